@@ -1,0 +1,23 @@
+// CoreServices: the long-lived core objects the UI and the CLI work with, owned by the
+// composition root (app/AppContext) and handed down as non-owning pointers. No singletons.
+#pragma once
+
+#include <memory>
+
+class QThreadPool;
+
+namespace TiDesk {
+
+class ActivityLog;
+class CredentialStore;
+class InventoryStore;
+
+struct CoreServices
+{
+    ActivityLog *activityLog = nullptr;
+    std::shared_ptr<InventoryStore> inventory;
+    CredentialStore *secrets = nullptr;   // may be locked (vault) or null before unlock
+    QThreadPool *pool = nullptr;          // for one-shot background work (QtConcurrent)
+};
+
+} // namespace TiDesk

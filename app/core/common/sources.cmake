@@ -1,0 +1,7 @@
+target_sources(tidesk_common PRIVATE
+    common/AppPaths.h common/AppPaths.cpp
+    common/AppSettings.h common/AppSettings.cpp
+    common/Error.h common/Error.cpp
+    common/Logging.h common/Logging.cpp
+    common/Result.h
+)

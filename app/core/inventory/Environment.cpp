@@ -1,0 +1,159 @@
+#include "Environment.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+QString Environment::effectiveColor() const
+{
+    return color.isEmpty() ? defaultColor(tier) : color;
+}
+
+QString Environment::passwordSecretKey() const
+{
+    return u"env/"_s + id.toString(QUuid::WithoutBraces) + u"/sql-password"_s;
+}
+
+QString Environment::sshPassphraseSecretKey() const
+{
+    return u"env/"_s + id.toString(QUuid::WithoutBraces) + u"/ssh-passphrase"_s;
+}
+
+QString Environment::backupSecretKey() const
+{
+    return u"env/"_s + id.toString(QUuid::WithoutBraces) + u"/backup-credentials"_s;
+}
+
+QString Environment::validate() const
+{
+    auto tr = [](const char *s) { return QCoreApplication::translate("TiDesk::Environment", s); };
+    if (!isValidName(name))
+        return tr("name: use 1-64 letters, digits, '.', '_' or '-'");
+    if (endpoints.isEmpty())
+        return tr("endpoints: at least one SQL endpoint is required");
+    for (const SqlEndpoint &ep : endpoints) {
+        if (ep.host.trimmed().isEmpty())
+            return tr("endpoints: a host is empty");
+        if (ep.port < 1 || ep.port > 65535)
+            return tr("endpoints: port %1 is outside 1-65535").arg(ep.port);
+    }
+    if (user.trimmed().isEmpty())
+        return tr("user: a SQL user name is required");
+    if ((tls.mode == TlsMode::VerifyCa || tls.mode == TlsMode::VerifyIdentity) && tls.caFile.isEmpty())
+        return tr("tls: certificate verification needs a CA file");
+    if (!isValidColor(color))
+        return tr("color: use #rrggbb");
+    if (ssh.enabled && ssh.host.trimmed().isEmpty())
+        return tr("ssh: the bastion host is empty");
+    if (connectTimeoutMs < 100 || queryTimeoutMs < 100)
+        return tr("timeouts: must be at least 100 ms");
+    return {};
+}
+
+QString Environment::defaultColor(Tier tier)
+{
+    switch (tier) {
+    case Tier::Dev: return u"#2e7d32"_s;    // green
+    case Tier::Test: return u"#1565c0"_s;   // blue
+    case Tier::Uat: return u"#ef6c00"_s;    // orange
+    case Tier::Prod: return u"#c62828"_s;   // red
+    case Tier::Custom: return u"#6a1b9a"_s; // purple
+    }
+    return u"#757575"_s;
+}
+
+bool Environment::isValidColor(const QString &c)
+{
+    static const QRegularExpression re(u"^#[0-9A-Fa-f]{6}$"_s);
+    return c.isEmpty() || re.match(c).hasMatch();
+}
+
+QString Environment::tierName(Tier tier)
+{
+    switch (tier) {
+    case Tier::Dev: return u"dev"_s;
+    case Tier::Test: return u"test"_s;
+    case Tier::Uat: return u"uat"_s;
+    case Tier::Prod: return u"prod"_s;
+    case Tier::Custom: return u"custom"_s;
+    }
+    return u"custom"_s;
+}
+
+Tier Environment::tierFromName(const QString &name, bool *ok)
+{
+    const QString n = name.trimmed().toLower();
+    if (ok)
+        *ok = true;
+    if (n == u"dev" || n == u"development") return Tier::Dev;
+    if (n == u"test" || n == u"testing" || n == u"qa") return Tier::Test;
+    if (n == u"uat" || n == u"staging" || n == u"stage") return Tier::Uat;
+    if (n == u"prod" || n == u"production") return Tier::Prod;
+    if (n == u"custom") return Tier::Custom;
+    if (ok)
+        *ok = false;
+    return Tier::Custom;
+}
+
+QString Environment::engineOverrideName(EngineOverride e)
+{
+    switch (e) {
+    case EngineOverride::Auto: return u"auto"_s;
+    case EngineOverride::TiDB: return u"tidb"_s;
+    case EngineOverride::MySQL: return u"mysql"_s;
+    case EngineOverride::MariaDB: return u"mariadb"_s;
+    }
+    return u"auto"_s;
+}
+
+EngineOverride Environment::engineOverrideFromName(const QString &name, bool *ok)
+{
+    const QString n = name.trimmed().toLower();
+    if (ok)
+        *ok = true;
+    if (n.isEmpty() || n == u"auto") return EngineOverride::Auto;
+    if (n == u"tidb") return EngineOverride::TiDB;
+    if (n == u"mysql") return EngineOverride::MySQL;
+    if (n == u"mariadb") return EngineOverride::MariaDB;
+    if (ok)
+        *ok = false;
+    return EngineOverride::Auto;
+}
+
+QString Environment::tlsModeName(TlsMode m)
+{
+    switch (m) {
+    case TlsMode::Disabled: return u"disabled"_s;
+    case TlsMode::Preferred: return u"preferred"_s;
+    case TlsMode::Required: return u"required"_s;
+    case TlsMode::VerifyCa: return u"verify_ca"_s;
+    case TlsMode::VerifyIdentity: return u"verify_identity"_s;
+    }
+    return u"preferred"_s;
+}
+
+TlsMode Environment::tlsModeFromName(const QString &name, bool *ok)
+{
+    const QString n = name.trimmed().toLower();
+    if (ok)
+        *ok = true;
+    if (n == u"disabled") return TlsMode::Disabled;
+    if (n.isEmpty() || n == u"preferred") return TlsMode::Preferred;
+    if (n == u"required") return TlsMode::Required;
+    if (n == u"verify_ca") return TlsMode::VerifyCa;
+    if (n == u"verify_identity") return TlsMode::VerifyIdentity;
+    if (ok)
+        *ok = false;
+    return TlsMode::Preferred;
+}
+
+bool Environment::isValidName(const QString &name)
+{
+    static const QRegularExpression re(u"^[A-Za-z0-9._-]{1,64}$"_s);
+    return re.match(name).hasMatch();
+}
+
+} // namespace TiDesk

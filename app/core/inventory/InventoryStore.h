@@ -1,0 +1,53 @@
+// InventoryStore: the environment inventory, persisted in SQLite (schema-versioned, migrated
+// on open, every change in one transaction so kill -9 mid-write loses nothing already saved).
+// Holds no secrets.
+//
+// Threading: thread-safe. Each calling thread gets its own SQLite connection (QtSql connections
+// are thread-bound); calls are serialised by an internal mutex. Calls do file I/O, so the GUI
+// runs them through QtConcurrent (loading at start-up before the window shows is the exception).
+#pragma once
+
+#include "common/Result.h"
+#include "inventory/Environment.h"
+
+#include <QMutex>
+#include <QString>
+#include <QUuid>
+#include <memory>
+
+namespace TiDesk {
+
+class InventoryStore final
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens (creating if needed) and migrates the database at path. Fails with a clear error
+    // when the file is not a TiDesk inventory or was written by a newer TiDesk.
+    [[nodiscard]] static Result<std::shared_ptr<InventoryStore>> open(const QString &path);
+    ~InventoryStore();
+    InventoryStore(const InventoryStore &) = delete;
+    InventoryStore &operator=(const InventoryStore &) = delete;
+
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] Result<int> schemaVersion() const;
+
+    // All environments, ordered by tier then name.
+    [[nodiscard]] Result<EnvironmentList> load() const;
+    [[nodiscard]] Result<Environment> find(const QUuid &id) const;
+    [[nodiscard]] Result<Environment> findByName(const QString &name) const; // case-insensitive
+    // Insert or update by id (a null id gets a fresh one; the saved copy is returned).
+    // Validates first; a duplicate name is an InvalidInput error.
+    [[nodiscard]] Result<Environment> save(const Environment &env);
+    // Saves all or nothing (one transaction): used by importers.
+    [[nodiscard]] Result<EnvironmentList> saveAll(const EnvironmentList &envs);
+    [[nodiscard]] VoidResult remove(const QUuid &id);
+
+private:
+    explicit InventoryStore(QString path);
+    struct Private;
+    std::unique_ptr<Private> d;
+    QString m_path;
+};
+
+} // namespace TiDesk

@@ -1,0 +1,5 @@
+target_sources(tidesk_core PRIVATE
+    secrets/CredentialStore.h
+    secrets/KeychainStore.h
+    secrets/VaultFileStore.h
+)

@@ -1,0 +1,38 @@
+// EnvironmentCheck: "Test connection" / `tidesk-cli env check`. Opens a connection to the
+// environment's first reachable endpoint, detects the engine (VERSION(), then TIDB_VERSION()
+// for TiDB, or the environment's engine override), measures the round trip and closes.
+//
+// Threading: checkEnvironment() blocks (network); run it with QtConcurrent, never on the GUI thread.
+#pragma once
+
+#include "common/Error.h"
+#include "inventory/Environment.h"
+#include "sql/EngineInfo.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace TiDesk {
+
+class ActivityLog;
+
+struct CheckResult
+{
+    QString name;               // environment name
+    bool reachable = false;
+    EngineInfo engine;          // valid when reachable
+    QString endpoint;           // "host:port" that answered (or the last one tried)
+    qint64 latencyMs = -1;      // connect + first query round trip; -1 when unreachable
+    Error error;                // kind None when reachable
+
+    // {"name","reachable","engine","version","latency_ms","endpoint","error":null|{"code","kind","message"}}
+    [[nodiscard]] QByteArray toJson() const;
+};
+
+// password: the SQL password from the credential store (may be empty).
+[[nodiscard]] CheckResult checkEnvironment(const Environment &env, const QString &password,
+                                           ActivityLog *activityLog = nullptr);
+
+} // namespace TiDesk
+
+Q_DECLARE_METATYPE(TiDesk::CheckResult)

@@ -1,0 +1,1 @@
+target_sources(tidesk_core PRIVATE)

@@ -1,0 +1,155 @@
+// Dialect: the one place where every engine-specific statement TiDesk sends is written down
+// (architecture property 3 and 4). Features never build engine-specific SQL themselves: they ask
+// the dialect "how do I list sessions / slow queries / topology / kill / back up here" and show
+// the returned text in the activity log as it runs. Where an engine has no such capability the
+// method returns an Unsupported Error instead of a statement.
+//
+// Implementations: TidbDialect, MysqlDialect, MariadbDialect; pick one with makeDialect().
+// Threading: a dialect is immutable after construction; share it between threads freely
+// (std::shared_ptr<const Dialect>). Building statements does no I/O.
+#pragma once
+
+#include "common/Result.h"
+#include "sql/EngineInfo.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace TiDesk {
+
+struct QueryResult;
+
+struct DialectOptions
+{
+    // Schema the TiDB dialect reads its cluster tables from (CLUSTER_PROCESSLIST, CLUSTER_INFO,
+    // CLUSTER_SLOW_QUERY, CLUSTER_STATEMENTS_SUMMARY, CLUSTER_CONFIG). Production code keeps the
+    // default. TEST SEAM: the sandbox has no TiDB; it ships a MariaDB schema `tidb_catalog` with
+    // tables/views of the same names and columns, so integration tests point the TiDB dialect at
+    // it. With a non-default schema the kill-config query reads <schema>.CLUSTER_CONFIG instead
+    // of SHOW CONFIG (same answer on a real TiDB, and it works on the fixture).
+    QString catalogSchema = QStringLiteral("INFORMATION_SCHEMA");
+};
+
+enum class KillKind { Query, Connection };
+
+// What the console knows about how KILL behaves on a TiDB cluster (SHOW CONFIG, §3.1).
+struct KillConfig
+{
+    std::optional<bool> enableGlobalKill;       // unset: config not read
+    std::optional<bool> enable32BitConnectionId;
+    std::optional<bool> compatibleKillQuery;
+};
+
+struct KillStatement
+{
+    QString sql;
+    // True when the statement only works on the tidb-server that owns the session (TiDB without
+    // global kill): the caller must open a direct connection to that instance, never via a
+    // load balancer.
+    bool mustConnectToOwningServer = false;
+    // TiDB reports KILL failures as warnings on an OK result: run it with fetchWarnings.
+    bool checkWarnings = false;
+};
+
+enum class GuardrailValueKind { Integer, Number, Text };
+
+struct GuardrailVariable
+{
+    QString name;              // e.g. "max_execution_time"
+    QString unit;              // "ms", "s", "bytes", "percent or bytes", "" (enumeration)
+    bool global = false;       // true: only GLOBAL scope exists (read/set with @@GLOBAL)
+    GuardrailValueKind kind = GuardrailValueKind::Integer;
+    QStringList allowedValues; // for enumerations (e.g. CANCEL, LOG); empty = any
+    QString description;       // English source text; translate at display time
+};
+
+struct BackupRequest
+{
+    QStringList databases;         // empty = every database (BACKUP DATABASE *)
+    QString destinationUrl;        // 's3://...', 'local://...'; may carry credentials: never log it
+    int rateLimitMbPerSec = 0;     // per TiKV; 0 = unlimited
+    int concurrency = 0;           // 0 = server default
+    std::optional<bool> checksum;  // unset = server default
+    QString lastBackupTs;          // incremental: BackupTS of the previous backup; empty = full
+};
+
+class Dialect
+{
+public:
+    explicit Dialect(EngineInfo info, DialectOptions options = {});
+    virtual ~Dialect();
+    Dialect(const Dialect &) = delete;
+    Dialect &operator=(const Dialect &) = delete;
+
+    [[nodiscard]] const EngineInfo &engineInfo() const { return m_info; }
+    [[nodiscard]] Engine engine() const { return m_info.engine; }
+    [[nodiscard]] const DialectOptions &options() const { return m_options; }
+
+    // --- the console's own session -------------------------------------------------------
+    // Server-side limit for every statement of the console's session; 0 switches it off.
+    // MariaDB: max_statement_time (seconds, error 1969); MySQL/TiDB: max_execution_time
+    // (ms, SELECT only, error 3024).
+    [[nodiscard]] virtual QString sessionTimeoutStatement(std::chrono::milliseconds limit) const = 0;
+    // Statements SqlWorker runs after every (re)connect: UTC session time zone (the time
+    // ranges below are UTC) and the timeout above.
+    [[nodiscard]] QStringList sessionSetupStatements(std::chrono::milliseconds limit) const;
+
+    // --- reading --------------------------------------------------------------------------
+    // Live sessions, columns named as in the engine's PROCESSLIST table (TiDB adds INSTANCE
+    // first). Own session included; filter with connection ids.
+    [[nodiscard]] virtual QString liveSessionsQuery() const = 0;
+    // Slow statements that finished in [fromUtc, toUtc], newest first, at most `limit` rows.
+    // Always bounded in time (on TiDB an unbounded query parses every log file).
+    [[nodiscard]] virtual QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
+                                                   int limit) const = 0;
+    // Top statements by total latency (TiDB statements summary); Unsupported elsewhere.
+    [[nodiscard]] virtual Result<QString> statementsSummaryQuery(int limit) const;
+    // TiDB: CLUSTER_INFO; MySQL/MariaDB: the replication status of this server.
+    [[nodiscard]] virtual QString topologyQuery() const = 0;
+
+    // --- kill -----------------------------------------------------------------------------
+    // TiDB: the SHOW CONFIG query whose result killConfigFromResult() reads; Unsupported elsewhere.
+    [[nodiscard]] virtual Result<QString> killConfigQuery() const;
+    // Parses the kill-config query result (columns Type, Instance, Name, Value).
+    [[nodiscard]] static KillConfig killConfigFromResult(const QueryResult &result);
+    // TiDB: whether a plain KILL reaches a session on any tidb-server (v6.1+ and enable-global-kill,
+    // which defaults to true when the config is unknown). Always false on MySQL/MariaDB, which
+    // have no cluster.
+    [[nodiscard]] virtual bool isGlobalKill(const KillConfig &config) const;
+    [[nodiscard]] virtual KillStatement killStatement(KillKind kind, quint64 connectionId,
+                                                      const KillConfig &config = {}) const = 0;
+
+    // --- guardrails -----------------------------------------------------------------------
+    [[nodiscard]] virtual QList<GuardrailVariable> guardrailVariables() const = 0;
+    // One row, one column per guardrail variable (named after it).
+    [[nodiscard]] QString readGuardrailsQuery() const;
+    // SET [SESSION|GLOBAL] name = value; InvalidInput when the name is not a guardrail of this
+    // engine or the value does not fit its kind.
+    [[nodiscard]] Result<QString> setGuardrailStatement(const QString &name, const QString &value,
+                                                        bool global) const;
+
+    // --- backup ---------------------------------------------------------------------------
+    [[nodiscard]] virtual Result<QString> backupStatement(const BackupRequest &request) const;
+    [[nodiscard]] virtual Result<QString> showBackupsQuery() const;
+
+protected:
+    [[nodiscard]] Error unsupported(const QString &what) const;
+    // Formats a UTC time as a SQL literal: '2024-05-14 09:21:33.000000'.
+    [[nodiscard]] static QString utcLiteral(const QDateTime &t);
+
+private:
+    EngineInfo m_info;
+    DialectOptions m_options;
+};
+
+// TidbDialect for TiDB, MariadbDialect for MariaDB, MysqlDialect for MySQL and anything unknown.
+[[nodiscard]] std::shared_ptr<const Dialect> makeDialect(const EngineInfo &info,
+                                                         const DialectOptions &options = {});
+
+} // namespace TiDesk

@@ -1,0 +1,58 @@
+#include "MariadbDialect.h"
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+MariadbDialect::MariadbDialect(EngineInfo info, DialectOptions options)
+    : Dialect(std::move(info), std::move(options))
+{
+}
+
+QString MariadbDialect::sessionTimeoutStatement(std::chrono::milliseconds limit) const
+{
+    // Seconds as a decimal, any statement (10.1.1+); error 1969.
+    const qint64 ms = qMax<qint64>(0, limit.count());
+    QString secs = QString::number(ms / 1000);
+    if (ms % 1000 != 0)
+        secs += u'.' + QString::number(ms % 1000).rightJustified(3, u'0');
+    return u"SET SESSION max_statement_time = "_s + secs;
+}
+
+QString MariadbDialect::liveSessionsQuery() const
+{
+    return u"SELECT ID, USER, HOST, DB, COMMAND, TIME, TIME_MS, STATE, INFO, MEMORY_USED, "
+           "EXAMINED_ROWS, QUERY_ID FROM information_schema.PROCESSLIST"_s;
+}
+
+QString MariadbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
+                                         int limit) const
+{
+    return u"SELECT start_time, user_host, query_time, lock_time, rows_sent, rows_examined, db, "
+           "thread_id, rows_affected, sql_text FROM mysql.slow_log WHERE start_time BETWEEN "_s
+        + utcLiteral(fromUtc) + u" AND "_s + utcLiteral(toUtc)
+        + u" ORDER BY start_time DESC LIMIT "_s + QString::number(qMax(1, limit));
+}
+
+QString MariadbDialect::topologyQuery() const
+{
+    // Every replication channel (multi-source), 10.0+.
+    return u"SHOW ALL SLAVES STATUS"_s;
+}
+
+KillStatement MariadbDialect::killStatement(KillKind kind, quint64 connectionId,
+                                            const KillConfig &) const
+{
+    KillStatement k;
+    k.sql = (kind == KillKind::Query ? u"KILL HARD QUERY "_s : u"KILL CONNECTION "_s)
+        + QString::number(connectionId);
+    return k;
+}
+
+QList<GuardrailVariable> MariadbDialect::guardrailVariables() const
+{
+    return {GuardrailVariable{u"max_statement_time"_s, u"s"_s, false, GuardrailValueKind::Number, {},
+                              u"Longest run time of any statement before error 1969; 0 = no limit"_s}};
+}
+
+} // namespace TiDesk

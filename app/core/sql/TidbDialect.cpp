@@ -1,0 +1,169 @@
+#include "TidbDialect.h"
+
+#include "sql/SqlQuote.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+TidbDialect::TidbDialect(EngineInfo info, DialectOptions options)
+    : Dialect(std::move(info), std::move(options))
+{
+}
+
+QString TidbDialect::table(const QString &name) const
+{
+    return SqlQuote::identifier(options().catalogSchema) + u'.' + SqlQuote::identifier(name);
+}
+
+QString TidbDialect::sessionTimeoutStatement(std::chrono::milliseconds limit) const
+{
+    // Applies to SELECT only from v6.4.0; error 3024.
+    return u"SET SESSION max_execution_time = "_s + QString::number(qMax<qint64>(0, limit.count()));
+}
+
+QString TidbDialect::liveSessionsQuery() const
+{
+    QStringList cols{u"INSTANCE"_s, u"ID"_s, u"USER"_s, u"HOST"_s, u"DB"_s, u"COMMAND"_s,
+                     u"TIME"_s, u"STATE"_s, u"INFO"_s, u"DIGEST"_s, u"MEM"_s, u"DISK"_s,
+                     u"TxnStart"_s};
+    // RESOURCE_GROUP arrived with resource control (GA v7.1.0).
+    if (engineInfo().isAtLeast(7, 1))
+        cols << u"RESOURCE_GROUP"_s;
+    return u"SELECT "_s + cols.join(u", "_s) + u" FROM "_s + table(u"CLUSTER_PROCESSLIST"_s);
+}
+
+QString TidbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
+                                      int limit) const
+{
+    // A Time range makes TiDB open rotated files too, and bounds the work on every node.
+    return u"SELECT INSTANCE, Time, Txn_start_ts, User, Host, Conn_ID, DB, Query_time, "
+           "Parse_time, Compile_time, Process_time, Wait_time, Backoff_time, Total_keys, "
+           "Process_keys, Mem_max, Disk_max, Result_rows, Index_names, Is_internal, Succ, "
+           "Digest, Plan_digest, Query FROM "_s
+        + table(u"CLUSTER_SLOW_QUERY"_s) + u" WHERE Time BETWEEN "_s + utcLiteral(fromUtc)
+        + u" AND "_s + utcLiteral(toUtc) + u" ORDER BY Time DESC LIMIT "_s
+        + QString::number(qMax(1, limit));
+}
+
+Result<QString> TidbDialect::statementsSummaryQuery(int limit) const
+{
+    if (!engineInfo().isAtLeast(4))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
+    return QString(u"SELECT INSTANCE, SUMMARY_BEGIN_TIME, SUMMARY_END_TIME, STMT_TYPE, SCHEMA_NAME, "
+           "DIGEST, DIGEST_TEXT, TABLE_NAMES, SAMPLE_USER, EXEC_COUNT, SUM_ERRORS, SUM_LATENCY, "
+           "AVG_LATENCY, MAX_LATENCY, AVG_MEM, MAX_MEM, AVG_PROCESSED_KEYS, AVG_TOTAL_KEYS, "
+           "AVG_RESULT_ROWS, FIRST_SEEN, LAST_SEEN, QUERY_SAMPLE_TEXT, PLAN_DIGEST FROM "_s
+        + table(u"CLUSTER_STATEMENTS_SUMMARY"_s) + u" ORDER BY SUM_LATENCY DESC LIMIT "_s
+        + QString::number(qMax(1, limit)));
+}
+
+QString TidbDialect::topologyQuery() const
+{
+    return u"SELECT TYPE, INSTANCE, STATUS_ADDRESS, VERSION, GIT_HASH, START_TIME, UPTIME FROM "_s
+        + table(u"CLUSTER_INFO"_s);
+}
+
+Result<QString> TidbDialect::killConfigQuery() const
+{
+    static const QString names =
+        u"('enable-global-kill', 'enable-32bits-connection-id', 'compatible-kill-query')"_s;
+    if (options().catalogSchema.compare(u"INFORMATION_SCHEMA"_s, Qt::CaseInsensitive) == 0)
+        return QString(u"SHOW CONFIG WHERE type = 'tidb' AND name IN "_s + names);
+    // Test seam (see DialectOptions): the same rows from <schema>.CLUSTER_CONFIG.
+    return QString(u"SELECT `TYPE` AS `Type`, `INSTANCE` AS `Instance`, `KEY` AS `Name`, `VALUE` AS `Value` FROM "_s
+        + table(u"CLUSTER_CONFIG"_s) + u" WHERE `TYPE` = 'tidb' AND `KEY` IN "_s + names);
+}
+
+bool TidbDialect::isGlobalKill(const KillConfig &config) const
+{
+    if (!engineInfo().isAtLeast(6, 1))
+        return false;
+    return config.enableGlobalKill.value_or(true); // the v6.1+ default
+}
+
+KillStatement TidbDialect::killStatement(KillKind kind, quint64 connectionId,
+                                         const KillConfig &config) const
+{
+    KillStatement k;
+    k.checkWarnings = true; // TiDB reports KILL problems as warnings on an OK result
+    const QString what = kind == KillKind::Query ? u"QUERY "_s : u"CONNECTION "_s;
+    if (isGlobalKill(config)) {
+        k.sql = u"KILL "_s + what + QString::number(connectionId);
+    } else {
+        // Without global kill a plain KILL is a no-op with warning 1105.
+        k.sql = u"KILL TIDB "_s + what + QString::number(connectionId);
+        k.mustConnectToOwningServer = true;
+    }
+    return k;
+}
+
+QList<GuardrailVariable> TidbDialect::guardrailVariables() const
+{
+    QList<GuardrailVariable> vars;
+    vars << GuardrailVariable{u"max_execution_time"_s, u"ms"_s, false, GuardrailValueKind::Integer, {},
+                              u"Longest SELECT run time before error 3024; 0 = no limit"_s};
+    vars << GuardrailVariable{u"tidb_mem_quota_query"_s, u"bytes"_s, false, GuardrailValueKind::Integer, {},
+                              engineInfo().isAtLeast(6, 5)
+                                  ? u"Memory quota per session (error 8175 with CANCEL)"_s
+                                  : u"Memory quota per query (error 8175 with CANCEL)"_s};
+    if (engineInfo().isAtLeast(6, 1))
+        vars << GuardrailVariable{u"tidb_mem_oom_action"_s, {}, true, GuardrailValueKind::Text,
+                                  {u"CANCEL"_s, u"LOG"_s},
+                                  u"What happens when a query exceeds its memory quota"_s};
+    if (engineInfo().isAtLeast(6, 4))
+        vars << GuardrailVariable{u"tidb_server_memory_limit"_s, u"percent or bytes"_s, true,
+                                  GuardrailValueKind::Text, {},
+                                  u"tidb-server memory limit; the biggest query is cancelled (8176)"_s};
+    vars << GuardrailVariable{u"tidb_memory_usage_alarm_ratio"_s, u"ratio"_s, true,
+                              GuardrailValueKind::Number, {},
+                              u"Memory use ratio that writes an alarm record"_s};
+    vars << GuardrailVariable{u"tidb_expensive_query_time_threshold"_s, u"s"_s, true,
+                              GuardrailValueKind::Integer, {},
+                              u"Running time after which an expensive_query log line is written"_s};
+    return vars;
+}
+
+Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const
+{
+    if (!engineInfo().isAtLeast(4))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SQL BACKUP"));
+    if (request.destinationUrl.trimmed().isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate("TiDesk::Dialect",
+                                                       "A backup needs a destination URL"));
+    QString sql = u"BACKUP DATABASE "_s;
+    if (request.databases.isEmpty()) {
+        sql += u'*';
+    } else {
+        QStringList dbs;
+        for (const QString &db : request.databases)
+            dbs << SqlQuote::identifier(db);
+        sql += dbs.join(u", "_s);
+    }
+    sql += u" TO "_s + SqlQuote::literal(request.destinationUrl.trimmed());
+    if (request.rateLimitMbPerSec > 0)
+        sql += u" RATE_LIMIT = "_s + QString::number(request.rateLimitMbPerSec) + u" MB/SECOND"_s;
+    if (request.concurrency > 0)
+        sql += u" CONCURRENCY = "_s + QString::number(request.concurrency);
+    if (request.checksum.has_value())
+        sql += u" CHECKSUM = "_s + (*request.checksum ? u"TRUE"_s : u"FALSE"_s);
+    if (!request.lastBackupTs.trimmed().isEmpty()) {
+        const QString ts = request.lastBackupTs.trimmed();
+        bool isTso = false;
+        ts.toULongLong(&isTso);
+        sql += u" LAST_BACKUP = "_s + (isTso ? ts : SqlQuote::literal(ts));
+    }
+    return sql;
+}
+
+Result<QString> TidbDialect::showBackupsQuery() const
+{
+    if (!engineInfo().isAtLeast(4))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SHOW BACKUPS"));
+    return u"SHOW BACKUPS"_s;
+}
+
+} // namespace TiDesk

@@ -1,0 +1,34 @@
+// TidbDialect: statements for TiDB, chosen by version (reference §2, §3, §4.1, §7.1).
+// Cluster tables come from DialectOptions::catalogSchema (INFORMATION_SCHEMA unless a test
+// points it at the sandbox's tidb_catalog fixture). Immutable; share between threads.
+#pragma once
+
+#include "sql/Dialect.h"
+
+namespace TiDesk {
+
+class TidbDialect final : public Dialect
+{
+public:
+    explicit TidbDialect(EngineInfo info, DialectOptions options = {});
+
+    QString sessionTimeoutStatement(std::chrono::milliseconds limit) const override;
+    QString liveSessionsQuery() const override;
+    QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
+                             int limit) const override;
+    Result<QString> statementsSummaryQuery(int limit) const override;
+    QString topologyQuery() const override;
+    Result<QString> killConfigQuery() const override;
+    bool isGlobalKill(const KillConfig &config) const override;
+    KillStatement killStatement(KillKind kind, quint64 connectionId,
+                                const KillConfig &config = {}) const override;
+    QList<GuardrailVariable> guardrailVariables() const override;
+    Result<QString> backupStatement(const BackupRequest &request) const override;
+    Result<QString> showBackupsQuery() const override;
+
+private:
+    // `schema`.`TABLE`
+    QString table(const QString &name) const;
+};
+
+} // namespace TiDesk

@@ -5,3 +5,4 @@ target_sources(tidesk_common PRIVATE
     common/Logging.h common/Logging.cpp
     common/Result.h
 )
+target_sources(tidesk_common PRIVATE common/Crypto.h common/Crypto.cpp)

@@ -6,7 +6,9 @@
 // until it was successfully unlocked. See docs/decisions/secrets.md.
 //
 // Threading: thread-safe (internal mutex). unlock()/create() run the KDF (hundreds of ms) and
-// every write rewrites the file: call from worker threads only.
+// every write rewrites the file: call from worker threads only. Several instances (or TiDesk
+// processes) on one file do not lose each other's writes: a write takes a QLockFile, reloads the
+// file when it changed on disk, applies the change and rewrites.
 #pragma once
 
 #include "secrets/CredentialStore.h"
@@ -15,13 +17,25 @@
 #include <QMap>
 #include <QMutex>
 
+#include <memory>
+
 namespace TiDesk {
 
+// Key derivation function of a vault file; the numbers are the file format's KDF ids.
+enum class VaultKdf : quint8 {
+    Scrypt = 1,
+    Pbkdf2Sha256 = 2,
+};
+
+// KDF parameters for vaults this instance creates or re-keys (changePassphrase). An existing
+// vault is always unlocked with the parameters stored in its own header.
 struct VaultKdfParams
 {
     quint64 n = quint64(1) << 17;   // scrypt cost; tests may lower it
     quint32 r = 8;
     quint32 p = 1;
+    VaultKdf algorithm = VaultKdf::Scrypt;
+    quint32 iterations = 600000;    // PBKDF2-SHA256 only (OWASP 2023 recommendation)
 };
 
 class VaultFileStore final : public CredentialStore
@@ -53,6 +67,10 @@ public:
     VoidResult remove(const QString &key) override;
 
 private:
+    // Both run with the internal mutex held.
+    [[nodiscard]] VoidResult reloadIfChanged();
+    [[nodiscard]] VoidResult modify(const QString &key, const QString *secret); // null: remove
+
     struct Private;
     std::unique_ptr<Private> d;
     QString m_path;

@@ -4,7 +4,9 @@
 //    including verify modes, silently falls back to plain TCP when the server has no TLS, so
 //    after connecting we check Ssl_cipher ourselves for Required/VerifyCa/VerifyIdentity.
 //  - A wrong CA fails with 2026 "TLS/SSL error: self-signed certificate in certificate chain".
-//  - Read timeout: 2013 "Lost connection" after OPT_READ_TIMEOUT seconds (no retry multiplier).
+//  - Read timeout: 2013 "Lost connection" after OPT_READ_TIMEOUT seconds (no retry multiplier);
+//    on a TLS connection the same timeout (and a server going away) is 2026
+//    "TLS/SSL error: Connection timed out (110)" instead.
 //  - Unreachable host: 2013 "...handshake: reading initial communication packet, system error: 110"
 //    after OPT_CONNECT_TIMEOUT; closed port: 2002 at once; unknown host: 2005.
 #include "SqlConnection.h"
@@ -117,9 +119,14 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
         e.message = tr("The statement was cancelled (KILL QUERY)");
         return e;
     case 2026:
-        e.kind = ErrorKind::Tls;
-        e.message = tr("TLS with %1 failed: %2").arg(hostPort, raw);
-        return e;
+        if (phase == Phase::Connect) {
+            e.kind = ErrorKind::Tls;
+            e.message = tr("TLS with %1 failed: %2").arg(hostPort, raw);
+            return e;
+        }
+        // On an established TLS connection the transport reports timeouts and lost connections
+        // as 2026 ("TLS/SSL error: Connection timed out (110)"): treat it like 2013 below.
+        break;
     default:
         break;
     }
@@ -145,6 +152,7 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
         return e;
     case 2006:
     case 2013:
+    case 2026: // only reached in the query phase (see above)
     case 2055:
     case 1927: // MariaDB ER_CONNECTION_KILLED
         if (phase == Phase::Connect) {
@@ -155,7 +163,7 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
                 e.kind = ErrorKind::Connection;
                 e.message = tr("Cannot reach %1: the server closed the connection during the handshake").arg(hostPort);
             }
-        } else if (code == 2013 && elapsedMs >= readBudgetMs * 9 / 10) {
+        } else if ((code == 2013 || code == 2026) && elapsedMs >= readBudgetMs * 9 / 10) {
             e.kind = ErrorKind::Timeout;
             e.message = tr("No answer from %1 within %2 s; the statement may still be running on the server")
                             .arg(hostPort).arg(readBudgetMs / 1000);

@@ -20,7 +20,8 @@ bool isConnectionLoss(const Error &e)
     if (e.kind == ErrorKind::Connection)
         return true;
     // A client read timeout leaves the protocol mid-answer: the connection cannot be reused.
-    return e.kind == ErrorKind::Timeout && e.code == 2013;
+    // (1969/3024 are the server's own limit and leave the connection usable.)
+    return e.kind == ErrorKind::Timeout && e.code >= 2000 && e.code < 3000;
 }
 
 } // namespace

@@ -1,1 +1,5 @@
-target_sources(tidesk_widgets PRIVATE)
+target_sources(tidesk_widgets PRIVATE
+    TierBadge.h TierBadge.cpp
+    StatusPill.h StatusPill.cpp
+    MessageBanner.h MessageBanner.cpp
+)

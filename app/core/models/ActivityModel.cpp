@@ -1,0 +1,147 @@
+#include "ActivityModel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+ActivityModel::ActivityModel(ActivityLog *log, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_log(log)
+{
+    if (!log)
+        return;
+    m_capacity = log->capacity();
+    // Connect before taking the snapshot: an entry recorded in between arrives twice and the
+    // sequence number check drops the duplicate; none is lost.
+    connect(log, &ActivityLog::entryAdded, this, &ActivityModel::append);
+    connect(log, &ActivityLog::cleared, this, &ActivityModel::resetFromLog);
+    resetFromLog();
+}
+
+void ActivityModel::resetFromLog()
+{
+    beginResetModel();
+    m_entries = m_log ? m_log->entries() : QList<ActivityEntry>{};
+    m_lastSeq = m_entries.isEmpty() ? m_lastSeq : m_entries.constLast().seq;
+    m_envNames.clear();
+    for (const ActivityEntry &e : std::as_const(m_entries))
+        if (!e.envName.isEmpty() && !m_envNames.contains(e.envName))
+            m_envNames.append(e.envName);
+    m_envNames.sort(Qt::CaseInsensitive);
+    endResetModel();
+}
+
+void ActivityModel::append(const ActivityEntry &entry)
+{
+    if (entry.seq != 0 && entry.seq <= m_lastSeq)
+        return;
+    m_lastSeq = qMax(m_lastSeq, entry.seq);
+
+    const int excess = int(m_entries.size()) + 1 - m_capacity;
+    if (excess > 0) {
+        beginRemoveRows({}, 0, excess - 1);
+        m_entries.remove(0, excess);
+        endRemoveRows();
+    }
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(entry);
+    endInsertRows();
+
+    if (!entry.envName.isEmpty() && !m_envNames.contains(entry.envName)) {
+        m_envNames.append(entry.envName);
+        m_envNames.sort(Qt::CaseInsensitive);
+        emit environmentSeen(entry.envName);
+    }
+}
+
+int ActivityModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int ActivityModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ActivityModel::oneLine(const QString &text)
+{
+    return text.simplified();
+}
+
+QVariant ActivityModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ActivityEntry &e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn: return e.startedAt.toLocalTime().toString(u"HH:mm:ss.zzz"_s);
+        case EnvironmentColumn: return e.envName;
+        case EndpointColumn: return e.endpoint;
+        case StatementColumn: return oneLine(e.statement);
+        case DurationColumn: return QLocale().toString(e.durationMs);
+        case RowsColumn: return e.rows < 0 ? QString() : QLocale().toString(e.rows);
+        case ResultColumn: return oneLine(e.result);
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn: return e.startedAt.toLocalTime().toString(Qt::ISODateWithMs);
+        case StatementColumn: return e.statement;
+        case ResultColumn: return e.result;
+        case EndpointColumn: return e.endpoint;
+        default: break;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == DurationColumn || index.column() == RowsColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        break;
+    case OkRole: return e.ok;
+    case EnvironmentRole: return e.envName;
+    case StatementRole: return e.statement;
+    case SeqRole: return QVariant::fromValue(e.seq);
+    case StartedAtRole: return e.startedAt;
+    default: break;
+    }
+    return {};
+}
+
+QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case EnvironmentColumn: return tr("Environment");
+    case EndpointColumn: return tr("Endpoint");
+    case StatementColumn: return tr("Statement");
+    case DurationColumn: return tr("Duration (ms)");
+    case RowsColumn: return tr("Rows");
+    case ResultColumn: return tr("Result");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ActivityModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(OkRole, "ok");
+    names.insert(EnvironmentRole, "environment");
+    names.insert(StatementRole, "statement");
+    names.insert(SeqRole, "seq");
+    names.insert(StartedAtRole, "startedAt");
+    return names;
+}
+
+QStringList ActivityModel::environmentNames() const
+{
+    return m_envNames;
+}
+
+} // namespace TiDesk

@@ -1,0 +1,8 @@
+# UI slice: offscreen widget tests over real core services; they save screenshots into
+# $TIDESK_SCREENSHOT_DIR (build/screenshots). tst_mainwindow_sandbox needs the sandbox (integration).
+tidesk_add_test(tst_mainwindow SOURCES tst_mainwindow.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL ui)
+tidesk_add_test(tst_dialogs SOURCES tst_dialogs.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL ui)
+tidesk_add_test(tst_mainwindow_sandbox SOURCES tst_mainwindow_sandbox.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL integration)

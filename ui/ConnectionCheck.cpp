@@ -1,0 +1,97 @@
+#include "ConnectionCheck.h"
+
+#include "secrets/CredentialStore.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const Environment &env,
+                                            std::optional<QString> password)
+{
+    CredentialStore *secrets = services.secrets;
+    ActivityLog *log = services.activityLog;
+    return QtConcurrent::run(services.pool, [env, password, secrets, log]() -> CheckResult {
+        QString pw;
+        QString lookupProblem;
+        if (password) {
+            pw = *password;
+        } else if (secrets) {
+            Result<QString> r = secrets->read(env.passwordSecretKey());
+            if (r.ok())
+                pw = r.value();
+            else if (r.error().kind != ErrorKind::NotFound)
+                lookupProblem = r.error().message;
+        } else {
+            lookupProblem = tr("no credential store is open");
+        }
+        CheckResult result = checkEnvironment(env, pw, log);
+        if (!result.reachable && !lookupProblem.isEmpty()) {
+            const QString note = tr("The stored password could not be read (%1); an empty password was used.")
+                                     .arg(lookupProblem);
+            result.error.detail = result.error.detail.isEmpty() ? note : result.error.detail + u'\n' + note;
+        }
+        return result;
+    });
+}
+
+QString ConnectionCheck::successText(const CheckResult &result)
+{
+    //: %1 = engine and version ("MariaDB 10.11.6"), %2 = milliseconds, %3 = host:port
+    return tr("%1 answered in %2 ms via %3")
+        .arg(result.engine.displayString())
+        .arg(result.latencyMs)
+        .arg(result.endpoint);
+}
+
+QString ConnectionCheck::errorText(const CheckResult &result)
+{
+    const QString message = result.error.message.isEmpty() ? tr("unknown error") : result.error.message;
+    //: %1 = environment name, %2 = the error message
+    return tr("Cannot connect to %1: %2").arg(result.name, message);
+}
+
+QString ConnectionCheck::errorDetail(const CheckResult &result)
+{
+    QStringList lines;
+    QString where = result.endpoint.isEmpty() ? tr("no endpoint answered") : result.endpoint;
+    if (result.error.code != 0)
+        //: %1 = host:port, %2 = client/server error number
+        lines << tr("Endpoint %1, error %2.").arg(where).arg(result.error.code);
+    else
+        lines << tr("Endpoint %1.").arg(where);
+    const QString hint = hintFor(result.error.kind);
+    if (!hint.isEmpty())
+        lines.last() += u' ' + hint;
+    if (!result.error.detail.isEmpty() && result.error.detail != result.error.message)
+        lines << result.error.detail;
+    return lines.join(u'\n');
+}
+
+QString ConnectionCheck::statusText(const CheckResult &result)
+{
+    if (result.reachable)
+        //: Status bar: %1 = environment, %2 = engine and version, %3 = milliseconds
+        return tr("%1: %2, %3 ms").arg(result.name, result.engine.displayString()).arg(result.latencyMs);
+    //: Status bar: %1 = environment
+    return tr("%1: connection failed").arg(result.name);
+}
+
+QString ConnectionCheck::hintFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Connection:
+        return tr("Check the host and port, the firewall, and that the server is running.");
+    case ErrorKind::Auth: return tr("Check the user name and the stored password.");
+    case ErrorKind::Timeout:
+        return tr("The server did not answer in time: check the network or raise the connect timeout.");
+    case ErrorKind::Tls: return tr("Check the TLS mode and the CA, certificate and key files.");
+    case ErrorKind::InvalidInput: return tr("Check the environment's settings.");
+    default: break;
+    }
+    return {};
+}
+
+} // namespace TiDesk

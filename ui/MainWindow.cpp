@@ -1,0 +1,595 @@
+#include "MainWindow.h"
+
+#include "ConnectionCheck.h"
+#include "EnvironmentDelegate.h"
+#include "MessageBanner.h"
+#include "StatusPill.h"
+#include "TierBanner.h"
+#include "TierStyle.h"
+#include "common/AppSettings.h"
+#include "dialogs/ConfirmRemoveDialog.h"
+#include "dialogs/EnvironmentDialog.h"
+#include "dialogs/UnlockVaultDialog.h"
+#include "inventory/InventoryModel.h"
+#include "inventory/InventoryStore.h"
+#include "models/EnvironmentFilterModel.h"
+#include "pages/ActivityPage.h"
+#include "pages/EnvironmentPage.h"
+#include "pages/SettingsPage.h"
+#include "secrets/CredentialStore.h"
+#include "secrets/VaultFileStore.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPainter>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+namespace {
+constexpr int kProdFrameWidth = 5;
+} // namespace
+
+MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+{
+    Q_ASSERT_X(services.pool, "MainWindow", "CoreServices::pool is required");
+    setObjectName(u"mainWindow"_s);
+    m_model = new InventoryModel(this);
+    m_filterModel = new EnvironmentFilterModel(this);
+    m_filterModel->setSourceModel(m_model);
+
+    createCentral();
+    createActions();
+    createStatusBar();
+
+    connect(&m_loadWatcher, &QFutureWatcher<Result<EnvironmentList>>::finished, this, &MainWindow::onLoadFinished);
+    connect(&m_removeWatcher, &QFutureWatcher<VoidResult>::finished, this, [this] {
+        const VoidResult r = m_removeWatcher.result();
+        if (!r.ok())
+            showError(tr("Could not remove %1: %2").arg(m_removingName, r.error().message), r.error().detail);
+        emit environmentRemoved(m_removingName, r.ok());
+        reloadInventory();
+    });
+
+    const AppSettings settings;
+    if (!restoreGeometry(settings.windowGeometry()))
+        resize(1280, 800);
+    restoreState(settings.windowState());
+    m_pendingSelection = settings.lastEnvironment();
+
+    applyChrome(nullptr);
+    updateActions();
+    reloadInventory();
+}
+
+MainWindow::~MainWindow()
+{
+    // Loads and removes keep running on the pool; their results are simply not delivered.
+    m_loadWatcher.disconnect(this);
+    m_removeWatcher.disconnect(this);
+}
+
+void MainWindow::createCentral()
+{
+    m_tierBanner = new TierBanner(this);
+    m_windowBanner = new MessageBanner(this);
+    m_windowBanner->setObjectName(u"windowBanner"_s);
+
+    // Sidebar
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"environmentFilter"_s);
+    m_filter->setAccessibleName(tr("Filter environments"));
+    m_filter->setPlaceholderText(tr("Filter by name, tag, host\u2026"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_filterModel, &EnvironmentFilterModel::setFilterText);
+
+    m_sidebar = new QListView(this);
+    m_sidebar->setObjectName(u"environmentList"_s);
+    m_sidebar->setAccessibleName(tr("Environments"));
+    m_sidebar->setModel(m_filterModel);
+    m_sidebar->setItemDelegate(new EnvironmentDelegate(m_sidebar));
+    m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sidebar->setMouseTracking(true);
+    m_sidebar->setUniformItemSizes(false);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentRowChanged);
+    // The heading above a group depends on the neighbour rows: re-layout when rows come and go.
+    for (auto sig : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_filterModel, sig, m_sidebar, [this] { m_sidebar->doItemsLayout(); });
+    connect(m_filterModel, &QAbstractItemModel::rowsMoved, m_sidebar, [this] { m_sidebar->doItemsLayout(); });
+    connect(m_filterModel, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                m_sidebar->doItemsLayout();
+                if (!m_current)
+                    return;
+                for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
+                    const QModelIndex idx = m_filterModel->index(r, 0);
+                    if (idx.data(InventoryModel::IdRole).toUuid() == m_current->id) {
+                        onCurrentRowChanged();
+                        break;
+                    }
+                }
+            });
+
+    auto *sideTitle = new QLabel(tr("Environments"), this);
+    QFont stf = sideTitle->font();
+    stf.setBold(true);
+    sideTitle->setFont(stf);
+
+    auto *side = new QWidget(this);
+    side->setObjectName(u"sidebar"_s);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(8, 8, 4, 8);
+    sideLayout->addWidget(sideTitle);
+    sideLayout->addWidget(m_filter);
+    sideLayout->addWidget(m_sidebar, 1);
+
+    // Pages
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(u"pages"_s);
+    m_envPage = new EnvironmentPage(m_services, m_pages);
+    m_activityPage = new ActivityPage(m_services, m_pages);
+    m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
+    m_pages->addWidget(m_envPage);
+    m_pages->addWidget(m_activityPage);
+    m_pages->addWidget(m_settingsPage);
+    connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
+    connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
+    connect(m_envPage, &EnvironmentPage::checkStarted, this, [this](const QString &name) {
+        m_checkPill->setStatus(StatusPill::State::Unknown, tr("%1: checking\u2026").arg(name));
+    });
+    connect(m_pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(side);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ 280, 1000 });
+    m_splitter->setChildrenCollapsible(false);
+    side->setMinimumWidth(200);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_tierBanner);
+    auto *bannerHolder = new QVBoxLayout;
+    bannerHolder->setContentsMargins(8, 6, 8, 0);
+    bannerHolder->addWidget(m_windowBanner);
+    layout->addLayout(bannerHolder);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &objectName, const QString &text, const QString &tip,
+                       const QKeySequence &shortcut = {}) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(objectName);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        return a;
+    };
+    m_addAction = make(u"actionAddEnvironment"_s, tr("&Add\u2026"), tr("Add an environment"), QKeySequence::New);
+    m_editAction = make(u"actionEditEnvironment"_s, tr("&Edit\u2026"), tr("Edit the selected environment"),
+                        QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_duplicateAction = make(u"actionDuplicateEnvironment"_s, tr("&Duplicate\u2026"),
+                             tr("Create a new environment from the selected one"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_removeAction = make(u"actionRemoveEnvironment"_s, tr("&Remove\u2026"), tr("Remove the selected environment"),
+                          QKeySequence::Delete);
+    m_testAction = make(u"actionTestConnection"_s, tr("&Test connection"),
+                        tr("Connect to the selected environment and report engine, version and latency"),
+                        QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_refreshAction = make(u"actionRefresh"_s, tr("Re&fresh"), tr("Reload the inventory"), QKeySequence(Qt::Key_F5));
+    m_envPageAction = make(u"actionShowEnvironment"_s, tr("&Environment"), tr("Show the selected environment"),
+                           QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_activityAction = make(u"actionActivityLog"_s, tr("Activity &log"), tr("Every statement TiDesk sent"),
+                            QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_settingsAction = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
+                            QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_unlockAction = make(u"actionUnlockVault"_s, tr("&Unlock vault\u2026"), tr("Enter the vault passphrase"));
+    m_quitAction = make(u"actionQuit"_s, tr("&Quit"), tr("Quit TiDesk"), QKeySequence::Quit);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut); // Delete only in the sidebar
+    m_sidebar->addAction(m_removeAction);
+
+    auto *pageGroup = new QActionGroup(this);
+    for (QAction *a : { m_envPageAction, m_activityAction, m_settingsAction }) {
+        a->setCheckable(true);
+        pageGroup->addAction(a);
+    }
+    m_envPageAction->setChecked(true);
+
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addEnvironment);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editEnvironment);
+    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateEnvironment);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeEnvironment);
+    connect(m_testAction, &QAction::triggered, this, &MainWindow::testConnection);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reloadInventory);
+    connect(m_envPageAction, &QAction::triggered, this, [this] { showPage(Page::Environment); });
+    connect(m_activityAction, &QAction::triggered, this, [this] { showPage(Page::Activity); });
+    connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
+    connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_unlockAction->setVisible(dynamic_cast<VaultFileStore *>(m_services.secrets) != nullptr);
+
+    QMenu *envMenu = menuBar()->addMenu(tr("&Environment"));
+    envMenu->addActions({ m_addAction, m_editAction, m_duplicateAction, m_removeAction });
+    envMenu->addSeparator();
+    envMenu->addActions({ m_testAction, m_refreshAction });
+    envMenu->addSeparator();
+    envMenu->addAction(m_unlockAction);
+    envMenu->addSeparator();
+    envMenu->addAction(m_quitAction);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions({ m_envPageAction, m_activityAction, m_settingsAction });
+
+    QToolBar *tb = addToolBar(tr("Main"));
+    tb->setObjectName(u"mainToolBar"_s);
+    tb->setAccessibleName(tr("Main toolbar"));
+    tb->setMovable(false);
+    tb->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tb->addActions({ m_addAction, m_editAction, m_duplicateAction, m_removeAction });
+    tb->addSeparator();
+    tb->addActions({ m_testAction, m_refreshAction });
+    tb->addSeparator();
+    tb->addActions({ m_envPageAction, m_activityAction, m_settingsAction });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(u"statusEnvironmentCount"_s);
+    m_backendLabel = new QLabel(this);
+    m_backendLabel->setObjectName(u"statusSecretBackend"_s);
+    m_checkPill = new StatusPill(this);
+    m_checkPill->setObjectName(u"statusLastCheck"_s);
+    m_checkPill->setAccessibleName(tr("Last connection check"));
+    m_checkPill->setStatus(StatusPill::State::Unknown, tr("No connection checked yet"));
+    m_countLabel->setContentsMargins(8, 0, 12, 0);
+    m_backendLabel->setContentsMargins(12, 0, 8, 0);
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addWidget(m_backendLabel);
+    statusBar()->addPermanentWidget(m_checkPill);
+    updateStatusBar();
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+int MainWindow::environmentCount() const
+{
+    return m_model->rowCount();
+}
+
+// ---- inventory
+
+void MainWindow::reloadInventory()
+{
+    if (!m_services.inventory) {
+        showError(tr("No inventory is open."));
+        return;
+    }
+    if (m_loadWatcher.isRunning()) {
+        m_reloadAgain = true;
+        return;
+    }
+    std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    m_loadWatcher.setFuture(QtConcurrent::run(m_services.pool, [inventory] { return inventory->load(); }));
+}
+
+void MainWindow::onLoadFinished()
+{
+    if (m_loadWatcher.future().resultCount() == 0)
+        return;
+    const Result<EnvironmentList> r = m_loadWatcher.result();
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        reloadInventory();
+        return;
+    }
+    if (!r.ok()) {
+        showError(tr("The inventory could not be read: %1").arg(r.error().message), r.error().detail);
+        emit inventoryReloaded();
+        return;
+    }
+    const bool first = !m_loadedOnce;
+    m_loadedOnce = true;
+    m_model->setEnvironments(r.value());
+    updateStatusBar();
+
+    bool selected = false;
+    if (!m_pendingId.isNull()) {
+        selected = selectById(m_pendingId);
+        m_pendingId = QUuid();
+    }
+    if (!selected && !m_pendingSelection.isEmpty()) {
+        selected = selectEnvironment(m_pendingSelection);
+        m_pendingSelection.clear();
+    }
+    if (!selected && m_current)
+        selected = selectById(m_current->id);
+    if (!selected && (first || m_current) && m_filterModel->rowCount() > 0)
+        m_sidebar->setCurrentIndex(m_filterModel->index(0, 0));
+    else if (!selected && m_filterModel->rowCount() == 0)
+        onCurrentRowChanged();
+    updateActions();
+    emit inventoryReloaded();
+}
+
+bool MainWindow::selectById(const QUuid &id)
+{
+    const QModelIndex src = m_model->indexOf(id);
+    if (!src.isValid())
+        return false;
+    QModelIndex idx = m_filterModel->mapFromSource(src);
+    if (!idx.isValid()) {
+        m_filter->clear(); // filtered out: show everything rather than select something hidden
+        idx = m_filterModel->mapFromSource(src);
+    }
+    if (!idx.isValid())
+        return false;
+    m_sidebar->setCurrentIndex(idx);
+    m_sidebar->scrollTo(idx);
+    return true;
+}
+
+bool MainWindow::selectEnvironment(const QString &name)
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const Environment env = m_model->environment(r);
+        if (env.name.compare(name, Qt::CaseInsensitive) == 0) {
+            showPage(Page::Environment);
+            return selectById(env.id);
+        }
+    }
+    if (!m_loadedOnce || isReloading())
+        m_pendingSelection = name;
+    return false;
+}
+
+std::optional<Environment> MainWindow::currentEnvironment() const
+{
+    return m_current;
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex idx = m_sidebar->currentIndex();
+    if (!idx.isValid()) {
+        m_current.reset();
+        m_envPage->clearEnvironment();
+        applyChrome(nullptr);
+        updateActions();
+        return;
+    }
+    const Environment env = idx.data(InventoryModel::EnvironmentRole).value<Environment>();
+    const bool changed = !m_current || m_current->id != env.id;
+    m_current = env;
+    m_envPage->setEnvironment(env);
+    applyChrome(&env);
+    updateActions();
+    if (changed) {
+        AppSettings settings;
+        settings.setLastEnvironment(env.name);
+        emit currentEnvironmentChanged(env);
+    }
+}
+
+// ---- chrome
+
+void MainWindow::applyChrome(const Environment *env)
+{
+    setWindowTitle(TierStyle::windowTitle(env));
+    if (env)
+        m_tierBanner->setEnvironment(*env);
+    else
+        m_tierBanner->clearEnvironment();
+    const bool prod = env && env->isProduction();
+    m_frameColor = env ? TierStyle::color(*env) : QColor();
+    m_frameWidth = prod ? kProdFrameWidth : 0;
+    setContentsMargins(m_frameWidth, m_frameWidth, m_frameWidth, m_frameWidth);
+    update();
+}
+
+void MainWindow::paintEvent(QPaintEvent *event)
+{
+    QMainWindow::paintEvent(event);
+    if (m_frameWidth <= 0 || !m_frameColor.isValid())
+        return;
+    QPainter p(this);
+    const QRect r = rect();
+    const int w = m_frameWidth;
+    p.fillRect(QRect(r.left(), r.top(), r.width(), w), m_frameColor);
+    p.fillRect(QRect(r.left(), r.bottom() - w + 1, r.width(), w), m_frameColor);
+    p.fillRect(QRect(r.left(), r.top(), w, r.height()), m_frameColor);
+    p.fillRect(QRect(r.right() - w + 1, r.top(), w, r.height()), m_frameColor);
+}
+
+void MainWindow::showPage(Page page)
+{
+    switch (page) {
+    case Page::Environment:
+        m_pages->setCurrentWidget(m_envPage);
+        m_envPageAction->setChecked(true);
+        break;
+    case Page::Activity:
+        m_pages->setCurrentWidget(m_activityPage);
+        m_activityAction->setChecked(true);
+        break;
+    case Page::Settings:
+        m_pages->setCurrentWidget(m_settingsPage);
+        m_settingsAction->setChecked(true);
+        break;
+    }
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    if (m_pages->currentWidget() == m_activityPage)
+        return Page::Activity;
+    if (m_pages->currentWidget() == m_settingsPage)
+        return Page::Settings;
+    return Page::Environment;
+}
+
+void MainWindow::updateActions()
+{
+    const bool has = m_current.has_value();
+    const bool store = m_services.inventory != nullptr;
+    m_addAction->setEnabled(store);
+    m_editAction->setEnabled(has && store);
+    m_duplicateAction->setEnabled(has && store);
+    m_removeAction->setEnabled(has && store && !m_removeWatcher.isRunning());
+    m_testAction->setEnabled(has && !m_envPage->isChecking());
+}
+
+void MainWindow::updateStatusBar()
+{
+    const int n = m_model->rowCount();
+    //: Status bar: %1 = number of environments in the inventory
+    m_countLabel->setText(tr("Environments: %1").arg(n));
+    const QString backend = m_services.secrets ? m_services.secrets->backendName() : QString();
+    if (backend == u"keychain")
+        m_backendLabel->setText(tr("Secrets: OS keychain"));
+    else if (backend == u"vault")
+        m_backendLabel->setText(tr("Secrets: encrypted vault"));
+    else
+        m_backendLabel->setText(tr("Secrets: none"));
+}
+
+void MainWindow::onCheckFinished(const TiDesk::CheckResult &result)
+{
+    m_checkPill->setStatus(result.reachable ? StatusPill::State::Ok : StatusPill::State::Error,
+                           ConnectionCheck::statusText(result));
+    updateActions();
+}
+
+void MainWindow::showError(const QString &text, const QString &detail)
+{
+    m_windowBanner->showMessage(MessageBanner::Kind::Error, text, detail);
+}
+
+// ---- actions
+
+void MainWindow::testConnection()
+{
+    if (!m_current)
+        return;
+    showPage(Page::Environment);
+    m_envPage->testConnection();
+    updateActions();
+}
+
+void MainWindow::addEnvironment()
+{
+    auto *dlg = new EnvironmentDialog(m_services, EnvironmentDialog::Mode::Add, {}, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &EnvironmentDialog::saved, this, [this](const Environment &env) {
+        m_pendingId = env.id;
+        reloadInventory();
+    });
+    dlg->open();
+}
+
+void MainWindow::editEnvironment()
+{
+    if (!m_current)
+        return;
+    auto *dlg = new EnvironmentDialog(m_services, EnvironmentDialog::Mode::Edit, *m_current, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &EnvironmentDialog::saved, this, [this](const Environment &env) {
+        m_pendingId = env.id;
+        reloadInventory();
+    });
+    dlg->open();
+}
+
+void MainWindow::duplicateEnvironment()
+{
+    if (!m_current)
+        return;
+    auto *dlg = new EnvironmentDialog(m_services, EnvironmentDialog::Mode::Duplicate, *m_current, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &EnvironmentDialog::saved, this, [this](const Environment &env) {
+        m_pendingId = env.id;
+        reloadInventory();
+    });
+    dlg->open();
+}
+
+void MainWindow::removeEnvironment()
+{
+    if (!m_current || !m_services.inventory || m_removeWatcher.isRunning())
+        return;
+    auto *dlg = new ConfirmRemoveDialog(*m_current, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const Environment env = dlg->environment();
+        m_removingName = env.name;
+        std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+        CredentialStore *secrets = m_services.secrets;
+        m_removeWatcher.setFuture(QtConcurrent::run(m_services.pool, [env, inventory, secrets]() -> VoidResult {
+            VoidResult r = inventory->remove(env.id);
+            if (!r.ok())
+                return r;
+            // Best effort: a secret left behind is harmless (keyed by a now unused id).
+            if (secrets) {
+                (void)secrets->remove(env.passwordSecretKey());
+                (void)secrets->remove(env.sshPassphraseSecretKey());
+                (void)secrets->remove(env.backupSecretKey());
+            }
+            return {};
+        }));
+        updateActions();
+    });
+    dlg->open();
+}
+
+void MainWindow::unlockVault()
+{
+    auto *vault = dynamic_cast<VaultFileStore *>(m_services.secrets);
+    if (!vault)
+        return;
+    auto *dlg = new UnlockVaultDialog(vault, m_services.pool, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &UnlockVaultDialog::unlocked, this, [this] {
+        m_windowBanner->showMessage(MessageBanner::Kind::Success, tr("The vault is unlocked."));
+    });
+    dlg->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    if (m_current)
+        settings.setLastEnvironment(m_current->name);
+    settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace TiDesk

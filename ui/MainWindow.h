@@ -1,0 +1,138 @@
+// MainWindow: the shell. Left: the environments grouped by tier (prod first) with a filter box;
+// right: the pages (environment details, activity log, settings). The window chrome follows the
+// selected environment's tier: a full-width banner ("PRODUCTION — prod", white on red), the
+// title "TiDesk — prod [PRODUCTION]" and, for production, a red frame around the whole window.
+// Each page owns its logic; the window only wires them and runs inventory changes.
+//
+// Threading: GUI thread. Inventory loads/removes and secret deletes run on services.pool
+// (QFutureWatcher members); no call here blocks. Usable as `MainWindow w(services); w.show();`.
+#pragma once
+
+#include "CoreServices.h"
+#include "common/Result.h"
+#include "inventory/Environment.h"
+#include "sql/EnvironmentCheck.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSplitter;
+class QStackedWidget;
+
+namespace TiDesk {
+
+class ActivityPage;
+class EnvironmentDelegate;
+class EnvironmentFilterModel;
+class EnvironmentPage;
+class InventoryModel;
+class MessageBanner;
+class SettingsPage;
+class StatusPill;
+class TierBanner;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Page { Environment, Activity, Settings };
+    Q_ENUM(Page)
+
+    explicit MainWindow(const TiDesk::CoreServices &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Selects the environment (case-insensitive). Before the first load finishes the name is
+    // remembered and selected when it arrives. False when it is not (yet) in the sidebar.
+    bool selectEnvironment(const QString &name);
+    [[nodiscard]] std::optional<Environment> currentEnvironment() const;
+    void showPage(Page page);
+    [[nodiscard]] Page currentPage() const;
+    [[nodiscard]] bool isReloading() const { return m_loadWatcher.isRunning(); }
+    [[nodiscard]] int environmentCount() const;
+
+    [[nodiscard]] InventoryModel *inventoryModel() const { return m_model; }
+    [[nodiscard]] TierBanner *tierBanner() const { return m_tierBanner; }
+    [[nodiscard]] EnvironmentPage *environmentPage() const { return m_envPage; }
+    [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
+    [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
+    [[nodiscard]] QAction *action(const QString &objectName) const;
+
+public slots:
+    // Reloads the inventory on the pool; the sidebar updates in place (no reset).
+    void reloadInventory();
+    void addEnvironment();
+    void editEnvironment();
+    void duplicateEnvironment();
+    void removeEnvironment();
+    void testConnection();
+    void unlockVault();
+
+signals:
+    void inventoryReloaded();
+    void currentEnvironmentChanged(const TiDesk::Environment &env);
+    // A remove requested through the UI finished (ok or not).
+    void environmentRemoved(const QString &name, bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void createActions();
+    void createCentral();
+    void createStatusBar();
+    void onLoadFinished();
+    void onCurrentRowChanged();
+    void applyChrome(const Environment *env);
+    void updateActions();
+    void updateStatusBar();
+    void onCheckFinished(const TiDesk::CheckResult &result);
+    void showError(const QString &text, const QString &detail = {});
+    bool selectById(const QUuid &id);
+
+    CoreServices m_services;
+    InventoryModel *m_model = nullptr;
+    EnvironmentFilterModel *m_filterModel = nullptr;
+    QListView *m_sidebar = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QSplitter *m_splitter = nullptr;
+    TierBanner *m_tierBanner = nullptr;
+    MessageBanner *m_windowBanner = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    EnvironmentPage *m_envPage = nullptr;
+    ActivityPage *m_activityPage = nullptr;
+    SettingsPage *m_settingsPage = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_backendLabel = nullptr;
+    StatusPill *m_checkPill = nullptr;
+
+    QAction *m_addAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_testAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_envPageAction = nullptr;
+    QAction *m_activityAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_unlockAction = nullptr;
+    QAction *m_quitAction = nullptr;
+
+    QFutureWatcher<Result<EnvironmentList>> m_loadWatcher;
+    QFutureWatcher<VoidResult> m_removeWatcher;
+    bool m_reloadAgain = false;
+    bool m_loadedOnce = false;
+    QString m_pendingSelection;
+    QUuid m_pendingId;
+    QString m_removingName;
+    std::optional<Environment> m_current;
+    QColor m_frameColor;
+    int m_frameWidth = 0;
+};
+
+} // namespace TiDesk

@@ -1,0 +1,40 @@
+// TierBanner: the full-width strip at the top of the main window that says which environment
+// the DBA is working on. Production is loud (white on red, tall, bold); other tiers are a
+// subtle tinted strip in the tier colour. Nothing selected: hidden.
+// Threading: GUI thread only.
+#pragma once
+
+#include "inventory/Environment.h"
+
+#include <QColor>
+#include <QWidget>
+
+class QLabel;
+
+namespace TiDesk {
+
+class TierBanner final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TierBanner(QWidget *parent = nullptr);
+
+    void setEnvironment(const Environment &env);
+    void clearEnvironment();
+
+    [[nodiscard]] QString text() const;
+    [[nodiscard]] QColor backgroundColor() const { return m_background; }
+    [[nodiscard]] bool isProduction() const { return m_production; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QLabel *m_label = nullptr;
+    QLabel *m_hint = nullptr;
+    QColor m_background;
+    QColor m_accent;
+    bool m_production = false;
+};
+
+} // namespace TiDesk

@@ -150,6 +150,51 @@ TlsMode Environment::tlsModeFromName(const QString &name, bool *ok)
     return TlsMode::Preferred;
 }
 
+int Environment::tierSortRank(Tier tier)
+{
+    switch (tier) {
+    case Tier::Prod: return 0;
+    case Tier::Uat: return 1;
+    case Tier::Test: return 2;
+    case Tier::Dev: return 3;
+    case Tier::Custom: return 4;
+    }
+    return 5;
+}
+
+bool Environment::sortsBefore(const Environment &a, const Environment &b)
+{
+    const int ra = tierSortRank(a.tier);
+    const int rb = tierSortRank(b.tier);
+    if (ra != rb)
+        return ra < rb;
+    const int c = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+    if (c != 0)
+        return c < 0;
+    return a.id < b.id;
+}
+
+Tier Environment::guessTierFromName(const QString &clusterName)
+{
+    static const QRegularExpression splitter(u"[^a-z]+"_s);
+    const QStringList words = clusterName.toLower().split(splitter, Qt::SkipEmptyParts);
+    auto has = [&words](std::initializer_list<const char16_t *> candidates) {
+        for (const char16_t *c : candidates) {
+            if (words.contains(QString::fromUtf16(c)))
+                return true;
+        }
+        return false;
+    };
+    // Most dangerous first: a name mentioning prod anywhere is treated as production.
+    if (has({u"prod", u"production", u"prd", u"live"}))
+        return Tier::Prod;
+    if (has({u"uat", u"staging", u"stage", u"stg", u"preprod"}))
+        return Tier::Uat;
+    if (has({u"test", u"testing", u"qa"}))
+        return Tier::Test;
+    return Tier::Dev;
+}
+
 bool Environment::isValidName(const QString &name)
 {
     static const QRegularExpression re(u"^[A-Za-z0-9._-]{1,64}$"_s);

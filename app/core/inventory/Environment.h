@@ -104,6 +104,13 @@ struct Environment
     static QString tlsModeName(TlsMode m);         // disabled, preferred, required, verify_ca, verify_identity
     static TlsMode tlsModeFromName(const QString &name, bool *ok = nullptr);
     static bool isValidName(const QString &name);  // letters, digits, . _ - ; 1..64 chars
+    // Sidebar / listing order: prod first (always visible), then uat, test, dev, custom.
+    static int tierSortRank(Tier tier);
+    // Tier rank, then name (case-insensitive), then id: a total order used by the store and model.
+    static bool sortsBefore(const Environment &a, const Environment &b);
+    // Best guess from a cluster name: prod/production -> Prod, uat/staging -> Uat, test -> Test,
+    // else Dev. Looks at the words of the name ("shop-prod-01" -> Prod, "protest" -> Dev).
+    static Tier guessTierFromName(const QString &clusterName);
 };
 
 using EnvironmentList = QList<Environment>;

@@ -20,7 +20,12 @@ namespace TiDesk {
 class InventoryStore final
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    // PRAGMA user_version of the newest schema this build writes (see the migration list in
+    // InventoryStore.cpp). Files stamped with a higher version are refused, never downgraded.
+    static constexpr int kSchemaVersion = 2;
+    // PRAGMA application_id stamped on every TiDesk inventory ("TiDk"): tells our file apart
+    // from any other SQLite database the user might point us at.
+    static constexpr int kApplicationId = 0x5469446b;
 
     // Opens (creating if needed) and migrates the database at path. Fails with a clear error
     // when the file is not a TiDesk inventory or was written by a newer TiDesk.
@@ -32,7 +37,7 @@ public:
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] Result<int> schemaVersion() const;
 
-    // All environments, ordered by tier then name.
+    // All environments, ordered by Environment::sortsBefore (prod first, then name).
     [[nodiscard]] Result<EnvironmentList> load() const;
     [[nodiscard]] Result<Environment> find(const QUuid &id) const;
     [[nodiscard]] Result<Environment> findByName(const QString &name) const; // case-insensitive

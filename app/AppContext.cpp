@@ -1,0 +1,71 @@
+#include "AppContext.h"
+
+#include "common/AppPaths.h"
+#include "common/AppSettings.h"
+#include "common/Logging.h"
+#include "inventory/InventoryStore.h"
+#include "secrets/SecretStoreFactory.h"
+#include "sql/ActivityLog.h"
+
+#include <QCoreApplication>
+
+namespace TiDesk {
+
+AppContext::AppContext(Options options)
+    : m_options(std::move(options))
+    , m_activityLog(std::make_unique<ActivityLog>())
+{
+    // SQL connects and checks can each take a connect timeout; keep enough threads that a few
+    // dead environments never starve the rest.
+    m_pool.setMaxThreadCount(qMax(8, QThread::idealThreadCount() * 2));
+    m_pool.setObjectName(QStringLiteral("tidesk-pool"));
+}
+
+AppContext::~AppContext()
+{
+    // Shutdown order: no task may outlive the services it uses.
+    m_pool.clear();
+    m_pool.waitForDone();
+    m_services = {};
+    m_secrets.reset();
+}
+
+VoidResult AppContext::open()
+{
+    const QString inventoryPath = m_options.inventoryPath.isEmpty() ? AppPaths::defaultInventoryPath()
+                                                                    : m_options.inventoryPath;
+    auto inventory = InventoryStore::open(inventoryPath);
+    if (!inventory)
+        return inventory.error();
+
+    const QString backend = m_options.secretsBackend.isEmpty() ? AppSettings().secretsBackend()
+                                                               : m_options.secretsBackend;
+    const QString vaultPath = m_options.vaultPath.isEmpty() ? AppPaths::defaultVaultPath() : m_options.vaultPath;
+    // The keychain probe is a D-Bus round trip. It runs once at start-up, before any window
+    // exists (docs/architecture.md, "Threads"); on a headless machine it fails in milliseconds.
+    auto selection = SecretStoreFactory::select(backend, vaultPath);
+    if (!selection)
+        return selection.error();
+    m_secretsDescription = selection->status;
+    m_vault = selection->vault;
+    m_secrets = std::move(selection->store);
+    qCInfo(lcCore) << "inventory:" << inventoryPath << "-" << m_secretsDescription;
+
+    m_services.activityLog = m_activityLog.get();
+    m_services.inventory = std::move(*inventory);
+    m_services.secrets = m_secrets.get();
+    m_services.pool = &m_pool;
+    return {};
+}
+
+CoreServices AppContext::services() const
+{
+    return m_services;
+}
+
+VaultFileStore *AppContext::vault() const
+{
+    return m_vault;
+}
+
+} // namespace TiDesk

@@ -1,0 +1,55 @@
+// AppContext: the composition root shared by tidesk and tidesk-cli. Constructs the long-lived
+// core services (activity log, thread pool, inventory, credential store), hands them out as
+// CoreServices, and shuts them down in order (pool drained before the stores go away).
+// Lives on the main thread; no singletons anywhere else.
+#pragma once
+
+#include "CoreServices.h"
+#include "common/Result.h"
+
+#include <QString>
+#include <QThread>
+#include <QThreadPool>
+#include <memory>
+
+namespace TiDesk {
+
+class ActivityLog;
+class CredentialStore;
+class VaultFileStore;
+
+class AppContext final
+{
+public:
+    struct Options
+    {
+        QString inventoryPath;   // empty = AppPaths::defaultInventoryPath()
+        QString vaultPath;       // empty = AppPaths::defaultVaultPath()
+        QString secretsBackend;  // empty = AppSettings; else auto | keychain | vault
+    };
+
+    explicit AppContext(Options options);
+    ~AppContext();
+    AppContext(const AppContext &) = delete;
+    AppContext &operator=(const AppContext &) = delete;
+
+    // Opens the inventory and picks the credential store. Call once, before using services().
+    [[nodiscard]] VoidResult open();
+
+    [[nodiscard]] CoreServices services() const;
+    // Non-null when the credential store is the vault (it may still be locked).
+    [[nodiscard]] VaultFileStore *vault() const;
+    // One line for status bars and `tidesk-cli`: which backend and why.
+    [[nodiscard]] QString secretsDescription() const { return m_secretsDescription; }
+
+private:
+    Options m_options;
+    std::unique_ptr<ActivityLog> m_activityLog;
+    QThreadPool m_pool;
+    CoreServices m_services;
+    std::unique_ptr<CredentialStore> m_secrets;
+    VaultFileStore *m_vault = nullptr; // == m_secrets when the vault is the backend
+    QString m_secretsDescription;
+};
+
+} // namespace TiDesk

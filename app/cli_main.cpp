@@ -1,0 +1,139 @@
+// tidesk-cli: the TiDesk core without a window, for scripts and cron. Composition root only:
+// global options, AppContext, dispatch to the command classes in app/cli/.
+#include "AppContext.h"
+#include "cli/CliContext.h"
+#include "cli/CliIo.h"
+#include "cli/EnvCommands.h"
+#include "sql/SqlConnection.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+using namespace TiDesk;
+using namespace TiDesk::Cli;
+
+namespace {
+
+QString mainUsage()
+{
+    return QCoreApplication::translate("TiDesk::Main", "Usage: tidesk-cli [global options] <command> ...\n"
+              "\n"
+              "Commands:\n"
+              "  env ...        manage and check environments (tidesk-cli env --help)\n"
+              "  --version      print the version\n"
+              "\n"
+              "Global options:\n"
+              "  --inventory PATH            inventory database (default: $TIDESK_HOME or the XDG data dir)\n"
+              "  --vault PATH                encrypted vault file for secrets\n"
+              "  --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)\n"
+              "  --vault-pass-stdin          read the vault passphrase from the first line of stdin\n"
+              "  --json                      machine-readable output\n"
+              "  --verbose                   log what TiDesk does to stderr (never secrets)");
+}
+
+// Removes the global options from args (they may appear anywhere). False on a usage error.
+bool takeGlobalOptions(QStringList &args, CliOptions &options, QString *error)
+{
+    QStringList rest;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        auto valueOf = [&](const QString &name, QString &target) {
+            if (a == name) {
+                if (i + 1 >= args.size()) {
+                    *error = QCoreApplication::translate("TiDesk::Main", "%1 needs a value").arg(name);
+                    return false;
+                }
+                target = args.at(++i);
+                return true;
+            }
+            target = a.mid(name.size() + 1);
+            return true;
+        };
+        if (a == u"--inventory" || a.startsWith(u"--inventory=")) {
+            if (!valueOf(u"--inventory"_s, options.inventoryPath))
+                return false;
+        } else if (a == u"--vault" || a.startsWith(u"--vault=")) {
+            if (!valueOf(u"--vault"_s, options.vaultPath))
+                return false;
+        } else if (a == u"--secrets" || a.startsWith(u"--secrets=")) {
+            if (!valueOf(u"--secrets"_s, options.secretsBackend))
+                return false;
+            if (options.secretsBackend != u"auto" && options.secretsBackend != u"keychain"
+                && options.secretsBackend != u"vault") {
+                *error = QCoreApplication::translate("TiDesk::Main", "--secrets must be auto, keychain or vault");
+                return false;
+            }
+        } else if (a == u"--vault-pass-stdin") {
+            options.vaultPassStdin = true;
+        } else if (a == u"--verbose" || a == u"-v") {
+            options.verbose = true;
+        } else if (a == u"--json") {
+            options.json = true;
+        } else {
+            rest.append(a);
+        }
+    }
+    args = rest;
+    return true;
+}
+
+void installTranslators(QCoreApplication &app)
+{
+    const QLocale locale;
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, u"tidesk"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"TiDesk"_s);
+    QCoreApplication::setOrganizationName(u"TiDesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TIDESK_VERSION));
+    installTranslators(app);
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        CliIo::out(mainUsage());
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.contains(u"--version"_s)) {
+        CliIo::out(u"tidesk-cli "_s + QCoreApplication::applicationVersion());
+        return ExitOk;
+    }
+    CliOptions options;
+    QString error;
+    if (!takeGlobalOptions(args, options, &error)) {
+        CliIo::err(u"tidesk-cli: "_s + error);
+        return ExitUsage;
+    }
+    if (args.isEmpty()) {
+        CliIo::err(mainUsage());
+        return ExitUsage;
+    }
+
+    // Scripts read stdout and stderr: informational logging only on request.
+    if (!options.verbose && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(u"tidesk.*.info=false"_s);
+    SqlConnection::initDriver();
+    CliContext context(options);
+    const QString command = args.takeFirst();
+    if (command != u"env") {
+        CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'").arg(command));
+        CliIo::err(mainUsage());
+        return ExitUsage;
+    }
+    if (const VoidResult opened = context.open(); !opened)
+        return context.fail(opened.error(), ExitInvalidInput);
+    return EnvCommands(context).run(args);
+}

@@ -1,0 +1,10 @@
+# Benchmarks: programs that print figures, run by ./run bench [NAME]. Never timed assertions.
+add_executable(bench_minimal_widgets bench_minimal_widgets.cpp)
+target_link_libraries(bench_minimal_widgets PRIVATE Qt6::Widgets)
+
+add_executable(bench_startup bench_startup.cpp)
+target_link_libraries(bench_startup PRIVATE tidesk_core tidesk_warnings)
+target_compile_definitions(bench_startup PRIVATE
+    TIDESK_GUI_BINARY="$<TARGET_FILE:tidesk>"
+    TIDESK_MINIMAL_BINARY="$<TARGET_FILE:bench_minimal_widgets>")
+add_dependencies(bench_startup tidesk bench_minimal_widgets)

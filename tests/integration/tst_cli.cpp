@@ -1,0 +1,318 @@
+// tst_cli: tidesk-cli end to end, as a script or cron job uses it, against the real sandbox.
+// Also the secrets-on-disk check: after adding environments with a known password, that password
+// appears nowhere under TIDESK_HOME (inventory, settings, vault, logs) nor in any CLI output.
+#include "SandboxEnv.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void version();
+    void emptyInventoryListsNothing();
+    void addWithPasswordAndCheck();
+    void duplicateNameIsRejected();
+    void listJsonHasNoSecrets();
+    void wrongPasswordIsReported();
+    void unreachableHostFailsFast();
+    void wrongVaultPassphrase();
+    void unknownEnvironment();
+    void malformedImportImportsNothing();
+    void importSandboxInventoryAndCheckAll();
+    void exportHasNoSecrets();
+    void removeProdNeedsConfirmation();
+    void badCommandLine();
+    void passwordNeverOnDiskOrInOutput();
+
+private:
+    CliRun cli(const QStringList &args, const QByteArray &stdinData = {}, bool withVaultEnv = true);
+    int envCount();
+
+    Test::SandboxEnv m_sandbox;
+    QTemporaryDir m_home;
+    const QString m_vaultPass = u"vault-pass-Cli-123"_s;
+    const QString m_sqlPassword = u"Wr0ng-but-Known-Pw-7f3a"_s; // the "known password" of the grep test
+    QByteArrayList m_outputs; // every stdout/stderr, searched for secrets at the end
+};
+
+CliRun TestCli::cli(const QStringList &args, const QByteArray &stdinData, bool withVaultEnv)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"TIDESK_HOME"_s, m_home.path());
+    env.remove(u"TIDESK_VAULT_PASSPHRASE"_s);
+    if (withVaultEnv)
+        env.insert(u"TIDESK_VAULT_PASSPHRASE"_s, m_vaultPass);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TIDESK_CLI_BINARY), QStringList { u"--secrets"_s, u"vault"_s } + args);
+    if (!p.waitForStarted())
+        return {};
+    p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    CliRun r { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+               p.readAllStandardError() };
+    m_outputs << r.out << r.err;
+    return r;
+}
+
+int TestCli::envCount()
+{
+    const CliRun r = cli({ u"env"_s, u"list"_s, u"--json"_s });
+    return r.exitCode == 0 ? int(r.json().array().size()) : -1;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(m_sandbox.isValid(), qPrintable(m_sandbox.error()));
+    QVERIFY(m_home.isValid());
+}
+
+void TestCli::version()
+{
+    const CliRun r = cli({ u"--version"_s });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("tidesk-cli "), r.out.constData());
+}
+
+void TestCli::emptyInventoryListsNothing()
+{
+    const CliRun r = cli({ u"env"_s, u"list"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json().isArray());
+    QCOMPARE(r.json().array().size(), 0);
+}
+
+void TestCli::addWithPasswordAndCheck()
+{
+    // Vault passphrase and SQL password both from stdin: passphrase first, password second.
+    const QString port = QString::number(m_sandbox.mariadbPort(u"dev"_s));
+    CliRun r = cli({ u"--vault-pass-stdin"_s, u"env"_s, u"add"_s, u"sbx-dev"_s, u"--tier"_s, u"dev"_s, u"--host"_s,
+                     u"127.0.0.1:"_s + port, u"--user"_s, m_sandbox.adminUser(), u"--password-stdin"_s },
+                   (m_vaultPass + u'\n' + m_sandbox.adminPassword() + u'\n').toUtf8(), false);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    r = cli({ u"env"_s, u"check"_s, u"sbx-dev"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    const QJsonObject o = r.json().object();
+    QCOMPARE(o.value(u"name"_s).toString(), u"sbx-dev"_s);
+    QCOMPARE(o.value(u"reachable"_s).toBool(), true);
+    QCOMPARE(o.value(u"engine"_s).toString(), u"mariadb"_s);
+    QVERIFY2(o.value(u"version"_s).toString().contains(u"MariaDB"_s) || o.value(u"version"_s).toString().startsWith(u"10."_s),
+             qPrintable(o.value(u"version"_s).toString()));
+    QVERIFY(o.value(u"latency_ms"_s).toDouble() >= 0);
+    QVERIFY(o.value(u"error"_s).isNull());
+
+    // Human output names the engine.
+    r = cli({ u"env"_s, u"check"_s, u"sbx-dev"_s });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("MariaDB"), r.out.constData());
+}
+
+void TestCli::duplicateNameIsRejected()
+{
+    const int before = envCount();
+    const CliRun r = cli({ u"env"_s, u"add"_s, u"SBX-DEV"_s, u"--host"_s, u"127.0.0.1:3306"_s, u"--user"_s, u"x"_s });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("already exists"), r.err.constData());
+    QCOMPARE(envCount(), before);
+}
+
+void TestCli::listJsonHasNoSecrets()
+{
+    const CliRun r = cli({ u"env"_s, u"list"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().array().size(), 1);
+    const QJsonObject env = r.json().array().first().toObject();
+    QCOMPARE(env.value(u"name"_s).toString(), u"sbx-dev"_s);
+    QVERIFY(!env.contains(u"password"_s));
+    QVERIFY(!r.out.contains(m_sandbox.adminPassword().toUtf8()));
+}
+
+void TestCli::wrongPasswordIsReported()
+{
+    const QString port = QString::number(m_sandbox.mariadbPort(u"dev"_s));
+    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-wrongpw"_s, u"--host"_s, u"127.0.0.1:"_s + port, u"--user"_s,
+                     m_sandbox.adminUser(), u"--password-stdin"_s },
+                   (m_sqlPassword + u'\n').toUtf8());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({ u"env"_s, u"check"_s, u"sbx-wrongpw"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = r.json().object();
+    QCOMPARE(o.value(u"reachable"_s).toBool(), false);
+    const QJsonObject e = o.value(u"error"_s).toObject();
+    QCOMPARE(e.value(u"code"_s).toInt(), 1045);
+    QCOMPARE(e.value(u"kind"_s).toString(), u"auth"_s);
+    QVERIFY(!e.value(u"message"_s).toString().isEmpty());
+}
+
+void TestCli::unreachableHostFailsFast()
+{
+    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-closed"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s, u"x"_s,
+                     u"--connect-timeout-ms"_s, u"2000"_s });
+    QCOMPARE(r.exitCode, 0);
+    QElapsedTimer t;
+    t.start();
+    r = cli({ u"env"_s, u"check"_s, u"sbx-closed"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(t.elapsed() < 15000, "a closed port must fail promptly");
+    const QJsonObject o = r.json().object();
+    QCOMPARE(o.value(u"reachable"_s).toBool(), false);
+    QCOMPARE(o.value(u"error"_s).toObject().value(u"kind"_s).toString(), u"connection"_s);
+}
+
+void TestCli::wrongVaultPassphrase()
+{
+    const CliRun r = cli({ u"--vault-pass-stdin"_s, u"env"_s, u"check"_s, u"sbx-dev"_s }, "not-the-passphrase\n", false);
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY2(r.err.contains("passphrase"), r.err.constData());
+    // The vault still opens with the right passphrase: nothing was destroyed.
+    QCOMPARE(cli({ u"env"_s, u"check"_s, u"sbx-dev"_s }).exitCode, 0);
+}
+
+void TestCli::unknownEnvironment()
+{
+    const CliRun r = cli({ u"env"_s, u"check"_s, u"no-such-env"_s });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("no-such-env"), r.err.constData());
+}
+
+void TestCli::malformedImportImportsNothing()
+{
+    const int before = envCount();
+    const QString path = m_home.filePath(u"broken.json"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\":\"tidesk-inventory\",\"version\":1,\"environments\":[\n"
+            "  {\"name\":\"ok-one\",\"tier\":\"dev\",\"endpoints\":[{\"host\":\"h\",\"port\":1}],\"user\":\"u\"},\n"
+            "  {\"name\":\"bad\",\"tier\":\"dev\",\"endpoints\":[{\"host\":\"h\",\"port\":\"abc\"}],\"user\":\"u\"}\n"
+            "]}\n");
+    f.close();
+    CliRun r = cli({ u"env"_s, u"import"_s, path });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("port"), r.err.constData());
+    QCOMPARE(envCount(), before);
+
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("{\"format\":\"tidesk-inventory\",\n \"environments\": [ {\"name\": }\n");
+    f.close();
+    r = cli({ u"env"_s, u"import"_s, path });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("line"), r.err.constData());
+    QCOMPARE(envCount(), before);
+
+    r = cli({ u"env"_s, u"import"_s, m_home.filePath(u"missing.json"_s) });
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(envCount(), before);
+}
+
+void TestCli::importSandboxInventoryAndCheckAll()
+{
+    const int before = envCount();
+    CliRun r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(envCount(), before + 4);
+    for (const QString &name : m_sandbox.envs()) {
+        r = cli({ u"env"_s, u"set-password"_s, name, u"--password-stdin"_s }, (m_sandbox.adminPassword() + u'\n').toUtf8());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({ u"env"_s, u"check"_s, name, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, (name.toUtf8() + ": " + r.out));
+        QCOMPARE(r.json().object().value(u"engine"_s).toString(), u"mariadb"_s);
+    }
+    // Importing the same file again is refused as a whole (names exist), nothing half-imported.
+    r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(envCount(), before + 4);
+}
+
+void TestCli::exportHasNoSecrets()
+{
+    const QString path = m_home.filePath(u"export.json"_s);
+    CliRun r = cli({ u"env"_s, u"export"_s, path });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    const QJsonObject root = QJsonDocument::fromJson(bytes).object();
+    QCOMPARE(root.value(u"format"_s).toString(), u"tidesk-inventory"_s);
+    QVERIFY(root.value(u"environments"_s).toArray().size() >= 5);
+    QVERIFY(!bytes.contains("password"));
+    QVERIFY(!bytes.contains(m_sandbox.adminPassword().toUtf8()));
+    QVERIFY(!bytes.contains(m_sqlPassword.toUtf8()));
+}
+
+void TestCli::removeProdNeedsConfirmation()
+{
+    const int before = envCount();
+    CliRun r = cli({ u"env"_s, u"remove"_s, u"prod"_s });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--confirm"), r.err.constData());
+    QCOMPARE(envCount(), before);
+    r = cli({ u"env"_s, u"remove"_s, u"prod"_s, u"--confirm"_s, u"prod"_s });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(envCount(), before - 1);
+}
+
+void TestCli::badCommandLine()
+{
+    QCOMPARE(cli({ u"env"_s, u"frobnicate"_s }).exitCode, 2);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x"_s }).exitCode, 2);                       // no --host
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x"_s, u"--host"_s, u"h:notaport"_s }).exitCode, 2);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"bad name!"_s, u"--host"_s, u"h"_s, u"--user"_s, u"u"_s }).exitCode, 3);
+    QCOMPARE(cli({ u"--secrets"_s, u"bogus"_s, u"env"_s, u"list"_s }).exitCode, 2);
+}
+
+void TestCli::passwordNeverOnDiskOrInOutput()
+{
+    const QList<QByteArray> needles { m_sqlPassword.toUtf8(), m_sandbox.adminPassword().toUtf8(),
+                                      QByteArray(reinterpret_cast<const char *>(m_sqlPassword.utf16()),
+                                                 m_sqlPassword.size() * 2) };
+    int files = 0;
+    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = f.readAll();
+        ++files;
+        for (const QByteArray &needle : needles)
+            QVERIFY2(!bytes.contains(needle), qPrintable(u"a password is in plain text in "_s + path));
+    }
+    // The inventory, the settings and the vault at least.
+    QVERIFY2(files >= 2, "expected TiDesk files under TIDESK_HOME");
+    QVERIFY(QFile::exists(m_home.filePath(u"secrets.vault"_s)));
+    QVERIFY(QFile::exists(m_home.filePath(u"inventory.sqlite"_s)));
+    for (const QByteArray &output : std::as_const(m_outputs))
+        for (const QByteArray &needle : needles)
+            QVERIFY2(!output.contains(needle), "a password appeared in tidesk-cli output");
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -2,9 +2,9 @@
 # TiDesk sandbox workload generator. Started by sandbox.sh as its own session/process group
 # (setsid), stopped by `sandbox.sh down` with SIGTERM to that group.
 #
-# Every second, per environment: one `mariadb` client (user app, TCP 127.0.0.1) runs a small batch of
-# mixed reads/writes against schema shop. Now and then a slow query (0.2-2 s, SLEEP-padded real
-# joins/scans) runs in the background (more often on prod, so the slow-query alert fires there), and
+# Every second, per environment: a small batch of mixed reads/writes (user app, TCP 127.0.0.1, schema
+# shop) goes to a persistent `mariadb` client. Now and then a slow query (0.2-2 s, SLEEP-padded real
+# joins/scans) runs in the background (every 3 s on prod, so the slow-query alert fires there), and
 # about once a minute per environment a "runaway" query (SLEEP(40)) starts, so slow SQL and killable
 # long-running sessions always exist.
 set -u
@@ -12,7 +12,9 @@ set -u
 DIR=${1:?usage: workload.sh SANDBOX_DIR}
 DIR=${DIR%/}
 ENVS=(dev test01 uat01 prod)
-declare -A SLOW_EVERY=([dev]=20 [test01]=20 [uat01]=12 [prod]=4)          # ~1 slow query per N s
+# Slow queries on a fixed schedule (every N s) so the slow-query alert (rate > 0.1/s) is steady:
+# prod ~0.35/s fires it, the others ~0.05/s never do.
+declare -A SLOW_EVERY=([dev]=30 [test01]=30 [uat01]=20 [prod]=3)
 declare -A RUNAWAY_AT=([dev]=7 [test01]=22 [uat01]=37 [prod]=52)         # second of the minute
 CATS=(books electronics garden toys grocery clothing sports beauty home automotive)
 
@@ -73,17 +75,45 @@ runaway_query() {
   fi
 }
 
+# One persistent `mariadb` client per environment (an "application connection"), fed through a FIFO:
+# far cheaper than a client process per batch. Without --force the client exits at the first error
+# (its session was KILLed, the server restarted, a deadlock...); it is then restarted, at most every 5 s.
+declare -A CPID=() CFD=() CNEXT=()
+trap '' PIPE    # a dead client must not kill us: writes then fail with EPIPE instead
+
+start_client() {
+  local env=$1 fifo="$DIR/workload/$1.fifo" fd
+  [[ -p "$fifo" ]] || { rm -f "$fifo"; mkfifo -m 600 "$fifo"; }
+  mariadb --defaults-file="$DIR/workload/$env.cnf" --batch --silent <"$fifo" >/dev/null 2>&1 &
+  CPID[$env]=$!
+  exec {fd}>"$fifo"
+  CFD[$env]=$fd
+}
+
+stop_client() {
+  local env=$1
+  local fd=${CFD[$env]:-}
+  if [[ -n "$fd" ]]; then exec {fd}>&-; fi
+  unset "CFD[$env]" "CPID[$env]"
+}
+
+client_alive() { [[ -n "${CPID[$1]:-}" ]] && kill -0 "${CPID[$1]}" 2>/dev/null; }
+
 echo "$(date '+%F %T') workload started (pid $$) for: ${ENVS[*]}"
 t=0
 while true; do
   t=$((t + 1))
   for env in "${ENVS[@]}"; do
-    if ((t <= 3)); then
-      batch "$t" | timeout --foreground 10 mariadb --defaults-file="$DIR/workload/$env.cnf" --batch --silent --force >/dev/null    # first ticks: show errors in the log
-    else
-      batch "$t" | timeout --foreground 10 mariadb --defaults-file="$DIR/workload/$env.cnf" --batch --silent --force >/dev/null 2>&1
+    if ! client_alive "$env"; then
+      [[ -n "${CPID[$env]:-}" ]] && { stop_client "$env"; CNEXT[$env]=$((t + 5)); echo "$(date '+%F %T') $env: client exited, retry in 5 s"; }
+      if ((t >= ${CNEXT[$env]:-0})); then
+        start_client "$env"
+      fi
     fi
-    if ((RANDOM % SLOW_EVERY[$env] == 0)); then
+    if client_alive "$env"; then
+      batch "$t" >&"${CFD[$env]}" 2>/dev/null || stop_client "$env"
+    fi
+    if (((t + RUNAWAY_AT[$env]) % SLOW_EVERY[$env] == 0)); then
       timeout --foreground 30 mariadb --defaults-file="$DIR/workload/$env.cnf" --batch --silent -e "$(slow_query)" >/dev/null 2>&1 &
     fi
     if ((t % 60 == RUNAWAY_AT[$env])); then

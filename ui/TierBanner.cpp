@@ -45,7 +45,8 @@ void TierBanner::setEnvironment(const Environment &env)
         m_background = m_accent;
         m_background.setAlpha(38);
         f.setPointSizeF(f.pointSizeF() * 1.15);
-        pal.setColor(QPalette::WindowText, m_accent.darker(130));
+        const bool darkTheme = palette().color(QPalette::Window).lightness() < 128;
+        pal.setColor(QPalette::WindowText, darkTheme ? m_accent.lighter(160) : m_accent.darker(130));
         m_hint->clear();
         setFixedHeight(32);
     }

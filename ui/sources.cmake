@@ -5,6 +5,7 @@ target_sources(tidesk_ui PRIVATE
     EnvironmentText.h EnvironmentText.cpp
     TierBanner.h TierBanner.cpp
     TierStyle.h TierStyle.cpp
+    Theme.h Theme.cpp
     pages/EnvironmentPage.h pages/EnvironmentPage.cpp
     pages/ActivityPage.h pages/ActivityPage.cpp
     pages/ActivityRowDelegate.h pages/ActivityRowDelegate.cpp

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "StatusPill.h"
+#include "Theme.h"
 #include "TierBanner.h"
 #include "UiTestFixture.h"
 #include "common/AppSettings.h"
@@ -59,6 +60,7 @@ private slots:
     void activityPage();
     void settingsPage();
     void restoresLastEnvironment();
+    void darkTheme();
 
 private:
     EnvironmentDialog *openDialog(QAction *action);
@@ -460,6 +462,22 @@ void TestMainWindow::restoresLastEnvironment()
     QCOMPARE(again.size(), QSize(1100, 700));
     QCOMPARE(again.windowTitle(), u"TiDesk — uat01 [UAT]"_s);
     again.close();
+}
+
+void TestMainWindow::darkTheme()
+{
+    Theme::apply(*qApp, u"dark"_s);
+    MainWindow w(m_fx.services);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY(w.environmentCount() > 0);
+    QVERIFY(w.selectEnvironment(u"prod"_s));
+    QCOMPARE(w.tierBanner()->backgroundColor(), QColor(u"#c62828"_s));
+    QVERIFY(!UiTestFixture::screenshot(&w, u"mainwindow-prod-dark.png"_s).isEmpty());
+    QVERIFY(w.selectEnvironment(u"uat01"_s));
+    QVERIFY(!UiTestFixture::screenshot(&w, u"mainwindow-uat-dark.png"_s).isEmpty());
+    w.close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -39,6 +39,7 @@ private slots:
     void showsExistingEntries();
     void appendsFromWorkerThreadsWithoutReset();
     void respectsCapacity();
+    void outOfOrderAndDuplicateDelivery();
     void clearResets();
     void displayAndRoles();
     void filterByEnvironmentAndText();
@@ -104,6 +105,35 @@ void TestActivityModel::respectsCapacity()
     const QList<ActivityEntry> inLog = log.entries();
     for (int r = 0; r < 5; ++r)
         QCOMPARE(model.entry(r).seq, inLog.at(r).seq);
+}
+
+void TestActivityModel::outOfOrderAndDuplicateDelivery()
+{
+    // What queued signals from racing workers look like: seq 3 before 2, and 3 twice.
+    ActivityLog log(3);
+    ActivityModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto withSeq = [](quint64 seq) {
+        ActivityEntry e = entry(u"dev"_s, u"SELECT %1"_s.arg(seq));
+        e.seq = seq;
+        return e;
+    };
+    emit log.entryAdded(withSeq(1));
+    emit log.entryAdded(withSeq(3));
+    emit log.entryAdded(withSeq(2));
+    emit log.entryAdded(withSeq(3));
+    QCOMPARE(model.rowCount(), 3);
+    for (int r = 0; r < 3; ++r)
+        QCOMPARE(model.entry(r).seq, quint64(r + 1));
+    emit log.entryAdded(withSeq(5)); // at capacity: 1 goes
+    emit log.entryAdded(withSeq(4)); // 2 goes, 4 lands before 5
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.entry(0).seq, quint64(3));
+    QCOMPARE(model.entry(1).seq, quint64(4));
+    QCOMPARE(model.entry(2).seq, quint64(5));
+    emit log.entryAdded(withSeq(2)); // older than everything kept: dropped, like the log does
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.entry(0).seq, quint64(3));
 }
 
 void TestActivityModel::clearResets()

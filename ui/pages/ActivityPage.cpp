@@ -99,13 +99,18 @@ ActivityPage::ActivityPage(const CoreServices &services, QWidget *parent)
     h->setStretchLastSection(false);
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setSectionResizeMode(ActivityModel::StatementColumn, QHeaderView::Stretch);
+    // Wide enough for typical content and never narrower than the (translated) header.
     const QFontMetrics fm = m_table->fontMetrics();
-    m_table->setColumnWidth(ActivityModel::TimeColumn, fm.horizontalAdvance(u"00:00:00.000"_s) + 24);
-    m_table->setColumnWidth(ActivityModel::EnvironmentColumn, fm.horizontalAdvance(u"uat01-eu"_s) + 16);
-    m_table->setColumnWidth(ActivityModel::EndpointColumn, fm.horizontalAdvance(u"dba_ro@10.0.9.11:4000"_s) + 16);
-    m_table->setColumnWidth(ActivityModel::DurationColumn, fm.horizontalAdvance(tr("Duration (ms)")) + 24);
-    m_table->setColumnWidth(ActivityModel::RowsColumn, fm.horizontalAdvance(u"000000"_s) + 24);
-    m_table->setColumnWidth(ActivityModel::ResultColumn, fm.horizontalAdvance(u"Access denied for user 'app'"_s) + 16);
+    auto fit = [this, &fm](int column, const QString &sample) {
+        const QString header = m_filter->headerData(column, Qt::Horizontal).toString();
+        m_table->setColumnWidth(column, qMax(fm.horizontalAdvance(header) + 28, fm.horizontalAdvance(sample) + 16));
+    };
+    fit(ActivityModel::TimeColumn, u"00:00:00.000"_s);
+    fit(ActivityModel::EnvironmentColumn, u"uat01-eu"_s);
+    fit(ActivityModel::EndpointColumn, u"dba_ro@10.0.9.11:4000"_s);
+    fit(ActivityModel::DurationColumn, u"00,000"_s);
+    fit(ActivityModel::RowsColumn, u"000,000"_s);
+    fit(ActivityModel::ResultColumn, u"Access denied for user 'app'"_s);
 
     // Keep the newest row in view while the user is at the bottom; stay put once they scroll up.
     QScrollBar *vbar = m_table->verticalScrollBar();

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -13,8 +15,8 @@ ActivityModel::ActivityModel(ActivityLog *log, QObject *parent)
     if (!log)
         return;
     m_capacity = log->capacity();
-    // Connect before taking the snapshot: an entry recorded in between arrives twice and the
-    // sequence number check drops the duplicate; none is lost.
+    // Connect before taking the snapshot: an entry recorded in between arrives twice and
+    // append() drops the duplicate by its sequence number; none is lost.
     connect(log, &ActivityLog::entryAdded, this, &ActivityModel::append);
     connect(log, &ActivityLog::cleared, this, &ActivityModel::resetFromLog);
     resetFromLog();
@@ -24,7 +26,6 @@ void ActivityModel::resetFromLog()
 {
     beginResetModel();
     m_entries = m_log ? m_log->entries() : QList<ActivityEntry>{};
-    m_lastSeq = m_entries.isEmpty() ? m_lastSeq : m_entries.constLast().seq;
     m_envNames.clear();
     for (const ActivityEntry &e : std::as_const(m_entries))
         if (!e.envName.isEmpty() && !m_envNames.contains(e.envName))
@@ -35,19 +36,24 @@ void ActivityModel::resetFromLog()
 
 void ActivityModel::append(const ActivityEntry &entry)
 {
-    if (entry.seq != 0 && entry.seq <= m_lastSeq)
+    // Two workers may record seq 5 and 6 and emit in the opposite order, and an entry recorded
+    // while the snapshot was taken arrives twice: insert by seq, drop duplicates.
+    const auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), entry.seq,
+                                     [](const ActivityEntry &e, quint64 seq) { return e.seq < seq; });
+    if (it != m_entries.cend() && it->seq == entry.seq)
         return;
-    m_lastSeq = qMax(m_lastSeq, entry.seq);
-
-    const int excess = int(m_entries.size()) + 1 - m_capacity;
-    if (excess > 0) {
+    int row = int(it - m_entries.cbegin());
+    if (m_entries.size() >= m_capacity) {
+        if (row == 0)
+            return; // older than everything kept: the log has dropped it as well
+        const int excess = int(m_entries.size()) - m_capacity + 1;
         beginRemoveRows({}, 0, excess - 1);
         m_entries.remove(0, excess);
         endRemoveRows();
+        row -= excess;
     }
-    const int row = int(m_entries.size());
     beginInsertRows({}, row, row);
-    m_entries.append(entry);
+    m_entries.insert(row, entry);
     endInsertRows();
 
     if (!entry.envName.isEmpty() && !m_envNames.contains(entry.envName)) {

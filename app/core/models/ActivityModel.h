@@ -59,7 +59,6 @@ private:
     QPointer<ActivityLog> m_log;
     QList<ActivityEntry> m_entries;
     QStringList m_envNames;
-    quint64 m_lastSeq = 0;
     int m_capacity = 5000;
 };
 

@@ -302,8 +302,11 @@ VoidResult migrate(QSqlDatabase &db)
                 return rollback(err);
             }
         }
-        qCInfo(lcInventory) << "inventory migrated to schema" << m.version;
     }
+    if (from == 0)
+        qCDebug(lcInventory) << "inventory created with schema" << InventoryStore::kSchemaVersion;
+    else if (from < InventoryStore::kSchemaVersion)
+        qCInfo(lcInventory) << "inventory migrated from schema" << from << "to" << InventoryStore::kSchemaVersion;
     // Both PRAGMAs live in the file header and are part of the transaction.
     if (!run(q, u"PRAGMA application_id=%1"_s.arg(InventoryStore::kApplicationId), &err)
         || !run(q, u"PRAGMA user_version=%1"_s.arg(InventoryStore::kSchemaVersion), &err))

@@ -178,7 +178,7 @@ Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, co
         for (qsizetype i = 0; i < tidb.size(); ++i)
             env.endpoints.append({tidb[i].host, tidb[i].port, u"tidb-"_s + QString::number(i + 1)});
         const QString pdScheme = tls ? u"https://"_s : u"http://"_s;
-        auto hostPort = [](const Server &s) {
+        auto hostPort = [](const Server &s) -> QString {
             // IPv6 literals need brackets in a URL.
             return (s.host.contains(u':') ? u'[' + s.host + u']' : s.host) + u':' + QString::number(s.port);
         };

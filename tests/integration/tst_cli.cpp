@@ -51,7 +51,7 @@ private:
     CliRun cli(const QStringList &args, const QByteArray &stdinData = {}, bool withVaultEnv = true);
     int envCount();
 
-    Test::SandboxEnv m_sandbox;
+    TiDesk::Test::SandboxEnv m_sandbox;
     QTemporaryDir m_home;
     const QString m_vaultPass = u"vault-pass-Cli-123"_s;
     const QString m_sqlPassword = u"Wr0ng-but-Known-Pw-7f3a"_s; // the "known password" of the grep test
@@ -243,7 +243,7 @@ void TestCli::importSandboxInventoryAndCheckAll()
         r = cli({ u"env"_s, u"set-password"_s, name, u"--password-stdin"_s }, (m_sandbox.adminPassword() + u'\n').toUtf8());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({ u"env"_s, u"check"_s, name, u"--json"_s });
-        QVERIFY2(r.exitCode == 0, (name.toUtf8() + ": " + r.out));
+        QVERIFY2(r.exitCode == 0, QByteArray(name.toUtf8() + ": " + r.out).constData());
         QCOMPARE(r.json().object().value(u"engine"_s).toString(), u"mariadb"_s);
     }
     // Importing the same file again is refused as a whole (names exist), nothing half-imported.

@@ -24,7 +24,13 @@ public:
     T &&value() && { return std::get<0>(std::move(m_data)); }
     T valueOr(T fallback) const { return ok() ? std::get<0>(m_data) : std::move(fallback); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    // An empty Error (kind None) when ok(), so diagnostics that format error() unconditionally
+    // (QVERIFY2 messages, logs) are safe.
+    const Error &error() const
+    {
+        static const Error none;
+        return ok() ? none : std::get<1>(m_data);
+    }
 
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }

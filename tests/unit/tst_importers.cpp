@@ -33,6 +33,12 @@ QByteArray readData(const QString &name)
     return f.readAll();
 }
 
+QByteArray readFileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestImporters : public QObject
@@ -404,6 +410,23 @@ private slots:
         const Result<EnvironmentList> r = InventoryImporter::importFile(u"/nonexistent/topology.yaml"_s);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::NotFound);
+    }
+
+    // The file the sandbox writes (tests/sandbox/sandbox.sh write_inventory), when it is up.
+    void sandboxInventory()
+    {
+        QString dir = qEnvironmentVariable("TIDESK_SANDBOX_DIR");
+        if (dir.isEmpty())
+            dir = u"/tmp/tidesk-sandbox"_s;
+        const QString path = dir + u"/inventory.json"_s;
+        if (!QFile::exists(path))
+            QSKIP("sandbox is not up");
+        QCOMPARE(InventoryImporter::guessFormat(path, readFileBytes(path)), InventoryFormat::TiDeskJson);
+        const Result<EnvironmentList> r = InventoryImporter::importFile(path);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QVERIFY(!r->isEmpty());
+        for (const Environment &e : r.value())
+            QVERIFY2(e.validate().isEmpty(), qPrintable(e.name));
     }
 
     void bomAccepted()

@@ -107,23 +107,24 @@ QString rawQuery(const QString &path, const QString &sql)
 }
 
 // Child mode: saves environments in a loop, printing "saved <name> <n>" after each commit.
-int runWriter(const QString &path)
+int runWriter(const QString &path, const QString &prefix)
 {
     auto store = InventoryStore::open(path);
     if (!store) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(store.error().toString()));
         return 2;
     }
-    Environment counter = makeEnv(u"counter"_s);
-    auto saved = store.value()->save(counter);
+    // The counter survives from an earlier (killed) round when there was one.
+    auto existing = store.value()->findByName(u"counter"_s);
+    auto saved = existing ? existing : store.value()->save(makeEnv(u"counter"_s));
     if (!saved)
         return 3;
-    counter = saved.value();
+    Environment counter = saved.value();
     for (int i = 0;; ++i) {
-        const QString name = u"env-%1"_s.arg(i);
+        const QString name = prefix + u"-%1"_s.arg(i);
         if (!store.value()->save(makeEnv(name)))
             return 4;
-        counter.notes = QString::number(i);
+        counter.notes = prefix + u' ' + QString::number(i);
         if (!store.value()->save(counter))
             return 5;
         std::printf("saved %s %d\n", qPrintable(name), i);
@@ -431,65 +432,72 @@ private slots:
         qInfo("200 environments (3 endpoints, 3 tags each): saveAll %lld ms, load %lld ms", saveMs, loadMs);
     }
 
-    // A writer is SIGKILLed mid-loop; everything it reported saved must be there, intact.
+    // A writer is SIGKILLed mid-loop, three times on the same file (the next open recovers the
+    // hot journal); everything it reported saved must be there, and the file intact.
     void killNineDurability()
     {
         const QString p = path(u"kill9.sqlite"_s);
-        QProcess child;
-        child.setProcessChannelMode(QProcess::SeparateChannels);
-        child.start(QCoreApplication::applicationFilePath(), {u"--writer"_s, p});
-        QVERIFY(child.waitForStarted());
         QStringList savedNames;
-        int lastCounter = -1;
-        QByteArray pending;
-        QElapsedTimer timer;
-        timer.start();
-        auto consume = [&] {
-            pending += child.readAllStandardOutput();
-            qsizetype nl;
-            while ((nl = pending.indexOf('\n')) >= 0) {
-                const QList<QByteArray> parts = pending.left(nl).split(' ');
-                pending.remove(0, nl + 1);
-                if (parts.size() == 3 && parts[0] == "saved") {
-                    savedNames << QString::fromUtf8(parts[1]);
-                    lastCounter = parts[2].toInt();
+        for (int round = 0; round < 3; ++round) {
+            const QString prefix = u"r%1"_s.arg(round);
+            QProcess child;
+            child.setProcessChannelMode(QProcess::SeparateChannels);
+            child.start(QCoreApplication::applicationFilePath(), {u"--writer"_s, p, prefix});
+            QVERIFY(child.waitForStarted());
+            const qsizetype before = savedNames.size();
+            int lastCounter = -1;
+            QByteArray pending;
+            QElapsedTimer timer;
+            timer.start();
+            auto consume = [&] {
+                pending += child.readAllStandardOutput();
+                qsizetype nl;
+                while ((nl = pending.indexOf('\n')) >= 0) {
+                    const QList<QByteArray> parts = pending.left(nl).split(' ');
+                    pending.remove(0, nl + 1);
+                    if (parts.size() == 3 && parts[0] == "saved") {
+                        savedNames << QString::fromUtf8(parts[1]);
+                        lastCounter = parts[2].toInt();
+                    }
                 }
+            };
+            // Kill at a varying point after at least 20 saves of this round.
+            const qint64 target = before + 20 + QDateTime::currentMSecsSinceEpoch() % 17;
+            while (savedNames.size() < target && timer.elapsed() < 60000) {
+                QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
+                child.waitForReadyRead(1000);
+                consume();
             }
-        };
-        // Kill at a pseudo-random point after at least 20 saves.
-        while (savedNames.size() < 20 + (QDateTime::currentMSecsSinceEpoch() % 17) && timer.elapsed() < 60000) {
-            QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
-            child.waitForReadyRead(1000);
-            consume();
-        }
-        ::kill(pid_t(child.processId()), SIGKILL);
-        QVERIFY(child.waitForFinished(10000));
-        consume(); // lines written before the kill are still in the pipe
-        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
-        QVERIFY(savedNames.size() >= 20);
+            ::kill(pid_t(child.processId()), SIGKILL);
+            QVERIFY(child.waitForFinished(10000));
+            consume(); // lines written before the kill are still in the pipe
+            QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+            QVERIFY(savedNames.size() >= before + 20);
 
-        QCOMPARE(rawQuery(p, u"PRAGMA integrity_check"_s), u"ok"_s);
-        auto store = InventoryStore::open(p);
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toString()));
-        auto list = store.value()->load();
-        QVERIFY(list.ok());
-        QSet<QString> present;
-        for (const Environment &e : list.value())
-            present.insert(e.name);
-        for (const QString &n : savedNames)
-            QVERIFY2(present.contains(n), qPrintable(n + u" was reported saved but is missing"_s));
-        const Environment counter = store.value()->findByName(u"counter"_s).value();
-        QVERIFY(counter.notes.toInt() >= lastCounter);
-        qInfo("writer killed after %lld reported saves; %lld environments present",
-              qlonglong(savedNames.size()), qlonglong(present.size()));
+            auto store = InventoryStore::open(p);
+            QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toString()));
+            QCOMPARE(rawQuery(p, u"PRAGMA integrity_check"_s), u"ok"_s);
+            auto list = store.value()->load();
+            QVERIFY(list.ok());
+            QSet<QString> present;
+            for (const Environment &e : list.value())
+                present.insert(e.name);
+            for (const QString &n : savedNames)
+                QVERIFY2(present.contains(n), qPrintable(n + u" was reported saved but is missing"_s));
+            const QStringList counter = store.value()->findByName(u"counter"_s)->notes.split(u' ');
+            QCOMPARE(counter.value(0), prefix);
+            QVERIFY(counter.value(1).toInt() >= lastCounter);
+            qInfo("round %d: writer killed after %lld reported saves; %lld environments present", round,
+                  qlonglong(savedNames.size() - before), qlonglong(present.size()));
+        }
     }
 };
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (argc == 3 && qstrcmp(argv[1], "--writer") == 0)
-        return runWriter(QString::fromLocal8Bit(argv[2]));
+    if (argc == 4 && qstrcmp(argv[1], "--writer") == 0)
+        return runWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     TestInventoryStore test;
     return QTest::qExec(&test, argc, argv);
 }

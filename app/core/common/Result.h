@@ -21,7 +21,8 @@ public:
 
     T &value() & { return std::get<0>(m_data); }
     const T &value() const & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
+    // By value: `for (x : f().value())` must not iterate a destroyed temporary.
+    T value() && { return std::get<0>(std::move(m_data)); }
     T valueOr(T fallback) const { return ok() ? std::get<0>(m_data) : std::move(fallback); }
 
     // An empty Error (kind None) when ok(), so diagnostics that format error() unconditionally

@@ -16,7 +16,7 @@ class CredentialStore;
 namespace TiDesk::Cli {
 
 // Exit statuses shared by every command (documented in docs/cli.md).
-enum ExitCode : int {
+enum ExitCode {
     ExitOk = 0,
     ExitFailure = 1,       // the operation ran and failed (e.g. environment unreachable)
     ExitUsage = 2,         // bad command line

@@ -44,7 +44,7 @@ Error cryptoError(const char *message)
 
 Error badArgument(const QString &detail)
 {
-    return Error::make(ErrorKind::InvalidInput, tr(QT_TRANSLATE_NOOP("TiDesk::Crypto", "invalid cryptographic parameter")), detail);
+    return Error::make(ErrorKind::InvalidInput, QCoreApplication::translate("TiDesk::Crypto", "invalid cryptographic parameter"), detail);
 }
 
 struct CipherCtxDeleter { void operator()(EVP_CIPHER_CTX *c) const { EVP_CIPHER_CTX_free(c); } };
@@ -212,8 +212,8 @@ Result<QByteArray> aes256GcmOpen(const QByteArray &key, const QByteArray &nonce,
         secureWipe(plain);
         ERR_clear_error();
         return Error::make(ErrorKind::Crypto, 
-                           tr(QT_TRANSLATE_NOOP("TiDesk::Crypto",
-                                                "authentication failed: wrong key or modified data")),
+                           QCoreApplication::translate("TiDesk::Crypto",
+                                                "authentication failed: wrong key or modified data"),
                            u"AES-256-GCM tag mismatch"_s);
     }
     return plain;

@@ -29,7 +29,6 @@ QString Environment::backupSecretKey() const
 
 QString Environment::validate() const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("TiDesk::Environment", s); };
     if (!isValidName(name))
         return tr("name: use 1-64 letters, digits, '.', '_' or '-'");
     if (endpoints.isEmpty())

@@ -3,6 +3,7 @@
 // CredentialStore under secretKey(); Environment only says which secret to look up.
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -111,6 +112,8 @@ struct Environment
     // Best guess from a cluster name: prod/production -> Prod, uat/staging -> Uat, test -> Test,
     // else Dev. Looks at the words of the name ("shop-prod-01" -> Prod, "protest" -> Dev).
     static Tier guessTierFromName(const QString &clusterName);
+
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::Environment) // last: the macro ends with "private:"
 };
 
 using EnvironmentList = QList<Environment>;

@@ -11,13 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::ImportInput", s);
-}
-} // namespace
-
 QString ImportInput::displayName(const QString &sourcePath)
 {
     const QString name = QFileInfo(sourcePath).fileName();

@@ -5,6 +5,7 @@
 
 #include "common/Result.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -12,6 +13,7 @@ namespace TiDesk {
 
 class ImportInput final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::ImportInput)
 public:
     // Inventory files are a few KB; anything this big is the wrong file (or an attack).
     static constexpr qint64 kMaxBytes = 16 * 1024 * 1024;

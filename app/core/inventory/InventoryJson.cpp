@@ -16,11 +16,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::InventoryJson", s);
-}
-
 const QString kFormat = u"tidesk-inventory"_s;
 
 // Finds a key that looks like a secret anywhere under v; returns its path or empty.
@@ -57,7 +52,7 @@ bool readEnum(JsonReader &r, const QJsonObject &o, const QString &key, const QSt
     bool ok = false;
     const Enum e = fromName(name, &ok);
     if (!ok)
-        return r.fail(JsonReader::join(path, key), tr("unknown value \"%1\" (use %2)").arg(name, allowed));
+        return r.fail(JsonReader::join(path, key), QCoreApplication::translate("TiDesk::InventoryJson", "unknown value \"%1\" (use %2)").arg(name, allowed));
     *out = e;
     return true;
 }
@@ -89,7 +84,7 @@ bool readEnvironment(JsonReader &r, const QJsonObject &o, const QString &path, E
     for (qsizetype i = 0; i < endpoints.size(); ++i) {
         const QString p = JsonReader::index(epPath, i);
         if (!endpoints.at(i).isObject())
-            return r.fail(p, tr("expected an object, got %1").arg(JsonReader::describe(endpoints.at(i))));
+            return r.fail(p, QCoreApplication::translate("TiDesk::InventoryJson", "expected an object, got %1").arg(JsonReader::describe(endpoints.at(i))));
         const QJsonObject eo = endpoints.at(i).toObject();
         SqlEndpoint ep;
         ep.port = defaultPort;

@@ -18,6 +18,7 @@
 #include "common/Result.h"
 #include "inventory/Environment.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -26,6 +27,7 @@ namespace TiDesk {
 
 class InventoryJson final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::InventoryJson)
 public:
     static constexpr int kVersion = 1;
 

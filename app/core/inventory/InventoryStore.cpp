@@ -25,11 +25,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::InventoryStore", s);
-}
-
 // Schema layout (why normalised): the scalar, one-per-environment settings (TLS, SSH bastion,
 // URLs, timeouts) are plain columns so the CLI and future reports can filter on them in SQL
 // and SQLite itself enforces the case-insensitive unique name. The two lists (endpoints, tags)
@@ -118,7 +113,7 @@ Error dbError(const QString &message, const QSqlError &e)
 
 Error queryError(const QSqlQuery &q)
 {
-    return dbError(tr("The inventory database could not be read or written."), q.lastError());
+    return dbError(QCoreApplication::translate("TiDesk::InventoryStore", "The inventory database could not be read or written."), q.lastError());
 }
 
 // Runs one statement; false (with error set) on failure.
@@ -176,7 +171,7 @@ struct InventoryStore::Private
             db.setDatabaseName(path);
             db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
             if (!db.open()) {
-                const Error e = dbError(tr("Could not open the inventory %1.").arg(path), db.lastError());
+                const Error e = dbError(InventoryStore::tr("Could not open the inventory %1.").arg(path), db.lastError());
                 db = QSqlDatabase();
                 QSqlDatabase::removeDatabase(name);
                 return e;
@@ -242,7 +237,7 @@ Result<ProbeResult> probe(const QString &path)
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (!db.open()) {
-            result = dbError(tr("Could not open the inventory %1.").arg(path), db.lastError());
+            result = dbError(QCoreApplication::translate("TiDesk::InventoryStore", "Could not open the inventory %1.").arg(path), db.lastError());
         } else {
             QSqlQuery q(db);
             ProbeResult p;
@@ -259,7 +254,7 @@ Result<ProbeResult> probe(const QString &path)
                 result = p;
             } else {
                 result = Error::make(ErrorKind::InvalidInput,
-                                     tr("%1 is not a TiDesk inventory (the SQLite file is damaged "
+                                     QCoreApplication::translate("TiDesk::InventoryStore", "%1 is not a TiDesk inventory (the SQLite file is damaged "
                                         "or not a database).").arg(path),
                                      q.lastError().text());
             }
@@ -288,7 +283,7 @@ VoidResult migrate(QSqlDatabase &db)
     const int from = q.value(0).toInt();
     if (from > InventoryStore::kSchemaVersion) {
         return rollback(Error::make(ErrorKind::Unsupported,
-                                    tr("The inventory was written by a newer TiDesk (schema %1; this "
+                                    QCoreApplication::translate("TiDesk::InventoryStore", "The inventory was written by a newer TiDesk (schema %1; this "
                                        "version understands up to %2). Upgrade TiDesk to open it.")
                                         .arg(from)
                                         .arg(InventoryStore::kSchemaVersion)));
@@ -298,7 +293,7 @@ VoidResult migrate(QSqlDatabase &db)
             continue;
         for (const QString &sql : m.statements) {
             if (!run(q, sql, &err)) {
-                err.message = tr("Could not upgrade the inventory to schema %1.").arg(m.version);
+                err.message = QCoreApplication::translate("TiDesk::InventoryStore", "Could not upgrade the inventory to schema %1.").arg(m.version);
                 return rollback(err);
             }
         }
@@ -535,7 +530,7 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
 {
     if (const QString why = env.validate(); !why.isEmpty()) {
         return Error::make(ErrorKind::InvalidInput,
-                           tr("Environment %1: %2").arg(env.name.isEmpty() ? tr("(unnamed)") : env.name, why));
+                           QCoreApplication::translate("TiDesk::InventoryStore", "Environment %1: %2").arg(env.name.isEmpty() ? QCoreApplication::translate("TiDesk::InventoryStore", "(unnamed)") : env.name, why));
     }
     if (env.id.isNull())
         env.id = QUuid::createUuid();
@@ -549,7 +544,7 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
         return queryError(q);
     if (q.next()) {
         return Error::make(ErrorKind::InvalidInput,
-                           tr("An environment named %1 already exists.").arg(q.value(0).toString()));
+                           QCoreApplication::translate("TiDesk::InventoryStore", "An environment named %1 already exists.").arg(q.value(0).toString()));
     }
 
     q.prepare(u"SELECT 1 FROM environments WHERE id = ?"_s);

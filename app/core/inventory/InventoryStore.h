@@ -10,6 +10,7 @@
 #include "common/Result.h"
 #include "inventory/Environment.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QString>
 #include <QUuid>
@@ -19,6 +20,7 @@ namespace TiDesk {
 
 class InventoryStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::InventoryStore)
 public:
     // PRAGMA user_version of the newest schema this build writes (see the migration list in
     // InventoryStore.cpp). Files stamped with a higher version are refused, never downgraded.

@@ -12,13 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::JsonReader", s);
-}
-} // namespace
-
 Result<QJsonObject> JsonReader::parseObject(const QByteArray &content)
 {
     QJsonParseError pe;

@@ -6,6 +6,7 @@
 
 #include "common/Result.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -16,6 +17,7 @@ namespace TiDesk {
 
 class JsonReader final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::JsonReader)
 public:
     explicit JsonReader(QString sourceName) : m_sourceName(std::move(sourceName)) {}
 

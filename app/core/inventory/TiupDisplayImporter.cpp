@@ -11,11 +11,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::TiupDisplayImporter", s);
-}
-
 struct Instance
 {
     QString role;

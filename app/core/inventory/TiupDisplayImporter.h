@@ -8,6 +8,7 @@
 #include "inventory/Environment.h"
 #include "inventory/ImportOptions.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -15,6 +16,7 @@ namespace TiDesk {
 
 class TiupDisplayImporter final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::TiupDisplayImporter)
 public:
     // The name is options.name, else cluster_meta.cluster_name. All or nothing.
     [[nodiscard]] static Result<EnvironmentList> import(const QByteArray &content, const QString &sourcePath,

@@ -13,13 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::TiupMetaImporter", s);
-}
-} // namespace
-
 Result<EnvironmentList> TiupMetaImporter::import(const QByteArray &content, const QString &sourcePath,
                                                  const ImportOptions &options)
 {

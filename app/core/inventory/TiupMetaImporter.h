@@ -8,6 +8,7 @@
 #include "inventory/Environment.h"
 #include "inventory/ImportOptions.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -15,6 +16,7 @@ namespace TiDesk {
 
 class TiupMetaImporter final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::TiupMetaImporter)
 public:
     // The name is options.name, else the cluster directory holding meta.yaml (TiUP's layout),
     // else the file's base name. All or nothing.

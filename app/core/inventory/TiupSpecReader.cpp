@@ -10,11 +10,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("TiDesk::TiupSpecReader", s);
-}
-
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
@@ -29,12 +24,12 @@ QString describe(const YAML::Node &n)
             s = s.left(40) + u"..."_s;
         return u'\'' + s + u'\'';
     }
-    case YAML::NodeType::Sequence: return tr("a list");
-    case YAML::NodeType::Map: return tr("a mapping");
-    case YAML::NodeType::Null: return tr("nothing");
+    case YAML::NodeType::Sequence: return QCoreApplication::translate("TiDesk::TiupSpecReader", "a list");
+    case YAML::NodeType::Map: return QCoreApplication::translate("TiDesk::TiupSpecReader", "a mapping");
+    case YAML::NodeType::Null: return QCoreApplication::translate("TiDesk::TiupSpecReader", "nothing");
     case YAML::NodeType::Undefined: break;
     }
-    return tr("nothing");
+    return QCoreApplication::translate("TiDesk::TiupSpecReader", "nothing");
 }
 
 struct Server

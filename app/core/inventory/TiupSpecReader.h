@@ -9,6 +9,7 @@
 #include "inventory/Environment.h"
 #include "inventory/ImportOptions.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <memory>
 
@@ -20,6 +21,7 @@ namespace TiDesk {
 
 class TiupSpecReader final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::TiupSpecReader)
 public:
     explicit TiupSpecReader(QString sourceName);
     ~TiupSpecReader();

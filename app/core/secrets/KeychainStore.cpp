@@ -20,11 +20,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TiDesk::KeychainStore", text);
-}
-
 // The one thread every qtkeychain job of this process runs on (see the header for why), and a
 // context object living there to post work to. Created on first use, stopped (never deleted:
 // qtkeychain's executor stays attached to it) when QCoreApplication goes away.
@@ -141,8 +136,8 @@ Error KeychainStore::toError(const Outcome &outcome, const QString &key) const
 {
     if (!outcome.finished)
         return Error::make(ErrorKind::Timeout,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
-                                                "the OS keychain did not answer in time")),
+                           QCoreApplication::translate("TiDesk::KeychainStore",
+                                                "the OS keychain did not answer in time"),
                            outcome.errorString);
     Error error;
     switch (outcome.error) {
@@ -150,30 +145,30 @@ Error KeychainStore::toError(const Outcome &outcome, const QString &key) const
         return {};
     case QKeychain::EntryNotFound:
         error = Error::make(ErrorKind::NotFound,
-                            tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
-                                                 "no secret stored for %1 in the OS keychain"))
+                            QCoreApplication::translate("TiDesk::KeychainStore",
+                                                 "no secret stored for %1 in the OS keychain")
                                 .arg(key));
         break;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        error = Error::make(ErrorKind::Auth, tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
-                                                                  "the OS keychain denied access")));
+        error = Error::make(ErrorKind::Auth, QCoreApplication::translate("TiDesk::KeychainStore",
+                                                                  "the OS keychain denied access"));
         break;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         error = Error::make(ErrorKind::Unsupported,
-                            tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
-                                                 "no OS keychain is available on this machine")));
+                            QCoreApplication::translate("TiDesk::KeychainStore",
+                                                 "no OS keychain is available on this machine"));
         break;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         // Headless Linux lands here (error 7): D-Bus has no session bus / Secret Service.
         error = Error::make(m_available ? ErrorKind::Internal : ErrorKind::Unsupported,
-                            m_available ? tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
-                                                               "the OS keychain failed"))
-                                        : tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
+                            m_available ? QCoreApplication::translate("TiDesk::KeychainStore",
+                                                               "the OS keychain failed")
+                                        : QCoreApplication::translate("TiDesk::KeychainStore",
                                                                "the OS keychain is not available "
-                                                               "on this machine")));
+                                                               "on this machine"));
         break;
     }
     error.code = int(outcome.error);
@@ -229,8 +224,8 @@ VoidResult KeychainStore::write(const QString &key, const QString &secret)
 {
     if (key.isEmpty())
         return Error::make(ErrorKind::InvalidInput,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::KeychainStore",
-                                                "a secret needs a non-empty key")));
+                           QCoreApplication::translate("TiDesk::KeychainStore",
+                                                "a secret needs a non-empty key"));
     const Outcome outcome = run(Op::Write, key, secret);
     if (!outcome.finished || outcome.error != QKeychain::NoError)
         return toError(outcome, key);

@@ -12,11 +12,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TiDesk::SecretStoreFactory", text);
-}
-
 SecretStoreSelection vaultSelection(const QString &vaultPath, VaultKdfParams kdf, bool noKeychain)
 {
     auto vault = std::make_unique<VaultFileStore>(vaultPath, kdf);
@@ -26,10 +21,10 @@ SecretStoreSelection vaultSelection(const QString &vaultPath, VaultKdfParams kdf
     selection.backend = u"vault"_s;
     const QString where = QDir::toNativeSeparators(vaultPath);
     selection.status = noKeychain
-        ? tr(QT_TRANSLATE_NOOP("TiDesk::SecretStoreFactory",
-                               "Secrets: encrypted vault at %1 (no OS keychain on this machine)"))
+        ? QCoreApplication::translate("TiDesk::SecretStoreFactory",
+                               "Secrets: encrypted vault at %1 (no OS keychain on this machine)")
               .arg(where)
-        : tr(QT_TRANSLATE_NOOP("TiDesk::SecretStoreFactory", "Secrets: encrypted vault at %1"))
+        : QCoreApplication::translate("TiDesk::SecretStoreFactory", "Secrets: encrypted vault at %1")
               .arg(where);
     return selection;
 }
@@ -39,7 +34,7 @@ SecretStoreSelection keychainSelection(std::unique_ptr<KeychainStore> keychain)
     SecretStoreSelection selection;
     selection.store = std::move(keychain);
     selection.backend = u"keychain"_s;
-    selection.status = tr(QT_TRANSLATE_NOOP("TiDesk::SecretStoreFactory", "Secrets: OS keychain"));
+    selection.status = QCoreApplication::translate("TiDesk::SecretStoreFactory", "Secrets: OS keychain");
     return selection;
 }
 
@@ -54,18 +49,18 @@ Result<SecretStoreSelection> SecretStoreFactory::select(const QString &setting,
         return vaultSelection(vaultPath, kdf, false);
     if (choice != u"auto" && choice != u"keychain")
         return Error::make(ErrorKind::InvalidInput,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::SecretStoreFactory",
+                           QCoreApplication::translate("TiDesk::SecretStoreFactory",
                                                 "unknown secrets backend \"%1\" (use auto, "
-                                                "keychain or vault)"))
+                                                "keychain or vault)")
                                .arg(setting));
     auto keychain = std::make_unique<KeychainStore>();
     if (keychain->probe())
         return keychainSelection(std::move(keychain));
     if (choice == u"keychain")
         return Error::make(ErrorKind::Unsupported,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::SecretStoreFactory",
+                           QCoreApplication::translate("TiDesk::SecretStoreFactory",
                                                 "the OS keychain is selected but not available "
-                                                "on this machine; choose \"vault\" or \"auto\"")));
+                                                "on this machine; choose \"vault\" or \"auto\""));
     qCInfo(lcSecrets) << "no OS keychain, using the vault at" << vaultPath;
     return vaultSelection(vaultPath, kdf, true);
 }

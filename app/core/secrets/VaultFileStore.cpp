@@ -22,30 +22,25 @@ namespace {
 
 constexpr int kLockTimeoutMs = 10'000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TiDesk::VaultFileStore", text);
-}
-
 Error emptyPassphrase()
 {
     return Error::make(ErrorKind::InvalidInput,
-                       tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                            "the vault passphrase must not be empty")));
+                       QCoreApplication::translate("TiDesk::VaultFileStore",
+                                            "the vault passphrase must not be empty"));
 }
 
 Error lockedError()
 {
     return Error::make(ErrorKind::Auth,
-                       tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                            "the secrets vault is locked; unlock it first")));
+                       QCoreApplication::translate("TiDesk::VaultFileStore",
+                                            "the secrets vault is locked; unlock it first"));
 }
 
 Error wrongPassphrase(const Error &cause)
 {
     return Error::make(ErrorKind::Crypto,
-                       tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                            "wrong passphrase or the vault was modified")),
+                       QCoreApplication::translate("TiDesk::VaultFileStore",
+                                            "wrong passphrase or the vault was modified"),
                        cause.detail);
 }
 
@@ -70,8 +65,8 @@ Result<QMap<QString, QString>> deserialize(const QByteArray &plaintext)
     const QJsonDocument doc = QJsonDocument::fromJson(plaintext, &parseError);
     // Authenticated but malformed content can only come from a bug, never from an attacker.
     const Error bad = Error::make(ErrorKind::InvalidInput,
-                                  tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                       "the vault content is not a secret map")));
+                                  QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                       "the vault content is not a secret map"));
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return bad;
     QMap<QString, QString> secrets;
@@ -114,12 +109,12 @@ Result<QByteArray> readFileBytes(const QString &path)
     QFile file(path);
     if (!file.exists())
         return Error::make(ErrorKind::NotFound,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore", "no vault file at %1"))
+                           QCoreApplication::translate("TiDesk::VaultFileStore", "no vault file at %1")
                                .arg(QDir::toNativeSeparators(path)));
     if (!file.open(QIODevice::ReadOnly))
         return Error::make(ErrorKind::Io,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "cannot read the vault file %1"))
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "cannot read the vault file %1")
                                .arg(QDir::toNativeSeparators(path)),
                            file.errorString());
     return file.readAll();
@@ -164,8 +159,8 @@ VoidResult ensureParentDir(const QString &path)
         return {};
     if (!QDir().mkpath(info.absolutePath()))
         return Error::make(ErrorKind::Io,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "cannot create the folder for the vault %1"))
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "cannot create the folder for the vault %1")
                                .arg(QDir::toNativeSeparators(path)));
     QFile::setPermissions(info.absolutePath(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -200,8 +195,8 @@ Result<QByteArray> writeVault(const QString &path, const QMap<QString, QString> 
     QSaveFile file(path);
     const auto ioError = [&](const QString &detail) {
         return Error::make(ErrorKind::Io,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "cannot write the vault file %1"))
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "cannot write the vault file %1")
                                .arg(native),
                            detail);
     };
@@ -258,13 +253,13 @@ VoidResult VaultFileStore::create(const QString &passphrase)
     QLockFile fileLock(m_path + u".lock"_s);
     if (!fileLock.tryLock(kLockTimeoutMs))
         return Error::make(ErrorKind::Io,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "the vault file is busy (locked by another process)")),
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "the vault file is busy (locked by another process)"),
                            m_path + u".lock"_s);
     if (exists())
         return Error::make(ErrorKind::InvalidInput,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "a vault already exists at %1"))
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "a vault already exists at %1")
                                .arg(QDir::toNativeSeparators(m_path)));
     Result<QByteArray> salt = Crypto::randomBytes(VaultFormat::kSaltBytes);
     if (!salt)
@@ -335,8 +330,8 @@ VoidResult VaultFileStore::changePassphrase(const QString &oldPassphrase,
     QLockFile fileLock(m_path + u".lock"_s);
     if (!fileLock.tryLock(kLockTimeoutMs))
         return Error::make(ErrorKind::Io,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "the vault file is busy (locked by another process)")),
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "the vault file is busy (locked by another process)"),
                            m_path + u".lock"_s);
     // The file, not the memory, is the truth: verify the old passphrase against it.
     Result<QByteArray> bytes = readFileBytes(m_path);
@@ -402,9 +397,9 @@ VoidResult VaultFileStore::reloadIfChanged()
     if (!decrypted) {
         if (decrypted.error().kind == ErrorKind::Crypto)
             return Error::make(ErrorKind::Crypto,
-                               tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
+                               QCoreApplication::translate("TiDesk::VaultFileStore",
                                                     "the vault file was changed elsewhere (new "
-                                                    "passphrase?); lock and unlock it again")),
+                                                    "passphrase?); lock and unlock it again"),
                                decrypted.error().detail);
         return decrypted.error();
     }
@@ -424,8 +419,8 @@ Result<QString> VaultFileStore::read(const QString &key)
     const auto it = d->secrets.constFind(key);
     if (it == d->secrets.constEnd())
         return Error::make(ErrorKind::NotFound,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "no secret stored for %1"))
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "no secret stored for %1")
                                .arg(key));
     return it.value();
 }
@@ -438,8 +433,8 @@ VoidResult VaultFileStore::modify(const QString &key, const QString *secret)
     QLockFile fileLock(m_path + u".lock"_s);
     if (!fileLock.tryLock(kLockTimeoutMs))
         return Error::make(ErrorKind::Io,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "the vault file is busy (locked by another process)")),
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "the vault file is busy (locked by another process)"),
                            m_path + u".lock"_s);
     if (const VoidResult reloaded = reloadIfChanged(); !reloaded)
         return reloaded.error();
@@ -462,8 +457,8 @@ VoidResult VaultFileStore::write(const QString &key, const QString &secret)
 {
     if (key.isEmpty())
         return Error::make(ErrorKind::InvalidInput,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFileStore",
-                                                "a secret needs a non-empty key")));
+                           QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                "a secret needs a non-empty key"));
     return modify(key, &secret);
 }
 

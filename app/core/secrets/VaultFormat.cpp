@@ -24,23 +24,18 @@ constexpr qsizetype kTrailerBytes = Crypto::kGcmNonceBytes + 4; // after the sal
 constexpr quint64 kMaxScryptMemoryBytes = quint64(1) << 30;
 constexpr quint32 kMaxPbkdf2Iterations = 10'000'000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TiDesk::VaultFormat", text);
-}
-
 Error truncated(qsizetype have)
 {
     return Error::make(ErrorKind::InvalidInput,
-                       tr(QT_TRANSLATE_NOOP("TiDesk::VaultFormat", "vault file is truncated")),
+                       QCoreApplication::translate("TiDesk::VaultFormat", "vault file is truncated"),
                        u"%1 bytes"_s.arg(have));
 }
 
 Error corrupted(const QString &detail)
 {
     return Error::make(ErrorKind::InvalidInput,
-                       tr(QT_TRANSLATE_NOOP("TiDesk::VaultFormat",
-                                            "vault file is corrupted (invalid header)")),
+                       QCoreApplication::translate("TiDesk::VaultFormat",
+                                            "vault file is corrupted (invalid header)"),
                        detail);
 }
 
@@ -108,17 +103,17 @@ Result<Parsed> parse(const QByteArray &file)
     }
     if (!file.startsWith(magic))
         return Error::make(ErrorKind::InvalidInput,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFormat",
-                                                "not a TiDesk vault file")),
+                           QCoreApplication::translate("TiDesk::VaultFormat",
+                                                "not a TiDesk vault file"),
                            u"the file does not start with TIDESKVAULT"_s);
     if (size <= kOffVersion)
         return truncated(size);
     const quint8 version = quint8(file.at(kOffVersion));
     if (version > kVersion)
         return Error::make(ErrorKind::Unsupported,
-                           tr(QT_TRANSLATE_NOOP("TiDesk::VaultFormat",
+                           QCoreApplication::translate("TiDesk::VaultFormat",
                                                 "the vault was written by a newer TiDesk; "
-                                                "upgrade TiDesk to open it")),
+                                                "upgrade TiDesk to open it"),
                            u"vault format version %1, this TiDesk reads up to %2"_s.arg(version)
                                .arg(kVersion));
     if (version == 0)

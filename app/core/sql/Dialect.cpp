@@ -86,7 +86,6 @@ QString Dialect::readGuardrailsQuery() const
 Result<QString> Dialect::setGuardrailStatement(const QString &name, const QString &value,
                                                bool global) const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("TiDesk::Dialect", s); };
     const QList<GuardrailVariable> vars = guardrailVariables();
     const auto it = std::find_if(vars.cbegin(), vars.cend(), [&](const GuardrailVariable &v) {
         return v.name.compare(name, Qt::CaseInsensitive) == 0;

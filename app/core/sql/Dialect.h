@@ -12,6 +12,7 @@
 #include "common/Result.h"
 #include "sql/EngineInfo.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -66,7 +67,7 @@ struct GuardrailVariable
     bool global = false;       // true: only GLOBAL scope exists (read/set with @@GLOBAL)
     GuardrailValueKind kind = GuardrailValueKind::Integer;
     QStringList allowedValues; // for enumerations (e.g. CANCEL, LOG); empty = any
-    QString description;       // English source text; translate at display time
+    QString description;       // English source (QT_TRANSLATE_NOOP): translate("TiDesk::Dialect", ...) at display time
 };
 
 struct BackupRequest
@@ -81,6 +82,7 @@ struct BackupRequest
 
 class Dialect
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::Dialect)
 public:
     explicit Dialect(EngineInfo info, DialectOptions options = {});
     virtual ~Dialect();

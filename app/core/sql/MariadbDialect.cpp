@@ -52,7 +52,7 @@ KillStatement MariadbDialect::killStatement(KillKind kind, quint64 connectionId,
 QList<GuardrailVariable> MariadbDialect::guardrailVariables() const
 {
     return {GuardrailVariable{u"max_statement_time"_s, u"s"_s, false, GuardrailValueKind::Number, {},
-                              u"Longest run time of any statement before error 1969; 0 = no limit"_s}};
+                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Longest run time of any statement before error 1969; 0 = no limit"))}};
 }
 
 } // namespace TiDesk

@@ -48,7 +48,7 @@ KillStatement MysqlDialect::killStatement(KillKind kind, quint64 connectionId,
 QList<GuardrailVariable> MysqlDialect::guardrailVariables() const
 {
     return {GuardrailVariable{u"max_execution_time"_s, u"ms"_s, false, GuardrailValueKind::Integer, {},
-                              u"Longest SELECT run time before error 3024; 0 = no limit"_s}};
+                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Longest SELECT run time before error 3024; 0 = no limit"))}};
 }
 
 } // namespace TiDesk

@@ -58,11 +58,6 @@ void threadRelease()
         driver()->threadEnd();
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TiDesk::SqlConnection", text);
-}
-
 int toSeconds(int ms)
 {
     return qMax(1, int(std::ceil(ms / 1000.0)));
@@ -103,25 +98,25 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
     case 1045:
     case 1698:
         e.kind = ErrorKind::Auth;
-        e.message = tr("Wrong user name or password for %1").arg(p.displayAddress());
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Wrong user name or password for %1").arg(p.displayAddress());
         return e;
     case 1044:
         e.kind = ErrorKind::Auth;
-        e.message = tr("%1 may not use this database: %2").arg(p.displayAddress(), raw);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "%1 may not use this database: %2").arg(p.displayAddress(), raw);
         return e;
     case 1969:
     case 3024:
         e.kind = ErrorKind::Timeout;
-        e.message = tr("The server stopped the statement: it ran longer than the session's time limit");
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "The server stopped the statement: it ran longer than the session's time limit");
         return e;
     case 1317:
         e.kind = ErrorKind::Cancelled;
-        e.message = tr("The statement was cancelled (KILL QUERY)");
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "The statement was cancelled (KILL QUERY)");
         return e;
     case 2026:
         if (phase == Phase::Connect) {
             e.kind = ErrorKind::Tls;
-            e.message = tr("TLS with %1 failed: %2").arg(hostPort, raw);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "TLS with %1 failed: %2").arg(hostPort, raw);
             return e;
         }
         // On an established TLS connection the transport reports timeouts and lost connections
@@ -132,7 +127,7 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
     }
     if (phase == Phase::Connect && code >= 2000 && code < 3000 && mentionsTls(raw)) {
         e.kind = ErrorKind::Tls;
-        e.message = tr("TLS with %1 failed: %2").arg(hostPort, raw);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "TLS with %1 failed: %2").arg(hostPort, raw);
         return e;
     }
     switch (code) {
@@ -140,15 +135,15 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
     case 2003:
         if (elapsedMs >= connectBudgetMs * 9 / 10) {
             e.kind = ErrorKind::Timeout;
-            e.message = tr("Cannot reach %1: no answer within %2 s").arg(hostPort).arg(connectBudgetMs / 1000);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: no answer within %2 s").arg(hostPort).arg(connectBudgetMs / 1000);
         } else {
             e.kind = ErrorKind::Connection;
-            e.message = tr("Cannot reach %1: connection refused").arg(hostPort);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: connection refused").arg(hostPort);
         }
         return e;
     case 2005:
         e.kind = ErrorKind::Connection;
-        e.message = tr("Cannot reach %1: unknown host name").arg(hostPort);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: unknown host name").arg(hostPort);
         return e;
     case 2006:
     case 2013:
@@ -158,18 +153,18 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
         if (phase == Phase::Connect) {
             if (elapsedMs >= connectBudgetMs * 9 / 10) {
                 e.kind = ErrorKind::Timeout;
-                e.message = tr("Cannot reach %1: no answer within %2 s").arg(hostPort).arg(connectBudgetMs / 1000);
+                e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: no answer within %2 s").arg(hostPort).arg(connectBudgetMs / 1000);
             } else {
                 e.kind = ErrorKind::Connection;
-                e.message = tr("Cannot reach %1: the server closed the connection during the handshake").arg(hostPort);
+                e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: the server closed the connection during the handshake").arg(hostPort);
             }
         } else if ((code == 2013 || code == 2026) && elapsedMs >= readBudgetMs * 9 / 10) {
             e.kind = ErrorKind::Timeout;
-            e.message = tr("No answer from %1 within %2 s; the statement may still be running on the server")
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "No answer from %1 within %2 s; the statement may still be running on the server")
                             .arg(hostPort).arg(readBudgetMs / 1000);
         } else {
             e.kind = ErrorKind::Connection;
-            e.message = tr("Lost the connection to %1").arg(hostPort);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Lost the connection to %1").arg(hostPort);
         }
         return e;
     default:
@@ -177,7 +172,7 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
     }
     if (code >= 2000 && code < 3000) {
         e.kind = ErrorKind::Connection;
-        e.message = tr("Connection problem with %1: %2").arg(hostPort, raw);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Connection problem with %1: %2").arg(hostPort, raw);
         return e;
     }
     e.kind = ErrorKind::Server;

@@ -10,6 +10,7 @@
 #include "sql/ConnectParams.h"
 #include "sql/QueryResult.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <memory>
 
@@ -19,6 +20,7 @@ class ActivityLog;
 
 class SqlConnection final
 {
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::SqlConnection)
 public:
     // activityLog may be null (tests); when set, every statement is recorded there.
     explicit SqlConnection(ActivityLog *activityLog = nullptr);

@@ -104,25 +104,25 @@ QList<GuardrailVariable> TidbDialect::guardrailVariables() const
 {
     QList<GuardrailVariable> vars;
     vars << GuardrailVariable{u"max_execution_time"_s, u"ms"_s, false, GuardrailValueKind::Integer, {},
-                              u"Longest SELECT run time before error 3024; 0 = no limit"_s};
+                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Longest SELECT run time before error 3024; 0 = no limit"))};
     vars << GuardrailVariable{u"tidb_mem_quota_query"_s, u"bytes"_s, false, GuardrailValueKind::Integer, {},
                               engineInfo().isAtLeast(6, 5)
-                                  ? u"Memory quota per session (error 8175 with CANCEL)"_s
-                                  : u"Memory quota per query (error 8175 with CANCEL)"_s};
+                                  ? QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory quota per session (error 8175 with CANCEL)"))
+                                  : QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory quota per query (error 8175 with CANCEL)"))};
     if (engineInfo().isAtLeast(6, 1))
         vars << GuardrailVariable{u"tidb_mem_oom_action"_s, {}, true, GuardrailValueKind::Text,
                                   {u"CANCEL"_s, u"LOG"_s},
-                                  u"What happens when a query exceeds its memory quota"_s};
+                                  QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "What happens when a query exceeds its memory quota"))};
     if (engineInfo().isAtLeast(6, 4))
         vars << GuardrailVariable{u"tidb_server_memory_limit"_s, u"percent or bytes"_s, true,
                                   GuardrailValueKind::Text, {},
-                                  u"tidb-server memory limit; the biggest query is cancelled (8176)"_s};
+                                  QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "tidb-server memory limit; the biggest query is cancelled (8176)"))};
     vars << GuardrailVariable{u"tidb_memory_usage_alarm_ratio"_s, u"ratio"_s, true,
                               GuardrailValueKind::Number, {},
-                              u"Memory use ratio that writes an alarm record"_s};
+                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory use ratio that writes an alarm record"))};
     vars << GuardrailVariable{u"tidb_expensive_query_time_threshold"_s, u"s"_s, true,
                               GuardrailValueKind::Integer, {},
-                              u"Running time after which an expensive_query log line is written"_s};
+                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Running time after which an expensive_query log line is written"))};
     return vars;
 }
 

@@ -28,6 +28,7 @@ QString Error::kindName(ErrorKind kind)
     case ErrorKind::Auth: return u"auth"_s;
     case ErrorKind::Timeout: return u"timeout"_s;
     case ErrorKind::Tls: return u"tls"_s;
+    case ErrorKind::HostKey: return u"host_key"_s;
     case ErrorKind::Server: return u"server"_s;
     case ErrorKind::Cancelled: return u"cancelled"_s;
     case ErrorKind::InvalidInput: return u"invalid_input"_s;

@@ -14,6 +14,7 @@ enum class ErrorKind {
     Auth,         // wrong user/password, access denied (1045, 1044, 1227 ...)
     Timeout,      // connect/read timeout, server-side statement timeout (1969, 3024)
     Tls,          // TLS required/unavailable, certificate verification failure
+    HostKey,      // SSH: unknown host refused, or a known host presented a different key (MITM?)
     Server,       // any other server-side SQL error (syntax, missing table ...)
     Cancelled,    // the user or TiDesk stopped it (1317)
     InvalidInput, // malformed file, bad field value, unknown environment

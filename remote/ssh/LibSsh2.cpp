@@ -22,9 +22,7 @@ void SessionDeleter::operator()(LIBSSH2_SESSION *s) const
 {
     if (!s)
         return;
-    // Non-blocking: a disconnect that would block is simply dropped; the TCP close follows.
-    libssh2_session_set_blocking(s, 0);
-    libssh2_session_disconnect(s, "closed by TiDesk");
+    // SshSession sends the disconnect and shuts the socket down first (see its teardown()).
     libssh2_session_free(s);
 }
 

@@ -1,0 +1,41 @@
+// HostKeyCheck: the host-key decision, separated from the socket code so it can be unit-tested:
+// a known_hosts lookup plus the policy gives accept / store / ask / refuse, and for refusals the
+// explanation a DBA reads (for a changed key: possible man-in-the-middle, the host, the
+// presented fingerprint and the known_hosts line). Pure; any thread.
+#pragma once
+
+#include "KnownHosts.h"
+#include "SshConnectOptions.h"
+
+#include <QCoreApplication>
+
+namespace TiDesk {
+
+// The key a server presented during the handshake.
+struct SshHostKey
+{
+    QString keyType;     // "ssh-ed25519" ...
+    QByteArray key;      // public key blob
+    QString fingerprint; // "SHA256:..."
+};
+
+class HostKeyCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::HostKeyCheck)
+
+public:
+    enum class Action { Accept, AcceptAndStore, Ask, Refuse };
+    struct Decision
+    {
+        Action action = Action::Refuse;
+        Error error; // Refuse: kind HostKey, with the explanation
+    };
+
+    [[nodiscard]] static Decision decide(const KnownHosts::Lookup &lookup, HostKeyPolicy policy,
+                                         const QString &host, int port, const SshHostKey &presented,
+                                         const QString &knownHostsPath);
+    // The key type named inside a public key blob (its first SSH string).
+    [[nodiscard]] static QString keyTypeOf(const QByteArray &blob);
+};
+
+} // namespace TiDesk

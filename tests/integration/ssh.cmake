@@ -1,0 +1,3 @@
+# SSH slice: integration tests against real OpenSSH sshd - the sandbox bastion, plus private
+# sshd instances a test owns (MITM and kill-mid-tunnel cases). They FAIL when the sandbox is not up.
+tidesk_add_test(tst_sshsession SOURCES tst_sshsession.cpp PrivateSshd.h LIBS tidesk_ssh Qt6::Network LABEL integration)

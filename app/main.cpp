@@ -22,6 +22,7 @@
 #include <QtConcurrent>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace TiDesk;
@@ -38,6 +39,18 @@ void installTranslators(QApplication &app, const QString &language)
     auto *own = new QTranslator(&app);
     if (own->load(locale, u"tidesk"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(own);
+}
+
+// The value of --lang X / --lang=X, if given.
+std::optional<QString> languageArgument(const QStringList &args)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == u"--lang" && i + 1 < args.size())
+            return args.at(i + 1);
+        if (args.at(i).startsWith(u"--lang="))
+            return args.at(i).mid(7);
+    }
+    return std::nullopt;
 }
 
 // Prints "shown" at the window's first paint: the end point of `./run bench startup`.
@@ -81,6 +94,11 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"io.tidesk.TiDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/tidesk.svg"_s));
 
+    // Translators before the parser: its option descriptions (--help) are translated too. The
+    // parser that knows --lang needs those descriptions, so --lang is read by hand here.
+    AppSettings settings;
+    installTranslators(app, languageArgument(QCoreApplication::arguments()).value_or(settings.language()));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(u"TiDesk"_s);
     parser.addHelpOption();
@@ -98,8 +116,6 @@ int main(int argc, char *argv[])
     parser.addOptions({ inventoryOpt, vaultOpt, secretsOpt, selectOpt, langOpt, shotOpt, quitOpt, shownOpt });
     parser.process(app);
 
-    AppSettings settings;
-    installTranslators(app, parser.isSet(langOpt) ? parser.value(langOpt) : settings.language());
     SqlConnection::initDriver();
 
     AppContext context({ parser.value(inventoryOpt), parser.value(vaultOpt), parser.value(secretsOpt) });

@@ -85,19 +85,39 @@ void CliIo::outRaw(const QByteArray &bytes)
     std::fflush(stdout);
 }
 
+namespace {
+
+// Terminal columns of s: East Asian wide characters (CJK, Hangul, full-width forms) take two,
+// so a translated header such as "名称" lines up with the ASCII cells below it.
+qsizetype displayWidth(const QString &s)
+{
+    qsizetype w = 0;
+    for (const char32_t c : s.toUcs4()) {
+        const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F)
+            || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+            || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+} // namespace
+
 QString CliIo::table(const QStringList &header, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
     for (const QString &h : header)
-        widths.append(h.size());
+        widths.append(displayWidth(h));
     for (const QStringList &r : rows)
         for (qsizetype i = 0; i < r.size() && i < widths.size(); ++i)
-            widths[i] = qMax(widths[i], r.at(i).size());
+            widths[i] = qMax(widths[i], displayWidth(r.at(i)));
     auto line = [&](const QStringList &cells) {
         QString s;
         for (qsizetype i = 0; i < widths.size(); ++i) {
             const QString cell = i < cells.size() ? cells.at(i) : QString();
-            s += (i + 1 < widths.size()) ? cell.leftJustified(widths[i] + 2) : cell;
+            s += cell;
+            if (i + 1 < widths.size())
+                s += QString(widths[i] + 2 - displayWidth(cell), u' ');
         }
         return s;
     };

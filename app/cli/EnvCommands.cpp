@@ -210,7 +210,7 @@ int EnvCommands::add(const QStringList &args)
     if (!parse(p, args, &perr))
         return m_ctx.fail(usageError(perr), ExitUsage);
     if (p.isSet(helpOpt)) {
-        CliIo::out(u"tidesk-cli env add NAME --host H[:P] --user U [options]\n\n"_s
+        CliIo::out(tr("tidesk-cli env add NAME --host H[:P] --user U [options]") + u"\n\n"_s
                    + p.helpText().section(u'\n', 2));
         return ExitOk;
     }

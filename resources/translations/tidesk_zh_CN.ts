@@ -399,6 +399,10 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>Password of %1 stored (%2).</source>
         <translation>%1 的密码已保存（%2）。</translation>
     </message>
+    <message>
+        <source>tidesk-cli env add NAME --host H[:P] --user U [options]</source>
+        <translation>tidesk-cli env add NAME --host H[:P] --user U [选项]</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::ConfirmRemoveDialog</name>
@@ -782,10 +786,6 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <translation>保存在%1中，绝不写入清单</translation>
     </message>
     <message>
-        <source>credential store</source>
-        <translation>凭据存储</translation>
-    </message>
-    <message>
         <source>Edit environment %1</source>
         <extracomment>%1 = environment name</extracomment>
         <translation>编辑环境 %1</translation>
@@ -1152,6 +1152,18 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>Unlock or configure the secret store, then press Save again.</source>
         <translation>请解锁或配置密钥存储，然后再次点击“保存”。</translation>
     </message>
+    <message>
+        <source>Stored in the vault, never in the inventory</source>
+        <translation>保存在加密保险库中，绝不写入清单</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain, never in the inventory</source>
+        <translation>保存在系统钥匙串中，绝不写入清单</translation>
+    </message>
+    <message>
+        <source>Stored in the credential store, never in the inventory</source>
+        <translation>保存在凭据存储中，绝不写入清单</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EnvironmentPage</name>
@@ -1378,6 +1390,13 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <source>%1, key %2</source>
         <extracomment>%1 = user@host:port, %2 = private key path</extracomment>
         <translation>%1，私钥 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Error</name>
+    <message>
+        <source>code %1</source>
+        <translation>错误码 %1</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2182,10 @@ Global options:
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
     </message>
 </context>
 <context>

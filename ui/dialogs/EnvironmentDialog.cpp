@@ -31,6 +31,20 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 namespace {
+// Whole sentences per backend (translators need them; backendName() is an id, not a word).
+QString passwordPlaceholder(const CredentialStore *secrets)
+{
+    const QString backend = secrets ? secrets->backendName() : QString();
+    if (backend == u"vault")
+        return QCoreApplication::translate("TiDesk::EnvironmentDialog", "Stored in the vault, never in the inventory");
+    if (backend == u"keychain")
+        return QCoreApplication::translate("TiDesk::EnvironmentDialog", "Stored in the keychain, never in the inventory");
+    if (!backend.isEmpty())
+        return QCoreApplication::translate("TiDesk::EnvironmentDialog", "Stored in the %1, never in the inventory").arg(backend);
+    return QCoreApplication::translate("TiDesk::EnvironmentDialog",
+                                       "Stored in the credential store, never in the inventory");
+}
+
 QLineEdit *lineEdit(QWidget *parent, const QString &objectName, const QString &accessibleName,
                     const QString &placeholder = {})
 {
@@ -76,8 +90,7 @@ EnvironmentDialog::EnvironmentDialog(const CoreServices &services, Mode mode, co
         initial = Environment {};
         initial.connectTimeoutMs = AppSettings().defaultConnectTimeoutMs();
         setWindowTitle(tr("Add environment"));
-        m_password->setPlaceholderText(tr("Stored in the %1, never in the inventory")
-                                           .arg(services.secrets ? services.secrets->backendName() : tr("credential store")));
+        m_password->setPlaceholderText(passwordPlaceholder(services.secrets));
         break;
     case Mode::Edit:
         //: %1 = environment name

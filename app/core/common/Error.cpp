@@ -1,5 +1,7 @@
 #include "Error.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -10,7 +12,7 @@ QString Error::toString() const
     if (code != 0 || !sqlState.isEmpty()) {
         QString ctx;
         if (code != 0)
-            ctx = u"code %1"_s.arg(code);
+            ctx = QCoreApplication::translate("TiDesk::Error", "code %1").arg(code);
         if (!sqlState.isEmpty())
             ctx += (ctx.isEmpty() ? QString() : u", "_s) + u"SQLSTATE "_s + sqlState;
         s += u" ("_s + ctx + u')';

@@ -362,7 +362,7 @@ VoidResult SqlConnection::open(const ConnectParams &params)
         d->drop();
         return err;
     }
-    d->record(connectText, timer.elapsed(), -1, true, u"OK"_s, startedAt);
+    d->record(connectText, timer.elapsed(), -1, true, QCoreApplication::translate("TiDesk::SqlConnection", "OK"), startedAt);
 
     auto idRes = query(u"SELECT CONNECTION_ID() AS id, VERSION() AS version"_s);
     if (!idRes) {
@@ -467,7 +467,7 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
     result.durationMs = timer.elapsed();
     const qint64 rows = result.hasResultSet() ? result.rows.size() : result.affectedRows;
     d->record(sqlText, result.durationMs, rows, true,
-              result.hasResultSet() ? QCoreApplication::translate("TiDesk::SqlConnection", "%n row(s)", nullptr, int(result.rows.size())) : u"OK"_s,
+              result.hasResultSet() ? QCoreApplication::translate("TiDesk::SqlConnection", "%n row(s)", nullptr, int(result.rows.size())) : QCoreApplication::translate("TiDesk::SqlConnection", "OK"),
               startedAt);
 
     if (fetchWarnings) {

@@ -1458,6 +1458,29 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::HostKeyCheck</name>
+    <message>
+        <source>The host key presented by %1 (%2 %3) is REVOKED in %4 line %5. TiDesk refused to connect.</source>
+        <translation>%1 提供的主机密钥（%2 %3）已在 %4 第 %5 行被标记为吊销 (REVOKED)。TiDesk 拒绝连接。</translation>
+    </message>
+    <message>
+        <source>WARNING: the host key of %1 has CHANGED. Someone may be intercepting the connection (a man-in-the-middle attack), or the server&apos;s key was replaced. The server presented %2 key %3, but %4 line %5 holds a different key for this host. TiDesk refused to connect. If the change is expected, check the new fingerprint with the server&apos;s administrator, then remove the old entry (ssh-keygen -R &quot;%1&quot; -f %4).</source>
+        <translation>警告：%1 的主机密钥已更改！可能有人正在截获该连接（中间人攻击），或者服务器的密钥已被替换。服务器提供的是 %2 密钥 %3，但 %4 第 %5 行为该主机记录的是另一个密钥。TiDesk 拒绝连接。如果此更改在预期之内，请与服务器管理员核对新的指纹，然后删除旧条目（ssh-keygen -R &quot;%1&quot; -f %4）。</translation>
+    </message>
+    <message>
+        <source>known_hosts line %1: %2</source>
+        <translation>known_hosts 第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 is known in %2 with a %3 key, but presented a %4 key (%5) TiDesk has not seen for it. TiDesk refused to connect: verify the new key before trusting it.</source>
+        <translation>%2 中记录的 %1 使用 %3 密钥，但它提供了 TiDesk 从未见过的 %4 密钥（%5）。TiDesk 拒绝连接：请先核实新密钥再信任它。</translation>
+    </message>
+    <message>
+        <source>The host %1 is not in %2 and host keys are checked strictly, so TiDesk refused to connect. Its %3 key fingerprint is %4: verify it, then accept it once (TOFU) or add it to known_hosts.</source>
+        <translation>主机 %1 不在 %2 中，且主机密钥为严格校验，因此 TiDesk 拒绝连接。其 %3 密钥指纹为 %4：请核实后接受一次 (TOFU) 或将其加入 known_hosts。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::ImportInput</name>
     <message>
         <source>%1 does not exist.</source>
@@ -1681,6 +1704,21 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <message>
         <source>a secret needs a non-empty key</source>
         <translation>密钥需要非空的键名</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::KnownHosts</name>
+    <message>
+        <source>Cannot read the known hosts file %1.</source>
+        <translation>无法读取 known_hosts 文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the known hosts file %1.</source>
+        <translation>无法写入 known_hosts 文件 %1。</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2239,213 @@ Global options:
     <message>
         <source>Not connected to %1; next attempt in %2 ms (%3)</source>
         <translation>未连接到 %1；%2 ms 后重试（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshAuthenticator</name>
+    <message>
+        <source>The connection to %1 was lost during authentication.</source>
+        <translation>认证期间与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1@%2 refused every authentication method TiDesk tried.</source>
+        <translation>%1@%2 拒绝了 TiDesk 尝试的所有认证方式。</translation>
+    </message>
+    <message>
+        <source>key %1: cannot read the file</source>
+        <translation>密钥 %1：无法读取文件</translation>
+    </message>
+    <message>
+        <source>key %1: RSA keys do not work: libssh2 1.10 can only sign with ssh-rsa (SHA-1), which OpenSSH 8.8 and later refuse; use an ed25519 key (ssh-keygen -t ed25519)</source>
+        <translation>密钥 %1：RSA 密钥不可用：libssh2 1.10 只能使用 ssh-rsa (SHA-1) 签名，而 OpenSSH 8.8 及更高版本会拒绝；请使用 ed25519 密钥（ssh-keygen -t ed25519）</translation>
+    </message>
+    <message>
+        <source>key %1: protected by a passphrase, and none was given</source>
+        <translation>密钥 %1：受口令保护，但未提供口令</translation>
+    </message>
+    <message>
+        <source>ssh-agent: not available (is SSH_AUTH_SOCK set?)</source>
+        <translation>ssh-agent：不可用（是否设置了 SSH_AUTH_SOCK？）</translation>
+    </message>
+    <message>
+        <source>no usable credentials for the methods the server offers (%1)</source>
+        <translation>没有适用于服务器所支持认证方式（%1）的凭据</translation>
+    </message>
+    <message>
+        <source>key %1: wrong passphrase</source>
+        <translation>密钥 %1：口令错误</translation>
+    </message>
+    <message>
+        <source>key %1: unreadable or unsupported key format</source>
+        <translation>密钥 %1：无法读取或密钥格式不受支持</translation>
+    </message>
+    <message>
+        <source>key %1: not accepted by the server</source>
+        <translation>密钥 %1：未被服务器接受</translation>
+    </message>
+    <message>
+        <source>ssh-agent: no key was accepted</source>
+        <translation>ssh-agent：没有密钥被接受</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive: refused</source>
+        <translation>keyboard-interactive：被拒绝</translation>
+    </message>
+    <message>
+        <source>password: refused</source>
+        <translation>password：被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshChannel</name>
+    <message>
+        <source>The SSH session is not connected.</source>
+        <translation>SSH 会话未连接。</translation>
+    </message>
+    <message>
+        <source>opening a tunnel</source>
+        <translation>打开隧道时</translation>
+    </message>
+    <message>
+        <source>The SSH server could not open a connection to %1 port %2.</source>
+        <translation>SSH 服务器无法打开到 %1 端口 %2 的连接。</translation>
+    </message>
+    <message>
+        <source>reading a tunnel</source>
+        <translation>读取隧道时</translation>
+    </message>
+    <message>
+        <source>Reading from the SSH channel failed.</source>
+        <translation>从 SSH 通道读取失败。</translation>
+    </message>
+    <message>
+        <source>writing to a tunnel</source>
+        <translation>写入隧道时</translation>
+    </message>
+    <message>
+        <source>Writing to the SSH channel failed.</source>
+        <translation>写入 SSH 通道失败。</translation>
+    </message>
+    <message>
+        <source>The SSH session was closed.</source>
+        <translation>SSH 会话已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshConfig</name>
+    <message>
+        <source>Cannot read the SSH configuration %1.</source>
+        <translation>无法读取 SSH 配置 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshExec</name>
+    <message>
+        <source>The SSH session is not connected.</source>
+        <translation>SSH 会话未连接。</translation>
+    </message>
+    <message>
+        <source>opening a channel</source>
+        <translation>打开通道时</translation>
+    </message>
+    <message>
+        <source>The SSH server refused to open a session channel.</source>
+        <translation>SSH 服务器拒绝打开会话通道。</translation>
+    </message>
+    <message>
+        <source>starting a command</source>
+        <translation>启动命令时</translation>
+    </message>
+    <message>
+        <source>The SSH server refused to run the command.</source>
+        <translation>SSH 服务器拒绝执行该命令。</translation>
+    </message>
+    <message>
+        <source>reading command output</source>
+        <translation>读取命令输出时</translation>
+    </message>
+    <message>
+        <source>Reading the command output failed.</source>
+        <translation>读取命令输出失败。</translation>
+    </message>
+    <message>
+        <source>The command was cancelled: %1</source>
+        <translation>命令已取消：%1</translation>
+    </message>
+    <message>
+        <source>The command did not finish within %1 ms: %2</source>
+        <translation>命令未在 %1 ms 内完成：%2</translation>
+    </message>
+    <message>
+        <source>The SSH session was closed while the command ran.</source>
+        <translation>命令运行期间 SSH 会话被关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshSession</name>
+    <message>
+        <source>The SSH library could not start.</source>
+        <translation>SSH 库无法启动。</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the SSH host %1.</source>
+        <translation>无法解析 SSH 主机 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the SSH server %1 port %2.</source>
+        <translation>无法连接到 SSH 服务器 %1 端口 %2。</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接时</translation>
+    </message>
+    <message>
+        <source>during the SSH handshake</source>
+        <translation>SSH 握手期间</translation>
+    </message>
+    <message>
+        <source>while checking the host key</source>
+        <translation>校验主机密钥时</translation>
+    </message>
+    <message>
+        <source>during authentication</source>
+        <translation>认证期间</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 port %2 did not answer within %3 ms (%4).</source>
+        <translation>SSH 服务器 %1 端口 %2 在 %3 ms 内无响应（%4）。</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 closed the connection.</source>
+        <translation>SSH 服务器 %1 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The SSH library could not create a session.</source>
+        <translation>SSH 库无法创建会话。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with %1 port %2 failed.</source>
+        <translation>与 %1 端口 %2 的 SSH 握手失败。</translation>
+    </message>
+    <message>
+        <source>%1 presented no host key.</source>
+        <translation>%1 未提供主机密钥。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 (%2 %3) was not accepted.</source>
+        <translation>%1 的主机密钥（%2 %3）未被接受。</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <translation>保活 (keepalive) 时</translation>
+    </message>
+    <message>
+        <source>The connection to the SSH server %1 was lost (%2).</source>
+        <translation>与 SSH 服务器 %1 的连接已断开（%2）。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was cancelled.</source>
+        <translation>与 %1 的连接已取消。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,13 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cp "$ts" "$tmp/check.ts"
 /usr/lib/qt6/bin/lupdate -silent -locations none -no-obsolete \
-    "$root/app" "$root/ui" "$root/widgets" -ts "$tmp/check.ts" >/dev/null
+    "$root/app" "$root/ui" "$root/widgets" "$root/remote" -ts "$tmp/check.ts" >/dev/null 2>"$tmp/lupdate.err"
+# A lupdate warning ("lacks Q_OBJECT macro", "Qualifying with unknown namespace/class") means a
+# string may be filed under another context than the one used at run time (docs/translations.md).
+if grep -E '^/.*:[0-9]+: ' "$tmp/lupdate.err"; then
+    echo 'lupdate warnings above: fix the translation contexts (docs/translations.md)'
+    exit 1
+fi
 python3 - "$tmp/check.ts" <<'PY'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()

@@ -2,6 +2,7 @@
 // the vault unlock prompt, and automation hooks (--screenshot, --quit-after-ms, --report-shown).
 #include "AppContext.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "common/AppSettings.h"
 #include "dialogs/UnlockVaultDialog.h"
 #include "secrets/VaultFileStore.h"
@@ -116,6 +117,7 @@ int main(int argc, char *argv[])
     parser.addOptions({ inventoryOpt, vaultOpt, secretsOpt, selectOpt, langOpt, shotOpt, quitOpt, shownOpt });
     parser.process(app);
 
+    Theme::apply(app, settings.theme());
     SqlConnection::initDriver();
 
     AppContext context({ parser.value(inventoryOpt), parser.value(vaultOpt), parser.value(secretsOpt) });

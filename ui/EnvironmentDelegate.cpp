@@ -3,6 +3,7 @@
 #include "TierBadge.h"
 #include "TierStyle.h"
 #include "inventory/InventoryModel.h"
+#include "models/FleetStatusModel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -29,7 +30,30 @@ int groupSize(const QModelIndex &first)
     }
     return n;
 }
+
+QFont smallFont(const QFont &base)
+{
+    QFont small = base;
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    return small;
+}
+
+bool isDark(const QPalette &pal)
+{
+    return pal.color(QPalette::Base).lightness() < 128;
+}
 } // namespace
+
+QColor EnvironmentDelegate::statusColor(int checkStatus)
+{
+    switch (FleetStatusModel::CheckStatus(checkStatus)) {
+    case FleetStatusModel::CheckStatus::Ok: return QColor(0x2e, 0x9d, 0x4a);
+    case FleetStatusModel::CheckStatus::Error: return QColor(0xd3, 0x2f, 0x2f);
+    case FleetStatusModel::CheckStatus::Checking: return QColor(0x1e, 0x88, 0xe5);
+    case FleetStatusModel::CheckStatus::Unknown: break;
+    }
+    return QColor(0x9e, 0x9e, 0x9e);
+}
 
 bool EnvironmentDelegate::startsGroup(const QModelIndex &index)
 {
@@ -45,7 +69,8 @@ int EnvironmentDelegate::headerHeight(const QStyleOptionViewItem &option) const
 
 int EnvironmentDelegate::rowHeight(const QStyleOptionViewItem &option) const
 {
-    return option.fontMetrics.height() * 2 + 6;
+    const QFontMetrics small(smallFont(option.font));
+    return option.fontMetrics.height() + small.height() * 2 + 10;
 }
 
 QSize EnvironmentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -104,26 +129,62 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     TierBadge::paint(painter, badgeRect, color, badge, badgeFont);
 
     const QColor textColor = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
-    const QRect textRect(item.left() + 14, item.top() + 2, badgeRect.left() - item.left() - 20, item.height() - 4);
+    constexpr int kDot = 10;
+    const int dotLeft = item.left() + 13;
+    const int textLeft = dotLeft + kDot + 7;
+    const QRect textRect(textLeft, item.top() + 3, badgeRect.left() - textLeft - 6, item.height() - 6);
     QFont nameFont = option.font;
     nameFont.setBold(true);
     const QFontMetrics nfm(nameFont);
+    const QFont small = smallFont(option.font);
+    const QFontMetrics sfm(small);
+    const QRect nameLine(textRect.left(), textRect.top(), textRect.width(), nfm.height());
+    const QRect hostLine(textRect.left(), nameLine.bottom() + 1, textRect.width(), sfm.height());
+    const QRect checkLine(textRect.left(), hostLine.bottom() + 1, textRect.width(), sfm.height());
+
+    // Status dot, centred on the name line.
+    const QVariant statusValue = index.data(FleetStatusModel::CheckStatusRole);
+    const int status = statusValue.isValid() ? statusValue.toInt() : int(FleetStatusModel::CheckStatus::Unknown);
+    const QRectF dot(dotLeft, nameLine.center().y() - kDot / 2.0 + 0.5, kDot, kDot);
+    const QColor dotColor = statusColor(status);
+    if (FleetStatusModel::CheckStatus(status) == FleetStatusModel::CheckStatus::Checking) {
+        painter->setPen(QPen(selected ? pal.color(QPalette::HighlightedText) : dotColor, 1.8));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(dot.adjusted(0.9, 0.9, -0.9, -0.9));
+    } else {
+        painter->setPen(QPen(selected ? pal.color(QPalette::HighlightedText) : dotColor.darker(125), selected ? 1.5 : 1));
+        painter->setBrush(dotColor);
+        painter->drawEllipse(dot.adjusted(0.5, 0.5, -0.5, -0.5));
+    }
+
     painter->setFont(nameFont);
     painter->setPen(textColor);
     const QString name = index.data(InventoryModel::NameRole).toString();
-    painter->drawText(QRect(textRect.left(), textRect.top(), textRect.width(), textRect.height() / 2 + 2),
-                      Qt::AlignLeft | Qt::AlignBottom, nfm.elidedText(name, Qt::ElideRight, textRect.width()));
+    painter->drawText(nameLine, Qt::AlignLeft | Qt::AlignVCenter, nfm.elidedText(name, Qt::ElideRight, nameLine.width()));
 
-    QFont small = option.font;
-    small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
     QColor sub = textColor;
     sub.setAlpha(selected ? 220 : 150);
     painter->setPen(sub);
     const QString endpoints = index.data(InventoryModel::EndpointsRole).toString();
-    painter->drawText(QRect(textRect.left(), textRect.top() + textRect.height() / 2 + 2, textRect.width(), textRect.height() / 2 - 2),
-                      Qt::AlignLeft | Qt::AlignTop,
-                      QFontMetrics(small).elidedText(endpoints, Qt::ElideRight, textRect.width()));
+    painter->drawText(hostLine, Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(endpoints, Qt::ElideRight, hostLine.width()));
+
+    // Last check: engine · latency, or the short error in red. While a re-check runs the previous
+    // result stays (it is usually still right); the hollow dot says a new one is under way.
+    QString check = index.data(FleetStatusModel::CheckSummaryRole).toString();
+    QColor checkColor = sub;
+    if (check.isEmpty()) {
+        check = FleetStatusModel::CheckStatus(status) == FleetStatusModel::CheckStatus::Checking
+            //: Sidebar, under the host: the first connection check is running
+            ? tr("checking\u2026")
+            //: Sidebar, under the host: no connection check has run
+            : tr("not checked");
+        checkColor.setAlpha(selected ? 200 : 110);
+    } else if (FleetStatusModel::CheckStatus(status) == FleetStatusModel::CheckStatus::Error && !selected) {
+        checkColor = isDark(pal) ? QColor(0xef, 0x6c, 0x6c) : QColor(0xc6, 0x28, 0x28);
+    }
+    painter->setPen(checkColor);
+    painter->drawText(checkLine, Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(check, Qt::ElideRight, checkLine.width()));
 
     if (option.state & QStyle::State_HasFocus && selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight).darker(130), 1));

@@ -10,9 +10,11 @@
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
 #include "dialogs/UnlockVaultDialog.h"
+#include "health/FleetChecker.h"
 #include "inventory/InventoryModel.h"
 #include "inventory/InventoryStore.h"
 #include "models/EnvironmentFilterModel.h"
+#include "models/FleetStatusModel.h"
 #include "pages/ActivityPage.h"
 #include "pages/EnvironmentPage.h"
 #include "pages/SettingsPage.h"
@@ -31,6 +33,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -41,6 +44,7 @@ namespace TiDesk {
 
 namespace {
 constexpr int kProdFrameWidth = 5;
+constexpr int kVaultPollMs = 1000;
 } // namespace
 
 MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
@@ -50,8 +54,30 @@ MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
     Q_ASSERT_X(services.pool, "MainWindow", "CoreServices::pool is required");
     setObjectName(u"mainWindow"_s);
     m_model = new InventoryModel(this);
+    m_statusModel = new FleetStatusModel(this);
+    m_statusModel->setSourceModel(m_model);
     m_filterModel = new EnvironmentFilterModel(this);
-    m_filterModel->setSourceModel(m_model);
+    m_filterModel->setSourceModel(m_statusModel);
+
+    m_fleet = new FleetChecker(m_services, this);
+    connect(m_fleet, &FleetChecker::checkStarted, m_statusModel, &FleetStatusModel::setChecking);
+    connect(m_fleet, &FleetChecker::resultReady, this, [this](const QUuid &id, const CheckResult &result) {
+        m_statusModel->setResult(id, result);
+        updateFleetStatus();
+    });
+    connect(m_fleet, &FleetChecker::finished, this, &MainWindow::updateFleetStatus);
+    // The vault was still locked when the checks read the passwords (at start-up the unlock
+    // races the first inventory load): watch for the unlock, then check again.
+    m_vaultPollTimer = new QTimer(this);
+    m_vaultPollTimer->setInterval(kVaultPollMs);
+    connect(m_vaultPollTimer, &QTimer::timeout, this, &MainWindow::pollVault);
+    connect(m_fleet, &FleetChecker::vaultLocked, m_vaultPollTimer, qOverload<>(&QTimer::start));
+    connect(&m_vaultProbe, &QFutureWatcher<bool>::finished, this, [this] {
+        if (m_vaultProbe.future().resultCount() > 0 && m_vaultProbe.result() && m_vaultPollTimer->isActive()) {
+            m_vaultPollTimer->stop();
+            checkFleet();
+        }
+    });
 
     createCentral();
     createActions();
@@ -82,6 +108,8 @@ MainWindow::~MainWindow()
     // Loads and removes keep running on the pool; their results are simply not delivered.
     m_loadWatcher.disconnect(this);
     m_removeWatcher.disconnect(this);
+    m_vaultProbe.disconnect(this);
+    // m_fleet (a child) drops its queue and waits for the checks already running.
 }
 
 void MainWindow::createCentral()
@@ -153,6 +181,7 @@ void MainWindow::createCentral()
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
     connect(m_envPage, &EnvironmentPage::checkStarted, this, [this](const QString &name) {
         m_checkPill->setStatus(StatusPill::State::Unknown, tr("%1: checking\u2026").arg(name));
+        m_checkPill->show();
     });
     connect(m_pages, &QStackedWidget::currentChanged, this, [this] { updateActions(); });
 
@@ -201,7 +230,8 @@ void MainWindow::createActions()
     m_testAction = make(u"actionTestConnection"_s, tr("&Test connection"),
                         tr("Connect to the selected environment and report engine, version and latency"),
                         QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_refreshAction = make(u"actionRefresh"_s, tr("Re&fresh"), tr("Reload the inventory"), QKeySequence(Qt::Key_F5));
+    m_refreshAction = make(u"actionRefresh"_s, tr("Re&fresh"), tr("Reload the inventory and check every environment"),
+                           QKeySequence(Qt::Key_F5));
     m_envPageAction = make(u"actionShowEnvironment"_s, tr("&Environment"), tr("Show the selected environment"),
                            QKeySequence(Qt::CTRL | Qt::Key_1));
     m_activityAction = make(u"actionActivityLog"_s, tr("Activity &log"), tr("Every statement TiDesk sent"),
@@ -262,16 +292,23 @@ void MainWindow::createStatusBar()
     m_countLabel->setObjectName(u"statusEnvironmentCount"_s);
     m_backendLabel = new QLabel(this);
     m_backendLabel->setObjectName(u"statusSecretBackend"_s);
+    m_fleetPill = new StatusPill(this);
+    m_fleetPill->setObjectName(u"statusFleet"_s);
+    m_fleetPill->setAccessibleName(tr("Reachable environments"));
     m_checkPill = new StatusPill(this);
     m_checkPill->setObjectName(u"statusLastCheck"_s);
     m_checkPill->setAccessibleName(tr("Last connection check"));
     m_checkPill->setStatus(StatusPill::State::Unknown, tr("No connection checked yet"));
+    // Only after a "Test connection": next to the fleet summary it would read as "nothing checked".
+    m_checkPill->hide();
     m_countLabel->setContentsMargins(8, 0, 12, 0);
     m_backendLabel->setContentsMargins(12, 0, 8, 0);
     statusBar()->addWidget(m_countLabel);
     statusBar()->addWidget(m_backendLabel);
+    statusBar()->addPermanentWidget(m_fleetPill);
     statusBar()->addPermanentWidget(m_checkPill);
     updateStatusBar();
+    updateFleetStatus();
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -319,6 +356,7 @@ void MainWindow::onLoadFinished()
     m_loadedOnce = true;
     m_model->setEnvironments(r.value());
     updateStatusBar();
+    checkFleet();
 
     bool selected = false;
     if (!m_pendingId.isNull()) {
@@ -341,7 +379,7 @@ void MainWindow::onLoadFinished()
 
 bool MainWindow::selectById(const QUuid &id)
 {
-    const QModelIndex src = m_model->indexOf(id);
+    const QModelIndex src = m_statusModel->mapFromSource(m_model->indexOf(id));
     if (!src.isValid())
         return false;
     QModelIndex idx = m_filterModel->mapFromSource(src);
@@ -389,6 +427,7 @@ void MainWindow::onCurrentRowChanged()
     const bool changed = !m_current || m_current->id != env.id;
     m_current = env;
     m_envPage->setEnvironment(env);
+    showCurrentCheck();
     applyChrome(&env);
     updateActions();
     if (changed) {
@@ -482,9 +521,74 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::onCheckFinished(const TiDesk::CheckResult &result)
 {
+    // "Test connection" is the newest word on that environment: the sidebar shows it too.
+    for (const Environment &env : m_model->environments()) {
+        if (env.name.compare(result.name, Qt::CaseInsensitive) == 0) {
+            m_statusModel->setResult(env.id, result);
+            updateFleetStatus();
+            break;
+        }
+    }
     m_checkPill->setStatus(result.reachable ? StatusPill::State::Ok : StatusPill::State::Error,
                            ConnectionCheck::statusText(result));
+    m_checkPill->show();
     updateActions();
+}
+
+void MainWindow::checkFleet()
+{
+    m_statusModel->clearChecking();
+    m_fleet->checkAll(m_model->environments());
+    updateFleetStatus();
+}
+
+void MainWindow::pollVault()
+{
+    CredentialStore *secrets = m_services.secrets;
+    if (!secrets || m_vaultProbe.isRunning())
+        return;
+    // isAvailable() waits while an unlock runs its KDF: ask from the pool.
+    m_vaultProbe.setFuture(QtConcurrent::run(m_services.pool, [secrets] { return secrets->isAvailable(); }));
+}
+
+void MainWindow::showCurrentCheck()
+{
+    if (!m_current)
+        return;
+    const QModelIndex idx = m_statusModel->mapFromSource(m_model->indexOf(m_current->id));
+    if (!idx.isValid())
+        return;
+    const QVariant result = idx.data(FleetStatusModel::CheckResultRole);
+    const bool checking = FleetStatusModel::CheckStatus(idx.data(FleetStatusModel::CheckStatusRole).toInt())
+        == FleetStatusModel::CheckStatus::Checking;
+    m_envPage->showCheckState(checking, result.isValid() ? std::optional(result.value<CheckResult>()) : std::nullopt);
+}
+
+void MainWindow::updateFleetStatus()
+{
+    const int total = m_statusModel->rowCount();
+    const int ok = m_statusModel->countWithStatus(FleetStatusModel::CheckStatus::Ok);
+    const int failing = m_statusModel->countWithStatus(FleetStatusModel::CheckStatus::Error);
+    const int checking = m_statusModel->countWithStatus(FleetStatusModel::CheckStatus::Checking);
+    if (total == 0) {
+        m_fleetPill->setStatus(StatusPill::State::Unknown, tr("No environments"));
+    } else if (ok + failing == 0) {
+        m_fleetPill->setStatus(StatusPill::State::Unknown,
+                               checking > 0 ? tr("Checking %n environment(s)\u2026", nullptr, total)
+                                            : tr("Not checked yet"));
+    } else if (failing > 0) {
+        //: Status bar: %1 = reachable environments, %2 = all environments, %3 = failing ones
+        m_fleetPill->setStatus(StatusPill::State::Error,
+                               tr("%1 of %2 reachable \u2014 %3 failing").arg(ok).arg(total).arg(failing));
+    } else if (checking > 0) {
+        //: Status bar while checks run: %1 = reachable so far, %2 = all environments, %3 = still checking
+        m_fleetPill->setStatus(StatusPill::State::Unknown,
+                               tr("%1 of %2 reachable, %3 checking\u2026").arg(ok).arg(total).arg(checking));
+    } else {
+        //: Status bar: %1 = reachable environments, %2 = all environments
+        m_fleetPill->setStatus(ok == total ? StatusPill::State::Ok : StatusPill::State::Warning,
+                               tr("%1 of %2 reachable").arg(ok).arg(total));
+    }
 }
 
 void MainWindow::showError(const QString &text, const QString &detail)
@@ -577,6 +681,8 @@ void MainWindow::unlockVault()
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &UnlockVaultDialog::unlocked, this, [this] {
         m_windowBanner->showMessage(MessageBanner::Kind::Success, tr("The vault is unlocked."));
+        m_vaultPollTimer->stop();
+        checkFleet();
     });
     dlg->open();
 }

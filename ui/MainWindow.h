@@ -3,9 +3,13 @@
 // selected environment's tier: a full-width banner ("PRODUCTION — prod", white on red), the
 // title "TiDesk — prod [PRODUCTION]" and, for production, a red frame around the whole window.
 // Each page owns its logic; the window only wires them and runs inventory changes.
+// After every inventory load (Refresh, F5) and after the vault is unlocked, every environment is
+// checked in the background (FleetChecker); the sidebar (FleetStatusModel roles), the environment
+// page and the status bar ("3 of 4 reachable — 1 failing") show the results as they arrive.
 //
-// Threading: GUI thread. Inventory loads/removes and secret deletes run on services.pool
-// (QFutureWatcher members); no call here blocks. Usable as `MainWindow w(services); w.show();`.
+// Threading: GUI thread. Inventory loads/removes, secret deletes, the fleet checks and the
+// vault-unlocked probe run on services.pool (QFutureWatcher members, FleetChecker); no call here
+// blocks. Usable as `MainWindow w(services); w.show();`.
 #pragma once
 
 #include "CoreServices.h"
@@ -23,6 +27,7 @@ class QLineEdit;
 class QListView;
 class QSplitter;
 class QStackedWidget;
+class QTimer;
 
 namespace TiDesk {
 
@@ -30,6 +35,8 @@ class ActivityPage;
 class EnvironmentDelegate;
 class EnvironmentFilterModel;
 class EnvironmentPage;
+class FleetChecker;
+class FleetStatusModel;
 class InventoryModel;
 class MessageBanner;
 class SettingsPage;
@@ -56,6 +63,8 @@ public:
     [[nodiscard]] int environmentCount() const;
 
     [[nodiscard]] InventoryModel *inventoryModel() const { return m_model; }
+    [[nodiscard]] FleetStatusModel *fleetStatusModel() const { return m_statusModel; }
+    [[nodiscard]] FleetChecker *fleetChecker() const { return m_fleet; }
     [[nodiscard]] TierBanner *tierBanner() const { return m_tierBanner; }
     [[nodiscard]] EnvironmentPage *environmentPage() const { return m_envPage; }
     [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
@@ -71,6 +80,8 @@ public slots:
     void removeEnvironment();
     void testConnection();
     void unlockVault();
+    // Checks every environment in the sidebar now (a run in progress is restarted).
+    void checkFleet();
 
 signals:
     void inventoryReloaded();
@@ -92,11 +103,16 @@ private:
     void updateActions();
     void updateStatusBar();
     void onCheckFinished(const TiDesk::CheckResult &result);
+    void updateFleetStatus();
+    void showCurrentCheck();
+    void pollVault();
     void showError(const QString &text, const QString &detail = {});
     bool selectById(const QUuid &id);
 
     CoreServices m_services;
     InventoryModel *m_model = nullptr;
+    FleetStatusModel *m_statusModel = nullptr;
+    FleetChecker *m_fleet = nullptr;
     EnvironmentFilterModel *m_filterModel = nullptr;
     QListView *m_sidebar = nullptr;
     QLineEdit *m_filter = nullptr;
@@ -110,6 +126,8 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;
     StatusPill *m_checkPill = nullptr;
+    StatusPill *m_fleetPill = nullptr;
+    QTimer *m_vaultPollTimer = nullptr;
 
     QAction *m_addAction = nullptr;
     QAction *m_editAction = nullptr;
@@ -125,6 +143,7 @@ private:
 
     QFutureWatcher<Result<EnvironmentList>> m_loadWatcher;
     QFutureWatcher<VoidResult> m_removeWatcher;
+    QFutureWatcher<bool> m_vaultProbe;
     bool m_reloadAgain = false;
     bool m_loadedOnce = false;
     QString m_pendingSelection;

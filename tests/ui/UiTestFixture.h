@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QThreadPool>
 #include <QWidget>
 #include <memory>
@@ -49,6 +50,7 @@ public:
         services.inventory = inventory;
         services.secrets = vault.get();
         services.pool = &pool;
+        pool.setMaxThreadCount(qMax(8, QThread::idealThreadCount() * 2)); // like AppContext
         return {};
     }
 

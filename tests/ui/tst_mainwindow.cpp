@@ -1,6 +1,8 @@
 // UI test of the main window over real core services (SQLite inventory, vault file, pool):
 // tier chrome, adding/editing/duplicating/removing environments through the real dialogs,
-// a failing connection check, the activity and settings pages. Saves screenshots.
+// a failing connection check, the automatic fleet check (status dot, engine/latency or short
+// error per sidebar row, the status bar summary; through FleetChecker's check seam, so no network),
+// the activity and settings pages. Saves screenshots.
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "StatusPill.h"
@@ -10,9 +12,11 @@
 #include "common/AppSettings.h"
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
+#include "health/FleetChecker.h"
 #include "inventory/InventoryModel.h"
 #include "models/ActivityFilterModel.h"
 #include "models/ActivityModel.h"
+#include "models/FleetStatusModel.h"
 #include "pages/ActivityPage.h"
 #include "pages/EnvironmentPage.h"
 #include "pages/SettingsPage.h"
@@ -38,6 +42,32 @@ using namespace Qt::StringLiterals;
 using namespace TiDesk;
 using TiDesk::Test::UiTestFixture;
 
+namespace {
+// Stands in for checkEnvironment() (runs on the pool): dev and uat01 answer, test01 refuses the
+// password, everything else is unreachable.
+CheckResult fakeCheck(const Environment &env, const QString &)
+{
+    CheckResult r;
+    r.name = env.name;
+    const SqlEndpoint ep = env.endpoints.value(0);
+    r.endpoint = u"%1:%2"_s.arg(ep.host).arg(ep.port);
+    if (ep.host == u"10.0.1.10"_s || ep.host == u"10.0.3.10"_s) {
+        r.reachable = true;
+        r.engine = EngineInfo::parse(ep.host == u"10.0.1.10"_s ? u"10.11.19-MariaDB-log"_s : u"8.0.11-TiDB-v7.5.1"_s);
+        r.latencyMs = ep.host == u"10.0.1.10"_s ? 8 : 23;
+    } else if (ep.host.startsWith(u"10.0.2."_s)) {
+        r.error = Error::make(ErrorKind::Auth, u"Access denied for user 'dba'@'10.0.0.1' (using password: YES)"_s);
+        r.error.code = 1045;
+    } else {
+        r.error = Error::make(ErrorKind::Connection, u"Can't connect to server on '%1' (115)"_s.arg(ep.host));
+        r.error.code = 2003;
+    }
+    return r;
+}
+
+using Status = FleetStatusModel::CheckStatus;
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -46,6 +76,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void sidebarGroupsProdFirst();
+    void fleetCheckFillsSidebar();
     void prodChromeIsUnmistakable();
     void devChromeIsSubtle();
     void filterNarrowsSidebar();
@@ -96,6 +127,7 @@ void TestMainWindow::initTestCase()
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().toString()));
 
     m_window = std::make_unique<MainWindow>(m_fx.services);
+    m_window->fleetChecker()->setCheckFunction(&fakeCheck); // before the first load ends
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -140,6 +172,68 @@ void TestMainWindow::sidebarGroupsProdFirst()
     // Each tier starts its own group: rows are taller where a heading is drawn.
     const int prodH = list->visualRect(list->model()->index(0, 0)).height();
     QVERIFY(prodH > 0);
+}
+
+void TestMainWindow::fleetCheckFillsSidebar()
+{
+    auto *list = m_window->findChild<QListView *>(u"environmentList"_s);
+    QAbstractItemModel *model = list->model();
+    auto rowOf = [this](const QString &name) { return sidebarRowOf(name); };
+    auto status = [model](int row) { return Status(model->index(row, 0).data(FleetStatusModel::CheckStatusRole).toInt()); };
+    auto settled = [&] {
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (status(r) == Status::Unknown || status(r) == Status::Checking)
+                return false;
+        return true;
+    };
+    // Nobody clicked anything: the check ran after the inventory load.
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 10000);
+
+    const QModelIndex dev = model->index(rowOf(u"dev"_s), 0);
+    QCOMPARE(Status(dev.data(FleetStatusModel::CheckStatusRole).toInt()), Status::Ok);
+    QCOMPARE(dev.data(FleetStatusModel::CheckEngineRole).toString(), u"MariaDB 10.11.19"_s);
+    QCOMPARE(dev.data(FleetStatusModel::CheckLatencyRole).toLongLong(), 8);
+    QCOMPARE(dev.data(FleetStatusModel::CheckSummaryRole).toString(), u"MariaDB 10.11.19 · 8 ms"_s);
+    const QModelIndex uat = model->index(rowOf(u"uat01"_s), 0);
+    QCOMPARE(uat.data(FleetStatusModel::CheckEngineRole).toString(), u"TiDB v7.5.1"_s);
+    const QModelIndex test01 = model->index(rowOf(u"test01"_s), 0);
+    QCOMPARE(Status(test01.data(FleetStatusModel::CheckStatusRole).toInt()), Status::Error);
+    QCOMPARE(test01.data(FleetStatusModel::CheckSummaryRole).toString(), u"wrong password"_s);
+    const QModelIndex prod = model->index(rowOf(u"prod"_s), 0);
+    QCOMPARE(Status(prod.data(FleetStatusModel::CheckStatusRole).toInt()), Status::Error);
+    QCOMPARE(prod.data(FleetStatusModel::CheckSummaryRole).toString(), u"unreachable"_s);
+    QVERIFY(prod.data(FleetStatusModel::CheckErrorRole).toString().contains(u"tidb-lb.prod.internal"_s));
+    QVERIFY(prod.data(FleetStatusModel::CheckEngineRole).toString().isEmpty());
+
+    auto *fleetPill = m_window->findChild<StatusPill *>(u"statusFleet"_s);
+    QVERIFY(fleetPill);
+    QCOMPARE(fleetPill->text(), u"2 of 4 reachable — 2 failing"_s);
+    QCOMPARE(fleetPill->state(), StatusPill::State::Error);
+
+    // The page shows the selected environment's result without "Test connection".
+    QVERIFY(m_window->selectEnvironment(u"dev"_s));
+    auto *engine = m_window->environmentPage()->findChild<QLabel *>(u"detailEngine"_s);
+    QCOMPARE(engine->text(), u"MariaDB 10.11.19"_s);
+    auto *pagePill = m_window->environmentPage()->findChild<StatusPill *>(u"environmentCheckPill"_s);
+    QCOMPARE(pagePill->state(), StatusPill::State::Ok);
+    QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"mainwindow-fleet-dev.png"_s).isEmpty());
+    QVERIFY(m_window->selectEnvironment(u"prod"_s));
+    auto *banner = m_window->environmentPage()->findChild<MessageBanner *>(u"environmentBanner"_s);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
+    QVERIFY2(banner->text().startsWith(u"Cannot connect to prod: "_s), qPrintable(banner->text()));
+    QCOMPARE(pagePill->state(), StatusPill::State::Error);
+    QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"mainwindow-fleet-prod.png"_s).isEmpty());
+
+    // F5 checks again (rows pass through "checking"; the summary comes back the same).
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QCOMPARE(m_window->action(u"actionRefresh"_s)->shortcut(), QKeySequence(Qt::Key_F5));
+    m_window->action(u"actionRefresh"_s)->trigger();
+    QTRY_VERIFY(changed.size() >= 8); // 4 x checking + 4 x result
+    QTRY_VERIFY_WITH_TIMEOUT(settled() && !m_window->fleetChecker()->isRunning(), 10000);
+    QCOMPARE(fleetPill->text(), u"2 of 4 reachable — 2 failing"_s);
+    QCOMPARE(reset.size(), 0);
 }
 
 void TestMainWindow::prodChromeIsUnmistakable()
@@ -287,13 +381,14 @@ void TestMainWindow::testConnectionUnreachableShowsError()
     QAction *test = m_window->action(u"actionTestConnection"_s);
     QCOMPARE(test->shortcut(), QKeySequence(u"Ctrl+T"_s));
     test->trigger();
+    auto *pill = m_window->findChild<StatusPill *>(u"statusLastCheck"_s);
+    // The fleet check may have shown qa02's banner already: wait for this check's own result.
+    QTRY_COMPARE_WITH_TIMEOUT(pill->state(), StatusPill::State::Error, 20000);
     auto *banner = m_window->environmentPage()->findChild<MessageBanner *>(u"environmentBanner"_s);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
     QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
     QVERIFY2(banner->text().startsWith(u"Cannot connect to qa02: "_s), qPrintable(banner->text()));
     QVERIFY2(banner->detail().contains(u"127.0.0.1:1"_s), qPrintable(banner->detail()));
-    auto *pill = m_window->findChild<StatusPill *>(u"statusLastCheck"_s);
-    QCOMPARE(pill->state(), StatusPill::State::Error);
     QVERIFY(pill->text().contains(u"qa02"_s));
     QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"test-connection-error.png"_s).isEmpty());
 }
@@ -455,6 +550,7 @@ void TestMainWindow::restoresLastEnvironment()
     m_window.reset();
 
     MainWindow again(m_fx.services);
+    again.fleetChecker()->setCheckFunction(&fakeCheck);
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QTRY_VERIFY(again.currentEnvironment().has_value());
@@ -468,10 +564,12 @@ void TestMainWindow::darkTheme()
 {
     Theme::apply(*qApp, u"dark"_s);
     MainWindow w(m_fx.services);
+    w.fleetChecker()->setCheckFunction(&fakeCheck);
     w.resize(1280, 800);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTRY_VERIFY(w.environmentCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.fleetChecker()->isRunning(), 10000);
     QVERIFY(w.selectEnvironment(u"prod"_s));
     QCOMPARE(w.tierBanner()->backgroundColor(), QColor(u"#c62828"_s));
     QVERIFY(!UiTestFixture::screenshot(&w, u"mainwindow-prod-dark.png"_s).isEmpty());

@@ -290,14 +290,40 @@ void EnvironmentPage::onCheckFinished()
     emit checkFinished(result);
     if (!m_env || m_env->id != m_checkingId)
         return; // the user moved on to another environment; the status bar still shows it
+    applyResult(result);
+}
+
+void EnvironmentPage::showCheckState(bool checking, const std::optional<CheckResult> &result)
+{
+    if (!m_env)
+        return;
+    // Compared by value: the model re-announces the row often, the banner should not flicker.
+    if (result && (!m_lastResult || m_lastResult->toJson() != result->toJson()))
+        applyResult(*result);
+    if (checking)
+        m_checkPill->setStatus(StatusPill::State::Unknown, tr("Checking\u2026"));
+    else if (m_lastResult && !isChecking())
+        setPill(*m_lastResult);
+}
+
+void EnvironmentPage::setPill(const CheckResult &result)
+{
+    if (result.reachable)
+        //: %1 = milliseconds
+        m_checkPill->setStatus(StatusPill::State::Ok, tr("Connected, %1 ms").arg(result.latencyMs));
+    else
+        m_checkPill->setStatus(StatusPill::State::Error, tr("Connection failed"));
+}
+
+void EnvironmentPage::applyResult(const CheckResult &result)
+{
     m_lastResult = result;
+    setPill(result);
     if (result.reachable) {
         m_engine->setText(result.engine.displayString());
-        m_checkPill->setStatus(StatusPill::State::Ok, tr("Connected, %1 ms").arg(result.latencyMs));
         m_banner->showMessage(MessageBanner::Kind::Success, ConnectionCheck::successText(result));
     } else {
-        m_checkPill->setStatus(StatusPill::State::Error, tr("Connection failed"));
-        if (m_env->engine == EngineOverride::Auto)
+        if (m_env && m_env->engine == EngineOverride::Auto)
             m_engine->setText(tr("unknown: the last check failed"));
         m_banner->showMessage(MessageBanner::Kind::Error, ConnectionCheck::errorText(result),
                               ConnectionCheck::errorDetail(result), tr("Retry"));

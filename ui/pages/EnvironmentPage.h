@@ -1,6 +1,8 @@
 // EnvironmentPage: the selected environment at a glance: its name (the biggest thing on the
 // page), tier badge, endpoints, user, TLS, SSH, monitoring URLs, tags and notes, and a
-// "Test connection" button that shows engine, version and latency, or a clear error.
+// "Test connection" button that shows engine, version and latency, or a clear error. The main
+// window also hands it the automatic fleet check's latest result (showCheckState), so the page
+// shows engine/version/latency or the error without the user pressing anything.
 // Threading: GUI thread; the check runs on services.pool (ConnectionCheck) and its result is
 // delivered through a QFutureWatcher member, so destroying the page mid-check is safe.
 #pragma once
@@ -38,6 +40,9 @@ public:
     [[nodiscard]] bool isChecking() const;
     // The last check result for the shown environment (empty when none ran yet).
     [[nodiscard]] std::optional<CheckResult> lastResult() const { return m_lastResult; }
+    // The latest result of a check run elsewhere (the fleet check) for the shown environment;
+    // checking: a new check of it is under way (the previous result stays shown meanwhile).
+    void showCheckState(bool checking, const std::optional<CheckResult> &result);
 
 public slots:
     // Starts a connection check of the shown environment; no-op while one runs.
@@ -50,6 +55,8 @@ signals:
 
 private:
     void onCheckFinished();
+    void applyResult(const CheckResult &result);
+    void setPill(const CheckResult &result);
     void setBusy(bool busy);
     void fillDetails(const Environment &env);
     QLabel *addRow(const QString &label, const QString &objectName);

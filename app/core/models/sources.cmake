@@ -2,4 +2,5 @@ target_sources(tidesk_core PRIVATE
     models/ActivityModel.h models/ActivityModel.cpp
     models/ActivityFilterModel.h models/ActivityFilterModel.cpp
     models/EnvironmentFilterModel.h models/EnvironmentFilterModel.cpp
+    models/FleetStatusModel.h models/FleetStatusModel.cpp
 )

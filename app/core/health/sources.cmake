@@ -1,0 +1,3 @@
+target_sources(tidesk_core PRIVATE
+    health/FleetChecker.h health/FleetChecker.cpp
+)

@@ -1,0 +1,3 @@
+# Health slice: FleetChecker against the sandbox (reachable, refused, blackholed endpoints) plus
+# its queue, bound, cancel and shutdown through an injected check function. FAILS without the sandbox.
+tidesk_add_test(tst_fleetchecker SOURCES tst_fleetchecker.cpp LIBS tidesk_core LABEL integration)

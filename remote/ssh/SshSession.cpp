@@ -58,6 +58,13 @@ QString SshSession::lastLibssh2Error() const
     return m_ssh ? LibSsh2::lastError(m_ssh.get()) : QString();
 }
 
+Error SshSession::closeReason(const SshSession *session)
+{
+    if (session && session->m_error.isError())
+        return session->m_error;
+    return Error::make(ErrorKind::Connection, tr("The SSH session was closed."));
+}
+
 void SshSession::setState(State state)
 {
     if (m_state == state)

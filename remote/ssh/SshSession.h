@@ -77,6 +77,8 @@ public:
     // A libssh2 return code is a transport-level failure.
     [[nodiscard]] static bool isTransportError(int rc);
     [[nodiscard]] QString lastLibssh2Error() const;
+    // Why the session (possibly already gone) closed: its error, or a generic "closed".
+    [[nodiscard]] static Error closeReason(const SshSession *session);
 
 signals:
     void stateChanged(TiDesk::SshSession::State state);

@@ -1,128 +1,128 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>TiDesk::ActivityModel</name>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Environment</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>Endpoint</source>
-            <translation>端点</translation>
-        </message>
-        <message>
-            <source>Statement</source>
-            <translation>语句</translation>
-        </message>
-        <message>
-            <source>Duration (ms)</source>
-            <translation>耗时 (ms)</translation>
-        </message>
-        <message>
-            <source>Rows</source>
-            <translation>行数</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::ActivityPage</name>
-        <message>
-            <source>Activity log</source>
-            <translation>活动日志</translation>
-        </message>
-        <message>
-            <source>Every statement TiDesk sent to a server, with its outcome.</source>
-            <translation>TiDesk 发往服务器的每条语句及其结果。</translation>
-        </message>
-        <message>
-            <source>Environment filter</source>
-            <translation>环境筛选</translation>
-        </message>
-        <message>
-            <source>All environments</source>
-            <translation>所有环境</translation>
-        </message>
-        <message>
-            <source>Text filter</source>
-            <translation>文本筛选</translation>
-        </message>
-        <message>
-            <source>Filter statements, endpoints and results</source>
-            <translation>按语句、端点和结果筛选</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <source>Copy rows</source>
-            <translation>复制行</translation>
-        </message>
-        <message>
-            <source>Copy the selected rows (or all shown rows) as tab-separated text</source>
-            <translation>将选中的行（或所有显示的行）复制为制表符分隔的文本</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <source>Clear the activity log</source>
-            <translation>清空活动日志</translation>
-        </message>
-        <message>
-            <source>Activity</source>
-            <translation>活动</translation>
-        </message>
-        <message>
-            <source>Statements: %1</source>
-            <extracomment>%1 = number of statements in the log</extracomment>
-            <translation>语句：%1</translation>
-        </message>
-        <message>
-            <source>Shown: %1 of %2</source>
-            <translation>显示：%1 / %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Cli::CliContext</name>
-        <message>
-            <source>No credential store is available.</source>
-            <translation>没有可用的凭据存储。</translation>
-        </message>
-        <message>
-            <source>--vault-pass-stdin was given but standard input is empty.</source>
-            <translation>指定了 --vault-pass-stdin，但标准输入为空。</translation>
-        </message>
-        <message>
-            <source>Vault passphrase for %1: </source>
-            <translation>%1 的保险库口令：</translation>
-        </message>
-        <message>
-            <source>New vault passphrase for %1: </source>
-            <translation>%1 的新保险库口令：</translation>
-        </message>
-        <message>
-            <source>The vault is locked and there is no terminal to ask for its passphrase.</source>
-            <translation>保险库已锁定，且没有终端可用于输入口令。</translation>
-        </message>
-        <message>
-            <source>Use --vault-pass-stdin.</source>
-            <translation>请使用 --vault-pass-stdin。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Cli::EnvCommands</name>
-        <message>
-            <source>Usage: tidesk-cli [global options] env &lt;command&gt; [options]
+<context>
+    <name>TiDesk::ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>语句</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>耗时 (ms)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ActivityPage</name>
+    <message>
+        <source>Activity log</source>
+        <translation>活动日志</translation>
+    </message>
+    <message>
+        <source>Every statement TiDesk sent to a server, with its outcome.</source>
+        <translation>TiDesk 发往服务器的每条语句及其结果。</translation>
+    </message>
+    <message>
+        <source>Environment filter</source>
+        <translation>环境筛选</translation>
+    </message>
+    <message>
+        <source>All environments</source>
+        <translation>所有环境</translation>
+    </message>
+    <message>
+        <source>Text filter</source>
+        <translation>文本筛选</translation>
+    </message>
+    <message>
+        <source>Filter statements, endpoints and results</source>
+        <translation>按语句、端点和结果筛选</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (or all shown rows) as tab-separated text</source>
+        <translation>将选中的行（或所有显示的行）复制为制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the activity log</source>
+        <translation>清空活动日志</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Statements: %1</source>
+        <extracomment>%1 = number of statements in the log</extracomment>
+        <translation>语句：%1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>显示：%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::CliContext</name>
+    <message>
+        <source>No credential store is available.</source>
+        <translation>没有可用的凭据存储。</translation>
+    </message>
+    <message>
+        <source>--vault-pass-stdin was given but standard input is empty.</source>
+        <translation>指定了 --vault-pass-stdin，但标准输入为空。</translation>
+    </message>
+    <message>
+        <source>Vault passphrase for %1: </source>
+        <translation>%1 的保险库口令：</translation>
+    </message>
+    <message>
+        <source>New vault passphrase for %1: </source>
+        <translation>%1 的新保险库口令：</translation>
+    </message>
+    <message>
+        <source>The vault is locked and there is no terminal to ask for its passphrase.</source>
+        <translation>保险库已锁定，且没有终端可用于输入口令。</translation>
+    </message>
+    <message>
+        <source>Use --vault-pass-stdin.</source>
+        <translation>请使用 --vault-pass-stdin。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::EnvCommands</name>
+    <message>
+        <source>Usage: tidesk-cli [global options] env &lt;command&gt; [options]
 
 Commands:
   list [--json]                     list the environments
@@ -140,7 +140,7 @@ Commands:
 
 Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
                 --vault-pass-stdin, --json</source>
-            <translation>用法：tidesk-cli [全局选项] env &lt;命令&gt; [选项]
+        <translation>用法：tidesk-cli [全局选项] env &lt;命令&gt; [选项]
 
 命令：
   list [--json]                     列出所有环境
@@ -158,1573 +158,1573 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
 
 全局选项：--inventory PATH、--vault PATH、--secrets auto|keychain|vault、
           --vault-pass-stdin、--json</translation>
-        </message>
-        <message>
-            <source>tidesk-cli: unknown env command '%1'</source>
-            <translation>tidesk-cli：未知的 env 命令“%1”</translation>
-        </message>
-        <message>
-            <source>env list takes no arguments</source>
-            <translation>env list 不接受参数</translation>
-        </message>
-        <message>
-            <source>NAME</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>TIER</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>ENGINE</source>
-            <translation>引擎</translation>
-        </message>
-        <message>
-            <source>ENDPOINTS</source>
-            <translation>端点</translation>
-        </message>
-        <message>
-            <source>USER</source>
-            <translation>用户</translation>
-        </message>
-        <message>
-            <source>TAGS</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>dev, test, uat, prod or custom (default dev)</source>
-            <translation>dev、test、uat、prod 或 custom（默认 dev）</translation>
-        </message>
-        <message>
-            <source>SQL endpoint host[:port]; repeat for several tidb-servers</source>
-            <translation>SQL 端点 host[:port]；多个 tidb-server 时可重复指定</translation>
-        </message>
-        <message>
-            <source>default port (4000 for TiDB, else 3306)</source>
-            <translation>默认端口（TiDB 为 4000，其他为 3306）</translation>
-        </message>
-        <message>
-            <source>SQL user</source>
-            <translation>SQL 用户</translation>
-        </message>
-        <message>
-            <source>auto, tidb, mysql or mariadb</source>
-            <translation>auto、tidb、mysql 或 mariadb</translation>
-        </message>
-        <message>
-            <source>default database</source>
-            <translation>默认数据库</translation>
-        </message>
-        <message>
-            <source>a tag; repeatable</source>
-            <translation>标签；可重复指定</translation>
-        </message>
-        <message>
-            <source>#rrggbb (default: the tier colour)</source>
-            <translation>#rrggbb（默认：级别颜色）</translation>
-        </message>
-        <message>
-            <source>disabled, preferred, required, verify_ca or verify_identity</source>
-            <translation>disabled、preferred、required、verify_ca 或 verify_identity</translation>
-        </message>
-        <message>
-            <source>CA certificate (PEM)</source>
-            <translation>CA 证书 (PEM)</translation>
-        </message>
-        <message>
-            <source>client certificate (PEM)</source>
-            <translation>客户端证书 (PEM)</translation>
-        </message>
-        <message>
-            <source>client key (PEM)</source>
-            <translation>客户端私钥 (PEM)</translation>
-        </message>
-        <message>
-            <source>Prometheus URL</source>
-            <translation>Prometheus URL</translation>
-        </message>
-        <message>
-            <source>Alertmanager URL</source>
-            <translation>Alertmanager URL</translation>
-        </message>
-        <message>
-            <source>PD URL (TiDB)</source>
-            <translation>PD URL (TiDB)</translation>
-        </message>
-        <message>
-            <source>free text</source>
-            <translation>自由文本</translation>
-        </message>
-        <message>
-            <source>connect timeout</source>
-            <translation>连接超时</translation>
-        </message>
-        <message>
-            <source>read the SQL password from standard input</source>
-            <translation>从标准输入读取 SQL 密码</translation>
-        </message>
-        <message>
-            <source>show this help</source>
-            <translation>显示此帮助</translation>
-        </message>
-        <message>
-            <source>env add needs exactly one NAME</source>
-            <translation>env add 需要且仅需要一个 NAME</translation>
-        </message>
-        <message>
-            <source>unknown tier '%1'</source>
-            <translation>未知的级别“%1”</translation>
-        </message>
-        <message>
-            <source>unknown engine '%1'</source>
-            <translation>未知的引擎“%1”</translation>
-        </message>
-        <message>
-            <source>--port: '%1' is not a number</source>
-            <translation>--port：“%1”不是数字</translation>
-        </message>
-        <message>
-            <source>env add needs at least one --host</source>
-            <translation>env add 至少需要一个 --host</translation>
-        </message>
-        <message>
-            <source>--host: cannot read '%1' (use host or host:port)</source>
-            <translation>--host：无法解析“%1”（请使用 host 或 host:port）</translation>
-        </message>
-        <message>
-            <source>unknown TLS mode '%1'</source>
-            <translation>未知的 TLS 模式“%1”</translation>
-        </message>
-        <message>
-            <source>--connect-timeout-ms: not a number</source>
-            <translation>--connect-timeout-ms：不是数字</translation>
-        </message>
-        <message>
-            <source>--password-stdin was given but standard input has no password line</source>
-            <translation>指定了 --password-stdin，但标准输入中没有密码行</translation>
-        </message>
-        <message>
-            <source>Added %1 (%2).</source>
-            <translation>已添加 %1（%2）。</translation>
-        </message>
-        <message>
-            <source>the environment name again (required for prod)</source>
-            <translation>再次输入环境名称（生产环境必需）</translation>
-        </message>
-        <message>
-            <source>env remove needs exactly one NAME</source>
-            <translation>env remove 需要且仅需要一个 NAME</translation>
-        </message>
-        <message>
-            <source>%1 is a production environment: repeat its name with --confirm %1 to remove it.</source>
-            <translation>%1 是生产环境：请用 --confirm %1 再次输入其名称以删除。</translation>
-        </message>
-        <message>
-            <source>warning: could not remove a secret of %1: %2</source>
-            <translation>警告：无法删除 %1 的一个密钥：%2</translation>
-        </message>
-        <message>
-            <source>warning: the secrets of %1 were not removed: %2</source>
-            <translation>警告：%1 的密钥未被删除：%2</translation>
-        </message>
-        <message>
-            <source>Removed %1.</source>
-            <translation>已删除 %1。</translation>
-        </message>
-        <message>
-            <source>auto, json, topology, meta or display (default auto)</source>
-            <translation>auto、json、topology、meta 或 display（默认 auto）</translation>
-        </message>
-        <message>
-            <source>environment name for TiUP files</source>
-            <translation>TiUP 文件对应的环境名称</translation>
-        </message>
-        <message>
-            <source>tier for TiUP files (default: guessed from the name)</source>
-            <translation>TiUP 文件对应的级别（默认：根据名称推断）</translation>
-        </message>
-        <message>
-            <source>env import needs exactly one FILE</source>
-            <translation>env import 需要且仅需要一个 FILE</translation>
-        </message>
-        <message>
-            <source>unknown format '%1'</source>
-            <translation>未知的格式“%1”</translation>
-        </message>
-        <message numerus="yes">
-            <source>Imported %n environment(s): %1</source>
-            <translation>
-                <numerusform>已导入 %n 个环境：%1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>env export takes at most one FILE</source>
-            <translation>env export 最多接受一个 FILE</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message numerus="yes">
-            <source>Exported %n environment(s) to %1.</source>
-            <translation>
-                <numerusform>已将 %n 个环境导出到 %1。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>env check needs exactly one NAME</source>
-            <translation>env check 需要且仅需要一个 NAME</translation>
-        </message>
-        <message>
-            <source>%1: reachable at %2, %3, %4 ms</source>
-            <translation>%1：可通过 %2 连接，%3，%4 ms</translation>
-        </message>
-        <message>
-            <source>%1: UNREACHABLE (%2): %3</source>
-            <translation>%1：不可达（%2）：%3</translation>
-        </message>
-        <message>
-            <source>env set-password needs exactly one NAME</source>
-            <translation>env set-password 需要且仅需要一个 NAME</translation>
-        </message>
-        <message>
-            <source>SQL password for %1@%2: </source>
-            <translation>%1@%2 的 SQL 密码：</translation>
-        </message>
-        <message>
-            <source>no password given (use --password-stdin or run on a terminal)</source>
-            <translation>未提供密码（请使用 --password-stdin 或在终端中运行）</translation>
-        </message>
-        <message>
-            <source>Password of %1 stored (%2).</source>
-            <translation>%1 的密码已保存（%2）。</translation>
-        </message>
-        <message>
-            <source>tidesk-cli env add NAME --host H[:P] --user U [options]</source>
-            <translation>tidesk-cli env add NAME --host H[:P] --user U [选项]</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::ConfirmRemoveDialog</name>
-        <message>
-            <source>Remove %1</source>
-            <extracomment>%1 = environment name</extracomment>
-            <translation>删除 %1</translation>
-        </message>
-        <message>
-            <source>Remove the environment %1?</source>
-            <translation>删除环境 %1？</translation>
-        </message>
-        <message>
-            <source>It is removed from the inventory and its stored password is deleted. The servers themselves are not touched.</source>
-            <translation>该环境将从清单中移除，其保存的密码也会被删除。服务器本身不受影响。</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>Remove environment</source>
-            <translation>删除环境</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>This is a PRODUCTION environment. Type its name to confirm:</source>
-            <translation>这是一个生产环境。请输入其名称以确认：</translation>
-        </message>
-        <message>
-            <source>Environment name to confirm</source>
-            <translation>用于确认的环境名称</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::ConnectionCheck</name>
-        <message>
-            <source>no credential store is open</source>
-            <translation>没有打开的凭据存储</translation>
-        </message>
-        <message>
-            <source>The stored password could not be read (%1); an empty password was used.</source>
-            <translation>无法读取保存的密码（%1）；已使用空密码。</translation>
-        </message>
-        <message>
-            <source>%1 answered in %2 ms via %3</source>
-            <extracomment>%1 = engine and version ("MariaDB 10.11.6"), %2 = milliseconds, %3 = host:port</extracomment>
-            <translation>%1 在 %2 ms 内经由 %3 响应</translation>
-        </message>
-        <message>
-            <source>unknown error</source>
-            <translation>未知错误</translation>
-        </message>
-        <message>
-            <source>Cannot connect to %1: %2</source>
-            <extracomment>%1 = environment name, %2 = the error message</extracomment>
-            <translation>无法连接到 %1：%2</translation>
-        </message>
-        <message>
-            <source>no endpoint answered</source>
-            <translation>没有端点响应</translation>
-        </message>
-        <message>
-            <source>Endpoint %1, error %2.</source>
-            <extracomment>%1 = host:port, %2 = client/server error number</extracomment>
-            <translation>端点 %1，错误 %2。</translation>
-        </message>
-        <message>
-            <source>Endpoint %1.</source>
-            <translation>端点 %1。</translation>
-        </message>
-        <message>
-            <source>%1: %2, %3 ms</source>
-            <extracomment>Status bar: %1 = environment, %2 = engine and version, %3 = milliseconds</extracomment>
-            <translation>%1：%2，%3 ms</translation>
-        </message>
-        <message>
-            <source>%1: connection failed</source>
-            <extracomment>Status bar: %1 = environment</extracomment>
-            <translation>%1：连接失败</translation>
-        </message>
-        <message>
-            <source>Check the host and port, the firewall, and that the server is running.</source>
-            <translation>请检查主机和端口、防火墙，以及服务器是否正在运行。</translation>
-        </message>
-        <message>
-            <source>Check the user name and the stored password.</source>
-            <translation>请检查用户名和保存的密码。</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time: check the network or raise the connect timeout.</source>
-            <translation>服务器未及时响应：请检查网络或增大连接超时。</translation>
-        </message>
-        <message>
-            <source>Check the TLS mode and the CA, certificate and key files.</source>
-            <translation>请检查 TLS 模式以及 CA、证书和私钥文件。</translation>
-        </message>
-        <message>
-            <source>Check the environment's settings.</source>
-            <translation>请检查该环境的设置。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Crypto</name>
-        <message>
-            <source>invalid cryptographic parameter</source>
-            <translation>无效的加密参数</translation>
-        </message>
-        <message>
-            <source>the system random number generator failed</source>
-            <translation>系统随机数生成器出错</translation>
-        </message>
-        <message>
-            <source>scrypt is not available in this OpenSSL</source>
-            <translation>此 OpenSSL 不支持 scrypt</translation>
-        </message>
-        <message>
-            <source>could not create the scrypt context</source>
-            <translation>无法创建 scrypt 上下文</translation>
-        </message>
-        <message>
-            <source>scrypt key derivation failed</source>
-            <translation>scrypt 密钥派生失败</translation>
-        </message>
-        <message>
-            <source>PBKDF2 key derivation failed</source>
-            <translation>PBKDF2 密钥派生失败</translation>
-        </message>
-        <message>
-            <source>could not create the cipher context</source>
-            <translation>无法创建加密上下文</translation>
-        </message>
-        <message>
-            <source>AES-256-GCM initialisation failed</source>
-            <translation>AES-256-GCM 初始化失败</translation>
-        </message>
-        <message>
-            <source>AES-256-GCM failed on the associated data</source>
-            <translation>AES-256-GCM 处理关联数据失败</translation>
-        </message>
-        <message>
-            <source>AES-256-GCM encryption failed</source>
-            <translation>AES-256-GCM 加密失败</translation>
-        </message>
-        <message>
-            <source>AES-256-GCM could not produce the tag</source>
-            <translation>AES-256-GCM 无法生成认证标签</translation>
-        </message>
-        <message>
-            <source>AES-256-GCM decryption failed</source>
-            <translation>AES-256-GCM 解密失败</translation>
-        </message>
-        <message>
-            <source>AES-256-GCM could not set the tag</source>
-            <translation>AES-256-GCM 无法设置认证标签</translation>
-        </message>
-        <message>
-            <source>authentication failed: wrong key or modified data</source>
-            <translation>认证失败：密钥错误或数据已被修改</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Dialect</name>
-        <message>
-            <source>statement summary</source>
-            <translation>语句摘要 (statement summary)</translation>
-        </message>
-        <message>
-            <source>cluster kill configuration</source>
-            <translation>集群 KILL 配置</translation>
-        </message>
-        <message>
-            <source>%1 is not a guardrail variable on %2</source>
-            <translation>%1 不是 %2 上的防护变量</translation>
-        </message>
-        <message>
-            <source>%1 exists only in GLOBAL scope</source>
-            <translation>%1 仅存在于 GLOBAL 作用域</translation>
-        </message>
-        <message>
-            <source>%1 needs a whole number (%2)</source>
-            <translation>%1 需要整数（%2）</translation>
-        </message>
-        <message>
-            <source>%1 needs a number (%2)</source>
-            <translation>%1 需要数字（%2）</translation>
-        </message>
-        <message>
-            <source>%1 accepts only: %2</source>
-            <translation>%1 仅接受：%2</translation>
-        </message>
-        <message>
-            <source>SQL BACKUP</source>
-            <translation>SQL BACKUP</translation>
-        </message>
-        <message>
-            <source>SHOW BACKUPS</source>
-            <translation>SHOW BACKUPS</translation>
-        </message>
-        <message>
-            <source>%1 is not available on %2</source>
-            <translation>%1 在 %2 上不可用</translation>
-        </message>
-        <message>
-            <source>A backup needs a destination URL</source>
-            <translation>备份需要目标 URL</translation>
-        </message>
-        <message>
-            <source>Longest run time of any statement before error 1969; 0 = no limit</source>
-            <translation>任意语句在报错 1969 前的最长运行时间；0 = 不限制</translation>
-        </message>
-        <message>
-            <source>Longest SELECT run time before error 3024; 0 = no limit</source>
-            <translation>SELECT 在报错 3024 前的最长运行时间；0 = 不限制</translation>
-        </message>
-        <message>
-            <source>Memory quota per session (error 8175 with CANCEL)</source>
-            <translation>每个会话的内存配额（CANCEL 时报错 8175）</translation>
-        </message>
-        <message>
-            <source>Memory quota per query (error 8175 with CANCEL)</source>
-            <translation>每条查询的内存配额（CANCEL 时报错 8175）</translation>
-        </message>
-        <message>
-            <source>What happens when a query exceeds its memory quota</source>
-            <translation>查询超出内存配额时的处理方式</translation>
-        </message>
-        <message>
-            <source>tidb-server memory limit; the biggest query is cancelled (8176)</source>
-            <translation>tidb-server 内存上限；超出时取消内存占用最大的查询 (8176)</translation>
-        </message>
-        <message>
-            <source>Memory use ratio that writes an alarm record</source>
-            <translation>触发写入告警记录的内存使用比例</translation>
-        </message>
-        <message>
-            <source>Running time after which an expensive_query log line is written</source>
-            <translation>运行超过该时间后写入一条 expensive_query 日志</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::EndpointListEditor</name>
-        <message>
-            <source>Add</source>
-            <translation>添加</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>New endpoints</source>
-            <translation>新端点</translation>
-        </message>
-        <message>
-            <source>host:port[,host:port…]</source>
-            <translation>host:port[,host:port…]</translation>
-        </message>
-        <message>
-            <source>One or more SQL endpoints, e.g. 10.0.0.1:4000,10.0.0.2:4000 (press Enter to add)</source>
-            <translation>一个或多个 SQL 端点，例如 10.0.0.1:4000,10.0.0.2:4000（按 Enter 添加）</translation>
-        </message>
-        <message>
-            <source>Add endpoints</source>
-            <translation>添加端点</translation>
-        </message>
-        <message>
-            <source>Remove the selected endpoints</source>
-            <translation>删除选中的端点</translation>
-        </message>
-        <message>
-            <source>SQL endpoints</source>
-            <translation>SQL 端点</translation>
-        </message>
-        <message>
-            <source>Host</source>
-            <translation>主机</translation>
-        </message>
-        <message>
-            <source>Port</source>
-            <translation>端口</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>endpoints: "%1" lacks a closing ']'</source>
-            <translation>endpoints：“%1”缺少右方括号 ']'</translation>
-        </message>
-        <message>
-            <source>endpoints: "%1" is not host:port</source>
-            <translation>endpoints：“%1”不是 host:port 格式</translation>
-        </message>
-        <message>
-            <source>endpoints: "%1" has no valid port (1-65535)</source>
-            <translation>endpoints：“%1”没有有效端口（1-65535）</translation>
-        </message>
-        <message>
-            <source>endpoints: "%1" has no host</source>
-            <translation>endpoints：“%1”没有主机</translation>
-        </message>
-        <message>
-            <source>endpoints: row %1 has no valid port (1-65535)</source>
-            <translation>endpoints：第 %1 行没有有效端口（1-65535）</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Environment</name>
-        <message>
-            <source>name: use 1-64 letters, digits, '.', '_' or '-'</source>
-            <translation>name：请使用 1-64 个字母、数字、'.'、'_' 或 '-'</translation>
-        </message>
-        <message>
-            <source>endpoints: at least one SQL endpoint is required</source>
-            <translation>endpoints：至少需要一个 SQL 端点</translation>
-        </message>
-        <message>
-            <source>endpoints: a host is empty</source>
-            <translation>endpoints：有主机为空</translation>
-        </message>
-        <message>
-            <source>endpoints: port %1 is outside 1-65535</source>
-            <translation>endpoints：端口 %1 超出 1-65535 范围</translation>
-        </message>
-        <message>
-            <source>user: a SQL user name is required</source>
-            <translation>user：需要 SQL 用户名</translation>
-        </message>
-        <message>
-            <source>tls: certificate verification needs a CA file</source>
-            <translation>tls：证书校验需要 CA 文件</translation>
-        </message>
-        <message>
-            <source>color: use #rrggbb</source>
-            <translation>color：请使用 #rrggbb</translation>
-        </message>
-        <message>
-            <source>ssh: the bastion host is empty</source>
-            <translation>ssh：堡垒机主机为空</translation>
-        </message>
-        <message>
-            <source>timeouts: must be at least 100 ms</source>
-            <translation>timeouts：至少为 100 ms</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::EnvironmentCheck</name>
-        <message>
-            <source>%1 has no SQL endpoint</source>
-            <translation>%1 没有 SQL 端点</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::EnvironmentDelegate</name>
-        <message>
-            <source>%1 · %2</source>
-            <extracomment>Sidebar group heading: %1 = tier group name, %2 = number of environments</extracomment>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <source>checking…</source>
-            <translation>检查中…</translation>
-        </message>
-        <message>
-            <source>not checked</source>
-            <translation>未检查</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::EnvironmentDialog</name>
-        <message>
-            <source>Add environment</source>
-            <translation>添加环境</translation>
-        </message>
-        <message>
-            <source>Stored in the %1, never in the inventory</source>
-            <translation>保存在%1中，绝不写入清单</translation>
-        </message>
-        <message>
-            <source>Edit environment %1</source>
-            <extracomment>%1 = environment name</extracomment>
-            <translation>编辑环境 %1</translation>
-        </message>
-        <message>
-            <source>Leave empty to keep the stored password</source>
-            <translation>留空则保留已保存的密码</translation>
-        </message>
-        <message>
-            <source>%1-copy</source>
-            <extracomment>Name suggested for a copy: %1 = original name</extracomment>
-            <translation>%1-copy</translation>
-        </message>
-        <message>
-            <source>Duplicate environment %1</source>
-            <extracomment>%1 = environment name</extracomment>
-            <translation>复制环境 %1</translation>
-        </message>
-        <message>
-            <source>Leave empty to copy the password of %1</source>
-            <translation>留空则复制 %1 的密码</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>e.g. prod, uat01, test-eu</source>
-            <translation>例如 prod、uat01、test-eu</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Custom tier name</source>
-            <translation>自定义级别名称</translation>
-        </message>
-        <message>
-            <source>custom tier name</source>
-            <translation>自定义级别名称</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>颜色</translation>
-        </message>
-        <message>
-            <source>#rrggbb (empty = tier colour)</source>
-            <translation>#rrggbb（留空 = 级别颜色）</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>Choose a colour</source>
-            <translation>选择颜色</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>comma separated, e.g. eu, payments</source>
-            <translation>以逗号分隔，例如 eu, payments</translation>
-        </message>
-        <message>
-            <source>Engine</source>
-            <translation>引擎</translation>
-        </message>
-        <message>
-            <source>Environment</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <source>&amp;Tier:</source>
-            <translation>级别(&amp;T)：</translation>
-        </message>
-        <message>
-            <source>&amp;Colour:</source>
-            <translation>颜色(&amp;C)：</translation>
-        </message>
-        <message>
-            <source>T&amp;ags:</source>
-            <translation>标签(&amp;A)：</translation>
-        </message>
-        <message>
-            <source>&amp;Engine:</source>
-            <translation>引擎(&amp;E)：</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>用户</translation>
-        </message>
-        <message>
-            <source>SQL user</source>
-            <translation>SQL 用户</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>Default database</source>
-            <translation>默认数据库</translation>
-        </message>
-        <message>
-            <source>optional</source>
-            <translation>可选</translation>
-        </message>
-        <message>
-            <source>Connect timeout</source>
-            <translation>连接超时</translation>
-        </message>
-        <message>
-            <source>Query timeout</source>
-            <translation>查询超时</translation>
-        </message>
-        <message>
-            <source>connect</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <source>query</source>
-            <translation>查询</translation>
-        </message>
-        <message>
-            <source>SQL connection</source>
-            <translation>SQL 连接</translation>
-        </message>
-        <message>
-            <source>End&amp;points:</source>
-            <translation>端点(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>&amp;User:</source>
-            <translation>用户(&amp;U)：</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation>密码(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>&amp;Database:</source>
-            <translation>数据库(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>T&amp;imeouts:</source>
-            <translation>超时(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>TLS mode</source>
-            <translation>TLS 模式</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <source>Browse for %1</source>
-            <translation>浏览选择%1</translation>
-        </message>
-        <message>
-            <source>CA file</source>
-            <translation>CA 文件</translation>
-        </message>
-        <message>
-            <source>PEM</source>
-            <translation>PEM</translation>
-        </message>
-        <message>
-            <source>Client certificate</source>
-            <translation>客户端证书</translation>
-        </message>
-        <message>
-            <source>PEM, optional</source>
-            <translation>PEM，可选</translation>
-        </message>
-        <message>
-            <source>Client key</source>
-            <translation>客户端私钥</translation>
-        </message>
-        <message>
-            <source>TLS</source>
-            <translation>TLS</translation>
-        </message>
-        <message>
-            <source>&amp;Mode:</source>
-            <translation>模式(&amp;M)：</translation>
-        </message>
-        <message>
-            <source>CA file:</source>
-            <translation>CA 文件：</translation>
-        </message>
-        <message>
-            <source>CA certificate</source>
-            <translation>CA 证书</translation>
-        </message>
-        <message>
-            <source>Certificate:</source>
-            <translation>证书：</translation>
-        </message>
-        <message>
-            <source>Key:</source>
-            <translation>私钥：</translation>
-        </message>
-        <message>
-            <source>Through an SSH bastion</source>
-            <translation>通过 SSH 堡垒机</translation>
-        </message>
-        <message>
-            <source>SSH bastion</source>
-            <translation>SSH 堡垒机</translation>
-        </message>
-        <message>
-            <source>Bastion host</source>
-            <translation>堡垒机主机</translation>
-        </message>
-        <message>
-            <source>host or ~/.ssh/config alias</source>
-            <translation>主机或 ~/.ssh/config 别名</translation>
-        </message>
-        <message>
-            <source>Bastion port</source>
-            <translation>堡垒机端口</translation>
-        </message>
-        <message>
-            <source>Bastion user</source>
-            <translation>堡垒机用户</translation>
-        </message>
-        <message>
-            <source>Identity file</source>
-            <translation>身份文件</translation>
-        </message>
-        <message>
-            <source>private key, e.g. ~/.ssh/id_ed25519</source>
-            <translation>私钥，例如 ~/.ssh/id_ed25519</translation>
-        </message>
-        <message>
-            <source>Known hosts file</source>
-            <translation>known_hosts 文件</translation>
-        </message>
-        <message>
-            <source>empty = ~/.ssh/known_hosts</source>
-            <translation>留空 = ~/.ssh/known_hosts</translation>
-        </message>
-        <message>
-            <source>port</source>
-            <translation>端口</translation>
-        </message>
-        <message>
-            <source>&amp;Host:</source>
-            <translation>主机(&amp;H)：</translation>
-        </message>
-        <message>
-            <source>User:</source>
-            <translation>用户：</translation>
-        </message>
-        <message>
-            <source>Identity file:</source>
-            <translation>身份文件：</translation>
-        </message>
-        <message>
-            <source>SSH private key</source>
-            <translation>SSH 私钥</translation>
-        </message>
-        <message>
-            <source>Known hosts:</source>
-            <translation>known_hosts：</translation>
-        </message>
-        <message>
-            <source>known_hosts file</source>
-            <translation>known_hosts 文件</translation>
-        </message>
-        <message>
-            <source>Prometheus URL</source>
-            <translation>Prometheus URL</translation>
-        </message>
-        <message>
-            <source>Alertmanager URL</source>
-            <translation>Alertmanager URL</translation>
-        </message>
-        <message>
-            <source>PD URL</source>
-            <translation>PD URL</translation>
-        </message>
-        <message>
-            <source>TiDB only, e.g. http://pd:2379</source>
-            <translation>仅限 TiDB，例如 http://pd:2379</translation>
-        </message>
-        <message>
-            <source>Monitoring</source>
-            <translation>监控</translation>
-        </message>
-        <message>
-            <source>Prometheus:</source>
-            <translation>Prometheus：</translation>
-        </message>
-        <message>
-            <source>Alertmanager:</source>
-            <translation>Alertmanager：</translation>
-        </message>
-        <message>
-            <source>PD:</source>
-            <translation>PD：</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Runbook links, owners, maintenance windows…</source>
-            <translation>运维手册链接、负责人、维护窗口…</translation>
-        </message>
-        <message>
-            <source>Validation message</source>
-            <translation>校验信息</translation>
-        </message>
-        <message>
-            <source>Test connection</source>
-            <translation>测试连接</translation>
-        </message>
-        <message>
-            <source>Working</source>
-            <translation>处理中</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>tier: name the custom tier</source>
-            <translation>tier：请为自定义级别命名</translation>
-        </message>
-        <message>
-            <source>Testing…</source>
-            <translation>测试中…</translation>
-        </message>
-        <message>
-            <source>No inventory is open; the environment cannot be saved.</source>
-            <translation>没有打开的清单；无法保存该环境。</translation>
-        </message>
-        <message>
-            <source>no credential store is open</source>
-            <translation>没有打开的凭据存储</translation>
-        </message>
-        <message>
-            <source>The environment could not be saved.</source>
-            <translation>无法保存该环境。</translation>
-        </message>
-        <message>
-            <source>The environment was saved, but its password was not stored: %1</source>
-            <translation>环境已保存，但其密码未能保存：%1</translation>
-        </message>
-        <message>
-            <source>Unlock or configure the secret store, then press Save again.</source>
-            <translation>请解锁或配置密钥存储，然后再次点击“保存”。</translation>
-        </message>
-        <message>
-            <source>Stored in the vault, never in the inventory</source>
-            <translation>保存在加密保险库中，绝不写入清单</translation>
-        </message>
-        <message>
-            <source>Stored in the keychain, never in the inventory</source>
-            <translation>保存在系统钥匙串中，绝不写入清单</translation>
-        </message>
-        <message>
-            <source>Stored in the credential store, never in the inventory</source>
-            <translation>保存在凭据存储中，绝不写入清单</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::EnvironmentPage</name>
-        <message>
-            <source>No environment selected.
+    </message>
+    <message>
+        <source>tidesk-cli: unknown env command &apos;%1&apos;</source>
+        <translation>tidesk-cli：未知的 env 命令“%1”</translation>
+    </message>
+    <message>
+        <source>env list takes no arguments</source>
+        <translation>env list 不接受参数</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>TIER</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>ENGINE</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>ENDPOINTS</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>dev, test, uat, prod or custom (default dev)</source>
+        <translation>dev、test、uat、prod 或 custom（默认 dev）</translation>
+    </message>
+    <message>
+        <source>SQL endpoint host[:port]; repeat for several tidb-servers</source>
+        <translation>SQL 端点 host[:port]；多个 tidb-server 时可重复指定</translation>
+    </message>
+    <message>
+        <source>default port (4000 for TiDB, else 3306)</source>
+        <translation>默认端口（TiDB 为 4000，其他为 3306）</translation>
+    </message>
+    <message>
+        <source>SQL user</source>
+        <translation>SQL 用户</translation>
+    </message>
+    <message>
+        <source>auto, tidb, mysql or mariadb</source>
+        <translation>auto、tidb、mysql 或 mariadb</translation>
+    </message>
+    <message>
+        <source>default database</source>
+        <translation>默认数据库</translation>
+    </message>
+    <message>
+        <source>a tag; repeatable</source>
+        <translation>标签；可重复指定</translation>
+    </message>
+    <message>
+        <source>#rrggbb (default: the tier colour)</source>
+        <translation>#rrggbb（默认：级别颜色）</translation>
+    </message>
+    <message>
+        <source>disabled, preferred, required, verify_ca or verify_identity</source>
+        <translation>disabled、preferred、required、verify_ca 或 verify_identity</translation>
+    </message>
+    <message>
+        <source>CA certificate (PEM)</source>
+        <translation>CA 证书 (PEM)</translation>
+    </message>
+    <message>
+        <source>client certificate (PEM)</source>
+        <translation>客户端证书 (PEM)</translation>
+    </message>
+    <message>
+        <source>client key (PEM)</source>
+        <translation>客户端私钥 (PEM)</translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation>Prometheus URL</translation>
+    </message>
+    <message>
+        <source>Alertmanager URL</source>
+        <translation>Alertmanager URL</translation>
+    </message>
+    <message>
+        <source>PD URL (TiDB)</source>
+        <translation>PD URL (TiDB)</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>自由文本</translation>
+    </message>
+    <message>
+        <source>connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>read the SQL password from standard input</source>
+        <translation>从标准输入读取 SQL 密码</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>显示此帮助</translation>
+    </message>
+    <message>
+        <source>env add needs exactly one NAME</source>
+        <translation>env add 需要且仅需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>unknown tier &apos;%1&apos;</source>
+        <translation>未知的级别“%1”</translation>
+    </message>
+    <message>
+        <source>unknown engine &apos;%1&apos;</source>
+        <translation>未知的引擎“%1”</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a number</source>
+        <translation>--port：“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>env add needs at least one --host</source>
+        <translation>env add 至少需要一个 --host</translation>
+    </message>
+    <message>
+        <source>--host: cannot read &apos;%1&apos; (use host or host:port)</source>
+        <translation>--host：无法解析“%1”（请使用 host 或 host:port）</translation>
+    </message>
+    <message>
+        <source>unknown TLS mode &apos;%1&apos;</source>
+        <translation>未知的 TLS 模式“%1”</translation>
+    </message>
+    <message>
+        <source>--connect-timeout-ms: not a number</source>
+        <translation>--connect-timeout-ms：不是数字</translation>
+    </message>
+    <message>
+        <source>--password-stdin was given but standard input has no password line</source>
+        <translation>指定了 --password-stdin，但标准输入中没有密码行</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>the environment name again (required for prod)</source>
+        <translation>再次输入环境名称（生产环境必需）</translation>
+    </message>
+    <message>
+        <source>env remove needs exactly one NAME</source>
+        <translation>env remove 需要且仅需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>%1 is a production environment: repeat its name with --confirm %1 to remove it.</source>
+        <translation>%1 是生产环境：请用 --confirm %1 再次输入其名称以删除。</translation>
+    </message>
+    <message>
+        <source>warning: could not remove a secret of %1: %2</source>
+        <translation>警告：无法删除 %1 的一个密钥：%2</translation>
+    </message>
+    <message>
+        <source>warning: the secrets of %1 were not removed: %2</source>
+        <translation>警告：%1 的密钥未被删除：%2</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>auto, json, topology, meta or display (default auto)</source>
+        <translation>auto、json、topology、meta 或 display（默认 auto）</translation>
+    </message>
+    <message>
+        <source>environment name for TiUP files</source>
+        <translation>TiUP 文件对应的环境名称</translation>
+    </message>
+    <message>
+        <source>tier for TiUP files (default: guessed from the name)</source>
+        <translation>TiUP 文件对应的级别（默认：根据名称推断）</translation>
+    </message>
+    <message>
+        <source>env import needs exactly one FILE</source>
+        <translation>env import 需要且仅需要一个 FILE</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;</source>
+        <translation>未知的格式“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n environment(s): %1</source>
+        <translation>
+            <numerusform>已导入 %n 个环境：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>env export takes at most one FILE</source>
+        <translation>env export 最多接受一个 FILE</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n environment(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个环境导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>env check needs exactly one NAME</source>
+        <translation>env check 需要且仅需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>%1: reachable at %2, %3, %4 ms</source>
+        <translation>%1：可通过 %2 连接，%3，%4 ms</translation>
+    </message>
+    <message>
+        <source>%1: UNREACHABLE (%2): %3</source>
+        <translation>%1：不可达（%2）：%3</translation>
+    </message>
+    <message>
+        <source>env set-password needs exactly one NAME</source>
+        <translation>env set-password 需要且仅需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>SQL password for %1@%2: </source>
+        <translation>%1@%2 的 SQL 密码：</translation>
+    </message>
+    <message>
+        <source>no password given (use --password-stdin or run on a terminal)</source>
+        <translation>未提供密码（请使用 --password-stdin 或在终端中运行）</translation>
+    </message>
+    <message>
+        <source>Password of %1 stored (%2).</source>
+        <translation>%1 的密码已保存（%2）。</translation>
+    </message>
+    <message>
+        <source>tidesk-cli env add NAME --host H[:P] --user U [options]</source>
+        <translation>tidesk-cli env add NAME --host H[:P] --user U [选项]</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ConfirmRemoveDialog</name>
+    <message>
+        <source>Remove %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Remove the environment %1?</source>
+        <translation>删除环境 %1？</translation>
+    </message>
+    <message>
+        <source>It is removed from the inventory and its stored password is deleted. The servers themselves are not touched.</source>
+        <translation>该环境将从清单中移除，其保存的密码也会被删除。服务器本身不受影响。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove environment</source>
+        <translation>删除环境</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This is a PRODUCTION environment. Type its name to confirm:</source>
+        <translation>这是一个生产环境。请输入其名称以确认：</translation>
+    </message>
+    <message>
+        <source>Environment name to confirm</source>
+        <translation>用于确认的环境名称</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ConnectionCheck</name>
+    <message>
+        <source>no credential store is open</source>
+        <translation>没有打开的凭据存储</translation>
+    </message>
+    <message>
+        <source>The stored password could not be read (%1); an empty password was used.</source>
+        <translation>无法读取保存的密码（%1）；已使用空密码。</translation>
+    </message>
+    <message>
+        <source>%1 answered in %2 ms via %3</source>
+        <extracomment>%1 = engine and version (&quot;MariaDB 10.11.6&quot;), %2 = milliseconds, %3 = host:port</extracomment>
+        <translation>%1 在 %2 ms 内经由 %3 响应</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <extracomment>%1 = environment name, %2 = the error message</extracomment>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>no endpoint answered</source>
+        <translation>没有端点响应</translation>
+    </message>
+    <message>
+        <source>Endpoint %1, error %2.</source>
+        <extracomment>%1 = host:port, %2 = client/server error number</extracomment>
+        <translation>端点 %1，错误 %2。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1.</source>
+        <translation>端点 %1。</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 ms</source>
+        <extracomment>Status bar: %1 = environment, %2 = engine and version, %3 = milliseconds</extracomment>
+        <translation>%1：%2，%3 ms</translation>
+    </message>
+    <message>
+        <source>%1: connection failed</source>
+        <extracomment>Status bar: %1 = environment</extracomment>
+        <translation>%1：连接失败</translation>
+    </message>
+    <message>
+        <source>Check the host and port, the firewall, and that the server is running.</source>
+        <translation>请检查主机和端口、防火墙，以及服务器是否正在运行。</translation>
+    </message>
+    <message>
+        <source>Check the user name and the stored password.</source>
+        <translation>请检查用户名和保存的密码。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: check the network or raise the connect timeout.</source>
+        <translation>服务器未及时响应：请检查网络或增大连接超时。</translation>
+    </message>
+    <message>
+        <source>Check the TLS mode and the CA, certificate and key files.</source>
+        <translation>请检查 TLS 模式以及 CA、证书和私钥文件。</translation>
+    </message>
+    <message>
+        <source>Check the environment&apos;s settings.</source>
+        <translation>请检查该环境的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Crypto</name>
+    <message>
+        <source>invalid cryptographic parameter</source>
+        <translation>无效的加密参数</translation>
+    </message>
+    <message>
+        <source>the system random number generator failed</source>
+        <translation>系统随机数生成器出错</translation>
+    </message>
+    <message>
+        <source>scrypt is not available in this OpenSSL</source>
+        <translation>此 OpenSSL 不支持 scrypt</translation>
+    </message>
+    <message>
+        <source>could not create the scrypt context</source>
+        <translation>无法创建 scrypt 上下文</translation>
+    </message>
+    <message>
+        <source>scrypt key derivation failed</source>
+        <translation>scrypt 密钥派生失败</translation>
+    </message>
+    <message>
+        <source>PBKDF2 key derivation failed</source>
+        <translation>PBKDF2 密钥派生失败</translation>
+    </message>
+    <message>
+        <source>could not create the cipher context</source>
+        <translation>无法创建加密上下文</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM initialisation failed</source>
+        <translation>AES-256-GCM 初始化失败</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM failed on the associated data</source>
+        <translation>AES-256-GCM 处理关联数据失败</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM encryption failed</source>
+        <translation>AES-256-GCM 加密失败</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM could not produce the tag</source>
+        <translation>AES-256-GCM 无法生成认证标签</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM decryption failed</source>
+        <translation>AES-256-GCM 解密失败</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM could not set the tag</source>
+        <translation>AES-256-GCM 无法设置认证标签</translation>
+    </message>
+    <message>
+        <source>authentication failed: wrong key or modified data</source>
+        <translation>认证失败：密钥错误或数据已被修改</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Dialect</name>
+    <message>
+        <source>statement summary</source>
+        <translation>语句摘要 (statement summary)</translation>
+    </message>
+    <message>
+        <source>cluster kill configuration</source>
+        <translation>集群 KILL 配置</translation>
+    </message>
+    <message>
+        <source>%1 is not a guardrail variable on %2</source>
+        <translation>%1 不是 %2 上的防护变量</translation>
+    </message>
+    <message>
+        <source>%1 exists only in GLOBAL scope</source>
+        <translation>%1 仅存在于 GLOBAL 作用域</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number (%2)</source>
+        <translation>%1 需要整数（%2）</translation>
+    </message>
+    <message>
+        <source>%1 needs a number (%2)</source>
+        <translation>%1 需要数字（%2）</translation>
+    </message>
+    <message>
+        <source>%1 accepts only: %2</source>
+        <translation>%1 仅接受：%2</translation>
+    </message>
+    <message>
+        <source>SQL BACKUP</source>
+        <translation>SQL BACKUP</translation>
+    </message>
+    <message>
+        <source>SHOW BACKUPS</source>
+        <translation>SHOW BACKUPS</translation>
+    </message>
+    <message>
+        <source>%1 is not available on %2</source>
+        <translation>%1 在 %2 上不可用</translation>
+    </message>
+    <message>
+        <source>A backup needs a destination URL</source>
+        <translation>备份需要目标 URL</translation>
+    </message>
+    <message>
+        <source>Longest run time of any statement before error 1969; 0 = no limit</source>
+        <translation>任意语句在报错 1969 前的最长运行时间；0 = 不限制</translation>
+    </message>
+    <message>
+        <source>Longest SELECT run time before error 3024; 0 = no limit</source>
+        <translation>SELECT 在报错 3024 前的最长运行时间；0 = 不限制</translation>
+    </message>
+    <message>
+        <source>Memory quota per session (error 8175 with CANCEL)</source>
+        <translation>每个会话的内存配额（CANCEL 时报错 8175）</translation>
+    </message>
+    <message>
+        <source>Memory quota per query (error 8175 with CANCEL)</source>
+        <translation>每条查询的内存配额（CANCEL 时报错 8175）</translation>
+    </message>
+    <message>
+        <source>What happens when a query exceeds its memory quota</source>
+        <translation>查询超出内存配额时的处理方式</translation>
+    </message>
+    <message>
+        <source>tidb-server memory limit; the biggest query is cancelled (8176)</source>
+        <translation>tidb-server 内存上限；超出时取消内存占用最大的查询 (8176)</translation>
+    </message>
+    <message>
+        <source>Memory use ratio that writes an alarm record</source>
+        <translation>触发写入告警记录的内存使用比例</translation>
+    </message>
+    <message>
+        <source>Running time after which an expensive_query log line is written</source>
+        <translation>运行超过该时间后写入一条 expensive_query 日志</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EndpointListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New endpoints</source>
+        <translation>新端点</translation>
+    </message>
+    <message>
+        <source>host:port[,host:port…]</source>
+        <translation>host:port[,host:port…]</translation>
+    </message>
+    <message>
+        <source>One or more SQL endpoints, e.g. 10.0.0.1:4000,10.0.0.2:4000 (press Enter to add)</source>
+        <translation>一个或多个 SQL 端点，例如 10.0.0.1:4000,10.0.0.2:4000（按 Enter 添加）</translation>
+    </message>
+    <message>
+        <source>Add endpoints</source>
+        <translation>添加端点</translation>
+    </message>
+    <message>
+        <source>Remove the selected endpoints</source>
+        <translation>删除选中的端点</translation>
+    </message>
+    <message>
+        <source>SQL endpoints</source>
+        <translation>SQL 端点</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>endpoints: &quot;%1&quot; lacks a closing &apos;]&apos;</source>
+        <translation>endpoints：“%1”缺少右方括号 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>endpoints: &quot;%1&quot; is not host:port</source>
+        <translation>endpoints：“%1”不是 host:port 格式</translation>
+    </message>
+    <message>
+        <source>endpoints: &quot;%1&quot; has no valid port (1-65535)</source>
+        <translation>endpoints：“%1”没有有效端口（1-65535）</translation>
+    </message>
+    <message>
+        <source>endpoints: &quot;%1&quot; has no host</source>
+        <translation>endpoints：“%1”没有主机</translation>
+    </message>
+    <message>
+        <source>endpoints: row %1 has no valid port (1-65535)</source>
+        <translation>endpoints：第 %1 行没有有效端口（1-65535）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Environment</name>
+    <message>
+        <source>name: use 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>name：请使用 1-64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>endpoints: at least one SQL endpoint is required</source>
+        <translation>endpoints：至少需要一个 SQL 端点</translation>
+    </message>
+    <message>
+        <source>endpoints: a host is empty</source>
+        <translation>endpoints：有主机为空</translation>
+    </message>
+    <message>
+        <source>endpoints: port %1 is outside 1-65535</source>
+        <translation>endpoints：端口 %1 超出 1-65535 范围</translation>
+    </message>
+    <message>
+        <source>user: a SQL user name is required</source>
+        <translation>user：需要 SQL 用户名</translation>
+    </message>
+    <message>
+        <source>tls: certificate verification needs a CA file</source>
+        <translation>tls：证书校验需要 CA 文件</translation>
+    </message>
+    <message>
+        <source>color: use #rrggbb</source>
+        <translation>color：请使用 #rrggbb</translation>
+    </message>
+    <message>
+        <source>ssh: the bastion host is empty</source>
+        <translation>ssh：堡垒机主机为空</translation>
+    </message>
+    <message>
+        <source>timeouts: must be at least 100 ms</source>
+        <translation>timeouts：至少为 100 ms</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentCheck</name>
+    <message>
+        <source>%1 has no SQL endpoint</source>
+        <translation>%1 没有 SQL 端点</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Sidebar group heading: %1 = tier group name, %2 = number of environments</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentDialog</name>
+    <message>
+        <source>Add environment</source>
+        <translation>添加环境</translation>
+    </message>
+    <message>
+        <source>Stored in the %1, never in the inventory</source>
+        <translation>保存在%1中，绝不写入清单</translation>
+    </message>
+    <message>
+        <source>Edit environment %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>编辑环境 %1</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <source>%1-copy</source>
+        <extracomment>Name suggested for a copy: %1 = original name</extracomment>
+        <translation>%1-copy</translation>
+    </message>
+    <message>
+        <source>Duplicate environment %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>复制环境 %1</translation>
+    </message>
+    <message>
+        <source>Leave empty to copy the password of %1</source>
+        <translation>留空则复制 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. prod, uat01, test-eu</source>
+        <translation>例如 prod、uat01、test-eu</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Custom tier name</source>
+        <translation>自定义级别名称</translation>
+    </message>
+    <message>
+        <source>custom tier name</source>
+        <translation>自定义级别名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>#rrggbb (empty = tier colour)</source>
+        <translation>#rrggbb（留空 = 级别颜色）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. eu, payments</source>
+        <translation>以逗号分隔，例如 eu, payments</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>级别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation>引擎(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>SQL user</source>
+        <translation>SQL 用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Default database</source>
+        <translation>默认数据库</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Query timeout</source>
+        <translation>查询超时</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>SQL connection</source>
+        <translation>SQL 连接</translation>
+    </message>
+    <message>
+        <source>End&amp;points:</source>
+        <translation>端点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>T&amp;imeouts:</source>
+        <translation>超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS 模式</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>浏览选择%1</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>PEM, optional</source>
+        <translation>PEM，可选</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>私钥：</translation>
+    </message>
+    <message>
+        <source>Through an SSH bastion</source>
+        <translation>通过 SSH 堡垒机</translation>
+    </message>
+    <message>
+        <source>SSH bastion</source>
+        <translation>SSH 堡垒机</translation>
+    </message>
+    <message>
+        <source>Bastion host</source>
+        <translation>堡垒机主机</translation>
+    </message>
+    <message>
+        <source>host or ~/.ssh/config alias</source>
+        <translation>主机或 ~/.ssh/config 别名</translation>
+    </message>
+    <message>
+        <source>Bastion port</source>
+        <translation>堡垒机端口</translation>
+    </message>
+    <message>
+        <source>Bastion user</source>
+        <translation>堡垒机用户</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>身份文件</translation>
+    </message>
+    <message>
+        <source>private key, e.g. ~/.ssh/id_ed25519</source>
+        <translation>私钥，例如 ~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>Known hosts file</source>
+        <translation>known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>empty = ~/.ssh/known_hosts</source>
+        <translation>留空 = ~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Identity file:</source>
+        <translation>身份文件：</translation>
+    </message>
+    <message>
+        <source>SSH private key</source>
+        <translation>SSH 私钥</translation>
+    </message>
+    <message>
+        <source>Known hosts:</source>
+        <translation>known_hosts：</translation>
+    </message>
+    <message>
+        <source>known_hosts file</source>
+        <translation>known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>Prometheus URL</source>
+        <translation>Prometheus URL</translation>
+    </message>
+    <message>
+        <source>Alertmanager URL</source>
+        <translation>Alertmanager URL</translation>
+    </message>
+    <message>
+        <source>PD URL</source>
+        <translation>PD URL</translation>
+    </message>
+    <message>
+        <source>TiDB only, e.g. http://pd:2379</source>
+        <translation>仅限 TiDB，例如 http://pd:2379</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Prometheus:</source>
+        <translation>Prometheus：</translation>
+    </message>
+    <message>
+        <source>Alertmanager:</source>
+        <translation>Alertmanager：</translation>
+    </message>
+    <message>
+        <source>PD:</source>
+        <translation>PD：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Runbook links, owners, maintenance windows…</source>
+        <translation>运维手册链接、负责人、维护窗口…</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>校验信息</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>tier: name the custom tier</source>
+        <translation>tier：请为自定义级别命名</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <source>No inventory is open; the environment cannot be saved.</source>
+        <translation>没有打开的清单；无法保存该环境。</translation>
+    </message>
+    <message>
+        <source>no credential store is open</source>
+        <translation>没有打开的凭据存储</translation>
+    </message>
+    <message>
+        <source>The environment could not be saved.</source>
+        <translation>无法保存该环境。</translation>
+    </message>
+    <message>
+        <source>The environment was saved, but its password was not stored: %1</source>
+        <translation>环境已保存，但其密码未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Unlock or configure the secret store, then press Save again.</source>
+        <translation>请解锁或配置密钥存储，然后再次点击“保存”。</translation>
+    </message>
+    <message>
+        <source>Stored in the vault, never in the inventory</source>
+        <translation>保存在加密保险库中，绝不写入清单</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain, never in the inventory</source>
+        <translation>保存在系统钥匙串中，绝不写入清单</translation>
+    </message>
+    <message>
+        <source>Stored in the credential store, never in the inventory</source>
+        <translation>保存在凭据存储中，绝不写入清单</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentPage</name>
+    <message>
+        <source>No environment selected.
 Add one with Environment ▸ Add, or pick one on the left.</source>
-            <translation>未选择环境。
+        <translation>未选择环境。
 请通过“环境 ▸ 添加”新建一个，或在左侧选择。</translation>
-        </message>
-        <message>
-            <source>Environment name</source>
-            <translation>环境名称</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <source>Edit environment</source>
-            <translation>编辑环境</translation>
-        </message>
-        <message>
-            <source>Test connection</source>
-            <translation>测试连接</translation>
-        </message>
-        <message>
-            <source>Connect to the first reachable endpoint and report engine, version and latency (Ctrl+T)</source>
-            <translation>连接第一个可达的端点，并报告引擎、版本和延迟 (Ctrl+T)</translation>
-        </message>
-        <message>
-            <source>Connection status</source>
-            <translation>连接状态</translation>
-        </message>
-        <message>
-            <source>Checking connection</source>
-            <translation>正在检查连接</translation>
-        </message>
-        <message>
-            <source>Engine</source>
-            <translation>引擎</translation>
-        </message>
-        <message>
-            <source>SQL endpoints</source>
-            <translation>SQL 端点</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>用户</translation>
-        </message>
-        <message>
-            <source>Default database</source>
-            <translation>默认数据库</translation>
-        </message>
-        <message>
-            <source>TLS</source>
-            <translation>TLS</translation>
-        </message>
-        <message>
-            <source>SSH bastion</source>
-            <translation>SSH 堡垒机</translation>
-        </message>
-        <message>
-            <source>Prometheus</source>
-            <translation>Prometheus</translation>
-        </message>
-        <message>
-            <source>Alertmanager</source>
-            <translation>Alertmanager</translation>
-        </message>
-        <message>
-            <source>PD</source>
-            <translation>PD</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>Timeouts</source>
-            <translation>超时</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Not checked yet</source>
-            <translation>尚未检查</translation>
-        </message>
-        <message>
-            <source>not checked yet</source>
-            <translation>尚未检查</translation>
-        </message>
-        <message>
-            <source>%1 (set in the environment)</source>
-            <translation>%1（在环境中设置）</translation>
-        </message>
-        <message>
-            <source>%1 @ %2</source>
-            <extracomment>Under the environment name: %1 = user, %2 = host:port</extracomment>
-            <translation>%1 @ %2</translation>
-        </message>
-        <message>
-            <source>%1 @ %2 (+%3 more endpoints)</source>
-            <extracomment>Under the environment name: %1 = user, %2 = first host:port, %3 = how many more endpoints</extracomment>
-            <translation>%1 @ %2（另有 %3 个端点）</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <extracomment>%1 = TLS mode name, %2 = one sentence explaining it</extracomment>
-            <translation>%1 — %2</translation>
-        </message>
-        <message>
-            <source>CA: %1</source>
-            <translation>CA：%1</translation>
-        </message>
-        <message>
-            <source>Client certificate: %1</source>
-            <translation>客户端证书：%1</translation>
-        </message>
-        <message>
-            <source>Client key: %1</source>
-            <translation>客户端私钥：%1</translation>
-        </message>
-        <message>
-            <source>connect %1 ms, query %2 ms</source>
-            <extracomment>%1 = connect timeout in ms, %2 = query timeout in ms</extracomment>
-            <translation>连接 %1 ms，查询 %2 ms</translation>
-        </message>
-        <message>
-            <source>Checking…</source>
-            <translation>检查中…</translation>
-        </message>
-        <message>
-            <source>Connected, %1 ms</source>
-            <extracomment>%1 = milliseconds</extracomment>
-            <translation>已连接，%1 ms</translation>
-        </message>
-        <message>
-            <source>Connection failed</source>
-            <translation>连接失败</translation>
-        </message>
-        <message>
-            <source>unknown: the last check failed</source>
-            <translation>未知：上次检查失败</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>重试</translation>
-        </message>
-        <message>
-            <source>Testing…</source>
-            <translation>测试中…</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::EnvironmentText</name>
-        <message>
-            <source>Disabled</source>
-            <translation>禁用</translation>
-        </message>
-        <message>
-            <source>Preferred</source>
-            <translation>优先</translation>
-        </message>
-        <message>
-            <source>Required</source>
-            <translation>必需</translation>
-        </message>
-        <message>
-            <source>Verify CA</source>
-            <translation>校验 CA</translation>
-        </message>
-        <message>
-            <source>Verify identity</source>
-            <translation>校验身份</translation>
-        </message>
-        <message>
-            <source>Plain TCP: passwords and data travel unencrypted.</source>
-            <translation>明文 TCP：密码和数据均以未加密方式传输。</translation>
-        </message>
-        <message>
-            <source>TLS when the server offers it, else plain TCP.</source>
-            <translation>服务器支持时使用 TLS，否则使用明文 TCP。</translation>
-        </message>
-        <message>
-            <source>TLS or fail; the server certificate is not checked.</source>
-            <translation>必须使用 TLS，否则失败；不校验服务器证书。</translation>
-        </message>
-        <message>
-            <source>TLS, and the server certificate must chain to the CA file.</source>
-            <translation>使用 TLS，且服务器证书必须能链接到 CA 文件。</translation>
-        </message>
-        <message>
-            <source>TLS, the certificate must chain to the CA file and match the host name.</source>
-            <translation>使用 TLS，证书必须能链接到 CA 文件并与主机名匹配。</translation>
-        </message>
-        <message>
-            <source>Detect automatically</source>
-            <translation>自动检测</translation>
-        </message>
-        <message>
-            <source>TiDB</source>
-            <translation>TiDB</translation>
-        </message>
-        <message>
-            <source>MySQL</source>
-            <translation>MySQL</translation>
-        </message>
-        <message>
-            <source>MariaDB</source>
-            <translation>MariaDB</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <extracomment>%1 = host:port, %2 = the endpoint's label</extracomment>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <source>not used</source>
-            <translation>未使用</translation>
-        </message>
-        <message>
-            <source>%1, key %2</source>
-            <extracomment>%1 = user@host:port, %2 = private key path</extracomment>
-            <translation>%1，私钥 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Error</name>
-        <message>
-            <source>code %1</source>
-            <translation>错误码 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::FleetChecker</name>
-        <message>
-            <source>vault locked</source>
-            <translation>保险库已锁定</translation>
-        </message>
-        <message>
-            <source>the password could not be read: %1</source>
-            <translation>无法读取密码：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::FleetStatusModel</name>
-        <message>
-            <source>unreachable</source>
-            <extracomment>Sidebar, under the host: the environment did not answer</extracomment>
-            <translation>不可达</translation>
-        </message>
-        <message>
-            <source>wrong password</source>
-            <extracomment>Sidebar, under the host: access denied (user or password)</extracomment>
-            <translation>密码错误</translation>
-        </message>
-        <message>
-            <source>TLS error</source>
-            <translation>TLS 错误</translation>
-        </message>
-        <message>
-            <source>timeout</source>
-            <translation>超时</translation>
-        </message>
-        <message>
-            <source>vault locked</source>
-            <extracomment>Sidebar, under the host: the password is in the vault, which is not unlocked</extracomment>
-            <translation>保险库已锁定</translation>
-        </message>
-        <message>
-            <source>invalid settings</source>
-            <translation>设置无效</translation>
-        </message>
-        <message>
-            <source>server error</source>
-            <translation>服务器错误</translation>
-        </message>
-        <message>
-            <source>unsupported engine</source>
-            <translation>不支持的引擎</translation>
-        </message>
-        <message>
-            <source>check failed</source>
-            <translation>检查失败</translation>
-        </message>
-        <message>
-            <source>%1 · %2 ms</source>
-            <extracomment>Sidebar, under the host: %1 = engine and version ("MariaDB 10.11.19"), %2 = milliseconds</extracomment>
-            <translation>%1 · %2 ms</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::HostKeyCheck</name>
-        <message>
-            <source>The host key presented by %1 (%2 %3) is REVOKED in %4 line %5. TiDesk refused to connect.</source>
-            <translation>%1 提供的主机密钥（%2 %3）已在 %4 第 %5 行被标记为吊销 (REVOKED)。TiDesk 拒绝连接。</translation>
-        </message>
-        <message>
-            <source>WARNING: the host key of %1 has CHANGED. Someone may be intercepting the connection (a man-in-the-middle attack), or the server's key was replaced. The server presented %2 key %3, but %4 line %5 holds a different key for this host. TiDesk refused to connect. If the change is expected, check the new fingerprint with the server's administrator, then remove the old entry (ssh-keygen -R "%1" -f %4).</source>
-            <translation>警告：%1 的主机密钥已更改！可能有人正在截获该连接（中间人攻击），或者服务器的密钥已被替换。服务器提供的是 %2 密钥 %3，但 %4 第 %5 行为该主机记录的是另一个密钥。TiDesk 拒绝连接。如果此更改在预期之内，请与服务器管理员核对新的指纹，然后删除旧条目（ssh-keygen -R "%1" -f %4）。</translation>
-        </message>
-        <message>
-            <source>known_hosts line %1: %2</source>
-            <translation>known_hosts 第 %1 行：%2</translation>
-        </message>
-        <message>
-            <source>%1 is known in %2 with a %3 key, but presented a %4 key (%5) TiDesk has not seen for it. TiDesk refused to connect: verify the new key before trusting it.</source>
-            <translation>%2 中记录的 %1 使用 %3 密钥，但它提供了 TiDesk 从未见过的 %4 密钥（%5）。TiDesk 拒绝连接：请先核实新密钥再信任它。</translation>
-        </message>
-        <message>
-            <source>The host %1 is not in %2 and host keys are checked strictly, so TiDesk refused to connect. Its %3 key fingerprint is %4: verify it, then accept it once (TOFU) or add it to known_hosts.</source>
-            <translation>主机 %1 不在 %2 中，且主机密钥为严格校验，因此 TiDesk 拒绝连接。其 %3 密钥指纹为 %4：请核实后接受一次 (TOFU) 或将其加入 known_hosts。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::ImportInput</name>
-        <message>
-            <source>%1 does not exist.</source>
-            <translation>%1 不存在。</translation>
-        </message>
-        <message>
-            <source>%1 is not a regular file.</source>
-            <translation>%1 不是普通文件。</translation>
-        </message>
-        <message>
-            <source>%1 is too large to be an inventory (%2 MiB; the limit is %3 MiB).</source>
-            <translation>%1 太大，不可能是清单文件（%2 MiB；上限为 %3 MiB）。</translation>
-        </message>
-        <message>
-            <source>Could not read %1.</source>
-            <translation>无法读取 %1。</translation>
-        </message>
-        <message>
-            <source>%1 is too large to be an inventory (the limit is %2 MiB).</source>
-            <translation>%1 太大，不可能是清单文件（上限为 %2 MiB）。</translation>
-        </message>
-        <message>
-            <source>%1 is empty.</source>
-            <translation>%1 为空。</translation>
-        </message>
-        <message>
-            <source>%1 is a binary file, not a text inventory (NUL byte on line %2).</source>
-            <translation>%1 是二进制文件，不是文本清单（第 %2 行有 NUL 字节）。</translation>
-        </message>
-        <message>
-            <source>%1 line %2: the file is not UTF-8 text (convert it to UTF-8 first).</source>
-            <translation>%1 第 %2 行：文件不是 UTF-8 文本（请先转换为 UTF-8）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::InventoryImporter</name>
-        <message>
-            <source>Cannot tell what kind of file %1 is: expected a TiDesk JSON inventory, a TiUP topology.yaml or meta.yaml, or the output of `tiup cluster display --format json`.</source>
-            <translation>无法识别 %1 的文件类型：应为 TiDesk JSON 清单、TiUP topology.yaml 或 meta.yaml，或 `tiup cluster display --format json` 的输出。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::InventoryJson</name>
-        <message>
-            <source>unknown value "%1" (use %2)</source>
-            <translation>未知的值“%1”（可用值：%2）</translation>
-        </message>
-        <message>
-            <source>expected an object, got %1</source>
-            <translation>应为对象，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected "%1", got "%2" (not a TiDesk inventory)</source>
-            <translation>应为“%1”，实际为“%2”（不是 TiDesk 清单）</translation>
-        </message>
-        <message>
-            <source>version %1 was written by a newer TiDesk (this one reads version %2)</source>
-            <translation>版本 %1 由更新的 TiDesk 写入（当前版本只能读取版本 %2）</translation>
-        </message>
-        <message>
-            <source>passwords and other secrets are not imported from files; set them with `tidesk-cli env set-password` after the import</source>
-            <translation>不会从文件导入密码和其他密钥；请在导入后使用 `tidesk-cli env set-password` 设置</translation>
-        </message>
-        <message>
-            <source>an environment named %1 appears twice in the file</source>
-            <translation>名为 %1 的环境在文件中出现了两次</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::InventoryStore</name>
-        <message>
-            <source>The inventory database could not be read or written.</source>
-            <translation>无法读写清单数据库。</translation>
-        </message>
-        <message>
-            <source>Could not open the inventory %1.</source>
-            <translation>无法打开清单 %1。</translation>
-        </message>
-        <message>
-            <source>%1 is not a TiDesk inventory (the SQLite file is damaged or not a database).</source>
-            <translation>%1 不是 TiDesk 清单（SQLite 文件已损坏或不是数据库）。</translation>
-        </message>
-        <message>
-            <source>The inventory was written by a newer TiDesk (schema %1; this version understands up to %2). Upgrade TiDesk to open it.</source>
-            <translation>该清单由更新的 TiDesk 写入（schema %1；当前版本最高支持 %2）。请升级 TiDesk 后再打开。</translation>
-        </message>
-        <message>
-            <source>Could not upgrade the inventory to schema %1.</source>
-            <translation>无法将清单升级到 schema %1。</translation>
-        </message>
-        <message>
-            <source>No inventory path was given.</source>
-            <translation>未指定清单路径。</translation>
-        </message>
-        <message>
-            <source>%1 is not a file.</source>
-            <translation>%1 不是文件。</translation>
-        </message>
-        <message>
-            <source>%1 is not a TiDesk inventory (it is not an SQLite database). The file was left unchanged.</source>
-            <translation>%1 不是 TiDesk 清单（不是 SQLite 数据库）。文件未做任何修改。</translation>
-        </message>
-        <message>
-            <source>%1 is an SQLite database but not a TiDesk inventory. The file was left unchanged.</source>
-            <translation>%1 是 SQLite 数据库，但不是 TiDesk 清单。文件未做任何修改。</translation>
-        </message>
-        <message>
-            <source>The inventory %1 was written by a newer TiDesk (schema %2; this version understands up to %3). Upgrade TiDesk to open it. The file was left unchanged.</source>
-            <translation>清单 %1 由更新的 TiDesk 写入（schema %2；当前版本最高支持 %3）。请升级 TiDesk 后再打开。文件未做任何修改。</translation>
-        </message>
-        <message>
-            <source>Could not create the folder %1.</source>
-            <translation>无法创建文件夹 %1。</translation>
-        </message>
-        <message>
-            <source>No environment has the id %1.</source>
-            <translation>没有 id 为 %1 的环境。</translation>
-        </message>
-        <message>
-            <source>No environment is named %1.</source>
-            <translation>没有名为 %1 的环境。</translation>
-        </message>
-        <message>
-            <source>Environment %1: %2</source>
-            <translation>环境 %1：%2</translation>
-        </message>
-        <message>
-            <source>(unnamed)</source>
-            <translation>（未命名）</translation>
-        </message>
-        <message>
-            <source>An environment named %1 already exists.</source>
-            <translation>名为 %1 的环境已存在。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::JsonReader</name>
-        <message>
-            <source>%1 line %2, column %3: invalid JSON: %4</source>
-            <translation>%1 第 %2 行第 %3 列：无效的 JSON：%4</translation>
-        </message>
-        <message>
-            <source>%1: expected a JSON object at the top level.</source>
-            <translation>%1：顶层应为 JSON 对象。</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>%1: %2: %3</source>
-            <translation>%1：%2：%3</translation>
-        </message>
-        <message>
-            <source>an array</source>
-            <translation>数组</translation>
-        </message>
-        <message>
-            <source>an object</source>
-            <translation>对象</translation>
-        </message>
-        <message>
-            <source>nothing</source>
-            <translation>空值</translation>
-        </message>
-        <message>
-            <source>required field is missing</source>
-            <translation>缺少必填字段</translation>
-        </message>
-        <message>
-            <source>expected a string, got %1</source>
-            <translation>应为字符串，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected an integer, got %1</source>
-            <translation>应为整数，实际为 %1</translation>
-        </message>
-        <message>
-            <source>%1 is outside %2-%3</source>
-            <translation>%1 超出 %2-%3 范围</translation>
-        </message>
-        <message>
-            <source>expected true or false, got %1</source>
-            <translation>应为 true 或 false，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected an object, got %1</source>
-            <translation>应为对象，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected an array, got %1</source>
-            <translation>应为数组，实际为 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::KeychainStore</name>
-        <message>
-            <source>the OS keychain did not answer in time</source>
-            <translation>系统钥匙串未及时响应</translation>
-        </message>
-        <message>
-            <source>no secret stored for %1 in the OS keychain</source>
-            <translation>系统钥匙串中没有 %1 的密钥</translation>
-        </message>
-        <message>
-            <source>the OS keychain denied access</source>
-            <translation>系统钥匙串拒绝访问</translation>
-        </message>
-        <message>
-            <source>no OS keychain is available on this machine</source>
-            <translation>本机没有可用的系统钥匙串</translation>
-        </message>
-        <message>
-            <source>the OS keychain failed</source>
-            <translation>系统钥匙串出错</translation>
-        </message>
-        <message>
-            <source>the OS keychain is not available on this machine</source>
-            <translation>本机的系统钥匙串不可用</translation>
-        </message>
-        <message>
-            <source>a secret needs a non-empty key</source>
-            <translation>密钥需要非空的键名</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::KnownHosts</name>
-        <message>
-            <source>Cannot read the known hosts file %1.</source>
-            <translation>无法读取 known_hosts 文件 %1。</translation>
-        </message>
-        <message>
-            <source>Cannot create the directory %1.</source>
-            <translation>无法创建目录 %1。</translation>
-        </message>
-        <message>
-            <source>Cannot write the known hosts file %1.</source>
-            <translation>无法写入 known_hosts 文件 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::Main</name>
-        <message>
-            <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
+    </message>
+    <message>
+        <source>Environment name</source>
+        <translation>环境名称</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit environment</source>
+        <translation>编辑环境</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connect to the first reachable endpoint and report engine, version and latency (Ctrl+T)</source>
+        <translation>连接第一个可达的端点，并报告引擎、版本和延迟 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Checking connection</source>
+        <translation>正在检查连接</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>SQL endpoints</source>
+        <translation>SQL 端点</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Default database</source>
+        <translation>默认数据库</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>SSH bastion</source>
+        <translation>SSH 堡垒机</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>PD</source>
+        <translation>PD</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>%1 (set in the environment)</source>
+        <translation>%1（在环境中设置）</translation>
+    </message>
+    <message>
+        <source>%1 @ %2</source>
+        <extracomment>Under the environment name: %1 = user, %2 = host:port</extracomment>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>%1 @ %2 (+%3 more endpoints)</source>
+        <extracomment>Under the environment name: %1 = user, %2 = first host:port, %3 = how many more endpoints</extracomment>
+        <translation>%1 @ %2（另有 %3 个端点）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>%1 = TLS mode name, %2 = one sentence explaining it</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>CA: %1</source>
+        <translation>CA：%1</translation>
+    </message>
+    <message>
+        <source>Client certificate: %1</source>
+        <translation>客户端证书：%1</translation>
+    </message>
+    <message>
+        <source>Client key: %1</source>
+        <translation>客户端私钥：%1</translation>
+    </message>
+    <message>
+        <source>connect %1 ms, query %2 ms</source>
+        <extracomment>%1 = connect timeout in ms, %2 = query timeout in ms</extracomment>
+        <translation>连接 %1 ms，查询 %2 ms</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Connected, %1 ms</source>
+        <extracomment>%1 = milliseconds</extracomment>
+        <translation>已连接，%1 ms</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>unknown: the last check failed</source>
+        <translation>未知：上次检查失败</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentText</name>
+    <message>
+        <source>Disabled</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Preferred</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Verify CA</source>
+        <translation>校验 CA</translation>
+    </message>
+    <message>
+        <source>Verify identity</source>
+        <translation>校验身份</translation>
+    </message>
+    <message>
+        <source>Plain TCP: passwords and data travel unencrypted.</source>
+        <translation>明文 TCP：密码和数据均以未加密方式传输。</translation>
+    </message>
+    <message>
+        <source>TLS when the server offers it, else plain TCP.</source>
+        <translation>服务器支持时使用 TLS，否则使用明文 TCP。</translation>
+    </message>
+    <message>
+        <source>TLS or fail; the server certificate is not checked.</source>
+        <translation>必须使用 TLS，否则失败；不校验服务器证书。</translation>
+    </message>
+    <message>
+        <source>TLS, and the server certificate must chain to the CA file.</source>
+        <translation>使用 TLS，且服务器证书必须能链接到 CA 文件。</translation>
+    </message>
+    <message>
+        <source>TLS, the certificate must chain to the CA file and match the host name.</source>
+        <translation>使用 TLS，证书必须能链接到 CA 文件并与主机名匹配。</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>TiDB</source>
+        <translation>TiDB</translation>
+    </message>
+    <message>
+        <source>MySQL</source>
+        <translation>MySQL</translation>
+    </message>
+    <message>
+        <source>MariaDB</source>
+        <translation>MariaDB</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 = host:port, %2 = the endpoint&apos;s label</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>%1, key %2</source>
+        <extracomment>%1 = user@host:port, %2 = private key path</extracomment>
+        <translation>%1，私钥 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Error</name>
+    <message>
+        <source>code %1</source>
+        <translation>错误码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::FleetChecker</name>
+    <message>
+        <source>vault locked</source>
+        <translation>保险库已锁定</translation>
+    </message>
+    <message>
+        <source>the password could not be read: %1</source>
+        <translation>无法读取密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::FleetStatusModel</name>
+    <message>
+        <source>unreachable</source>
+        <extracomment>Sidebar, under the host: the environment did not answer</extracomment>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <extracomment>Sidebar, under the host: access denied (user or password)</extracomment>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS 错误</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>vault locked</source>
+        <extracomment>Sidebar, under the host: the password is in the vault, which is not unlocked</extracomment>
+        <translation>保险库已锁定</translation>
+    </message>
+    <message>
+        <source>invalid settings</source>
+        <translation>设置无效</translation>
+    </message>
+    <message>
+        <source>server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>unsupported engine</source>
+        <translation>不支持的引擎</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>检查失败</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms</source>
+        <extracomment>Sidebar, under the host: %1 = engine and version (&quot;MariaDB 10.11.19&quot;), %2 = milliseconds</extracomment>
+        <translation>%1 · %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::HostKeyCheck</name>
+    <message>
+        <source>The host key presented by %1 (%2 %3) is REVOKED in %4 line %5. TiDesk refused to connect.</source>
+        <translation>%1 提供的主机密钥（%2 %3）已在 %4 第 %5 行被标记为吊销 (REVOKED)。TiDesk 拒绝连接。</translation>
+    </message>
+    <message>
+        <source>WARNING: the host key of %1 has CHANGED. Someone may be intercepting the connection (a man-in-the-middle attack), or the server&apos;s key was replaced. The server presented %2 key %3, but %4 line %5 holds a different key for this host. TiDesk refused to connect. If the change is expected, check the new fingerprint with the server&apos;s administrator, then remove the old entry (ssh-keygen -R &quot;%1&quot; -f %4).</source>
+        <translation>警告：%1 的主机密钥已更改！可能有人正在截获该连接（中间人攻击），或者服务器的密钥已被替换。服务器提供的是 %2 密钥 %3，但 %4 第 %5 行为该主机记录的是另一个密钥。TiDesk 拒绝连接。如果此更改在预期之内，请与服务器管理员核对新的指纹，然后删除旧条目（ssh-keygen -R &quot;%1&quot; -f %4）。</translation>
+    </message>
+    <message>
+        <source>known_hosts line %1: %2</source>
+        <translation>known_hosts 第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 is known in %2 with a %3 key, but presented a %4 key (%5) TiDesk has not seen for it. TiDesk refused to connect: verify the new key before trusting it.</source>
+        <translation>%2 中记录的 %1 使用 %3 密钥，但它提供了 TiDesk 从未见过的 %4 密钥（%5）。TiDesk 拒绝连接：请先核实新密钥再信任它。</translation>
+    </message>
+    <message>
+        <source>The host %1 is not in %2 and host keys are checked strictly, so TiDesk refused to connect. Its %3 key fingerprint is %4: verify it, then accept it once (TOFU) or add it to known_hosts.</source>
+        <translation>主机 %1 不在 %2 中，且主机密钥为严格校验，因此 TiDesk 拒绝连接。其 %3 密钥指纹为 %4：请核实后接受一次 (TOFU) 或将其加入 known_hosts。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ImportInput</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be an inventory (%2 MiB; the limit is %3 MiB).</source>
+        <translation>%1 太大，不可能是清单文件（%2 MiB；上限为 %3 MiB）。</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be an inventory (the limit is %2 MiB).</source>
+        <translation>%1 太大，不可能是清单文件（上限为 %2 MiB）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 为空。</translation>
+    </message>
+    <message>
+        <source>%1 is a binary file, not a text inventory (NUL byte on line %2).</source>
+        <translation>%1 是二进制文件，不是文本清单（第 %2 行有 NUL 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the file is not UTF-8 text (convert it to UTF-8 first).</source>
+        <translation>%1 第 %2 行：文件不是 UTF-8 文本（请先转换为 UTF-8）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::InventoryImporter</name>
+    <message>
+        <source>Cannot tell what kind of file %1 is: expected a TiDesk JSON inventory, a TiUP topology.yaml or meta.yaml, or the output of `tiup cluster display --format json`.</source>
+        <translation>无法识别 %1 的文件类型：应为 TiDesk JSON 清单、TiUP topology.yaml 或 meta.yaml，或 `tiup cluster display --format json` 的输出。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::InventoryJson</name>
+    <message>
+        <source>unknown value &quot;%1&quot; (use %2)</source>
+        <translation>未知的值“%1”（可用值：%2）</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;, got &quot;%2&quot; (not a TiDesk inventory)</source>
+        <translation>应为“%1”，实际为“%2”（不是 TiDesk 清单）</translation>
+    </message>
+    <message>
+        <source>version %1 was written by a newer TiDesk (this one reads version %2)</source>
+        <translation>版本 %1 由更新的 TiDesk 写入（当前版本只能读取版本 %2）</translation>
+    </message>
+    <message>
+        <source>passwords and other secrets are not imported from files; set them with `tidesk-cli env set-password` after the import</source>
+        <translation>不会从文件导入密码和其他密钥；请在导入后使用 `tidesk-cli env set-password` 设置</translation>
+    </message>
+    <message>
+        <source>an environment named %1 appears twice in the file</source>
+        <translation>名为 %1 的环境在文件中出现了两次</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::InventoryStore</name>
+    <message>
+        <source>The inventory database could not be read or written.</source>
+        <translation>无法读写清单数据库。</translation>
+    </message>
+    <message>
+        <source>Could not open the inventory %1.</source>
+        <translation>无法打开清单 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a TiDesk inventory (the SQLite file is damaged or not a database).</source>
+        <translation>%1 不是 TiDesk 清单（SQLite 文件已损坏或不是数据库）。</translation>
+    </message>
+    <message>
+        <source>The inventory was written by a newer TiDesk (schema %1; this version understands up to %2). Upgrade TiDesk to open it.</source>
+        <translation>该清单由更新的 TiDesk 写入（schema %1；当前版本最高支持 %2）。请升级 TiDesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>Could not upgrade the inventory to schema %1.</source>
+        <translation>无法将清单升级到 schema %1。</translation>
+    </message>
+    <message>
+        <source>No inventory path was given.</source>
+        <translation>未指定清单路径。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a TiDesk inventory (it is not an SQLite database). The file was left unchanged.</source>
+        <translation>%1 不是 TiDesk 清单（不是 SQLite 数据库）。文件未做任何修改。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not a TiDesk inventory. The file was left unchanged.</source>
+        <translation>%1 是 SQLite 数据库，但不是 TiDesk 清单。文件未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The inventory %1 was written by a newer TiDesk (schema %2; this version understands up to %3). Upgrade TiDesk to open it. The file was left unchanged.</source>
+        <translation>清单 %1 由更新的 TiDesk 写入（schema %2；当前版本最高支持 %3）。请升级 TiDesk 后再打开。文件未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>No environment has the id %1.</source>
+        <translation>没有 id 为 %1 的环境。</translation>
+    </message>
+    <message>
+        <source>No environment is named %1.</source>
+        <translation>没有名为 %1 的环境。</translation>
+    </message>
+    <message>
+        <source>Environment %1: %2</source>
+        <translation>环境 %1：%2</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>An environment named %1 already exists.</source>
+        <translation>名为 %1 的环境已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::JsonReader</name>
+    <message>
+        <source>%1 line %2, column %3: invalid JSON: %4</source>
+        <translation>%1 第 %2 行第 %3 列：无效的 JSON：%4</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object at the top level.</source>
+        <translation>%1：顶层应为 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation>应为整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2-%3</source>
+        <translation>%1 超出 %2-%3 范围</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation>应为数组，实际为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::KeychainStore</name>
+    <message>
+        <source>the OS keychain did not answer in time</source>
+        <translation>系统钥匙串未及时响应</translation>
+    </message>
+    <message>
+        <source>no secret stored for %1 in the OS keychain</source>
+        <translation>系统钥匙串中没有 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>the OS keychain denied access</source>
+        <translation>系统钥匙串拒绝访问</translation>
+    </message>
+    <message>
+        <source>no OS keychain is available on this machine</source>
+        <translation>本机没有可用的系统钥匙串</translation>
+    </message>
+    <message>
+        <source>the OS keychain failed</source>
+        <translation>系统钥匙串出错</translation>
+    </message>
+    <message>
+        <source>the OS keychain is not available on this machine</source>
+        <translation>本机的系统钥匙串不可用</translation>
+    </message>
+    <message>
+        <source>a secret needs a non-empty key</source>
+        <translation>密钥需要非空的键名</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::KnownHosts</name>
+    <message>
+        <source>Cannot read the known hosts file %1.</source>
+        <translation>无法读取 known_hosts 文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the known hosts file %1.</source>
+        <translation>无法写入 known_hosts 文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Main</name>
+    <message>
+        <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
 
 Commands:
   env ...        manage and check environments (tidesk-cli env --help)
@@ -1737,7 +1737,7 @@ Global options:
   --vault-pass-stdin          read the vault passphrase from the first line of stdin
   --json                      machine-readable output
   --verbose                   log what TiDesk does to stderr (never secrets)</source>
-            <translation>用法：tidesk-cli [全局选项] &lt;命令&gt; ...
+        <translation>用法：tidesk-cli [全局选项] &lt;命令&gt; ...
 
 命令：
   env ...        管理和检查环境（tidesk-cli env --help）
@@ -1750,1108 +1750,1096 @@ Global options:
   --vault-pass-stdin          从标准输入的第一行读取保险库口令
   --json                      输出机器可读格式
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
-        </message>
-        <message>
-            <source>%1 needs a value</source>
-            <translation>%1 需要一个值</translation>
-        </message>
-        <message>
-            <source>--secrets must be auto, keychain or vault</source>
-            <translation>--secrets 必须为 auto、keychain 或 vault</translation>
-        </message>
-        <message>
-            <source>tidesk-cli: unknown command '%1'</source>
-            <translation>tidesk-cli：未知命令“%1”</translation>
-        </message>
-        <message>
-            <source>Inventory database to open.</source>
-            <translation>要打开的清单数据库。</translation>
-        </message>
-        <message>
-            <source>Encrypted vault file for secrets.</source>
-            <translation>存放密钥的加密保险库文件。</translation>
-        </message>
-        <message>
-            <source>Where secrets are kept: auto, keychain or vault.</source>
-            <translation>密钥的存放位置：auto、keychain 或 vault。</translation>
-        </message>
-        <message>
-            <source>Environment to select at start.</source>
-            <translation>启动时选中的环境。</translation>
-        </message>
-        <message>
-            <source>Language, e.g. en or zh_CN (default: settings, else system).</source>
-            <translation>界面语言，例如 en 或 zh_CN（默认：按设置，否则跟随系统）。</translation>
-        </message>
-        <message>
-            <source>Save a PNG of the window before quitting.</source>
-            <translation>退出前将窗口保存为 PNG。</translation>
-        </message>
-        <message>
-            <source>Quit after this many milliseconds.</source>
-            <translation>在指定毫秒数后退出。</translation>
-        </message>
-        <message>
-            <source>Print 'shown' at the first paint (benchmarks).</source>
-            <translation>首次绘制时输出 'shown'（用于基准测试）。</translation>
-        </message>
-        <message>
-            <source>TiDesk cannot start: %1</source>
-            <translation>TiDesk 无法启动：%1</translation>
-        </message>
-        <message>
-            <source>TiDesk</source>
-            <translation>TiDesk</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::MainWindow</name>
-        <message>
-            <source>Could not remove %1: %2</source>
-            <translation>无法删除 %1：%2</translation>
-        </message>
-        <message>
-            <source>Filter environments</source>
-            <translation>筛选环境</translation>
-        </message>
-        <message>
-            <source>Filter by name, tag, host…</source>
-            <translation>按名称、标签、主机筛选…</translation>
-        </message>
-        <message>
-            <source>Environments</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>%1: checking…</source>
-            <translation>%1：检查中…</translation>
-        </message>
-        <message>
-            <source>&amp;Add…</source>
-            <translation>添加(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>Add an environment</source>
-            <translation>添加环境</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>编辑(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Edit the selected environment</source>
-            <translation>编辑选中的环境</translation>
-        </message>
-        <message>
-            <source>&amp;Duplicate…</source>
-            <translation>复制(&amp;D)…</translation>
-        </message>
-        <message>
-            <source>Create a new environment from the selected one</source>
-            <translation>以选中的环境为模板新建环境</translation>
-        </message>
-        <message>
-            <source>&amp;Remove…</source>
-            <translation>删除(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>Remove the selected environment</source>
-            <translation>删除选中的环境</translation>
-        </message>
-        <message>
-            <source>&amp;Test connection</source>
-            <translation>测试连接(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Connect to the selected environment and report engine, version and latency</source>
-            <translation>连接选中的环境，并报告引擎、版本和延迟</translation>
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation>刷新(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Reload the inventory and check every environment</source>
-            <translation>重新加载清单并检查所有环境</translation>
-        </message>
-        <message>
-            <source>&amp;Environment</source>
-            <translation>环境(&amp;E)</translation>
-        </message>
-        <message>
-            <source>Show the selected environment</source>
-            <translation>显示选中的环境</translation>
-        </message>
-        <message>
-            <source>Activity &amp;log</source>
-            <translation>活动日志(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Every statement TiDesk sent</source>
-            <translation>TiDesk 发出的每条语句</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Secret backend, language and theme</source>
-            <translation>密钥后端、语言和主题</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock vault…</source>
-            <translation>解锁保险库(&amp;U)…</translation>
-        </message>
-        <message>
-            <source>Enter the vault passphrase</source>
-            <translation>输入保险库口令</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>Quit TiDesk</source>
-            <translation>退出 TiDesk</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>Main</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <source>Reachable environments</source>
-            <translation>可达的环境</translation>
-        </message>
-        <message>
-            <source>Last connection check</source>
-            <translation>最近一次连接检查</translation>
-        </message>
-        <message>
-            <source>No connection checked yet</source>
-            <translation>尚未检查任何连接</translation>
-        </message>
-        <message>
-            <source>No inventory is open.</source>
-            <translation>没有打开的清单。</translation>
-        </message>
-        <message>
-            <source>The inventory could not be read: %1</source>
-            <translation>无法读取清单：%1</translation>
-        </message>
-        <message>
-            <source>Environments: %1</source>
-            <extracomment>Status bar: %1 = number of environments in the inventory</extracomment>
-            <translation>环境：%1</translation>
-        </message>
-        <message>
-            <source>Secrets: OS keychain</source>
-            <translation>密钥：系统钥匙串</translation>
-        </message>
-        <message>
-            <source>Secrets: encrypted vault</source>
-            <translation>密钥：加密保险库</translation>
-        </message>
-        <message>
-            <source>Secrets: none</source>
-            <translation>密钥：无</translation>
-        </message>
-        <message>
-            <source>No environments</source>
-            <translation>没有环境</translation>
-        </message>
-        <message numerus="yes">
-            <source>Checking %n environment(s)…</source>
-            <translation>
-                <numerusform>正在检查 %n 个环境…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Not checked yet</source>
-            <translation>尚未检查</translation>
-        </message>
-        <message>
-            <source>%1 of %2 reachable — %3 failing</source>
-            <extracomment>Status bar: %1 = reachable environments, %2 = all environments, %3 = failing ones</extracomment>
-            <translation>%2 个中 %1 个可达 — %3 个失败</translation>
-        </message>
-        <message>
-            <source>%1 of %2 reachable, %3 checking…</source>
-            <extracomment>Status bar while checks run: %1 = reachable so far, %2 = all environments, %3 = still checking</extracomment>
-            <translation>%2 个中 %1 个可达，%3 个检查中…</translation>
-        </message>
-        <message>
-            <source>%1 of %2 reachable</source>
-            <extracomment>Status bar: %1 = reachable environments, %2 = all environments</extracomment>
-            <translation>%2 个中 %1 个可达</translation>
-        </message>
-        <message>
-            <source>The vault is unlocked.</source>
-            <translation>保险库已解锁。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::MessageBanner</name>
-        <message>
-            <source>Message</source>
-            <translation>消息</translation>
-        </message>
-        <message>
-            <source>Message text</source>
-            <translation>消息文本</translation>
-        </message>
-        <message>
-            <source>Message detail</source>
-            <translation>消息详情</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>Close message</source>
-            <translation>关闭消息</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::RemoteForward</name>
-        <message>
-            <source>The SSH session is not connected.</source>
-            <translation>SSH 会话未连接。</translation>
-        </message>
-        <message>
-            <source>remote forward</source>
-            <translation>远程转发时</translation>
-        </message>
-        <message>
-            <source>The SSH server refused to listen on %1 port %2 (AllowTcpForwarding / PermitListen?).</source>
-            <translation>SSH 服务器拒绝在 %1 端口 %2 上监听（请检查 AllowTcpForwarding / PermitListen）。</translation>
-        </message>
-        <message>
-            <source>The SSH session was closed.</source>
-            <translation>SSH 会话已关闭。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SecretStoreFactory</name>
-        <message>
-            <source>Secrets: encrypted vault at %1 (no OS keychain on this machine)</source>
-            <translation>密钥：加密保险库位于 %1（本机没有系统钥匙串）</translation>
-        </message>
-        <message>
-            <source>Secrets: encrypted vault at %1</source>
-            <translation>密钥：加密保险库位于 %1</translation>
-        </message>
-        <message>
-            <source>Secrets: OS keychain</source>
-            <translation>密钥：系统钥匙串</translation>
-        </message>
-        <message>
-            <source>unknown secrets backend "%1" (use auto, keychain or vault)</source>
-            <translation>未知的密钥后端“%1”（请使用 auto、keychain 或 vault）</translation>
-        </message>
-        <message>
-            <source>the OS keychain is selected but not available on this machine; choose "vault" or "auto"</source>
-            <translation>已选择系统钥匙串，但本机不可用；请选择“vault”或“auto”</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SettingsPage</name>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <source>Secret backend</source>
-            <translation>密钥后端</translation>
-        </message>
-        <message>
-            <source>Automatic</source>
-            <translation>自动</translation>
-        </message>
-        <message>
-            <source>OS keychain</source>
-            <translation>系统钥匙串</translation>
-        </message>
-        <message>
-            <source>Encrypted vault file</source>
-            <translation>加密保险库文件</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>System language</source>
-            <translation>系统语言</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <source>System</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <source>Light</source>
-            <translation>浅色</translation>
-        </message>
-        <message>
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-        <message>
-            <source>Passwords</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>&amp;Secret backend:</source>
-            <translation>密钥后端(&amp;S)：</translation>
-        </message>
-        <message>
-            <source>Language and appearance</source>
-            <translation>语言和外观</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <source>&amp;Theme:</source>
-            <translation>主题(&amp;T)：</translation>
-        </message>
-        <message>
-            <source>Settings are saved as soon as you change them. Passwords are never stored in the settings file.</source>
-            <translation>设置在更改后立即保存。密码绝不会存入设置文件。</translation>
-        </message>
-        <message>
-            <source>Saved. Restart TiDesk to apply the new secret backend, language or theme.</source>
-            <translation>已保存。重启 TiDesk 后新的密钥后端、语言或主题才会生效。</translation>
-        </message>
-        <message>
-            <source>Passwords are kept in the operating system's keychain (Secret Service, KWallet, macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.</source>
-            <translation>密码保存在操作系统的钥匙串中（Secret Service、KWallet、macOS 钥匙串或 Windows 凭据管理器）。TiDesk 不会启用自己的保险库。</translation>
-        </message>
-        <message>
-            <source>Passwords are kept in an encrypted file (AES-256-GCM, key derived from your passphrase with scrypt). You enter the passphrase once per session.</source>
-            <translation>密码保存在加密文件中（AES-256-GCM，密钥由您的口令经 scrypt 派生）。每次会话只需输入一次口令。</translation>
-        </message>
-        <message>
-            <source>The OS keychain when one answers, otherwise the encrypted vault file (typical on servers and headless machines).</source>
-            <translation>系统钥匙串可用时使用钥匙串，否则使用加密保险库文件（服务器和无图形界面的机器通常如此）。</translation>
-        </message>
-        <message>
-            <source>In use now: the OS keychain.</source>
-            <translation>当前使用：系统钥匙串。</translation>
-        </message>
-        <message>
-            <source>In use now: the encrypted vault file.</source>
-            <translation>当前使用：加密保险库文件。</translation>
-        </message>
-        <message>
-            <source>In use now: none (passwords cannot be stored until a backend is available).</source>
-            <translation>当前使用：无（在有可用后端之前无法保存密码）。</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>--secrets must be auto, keychain or vault</source>
+        <translation>--secrets 必须为 auto、keychain 或 vault</translation>
+    </message>
+    <message>
+        <source>tidesk-cli: unknown command &apos;%1&apos;</source>
+        <translation>tidesk-cli：未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>Inventory database to open.</source>
+        <translation>要打开的清单数据库。</translation>
+    </message>
+    <message>
+        <source>Encrypted vault file for secrets.</source>
+        <translation>存放密钥的加密保险库文件。</translation>
+    </message>
+    <message>
+        <source>Where secrets are kept: auto, keychain or vault.</source>
+        <translation>密钥的存放位置：auto、keychain 或 vault。</translation>
+    </message>
+    <message>
+        <source>Environment to select at start.</source>
+        <translation>启动时选中的环境。</translation>
+    </message>
+    <message>
+        <source>Language, e.g. en or zh_CN (default: settings, else system).</source>
+        <translation>界面语言，例如 en 或 zh_CN（默认：按设置，否则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window before quitting.</source>
+        <translation>退出前将窗口保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Quit after this many milliseconds.</source>
+        <translation>在指定毫秒数后退出。</translation>
+    </message>
+    <message>
+        <source>Print &apos;shown&apos; at the first paint (benchmarks).</source>
+        <translation>首次绘制时输出 &apos;shown&apos;（用于基准测试）。</translation>
+    </message>
+    <message>
+        <source>TiDesk cannot start: %1</source>
+        <translation>TiDesk 无法启动：%1</translation>
+    </message>
+    <message>
+        <source>TiDesk</source>
+        <translation>TiDesk</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::MainWindow</name>
+    <message>
+        <source>Could not remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <source>Filter environments</source>
+        <translation>筛选环境</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag, host…</source>
+        <translation>按名称、标签、主机筛选…</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>%1: checking…</source>
+        <translation>%1：检查中…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add an environment</source>
+        <translation>添加环境</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected environment</source>
+        <translation>编辑选中的环境</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate…</source>
+        <translation>复制(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Create a new environment from the selected one</source>
+        <translation>以选中的环境为模板新建环境</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected environment</source>
+        <translation>删除选中的环境</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect to the selected environment and report engine, version and latency</source>
+        <translation>连接选中的环境，并报告引擎、版本和延迟</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reload the inventory and check every environment</source>
+        <translation>重新加载清单并检查所有环境</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>环境(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show the selected environment</source>
+        <translation>显示选中的环境</translation>
+    </message>
+    <message>
+        <source>Activity &amp;log</source>
+        <translation>活动日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Every statement TiDesk sent</source>
+        <translation>TiDesk 发出的每条语句</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Secret backend, language and theme</source>
+        <translation>密钥后端、语言和主题</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock vault…</source>
+        <translation>解锁保险库(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Enter the vault passphrase</source>
+        <translation>输入保险库口令</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit TiDesk</source>
+        <translation>退出 TiDesk</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Reachable environments</source>
+        <translation>可达的环境</translation>
+    </message>
+    <message>
+        <source>Last connection check</source>
+        <translation>最近一次连接检查</translation>
+    </message>
+    <message>
+        <source>No connection checked yet</source>
+        <translation>尚未检查任何连接</translation>
+    </message>
+    <message>
+        <source>No inventory is open.</source>
+        <translation>没有打开的清单。</translation>
+    </message>
+    <message>
+        <source>The inventory could not be read: %1</source>
+        <translation>无法读取清单：%1</translation>
+    </message>
+    <message>
+        <source>Environments: %1</source>
+        <extracomment>Status bar: %1 = number of environments in the inventory</extracomment>
+        <translation>环境：%1</translation>
+    </message>
+    <message>
+        <source>Secrets: OS keychain</source>
+        <translation>密钥：系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Secrets: encrypted vault</source>
+        <translation>密钥：加密保险库</translation>
+    </message>
+    <message>
+        <source>Secrets: none</source>
+        <translation>密钥：无</translation>
+    </message>
+    <message>
+        <source>No environments</source>
+        <translation>没有环境</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n environment(s)…</source>
+        <translation>
+            <numerusform>正在检查 %n 个环境…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reachable — %3 failing</source>
+        <extracomment>Status bar: %1 = reachable environments, %2 = all environments, %3 = failing ones</extracomment>
+        <translation>%2 个中 %1 个可达 — %3 个失败</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reachable, %3 checking…</source>
+        <extracomment>Status bar while checks run: %1 = reachable so far, %2 = all environments, %3 = still checking</extracomment>
+        <translation>%2 个中 %1 个可达，%3 个检查中…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reachable</source>
+        <extracomment>Status bar: %1 = reachable environments, %2 = all environments</extracomment>
+        <translation>%2 个中 %1 个可达</translation>
+    </message>
+    <message>
+        <source>The vault is unlocked.</source>
+        <translation>保险库已解锁。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>消息文本</translation>
+    </message>
+    <message>
+        <source>Message detail</source>
+        <translation>消息详情</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RemoteForward</name>
+    <message>
+        <source>The SSH session is not connected.</source>
+        <translation>SSH 会话未连接。</translation>
+    </message>
+    <message>
+        <source>remote forward</source>
+        <translation>远程转发时</translation>
+    </message>
+    <message>
+        <source>The SSH server refused to listen on %1 port %2 (AllowTcpForwarding / PermitListen?).</source>
+        <translation>SSH 服务器拒绝在 %1 端口 %2 上监听（请检查 AllowTcpForwarding / PermitListen）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SecretStoreFactory</name>
+    <message>
+        <source>Secrets: encrypted vault at %1 (no OS keychain on this machine)</source>
+        <translation>密钥：加密保险库位于 %1（本机没有系统钥匙串）</translation>
+    </message>
+    <message>
+        <source>Secrets: encrypted vault at %1</source>
+        <translation>密钥：加密保险库位于 %1</translation>
+    </message>
+    <message>
+        <source>Secrets: OS keychain</source>
+        <translation>密钥：系统钥匙串</translation>
+    </message>
+    <message>
+        <source>unknown secrets backend &quot;%1&quot; (use auto, keychain or vault)</source>
+        <translation>未知的密钥后端“%1”（请使用 auto、keychain 或 vault）</translation>
+    </message>
+    <message>
+        <source>the OS keychain is selected but not available on this machine; choose &quot;vault&quot; or &quot;auto&quot;</source>
+        <translation>已选择系统钥匙串，但本机不可用；请选择“vault”或“auto”</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Secret backend</source>
+        <translation>密钥后端</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>OS keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Encrypted vault file</source>
+        <translation>加密保险库文件</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Secret backend:</source>
+        <translation>密钥后端(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Language and appearance</source>
+        <translation>语言和外观</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Settings are saved as soon as you change them. Passwords are never stored in the settings file.</source>
+        <translation>设置在更改后立即保存。密码绝不会存入设置文件。</translation>
+    </message>
+    <message>
+        <source>Saved. Restart TiDesk to apply the new secret backend, language or theme.</source>
+        <translation>已保存。重启 TiDesk 后新的密钥后端、语言或主题才会生效。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in the operating system&apos;s keychain (Secret Service, KWallet, macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.</source>
+        <translation>密码保存在操作系统的钥匙串中（Secret Service、KWallet、macOS 钥匙串或 Windows 凭据管理器）。TiDesk 不会启用自己的保险库。</translation>
+    </message>
+    <message>
+        <source>Passwords are kept in an encrypted file (AES-256-GCM, key derived from your passphrase with scrypt). You enter the passphrase once per session.</source>
+        <translation>密码保存在加密文件中（AES-256-GCM，密钥由您的口令经 scrypt 派生）。每次会话只需输入一次口令。</translation>
+    </message>
+    <message>
+        <source>The OS keychain when one answers, otherwise the encrypted vault file (typical on servers and headless machines).</source>
+        <translation>系统钥匙串可用时使用钥匙串，否则使用加密保险库文件（服务器和无图形界面的机器通常如此）。</translation>
+    </message>
+    <message>
+        <source>In use now: the OS keychain.</source>
+        <translation>当前使用：系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>In use now: the encrypted vault file.</source>
+        <translation>当前使用：加密保险库文件。</translation>
+    </message>
+    <message>
+        <source>In use now: none (passwords cannot be stored until a backend is available).</source>
+        <translation>当前使用：无（在有可用后端之前无法保存密码）。</translation>
+    </message>
+    <message>
+        <source>%1
 %2</source>
-            <extracomment>%1 = what the chosen backend does, %2 = which backend this session uses</extracomment>
-            <translation>%1
+        <extracomment>%1 = what the chosen backend does, %2 = which backend this session uses</extracomment>
+        <translation>%1
 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SqlConnection</name>
-        <message>
-            <source>Wrong user name or password for %1</source>
-            <translation>%1 的用户名或密码错误</translation>
-        </message>
-        <message>
-            <source>%1 may not use this database: %2</source>
-            <translation>%1 无权使用此数据库：%2</translation>
-        </message>
-        <message>
-            <source>The server stopped the statement: it ran longer than the session's time limit</source>
-            <translation>服务器终止了该语句：运行时间超过了会话的时间限制</translation>
-        </message>
-        <message>
-            <source>The statement was cancelled (KILL QUERY)</source>
-            <translation>语句已被取消 (KILL QUERY)</translation>
-        </message>
-        <message>
-            <source>TLS with %1 failed: %2</source>
-            <translation>与 %1 的 TLS 连接失败：%2</translation>
-        </message>
-        <message>
-            <source>Cannot reach %1: no answer within %2 s</source>
-            <translation>无法连接 %1：%2 秒内无响应</translation>
-        </message>
-        <message>
-            <source>Cannot reach %1: connection refused</source>
-            <translation>无法连接 %1：连接被拒绝</translation>
-        </message>
-        <message>
-            <source>Cannot reach %1: unknown host name</source>
-            <translation>无法连接 %1：未知主机名</translation>
-        </message>
-        <message>
-            <source>Cannot reach %1: the server closed the connection during the handshake</source>
-            <translation>无法连接 %1：服务器在握手期间关闭了连接</translation>
-        </message>
-        <message>
-            <source>No answer from %1 within %2 s; the statement may still be running on the server</source>
-            <translation>%1 在 %2 秒内无响应；该语句可能仍在服务器上运行</translation>
-        </message>
-        <message>
-            <source>Lost the connection to %1</source>
-            <translation>与 %1 的连接已断开</translation>
-        </message>
-        <message>
-            <source>Connection problem with %1: %2</source>
-            <translation>与 %1 的连接出现问题：%2</translation>
-        </message>
-        <message>
-            <source>TLS verification for %1 needs a CA file</source>
-            <translation>%1 的 TLS 校验需要 CA 文件</translation>
-        </message>
-        <message>
-            <source>Connector failure</source>
-            <translation>连接器故障</translation>
-        </message>
-        <message>
-            <source>%1 did not start TLS, but this environment requires it</source>
-            <translation>%1 未启用 TLS，但该环境要求使用 TLS</translation>
-        </message>
-        <message>
-            <source>Not connected to %1</source>
-            <translation>未连接到 %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n row(s)</source>
-            <translation>
-                <numerusform>%n 行</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>成功</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SqlWorker</name>
-        <message>
-            <source>The SQL session is closing</source>
-            <translation>SQL 会话正在关闭</translation>
-        </message>
-        <message>
-            <source>The statement was cancelled before it started</source>
-            <translation>语句在开始前已被取消</translation>
-        </message>
-        <message>
-            <source>Not connected to %1; next attempt in %2 ms (%3)</source>
-            <translation>未连接到 %1；%2 ms 后重试（%3）</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SshAuthenticator</name>
-        <message>
-            <source>The connection to %1 was lost during authentication.</source>
-            <translation>认证期间与 %1 的连接已断开。</translation>
-        </message>
-        <message>
-            <source>%1@%2 refused every authentication method TiDesk tried.</source>
-            <translation>%1@%2 拒绝了 TiDesk 尝试的所有认证方式。</translation>
-        </message>
-        <message>
-            <source>key %1: cannot read the file</source>
-            <translation>密钥 %1：无法读取文件</translation>
-        </message>
-        <message>
-            <source>key %1: RSA keys do not work: libssh2 1.10 can only sign with ssh-rsa (SHA-1), which OpenSSH 8.8 and later refuse; use an ed25519 key (ssh-keygen -t ed25519)</source>
-            <translation>密钥 %1：RSA 密钥不可用：libssh2 1.10 只能使用 ssh-rsa (SHA-1) 签名，而 OpenSSH 8.8 及更高版本会拒绝；请使用 ed25519 密钥（ssh-keygen -t ed25519）</translation>
-        </message>
-        <message>
-            <source>key %1: protected by a passphrase, and none was given</source>
-            <translation>密钥 %1：受口令保护，但未提供口令</translation>
-        </message>
-        <message>
-            <source>ssh-agent: not available (is SSH_AUTH_SOCK set?)</source>
-            <translation>ssh-agent：不可用（是否设置了 SSH_AUTH_SOCK？）</translation>
-        </message>
-        <message>
-            <source>no usable credentials for the methods the server offers (%1)</source>
-            <translation>没有适用于服务器所支持认证方式（%1）的凭据</translation>
-        </message>
-        <message>
-            <source>key %1: wrong passphrase</source>
-            <translation>密钥 %1：口令错误</translation>
-        </message>
-        <message>
-            <source>key %1: unreadable or unsupported key format</source>
-            <translation>密钥 %1：无法读取或密钥格式不受支持</translation>
-        </message>
-        <message>
-            <source>key %1: not accepted by the server</source>
-            <translation>密钥 %1：未被服务器接受</translation>
-        </message>
-        <message>
-            <source>ssh-agent: no key was accepted</source>
-            <translation>ssh-agent：没有密钥被接受</translation>
-        </message>
-        <message>
-            <source>keyboard-interactive: refused</source>
-            <translation>keyboard-interactive：被拒绝</translation>
-        </message>
-        <message>
-            <source>password: refused</source>
-            <translation>password：被拒绝</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SshChannel</name>
-        <message>
-            <source>The SSH session is not connected.</source>
-            <translation>SSH 会话未连接。</translation>
-        </message>
-        <message>
-            <source>opening a tunnel</source>
-            <translation>打开隧道时</translation>
-        </message>
-        <message>
-            <source>The SSH server could not open a connection to %1 port %2.</source>
-            <translation>SSH 服务器无法打开到 %1 端口 %2 的连接。</translation>
-        </message>
-        <message>
-            <source>reading a tunnel</source>
-            <translation>读取隧道时</translation>
-        </message>
-        <message>
-            <source>Reading from the SSH channel failed.</source>
-            <translation>从 SSH 通道读取失败。</translation>
-        </message>
-        <message>
-            <source>writing to a tunnel</source>
-            <translation>写入隧道时</translation>
-        </message>
-        <message>
-            <source>Writing to the SSH channel failed.</source>
-            <translation>写入 SSH 通道失败。</translation>
-        </message>
-        <message>
-            <source>The SSH session was closed.</source>
-            <translation>SSH 会话已关闭。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SshConfig</name>
-        <message>
-            <source>Cannot read the SSH configuration %1.</source>
-            <translation>无法读取 SSH 配置 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SshExec</name>
-        <message>
-            <source>The SSH session is not connected.</source>
-            <translation>SSH 会话未连接。</translation>
-        </message>
-        <message>
-            <source>opening a channel</source>
-            <translation>打开通道时</translation>
-        </message>
-        <message>
-            <source>The SSH server refused to open a session channel.</source>
-            <translation>SSH 服务器拒绝打开会话通道。</translation>
-        </message>
-        <message>
-            <source>starting a command</source>
-            <translation>启动命令时</translation>
-        </message>
-        <message>
-            <source>The SSH server refused to run the command.</source>
-            <translation>SSH 服务器拒绝执行该命令。</translation>
-        </message>
-        <message>
-            <source>reading command output</source>
-            <translation>读取命令输出时</translation>
-        </message>
-        <message>
-            <source>Reading the command output failed.</source>
-            <translation>读取命令输出失败。</translation>
-        </message>
-        <message>
-            <source>The command was cancelled: %1</source>
-            <translation>命令已取消：%1</translation>
-        </message>
-        <message>
-            <source>The command did not finish within %1 ms: %2</source>
-            <translation>命令未在 %1 ms 内完成：%2</translation>
-        </message>
-        <message>
-            <source>The SSH session was closed while the command ran.</source>
-            <translation>命令运行期间 SSH 会话被关闭。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SshSession</name>
-        <message>
-            <source>The SSH library could not start.</source>
-            <translation>SSH 库无法启动。</translation>
-        </message>
-        <message>
-            <source>Cannot resolve the SSH host %1.</source>
-            <translation>无法解析 SSH 主机 %1。</translation>
-        </message>
-        <message>
-            <source>Cannot connect to the SSH server %1 port %2.</source>
-            <translation>无法连接到 SSH 服务器 %1 端口 %2。</translation>
-        </message>
-        <message>
-            <source>connecting</source>
-            <translation>连接时</translation>
-        </message>
-        <message>
-            <source>during the SSH handshake</source>
-            <translation>SSH 握手期间</translation>
-        </message>
-        <message>
-            <source>while checking the host key</source>
-            <translation>校验主机密钥时</translation>
-        </message>
-        <message>
-            <source>during authentication</source>
-            <translation>认证期间</translation>
-        </message>
-        <message>
-            <source>The SSH server %1 port %2 did not answer within %3 ms (%4).</source>
-            <translation>SSH 服务器 %1 端口 %2 在 %3 ms 内无响应（%4）。</translation>
-        </message>
-        <message>
-            <source>The SSH server %1 closed the connection.</source>
-            <translation>SSH 服务器 %1 关闭了连接。</translation>
-        </message>
-        <message>
-            <source>The SSH library could not create a session.</source>
-            <translation>SSH 库无法创建会话。</translation>
-        </message>
-        <message>
-            <source>The SSH handshake with %1 port %2 failed.</source>
-            <translation>与 %1 端口 %2 的 SSH 握手失败。</translation>
-        </message>
-        <message>
-            <source>%1 presented no host key.</source>
-            <translation>%1 未提供主机密钥。</translation>
-        </message>
-        <message>
-            <source>The host key of %1 (%2 %3) was not accepted.</source>
-            <translation>%1 的主机密钥（%2 %3）未被接受。</translation>
-        </message>
-        <message>
-            <source>keepalive</source>
-            <translation>保活 (keepalive) 时</translation>
-        </message>
-        <message>
-            <source>The connection to the SSH server %1 was lost (%2).</source>
-            <translation>与 SSH 服务器 %1 的连接已断开（%2）。</translation>
-        </message>
-        <message>
-            <source>The connection to %1 was cancelled.</source>
-            <translation>与 %1 的连接已取消。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::SshTunnel</name>
-        <message>
-            <source>The SSH session is not connected.</source>
-            <translation>SSH 会话未连接。</translation>
-        </message>
-        <message>
-            <source>Cannot listen on 127.0.0.1 for the SSH tunnel.</source>
-            <translation>无法在 127.0.0.1 上为 SSH 隧道监听。</translation>
-        </message>
-        <message>
-            <source>The SSH session of the tunnel was closed.</source>
-            <translation>隧道的 SSH 会话已关闭。</translation>
-        </message>
-        <message>
-            <source>The SSH tunnel to %1 port %2 is down: %3</source>
-            <translation>到 %1 端口 %2 的 SSH 隧道已断开：%3</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::StatusPill</name>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TierBadge</name>
-        <message>
-            <source>Tier</source>
-            <translation>级别</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TierBanner</name>
-        <message>
-            <source>Environment banner</source>
-            <translation>环境横幅</translation>
-        </message>
-        <message>
-            <source>Changes here affect live systems</source>
-            <translation>此处的更改会影响线上系统</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TierStyle</name>
-        <message>
-            <source>PROD</source>
-            <translation>生产</translation>
-        </message>
-        <message>
-            <source>UAT</source>
-            <translation>UAT</translation>
-        </message>
-        <message>
-            <source>TEST</source>
-            <translation>测试</translation>
-        </message>
-        <message>
-            <source>DEV</source>
-            <translation>开发</translation>
-        </message>
-        <message>
-            <source>CUSTOM</source>
-            <translation>自定义</translation>
-        </message>
-        <message>
-            <source>PRODUCTION</source>
-            <translation>生产环境</translation>
-        </message>
-        <message>
-            <source>DEVELOPMENT</source>
-            <translation>开发环境</translation>
-        </message>
-        <message>
-            <source>Production</source>
-            <translation>生产</translation>
-        </message>
-        <message>
-            <source>Test</source>
-            <translation>测试</translation>
-        </message>
-        <message>
-            <source>Development</source>
-            <translation>开发</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <extracomment>Top-of-window banner: %1 = tier in capitals (PRODUCTION), %2 = environment name</extracomment>
-            <translation>%1 — %2</translation>
-        </message>
-        <message>
-            <source>TiDesk</source>
-            <translation>TiDesk</translation>
-        </message>
-        <message>
-            <source>TiDesk — %1 [%2]</source>
-            <extracomment>Window title: %1 = environment name, %2 = tier in capitals</extracomment>
-            <translation>TiDesk — %1 [%2]</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TiupDisplayImporter</name>
-        <message>
-            <source>"%1" clusters are not supported (only TiDB clusters from `tiup cluster`)</source>
-            <translation>不支持“%1”集群（仅支持 `tiup cluster` 管理的 TiDB 集群）</translation>
-        </message>
-        <message>
-            <source>expected an object, got %1</source>
-            <translation>应为对象，实际为 %1</translation>
-        </message>
-        <message>
-            <source>the host is empty</source>
-            <translation>主机为空</translation>
-        </message>
-        <message>
-            <source>expected ports like "4000/10080", got %1</source>
-            <translation>端口应形如“4000/10080”，实际为 %1</translation>
-        </message>
-        <message>
-            <source>no instance has the role tidb (at least one TiDB server is required)</source>
-            <translation>没有角色为 tidb 的实例（至少需要一个 TiDB server）</translation>
-        </message>
-        <message>
-            <source>Imported from %1 (tiup cluster display).</source>
-            <translation>从 %1 导入（tiup cluster display）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TiupMetaImporter</name>
-        <message>
-            <source>%1 does not name its cluster: give the environment a name.</source>
-            <translation>%1 未指明集群名称：请为环境指定名称。</translation>
-        </message>
-        <message>
-            <source>required field is missing (is this a TiUP meta.yaml?)</source>
-            <translation>缺少必填字段（这是 TiUP 的 meta.yaml 吗？）</translation>
-        </message>
-        <message>
-            <source>expected a mapping</source>
-            <translation>应为映射 (mapping)</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TiupSpecReader</name>
-        <message>
-            <source>a list</source>
-            <translation>列表</translation>
-        </message>
-        <message>
-            <source>a mapping</source>
-            <translation>映射</translation>
-        </message>
-        <message>
-            <source>nothing</source>
-            <translation>空值</translation>
-        </message>
-        <message>
-            <source> line %1, column %2</source>
-            <translation> 第 %1 行第 %2 列</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>%1: %2: %3</source>
-            <translation>%1：%2：%3</translation>
-        </message>
-        <message>
-            <source>%1: expected a YAML mapping at the top level, got %2.</source>
-            <translation>%1：顶层应为 YAML 映射，实际为 %2。</translation>
-        </message>
-        <message>
-            <source>%1: invalid YAML: %2</source>
-            <translation>%1：无效的 YAML：%2</translation>
-        </message>
-        <message>
-            <source>expected a string, got %1</source>
-            <translation>应为字符串，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected an integer, got %1</source>
-            <translation>应为整数，实际为 %1</translation>
-        </message>
-        <message>
-            <source>port %1 is outside 1-65535</source>
-            <translation>端口 %1 超出 1-65535 范围</translation>
-        </message>
-        <message>
-            <source>expected a list of servers, got %1</source>
-            <translation>应为服务器列表，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected a mapping with a host, got %1</source>
-            <translation>应为包含 host 的映射，实际为 %1</translation>
-        </message>
-        <message>
-            <source>required field is missing</source>
-            <translation>缺少必填字段</translation>
-        </message>
-        <message>
-            <source>the host is empty</source>
-            <translation>主机为空</translation>
-        </message>
-        <message>
-            <source>expected a mapping, got %1</source>
-            <translation>应为映射，实际为 %1</translation>
-        </message>
-        <message>
-            <source>expected true or false, got %1</source>
-            <translation>应为 true 或 false，实际为 %1</translation>
-        </message>
-        <message>
-            <source>at least one TiDB server is required (it is the SQL endpoint)</source>
-            <translation>至少需要一个 TiDB server（它是 SQL 端点）</translation>
-        </message>
-        <message>
-            <source>Imported from %1 (TiUP).</source>
-            <translation>从 %1 导入（TiUP）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::TiupTopologyImporter</name>
-        <message>
-            <source>%1 does not name its cluster: give the environment a name.</source>
-            <translation>%1 未指明集群名称：请为环境指定名称。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::UnlockVaultDialog</name>
-        <message>
-            <source>Create the TiDesk vault</source>
-            <translation>创建 TiDesk 保险库</translation>
-        </message>
-        <message>
-            <source>Unlock the TiDesk vault</source>
-            <translation>解锁 TiDesk 保险库</translation>
-        </message>
-        <message>
-            <source>TiDesk keeps passwords in an encrypted vault file:
+    </message>
+</context>
+<context>
+    <name>TiDesk::SqlConnection</name>
+    <message>
+        <source>Wrong user name or password for %1</source>
+        <translation>%1 的用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>%1 may not use this database: %2</source>
+        <translation>%1 无权使用此数据库：%2</translation>
+    </message>
+    <message>
+        <source>The server stopped the statement: it ran longer than the session&apos;s time limit</source>
+        <translation>服务器终止了该语句：运行时间超过了会话的时间限制</translation>
+    </message>
+    <message>
+        <source>The statement was cancelled (KILL QUERY)</source>
+        <translation>语句已被取消 (KILL QUERY)</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: no answer within %2 s</source>
+        <translation>无法连接 %1：%2 秒内无响应</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: connection refused</source>
+        <translation>无法连接 %1：连接被拒绝</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: unknown host name</source>
+        <translation>无法连接 %1：未知主机名</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: the server closed the connection during the handshake</source>
+        <translation>无法连接 %1：服务器在握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s; the statement may still be running on the server</source>
+        <translation>%1 在 %2 秒内无响应；该语句可能仍在服务器上运行</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1</source>
+        <translation>与 %1 的连接已断开</translation>
+    </message>
+    <message>
+        <source>Connection problem with %1: %2</source>
+        <translation>与 %1 的连接出现问题：%2</translation>
+    </message>
+    <message>
+        <source>TLS verification for %1 needs a CA file</source>
+        <translation>%1 的 TLS 校验需要 CA 文件</translation>
+    </message>
+    <message>
+        <source>Connector failure</source>
+        <translation>连接器故障</translation>
+    </message>
+    <message>
+        <source>%1 did not start TLS, but this environment requires it</source>
+        <translation>%1 未启用 TLS，但该环境要求使用 TLS</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>未连接到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SqlWorker</name>
+    <message>
+        <source>The SQL session is closing</source>
+        <translation>SQL 会话正在关闭</translation>
+    </message>
+    <message>
+        <source>The statement was cancelled before it started</source>
+        <translation>语句在开始前已被取消</translation>
+    </message>
+    <message>
+        <source>Not connected to %1; next attempt in %2 ms (%3)</source>
+        <translation>未连接到 %1；%2 ms 后重试（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshAuthenticator</name>
+    <message>
+        <source>The connection to %1 was lost during authentication.</source>
+        <translation>认证期间与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1@%2 refused every authentication method TiDesk tried.</source>
+        <translation>%1@%2 拒绝了 TiDesk 尝试的所有认证方式。</translation>
+    </message>
+    <message>
+        <source>key %1: cannot read the file</source>
+        <translation>密钥 %1：无法读取文件</translation>
+    </message>
+    <message>
+        <source>key %1: RSA keys do not work: libssh2 1.10 can only sign with ssh-rsa (SHA-1), which OpenSSH 8.8 and later refuse; use an ed25519 key (ssh-keygen -t ed25519)</source>
+        <translation>密钥 %1：RSA 密钥不可用：libssh2 1.10 只能使用 ssh-rsa (SHA-1) 签名，而 OpenSSH 8.8 及更高版本会拒绝；请使用 ed25519 密钥（ssh-keygen -t ed25519）</translation>
+    </message>
+    <message>
+        <source>key %1: protected by a passphrase, and none was given</source>
+        <translation>密钥 %1：受口令保护，但未提供口令</translation>
+    </message>
+    <message>
+        <source>ssh-agent: not available (is SSH_AUTH_SOCK set?)</source>
+        <translation>ssh-agent：不可用（是否设置了 SSH_AUTH_SOCK？）</translation>
+    </message>
+    <message>
+        <source>no usable credentials for the methods the server offers (%1)</source>
+        <translation>没有适用于服务器所支持认证方式（%1）的凭据</translation>
+    </message>
+    <message>
+        <source>key %1: wrong passphrase</source>
+        <translation>密钥 %1：口令错误</translation>
+    </message>
+    <message>
+        <source>key %1: unreadable or unsupported key format</source>
+        <translation>密钥 %1：无法读取或密钥格式不受支持</translation>
+    </message>
+    <message>
+        <source>key %1: not accepted by the server</source>
+        <translation>密钥 %1：未被服务器接受</translation>
+    </message>
+    <message>
+        <source>ssh-agent: no key was accepted</source>
+        <translation>ssh-agent：没有密钥被接受</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive: refused</source>
+        <translation>keyboard-interactive：被拒绝</translation>
+    </message>
+    <message>
+        <source>password: refused</source>
+        <translation>password：被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshChannel</name>
+    <message>
+        <source>The SSH session is not connected.</source>
+        <translation>SSH 会话未连接。</translation>
+    </message>
+    <message>
+        <source>opening a tunnel</source>
+        <translation>打开隧道时</translation>
+    </message>
+    <message>
+        <source>The SSH server could not open a connection to %1 port %2.</source>
+        <translation>SSH 服务器无法打开到 %1 端口 %2 的连接。</translation>
+    </message>
+    <message>
+        <source>reading a tunnel</source>
+        <translation>读取隧道时</translation>
+    </message>
+    <message>
+        <source>Reading from the SSH channel failed.</source>
+        <translation>从 SSH 通道读取失败。</translation>
+    </message>
+    <message>
+        <source>writing to a tunnel</source>
+        <translation>写入隧道时</translation>
+    </message>
+    <message>
+        <source>Writing to the SSH channel failed.</source>
+        <translation>写入 SSH 通道失败。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshConfig</name>
+    <message>
+        <source>Cannot read the SSH configuration %1.</source>
+        <translation>无法读取 SSH 配置 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshExec</name>
+    <message>
+        <source>The SSH session is not connected.</source>
+        <translation>SSH 会话未连接。</translation>
+    </message>
+    <message>
+        <source>opening a channel</source>
+        <translation>打开通道时</translation>
+    </message>
+    <message>
+        <source>The SSH server refused to open a session channel.</source>
+        <translation>SSH 服务器拒绝打开会话通道。</translation>
+    </message>
+    <message>
+        <source>starting a command</source>
+        <translation>启动命令时</translation>
+    </message>
+    <message>
+        <source>The SSH server refused to run the command.</source>
+        <translation>SSH 服务器拒绝执行该命令。</translation>
+    </message>
+    <message>
+        <source>reading command output</source>
+        <translation>读取命令输出时</translation>
+    </message>
+    <message>
+        <source>Reading the command output failed.</source>
+        <translation>读取命令输出失败。</translation>
+    </message>
+    <message>
+        <source>The command was cancelled: %1</source>
+        <translation>命令已取消：%1</translation>
+    </message>
+    <message>
+        <source>The command did not finish within %1 ms: %2</source>
+        <translation>命令未在 %1 ms 内完成：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshSession</name>
+    <message>
+        <source>The SSH library could not start.</source>
+        <translation>SSH 库无法启动。</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the SSH host %1.</source>
+        <translation>无法解析 SSH 主机 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the SSH server %1 port %2.</source>
+        <translation>无法连接到 SSH 服务器 %1 端口 %2。</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接时</translation>
+    </message>
+    <message>
+        <source>during the SSH handshake</source>
+        <translation>SSH 握手期间</translation>
+    </message>
+    <message>
+        <source>while checking the host key</source>
+        <translation>校验主机密钥时</translation>
+    </message>
+    <message>
+        <source>during authentication</source>
+        <translation>认证期间</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 port %2 did not answer within %3 ms (%4).</source>
+        <translation>SSH 服务器 %1 端口 %2 在 %3 ms 内无响应（%4）。</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 closed the connection.</source>
+        <translation>SSH 服务器 %1 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The SSH library could not create a session.</source>
+        <translation>SSH 库无法创建会话。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with %1 port %2 failed.</source>
+        <translation>与 %1 端口 %2 的 SSH 握手失败。</translation>
+    </message>
+    <message>
+        <source>%1 presented no host key.</source>
+        <translation>%1 未提供主机密钥。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 (%2 %3) was not accepted.</source>
+        <translation>%1 的主机密钥（%2 %3）未被接受。</translation>
+    </message>
+    <message>
+        <source>keepalive</source>
+        <translation>保活 (keepalive) 时</translation>
+    </message>
+    <message>
+        <source>The connection to the SSH server %1 was lost (%2).</source>
+        <translation>与 SSH 服务器 %1 的连接已断开（%2）。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was cancelled.</source>
+        <translation>与 %1 的连接已取消。</translation>
+    </message>
+    <message>
+        <source>The SSH session was closed.</source>
+        <translation>SSH 会话已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshTunnel</name>
+    <message>
+        <source>The SSH session is not connected.</source>
+        <translation>SSH 会话未连接。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the SSH tunnel.</source>
+        <translation>无法在 127.0.0.1 上为 SSH 隧道监听。</translation>
+    </message>
+    <message>
+        <source>The SSH tunnel to %1 port %2 is down: %3</source>
+        <translation>到 %1 端口 %2 的 SSH 隧道已断开：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::StatusPill</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TierBadge</name>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TierBanner</name>
+    <message>
+        <source>Environment banner</source>
+        <translation>环境横幅</translation>
+    </message>
+    <message>
+        <source>Changes here affect live systems</source>
+        <translation>此处的更改会影响线上系统</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TierStyle</name>
+    <message>
+        <source>PROD</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>UAT</source>
+        <translation>UAT</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>DEV</source>
+        <translation>开发</translation>
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>生产环境</translation>
+    </message>
+    <message>
+        <source>DEVELOPMENT</source>
+        <translation>开发环境</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>开发</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Top-of-window banner: %1 = tier in capitals (PRODUCTION), %2 = environment name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>TiDesk</source>
+        <translation>TiDesk</translation>
+    </message>
+    <message>
+        <source>TiDesk — %1 [%2]</source>
+        <extracomment>Window title: %1 = environment name, %2 = tier in capitals</extracomment>
+        <translation>TiDesk — %1 [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TiupDisplayImporter</name>
+    <message>
+        <source>&quot;%1&quot; clusters are not supported (only TiDB clusters from `tiup cluster`)</source>
+        <translation>不支持“%1”集群（仅支持 `tiup cluster` 管理的 TiDB 集群）</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>the host is empty</source>
+        <translation>主机为空</translation>
+    </message>
+    <message>
+        <source>expected ports like &quot;4000/10080&quot;, got %1</source>
+        <translation>端口应形如“4000/10080”，实际为 %1</translation>
+    </message>
+    <message>
+        <source>no instance has the role tidb (at least one TiDB server is required)</source>
+        <translation>没有角色为 tidb 的实例（至少需要一个 TiDB server）</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (tiup cluster display).</source>
+        <translation>从 %1 导入（tiup cluster display）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TiupMetaImporter</name>
+    <message>
+        <source>%1 does not name its cluster: give the environment a name.</source>
+        <translation>%1 未指明集群名称：请为环境指定名称。</translation>
+    </message>
+    <message>
+        <source>required field is missing (is this a TiUP meta.yaml?)</source>
+        <translation>缺少必填字段（这是 TiUP 的 meta.yaml 吗？）</translation>
+    </message>
+    <message>
+        <source>expected a mapping</source>
+        <translation>应为映射 (mapping)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TiupSpecReader</name>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source> line %1, column %2</source>
+        <translation> 第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: expected a YAML mapping at the top level, got %2.</source>
+        <translation>%1：顶层应为 YAML 映射，实际为 %2。</translation>
+    </message>
+    <message>
+        <source>%1: invalid YAML: %2</source>
+        <translation>%1：无效的 YAML：%2</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation>应为整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>port %1 is outside 1-65535</source>
+        <translation>端口 %1 超出 1-65535 范围</translation>
+    </message>
+    <message>
+        <source>expected a list of servers, got %1</source>
+        <translation>应为服务器列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a mapping with a host, got %1</source>
+        <translation>应为包含 host 的映射，实际为 %1</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>the host is empty</source>
+        <translation>主机为空</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>应为映射，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>at least one TiDB server is required (it is the SQL endpoint)</source>
+        <translation>至少需要一个 TiDB server（它是 SQL 端点）</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (TiUP).</source>
+        <translation>从 %1 导入（TiUP）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TiupTopologyImporter</name>
+    <message>
+        <source>%1 does not name its cluster: give the environment a name.</source>
+        <translation>%1 未指明集群名称：请为环境指定名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::UnlockVaultDialog</name>
+    <message>
+        <source>Create the TiDesk vault</source>
+        <translation>创建 TiDesk 保险库</translation>
+    </message>
+    <message>
+        <source>Unlock the TiDesk vault</source>
+        <translation>解锁 TiDesk 保险库</translation>
+    </message>
+    <message>
+        <source>TiDesk keeps passwords in an encrypted vault file:
 %1
 
 Choose a passphrase (at least %2 characters). It cannot be recovered: without it the stored passwords are lost.</source>
-            <extracomment>%1 = file path</extracomment>
-            <translation>TiDesk 将密码保存在加密的保险库文件中：
+        <extracomment>%1 = file path</extracomment>
+        <translation>TiDesk 将密码保存在加密的保险库文件中：
 %1
 
 请设置口令（至少 %2 个字符）。口令无法找回：遗失口令将导致保存的密码全部丢失。</translation>
-        </message>
-        <message>
-            <source>Enter the passphrase of the vault file:
+    </message>
+    <message>
+        <source>Enter the passphrase of the vault file:
 %1</source>
-            <translation>请输入保险库文件的口令：
+        <translation>请输入保险库文件的口令：
 %1</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>口令</translation>
-        </message>
-        <message>
-            <source>Repeat passphrase</source>
-            <translation>再次输入口令</translation>
-        </message>
-        <message>
-            <source>Unlocking</source>
-            <translation>正在解锁</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>创建</translation>
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation>解锁</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase:</source>
-            <translation>口令(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat:</source>
-            <translation>重复(&amp;R)：</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>两次输入的口令不一致。</translation>
-        </message>
-        <message>
-            <source>Use at least %1 characters.</source>
-            <translation>请至少使用 %1 个字符。</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase, or the vault file was modified.</source>
-            <translation>口令错误，或保险库文件已被修改。</translation>
-        </message>
-        <message>
-            <source>Check the passphrase and try again.</source>
-            <translation>请检查口令后重试。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::VaultFileStore</name>
-        <message>
-            <source>the vault passphrase must not be empty</source>
-            <translation>保险库口令不能为空</translation>
-        </message>
-        <message>
-            <source>the secrets vault is locked; unlock it first</source>
-            <translation>密钥保险库已锁定；请先解锁</translation>
-        </message>
-        <message>
-            <source>wrong passphrase or the vault was modified</source>
-            <translation>口令错误或保险库已被修改</translation>
-        </message>
-        <message>
-            <source>the vault content is not a secret map</source>
-            <translation>保险库内容不是密钥映射</translation>
-        </message>
-        <message>
-            <source>no vault file at %1</source>
-            <translation>%1 处没有保险库文件</translation>
-        </message>
-        <message>
-            <source>cannot read the vault file %1</source>
-            <translation>无法读取保险库文件 %1</translation>
-        </message>
-        <message>
-            <source>cannot create the folder for the vault %1</source>
-            <translation>无法为保险库 %1 创建文件夹</translation>
-        </message>
-        <message>
-            <source>cannot write the vault file %1</source>
-            <translation>无法写入保险库文件 %1</translation>
-        </message>
-        <message>
-            <source>the vault file is busy (locked by another process)</source>
-            <translation>保险库文件正忙（被其他进程锁定）</translation>
-        </message>
-        <message>
-            <source>a vault already exists at %1</source>
-            <translation>%1 处已存在保险库</translation>
-        </message>
-        <message>
-            <source>the vault file was changed elsewhere (new passphrase?); lock and unlock it again</source>
-            <translation>保险库文件已在别处被修改（口令已更改？）；请锁定后重新解锁</translation>
-        </message>
-        <message>
-            <source>no secret stored for %1</source>
-            <translation>没有保存 %1 的密钥</translation>
-        </message>
-        <message>
-            <source>a secret needs a non-empty key</source>
-            <translation>密钥需要非空的键名</translation>
-        </message>
-    </context>
-    <context>
-        <name>TiDesk::VaultFormat</name>
-        <message>
-            <source>vault file is truncated</source>
-            <translation>保险库文件不完整（被截断）</translation>
-        </message>
-        <message>
-            <source>vault file is corrupted (invalid header)</source>
-            <translation>保险库文件已损坏（文件头无效）</translation>
-        </message>
-        <message>
-            <source>not a TiDesk vault file</source>
-            <translation>不是 TiDesk 保险库文件</translation>
-        </message>
-        <message>
-            <source>the vault was written by a newer TiDesk; upgrade TiDesk to open it</source>
-            <translation>该保险库由更新的 TiDesk 写入；请升级 TiDesk 后再打开</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>正在解锁</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>重复(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>请至少使用 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase, or the vault file was modified.</source>
+        <translation>口令错误，或保险库文件已被修改。</translation>
+    </message>
+    <message>
+        <source>Check the passphrase and try again.</source>
+        <translation>请检查口令后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::VaultFileStore</name>
+    <message>
+        <source>the vault passphrase must not be empty</source>
+        <translation>保险库口令不能为空</translation>
+    </message>
+    <message>
+        <source>the secrets vault is locked; unlock it first</source>
+        <translation>密钥保险库已锁定；请先解锁</translation>
+    </message>
+    <message>
+        <source>wrong passphrase or the vault was modified</source>
+        <translation>口令错误或保险库已被修改</translation>
+    </message>
+    <message>
+        <source>the vault content is not a secret map</source>
+        <translation>保险库内容不是密钥映射</translation>
+    </message>
+    <message>
+        <source>no vault file at %1</source>
+        <translation>%1 处没有保险库文件</translation>
+    </message>
+    <message>
+        <source>cannot read the vault file %1</source>
+        <translation>无法读取保险库文件 %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder for the vault %1</source>
+        <translation>无法为保险库 %1 创建文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write the vault file %1</source>
+        <translation>无法写入保险库文件 %1</translation>
+    </message>
+    <message>
+        <source>the vault file is busy (locked by another process)</source>
+        <translation>保险库文件正忙（被其他进程锁定）</translation>
+    </message>
+    <message>
+        <source>a vault already exists at %1</source>
+        <translation>%1 处已存在保险库</translation>
+    </message>
+    <message>
+        <source>the vault file was changed elsewhere (new passphrase?); lock and unlock it again</source>
+        <translation>保险库文件已在别处被修改（口令已更改？）；请锁定后重新解锁</translation>
+    </message>
+    <message>
+        <source>no secret stored for %1</source>
+        <translation>没有保存 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>a secret needs a non-empty key</source>
+        <translation>密钥需要非空的键名</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::VaultFormat</name>
+    <message>
+        <source>vault file is truncated</source>
+        <translation>保险库文件不完整（被截断）</translation>
+    </message>
+    <message>
+        <source>vault file is corrupted (invalid header)</source>
+        <translation>保险库文件已损坏（文件头无效）</translation>
+    </message>
+    <message>
+        <source>not a TiDesk vault file</source>
+        <translation>不是 TiDesk 保险库文件</translation>
+    </message>
+    <message>
+        <source>the vault was written by a newer TiDesk; upgrade TiDesk to open it</source>
+        <translation>该保险库由更新的 TiDesk 写入；请升级 TiDesk 后再打开</translation>
+    </message>
+</context>
 </TS>

@@ -114,13 +114,15 @@ void TestCli::addWithPasswordAndCheck()
 {
     // Vault passphrase and SQL password both from stdin: passphrase first, password second.
     const QString port = QString::number(m_sandbox.mariadbPort(u"dev"_s));
-    CliRun r = cli({ u"--vault-pass-stdin"_s, u"env"_s, u"add"_s, u"sbx-dev"_s, u"--tier"_s, u"dev"_s, u"--host"_s,
+    // --verbose: the logs are searched for secrets too (passwordNeverOnDiskOrInOutput).
+    CliRun r = cli({ u"--verbose"_s, u"--vault-pass-stdin"_s, u"env"_s, u"add"_s, u"sbx-dev"_s, u"--tier"_s, u"dev"_s, u"--host"_s,
                      u"127.0.0.1:"_s + port, u"--user"_s, m_sandbox.adminUser(), u"--password-stdin"_s },
                    (m_vaultPass + u'\n' + m_sandbox.adminPassword() + u'\n').toUtf8(), false);
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
-    r = cli({ u"env"_s, u"check"_s, u"sbx-dev"_s, u"--json"_s });
+    r = cli({ u"--verbose"_s, u"env"_s, u"check"_s, u"sbx-dev"_s, u"--json"_s });
     QVERIFY2(r.exitCode == 0, r.out.constData());
+    QVERIFY2(r.err.contains("tidesk."), "--verbose should log to stderr");
     const QJsonObject o = r.json().object();
     QCOMPARE(o.value(u"name"_s).toString(), u"sbx-dev"_s);
     QCOMPARE(o.value(u"reachable"_s).toBool(), true);
@@ -159,11 +161,11 @@ void TestCli::listJsonHasNoSecrets()
 void TestCli::wrongPasswordIsReported()
 {
     const QString port = QString::number(m_sandbox.mariadbPort(u"dev"_s));
-    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-wrongpw"_s, u"--host"_s, u"127.0.0.1:"_s + port, u"--user"_s,
+    CliRun r = cli({ u"--verbose"_s, u"env"_s, u"add"_s, u"sbx-wrongpw"_s, u"--host"_s, u"127.0.0.1:"_s + port, u"--user"_s,
                      m_sandbox.adminUser(), u"--password-stdin"_s },
                    (m_sqlPassword + u'\n').toUtf8());
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    r = cli({ u"env"_s, u"check"_s, u"sbx-wrongpw"_s, u"--json"_s });
+    r = cli({ u"--verbose"_s, u"env"_s, u"check"_s, u"sbx-wrongpw"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = r.json().object();
     QCOMPARE(o.value(u"reachable"_s).toBool(), false);

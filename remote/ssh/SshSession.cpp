@@ -1,5 +1,7 @@
 #include "SshSession.h"
 
+#include <QSet>
+
 #include "KnownHosts.h"
 #include "SshAuthenticator.h"
 #include "SshLogging.h"
@@ -264,13 +266,27 @@ void SshSession::startHandshake()
     }
     // Prefer key types known_hosts already holds for this host (like OpenSSH), so a host known
     // by its ECDSA key is not reported as "unknown" because it also has an ed25519 key.
-    QByteArray pref;
+    QList<QByteArray> wanted;
     if (const auto known = KnownHosts::load(m_knownHostsPath); known.ok()) {
         for (const QString &t : known->keyTypesFor(m_options.host, m_options.port))
-            pref += t.toLatin1() + ',';
+            wanted.append(t.toLatin1());
     }
-    pref += kHostKeyPreference;
-    libssh2_session_method_pref(m_ssh.get(), LIBSSH2_METHOD_HOSTKEY, pref.constData());
+    wanted += QByteArray(kHostKeyPreference).split(',');
+    // Pass only methods this libssh2 supports: libssh2 1.10 strips unsupported names with an
+    // overlapping memcpy (undefined behaviour, caught by ASan), so it must never have to.
+    QSet<QByteArray> supported;
+    const char **algs = nullptr;
+    const int count = libssh2_session_supported_algs(m_ssh.get(), LIBSSH2_METHOD_HOSTKEY, &algs);
+    for (int i = 0; i < count; ++i)
+        supported.insert(QByteArray(algs[i]));
+    if (algs)
+        libssh2_free(m_ssh.get(), static_cast<void *>(algs));
+    QByteArrayList pref;
+    for (const QByteArray &m : std::as_const(wanted))
+        if (!m.isEmpty() && supported.contains(m) && !pref.contains(m))
+            pref.append(m);
+    if (!pref.isEmpty())
+        libssh2_session_method_pref(m_ssh.get(), LIBSSH2_METHOD_HOSTKEY, pref.join(',').constData());
     if (!m_readNotifier) {
         m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
         connect(m_readNotifier, &QSocketNotifier::activated, this, &SshSession::onSocketActivity);

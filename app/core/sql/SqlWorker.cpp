@@ -243,8 +243,9 @@ void SqlWorker::runNext()
         // After a client read timeout the statement still runs on the server: end it there.
         if (err.kind == ErrorKind::Timeout && oldId != 0 && dialect)
             startKill(0, oldId, KillKind::Connection, dialect);
-        emit requestFailed(req.id, err);
+        // Connection state first: a receiver handling requestFailed already sees the loss.
         emit connectionLost(err);
+        emit requestFailed(req.id, err);
         return;
     }
     emit requestFailed(req.id, err);

@@ -6,6 +6,7 @@
 #include "inventory/InventoryStore.h"
 #include "secrets/SecretStoreFactory.h"
 #include "sql/ActivityLog.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QCoreApplication>
 
@@ -19,14 +20,20 @@ AppContext::AppContext(Options options)
     // dead environments never starve the rest.
     m_pool.setMaxThreadCount(qMax(8, QThread::idealThreadCount() * 2));
     m_pool.setObjectName(QStringLiteral("tidesk-pool"));
+    BastionTunnels::Options tunnelOptions;
+    tunnelOptions.hostKeyPolicy = m_options.hostKeyPolicy;
+    m_tunnels = std::make_unique<BastionTunnels>(tunnelOptions);
 }
 
 AppContext::~AppContext()
 {
-    // Shutdown order: no task may outlive the services it uses.
+    // Shutdown order: no task may outlive the services it uses. Routes waiting for a bastion
+    // (or a host-key answer nobody will give now) are cancelled first so the pool drains fast.
+    m_tunnels->shutdown();
     m_pool.clear();
     m_pool.waitForDone();
     m_services = {};
+    m_tunnels.reset();
     m_secrets.reset();
 }
 
@@ -55,6 +62,7 @@ VoidResult AppContext::open()
     m_services.inventory = std::move(*inventory);
     m_services.secrets = m_secrets.get();
     m_services.pool = &m_pool;
+    m_services.tunnels = m_tunnels.get();
     return {};
 }
 

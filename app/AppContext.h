@@ -1,10 +1,12 @@
 // AppContext: the composition root shared by tidesk and tidesk-cli. Constructs the long-lived
-// core services (activity log, thread pool, inventory, credential store), hands them out as
-// CoreServices, and shuts them down in order (pool drained before the stores go away).
+// core services (activity log, thread pool, SSH bastion tunnels, inventory, credential store),
+// hands them out as CoreServices, and shuts them down in order (SSH routes cancelled, pool
+// drained, then the tunnels' thread and the stores go away).
 // Lives on the main thread; no singletons anywhere else.
 #pragma once
 
 #include "CoreServices.h"
+#include "SshConnectOptions.h"
 #include "common/Result.h"
 
 #include <QString>
@@ -15,6 +17,7 @@
 namespace TiDesk {
 
 class ActivityLog;
+class BastionTunnels;
 class CredentialStore;
 class VaultFileStore;
 
@@ -26,6 +29,9 @@ public:
         QString inventoryPath;   // empty = AppPaths::defaultInventoryPath()
         QString vaultPath;       // empty = AppPaths::defaultVaultPath()
         QString secretsBackend;  // empty = AppSettings; else auto | keychain | vault
+        // Unknown bastion host keys: the GUI asks (Ask), the CLI refuses unless
+        // --accept-new-host-key (AcceptNew). A changed key is always refused.
+        HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;
     };
 
     explicit AppContext(Options options);
@@ -37,6 +43,7 @@ public:
     [[nodiscard]] VoidResult open();
 
     [[nodiscard]] CoreServices services() const;
+    [[nodiscard]] BastionTunnels *tunnels() const { return m_tunnels.get(); }
     // Non-null when the credential store is the vault (it may still be locked).
     [[nodiscard]] VaultFileStore *vault() const;
     // One line for status bars and `tidesk-cli`: which backend and why.
@@ -46,6 +53,7 @@ private:
     Options m_options;
     std::unique_ptr<ActivityLog> m_activityLog;
     QThreadPool m_pool;
+    std::unique_ptr<BastionTunnels> m_tunnels;
     CoreServices m_services;
     std::unique_ptr<CredentialStore> m_secrets;
     VaultFileStore *m_vault = nullptr; // == m_secrets when the vault is the backend

@@ -31,6 +31,8 @@ QString mainUsage()
               "  --vault PATH                encrypted vault file for secrets\n"
               "  --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)\n"
               "  --vault-pass-stdin          read the vault passphrase from the first line of stdin\n"
+              "  --accept-new-host-key       trust an SSH bastion's host key on first use and add it to\n"
+              "                              known_hosts (a CHANGED key is always refused)\n"
               "  --json                      machine-readable output\n"
               "  --verbose                   log what TiDesk does to stderr (never secrets)");
 }
@@ -69,6 +71,8 @@ bool takeGlobalOptions(QStringList &args, CliOptions &options, QString *error)
             }
         } else if (a == u"--vault-pass-stdin") {
             options.vaultPassStdin = true;
+        } else if (a == u"--accept-new-host-key") {
+            options.acceptNewHostKey = true;
         } else if (a == u"--verbose" || a == u"-v") {
             options.verbose = true;
         } else if (a == u"--json") {
@@ -124,7 +128,9 @@ int main(int argc, char *argv[])
 
     // Scripts read stdout and stderr: informational logging only on request.
     if (!options.verbose && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(u"tidesk.*.info=false"_s);
+        // The SSH layer also warns about refused host keys and lost bastions; the CLI prints
+        // those errors itself, so the log lines would only repeat them.
+        QLoggingCategory::setFilterRules(u"tidesk.*.info=false\ntidesk.ssh.warning=false"_s);
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();

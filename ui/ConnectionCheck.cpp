@@ -1,6 +1,8 @@
 #include "ConnectionCheck.h"
 
 #include "secrets/CredentialStore.h"
+#include "secrets/SecretReader.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -13,7 +15,8 @@ QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const 
 {
     CredentialStore *secrets = services.secrets;
     ActivityLog *log = services.activityLog;
-    return QtConcurrent::run(services.pool, [env, password, secrets, log]() -> CheckResult {
+    EndpointRouter *router = services.tunnels;
+    return QtConcurrent::run(services.pool, [env, password, secrets, log, router]() -> CheckResult {
         QString pw;
         QString lookupProblem;
         if (password) {
@@ -27,7 +30,14 @@ QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const 
         } else {
             lookupProblem = tr("no credential store is open");
         }
-        CheckResult result = checkEnvironment(env, pw, log);
+        SshRoute route;
+        route.router = router;
+        if (env.ssh.enabled && secrets) {
+            Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
+            if (s)
+                route.sshSecret = *s;
+        }
+        CheckResult result = checkEnvironment(env, pw, log, route);
         if (!result.reachable && !lookupProblem.isEmpty()) {
             const QString note = tr("The stored password could not be read (%1); an empty password was used.")
                                      .arg(lookupProblem);

@@ -13,7 +13,8 @@ namespace TiDesk::Cli {
 
 CliContext::CliContext(const CliOptions &options)
     : m_options(options)
-    , m_app(AppContext::Options { options.inventoryPath, options.vaultPath, options.secretsBackend })
+    , m_app(AppContext::Options { options.inventoryPath, options.vaultPath, options.secretsBackend,
+                                  options.acceptNewHostKey ? HostKeyPolicy::AcceptNew : HostKeyPolicy::Strict })
 {
 }
 

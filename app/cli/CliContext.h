@@ -32,6 +32,7 @@ struct CliOptions
     bool vaultPassStdin = false;
     bool json = false;
     bool verbose = false;
+    bool acceptNewHostKey = false; // trust unknown bastion host keys on first use (never changed ones)
 };
 
 class CliContext final

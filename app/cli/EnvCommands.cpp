@@ -6,7 +6,9 @@
 #include "inventory/InventoryImporter.h"
 #include "inventory/InventoryStore.h"
 #include "secrets/CredentialStore.h"
+#include "secrets/SecretReader.h"
 #include "sql/EnvironmentCheck.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -121,9 +123,12 @@ QString EnvCommands::usage()
               "                                    exit status 1 when unreachable\n"
               "  set-password NAME --password-stdin\n"
               "                                    store the SQL password in the credential store\n"
+              "  set-ssh-secret NAME [--secret-stdin]\n"
+              "                                    store the SSH key passphrase (or, without a key file,\n"
+              "                                    the bastion password) in the credential store\n"
               "\n"
               "Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,\n"
-              "                --vault-pass-stdin, --json");
+              "                --vault-pass-stdin, --accept-new-host-key, --json");
 }
 
 int EnvCommands::run(const QStringList &args)
@@ -148,6 +153,8 @@ int EnvCommands::run(const QStringList &args)
         return check(rest);
     if (cmd == u"set-password")
         return setPassword(rest);
+    if (cmd == u"set-ssh-secret")
+        return setSshSecret(rest);
     CliIo::err(tr("tidesk-cli: unknown env command '%1'").arg(cmd));
     CliIo::err(usage());
     return ExitUsage;
@@ -203,9 +210,18 @@ int EnvCommands::add(const QStringList &args)
     const QCommandLineOption notesOpt(u"notes"_s, tr("free text"), u"text"_s);
     const QCommandLineOption timeoutOpt(u"connect-timeout-ms"_s, tr("connect timeout"), u"ms"_s);
     const QCommandLineOption pwOpt(u"password-stdin"_s, tr("read the SQL password from standard input"));
+    const QCommandLineOption sshOpt(u"ssh"_s, tr("reach the endpoints through this SSH bastion: host[:port] or a ~/.ssh/config alias"),
+                                    u"bastion"_s);
+    const QCommandLineOption sshUserOpt(u"ssh-user"_s, tr("bastion user (default: ~/.ssh/config, else $USER)"), u"user"_s);
+    const QCommandLineOption sshKeyOpt(u"ssh-key"_s, tr("bastion private key, ed25519 or ECDSA (default: ~/.ssh/config, else ~/.ssh/id_ed25519)"),
+                                       u"file"_s);
+    const QCommandLineOption sshKnownOpt(u"ssh-known-hosts"_s, tr("known_hosts file (default ~/.ssh/known_hosts)"), u"file"_s);
+    const QCommandLineOption sshSecretOpt(u"ssh-secret-stdin"_s,
+                                          tr("read the key passphrase (or bastion password) from standard input, after the SQL password"));
     const QCommandLineOption helpOpt(QStringList { u"h"_s, u"help"_s }, tr("show this help"));
     p.addOptions({ tierOpt, hostOpt, portOpt, userOpt, engineOpt, dbOpt, tagOpt, colorOpt, tlsOpt, caOpt,
-                   certOpt, keyOpt, promOpt, amOpt, pdOpt, notesOpt, timeoutOpt, pwOpt, helpOpt });
+                   certOpt, keyOpt, promOpt, amOpt, pdOpt, notesOpt, timeoutOpt, pwOpt, sshOpt, sshUserOpt,
+                   sshKeyOpt, sshKnownOpt, sshSecretOpt, helpOpt });
     QString perr;
     if (!parse(p, args, &perr))
         return m_ctx.fail(usageError(perr), ExitUsage);
@@ -266,29 +282,57 @@ int EnvCommands::add(const QStringList &args)
         if (!ok)
             return m_ctx.fail(usageError(tr("--connect-timeout-ms: not a number")), ExitUsage);
     }
+    if (p.isSet(sshOpt)) {
+        const auto bastion = parseEndpoint(p.value(sshOpt), 22);
+        if (!bastion)
+            return m_ctx.fail(usageError(tr("--ssh: cannot read '%1' (use host, host:port or an alias)").arg(p.value(sshOpt))),
+                              ExitUsage);
+        env.ssh.enabled = true;
+        env.ssh.host = bastion->host;
+        env.ssh.port = bastion->port;
+        env.ssh.user = p.value(sshUserOpt);
+        env.ssh.identityFile = p.value(sshKeyOpt);
+        env.ssh.knownHostsFile = p.value(sshKnownOpt);
+    } else if (p.isSet(sshUserOpt) || p.isSet(sshKeyOpt) || p.isSet(sshKnownOpt) || p.isSet(sshSecretOpt)) {
+        return m_ctx.fail(usageError(tr("--ssh-user, --ssh-key, --ssh-known-hosts and --ssh-secret-stdin need --ssh")),
+                          ExitUsage);
+    }
     if (const QString why = env.validate(); !why.isEmpty())
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitInvalidInput);
 
     // Unlock the secrets and read the password before saving: a failure then saves nothing.
     QString password;
+    std::optional<QString> sshSecret;
     CredentialStore *secrets = nullptr;
-    if (p.isSet(pwOpt)) {
+    if (p.isSet(pwOpt) || p.isSet(sshSecretOpt)) {
         const Result<CredentialStore *> s = m_ctx.secrets();
         if (!s)
             return m_ctx.fail(s.error(), ExitSecrets);
         secrets = *s;
+    }
+    if (p.isSet(pwOpt)) {
         const auto line = m_ctx.io().nextStdinLine();
         if (!line)
             return m_ctx.fail(usageError(tr("--password-stdin was given but standard input has no password line")),
                               ExitUsage);
         password = *line;
     }
+    if (p.isSet(sshSecretOpt)) {
+        sshSecret = m_ctx.io().nextStdinLine();
+        if (!sshSecret)
+            return m_ctx.fail(usageError(tr("--ssh-secret-stdin was given but standard input has no line for it")),
+                              ExitUsage);
+    }
     const Result<Environment> saved = m_ctx.app().services().inventory->save(env);
     if (!saved)
         return m_ctx.fail(saved.error(), ExitInvalidInput);
     if (secrets) {
-        const VoidResult w = secrets->write(saved->passwordSecretKey(), password);
+        VoidResult w = p.isSet(pwOpt) ? secrets->write(saved->passwordSecretKey(), password) : VoidResult();
+        if (w && sshSecret)
+            w = secrets->write(saved->sshPassphraseSecretKey(), *sshSecret);
         password.fill(u'\0');
+        if (sshSecret)
+            sshSecret->fill(u'\0');
         if (!w) {
             // Keep inventory and secrets consistent: an environment whose password could not be
             // stored is removed again, so the user can simply retry the same command.
@@ -424,26 +468,39 @@ int EnvCommands::check(const QStringList &args)
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
         return m_ctx.fail(secrets.error(), ExitSecrets);
-    QString password;
-    if (const Result<QString> pw = (*secrets)->read(env->passwordSecretKey()); pw)
-        password = *pw;
-    else if (pw.error().kind != ErrorKind::NotFound)
-        return m_ctx.fail(pw.error(), ExitSecrets);
-
+    Result<QString> password = readOptionalSecret(*secrets, env->passwordSecretKey());
+    if (!password)
+        return m_ctx.fail(password.error(), ExitSecrets);
+    SshRoute route;
+    if (env->ssh.enabled) {
+        Result<QString> sshSecret = readOptionalSecret(*secrets, env->sshPassphraseSecretKey());
+        if (!sshSecret)
+            return m_ctx.fail(sshSecret.error(), ExitSecrets);
+        route.sshSecret = *sshSecret;
+        sshSecret->fill(u'\0');
+    }
     const CoreServices services = m_ctx.app().services();
-    QFuture<CheckResult> future = QtConcurrent::run(services.pool, [e = *env, password, log = services.activityLog] {
-        return checkEnvironment(e, password, log);
+    route.router = services.tunnels;
+    QFuture<CheckResult> future = QtConcurrent::run(services.pool, [e = *env, pw = *password, log = services.activityLog, route] {
+        return checkEnvironment(e, pw, log, route);
     });
-    password.fill(u'\0');
+    password->fill(u'\0');
+    route.sshSecret.fill(u'\0');
     const CheckResult result = future.result();
+    //: appended to the endpoint in `env check`: %1 = "ssh root@bastion:22"
+    const QString where = result.viaSsh ? tr("%1 via %2").arg(result.endpoint, result.via) : result.endpoint;
     if (m_ctx.json()) {
         CliIo::outRaw(result.toJson() + '\n');
     } else if (result.reachable) {
         CliIo::out(tr("%1: reachable at %2, %3, %4 ms")
-                       .arg(result.name, result.endpoint, result.engine.displayString())
+                       .arg(result.name, where, result.engine.displayString())
                        .arg(result.latencyMs));
     } else {
-        CliIo::out(tr("%1: UNREACHABLE (%2): %3").arg(result.name, result.endpoint, result.error.toString()));
+        CliIo::out(tr("%1: UNREACHABLE (%2): %3").arg(result.name, where, result.error.toString()));
+        if (result.error.kind == ErrorKind::HostKey && !m_ctx.options().acceptNewHostKey
+            && !result.error.message.isEmpty())
+            CliIo::err(tr("If this is the first connection to the bastion and you have checked its fingerprint, "
+                          "run again with --accept-new-host-key (a changed key is never accepted)."));
     }
     return result.reachable ? ExitOk : ExitFailure;
 }
@@ -477,6 +534,43 @@ int EnvCommands::setPassword(const QStringList &args)
         return m_ctx.fail(w.error(), ExitSecrets);
     if (!m_ctx.json())
         CliIo::out(tr("Password of %1 stored (%2).").arg(env->name, (*secrets)->backendName()));
+    return ExitOk;
+}
+
+int EnvCommands::setSshSecret(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption stdinOpt(u"secret-stdin"_s, tr("read the secret from standard input"));
+    p.addOption(stdinOpt);
+    QString perr;
+    if (!parse(p, args, &perr))
+        return m_ctx.fail(usageError(perr), ExitUsage);
+    if (p.positionalArguments().size() != 1)
+        return m_ctx.fail(usageError(tr("env set-ssh-secret needs exactly one NAME")), ExitUsage);
+    const Result<Environment> env = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
+    if (!env)
+        return m_ctx.fail(env.error(), ExitInvalidInput);
+    if (!env->ssh.enabled)
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput, tr("%1 does not go through an SSH bastion").arg(env->name)),
+                          ExitInvalidInput);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    std::optional<QString> secret;
+    if (p.isSet(stdinOpt))
+        secret = m_ctx.io().nextStdinLine();
+    else
+        secret = CliIo::promptHidden(env->ssh.identityFile.isEmpty()
+                                         ? tr("SSH password or key passphrase for %1: ").arg(env->name)
+                                         : tr("Passphrase of %1: ").arg(env->ssh.identityFile));
+    if (!secret)
+        return m_ctx.fail(usageError(tr("no secret given (use --secret-stdin or run on a terminal)")), ExitUsage);
+    const VoidResult w = (*secrets)->write(env->sshPassphraseSecretKey(), *secret);
+    secret->fill(u'\0');
+    if (!w)
+        return m_ctx.fail(w.error(), ExitSecrets);
+    if (!m_ctx.json())
+        CliIo::out(tr("SSH secret of %1 stored (%2).").arg(env->name, (*secrets)->backendName()));
     return ExitOk;
 }
 

@@ -1,4 +1,4 @@
-// EnvCommands: `tidesk-cli env list|add|remove|import|export|check|set-password`.
+// EnvCommands: `tidesk-cli env list|add|remove|import|export|check|set-password|set-ssh-secret`.
 // Each command returns the process exit status (CliContext::ExitCode). Main thread only;
 // the network work of `check` runs on the core's thread pool and is waited for here (a CLI
 // has no GUI thread to keep responsive).
@@ -29,6 +29,7 @@ private:
     int exportFile(const QStringList &args);
     int check(const QStringList &args);
     int setPassword(const QStringList &args);
+    int setSshSecret(const QStringList &args);
 
     CliContext &m_ctx;
 };

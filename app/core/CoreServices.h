@@ -9,6 +9,7 @@ class QThreadPool;
 namespace TiDesk {
 
 class ActivityLog;
+class BastionTunnels;
 class CredentialStore;
 class InventoryStore;
 
@@ -18,6 +19,7 @@ struct CoreServices
     std::shared_ptr<InventoryStore> inventory;
     CredentialStore *secrets = nullptr;   // may be locked (vault) or null before unlock
     QThreadPool *pool = nullptr;          // for one-shot background work (QtConcurrent)
+    BastionTunnels *tunnels = nullptr;    // SSH bastion tunnels for SQL (EndpointRouter); may be null in tests
 };
 
 } // namespace TiDesk

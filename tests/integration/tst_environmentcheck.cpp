@@ -62,7 +62,9 @@ void TestEnvironmentCheck::reachable()
     QStringList keys = o.keys();
     keys.sort();
     QCOMPARE(keys, (QStringList{u"endpoint"_s, u"engine"_s, u"error"_s, u"latency_ms"_s, u"name"_s,
-                                u"reachable"_s, u"version"_s}));
+                                u"reachable"_s, u"version"_s, u"via"_s, u"via_ssh"_s}));
+    QCOMPARE(o.value(u"via_ssh"_s).toBool(true), false);
+    QVERIFY(o.value(u"via"_s).isNull());
     QCOMPARE(o.value(u"name"_s).toString(), u"dev"_s);
     QCOMPARE(o.value(u"reachable"_s).toBool(), true);
     QCOMPARE(o.value(u"engine"_s).toString(), u"mariadb"_s);

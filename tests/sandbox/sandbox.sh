@@ -737,6 +737,17 @@ write_sandbox_env() {
   mv "$f.tmp" "$f"
 }
 
+# prod is reached only through the bastion (issue 3): its MariaDB still listens on 127.0.0.1, but
+# the demo inventory goes through an SSH tunnel, like a production database behind a jump host.
+inventory_ssh() {
+  if [[ "$1" == prod ]]; then
+    printf '{"enabled": true, "host": "127.0.0.1", "port": %s, "user": "root", "identity_file": "%s", "known_hosts": "%s"}' \
+      "$SSHD_PORT" "$SSHDIR/id_ed25519" "$SSHDIR/known_hosts"
+  else
+    printf '{"enabled": false, "host": "", "port": 22, "user": "", "identity_file": "", "known_hosts": ""}'
+  fi
+}
+
 write_inventory() {
   local env i=0 n=${#ENVS[@]} notes f="$DIR/inventory.json"
   {
@@ -756,7 +767,7 @@ write_inventory() {
       "user": "$ADMIN_USER",
       "database": "$DEMO_SCHEMA",
       "tls": {"mode": "verify_ca", "ca": "$TLS/ca.pem", "cert": "", "key": ""},
-      "ssh": {"enabled": false, "host": "", "port": 22, "user": "", "identity_file": "", "known_hosts": ""},
+      "ssh": $(inventory_ssh "$env"),
       "prometheus_url": "http://127.0.0.1:$PROM_PORT",
       "alertmanager_url": "http://127.0.0.1:$AM_PORT",
       "pd_url": "",

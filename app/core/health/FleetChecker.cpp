@@ -2,6 +2,8 @@
 
 #include "common/Logging.h"
 #include "secrets/CredentialStore.h"
+#include "secrets/SecretReader.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -18,8 +20,17 @@ FleetChecker::FleetChecker(const CoreServices &services, QObject *parent)
 {
     Q_ASSERT_X(services.pool, "FleetChecker", "CoreServices::pool is required");
     ActivityLog *log = services.activityLog;
-    m_check = [log](const Environment &env, const QString &password) {
-        return checkEnvironment(env, password, log);
+    CredentialStore *secrets = services.secrets;
+    EndpointRouter *router = services.tunnels;
+    m_check = [log, secrets, router](const Environment &env, const QString &password) {
+        SshRoute route;
+        route.router = router;
+        if (env.ssh.enabled) {
+            Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
+            if (s)
+                route.sshSecret = *s;
+        }
+        return checkEnvironment(env, password, log, route);
     };
 }
 

@@ -21,6 +21,7 @@ ConnectParams ConnectParams::fromEnvironment(const Environment &env, const QStri
     p.readTimeoutMs = env.queryTimeoutMs;
     p.writeTimeoutMs = env.queryTimeoutMs;
     p.envName = env.name;
+    p.ssh = env.ssh;
     return p;
 }
 
@@ -29,6 +30,14 @@ QString ConnectParams::displayAddress() const
     // IPv6 literals need brackets to keep the port readable.
     const QString h = host.contains(u':') ? u'[' + host + u']' : host;
     return user + u'@' + h + u':' + QString::number(port);
+}
+
+QString ConnectParams::viaText() const
+{
+    if (!ssh.enabled)
+        return {};
+    const QString h = ssh.host.contains(u':') ? u'[' + ssh.host + u']' : ssh.host;
+    return u"ssh "_s + (ssh.user.isEmpty() ? QString() : ssh.user + u'@') + h + u':' + QString::number(ssh.port);
 }
 
 } // namespace TiDesk

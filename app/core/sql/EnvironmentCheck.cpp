@@ -22,6 +22,8 @@ QByteArray CheckResult::toJson() const
     o.insert(u"version"_s, reachable ? engine.version.toString() : QString());
     o.insert(u"latency_ms"_s, latencyMs);
     o.insert(u"endpoint"_s, endpoint);
+    o.insert(u"via_ssh"_s, viaSsh);
+    o.insert(u"via"_s, viaSsh ? QJsonValue(via) : QJsonValue(QJsonValue::Null));
     if (error.isError()) {
         QJsonObject e;
         e.insert(u"code"_s, error.code);
@@ -34,10 +36,12 @@ QByteArray CheckResult::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-CheckResult checkEnvironment(const Environment &env, const QString &password, ActivityLog *activityLog)
+CheckResult checkEnvironment(const Environment &env, const QString &password, ActivityLog *activityLog,
+                             const SshRoute &route)
 {
     CheckResult result;
     result.name = env.name;
+    result.viaSsh = env.ssh.enabled;
     if (env.endpoints.isEmpty()) {
         result.error = Error::make(ErrorKind::InvalidInput,
                                    QCoreApplication::translate("TiDesk::EnvironmentCheck",
@@ -45,16 +49,21 @@ CheckResult checkEnvironment(const Environment &env, const QString &password, Ac
         return result;
     }
     for (int i = 0; i < env.endpoints.size(); ++i) {
-        const ConnectParams params = ConnectParams::fromEnvironment(env, password, i);
+        ConnectParams params = ConnectParams::fromEnvironment(env, password, i);
+        params.sshSecret = route.sshSecret;
+        params.router = route.router;
         result.endpoint = params.host + u':' + QString::number(params.port);
+        result.via = params.viaText();
         SqlConnection conn(activityLog);
         QElapsedTimer timer;
         timer.start();
         const VoidResult opened = conn.open(params);
         if (!opened) {
             result.error = opened.error();
-            // Wrong credentials or TLS will fail the same way on every endpoint.
-            if (opened.error().kind == ErrorKind::Auth || opened.error().kind == ErrorKind::Tls)
+            // Wrong credentials or TLS will fail the same way on every endpoint, and so will a
+            // bastion that refuses us (its host key, our key).
+            const ErrorKind k = opened.error().kind;
+            if (k == ErrorKind::Auth || k == ErrorKind::Tls || k == ErrorKind::HostKey)
                 return result;
             continue;
         }

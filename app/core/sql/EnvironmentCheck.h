@@ -15,6 +15,7 @@
 namespace TiDesk {
 
 class ActivityLog;
+class EndpointRouter;
 
 struct CheckResult
 {
@@ -22,16 +23,26 @@ struct CheckResult
     bool reachable = false;
     EngineInfo engine;          // valid when reachable
     QString endpoint;           // "host:port" that answered (or the last one tried)
+    bool viaSsh = false;        // reached through the environment's SSH bastion
+    QString via;                // "ssh user@bastion:port" when viaSsh
     qint64 latencyMs = -1;      // connect + first query round trip; -1 when unreachable
     Error error;                // kind None when reachable
 
-    // {"name","reachable","engine","version","latency_ms","endpoint","error":null|{"code","kind","message"}}
+    // {"name","reachable","engine","version","latency_ms","endpoint","via_ssh","via",
+    //  "error":null|{"code","kind","message"}}
     [[nodiscard]] QByteArray toJson() const;
+};
+
+// How to reach an environment that sits behind an SSH bastion (env.ssh.enabled).
+struct SshRoute
+{
+    QString sshSecret;                // key passphrase or bastion password (secret)
+    EndpointRouter *router = nullptr; // BastionTunnels; null = such environments fail clearly
 };
 
 // password: the SQL password from the credential store (may be empty).
 [[nodiscard]] CheckResult checkEnvironment(const Environment &env, const QString &password,
-                                           ActivityLog *activityLog = nullptr);
+                                           ActivityLog *activityLog = nullptr, const SshRoute &route = {});
 
 } // namespace TiDesk
 

@@ -13,6 +13,7 @@
 
 #include "common/Logging.h"
 #include "sql/ActivityLog.h"
+#include "sql/EndpointRouter.h"
 
 #include <mysql_driver.h>
 #include <cppconn/connection.h>
@@ -251,7 +252,8 @@ struct SqlConnection::Private
         ActivityEntry e;
         e.startedAt = startedAt;
         e.envName = params.envName;
-        e.endpoint = params.displayAddress();
+        e.endpoint = params.viaSsh() ? params.displayAddress() + u" via "_s + params.viaText()
+                                     : params.displayAddress();
         e.statement = statement;
         e.durationMs = ms;
         e.rows = rows;
@@ -299,9 +301,32 @@ VoidResult SqlConnection::open(const ConnectParams &params)
     close();
     d->params = params;
 
+    // Behind a bastion the connector dials the local end of an SSH tunnel instead.
+    QString dialHost = params.host;
+    int dialPort = params.port;
+    const QString via = params.viaText();
+    if (params.viaSsh()) {
+        const QDateTime routeStartedAt = QDateTime::currentDateTime();
+        QElapsedTimer routeTimer;
+        routeTimer.start();
+        Result<DialAddress> routed = params.router
+            ? params.router->route(params)
+            : Result<DialAddress>(Error::make(ErrorKind::InvalidInput,
+                                              tr("%1 is behind an SSH bastion, but no SSH tunnel service is available")
+                                                  .arg(params.displayAddress())));
+        if (!routed) {
+            d->record(u"-- connect "_s + params.displayAddress() + u" via "_s + via, routeTimer.elapsed(), -1,
+                      false, routed.error().message, routeStartedAt);
+            qCInfo(lcSql).noquote() << "ssh route failed:" << routed.error().toString();
+            return routed.error();
+        }
+        dialHost = routed->host;
+        dialPort = routed->port;
+    }
+
     sql::ConnectOptionsMap opts;
-    const QString host = params.host.contains(u':') ? u'[' + params.host + u']' : params.host;
-    opts["hostName"] = toSql(u"tcp://"_s + host + u':' + QString::number(params.port));
+    const QString host = dialHost.contains(u':') ? u'[' + dialHost + u']' : dialHost;
+    opts["hostName"] = toSql(u"tcp://"_s + host + u':' + QString::number(dialPort));
     opts["userName"] = toSql(params.user);
     opts["password"] = toSql(params.password);
     if (!params.database.isEmpty())
@@ -340,8 +365,8 @@ VoidResult SqlConnection::open(const ConnectParams &params)
                                                .arg(params.displayAddress()));
     }
 
-    const QString connectText = u"-- connect "_s + params.displayAddress() + u" (TLS "_s
-        + Environment::tlsModeName(tls.mode) + u')';
+    const QString connectText = u"-- connect "_s + params.displayAddress()
+        + (via.isEmpty() ? QString() : u" via "_s + via) + u" (TLS "_s + Environment::tlsModeName(tls.mode) + u')';
     const QDateTime startedAt = QDateTime::currentDateTime();
     QElapsedTimer timer;
     timer.start();
@@ -350,8 +375,10 @@ VoidResult SqlConnection::open(const ConnectParams &params)
     try {
         d->conn.reset(driver()->connect(opts));
     } catch (const sql::SQLException &ex) {
-        const Error err = mapError(ex.getErrorCode(), QString::fromStdString(ex.getSQLState()),
-                                   fromStd(ex.what()), Phase::Connect, timer.elapsed(), params);
+        Error err = mapError(ex.getErrorCode(), QString::fromStdString(ex.getSQLState()),
+                             fromStd(ex.what()), Phase::Connect, timer.elapsed(), params);
+        if (params.viaSsh() && params.router)
+            err = params.router->explainFailure(params, err);
         d->record(connectText, timer.elapsed(), -1, false, err.message, startedAt);
         qCInfo(lcSql).noquote() << "connect failed:" << err.toString();
         d->drop();
@@ -455,8 +482,10 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
             result.affectedRows = qint64(stmt->getUpdateCount());
         }
     } catch (const sql::SQLException &ex) {
-        const Error err = mapError(ex.getErrorCode(), QString::fromStdString(ex.getSQLState()),
-                                   fromStd(ex.what()), Phase::Query, timer.elapsed(), d->params);
+        Error err = mapError(ex.getErrorCode(), QString::fromStdString(ex.getSQLState()),
+                             fromStd(ex.what()), Phase::Query, timer.elapsed(), d->params);
+        if (d->params.viaSsh() && d->params.router && err.kind == ErrorKind::Connection)
+            err = d->params.router->explainFailure(d->params, err);
         d->record(sqlText, timer.elapsed(), -1, false, err.toString(), startedAt);
         return err;
     } catch (const std::exception &ex) {

@@ -8,6 +8,7 @@
 #include "secrets/CredentialStore.h"
 #include "secrets/SecretReader.h"
 #include "sql/EnvironmentCheck.h"
+#include "HostKeyCheck.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QCommandLineParser>
@@ -497,11 +498,11 @@ int EnvCommands::check(const QStringList &args)
                        .arg(result.latencyMs));
     } else {
         CliIo::out(tr("%1: UNREACHABLE (%2): %3").arg(result.name, where, result.error.toString()));
-        if (result.error.kind == ErrorKind::HostKey && !m_ctx.options().acceptNewHostKey
-            && !result.error.message.isEmpty())
-            CliIo::err(tr("If this is the first connection to the bastion and you have checked its fingerprint, "
-                          "run again with --accept-new-host-key (a changed key is never accepted)."));
     }
+    if (result.error.kind == ErrorKind::HostKey && result.error.code == HostKeyCheck::UnknownHost
+        && !m_ctx.options().acceptNewHostKey)
+        CliIo::err(tr("If this is the first connection to the bastion and you have checked its fingerprint, "
+                      "run again with --accept-new-host-key (a changed key is never accepted)."));
     return result.reachable ? ExitOk : ExitFailure;
 }
 

@@ -30,7 +30,9 @@ HostKeyCheck::Decision HostKeyCheck::decide(const KnownHosts::Lookup &lookup, Ho
     if (lookup.status == KnownHosts::Status::Mismatch) {
         Error e;
         e.kind = ErrorKind::HostKey;
+        e.code = ChangedKey;
         if (lookup.entry.marker == u"@revoked"_s) {
+            e.code = RevokedKey;
             e.message = tr("The host key presented by %1 (%2 %3) is REVOKED in %4 line %5. "
                            "TiDesk refused to connect.")
                             .arg(token, presented.keyType, presented.fingerprint, knownHostsPath)
@@ -58,6 +60,7 @@ HostKeyCheck::Decision HostKeyCheck::decide(const KnownHosts::Lookup &lookup, Ho
                "for it. TiDesk refused to connect: verify the new key before trusting it.")
                 .arg(token, knownHostsPath, lookup.otherKeyTypes.join(u", "_s), presented.keyType,
                      presented.fingerprint));
+        d.error.code = OtherKeyType;
         return d;
     }
     switch (policy) {
@@ -71,6 +74,7 @@ HostKeyCheck::Decision HostKeyCheck::decide(const KnownHosts::Lookup &lookup, Ho
            "connect. Its %3 key fingerprint is %4: verify it, then accept it once (TOFU) or add "
            "it to known_hosts.")
             .arg(token, knownHostsPath, presented.keyType, presented.fingerprint));
+    d.error.code = UnknownHost;
     return d;
 }
 

@@ -417,10 +417,12 @@ void SshSession::rejectHostKey()
     if (m_state != State::VerifyingHostKey)
         return;
     m_waitingForUser = false;
-    fail(Error::make(ErrorKind::HostKey,
-                     tr("The host key of %1 (%2 %3) was not accepted.")
-                         .arg(KnownHosts::hostToken(m_options.host, m_options.port),
-                              m_hostKey.keyType, m_hostKey.fingerprint)));
+    Error e = Error::make(ErrorKind::HostKey,
+                          tr("The host key of %1 (%2 %3) was not accepted.")
+                              .arg(KnownHosts::hostToken(m_options.host, m_options.port),
+                                   m_hostKey.keyType, m_hostKey.fingerprint));
+    e.code = HostKeyCheck::RejectedByUser;
+    fail(e);
 }
 
 void SshSession::startAuth()

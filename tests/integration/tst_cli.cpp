@@ -42,6 +42,7 @@ private slots:
     void unknownEnvironment();
     void malformedImportImportsNothing();
     void importSandboxInventoryAndCheckAll();
+    void bastionHostKeyAndSshSecret();
     void exportHasNoSecrets();
     void removeProdNeedsConfirmation();
     void badCommandLine();
@@ -56,6 +57,7 @@ private:
     const QString m_vaultPass = u"vault-pass-Cli-123"_s;
     const QString m_sqlPassword = u"Wr0ng-but-Known-Pw-7f3a"_s; // the "known password" of the grep test
     QByteArrayList m_outputs; // every stdout/stderr, searched for secrets at the end
+    QByteArrayList m_secretNeedles; // further secrets (SSH passphrase) searched for at the end
 };
 
 CliRun TestCli::cli(const QStringList &args, const QByteArray &stdinData, bool withVaultEnv)
@@ -247,11 +249,65 @@ void TestCli::importSandboxInventoryAndCheckAll()
         r = cli({ u"env"_s, u"check"_s, name, u"--json"_s });
         QVERIFY2(r.exitCode == 0, QByteArray(name.toUtf8() + ": " + r.out).constData());
         QCOMPARE(r.json().object().value(u"engine"_s).toString(), u"mariadb"_s);
+        // The sandbox's prod is reached only through the bastion (SSH tunnel).
+        QCOMPARE(r.json().object().value(u"via_ssh"_s).toBool(), name == u"prod"_s);
     }
     // Importing the same file again is refused as a whole (names exist), nothing half-imported.
     r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
     QCOMPARE(r.exitCode, 3);
     QCOMPARE(envCount(), before + 4);
+}
+
+void TestCli::bastionHostKeyAndSshSecret()
+{
+    // An environment behind the sandbox bastion, with a passphrase-protected key and a
+    // known_hosts file that does not know the bastion yet.
+    const QString knownHosts = m_home.filePath(u"bastion_known_hosts"_s);
+    const QString passphrase = m_sandbox.value(u"SSH_KEY_PASSPHRASE"_s);
+    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-bastion"_s, u"--tier"_s, u"prod"_s, u"--host"_s,
+                     u"127.0.0.1:"_s + QString::number(m_sandbox.mariadbPort(u"prod"_s)), u"--user"_s,
+                     m_sandbox.adminUser(), u"--ssh"_s, u"127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s),
+                     u"--ssh-user"_s, u"root"_s, u"--ssh-key"_s, m_sandbox.value(u"SSH_USER_KEY_PASSPHRASE"_s),
+                     u"--ssh-known-hosts"_s, knownHosts, u"--password-stdin"_s, u"--ssh-secret-stdin"_s },
+                   (m_sandbox.adminPassword() + u'\n' + passphrase + u'\n').toUtf8());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+
+    // Unknown host key: refused by default, with the fingerprint and what to do.
+    r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"host_key"_s);
+    QVERIFY(r.json().object().value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"SHA256:"_s));
+    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"code"_s).toInt(), 9101); // HostKeyCheck::UnknownHost
+    QVERIFY2(r.err.contains("--accept-new-host-key"), r.err.constData());
+    QVERIFY(!QFile::exists(knownHosts));
+
+    // Trust on first use, on request: stored, reachable through the tunnel.
+    r = cli({ u"--accept-new-host-key"_s, u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QCOMPARE(r.json().object().value(u"via_ssh"_s).toBool(), true);
+    QCOMPARE(r.json().object().value(u"via"_s).toString(), u"ssh root@127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s));
+    QVERIFY(QFile::exists(knownHosts));
+    r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QVERIFY2(r.out.contains(" via ssh root@127.0.0.1:"), r.out.constData());
+
+    // A wrong passphrase in the store: an SSH authentication error, not an SQL one.
+    r = cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-bastion"_s, u"--secret-stdin"_s }, "not-the-passphrase\n");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"auth"_s);
+    QVERIFY2(r.json().object().value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"SSH bastion"_s),
+             r.out.constData());
+    r = cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-bastion"_s, u"--secret-stdin"_s }, (passphrase + u'\n').toUtf8());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s }).exitCode, 0);
+
+    // Usage errors.
+    QCOMPARE(cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-dev"_s, u"--secret-stdin"_s }, "x\n").exitCode, 3);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x1"_s, u"--host"_s, u"h"_s, u"--ssh-user"_s, u"root"_s }).exitCode, 2);
+    m_secretNeedles << passphrase.toUtf8();
+    QCOMPARE(cli({ u"env"_s, u"remove"_s, u"sbx-bastion"_s, u"--confirm"_s, u"sbx-bastion"_s }).exitCode, 0);
 }
 
 void TestCli::exportHasNoSecrets()
@@ -293,9 +349,9 @@ void TestCli::badCommandLine()
 
 void TestCli::passwordNeverOnDiskOrInOutput()
 {
-    const QList<QByteArray> needles { m_sqlPassword.toUtf8(), m_sandbox.adminPassword().toUtf8(),
+    const QList<QByteArray> needles = QList<QByteArray> { m_sqlPassword.toUtf8(), m_sandbox.adminPassword().toUtf8(),
                                       QByteArray(reinterpret_cast<const char *>(m_sqlPassword.utf16()),
-                                                 m_sqlPassword.size() * 2) };
+                                                 m_sqlPassword.size() * 2) } + m_secretNeedles;
     int files = 0;
     QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {

@@ -8,3 +8,7 @@ target_compile_definitions(bench_startup PRIVATE
     TIDESK_GUI_BINARY="$<TARGET_FILE:tidesk>"
     TIDESK_MINIMAL_BINARY="$<TARGET_FILE:bench_minimal_widgets>")
 add_dependencies(bench_startup tidesk bench_minimal_widgets)
+
+add_executable(bench_tunnel bench_tunnel.cpp)
+target_link_libraries(bench_tunnel PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent)
+target_include_directories(bench_tunnel PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

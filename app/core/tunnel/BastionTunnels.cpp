@@ -60,7 +60,9 @@ Result<DialAddress> BastionTunnels::route(const ConnectParams &params)
         return DialAddress{params.host, params.port, QString()};
     if (QThread::currentThread() == m_thread.get())
         return Error::make(ErrorKind::Internal, u"BastionTunnels::route() called on the SSH thread"_s);
-    if (QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread())
+    // (A CLI may block its main thread; QFuture::result() may even run a pool task there.)
+    if (QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread()
+        && QCoreApplication::instance()->inherits("QGuiApplication"))
         qCWarning(lcCore) << "BastionTunnels::route() blocks: call it from a worker thread, not the GUI thread";
     if (m_stopping)
         return Error::make(ErrorKind::Cancelled, tr("TiDesk is shutting down its SSH tunnels."));

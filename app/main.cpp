@@ -1,5 +1,6 @@
-// tidesk: the GUI. Composition root only: options, translations, AppContext, the main window,
-// the vault unlock prompt, and automation hooks (--screenshot, --quit-after-ms, --report-shown).
+// tidesk: the GUI. Composition root only: options, translations, AppContext (SSH host keys:
+// ask), the main window, the vault unlock prompt, and automation hooks (--screenshot,
+// --quit-after-ms, --report-shown).
 #include "AppContext.h"
 #include "MainWindow.h"
 #include "Theme.h"
@@ -120,7 +121,10 @@ int main(int argc, char *argv[])
     Theme::apply(app, settings.theme());
     SqlConnection::initDriver();
 
-    AppContext context({ parser.value(inventoryOpt), parser.value(vaultOpt), parser.value(secretsOpt) });
+    // Unknown bastion host keys are asked about (MainWindow shows a HostKeyDialog); a changed key
+    // is always refused.
+    AppContext context({ parser.value(inventoryOpt), parser.value(vaultOpt), parser.value(secretsOpt),
+                         HostKeyPolicy::Ask });
     if (const VoidResult opened = context.open(); !opened) {
         const QString text = QCoreApplication::translate("TiDesk::Main", "TiDesk cannot start: %1").arg(opened.error().toString());
         std::fprintf(stderr, "%s\n", qPrintable(text));

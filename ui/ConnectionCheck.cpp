@@ -1,5 +1,7 @@
 #include "ConnectionCheck.h"
 
+#include "HostKeyProblem.h"
+#include "MessageBanner.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/SecretReader.h"
 #include "tunnel/BastionTunnels.h"
@@ -11,12 +13,12 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const Environment &env,
-                                            std::optional<QString> password)
+                                            std::optional<QString> password, std::optional<QString> sshSecret)
 {
     CredentialStore *secrets = services.secrets;
     ActivityLog *log = services.activityLog;
     EndpointRouter *router = services.tunnels;
-    return QtConcurrent::run(services.pool, [env, password, secrets, log, router]() -> CheckResult {
+    return QtConcurrent::run(services.pool, [env, password, sshSecret, secrets, log, router]() -> CheckResult {
         QString pw;
         QString lookupProblem;
         if (password) {
@@ -32,7 +34,9 @@ QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const 
         }
         SshRoute route;
         route.router = router;
-        if (env.ssh.enabled && secrets) {
+        if (sshSecret) {
+            route.sshSecret = *sshSecret;
+        } else if (env.ssh.enabled && secrets) {
             Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
             if (s)
                 route.sshSecret = *s;
@@ -49,6 +53,13 @@ QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const 
 
 QString ConnectionCheck::successText(const CheckResult &result)
 {
+    if (result.viaSsh && !result.via.isEmpty())
+        //: %1 = engine and version ("MariaDB 10.11.6"), %2 = milliseconds, %3 = host:port of the
+        //: SQL server, %4 = the SSH bastion route ("ssh root@10.0.0.1:22", not translated)
+        return tr("%1 answered in %2 ms from %3 via %4")
+            .arg(result.engine.displayString())
+            .arg(result.latencyMs)
+            .arg(result.endpoint, result.via);
     //: %1 = engine and version ("MariaDB 10.11.6"), %2 = milliseconds, %3 = host:port
     return tr("%1 answered in %2 ms via %3")
         .arg(result.engine.displayString())
@@ -67,6 +78,9 @@ QString ConnectionCheck::errorDetail(const CheckResult &result)
 {
     QStringList lines;
     QString where = result.endpoint.isEmpty() ? tr("no endpoint answered") : result.endpoint;
+    if (result.viaSsh && !result.via.isEmpty())
+        //: %1 = host:port of the SQL server, %2 = the SSH bastion route ("ssh root@10.0.0.1:22")
+        where = tr("%1 via %2").arg(where, result.via);
     if (result.error.code != 0)
         //: %1 = host:port, %2 = client/server error number
         lines << tr("Endpoint %1, error %2.").arg(where).arg(result.error.code);
@@ -85,6 +99,9 @@ QString ConnectionCheck::statusText(const CheckResult &result)
     if (result.reachable)
         //: Status bar: %1 = environment, %2 = engine and version, %3 = milliseconds
         return tr("%1: %2, %3 ms").arg(result.name, result.engine.displayString()).arg(result.latencyMs);
+    if (const auto hostKey = HostKeyProblem::classify(result.error); hostKey != HostKeyProblem::Kind::None)
+        //: Status bar: %1 = environment, %2 = what happened to the SSH host key ("SSH host key CHANGED")
+        return tr("%1: %2").arg(result.name, HostKeyProblem::shortText(hostKey));
     //: Status bar: %1 = environment
     return tr("%1: connection failed").arg(result.name);
 }
@@ -102,6 +119,26 @@ QString ConnectionCheck::hintFor(ErrorKind kind)
     default: break;
     }
     return {};
+}
+
+void ConnectionCheck::showIn(MessageBanner *banner, const CheckResult &result, const QString &retryText)
+{
+    if (result.reachable) {
+        banner->setClosable(true);
+        banner->showMessage(MessageBanner::Kind::Success, successText(result));
+        return;
+    }
+    const HostKeyProblem::Kind hostKey = HostKeyProblem::classify(result.error);
+    if (hostKey == HostKeyProblem::Kind::None) {
+        banner->setClosable(true);
+        banner->showMessage(MessageBanner::Kind::Error, errorText(result), errorDetail(result), retryText);
+        return;
+    }
+    // A possible attack stays on screen until a later check says otherwise.
+    banner->setClosable(hostKey != HostKeyProblem::Kind::Changed && hostKey != HostKeyProblem::Kind::Revoked);
+    // What happened, what to do, then the technical lines (endpoint, route, known_hosts line).
+    const QStringList detail { errorText(result), HostKeyProblem::advice(hostKey), errorDetail(result) };
+    banner->showMessage(MessageBanner::Kind::Critical, HostKeyProblem::headline(hostKey), detail.join(u'\n'));
 }
 
 } // namespace TiDesk

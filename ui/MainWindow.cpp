@@ -9,6 +9,7 @@
 #include "common/AppSettings.h"
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
+#include "dialogs/HostKeyDialog.h"
 #include "dialogs/UnlockVaultDialog.h"
 #include "health/FleetChecker.h"
 #include "inventory/InventoryModel.h"
@@ -20,6 +21,7 @@
 #include "pages/SettingsPage.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/VaultFileStore.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -45,6 +47,7 @@ namespace TiDesk {
 namespace {
 constexpr int kProdFrameWidth = 5;
 constexpr int kVaultPollMs = 1000;
+constexpr int kStatusMessageMs = 15000;
 } // namespace
 
 MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
@@ -83,6 +86,13 @@ MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
     createActions();
     createStatusBar();
 
+    if (BastionTunnels *tunnels = m_services.tunnels) {
+        // Emitted on the SSH thread; the SQL connect waits there until answerHostKey().
+        connect(tunnels, &BastionTunnels::hostKeyQuestion, this, &MainWindow::onHostKeyQuestion,
+                Qt::QueuedConnection);
+        connect(tunnels, &BastionTunnels::bastionDown, this, &MainWindow::onBastionDown, Qt::QueuedConnection);
+    }
+
     connect(&m_loadWatcher, &QFutureWatcher<Result<EnvironmentList>>::finished, this, &MainWindow::onLoadFinished);
     connect(&m_removeWatcher, &QFutureWatcher<VoidResult>::finished, this, [this] {
         const VoidResult r = m_removeWatcher.result();
@@ -109,6 +119,17 @@ MainWindow::~MainWindow()
     m_loadWatcher.disconnect(this);
     m_removeWatcher.disconnect(this);
     m_vaultProbe.disconnect(this);
+    // Questions nobody will answer now: say no at once rather than let the connects wait for
+    // the prompt timeout. (Without a receiver, later questions are refused by the tunnels.)
+    if (BastionTunnels *tunnels = m_services.tunnels) {
+        tunnels->disconnect(this);
+        if (HostKeyDialog *dlg = m_hostKeyDialog.data(); dlg && !dlg->isAnswered()) {
+            dlg->disconnect(this);
+            tunnels->answerHostKey(dlg->question().id, false, false);
+        }
+        for (const PendingHostKeyQuestion &p : std::as_const(m_hostKeyQueue))
+            tunnels->answerHostKey(p.question.id, false, false);
+    }
     // m_fleet (a child) drops its queue and waits for the checks already running.
 }
 
@@ -685,6 +706,58 @@ void MainWindow::unlockVault()
         checkFleet();
     });
     dlg->open();
+}
+
+// ---- SSH bastions
+
+void MainWindow::onHostKeyQuestion(const TiDesk::HostKeyQuestion &question)
+{
+    // BastionTunnels answers "no" by itself after its prompt timeout.
+    const auto timeout = m_services.tunnels ? m_services.tunnels->promptTimeout() : BastionTunnelsOptions{}.promptTimeout;
+    m_hostKeyQueue.append({ question, QDeadlineTimer(timeout) });
+    showNextHostKeyQuestion();
+}
+
+void MainWindow::showNextHostKeyQuestion()
+{
+    if (m_hostKeyDialog)
+        return; // one at a time; the answer shows the next
+    while (!m_hostKeyQueue.isEmpty()) {
+        const PendingHostKeyQuestion next = m_hostKeyQueue.takeFirst();
+        if (next.deadline.hasExpired()) {
+            reportUnansweredHostKey(next.question.bastion);
+            continue;
+        }
+        auto *dlg = new HostKeyDialog(next.question, this);
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        dlg->setDeadline(next.deadline);
+        connect(dlg, &HostKeyDialog::answered, this, [this, dlg](quint64 id, bool accept, bool remember) {
+            if (m_services.tunnels)
+                m_services.tunnels->answerHostKey(id, accept, remember);
+            if (dlg->hasTimedOut())
+                reportUnansweredHostKey(dlg->question().bastion);
+            m_hostKeyDialog = nullptr;
+            // After this dialog has closed, not from inside its done().
+            QTimer::singleShot(0, this, &MainWindow::showNextHostKeyQuestion);
+        });
+        m_hostKeyDialog = dlg;
+        dlg->open();
+        QApplication::alert(this);
+        return;
+    }
+}
+
+void MainWindow::reportUnansweredHostKey(const QString &bastion)
+{
+    //: Status bar: %1 = SSH bastion ("root@10.0.0.1:22")
+    statusBar()->showMessage(tr("The host key of %1 was not confirmed in time: TiDesk refused it.").arg(bastion),
+                             kStatusMessageMs);
+}
+
+void MainWindow::onBastionDown(const QString &bastion, const TiDesk::Error &error)
+{
+    //: Status bar: %1 = SSH bastion ("root@10.0.0.1:22"), %2 = why
+    statusBar()->showMessage(tr("SSH bastion %1 is down: %2").arg(bastion, error.message), kStatusMessageMs);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

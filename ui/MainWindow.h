@@ -7,6 +7,10 @@
 // checked in the background (FleetChecker); the sidebar (FleetStatusModel roles), the environment
 // page and the status bar ("3 of 4 reachable — 1 failing") show the results as they arrive.
 //
+// With SSH bastions (services.tunnels), a bastion's unknown host key is asked about in a
+// HostKeyDialog (one at a time, the others queued, none lost) and the answer goes back to
+// BastionTunnels::answerHostKey(); a bastion that goes down is named in the status bar.
+//
 // Threading: GUI thread. Inventory loads/removes, secret deletes, the fleet checks and the
 // vault-unlocked probe run on services.pool (QFutureWatcher members, FleetChecker); no call here
 // blocks. Usable as `MainWindow w(services); w.show();`.
@@ -14,11 +18,15 @@
 
 #include "CoreServices.h"
 #include "common/Result.h"
+#include "dialogs/HostKeyDialog.h"
 #include "inventory/Environment.h"
 #include "sql/EnvironmentCheck.h"
 
+#include <QDeadlineTimer>
 #include <QFutureWatcher>
+#include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <optional>
 
 class QAction;
@@ -70,6 +78,9 @@ public:
     [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
+    // The host-key question on screen (null when none) and how many wait behind it.
+    [[nodiscard]] HostKeyDialog *hostKeyDialog() const { return m_hostKeyDialog; }
+    [[nodiscard]] int queuedHostKeyQuestions() const { return int(m_hostKeyQueue.size()); }
 
 public slots:
     // Reloads the inventory on the pool; the sidebar updates in place (no reset).
@@ -108,6 +119,16 @@ private:
     void pollVault();
     void showError(const QString &text, const QString &detail = {});
     bool selectById(const QUuid &id);
+    void onHostKeyQuestion(const TiDesk::HostKeyQuestion &question);
+    void showNextHostKeyQuestion();
+    void reportUnansweredHostKey(const QString &bastion);
+    void onBastionDown(const QString &bastion, const TiDesk::Error &error);
+
+    struct PendingHostKeyQuestion
+    {
+        HostKeyQuestion question;
+        QDeadlineTimer deadline; // when BastionTunnels stops waiting for the answer
+    };
 
     CoreServices m_services;
     InventoryModel *m_model = nullptr;
@@ -144,6 +165,8 @@ private:
     QFutureWatcher<Result<EnvironmentList>> m_loadWatcher;
     QFutureWatcher<VoidResult> m_removeWatcher;
     QFutureWatcher<bool> m_vaultProbe;
+    QList<PendingHostKeyQuestion> m_hostKeyQueue;
+    QPointer<HostKeyDialog> m_hostKeyDialog;
     bool m_reloadAgain = false;
     bool m_loadedOnce = false;
     QString m_pendingSelection;

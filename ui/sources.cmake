@@ -1,6 +1,7 @@
 target_sources(tidesk_ui PRIVATE
     MainWindow.h MainWindow.cpp
     ConnectionCheck.h ConnectionCheck.cpp
+    HostKeyProblem.h HostKeyProblem.cpp
     EnvironmentDelegate.h EnvironmentDelegate.cpp
     EnvironmentText.h EnvironmentText.cpp
     TierBanner.h TierBanner.cpp
@@ -14,4 +15,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/EndpointListEditor.h dialogs/EndpointListEditor.cpp
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
     dialogs/UnlockVaultDialog.h dialogs/UnlockVaultDialog.cpp
+    dialogs/HostKeyDialog.h dialogs/HostKeyDialog.cpp
 )

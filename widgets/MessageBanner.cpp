@@ -20,6 +20,7 @@ QColor accentFor(MessageBanner::Kind kind)
     case MessageBanner::Kind::Success: return QColor(0x2e, 0x7d, 0x32);
     case MessageBanner::Kind::Warning: return QColor(0xef, 0x8f, 0x00);
     case MessageBanner::Kind::Error: return QColor(0xc6, 0x28, 0x28);
+    case MessageBanner::Kind::Critical: return QColor(0x7f, 0x00, 0x00);
     }
     return QColor(0x75, 0x75, 0x75);
 }
@@ -31,8 +32,15 @@ QColor backgroundFor(MessageBanner::Kind kind)
     case MessageBanner::Kind::Success: return QColor(0xe8, 0xf5, 0xe9);
     case MessageBanner::Kind::Warning: return QColor(0xff, 0xf3, 0xe0);
     case MessageBanner::Kind::Error: return QColor(0xff, 0xeb, 0xee);
+    case MessageBanner::Kind::Critical: return QColor(0xc6, 0x28, 0x28); // the production red
     }
     return QColor(0xf5, 0xf5, 0xf5);
+}
+
+// Text on the banner's own background, whatever the theme.
+QColor textFor(MessageBanner::Kind kind)
+{
+    return kind == MessageBanner::Kind::Critical ? QColor(Qt::white) : QColor(0x21, 0x21, 0x21);
 }
 
 QString glyphFor(MessageBanner::Kind kind)
@@ -42,6 +50,7 @@ QString glyphFor(MessageBanner::Kind kind)
     case MessageBanner::Kind::Success: return u"\u2714"_s;  // ✔
     case MessageBanner::Kind::Warning: return u"\u26a0"_s;  // ⚠
     case MessageBanner::Kind::Error: return u"\u2716"_s;    // ✖
+    case MessageBanner::Kind::Critical: return u"\u26a0"_s; // ⚠
     }
     return {};
 }
@@ -58,16 +67,9 @@ MessageBanner::MessageBanner(QWidget *parent)
     setAccessibleName(tr("Message"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
-    QFont iconFont = m_icon->font();
-    iconFont.setPointSizeF(iconFont.pointSizeF() * 1.4);
-    iconFont.setBold(true);
-    m_icon->setFont(iconFont);
     m_icon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
     m_icon->setMinimumWidth(20);
 
-    QFont bold = m_text->font();
-    bold.setBold(true);
-    m_text->setFont(bold);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setObjectName(u"messageText"_s);
@@ -113,16 +115,28 @@ void MessageBanner::showMessage(Kind kind, const QString &text, const QString &d
                                 const QString &actionText)
 {
     m_kind = kind;
+    const bool critical = kind == Kind::Critical;
     m_icon->setText(glyphFor(kind));
     QPalette pal = m_icon->palette();
-    pal.setColor(QPalette::WindowText, accentFor(kind));
+    pal.setColor(QPalette::WindowText, critical ? textFor(kind) : accentFor(kind));
     m_icon->setPalette(pal);
+    QFont iconFont = font();
+    iconFont.setPointSizeF(iconFont.pointSizeF() * (critical ? 2.2 : 1.4));
+    iconFont.setBold(true);
+    m_icon->setFont(iconFont);
 
-    // The banner paints its own light background, so force dark text whatever the theme.
+    // The banner paints its own background, so force its text colour whatever the theme.
     QPalette textPal = m_text->palette();
-    textPal.setColor(QPalette::WindowText, QColor(0x21, 0x21, 0x21));
+    textPal.setColor(QPalette::WindowText, textFor(kind));
+    textPal.setColor(QPalette::ButtonText, textFor(kind));
     m_text->setPalette(textPal);
     m_detail->setPalette(textPal);
+    m_close->setPalette(textPal);
+    QFont headline = font();
+    headline.setBold(true);
+    if (critical)
+        headline.setPointSizeF(headline.pointSizeF() * 1.35);
+    m_text->setFont(headline);
 
     m_text->setText(text);
     m_detail->setText(detail);
@@ -167,9 +181,10 @@ void MessageBanner::paintEvent(QPaintEvent *)
     QPainterPath path;
     path.addRoundedRect(r, 4, 4);
     p.fillPath(path, backgroundFor(m_kind));
-    p.setPen(QPen(accentFor(m_kind), 1));
+    const qreal border = m_kind == Kind::Critical ? 2 : 1;
+    p.setPen(QPen(accentFor(m_kind), border));
     p.drawPath(path);
-    p.fillRect(QRectF(r.left(), r.top(), 4, r.height()), accentFor(m_kind));
+    p.fillRect(QRectF(r.left(), r.top(), m_kind == Kind::Critical ? 8 : 4, r.height()), accentFor(m_kind));
 }
 
 } // namespace TiDesk

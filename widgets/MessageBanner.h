@@ -1,6 +1,8 @@
 // MessageBanner: an inline message strip (info / success / warning / error) shown above the
 // content it concerns, with a close button and an optional action button ("Retry", "Unlock…").
 // Pages use it for recoverable errors instead of modal message boxes. Hidden until showMessage().
+// Critical is for the rare message that must not be missed (a possible attack): white on solid
+// red with a larger headline.
 // Threading: GUI thread only.
 #pragma once
 
@@ -17,7 +19,7 @@ class MessageBanner final : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Kind { Info, Success, Warning, Error };
+    enum class Kind { Info, Success, Warning, Error, Critical };
     Q_ENUM(Kind)
 
     explicit MessageBanner(QWidget *parent = nullptr);

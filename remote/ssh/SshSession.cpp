@@ -489,7 +489,7 @@ bool SshSession::handleSessionError(int rc, const QString &context)
     return true;
 }
 
-void SshSession::fail(const Error &error)
+void SshSession::fail(Error error)
 {
     if (m_state == State::Disconnected || m_state == State::Error)
         return;

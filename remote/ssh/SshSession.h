@@ -91,7 +91,7 @@ signals:
 
 private:
     void setState(State state);
-    void fail(const Error &error);
+    void fail(Error error); // by value: callers pass errors owned by what teardown() frees
     void teardown();
     void onResolved(const QHostInfo &info);
     void startTcp();

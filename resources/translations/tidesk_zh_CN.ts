@@ -93,6 +93,59 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::BastionTunnels</name>
+    <message>
+        <source>TiDesk is shutting down its SSH tunnels.</source>
+        <translation>TiDesk 正在关闭其 SSH 隧道。</translation>
+    </message>
+    <message>
+        <source>%1 is set to go through an SSH bastion, but no bastion host is configured.</source>
+        <translation>%1 设置为经由 SSH 跳板机连接，但未配置跳板机主机。</translation>
+    </message>
+    <message>
+        <source>SSH bastion %1 did not answer in time.</source>
+        <translation>SSH 跳板机 %1 未能及时响应。</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <extracomment>%1 = the SQL error (&quot;Lost the connection to 10.0.1.4:4000&quot;), %2 = the SSH cause</extracomment>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>Through an SSH tunnel the connector checks the server certificate against 127.0.0.1, not %1: add 127.0.0.1 to the certificate or use TLS mode verify_ca.</source>
+        <translation>经由 SSH 隧道时，连接器按 127.0.0.1 而不是 %1 校验服务器证书：请在证书中加入 127.0.0.1，或使用 TLS 模式 verify_ca。</translation>
+    </message>
+    <message>
+        <source>The SSH tunnels were closed.</source>
+        <translation>SSH 隧道已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BastionTunnelsWorker</name>
+    <message>
+        <source>TiDesk is shutting down its SSH tunnels.</source>
+        <translation>TiDesk 正在关闭其 SSH 隧道。</translation>
+    </message>
+    <message>
+        <source>the SSH session was closed</source>
+        <translation>SSH 会话已关闭</translation>
+    </message>
+    <message>
+        <source>the bastion %1 could not open the connection: %2</source>
+        <extracomment>%1 = bastion (&quot;root@10.0.0.1:22&quot;), %2 = why the bastion could not open the forward</extracomment>
+        <translation>跳板机 %1 无法打开该连接：%2</translation>
+    </message>
+    <message>
+        <source>SSH bastion %1: %2</source>
+        <extracomment>%1 = bastion (&quot;root@10.0.0.1:22&quot;), %2 = the SSH error</extracomment>
+        <translation>SSH 跳板机 %1：%2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::Cli::CliContext</name>
     <message>
         <source>No credential store is available.</source>
@@ -121,44 +174,6 @@
 </context>
 <context>
     <name>TiDesk::Cli::EnvCommands</name>
-    <message>
-        <source>Usage: tidesk-cli [global options] env &lt;command&gt; [options]
-
-Commands:
-  list [--json]                     list the environments
-  add NAME --host H[:P] [...]       add an environment (see env add --help)
-  remove NAME [--confirm NAME]      remove an environment and its secrets
-                                    (a prod environment needs --confirm NAME)
-  import FILE [--format F] [--name N] [--tier T]
-                                    import TiDesk JSON, TiUP topology.yaml or meta.yaml,
-                                    or `tiup cluster display --format json` output
-  export [FILE]                     TiDesk JSON without secrets (stdout without FILE)
-  check NAME [--json]               connect, detect engine and version, measure latency;
-                                    exit status 1 when unreachable
-  set-password NAME --password-stdin
-                                    store the SQL password in the credential store
-
-Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
-                --vault-pass-stdin, --json</source>
-        <translation>用法：tidesk-cli [全局选项] env &lt;命令&gt; [选项]
-
-命令：
-  list [--json]                     列出所有环境
-  add NAME --host H[:P] [...]       添加环境（参见 env add --help）
-  remove NAME [--confirm NAME]      删除环境及其密钥
-                                    （生产环境需要 --confirm NAME）
-  import FILE [--format F] [--name N] [--tier T]
-                                    导入 TiDesk JSON、TiUP topology.yaml 或 meta.yaml，
-                                    或 `tiup cluster display --format json` 的输出
-  export [FILE]                     导出不含密钥的 TiDesk JSON（不指定 FILE 时输出到 stdout）
-  check NAME [--json]               连接、检测引擎和版本并测量延迟；
-                                    不可达时退出状态为 1
-  set-password NAME --password-stdin
-                                    将 SQL 密码保存到凭据存储
-
-全局选项：--inventory PATH、--vault PATH、--secrets auto|keychain|vault、
-          --vault-pass-stdin、--json</translation>
-    </message>
     <message>
         <source>tidesk-cli: unknown env command &apos;%1&apos;</source>
         <translation>tidesk-cli：未知的 env 命令“%1”</translation>
@@ -403,6 +418,119 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>tidesk-cli env add NAME --host H[:P] --user U [options]</source>
         <translation>tidesk-cli env add NAME --host H[:P] --user U [选项]</translation>
     </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] env &lt;command&gt; [options]
+
+Commands:
+  list [--json]                     list the environments
+  add NAME --host H[:P] [...]       add an environment (see env add --help)
+  remove NAME [--confirm NAME]      remove an environment and its secrets
+                                    (a prod environment needs --confirm NAME)
+  import FILE [--format F] [--name N] [--tier T]
+                                    import TiDesk JSON, TiUP topology.yaml or meta.yaml,
+                                    or `tiup cluster display --format json` output
+  export [FILE]                     TiDesk JSON without secrets (stdout without FILE)
+  check NAME [--json]               connect, detect engine and version, measure latency;
+                                    exit status 1 when unreachable
+  set-password NAME --password-stdin
+                                    store the SQL password in the credential store
+  set-ssh-secret NAME [--secret-stdin]
+                                    store the SSH key passphrase (or, without a key file,
+                                    the bastion password) in the credential store
+
+Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
+                --vault-pass-stdin, --accept-new-host-key, --json</source>
+        <translation>用法：tidesk-cli [全局选项] env &lt;命令&gt; [选项]
+
+命令：
+  list [--json]                     列出所有环境
+  add NAME --host H[:P] [...]       添加环境（参见 env add --help）
+  remove NAME [--confirm NAME]      删除环境及其密钥
+                                    （生产环境需要 --confirm NAME）
+  import FILE [--format F] [--name N] [--tier T]
+                                    导入 TiDesk JSON、TiUP topology.yaml 或 meta.yaml，
+                                    或 `tiup cluster display --format json` 的输出
+  export [FILE]                     导出不含密钥的 TiDesk JSON（不指定 FILE 时输出到 stdout）
+  check NAME [--json]               连接、检测引擎和版本并测量延迟；
+                                    不可达时退出状态为 1
+  set-password NAME --password-stdin
+                                    将 SQL 密码保存到凭据存储
+  set-ssh-secret NAME [--secret-stdin]
+                                    将 SSH 私钥口令（未设置私钥文件时为跳板机密码）
+                                    保存到凭据存储
+
+全局选项：--inventory PATH、--vault PATH、--secrets auto|keychain|vault、
+          --vault-pass-stdin、--accept-new-host-key、--json</translation>
+    </message>
+    <message>
+        <source>reach the endpoints through this SSH bastion: host[:port] or a ~/.ssh/config alias</source>
+        <translation>经由此 SSH 跳板机访问端点：host[:port] 或 ~/.ssh/config 中的别名</translation>
+    </message>
+    <message>
+        <source>bastion user (default: ~/.ssh/config, else $USER)</source>
+        <translation>跳板机用户（默认：~/.ssh/config，否则为 $USER）</translation>
+    </message>
+    <message>
+        <source>bastion private key, ed25519 or ECDSA (default: ~/.ssh/config, else ~/.ssh/id_ed25519)</source>
+        <translation>跳板机私钥，ed25519 或 ECDSA（默认：~/.ssh/config，否则为 ~/.ssh/id_ed25519）</translation>
+    </message>
+    <message>
+        <source>known_hosts file (default ~/.ssh/known_hosts)</source>
+        <translation>known_hosts 文件（默认 ~/.ssh/known_hosts）</translation>
+    </message>
+    <message>
+        <source>read the key passphrase (or bastion password) from standard input, after the SQL password</source>
+        <translation>从标准输入读取私钥口令（或跳板机密码），位于 SQL 密码之后</translation>
+    </message>
+    <message>
+        <source>--ssh: cannot read &apos;%1&apos; (use host, host:port or an alias)</source>
+        <translation>--ssh：无法解析“%1”（请使用 host、host:port 或别名）</translation>
+    </message>
+    <message>
+        <source>--ssh-user, --ssh-key, --ssh-known-hosts and --ssh-secret-stdin need --ssh</source>
+        <translation>--ssh-user、--ssh-key、--ssh-known-hosts 和 --ssh-secret-stdin 需要同时指定 --ssh</translation>
+    </message>
+    <message>
+        <source>--ssh-secret-stdin was given but standard input has no line for it</source>
+        <translation>指定了 --ssh-secret-stdin，但标准输入中没有对应的一行</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <extracomment>appended to the endpoint in `env check`: %1 = &quot;ssh root@bastion:22&quot;</extracomment>
+        <translation>%1（经由 %2）</translation>
+    </message>
+    <message>
+        <source>If this is the first connection to the bastion and you have checked its fingerprint, run again with --accept-new-host-key (a changed key is never accepted).</source>
+        <translation>如果这是首次连接该跳板机，并且您已核对过它的指纹，请加上 --accept-new-host-key 重新运行（已变更的密钥永远不会被接受）。</translation>
+    </message>
+    <message>
+        <source>read the secret from standard input</source>
+        <translation>从标准输入读取密钥</translation>
+    </message>
+    <message>
+        <source>env set-ssh-secret needs exactly one NAME</source>
+        <translation>env set-ssh-secret 需要且仅需要一个 NAME</translation>
+    </message>
+    <message>
+        <source>%1 does not go through an SSH bastion</source>
+        <translation>%1 不经由 SSH 跳板机连接</translation>
+    </message>
+    <message>
+        <source>SSH password or key passphrase for %1: </source>
+        <translation>%1 的 SSH 密码或私钥口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1: </source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>no secret given (use --secret-stdin or run on a terminal)</source>
+        <translation>未提供密钥（请使用 --secret-stdin 或在终端中运行）</translation>
+    </message>
+    <message>
+        <source>SSH secret of %1 stored (%2).</source>
+        <translation>%1 的 SSH 密钥已保存（%2）。</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::ConfirmRemoveDialog</name>
@@ -506,6 +634,21 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     <message>
         <source>Check the environment&apos;s settings.</source>
         <translation>请检查该环境的设置。</translation>
+    </message>
+    <message>
+        <source>%1 answered in %2 ms from %3 via %4</source>
+        <extracomment>%1 = engine and version (&quot;MariaDB 10.11.6&quot;), %2 = milliseconds, %3 = host:port of the SQL server, %4 = the SSH bastion route (&quot;ssh root@10.0.0.1:22&quot;, not translated)</extracomment>
+        <translation>%1 在 %2 毫秒内应答，来自 %3，经由 %4</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <extracomment>%1 = host:port of the SQL server, %2 = the SSH bastion route (&quot;ssh root@10.0.0.1:22&quot;)</extracomment>
+        <translation>%1（经由 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Status bar: %1 = environment, %2 = what happened to the SSH host key (&quot;SSH host key CHANGED&quot;)</extracomment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1307,30 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>Stored in the credential store, never in the inventory</source>
         <translation>保存在凭据存储中，绝不写入清单</translation>
     </message>
+    <message>
+        <source>key passphrase, or bastion password; may be empty</source>
+        <translation>私钥口令或跳板机密码；可以为空</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one</source>
+        <translation>留空则保留已保存的值</translation>
+    </message>
+    <message>
+        <source>Leave empty to copy the one of %1</source>
+        <translation>留空则复制 %1 的值</translation>
+    </message>
+    <message>
+        <source>SSH key passphrase or bastion password</source>
+        <translation>SSH 私钥口令或跳板机密码</translation>
+    </message>
+    <message>
+        <source>The passphrase of the identity file. Without an identity file: the bastion password. Kept in the secret store, never sent to the bastion as a password when a key is set.</source>
+        <translation>身份文件（私钥）的口令。未设置身份文件时：跳板机密码。保存在密钥存储中；设置了私钥时，绝不会作为密码发送给跳板机。</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EnvironmentPage</name>
@@ -1318,6 +1485,11 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <source>Testing…</source>
         <translation>测试中…</translation>
     </message>
+    <message>
+        <source>The last check connected via %1.</source>
+        <extracomment>SSH bastion row, second line: %1 = the route, &quot;ssh root@10.0.0.1:22&quot;</extracomment>
+        <translation>上次检查经由 %1 连接。</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EnvironmentText</name>
@@ -1419,7 +1591,6 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>wrong password</source>
-        <extracomment>Sidebar, under the host: access denied (user or password)</extracomment>
         <translation>密码错误</translation>
     </message>
     <message>
@@ -1453,8 +1624,27 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>%1 · %2 ms</source>
-        <extracomment>Sidebar, under the host: %1 = engine and version (&quot;MariaDB 10.11.19&quot;), %2 = milliseconds</extracomment>
         <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <extracomment>Sidebar, under the host: access denied (user or password)</extracomment>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>SSH HOST KEY CHANGED</source>
+        <extracomment>Sidebar, under the host: the SSH bastion presented a different host key (possible MITM)</extracomment>
+        <translation>SSH 主机密钥已变更</translation>
+    </message>
+    <message>
+        <source>SSH host key refused</source>
+        <extracomment>Sidebar, under the host: the SSH bastion&apos;s host key is not trusted yet</extracomment>
+        <translation>SSH 主机密钥被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms · via SSH</source>
+        <extracomment>Sidebar, under the host: %1 = engine and version (&quot;MariaDB 10.11.19&quot;), %2 = milliseconds Sidebar, under the host, reached through an SSH bastion: %1 = engine and version, %2 = milliseconds</extracomment>
+        <translation>%1 · %2 毫秒 · 经由 SSH</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1668,156 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <message>
         <source>The host %1 is not in %2 and host keys are checked strictly, so TiDesk refused to connect. Its %3 key fingerprint is %4: verify it, then accept it once (TOFU) or add it to known_hosts.</source>
         <translation>主机 %1 不在 %2 中，且主机密钥为严格校验，因此 TiDesk 拒绝连接。其 %3 密钥指纹为 %4：请核实后接受一次 (TOFU) 或将其加入 known_hosts。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::HostKeyDialog</name>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>未知的 SSH 主机密钥</translation>
+    </message>
+    <message>
+        <source>The SSH bastion %1 presented a host key TiDesk has never seen.</source>
+        <extracomment>%1 = the bastion, e.g. &quot;root@10.0.0.1:22&quot;</extracomment>
+        <translation>SSH 跳板机 %1 出示了 TiDesk 从未见过的主机密钥。</translation>
+    </message>
+    <message>
+        <source>SSH bastion</source>
+        <translation>SSH 跳板机</translation>
+    </message>
+    <message>
+        <source>Waiting for this bastion: %1</source>
+        <extracomment>%1 = environment names, comma-separated</extracomment>
+        <translation>等待此跳板机的环境：%1</translation>
+    </message>
+    <message>
+        <source>Environments waiting</source>
+        <translation>等待中的环境</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>密钥类型</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint</source>
+        <translation>主机密钥指纹</translation>
+    </message>
+    <message>
+        <source>Select to copy</source>
+        <translation>选中即可复制</translation>
+    </message>
+    <message>
+        <source>%1 (only with “Trust and remember”)</source>
+        <extracomment>%1 = path of the known_hosts file</extracomment>
+        <translation>%1（仅在选择“信任并记住”时）</translation>
+    </message>
+    <message>
+        <source>known_hosts file</source>
+        <translation>known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>密钥类型：</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>Stored in:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Compare this fingerprint with one obtained another way before you trust it: ask the bastion&apos;s administrator, or run this on the bastion itself:</source>
+        <translation>信任之前，请与通过其他途径获得的指纹进行比对：询问跳板机管理员，或在跳板机上运行：</translation>
+    </message>
+    <message>
+        <source>Command that prints the fingerprint on the bastion</source>
+        <translation>在跳板机上显示指纹的命令</translation>
+    </message>
+    <message>
+        <source>If the fingerprints differ, choose Reject: someone may be intercepting the connection.</source>
+        <translation>如果指纹不一致，请选择“拒绝”：可能有人正在拦截连接。</translation>
+    </message>
+    <message>
+        <source>Trust and re&amp;member</source>
+        <translation>信任并记住(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Trust and remember</source>
+        <translation>信任并记住</translation>
+    </message>
+    <message>
+        <source>Connect, and add the key to %1 so TiDesk does not ask again</source>
+        <extracomment>%1 = path of the known_hosts file</extracomment>
+        <translation>连接，并把密钥加入 %1，TiDesk 以后不再询问</translation>
+    </message>
+    <message>
+        <source>Trust &amp;once</source>
+        <translation>仅信任本次(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Trust once</source>
+        <translation>仅信任本次</translation>
+    </message>
+    <message>
+        <source>Connect this time only; TiDesk asks again next time</source>
+        <translation>仅本次连接；下次 TiDesk 会再次询问</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation>不连接</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::HostKeyProblem</name>
+    <message>
+        <source>SSH host key changed — possible man-in-the-middle</source>
+        <extracomment>Banner headline when a known SSH bastion presented a different host key</extracomment>
+        <translation>SSH 主机密钥已变更——可能存在中间人攻击</translation>
+    </message>
+    <message>
+        <source>SSH host key revoked — connection refused</source>
+        <extracomment>Banner headline when the bastion&apos;s host key is marked @revoked in known_hosts</extracomment>
+        <translation>SSH 主机密钥已被吊销——已拒绝连接</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key refused</source>
+        <extracomment>Banner headline when an SSH bastion&apos;s host key was not known and was not trusted</extracomment>
+        <translation>已拒绝未知的 SSH 主机密钥</translation>
+    </message>
+    <message>
+        <source>SSH host key not accepted — connection refused</source>
+        <translation>SSH 主机密钥未被接受——已拒绝连接</translation>
+    </message>
+    <message>
+        <source>Do not work around this. Ask the bastion&apos;s administrator whether its host key was replaced, and compare the new fingerprint with one obtained from them before removing the old known_hosts entry.</source>
+        <translation>不要绕过此问题。请询问跳板机管理员其主机密钥是否已更换，并在删除 known_hosts 中的旧条目之前，将新指纹与从管理员处获得的指纹进行比对。</translation>
+    </message>
+    <message>
+        <source>Before trusting this host, compare its fingerprint with one obtained another way, e.g. ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the bastion. Once you have verified it, Test connection asks you again.</source>
+        <translation>信任此主机之前，请与通过其他途径获得的指纹进行比对，例如在跳板机上运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub。核对无误后，“测试连接”会再次询问您。</translation>
+    </message>
+    <message>
+        <source>SSH host key CHANGED</source>
+        <extracomment>Status pill: the SSH bastion presented a different host key (possible attack)</extracomment>
+        <translation>SSH 主机密钥已变更</translation>
+    </message>
+    <message>
+        <source>SSH host key revoked</source>
+        <translation>SSH 主机密钥已吊销</translation>
+    </message>
+    <message>
+        <source>SSH host key refused</source>
+        <translation>SSH 主机密钥被拒绝</translation>
     </message>
 </context>
 <context>
@@ -1724,34 +2064,6 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
 <context>
     <name>TiDesk::Main</name>
     <message>
-        <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
-
-Commands:
-  env ...        manage and check environments (tidesk-cli env --help)
-  --version      print the version
-
-Global options:
-  --inventory PATH            inventory database (default: $TIDESK_HOME or the XDG data dir)
-  --vault PATH                encrypted vault file for secrets
-  --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)
-  --vault-pass-stdin          read the vault passphrase from the first line of stdin
-  --json                      machine-readable output
-  --verbose                   log what TiDesk does to stderr (never secrets)</source>
-        <translation>用法：tidesk-cli [全局选项] &lt;命令&gt; ...
-
-命令：
-  env ...        管理和检查环境（tidesk-cli env --help）
-  --version      显示版本
-
-全局选项：
-  --inventory PATH            清单数据库（默认：$TIDESK_HOME 或 XDG 数据目录）
-  --vault PATH                存放密钥的加密保险库文件
-  --secrets auto|keychain|vault  密钥的存放位置（默认：按设置，否则 auto）
-  --vault-pass-stdin          从标准输入的第一行读取保险库口令
-  --json                      输出机器可读格式
-  --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
-    </message>
-    <message>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
@@ -1802,6 +2114,38 @@ Global options:
     <message>
         <source>TiDesk</source>
         <translation>TiDesk</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
+
+Commands:
+  env ...        manage and check environments (tidesk-cli env --help)
+  --version      print the version
+
+Global options:
+  --inventory PATH            inventory database (default: $TIDESK_HOME or the XDG data dir)
+  --vault PATH                encrypted vault file for secrets
+  --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)
+  --vault-pass-stdin          read the vault passphrase from the first line of stdin
+  --accept-new-host-key       trust an SSH bastion&apos;s host key on first use and add it to
+                              known_hosts (a CHANGED key is always refused)
+  --json                      machine-readable output
+  --verbose                   log what TiDesk does to stderr (never secrets)</source>
+        <translation>用法：tidesk-cli [全局选项] &lt;命令&gt; ...
+
+命令：
+  env ...        管理和检查环境（tidesk-cli env --help）
+  --version      显示版本
+
+全局选项：
+  --inventory PATH            清单数据库（默认：$TIDESK_HOME 或 XDG 数据目录）
+  --vault PATH                存放密钥的加密保险库文件
+  --secrets auto|keychain|vault  密钥的存放位置（默认：按设置，否则 auto）
+  --vault-pass-stdin          从标准输入的第一行读取保险库口令
+  --accept-new-host-key       首次连接时信任 SSH 跳板机的主机密钥并将其加入
+                              known_hosts（已变更的密钥总是被拒绝）
+  --json                      输出机器可读格式
+  --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2340,16 @@ Global options:
         <source>The vault is unlocked.</source>
         <translation>保险库已解锁。</translation>
     </message>
+    <message>
+        <source>The host key of %1 was not confirmed in time: TiDesk refused it.</source>
+        <extracomment>Status bar: %1 = SSH bastion (&quot;root@10.0.0.1:22&quot;)</extracomment>
+        <translation>%1 的主机密钥未在时限内确认：TiDesk 已拒绝它。</translation>
+    </message>
+    <message>
+        <source>SSH bastion %1 is down: %2</source>
+        <extracomment>Status bar: %1 = SSH bastion (&quot;root@10.0.0.1:22&quot;), %2 = why</extracomment>
+        <translation>SSH 跳板机 %1 已断开：%2</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::MessageBanner</name>
@@ -2033,6 +2387,13 @@ Global options:
     <message>
         <source>The SSH server refused to listen on %1 port %2 (AllowTcpForwarding / PermitListen?).</source>
         <translation>SSH 服务器拒绝在 %1 端口 %2 上监听（请检查 AllowTcpForwarding / PermitListen）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SecretReader</name>
+    <message>
+        <source>no credential store is open</source>
+        <translation>没有打开的凭据存储</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2600,10 @@ Global options:
     <message>
         <source>OK</source>
         <translation>成功</translation>
+    </message>
+    <message>
+        <source>%1 is behind an SSH bastion, but no SSH tunnel service is available</source>
+        <translation>%1 位于 SSH 跳板机之后，但没有可用的 SSH 隧道服务</translation>
     </message>
 </context>
 <context>

@@ -289,6 +289,34 @@ private slots:
         }
     }
 
+    void regeneratedHostKeyIsRefused()
+    {
+        // The bastion is trusted (first use), then its host key is regenerated - what a DBA sees
+        // when a server was reinstalled, or when someone sits in the middle.
+        Test::PrivateSshd sshd(Test::sandboxAuthorizedKeys(m_env));
+        QVERIFY(sshd.start());
+        const QString kh = tmpFile(u"regen_known_hosts"_s);
+        QFile::remove(kh);
+        Environment env = prodEnv(kh);
+        env.ssh.port = sshd.port();
+        {
+            BastionTunnels tunnels(options(HostKeyPolicy::AcceptNew));
+            const CheckResult first = check(tunnels, env);
+            QVERIFY2(first.reachable, qPrintable(first.error.toString()));
+        }
+        sshd.kill();
+        QVERIFY(sshd.regenerateHostKey());
+        QVERIFY(sshd.start());
+        BastionTunnels tunnels(options(HostKeyPolicy::AcceptNew));
+        const CheckResult r = check(tunnels, env);
+        QVERIFY(!r.reachable);
+        QCOMPARE(r.error.kind, ErrorKind::HostKey);
+        QCOMPARE(r.error.code, int(HostKeyCheck::ChangedKey));
+        QVERIFY2(r.error.message.contains(u"man-in-the-middle"_s), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(u"ssh-keygen -R"_s), qPrintable(r.error.message));
+        qInfo("regenerated host key: %s", qPrintable(r.error.message));
+    }
+
     void wrongKeyIsAuthError()
     {
         BastionTunnels tunnels(options(HostKeyPolicy::Strict));

@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -305,6 +306,13 @@ void TestMainWindow::addEnvironmentThroughDialog()
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envDatabase"_s), u"shop"_s);
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envPrometheus"_s), u"http://127.0.0.1:9090"_s);
     QTest::keyClicks(dlg->findChild<QPlainTextEdit *>(u"envNotes"_s), u"Nightly QA refresh at 03:00."_s);
+    dlg->findChild<QGroupBox *>(u"envSsh"_s)->setChecked(true);
+    QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envSshHost"_s), u"jump-qa"_s);
+    QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envSshUser"_s), u"ops"_s);
+    QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envSshIdentity"_s), u"~/.ssh/id_ed25519"_s);
+    auto *sshSecret = dlg->findChild<QLineEdit *>(u"envSshSecret"_s);
+    QCOMPARE(sshSecret->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(sshSecret, u"key-passphrase-9"_s);
     QVERIFY2(dlg->validationError().isEmpty(), qPrintable(dlg->validationError()));
     QVERIFY(!UiTestFixture::screenshot(dlg, u"environment-dialog.png"_s).isEmpty());
 
@@ -321,6 +329,9 @@ void TestMainWindow::addEnvironmentThroughDialog()
     const auto pw = m_fx.vault->read(stored->passwordSecretKey());
     QVERIFY(pw.ok());
     QCOMPARE(pw.value(), u"s3cret-pw"_s);
+    QVERIFY(stored->ssh.enabled);
+    QCOMPARE(stored->ssh.host, u"jump-qa"_s);
+    QCOMPARE(m_fx.vault->read(stored->sshPassphraseSecretKey()).value(), u"key-passphrase-9"_s);
 
     QTRY_VERIFY(sidebarRowOf(u"qa02"_s) >= 0);
     QTRY_COMPARE(m_window->currentEnvironment()->name, u"qa02"_s); // the new one is selected
@@ -402,6 +413,7 @@ void TestMainWindow::dialogCheckCancelSafe()
     auto *table = dlg->findChild<QTableWidget *>(u"envEndpoints"_s);
     table->item(0, 0)->setText(u"10.255.255.1"_s);
     table->item(0, 1)->setText(u"3306"_s);
+    dlg->findChild<QGroupBox *>(u"envSsh"_s)->setChecked(false); // direct: the slow connect is the point here
     QTest::mouseClick(dlg->findChild<QPushButton *>(u"envTestConnection"_s), Qt::LeftButton);
     QVERIFY(dlg->isChecking());
     QTest::mouseClick(dlg->findChild<QDialogButtonBox *>(u"envButtons"_s)->button(QDialogButtonBox::Cancel),
@@ -426,6 +438,7 @@ void TestMainWindow::duplicateCopiesPassword()
     QVERIFY(copy.ok() && orig.ok());
     QVERIFY(copy->id != orig->id);
     QCOMPARE(m_fx.vault->read(copy->passwordSecretKey()).value(), u"s3cret-pw"_s);
+    QCOMPARE(m_fx.vault->read(copy->sshPassphraseSecretKey()).value(), u"key-passphrase-9"_s);
     QTRY_COMPARE(m_window->currentEnvironment()->name, u"qa02-copy"_s);
 }
 

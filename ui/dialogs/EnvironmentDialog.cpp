@@ -91,11 +91,13 @@ EnvironmentDialog::EnvironmentDialog(const CoreServices &services, Mode mode, co
         initial.connectTimeoutMs = AppSettings().defaultConnectTimeoutMs();
         setWindowTitle(tr("Add environment"));
         m_password->setPlaceholderText(passwordPlaceholder(services.secrets));
+        m_sshSecret->setPlaceholderText(tr("key passphrase, or bastion password; may be empty"));
         break;
     case Mode::Edit:
         //: %1 = environment name
         setWindowTitle(tr("Edit environment %1").arg(env.name));
         m_password->setPlaceholderText(tr("Leave empty to keep the stored password"));
+        m_sshSecret->setPlaceholderText(tr("Leave empty to keep the stored one"));
         break;
     case Mode::Duplicate:
         m_sourceId = env.id;
@@ -105,6 +107,7 @@ EnvironmentDialog::EnvironmentDialog(const CoreServices &services, Mode mode, co
         //: %1 = environment name
         setWindowTitle(tr("Duplicate environment %1").arg(env.name));
         m_password->setPlaceholderText(tr("Leave empty to copy the password of %1").arg(env.name));
+        m_sshSecret->setPlaceholderText(tr("Leave empty to copy the one of %1").arg(env.name));
         break;
     }
     m_original = initial;
@@ -242,6 +245,12 @@ void EnvironmentDialog::buildUi()
     sf->addRow(tr("User:"), m_sshUser);
     sf->addRow(tr("Identity file:"), fileRow(m_sshIdentity, tr("SSH private key")));
     sf->addRow(tr("Known hosts:"), fileRow(m_sshKnownHosts, tr("known_hosts file")));
+    m_sshSecret = lineEdit(this, u"envSshSecret"_s, tr("SSH key passphrase or bastion password"));
+    m_sshSecret->setEchoMode(QLineEdit::Password);
+    m_sshSecret->setToolTip(tr("The passphrase of the identity file. Without an identity file: the bastion "
+                               "password. Kept in the secret store, never sent to the bastion as a password "
+                               "when a key is set."));
+    sf->addRow(tr("Passphrase:"), m_sshSecret);
 
     // --- Monitoring
     m_prometheus = lineEdit(this, u"envPrometheus"_s, tr("Prometheus URL"), u"http://prometheus:9090"_s);
@@ -360,6 +369,7 @@ void EnvironmentDialog::fillForm(const Environment &env)
     m_endpoints->setEndpoints(env.endpoints);
     m_user->setText(env.user);
     m_password->clear();
+    m_sshSecret->clear();
     m_database->setText(env.defaultDatabase);
     m_connectTimeout->setValue(env.connectTimeoutMs);
     m_queryTimeout->setValue(env.queryTimeoutMs);
@@ -476,6 +486,15 @@ std::optional<QString> EnvironmentDialog::passwordForCheck() const
     return std::nullopt; // the stored one (of the source, when duplicating)
 }
 
+std::optional<QString> EnvironmentDialog::sshSecretForCheck() const
+{
+    if (!m_sshSecret->text().isEmpty())
+        return m_sshSecret->text();
+    if (m_mode == Mode::Add)
+        return QString();
+    return std::nullopt;
+}
+
 void EnvironmentDialog::testConnection()
 {
     if (isChecking())
@@ -491,7 +510,7 @@ void EnvironmentDialog::testConnection()
         env.id = m_sourceId; // so an empty password field reads the source's secret
     m_banner->clear();
     setChecking(true);
-    m_checkWatcher.setFuture(ConnectionCheck::start(m_services, env, passwordForCheck()));
+    m_checkWatcher.setFuture(ConnectionCheck::start(m_services, env, passwordForCheck(), sshSecretForCheck()));
 }
 
 void EnvironmentDialog::onCheckFinished()
@@ -501,11 +520,7 @@ void EnvironmentDialog::onCheckFinished()
         return;
     CheckResult result = m_checkWatcher.result();
     result.name = m_name->text().trimmed();
-    if (result.reachable)
-        m_banner->showMessage(MessageBanner::Kind::Success, ConnectionCheck::successText(result));
-    else
-        m_banner->showMessage(MessageBanner::Kind::Error, ConnectionCheck::errorText(result),
-                              ConnectionCheck::errorDetail(result));
+    ConnectionCheck::showIn(m_banner, result);
 }
 
 void EnvironmentDialog::setChecking(bool busy)
@@ -536,11 +551,12 @@ void EnvironmentDialog::accept()
     }
     const Environment env = environmentFromForm();
     const QString password = m_password->text();
-    const QUuid copyFrom = m_mode == Mode::Duplicate && password.isEmpty() ? m_sourceId : QUuid();
+    const QString sshSecret = env.ssh.enabled ? m_sshSecret->text() : QString();
+    const QUuid copyFrom = m_mode == Mode::Duplicate ? m_sourceId : QUuid();
     std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
     setSaving(true);
-    m_saveWatcher.setFuture(QtConcurrent::run(m_services.pool, [env, password, copyFrom, inventory, secrets] {
+    m_saveWatcher.setFuture(QtConcurrent::run(m_services.pool, [env, password, sshSecret, copyFrom, inventory, secrets] {
         SaveOutcome out;
         Result<Environment> saved = inventory->save(env);
         if (!saved.ok()) {
@@ -548,23 +564,29 @@ void EnvironmentDialog::accept()
             return out;
         }
         out.env = saved.value();
-        QString secret = password;
-        if (!copyFrom.isNull() && secrets) {
-            Environment source;
-            source.id = copyFrom;
-            const Result<QString> old = secrets->read(source.passwordSecretKey());
-            if (old.ok())
-                secret = old.value();
-        }
-        if (secret.isEmpty())
-            return out;
-        if (!secrets) {
-            out.passwordError = Error::make(ErrorKind::Unsupported, tr("no credential store is open"));
-            return out;
-        }
-        const VoidResult w = secrets->write(out.env->passwordSecretKey(), secret);
-        if (!w.ok())
-            out.passwordError = w.error();
+        Environment source;
+        source.id = copyFrom;
+        // An empty field keeps the stored secret (edit) or copies the source's (duplicate).
+        const auto store = [&](const QString &typed, const QString &key, const QString &sourceKey) {
+            QString secret = typed;
+            if (secret.isEmpty() && !copyFrom.isNull() && secrets) {
+                const Result<QString> old = secrets->read(sourceKey);
+                if (old.ok())
+                    secret = old.value();
+            }
+            if (secret.isEmpty() || out.passwordError.isError())
+                return;
+            if (!secrets) {
+                out.passwordError = Error::make(ErrorKind::Unsupported, tr("no credential store is open"));
+                return;
+            }
+            const VoidResult w = secrets->write(key, secret);
+            if (!w.ok())
+                out.passwordError = w.error();
+        };
+        store(password, out.env->passwordSecretKey(), source.passwordSecretKey());
+        if (env.ssh.enabled)
+            store(sshSecret, out.env->sshPassphraseSecretKey(), source.sshPassphraseSecretKey());
         return out;
     }));
 }

@@ -66,7 +66,7 @@ private:
     {
         std::optional<Environment> env;
         Error error;          // inventory save failed
-        Error passwordError;  // the environment was saved but its password was not
+        Error passwordError;  // the environment was saved but its password (or SSH secret) was not
     };
 
     void buildUi();
@@ -80,6 +80,7 @@ private:
     void setSaving(bool busy);
     void browseFile(QLineEdit *target, const QString &title);
     [[nodiscard]] std::optional<QString> passwordForCheck() const;
+    [[nodiscard]] std::optional<QString> sshSecretForCheck() const;
 
     CoreServices m_services;
     Mode m_mode;
@@ -113,6 +114,7 @@ private:
     QLineEdit *m_sshUser = nullptr;
     QLineEdit *m_sshIdentity = nullptr;
     QLineEdit *m_sshKnownHosts = nullptr;
+    QLineEdit *m_sshSecret = nullptr;
     QLineEdit *m_prometheus = nullptr;
     QLineEdit *m_alertmanager = nullptr;
     QLineEdit *m_pd = nullptr;

@@ -2,6 +2,7 @@
 
 #include "ConnectionCheck.h"
 #include "EnvironmentText.h"
+#include "HostKeyProblem.h"
 #include "MessageBanner.h"
 #include "StatusPill.h"
 #include "TierBadge.h"
@@ -254,7 +255,7 @@ void EnvironmentPage::fillDetails(const Environment &env)
         tls << tr("Client key: %1").arg(env.tls.keyFile);
     m_tls->setText(tls.join(u'\n'));
 
-    m_ssh->setText(EnvironmentText::sshBastion(env.ssh));
+    updateSshRow();
     m_prometheus->setText(link(env.prometheusUrl));
     m_alertmanager->setText(link(env.alertmanagerUrl));
     m_pd->setText(link(env.pdUrl));
@@ -311,6 +312,8 @@ void EnvironmentPage::setPill(const CheckResult &result)
     if (result.reachable)
         //: %1 = milliseconds
         m_checkPill->setStatus(StatusPill::State::Ok, tr("Connected, %1 ms").arg(result.latencyMs));
+    else if (const auto hostKey = HostKeyProblem::classify(result.error); hostKey != HostKeyProblem::Kind::None)
+        m_checkPill->setStatus(StatusPill::State::Error, HostKeyProblem::shortText(hostKey));
     else
         m_checkPill->setStatus(StatusPill::State::Error, tr("Connection failed"));
 }
@@ -319,15 +322,24 @@ void EnvironmentPage::applyResult(const CheckResult &result)
 {
     m_lastResult = result;
     setPill(result);
-    if (result.reachable) {
+    if (result.reachable)
         m_engine->setText(result.engine.displayString());
-        m_banner->showMessage(MessageBanner::Kind::Success, ConnectionCheck::successText(result));
-    } else {
-        if (m_env && m_env->engine == EngineOverride::Auto)
-            m_engine->setText(tr("unknown: the last check failed"));
-        m_banner->showMessage(MessageBanner::Kind::Error, ConnectionCheck::errorText(result),
-                              ConnectionCheck::errorDetail(result), tr("Retry"));
-    }
+    else if (m_env && m_env->engine == EngineOverride::Auto)
+        m_engine->setText(tr("unknown: the last check failed"));
+    // A refused SSH host key gets the Critical banner and no "Retry" (see ConnectionCheck::showIn).
+    ConnectionCheck::showIn(m_banner, result, tr("Retry"));
+    updateSshRow();
+}
+
+void EnvironmentPage::updateSshRow()
+{
+    if (!m_env)
+        return;
+    QString text = EnvironmentText::sshBastion(m_env->ssh);
+    if (m_lastResult && m_lastResult->viaSsh && m_lastResult->reachable && !m_lastResult->via.isEmpty())
+        //: SSH bastion row, second line: %1 = the route, "ssh root@10.0.0.1:22"
+        text += u'\n' + tr("The last check connected via %1.").arg(m_lastResult->via);
+    m_ssh->setText(text);
 }
 
 void EnvironmentPage::setBusy(bool busy)

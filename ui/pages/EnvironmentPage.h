@@ -2,7 +2,9 @@
 // page), tier badge, endpoints, user, TLS, SSH, monitoring URLs, tags and notes, and a
 // "Test connection" button that shows engine, version and latency, or a clear error. The main
 // window also hands it the automatic fleet check's latest result (showCheckState), so the page
-// shows engine/version/latency or the error without the user pressing anything.
+// shows engine/version/latency or the error without the user pressing anything. A refused SSH
+// host key (above all a CHANGED one: possible man-in-the-middle) is shown as a Critical banner
+// without a "Retry"; a check through a bastion says so ("via ssh root@host:port").
 // Threading: GUI thread; the check runs on services.pool (ConnectionCheck) and its result is
 // delivered through a QFutureWatcher member, so destroying the page mid-check is safe.
 #pragma once
@@ -59,6 +61,7 @@ private:
     void setPill(const CheckResult &result);
     void setBusy(bool busy);
     void fillDetails(const Environment &env);
+    void updateSshRow();
     QLabel *addRow(const QString &label, const QString &objectName);
 
     CoreServices m_services;

@@ -1,5 +1,7 @@
 #include "FleetStatusModel.h"
 
+#include "HostKeyCheck.h"
+
 #include "inventory/InventoryModel.h"
 
 using namespace Qt::StringLiterals;
@@ -77,7 +79,13 @@ QString FleetStatusModel::shortError(const CheckResult &result)
     //: Sidebar, under the host: the environment did not answer
     case ErrorKind::Connection: return tr("unreachable");
     //: Sidebar, under the host: access denied (user or password)
-    case ErrorKind::Auth: return tr("wrong password");
+    case ErrorKind::Auth: return result.viaSsh ? tr("login refused") : tr("wrong password");
+    case ErrorKind::HostKey:
+        //: Sidebar, under the host: the SSH bastion presented a different host key (possible MITM)
+        if (result.error.code == HostKeyCheck::ChangedKey || result.error.code == HostKeyCheck::RevokedKey)
+            return tr("SSH HOST KEY CHANGED");
+        //: Sidebar, under the host: the SSH bastion's host key is not trusted yet
+        return tr("SSH host key refused");
     case ErrorKind::Tls: return tr("TLS error");
     case ErrorKind::Timeout: return tr("timeout");
     //: Sidebar, under the host: the password is in the vault, which is not unlocked
@@ -95,6 +103,9 @@ QString FleetStatusModel::summary(const CheckResult &result)
     if (!result.reachable)
         return shortError(result);
     //: Sidebar, under the host: %1 = engine and version ("MariaDB 10.11.19"), %2 = milliseconds
+    if (result.viaSsh)
+        //: Sidebar, under the host, reached through an SSH bastion: %1 = engine and version, %2 = milliseconds
+        return tr("%1 \u00b7 %2 ms \u00b7 via SSH").arg(result.engine.displayString()).arg(result.latencyMs);
     return tr("%1 \u00b7 %2 ms").arg(result.engine.displayString()).arg(result.latencyMs);
 }
 

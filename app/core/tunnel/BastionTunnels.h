@@ -58,6 +58,8 @@ public:
 
     void setHostKeyPolicy(HostKeyPolicy policy);
     [[nodiscard]] HostKeyPolicy hostKeyPolicy() const { return m_policy.load(); }
+    // How long a hostKeyQuestion stays answerable (then it counts as rejected).
+    [[nodiscard]] std::chrono::milliseconds promptTimeout() const { return m_options.promptTimeout; }
 
     [[nodiscard]] Result<DialAddress> route(const ConnectParams &params) override;
     [[nodiscard]] Error explainFailure(const ConnectParams &params, const Error &error) const override;

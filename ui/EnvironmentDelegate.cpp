@@ -166,7 +166,10 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     QColor sub = textColor;
     sub.setAlpha(selected ? 220 : 150);
     painter->setPen(sub);
-    const QString endpoints = index.data(InventoryModel::EndpointsRole).toString();
+    QString endpoints = index.data(InventoryModel::EndpointsRole).toString();
+    if (index.data(InventoryModel::EnvironmentRole).value<Environment>().ssh.enabled)
+        //: Sidebar host line of an environment behind an SSH bastion: %1 = "host:port, host:port"
+        endpoints = tr("%1 via SSH").arg(endpoints);
     painter->drawText(hostLine, Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(endpoints, Qt::ElideRight, hostLine.width()));
 
     // Last check: engine · latency, or the short error in red. While a re-check runs the previous

@@ -917,6 +917,11 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>not checked</source>
         <translation>未检查</translation>
     </message>
+    <message>
+        <source>%1 via SSH</source>
+        <extracomment>Sidebar host line of an environment behind an SSH bastion: %1 = &quot;host:port, host:port&quot;</extracomment>
+        <translation>%1（经由 SSH）</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EnvironmentDialog</name>
@@ -1624,6 +1629,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>%1 · %2 ms</source>
+        <extracomment>Sidebar, under the host: %1 = engine and version (&quot;MariaDB 10.11.19&quot;), %2 = milliseconds</extracomment>
         <translation>%1 · %2 ms</translation>
     </message>
     <message>
@@ -1640,11 +1646,6 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <source>SSH host key refused</source>
         <extracomment>Sidebar, under the host: the SSH bastion&apos;s host key is not trusted yet</extracomment>
         <translation>SSH 主机密钥被拒绝</translation>
-    </message>
-    <message>
-        <source>%1 · %2 ms · via SSH</source>
-        <extracomment>Sidebar, under the host: %1 = engine and version (&quot;MariaDB 10.11.19&quot;), %2 = milliseconds Sidebar, under the host, reached through an SSH bastion: %1 = engine and version, %2 = milliseconds</extracomment>
-        <translation>%1 · %2 毫秒 · 经由 SSH</translation>
     </message>
 </context>
 <context>

@@ -103,9 +103,6 @@ QString FleetStatusModel::summary(const CheckResult &result)
     if (!result.reachable)
         return shortError(result);
     //: Sidebar, under the host: %1 = engine and version ("MariaDB 10.11.19"), %2 = milliseconds
-    if (result.viaSsh)
-        //: Sidebar, under the host, reached through an SSH bastion: %1 = engine and version, %2 = milliseconds
-        return tr("%1 \u00b7 %2 ms \u00b7 via SSH").arg(result.engine.displayString()).arg(result.latencyMs);
     return tr("%1 \u00b7 %2 ms").arg(result.engine.displayString()).arg(result.latencyMs);
 }
 

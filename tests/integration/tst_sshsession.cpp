@@ -105,6 +105,66 @@ private slots:
         QVERIFY2(s.error().detail.contains(u"not accepted"_s), qPrintable(s.error().toString()));
     }
 
+    void ecdsaKeys_data()
+    {
+        QTest::addColumn<QString>("passphrase");
+        QTest::newRow("ecdsa") << QString();
+        QTest::newRow("ecdsa with passphrase") << u"ecdsa-Pass-41"_s;
+    }
+
+    void ecdsaKeys()
+    {
+        // A private sshd whose authorized_keys holds a fresh ECDSA key (the sandbox has ed25519 only).
+        QFETCH(QString, passphrase);
+        const QString key = newKey(u"ecdsa_"_s + QString::number(passphrase.size()), u"ecdsa"_s, passphrase);
+        QVERIFY(!key.isEmpty());
+        Test::PrivateSshd sshd(key + u".pub"_s);
+        QVERIFY(sshd.start());
+        SshConnectOptions o = sandboxOptions();
+        o.port = sshd.port();
+        o.knownHostsFile = m_tmp.path() + u"/ecdsa_known_hosts"_s;
+        o.hostKeyPolicy = HostKeyPolicy::AcceptNew;
+        o.identityFiles = {key};
+        o.passphrase = passphrase;
+        SshSession s;
+        QCOMPARE(run(s, o), SshSession::State::Connected);
+        QVERIFY2(s.authMethod().contains(u"publickey"_s), qPrintable(s.authMethod()));
+        qInfo("connect+auth (ECDSA%s): %lld ms", passphrase.isEmpty() ? "" : " with passphrase", s.connectMs());
+    }
+
+    void sshAgent()
+    {
+        // A real ssh-agent holding the sandbox key; no identity file given: the agent signs.
+        const QString sock = m_tmp.path() + u"/agent.sock"_s;
+        QProcess agent;
+        agent.start(u"ssh-agent"_s, {u"-D"_s, u"-a"_s, sock});
+        QVERIFY(agent.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(sock), 5000);
+        QProcess add;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"SSH_AUTH_SOCK"_s, sock);
+        add.setProcessEnvironment(env);
+        add.start(u"ssh-add"_s, {m_env.value(u"SSH_USER_KEY"_s)});
+        QVERIFY(add.waitForFinished(10000));
+        QCOMPARE(add.exitCode(), 0);
+        const QByteArray previous = qgetenv("SSH_AUTH_SOCK");
+        qputenv("SSH_AUTH_SOCK", sock.toLocal8Bit());
+        SshConnectOptions o = sandboxOptions();
+        o.identityFiles.clear();
+        o.useAgent = true;
+        SshSession s;
+        const SshSession::State state = run(s, o);
+        if (previous.isEmpty())
+            qunsetenv("SSH_AUTH_SOCK");
+        else
+            qputenv("SSH_AUTH_SOCK", previous);
+        agent.kill();
+        agent.waitForFinished(3000);
+        QCOMPARE(state, SshSession::State::Connected);
+        QVERIFY2(s.authMethod().contains(u"agent"_s), qPrintable(s.authMethod()));
+        qInfo("connect+auth (ssh-agent): %lld ms, %s", s.connectMs(), qPrintable(s.authMethod()));
+    }
+
     void passphrase_data()
     {
         QTest::addColumn<QString>("passphrase");

@@ -5,6 +5,7 @@
 // Blocking calls (route, connect) run on pool threads while the test thread pumps events, like
 // the GUI does.
 #include "PrivateSshd.h"
+#include "SandboxBastion.h"
 #include "SandboxEnv.h"
 #include "SshTestSupport.h"
 #include "sql/ActivityLog.h"
@@ -56,22 +57,7 @@ private:
 
     Environment prodEnv(const QString &knownHosts = {}) const
     {
-        Environment e;
-        e.id = QUuid::createUuid();
-        e.name = u"prod"_s;
-        e.tier = Tier::Prod;
-        e.endpoints = {SqlEndpoint{u"127.0.0.1"_s, m_env.mariadbPort(u"prod"_s), {}}};
-        e.user = m_env.adminUser();
-        e.tls.mode = TlsMode::VerifyCa;
-        e.tls.caFile = m_env.value(u"TLS_CA"_s);
-        e.connectTimeoutMs = 5000;
-        e.ssh.enabled = true;
-        e.ssh.host = u"127.0.0.1"_s;
-        e.ssh.port = m_env.value(u"SSHD_PORT"_s).toInt();
-        e.ssh.user = m_env.value(u"SSH_USER"_s);
-        e.ssh.identityFile = m_env.value(u"SSH_USER_KEY"_s);
-        e.ssh.knownHostsFile = knownHosts.isEmpty() ? m_env.value(u"SSH_KNOWN_HOSTS"_s) : knownHosts;
-        return e;
+        return Test::prodBehindBastion(m_env, u"prod"_s, knownHosts);
     }
 
     static BastionTunnels::Options options(HostKeyPolicy policy)

@@ -7,6 +7,7 @@
 // about. FAILS when the sandbox is not up (tests/sandbox/sandbox.sh up).
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "SandboxBastion.h"
 #include "SandboxEnv.h"
 #include "StatusPill.h"
 #include "UiTestFixture.h"
@@ -59,19 +60,7 @@ private slots:
 private:
     Environment prodEnv(const QString &name, const QString &knownHosts) const
     {
-        Environment e
-            = UiTestFixture::makeEnv(name, Tier::Prod, u"127.0.0.1"_s,
-                                     m_sandbox.mariadbPort(u"prod"_s), m_sandbox.adminUser());
-        e.tls.mode = TlsMode::VerifyCa;
-        e.tls.caFile = m_sandbox.value(u"TLS_CA"_s);
-        e.connectTimeoutMs = 5000;
-        e.ssh.enabled = true;
-        e.ssh.host = u"127.0.0.1"_s;
-        e.ssh.port = m_sandbox.value(u"SSHD_PORT"_s).toInt();
-        e.ssh.user = u"root"_s;
-        e.ssh.identityFile = m_sandbox.value(u"SSH_USER_KEY"_s);
-        e.ssh.knownHostsFile = knownHosts;
-        return e;
+        return Test::prodBehindBastion(m_sandbox, name, knownHosts);
     }
     FleetStatusModel::CheckStatus status(const QString &name) const
     {

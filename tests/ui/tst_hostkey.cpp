@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace TiDesk;
@@ -132,6 +133,7 @@ private slots:
     void dialogAnswers_data();
     void dialogAnswers();
     void dialogDeadlineRejects();
+    void dialogInChinese();
     void verifyCommandFollowsKeyType();
     void classifiesCoreRefusals();
     void changedKeyIsUnmistakable();
@@ -288,6 +290,28 @@ void TestHostKey::dialogDeadlineRejects()
     QVERIFY(dlg.hasTimedOut());
     QCOMPARE(answered.first().at(1).toBool(), false);
     QVERIFY(!dlg.isVisible());
+}
+
+void TestHostKey::dialogInChinese()
+{
+    // The zh_CN translation is complete (check_translations); here: it is the one the dialog
+    // uses, and the CJK text renders (screenshot) with the fingerprint still whole.
+    QTranslator zh;
+    QVERIFY(zh.load(u":/i18n/tidesk_zh_CN.qm"_s));
+    QCoreApplication::installTranslator(&zh);
+    {
+        HostKeyDialog dlg(sampleQuestion());
+        dlg.open();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QCOMPARE(dlg.windowTitle(), u"未知的 SSH 主机密钥"_s);
+        QCOMPARE(dlg.findChild<QPushButton *>(u"hostKeyReject"_s)->text(), u"拒绝(&R)"_s);
+        auto *fp = dlg.findChild<QLabel *>(u"hostKeyFingerprint"_s);
+        QCOMPARE(fp->text(), kFingerprint);
+        QVERIFY(fp->width() >= fp->fontMetrics().horizontalAdvance(kFingerprint));
+        QVERIFY(!UiTestFixture::screenshot(&dlg, u"hostkey-prompt-zh_CN.png"_s).isEmpty());
+        dlg.reject();
+    }
+    QCoreApplication::removeTranslator(&zh);
 }
 
 void TestHostKey::verifyCommandFollowsKeyType()

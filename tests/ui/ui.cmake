@@ -7,6 +7,6 @@ tidesk_add_test(tst_dialogs SOURCES tst_dialogs.cpp UiTestFixture.h
 tidesk_add_test(tst_mainwindow_sandbox SOURCES tst_mainwindow_sandbox.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
 tidesk_add_test(tst_hostkey SOURCES tst_hostkey.cpp UiTestFixture.h
-    LIBS tidesk_ui Qt6::Concurrent LABEL ui)
+    LIBS tidesk_ui tidesk_resources Qt6::Concurrent LABEL ui)
 tidesk_add_test(tst_hostkey_sandbox SOURCES tst_hostkey_sandbox.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)

@@ -16,6 +16,7 @@ RemoteForward::RemoteForward(SshSession *session, QString bindHost, int bindPort
 
 RemoteForward::~RemoteForward()
 {
+    abandonOpen();
     m_listener.reset();
     for (const QPointer<SshChannel> &c : std::as_const(m_pending))
         delete c.data();
@@ -42,9 +43,11 @@ void RemoteForward::pump()
     m_pumping = true;
     const QPointer<RemoteForward> self(this);
     LIBSSH2_SESSION *s = m_session->handle();
-    if (m_state == State::Requesting) {
+    if (m_state == State::Requesting && m_session->beginOpen(this)) {
         int bound = 0;
         LIBSSH2_LISTENER *l = libssh2_channel_forward_listen_ex(s, m_bindHost.constData(), m_bindPort, &bound, 16);
+        if (l || libssh2_session_last_errno(s) != LIBSSH2_ERROR_EAGAIN)
+            m_session->endOpen(this);
         if (l) {
             m_listener.reset(l);
             m_boundPort = bound;
@@ -100,10 +103,26 @@ void RemoteForward::close()
     }
 }
 
+void RemoteForward::abandonOpen()
+{
+    SshSession *session = m_session.data();
+    if (!session || !session->ownsOpen(this))
+        return;
+    session->abandonOpen(this, [host = m_bindHost, port = m_bindPort](LIBSSH2_SESSION *s) {
+        int bound = 0;
+        LIBSSH2_LISTENER *l = libssh2_channel_forward_listen_ex(s, host.constData(), port, &bound, 16);
+        if (!l && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
+            return false;
+        LibSsh2::ListenerPtr discard(l); // cancels the forward on the server
+        return true;
+    });
+}
+
 void RemoteForward::fail(const Error &error)
 {
     if (m_state == State::Failed || m_state == State::Closed)
         return;
+    abandonOpen();
     m_state = State::Failed;
     m_error = error;
     m_listener.reset();

@@ -47,6 +47,7 @@ signals:
 private:
     void pump();
     void fail(const Error &error);
+    void abandonOpen(); // a listen request still in progress in libssh2 is finished by the session
     void onSessionClosing();
 
     QPointer<SshSession> m_session;

@@ -48,7 +48,24 @@ SshChannel *SshChannel::adopt(SshSession *session, LIBSSH2_CHANNEL *channel, QOb
 
 SshChannel::~SshChannel()
 {
+    abandonOpen();
     m_channel.reset(); // libssh2 frees it (or, on EAGAIN, with the session)
+}
+
+void SshChannel::abandonOpen()
+{
+    SshSession *session = m_session.data();
+    if (!session || !session->ownsOpen(this))
+        return;
+    // libssh2 is in the middle of opening our channel: let the session finish that open (same
+    // parameters) and throw the channel away, so the next caller does not receive it.
+    session->abandonOpen(this, [host = m_host, port = m_port](LIBSSH2_SESSION *s) {
+        LIBSSH2_CHANNEL *ch = libssh2_channel_direct_tcpip_ex(s, host.constData(), port, "127.0.0.1", 0);
+        if (!ch && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
+            return false;
+        LibSsh2::ChannelPtr discard(ch);
+        return true;
+    });
 }
 
 qint64 SshChannel::bytesAvailable() const
@@ -121,12 +138,15 @@ void SshChannel::pump()
 
 void SshChannel::pumpOpening()
 {
+    if (!m_session->beginOpen(this))
+        return; // another channel's open is in progress on this session
     LIBSSH2_CHANNEL *ch = libssh2_channel_direct_tcpip_ex(m_session->handle(), m_host.constData(),
                                                           m_port, "127.0.0.1", 0);
     if (!ch) {
         const int rc = libssh2_session_last_errno(m_session->handle());
         if (rc == LIBSSH2_ERROR_EAGAIN)
             return;
+        m_session->endOpen(this);
         if (m_session->handleSessionError(rc, tr("opening a tunnel")))
             return;
         fail(Error::make(ErrorKind::Connection,
@@ -136,6 +156,7 @@ void SshChannel::pumpOpening()
                          m_session->lastLibssh2Error()));
         return;
     }
+    m_session->endOpen(this);
     m_channel.reset(ch);
     m_state = State::Open;
     QIODevice::open(QIODevice::ReadWrite | QIODevice::Unbuffered);
@@ -274,6 +295,7 @@ void SshChannel::fail(const Error &error)
 {
     if (m_state == State::Closed)
         return;
+    abandonOpen();
     m_error = error;
     const QPointer<SshChannel> self(this);
     emit errorOccurred(error);

@@ -62,6 +62,7 @@ private:
     bool pumpWrite();
     void pumpClosing();
     void fail(const Error &error);
+    void abandonOpen(); // an open still in progress in libssh2 is finished by the session
     void finish();
     void onSessionClosing();
 

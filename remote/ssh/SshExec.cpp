@@ -26,7 +26,22 @@ SshExec::SshExec(SshSession *session, QString command, QObject *parent)
 
 SshExec::~SshExec()
 {
+    abandonOpen();
     m_channel.reset();
+}
+
+void SshExec::abandonOpen()
+{
+    SshSession *session = m_session.data();
+    if (!session || !session->ownsOpen(this))
+        return;
+    session->abandonOpen(this, [](LIBSSH2_SESSION *s) {
+        LIBSSH2_CHANNEL *ch = libssh2_channel_open_session(s);
+        if (!ch && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
+            return false;
+        LibSsh2::ChannelPtr discard(ch);
+        return true;
+    });
 }
 
 void SshExec::start()
@@ -58,14 +73,20 @@ void SshExec::pump()
         progress = false;
         switch (m_state) {
         case State::Opening: {
+            if (!m_session->beginOpen(this))
+                break; // another channel's open is in progress on this session
             LIBSSH2_CHANNEL *ch = libssh2_channel_open_session(s);
             if (!ch) {
                 const int rc = libssh2_session_last_errno(s);
-                if (rc != LIBSSH2_ERROR_EAGAIN && !m_session->handleSessionError(rc, tr("opening a channel")))
+                if (rc == LIBSSH2_ERROR_EAGAIN)
+                    break;
+                m_session->endOpen(this);
+                if (!m_session->handleSessionError(rc, tr("opening a channel")))
                     fail(Error::make(ErrorKind::Connection, tr("The SSH server refused to open a session channel."),
                                      m_session->lastLibssh2Error()));
                 break;
             }
+            m_session->endOpen(this);
             m_channel.reset(ch);
             m_state = State::Starting;
             progress = true;
@@ -240,6 +261,7 @@ void SshExec::fail(const Error &error)
 {
     if (m_state == State::Finished || m_state == State::Failed)
         return;
+    abandonOpen();
     m_error = error;
     m_state = State::Failed;
     m_timer.stop();

@@ -63,6 +63,7 @@ private:
     void killRemote();
     void pumpCancel();
     void fail(const Error &error);
+    void abandonOpen(); // a channel open still in progress in libssh2 is finished by the session
     void onSessionClosing();
     void onTimeout();
 

@@ -13,6 +13,7 @@
 #include <QMetaMethod>
 #include <QSocketNotifier>
 #include <QThread>
+#include <QTimer>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -202,6 +203,15 @@ void SshSession::onConnectTimeout()
 
 void SshSession::onSocketActivity()
 {
+#ifdef TCP_QUICKACK
+    // sshd does not set TCP_NODELAY on non-interactive connections, so a forwarded connection's
+    // first data (right behind the channel-open confirmation) waits for our ACK; Linux delays
+    // ACKs by up to 40 ms. Acknowledge at once (the flag is not sticky: re-arm on each read).
+    if (m_fd >= 0 && m_state != State::Connecting) {
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof(one));
+    }
+#endif
     if (m_state == State::Connecting) {
         int err = 0;
         socklen_t len = sizeof(err);
@@ -324,6 +334,10 @@ void SshSession::step()
         break;
     }
     case State::Connected: {
+        if (m_abandonedOpen && m_abandonedOpen(m_ssh.get())) {
+            m_abandonedOpen = nullptr;
+            m_openOwner = nullptr; // the next channel may open now (activity() below)
+        }
         const QPointer<SshSession> self(this);
         emit activity();
         if (!self || m_state != State::Connected)
@@ -518,8 +532,41 @@ void SshSession::disconnectFromHost()
     emit disconnected();
 }
 
+bool SshSession::beginOpen(const void *owner)
+{
+    if (!m_openOwner)
+        m_openOwner = owner;
+    return m_openOwner == owner;
+}
+
+void SshSession::endOpen(const void *owner)
+{
+    if (!owner || m_openOwner != owner)
+        return;
+    m_openOwner = nullptr;
+    // Channels waiting for the slot retry now, not at the next unrelated socket event.
+    QTimer::singleShot(0, this, [this] {
+        if (m_state == State::Connected && !m_openOwner)
+            step();
+    });
+}
+
+void SshSession::abandonOpen(const void *owner, std::function<bool(_LIBSSH2_SESSION *)> finish)
+{
+    if (!owner || m_openOwner != owner || !m_ssh || m_state != State::Connected)
+        return;
+    m_openOwner = &m_abandonedOpen; // nobody else may start an open until it is finished
+    m_abandonedOpen = std::move(finish);
+    QTimer::singleShot(0, this, [this] {
+        if (m_state == State::Connected)
+            step();
+    });
+}
+
 void SshSession::teardown()
 {
+    m_openOwner = nullptr;
+    m_abandonedOpen = nullptr;
     m_connectTimer.stop();
     m_keepaliveTimer.stop();
     m_idleCheckTimer.stop();

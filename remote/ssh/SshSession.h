@@ -21,6 +21,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QHostInfo;
@@ -80,6 +81,19 @@ public:
     // Why the session (possibly already gone) closed: its error, or a generic "closed".
     [[nodiscard]] static Error closeReason(const SshSession *session);
 
+    // libssh2 keeps the state of a pending channel open (direct-tcpip, session channel) and of a
+    // forward-listen request in the SESSION: if two were in progress at once, the second caller
+    // would be handed the FIRST one's channel (e.g. a tunnel to the wrong database). So channel
+    // classes take this slot before such a call (false: another open is in progress - wait for
+    // activity()) and give it back with endOpen() once libssh2 returned a channel or an error.
+    // An owner that goes away while libssh2 still has its open in progress calls abandonOpen():
+    // the session then drives `finish` (the same libssh2 call, freeing what it returns) until it
+    // reports true, and only then lets the next open start.
+    [[nodiscard]] bool beginOpen(const void *owner);
+    void endOpen(const void *owner);
+    [[nodiscard]] bool ownsOpen(const void *owner) const { return owner && m_openOwner == owner; }
+    void abandonOpen(const void *owner, std::function<bool(_LIBSSH2_SESSION *)> finish);
+
 signals:
     void stateChanged(TiDesk::SshSession::State state);
     void connected();
@@ -130,6 +144,8 @@ private:
     QTimer m_idleCheckTimer;
     QElapsedTimer m_clock;
     qint64 m_connectMs = 0;
+    const void *m_openOwner = nullptr;                          // see beginOpen()
+    std::function<bool(_LIBSSH2_SESSION *)> m_abandonedOpen;    // drives an orphaned open to its end
 };
 
 } // namespace TiDesk

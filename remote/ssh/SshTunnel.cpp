@@ -46,6 +46,9 @@ void SshTunnel::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        // Protocols like MySQL's handshake and TLS send small messages and wait for the answer:
+        // without TCP_NODELAY each such step waits for a delayed ACK (~40 ms) on loopback.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         SshChannel *channel = SshChannel::openDirectTcpip(session, m_targetHost, m_targetPort);
         auto *link = new SshTunnelLink(socket, channel, this);
         m_links.append(link);

@@ -27,7 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kRuns = 7;
+constexpr int kRuns = 11;
 const QString kQuery = u"SELECT id, order_id, product_id, quantity, unit_price FROM shop.order_items ORDER BY id LIMIT 100000"_s;
 
 struct Stats
@@ -42,27 +42,77 @@ Stats stats(QList<double> v)
     return {v.isEmpty() ? 0 : v.at(v.size() / 2), v.isEmpty() ? 0 : v.first()};
 }
 
-// Opens one connection and runs the query kRuns times; returns per-run ms (empty on error).
-QList<double> runTiDesk(const ConnectParams &p, double *connectMs, qsizetype *rows)
+struct Series
+{
+    QList<double> ms;
+    double connectMs = 0;
+    qsizetype rows = 0;
+};
+
+// One connection each, opened once; the query runs alternately on both (direct, tunnel, direct,
+// ...) so that drift in the machine's speed hits both series alike.
+bool runInterleaved(const ConnectParams &direct, const ConnectParams &tunnelled, Series *d, Series *t)
+{
+    SqlConnection cd, ct;
+    QElapsedTimer timer;
+    timer.start();
+    if (const VoidResult o = cd.open(direct); !o) {
+        std::fprintf(stderr, "direct connect failed: %s\n", qPrintable(o.error().toString()));
+        return false;
+    }
+    d->connectMs = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    if (const VoidResult o = ct.open(tunnelled); !o) {
+        std::fprintf(stderr, "tunnel connect failed: %s\n", qPrintable(o.error().toString()));
+        return false;
+    }
+    t->connectMs = double(timer.nsecsElapsed()) / 1e6;
+    for (int i = 0; i < kRuns; ++i) {
+        for (auto [c, series] : {std::pair{&cd, d}, std::pair{&ct, t}}) {
+            timer.restart();
+            auto r = c->query(kQuery);
+            if (!r) {
+                std::fprintf(stderr, "query failed: %s\n", qPrintable(r.error().toString()));
+                return false;
+            }
+            series->ms << double(timer.nsecsElapsed()) / 1e6;
+            series->rows = r->rows.size();
+        }
+    }
+    return true;
+}
+
+// A new connection per run (connect + TLS + query + close), like one `mariadb -e` process.
+QList<double> runTiDeskFresh(const ConnectParams &p, const QString &query = kQuery, int runs = kRuns)
+{
+    QList<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        SqlConnection c;
+        if (const VoidResult o = c.open(p); !o)
+            return {};
+        if (!c.query(query))
+            return {};
+        c.close();
+        ms << double(t.nsecsElapsed()) / 1e6;
+    }
+    return ms;
+}
+
+// Round trips on one open connection: SELECT 1, many times.
+QList<double> runPing(const ConnectParams &p, int runs = 51)
 {
     SqlConnection c;
-    QElapsedTimer t;
-    t.start();
-    if (const VoidResult o = c.open(p); !o) {
-        std::fprintf(stderr, "connect failed: %s\n", qPrintable(o.error().toString()));
+    if (!c.open(p))
         return {};
-    }
-    *connectMs = double(t.nsecsElapsed()) / 1e6;
     QList<double> ms;
-    for (int i = 0; i < kRuns; ++i) {
-        t.restart();
-        auto r = c.query(kQuery);
-        if (!r) {
-            std::fprintf(stderr, "query failed: %s\n", qPrintable(r.error().toString()));
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!c.query(u"SELECT 1"_s))
             return {};
-        }
         ms << double(t.nsecsElapsed()) / 1e6;
-        *rows = r->rows.size();
     }
     return ms;
 }
@@ -145,12 +195,19 @@ int main(int argc, char *argv[])
                 qPrintable(kQuery), kRuns, QThread::idealThreadCount());
 
     // The SQL layer blocks: run it on a pool thread (route() must not run on this thread's loop).
-    double directConnect = 0, tunnelConnect = 0;
-    qsizetype directRows = 0, tunnelRows = 0;
-    const QList<double> d = QtConcurrent::run([&] { return runTiDesk(direct, &directConnect, &directRows); }).result();
-    const QList<double> t = QtConcurrent::run([&] { return runTiDesk(tunnelled, &tunnelConnect, &tunnelRows); }).result();
-    if (d.isEmpty() || t.isEmpty())
+    Series ds, ts;
+    if (!QtConcurrent::run([&] { return runInterleaved(direct, tunnelled, &ds, &ts); }).result())
         return 1;
+    const QList<double> &d = ds.ms;
+    const QList<double> &t = ts.ms;
+    const double directConnect = ds.connectMs, tunnelConnect = ts.connectMs;
+    const qsizetype directRows = ds.rows, tunnelRows = ts.rows;
+    const QList<double> fd = QtConcurrent::run([&] { return runTiDeskFresh(direct); }).result();
+    const QList<double> ft = QtConcurrent::run([&] { return runTiDeskFresh(tunnelled); }).result();
+    const QList<double> pdir = QtConcurrent::run([&] { return runPing(direct); }).result();
+    const QList<double> ptun = QtConcurrent::run([&] { return runPing(tunnelled); }).result();
+    const QList<double> cdir = QtConcurrent::run([&] { return runTiDeskFresh(direct, u"SELECT 1"_s, 21); }).result();
+    const QList<double> ctun = QtConcurrent::run([&] { return runTiDeskFresh(tunnelled, u"SELECT 1"_s, 21); }).result();
 
     // Peer: the mariadb client, direct and through OpenSSH's own tunnel to the same bastion.
     const int sshPort = freePort();
@@ -176,11 +233,20 @@ int main(int argc, char *argv[])
     std::printf("\n  rows: %lld direct, %lld through the tunnel\n", qlonglong(directRows), qlonglong(tunnelRows));
     line("TiDesk direct", sd, directConnect);
     line("TiDesk through its SSH tunnel", st, tunnelConnect);
+    std::printf("  (the tunnel's first connect includes opening the SSH session to the bastion)\n");
     std::printf("  tunnel_direct_ratio (TiDesk, median)            %.2f\n", sd.median > 0 ? st.median / sd.median : 0.0);
+    std::printf("\n");
+    std::printf("  per run: a new connection + TLS + the query (the session to the bastion stays open)\n");
+    line("TiDesk direct, new connection per run", stats(fd));
+    line("TiDesk through its tunnel, new connection", stats(ft));
+    line("SELECT 1 round trip, direct (51 runs)", stats(pdir));
+    line("SELECT 1 round trip, tunnel (51 runs)", stats(ptun));
+    line("connect + TLS + SELECT 1, direct (21 runs)", stats(cdir));
+    line("connect + TLS + SELECT 1, tunnel (21 runs)", stats(ctun));
     if (!cd.isEmpty() && !ct.isEmpty()) {
         const Stats scd = stats(cd), sct = stats(ct);
-        line("peer: mariadb client direct (process)", scd);
-        line("peer: mariadb client through OpenSSH ssh -L", sct);
+        line("peer: mariadb client direct (1 process/run)", scd);
+        line("peer: mariadb client via OpenSSH ssh -L", sct);
         std::printf("  tunnel_direct_ratio (OpenSSH peer, median)      %.2f\n", scd.median > 0 ? sct.median / scd.median : 0.0);
     } else {
         std::printf("  peer (mariadb client / ssh -L): not measured (%s)\n", sshUp ? "client failed" : "ssh -L did not start");

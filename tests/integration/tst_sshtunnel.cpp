@@ -33,6 +33,24 @@ public:
     }
 };
 
+// Says who it is to every connection: lets a test see WHICH target a tunnel reached.
+class BannerServer : public QTcpServer
+{
+public:
+    explicit BannerServer(QByteArray banner) : m_banner(std::move(banner))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                s->write(m_banner);
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+
+private:
+    QByteArray m_banner;
+};
+
 QByteArray readGreeting(quint16 port, int timeoutMs = 5000)
 {
     QTcpSocket c;
@@ -87,6 +105,78 @@ private slots:
         QCOMPARE(tunnel.connectionCount(), 5);
         qDeleteAll(clients);
         QTRY_COMPARE_WITH_TIMEOUT(tunnel.connectionCount(), 0, 5000); // clean close both ways
+    }
+
+    void concurrentOpensReachTheirOwnTargets()
+    {
+        // libssh2 keeps ONE pending channel open per session: two tunnels to different targets
+        // opening at the same moment must not swap channels (a connection meant for uat reaching
+        // prod). Many pairs at once, each socket must see its own target's banner.
+        BannerServer a("target-A\n"), b("target-B\n");
+        QVERIFY(a.listen(QHostAddress::LocalHost, 0));
+        QVERIFY(b.listen(QHostAddress::LocalHost, 0));
+        SshTunnel ta(&m_session, u"127.0.0.1"_s, a.serverPort());
+        SshTunnel tb(&m_session, u"127.0.0.1"_s, b.serverPort());
+        QVERIFY(ta.listen().ok());
+        QVERIFY(tb.listen().ok());
+        QList<std::pair<QTcpSocket *, QByteArray>> clients;
+        for (int i = 0; i < 12; ++i) {
+            for (auto [tunnel, expect] : {std::pair{&ta, QByteArray("target-A\n")}, std::pair{&tb, QByteArray("target-B\n")}}) {
+                auto *c = new QTcpSocket(this);
+                c->connectToHost(QHostAddress::LocalHost, tunnel->localPort());
+                clients.append({c, expect});
+            }
+        }
+        QElapsedTimer t;
+        t.start();
+        for (auto &[c, expect] : clients) {
+            QTRY_VERIFY_WITH_TIMEOUT(c->bytesAvailable() >= expect.size(), 10000);
+            QCOMPARE(c->readAll(), expect);
+        }
+        qInfo("24 concurrent tunnel connections to 2 targets, each reached its own: %lld ms", t.elapsed());
+        for (auto &[c, expect] : clients)
+            delete c;
+        QTRY_COMPARE_WITH_TIMEOUT(ta.connectionCount() + tb.connectionCount(), 0, 5000);
+    }
+
+    void execAndTunnelOpenAtOnce()
+    {
+        // A command channel (session) and tunnel channels (direct-tcpip) opening at the same
+        // moment on one session: each must get its own kind of channel.
+        BannerServer a("target-A\n");
+        QVERIFY(a.listen(QHostAddress::LocalHost, 0));
+        SshTunnel tunnel(&m_session, u"127.0.0.1"_s, a.serverPort());
+        QVERIFY(tunnel.listen().ok());
+        for (int round = 0; round < 5; ++round) {
+            QList<SshExec *> execs;
+            QList<QByteArray> outputs(3);
+            for (int i = 0; i < 3; ++i) {
+                auto *e = new SshExec(&m_session, u"echo exec-%1"_s.arg(i), this);
+                connect(e, &SshExec::stdoutReady, this, [&outputs, i](const QByteArray &d) { outputs[i] += d; });
+                execs << e;
+            }
+            QList<QTcpSocket *> clients;
+            for (int i = 0; i < 3; ++i) {
+                auto *c = new QTcpSocket(this);
+                c->connectToHost(QHostAddress::LocalHost, tunnel.localPort());
+                clients << c;
+            }
+            QTest::qWait(1); // the tunnel accepts and starts its channel opens
+            for (SshExec *e : execs)
+                e->start();
+            for (QTcpSocket *c : clients) {
+                QTRY_VERIFY_WITH_TIMEOUT(c->bytesAvailable() >= 9, 10000);
+                QCOMPARE(c->readAll(), QByteArray("target-A\n"));
+            }
+            for (int i = 0; i < 3; ++i) {
+                QTRY_VERIFY_WITH_TIMEOUT(execs[i]->state() == SshExec::State::Finished
+                                             || execs[i]->state() == SshExec::State::Failed, 10000);
+                QCOMPARE(execs[i]->state(), SshExec::State::Finished);
+                QCOMPARE(outputs[i], u"exec-%1\n"_s.arg(i).toUtf8());
+            }
+            qDeleteAll(clients);
+            qDeleteAll(execs);
+        }
     }
 
     void bulkEchoRoundTrip()

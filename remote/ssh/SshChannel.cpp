@@ -285,6 +285,7 @@ void SshChannel::finish()
 {
     if (m_state == State::Closed)
         return;
+    abandonOpen(); // closed while libssh2 was still opening it: the session finishes that open
     m_state = State::Closed;
     m_channel.reset();
     m_writeBuffer.clear();

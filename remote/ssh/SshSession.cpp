@@ -9,6 +9,7 @@
 #include <libssh2.h>
 
 #include <QDir>
+#include <QHash>
 #include <QHostInfo>
 #include <QMetaMethod>
 #include <QSocketNotifier>
@@ -28,6 +29,34 @@
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
+
+namespace {
+
+// Bytes libssh2 moved through each socket of this thread (sessions live on one thread). step()
+// uses them to see whether a round of channel pumps made transport progress: one channel's
+// libssh2 call may read packets meant for a channel pumped earlier in the same round, which
+// then needs another round (the data is in libssh2's buffers, the socket will not signal again).
+thread_local QHash<int, quint64> t_transportBytes;
+
+ssize_t countingRecv(libssh2_socket_t fd, void *buffer, size_t length, int flags, void **)
+{
+    const ssize_t n = ::recv(fd, buffer, length, flags);
+    if (n < 0) // libssh2 wants -errno (its own _libssh2_recv does the same)
+        return (errno == ENOENT || errno == EWOULDBLOCK) ? -EAGAIN : -errno;
+    t_transportBytes[fd] += quint64(n);
+    return n;
+}
+
+ssize_t countingSend(libssh2_socket_t fd, const void *buffer, size_t length, int flags, void **)
+{
+    const ssize_t n = ::send(fd, buffer, length, flags | MSG_NOSIGNAL);
+    if (n < 0)
+        return (errno == ENOENT || errno == EWOULDBLOCK) ? -EAGAIN : -errno;
+    t_transportBytes[fd] += quint64(n);
+    return n;
+}
+
+} // namespace
 
 namespace {
 // Known key types first (set per host in verify order), then what libssh2 1.10 can verify.
@@ -178,6 +207,7 @@ void SshSession::closeSocket()
         }
     }
     if (m_fd >= 0) {
+        t_transportBytes.remove(m_fd);
         ::close(m_fd);
         m_fd = -1;
     }
@@ -274,6 +304,9 @@ void SshSession::startHandshake()
         fail(Error::make(ErrorKind::Internal, tr("The SSH library could not create a session.")));
         return;
     }
+    t_transportBytes.insert(m_fd, 0);
+    libssh2_session_callback_set(m_ssh.get(), LIBSSH2_CALLBACK_RECV, reinterpret_cast<void *>(&countingRecv));
+    libssh2_session_callback_set(m_ssh.get(), LIBSSH2_CALLBACK_SEND, reinterpret_cast<void *>(&countingSend));
     // Prefer key types known_hosts already holds for this host (like OpenSSH), so a host known
     // by its ECDSA key is not reported as "unknown" because it also has an ed25519 key.
     QList<QByteArray> wanted;
@@ -334,14 +367,28 @@ void SshSession::step()
         break;
     }
     case State::Connected: {
-        if (m_abandonedOpen && m_abandonedOpen(m_ssh.get())) {
-            m_abandonedOpen = nullptr;
-            m_openOwner = nullptr; // the next channel may open now (activity() below)
-        }
         const QPointer<SshSession> self(this);
-        emit activity();
-        if (!self || m_state != State::Connected)
-            return;
+        // Pump every channel until a round moves no bytes through the socket (see
+        // t_transportBytes); bounded so one busy channel cannot starve the event loop.
+        m_inRound = true;
+        for (int round = 0; round < 16; ++round) {
+            const quint64 before = t_transportBytes.value(m_fd);
+            if (m_abandonedOpen && m_abandonedOpen(m_ssh.get())) {
+                m_abandonedOpen = nullptr;
+                m_openOwner = nullptr; // the next channel may open now (activity() below)
+            }
+            emit activity();
+            if (!self)
+                return;
+            if (m_state != State::Connected) {
+                m_inRound = false;
+                return;
+            }
+            if (t_transportBytes.value(m_fd) == before)
+                break;
+        }
+        m_inRound = false;
+        m_bytesAtLastRound = t_transportBytes.value(m_fd);
         break;
     }
     default: return;
@@ -369,6 +416,18 @@ void SshSession::updateNotifiers()
     }
     m_readNotifier->setEnabled(wantRead);
     m_writeNotifier->setEnabled(wantWrite && m_state != State::VerifyingHostKey);
+    // A channel pumped on its own (a write from its client, a read resumed) may have made
+    // libssh2 read packets for OTHER channels into its buffers: the socket will not signal
+    // for those again, so give every channel a round soon.
+    if (m_state == State::Connected && !m_inRound && !m_roundScheduled
+        && t_transportBytes.value(m_fd) != m_bytesAtLastRound) {
+        m_roundScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_roundScheduled = false;
+            if (m_state == State::Connected)
+                step();
+        });
+    }
 }
 
 void SshSession::verifyHostKey()

@@ -144,6 +144,9 @@ private:
     QTimer m_idleCheckTimer;
     QElapsedTimer m_clock;
     qint64 m_connectMs = 0;
+    quint64 m_bytesAtLastRound = 0; // transport bytes when the last full channel round ended
+    bool m_inRound = false;
+    bool m_roundScheduled = false;
     const void *m_openOwner = nullptr;                          // see beginOpen()
     std::function<bool(_LIBSSH2_SESSION *)> m_abandonedOpen;    // drives an orphaned open to its end
 };

@@ -1,6 +1,7 @@
 // tidesk-cli: the TiDesk core without a window, for scripts and cron. Composition root only:
 // global options, AppContext, dispatch to the command classes in app/cli/.
 #include "AppContext.h"
+#include "cli/AlertCommands.h"
 #include "cli/CliContext.h"
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
@@ -24,6 +25,7 @@ QString mainUsage()
               "\n"
               "Commands:\n"
               "  env ...        manage and check environments (tidesk-cli env --help)\n"
+              "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
               "  --version      print the version\n"
               "\n"
               "Global options:\n"
@@ -134,12 +136,14 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
-    if (command != u"env") {
+    if (command != u"env" && command != u"alerts") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'").arg(command));
         CliIo::err(mainUsage());
         return ExitUsage;
     }
     if (const VoidResult opened = context.open(); !opened)
         return context.fail(opened.error(), ExitInvalidInput);
+    if (command == u"alerts")
+        return AlertCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

@@ -93,6 +93,77 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::Alert</name>
+    <message>
+        <source>emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <extracomment>Alert level: the alert has neither a known `level` nor a known `severity` label</extracomment>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AlertmanagerClient</name>
+    <message>
+        <source>&apos;%1&apos; is not an Alertmanager URL (expected http://host:9093)</source>
+        <translation>“%1”不是 Alertmanager 的 URL（应为 http://host:9093）</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 did not answer within %2 s</source>
+        <translation>%1 上的 Alertmanager 在 %2 秒内未应答</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 refused the connection: is it running?</source>
+        <translation>%1 上的 Alertmanager 拒绝了连接：它是否在运行？</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1: unknown host name</source>
+        <translation>%1 上的 Alertmanager：未知的主机名</translation>
+    </message>
+    <message>
+        <source>Cannot reach Alertmanager at %1: %2</source>
+        <translation>无法访问 %1 上的 Alertmanager：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AlertmanagerParser</name>
+    <message>
+        <source>an HTML page</source>
+        <translation>一个 HTML 页面</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 answered HTTP %2: %3</source>
+        <extracomment>%1 = URL, %2 = HTTP status, %3 = what it said</extracomment>
+        <translation>%1 上的 Alertmanager 返回 HTTP %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTML page, not the Alertmanager API: check the URL (it should be the Alertmanager itself, e.g. http://host:9093)</source>
+        <translation>%1 返回的是 HTML 页面，而不是 Alertmanager API：请检查 URL（应指向 Alertmanager 本身，例如 http://host:9093）</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with JSON (%2 at byte %3): is it an Alertmanager?</source>
+        <translation>%1 返回的不是 JSON（第 %3 字节处 %2）：它是 Alertmanager 吗？</translation>
+    </message>
+    <message>
+        <source>%1 answered JSON that is not a list of alerts: is it an Alertmanager (API v2)?</source>
+        <translation>%1 返回的 JSON 不是告警列表：它是 Alertmanager（API v2）吗？</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::BastionTunnels</name>
     <message>
         <source>TiDesk is shutting down its SSH tunnels.</source>
@@ -143,6 +214,87 @@
     <message>
         <source>idle</source>
         <translation>空闲</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::AlertCommands</name>
+    <message>
+        <source>%1m</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>how long to wait for each Alertmanager (default 5000)</source>
+        <translation>等待每个 Alertmanager 的时长（默认 5000）</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>显示此帮助</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] alerts [ENV] [--json] [--timeout-ms N]
+Active alerts from each environment&apos;s Alertmanager, worst first.</source>
+        <translation>用法：tidesk-cli [全局选项] alerts [ENV] [--json] [--timeout-ms N]
+各环境 Alertmanager 中的活动告警，最严重的在前。</translation>
+    </message>
+    <message>
+        <source>alerts takes at most one ENV</source>
+        <translation>alerts 最多接受一个 ENV</translation>
+    </message>
+    <message>
+        <source>--timeout-ms: not a positive number</source>
+        <translation>--timeout-ms：不是正数</translation>
+    </message>
+    <message>
+        <source>%1 has no Alertmanager URL (set one with Edit, or in the inventory)</source>
+        <translation>%1 没有 Alertmanager URL（请通过“编辑”或在清单中设置）</translation>
+    </message>
+    <message>
+        <source>No environment has an Alertmanager URL.</source>
+        <translation>没有任何环境设置了 Alertmanager URL。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>已静默</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>ALERT</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SUMMARY</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No active alerts.</source>
+        <translation>没有活动告警。</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2273,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
 
 Commands:
   env ...        manage and check environments (tidesk-cli env --help)
+  alerts [ENV]   active alerts from the environments&apos; Alertmanagers, worst first
   --version      print the version
 
 Global options:
@@ -2136,6 +2289,7 @@ Global options:
 
 命令：
   env ...        管理和检查环境（tidesk-cli env --help）
+  alerts [ENV]   各环境 Alertmanager 中的活动告警，最严重的在前
   --version      显示版本
 
 全局选项：

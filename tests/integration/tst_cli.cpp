@@ -43,6 +43,7 @@ private slots:
     void malformedImportImportsNothing();
     void importSandboxInventoryAndCheckAll();
     void bastionHostKeyAndSshSecret();
+    void alertsCommand();
     void exportHasNoSecrets();
     void removeProdNeedsConfirmation();
     void badCommandLine();
@@ -308,6 +309,54 @@ void TestCli::bastionHostKeyAndSshSecret()
     QCOMPARE(cli({ u"env"_s, u"add"_s, u"x1"_s, u"--host"_s, u"h"_s, u"--ssh-user"_s, u"root"_s }).exitCode, 2);
     m_secretNeedles << passphrase.toUtf8();
     QCOMPARE(cli({ u"env"_s, u"remove"_s, u"sbx-bastion"_s, u"--confirm"_s, u"sbx-bastion"_s }).exitCode, 0);
+}
+
+void TestCli::alertsCommand()
+{
+    // An environment on the sandbox Alertmanager with an alert of its own (posted with curl,
+    // TiDB-style `level` label), and one whose Alertmanager is a closed port.
+    const QString am = u"http://127.0.0.1:"_s + m_sandbox.value(u"ALERTMANAGER_PORT"_s);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"sbx-alerts"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s, u"u"_s,
+                   u"--alertmanager"_s, am }).exitCode, 0);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray alert = "[{\"labels\":{\"alertname\":\"TiDB_server_is_down\",\"level\":\"emergency\","
+                             "\"env\":\"sbx-alerts\"},\"annotations\":{\"summary\":\"tidb-server down\"},"
+                             "\"endsAt\":\"" + now.addSecs(300).toString(Qt::ISODate).toUtf8() + "\"}]";
+    QCOMPARE(QProcess::execute(u"curl"_s, { u"-sf"_s, u"-o"_s, u"/dev/null"_s, u"-H"_s, u"Content-Type: application/json"_s,
+                                            u"-d"_s, QString::fromUtf8(alert), am + u"/api/v2/alerts"_s }), 0);
+    CliRun r;
+    QJsonArray alerts;
+    QTRY_VERIFY_WITH_TIMEOUT((r = cli({ u"alerts"_s, u"sbx-alerts"_s, u"--json"_s }),
+                              alerts = r.json().object().value(u"alerts"_s).toArray(), !alerts.isEmpty()),
+                             10000);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(alerts.size(), 1); // only this environment's alert, not prod's
+    const QJsonObject a = alerts.first().toObject();
+    QCOMPARE(a.value(u"env"_s).toString(), u"sbx-alerts"_s);
+    QCOMPARE(a.value(u"name"_s).toString(), u"TiDB_server_is_down"_s);
+    QCOMPARE(a.value(u"level"_s).toString(), u"emergency"_s);
+    QCOMPARE(a.value(u"summary"_s).toString(), u"tidb-server down"_s);
+    r = cli({ u"alerts"_s, u"sbx-alerts"_s });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("TiDB_server_is_down") && r.out.contains("emergency"), r.out.constData());
+
+    // An Alertmanager that is not there: exit 1, the error named, the other environments still listed.
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"sbx-alerts-down"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s, u"u"_s,
+                   u"--alertmanager"_s, u"http://127.0.0.1:1"_s }).exitCode, 0);
+    r = cli({ u"alerts"_s, u"--json"_s });
+    QCOMPARE(r.exitCode, 1);
+    const QJsonArray errors = r.json().object().value(u"errors"_s).toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().toObject().value(u"env"_s).toString(), u"sbx-alerts-down"_s);
+    QCOMPARE(errors.first().toObject().value(u"kind"_s).toString(), u"connection"_s);
+    bool sawMine = false;
+    for (const QJsonValue &v : r.json().object().value(u"alerts"_s).toArray())
+        sawMine = sawMine || v.toObject().value(u"env"_s).toString() == u"sbx-alerts"_s;
+    QVERIFY(sawMine);
+    QCOMPARE(cli({ u"alerts"_s, u"no-such-env"_s }).exitCode, 3);
+    QCOMPARE(cli({ u"alerts"_s, u"a"_s, u"b"_s }).exitCode, 2);
+    QCOMPARE(cli({ u"env"_s, u"remove"_s, u"sbx-alerts-down"_s }).exitCode, 0);
+    QCOMPARE(cli({ u"env"_s, u"remove"_s, u"sbx-alerts"_s }).exitCode, 0);
 }
 
 void TestCli::exportHasNoSecrets()

@@ -17,6 +17,7 @@
 #include "models/EnvironmentFilterModel.h"
 #include "models/FleetStatusModel.h"
 #include "pages/ActivityPage.h"
+#include "pages/AlertsPage.h"
 #include "pages/EnvironmentPage.h"
 #include "pages/SettingsPage.h"
 #include "secrets/CredentialStore.h"
@@ -194,9 +195,11 @@ void MainWindow::createCentral()
     m_pages->setObjectName(u"pages"_s);
     m_envPage = new EnvironmentPage(m_services, m_pages);
     m_activityPage = new ActivityPage(m_services, m_pages);
+    m_alertsPage = new AlertsPage(m_pages);
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
+    m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
@@ -257,6 +260,8 @@ void MainWindow::createActions()
                            QKeySequence(Qt::CTRL | Qt::Key_1));
     m_activityAction = make(u"actionActivityLog"_s, tr("Activity &log"), tr("Every statement TiDesk sent"),
                             QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_alertsAction = make(u"actionAlerts"_s, tr("Ale&rts"), tr("Active alerts of every environment, worst first"),
+                          QKeySequence(Qt::CTRL | Qt::Key_3));
     m_settingsAction = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                             QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_unlockAction = make(u"actionUnlockVault"_s, tr("&Unlock vault\u2026"), tr("Enter the vault passphrase"));
@@ -265,7 +270,7 @@ void MainWindow::createActions()
     m_sidebar->addAction(m_removeAction);
 
     auto *pageGroup = new QActionGroup(this);
-    for (QAction *a : { m_envPageAction, m_activityAction, m_settingsAction }) {
+    for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -279,6 +284,11 @@ void MainWindow::createActions()
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reloadInventory);
     connect(m_envPageAction, &QAction::triggered, this, [this] { showPage(Page::Environment); });
     connect(m_activityAction, &QAction::triggered, this, [this] { showPage(Page::Activity); });
+    connect(m_alertsAction, &QAction::triggered, this, [this] { showPage(Page::Alerts); });
+    connect(m_alertsPage, &AlertsPage::severeCountChanged, this, [this](int severe) {
+        //: Toolbar: %1 = number of emergency and critical alerts
+        m_alertsAction->setText(severe > 0 ? tr("Ale&rts (%1)").arg(severe) : tr("Ale&rts"));
+    });
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -293,7 +303,7 @@ void MainWindow::createActions()
     envMenu->addSeparator();
     envMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addActions({ m_envPageAction, m_activityAction, m_settingsAction });
+    viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -304,7 +314,7 @@ void MainWindow::createActions()
     tb->addSeparator();
     tb->addActions({ m_testAction, m_refreshAction });
     tb->addSeparator();
-    tb->addActions({ m_envPageAction, m_activityAction, m_settingsAction });
+    tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -499,6 +509,10 @@ void MainWindow::showPage(Page page)
         m_pages->setCurrentWidget(m_activityPage);
         m_activityAction->setChecked(true);
         break;
+    case Page::Alerts:
+        m_pages->setCurrentWidget(m_alertsPage);
+        m_alertsAction->setChecked(true);
+        break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
         m_settingsAction->setChecked(true);
@@ -512,6 +526,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Activity;
     if (m_pages->currentWidget() == m_settingsPage)
         return Page::Settings;
+    if (m_pages->currentWidget() == m_alertsPage)
+        return Page::Alerts;
     return Page::Environment;
 }
 
@@ -560,6 +576,7 @@ void MainWindow::checkFleet()
 {
     m_statusModel->clearChecking();
     m_fleet->checkAll(m_model->environments());
+    m_alertsPage->setEnvironments(m_model->environments());
     updateFleetStatus();
 }
 

@@ -40,6 +40,7 @@ class QTimer;
 namespace TiDesk {
 
 class ActivityPage;
+class AlertsPage;
 class EnvironmentDelegate;
 class EnvironmentFilterModel;
 class EnvironmentPage;
@@ -55,7 +56,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Environment, Activity, Settings };
+    enum class Page { Environment, Activity, Alerts, Settings };
     Q_ENUM(Page)
 
     explicit MainWindow(const TiDesk::CoreServices &services, QWidget *parent = nullptr);
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] TierBanner *tierBanner() const { return m_tierBanner; }
     [[nodiscard]] EnvironmentPage *environmentPage() const { return m_envPage; }
     [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
+    [[nodiscard]] AlertsPage *alertsPage() const { return m_alertsPage; }
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
     // The host-key question on screen (null when none) and how many wait behind it.
@@ -143,6 +145,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     EnvironmentPage *m_envPage = nullptr;
     ActivityPage *m_activityPage = nullptr;
+    AlertsPage *m_alertsPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;
@@ -158,6 +161,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_envPageAction = nullptr;
     QAction *m_activityAction = nullptr;
+    QAction *m_alertsAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

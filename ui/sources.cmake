@@ -9,6 +9,8 @@ target_sources(tidesk_ui PRIVATE
     Theme.h Theme.cpp
     pages/EnvironmentPage.h pages/EnvironmentPage.cpp
     pages/ActivityPage.h pages/ActivityPage.cpp
+    pages/AlertLevelDelegate.h pages/AlertLevelDelegate.cpp
+    pages/AlertsPage.h pages/AlertsPage.cpp
     pages/ActivityRowDelegate.h pages/ActivityRowDelegate.cpp
     pages/SettingsPage.h pages/SettingsPage.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp

@@ -117,6 +117,53 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AlertListModel</name>
+    <message>
+        <source>%1 min</source>
+        <extracomment>Alert age: minutes</extracomment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>Alert age: hours and minutes</extracomment>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>Alert age: days and hours</extracomment>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <extracomment>Alert state: someone silenced it in Alertmanager</extracomment>
+        <translation>已静默</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AlertmanagerClient</name>
     <message>
         <source>&apos;%1&apos; is not an Alertmanager URL (expected http://host:9093)</source>
@@ -161,6 +208,57 @@
     <message>
         <source>%1 answered JSON that is not a list of alerts: is it an Alertmanager (API v2)?</source>
         <translation>%1 返回的 JSON 不是告警列表：它是 Alertmanager（API v2）吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AlertsPage</name>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh alerts</source>
+        <translation>刷新告警</translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation>活动告警</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>正在刷新…</translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>没有活动告警</translation>
+    </message>
+    <message>
+        <source>No alerts read yet</source>
+        <translation>尚未读取告警</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Alerts headline part: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
+        <translation>%1 个%2</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <extracomment>%1 = time of day</extracomment>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Active alerts: %1 — %2</source>
+        <extracomment>%1 = number of alerts, %2 = &quot;2 critical · 1 warning&quot;</extracomment>
+        <translation>活动告警：%1 —— %2</translation>
+    </message>
+    <message>
+        <source>Alertmanagers that could not be read: %1. Their alerts may be missing or out of date.</source>
+        <extracomment>%1 = how many Alertmanagers</extracomment>
+        <translation>无法读取的 Alertmanager：%1 个。其告警可能缺失或已过时。</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2602,19 @@ Global options:
         <source>SSH bastion %1 is down: %2</source>
         <extracomment>Status bar: %1 = SSH bastion (&quot;root@10.0.0.1:22&quot;), %2 = why</extracomment>
         <translation>SSH 跳板机 %1 已断开：%2</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>告警(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Active alerts of every environment, worst first</source>
+        <translation>所有环境的活动告警，最严重的在前</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts (%1)</source>
+        <extracomment>Toolbar: %1 = number of emergency and critical alerts</extracomment>
+        <translation>告警 (%1)(&amp;R)</translation>
     </message>
 </context>
 <context>

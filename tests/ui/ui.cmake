@@ -10,3 +10,5 @@ tidesk_add_test(tst_hostkey SOURCES tst_hostkey.cpp UiTestFixture.h
     LIBS tidesk_ui tidesk_resources Qt6::Concurrent LABEL ui)
 tidesk_add_test(tst_hostkey_sandbox SOURCES tst_hostkey_sandbox.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
+tidesk_add_test(tst_alertspage SOURCES tst_alertspage.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent Qt6::Network LABEL integration)

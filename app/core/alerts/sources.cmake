@@ -1,5 +1,7 @@
 target_sources(tidesk_core PRIVATE
     alerts/Alert.h alerts/Alert.cpp
+    alerts/AlertListModel.h alerts/AlertListModel.cpp
     alerts/AlertmanagerClient.h alerts/AlertmanagerClient.cpp
     alerts/AlertmanagerParser.h alerts/AlertmanagerParser.cpp
+    alerts/FleetAlerts.h alerts/FleetAlerts.cpp
 )

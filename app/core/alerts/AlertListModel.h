@@ -1,0 +1,36 @@
+// AlertListModel: FleetAlerts as a table for the Alerts page: environment, level, alert, since,
+// state, summary; worst first. LevelRole gives the AlertLevel for colouring. Rows are replaced
+// as a whole on each refresh (alerts come and go between refreshes; the list is short).
+// Threading: GUI thread. QtCore only.
+#pragma once
+
+#include "alerts/FleetAlerts.h"
+
+#include <QAbstractTableModel>
+
+namespace TiDesk {
+
+class AlertListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { EnvColumn, LevelColumn, NameColumn, SinceColumn, StateColumn, SummaryColumn, ColumnCount };
+    enum Role { LevelRole = Qt::UserRole + 1, AlertRole, EnvRole };
+
+    explicit AlertListModel(QObject *parent = nullptr);
+
+    void setAlerts(const QList<FleetAlerts::EnvAlert> &alerts);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // "3h 12m" since t (now: QDateTime::currentDateTimeUtc()).
+    [[nodiscard]] static QString ageText(const QDateTime &t, const QDateTime &now);
+
+private:
+    QList<FleetAlerts::EnvAlert> m_alerts;
+};
+
+} // namespace TiDesk

@@ -1,5 +1,6 @@
 #include "AlertCommands.h"
 
+#include "alerts/AlertListModel.h"
 #include "alerts/AlertmanagerClient.h"
 #include "cli/CliContext.h"
 #include "inventory/InventoryStore.h"
@@ -34,19 +35,6 @@ QJsonObject toJson(const QString &env, const Alert &a)
                        {u"silenced"_s, !a.silencedBy.isEmpty()},
                        {u"fingerprint"_s, a.fingerprint},
                        {u"labels"_s, labels}};
-}
-
-// "3h 12m" since t.
-QString age(const QDateTime &t)
-{
-    if (!t.isValid())
-        return u"-"_s;
-    const qint64 s = qMax<qint64>(0, t.secsTo(QDateTime::currentDateTimeUtc()));
-    if (s < 3600)
-        return AlertCommands::tr("%1m").arg(s / 60);
-    if (s < 86400)
-        return AlertCommands::tr("%1h %2m").arg(s / 3600).arg((s % 3600) / 60);
-    return AlertCommands::tr("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 } // namespace
@@ -143,7 +131,7 @@ int AlertCommands::run(const QStringList &args)
     std::stable_sort(all.begin(), all.end(), [](const auto &x, const auto &y) { return Alert::sortsBefore(x.second, y.second); });
     for (const auto &[env, a] : std::as_const(all)) {
         jsonAlerts.append(toJson(env, a));
-        rows.append({env, Alert::levelDisplayName(a.level), a.name, age(a.startsAt),
+        rows.append({env, Alert::levelDisplayName(a.level), a.name, AlertListModel::ageText(a.startsAt, QDateTime::currentDateTimeUtc()),
                      a.silencedBy.isEmpty() ? a.state : tr("silenced"), a.summary});
     }
     if (m_ctx.json()) {

@@ -317,18 +317,6 @@
 <context>
     <name>TiDesk::Cli::AlertCommands</name>
     <message>
-        <source>%1m</source>
-        <translation>%1分</translation>
-    </message>
-    <message>
-        <source>%1h %2m</source>
-        <translation>%1小时%2分</translation>
-    </message>
-    <message>
-        <source>%1d %2h</source>
-        <translation>%1天%2小时</translation>
-    </message>
-    <message>
         <source>how long to wait for each Alertmanager (default 5000)</source>
         <translation>等待每个 Alertmanager 的时长（默认 5000）</translation>
     </message>

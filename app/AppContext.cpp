@@ -39,15 +39,17 @@ AppContext::~AppContext()
 
 VoidResult AppContext::open()
 {
-    const QString inventoryPath = m_options.inventoryPath.isEmpty() ? AppPaths::defaultInventoryPath()
-                                                                    : m_options.inventoryPath;
+    const QString inventoryPath = m_options.inventoryPath.isEmpty()
+        ? AppPaths::defaultInventoryPath()
+        : m_options.inventoryPath;
     auto inventory = InventoryStore::open(inventoryPath);
     if (!inventory)
         return inventory.error();
 
     const QString backend = m_options.secretsBackend.isEmpty() ? AppSettings().secretsBackend()
                                                                : m_options.secretsBackend;
-    const QString vaultPath = m_options.vaultPath.isEmpty() ? AppPaths::defaultVaultPath() : m_options.vaultPath;
+    const QString vaultPath
+        = m_options.vaultPath.isEmpty() ? AppPaths::defaultVaultPath() : m_options.vaultPath;
     // The keychain probe is a D-Bus round trip. It runs once at start-up, before any window
     // exists (docs/architecture.md, "Threads"); on a headless machine it fails in milliseconds.
     auto selection = SecretStoreFactory::select(backend, vaultPath);

@@ -26,9 +26,9 @@ class AppContext final
 public:
     struct Options
     {
-        QString inventoryPath;   // empty = AppPaths::defaultInventoryPath()
-        QString vaultPath;       // empty = AppPaths::defaultVaultPath()
-        QString secretsBackend;  // empty = AppSettings; else auto | keychain | vault
+        QString inventoryPath; // empty = AppPaths::defaultInventoryPath()
+        QString vaultPath; // empty = AppPaths::defaultVaultPath()
+        QString secretsBackend; // empty = AppSettings; else auto | keychain | vault
         // Unknown bastion host keys: the GUI asks (Ask), the CLI refuses unless
         // --accept-new-host-key (AcceptNew). A changed key is always refused.
         HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;

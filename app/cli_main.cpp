@@ -21,22 +21,25 @@ namespace {
 
 QString mainUsage()
 {
-    return QCoreApplication::translate("TiDesk::Main", "Usage: tidesk-cli [global options] <command> ...\n"
-              "\n"
-              "Commands:\n"
-              "  env ...        manage and check environments (tidesk-cli env --help)\n"
-              "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
-              "  --version      print the version\n"
-              "\n"
-              "Global options:\n"
-              "  --inventory PATH            inventory database (default: $TIDESK_HOME or the XDG data dir)\n"
-              "  --vault PATH                encrypted vault file for secrets\n"
-              "  --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)\n"
-              "  --vault-pass-stdin          read the vault passphrase from the first line of stdin\n"
-              "  --accept-new-host-key       trust an SSH bastion's host key on first use and add it to\n"
-              "                              known_hosts (a CHANGED key is always refused)\n"
-              "  --json                      machine-readable output\n"
-              "  --verbose                   log what TiDesk does to stderr (never secrets)");
+    return QCoreApplication::translate(
+        "TiDesk::Main",
+        "Usage: tidesk-cli [global options] <command> ...\n"
+        "\n"
+        "Commands:\n"
+        "  env ...        manage and check environments (tidesk-cli env --help)\n"
+        "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
+        "  --version      print the version\n"
+        "\n"
+        "Global options:\n"
+        "  --inventory PATH            inventory database (default: $TIDESK_HOME or the XDG data "
+        "dir)\n"
+        "  --vault PATH                encrypted vault file for secrets\n"
+        "  --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)\n"
+        "  --vault-pass-stdin          read the vault passphrase from the first line of stdin\n"
+        "  --accept-new-host-key       trust an SSH bastion's host key on first use and add it to\n"
+        "                              known_hosts (a CHANGED key is always refused)\n"
+        "  --json                      machine-readable output\n"
+        "  --verbose                   log what TiDesk does to stderr (never secrets)");
 }
 
 // Removes the global options from args (they may appear anywhere). False on a usage error.
@@ -48,7 +51,8 @@ bool takeGlobalOptions(QStringList &args, CliOptions &options, QString *error)
         auto valueOf = [&](const QString &name, QString &target) {
             if (a == name) {
                 if (i + 1 >= args.size()) {
-                    *error = QCoreApplication::translate("TiDesk::Main", "%1 needs a value").arg(name);
+                    *error
+                        = QCoreApplication::translate("TiDesk::Main", "%1 needs a value").arg(name);
                     return false;
                 }
                 target = args.at(++i);
@@ -68,7 +72,8 @@ bool takeGlobalOptions(QStringList &args, CliOptions &options, QString *error)
                 return false;
             if (options.secretsBackend != u"auto" && options.secretsBackend != u"keychain"
                 && options.secretsBackend != u"vault") {
-                *error = QCoreApplication::translate("TiDesk::Main", "--secrets must be auto, keychain or vault");
+                *error = QCoreApplication::translate("TiDesk::Main",
+                                                     "--secrets must be auto, keychain or vault");
                 return false;
             }
         } else if (a == u"--vault-pass-stdin") {
@@ -109,7 +114,8 @@ int main(int argc, char *argv[])
     installTranslators(app);
 
     QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h"
+        || args.first() == u"help") {
         CliIo::out(mainUsage());
         return args.isEmpty() ? ExitUsage : ExitOk;
     }
@@ -137,7 +143,8 @@ int main(int argc, char *argv[])
     CliContext context(options);
     const QString command = args.takeFirst();
     if (command != u"env" && command != u"alerts") {
-        CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'").arg(command));
+        CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
+                       .arg(command));
         CliIo::err(mainUsage());
         return ExitUsage;
     }

@@ -99,23 +99,46 @@ int main(int argc, char *argv[])
     // Translators before the parser: its option descriptions (--help) are translated too. The
     // parser that knows --lang needs those descriptions, so --lang is read by hand here.
     AppSettings settings;
-    installTranslators(app, languageArgument(QCoreApplication::arguments()).value_or(settings.language()));
+    installTranslators(
+        app, languageArgument(QCoreApplication::arguments()).value_or(settings.language()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"TiDesk"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption inventoryOpt(u"inventory"_s, QCoreApplication::translate("TiDesk::Main", "Inventory database to open."), u"path"_s);
-    const QCommandLineOption vaultOpt(u"vault"_s, QCoreApplication::translate("TiDesk::Main", "Encrypted vault file for secrets."), u"path"_s);
-    const QCommandLineOption secretsOpt(u"secrets"_s, QCoreApplication::translate("TiDesk::Main", "Where secrets are kept: auto, keychain or vault."),
-                                        u"backend"_s);
-    const QCommandLineOption selectOpt(u"select"_s, QCoreApplication::translate("TiDesk::Main", "Environment to select at start."), u"name"_s);
-    const QCommandLineOption langOpt(u"lang"_s, QCoreApplication::translate("TiDesk::Main", "Language, e.g. en or zh_CN (default: settings, else system)."),
-                                     u"language"_s);
-    const QCommandLineOption shotOpt(u"screenshot"_s, QCoreApplication::translate("TiDesk::Main", "Save a PNG of the window before quitting."), u"file"_s);
-    const QCommandLineOption quitOpt(u"quit-after-ms"_s, QCoreApplication::translate("TiDesk::Main", "Quit after this many milliseconds."), u"ms"_s);
-    const QCommandLineOption shownOpt(u"report-shown"_s, QCoreApplication::translate("TiDesk::Main", "Print 'shown' at the first paint (benchmarks)."));
-    parser.addOptions({ inventoryOpt, vaultOpt, secretsOpt, selectOpt, langOpt, shotOpt, quitOpt, shownOpt });
+    const QCommandLineOption inventoryOpt(
+        u"inventory"_s, QCoreApplication::translate("TiDesk::Main", "Inventory database to open."),
+        u"path"_s);
+    const QCommandLineOption vaultOpt(
+        u"vault"_s,
+        QCoreApplication::translate("TiDesk::Main", "Encrypted vault file for secrets."),
+        u"path"_s);
+    const QCommandLineOption secretsOpt(
+        u"secrets"_s,
+        QCoreApplication::translate("TiDesk::Main",
+                                    "Where secrets are kept: auto, keychain or vault."),
+        u"backend"_s);
+    const QCommandLineOption selectOpt(
+        u"select"_s, QCoreApplication::translate("TiDesk::Main", "Environment to select at start."),
+        u"name"_s);
+    const QCommandLineOption langOpt(
+        u"lang"_s,
+        QCoreApplication::translate("TiDesk::Main",
+                                    "Language, e.g. en or zh_CN (default: settings, else system)."),
+        u"language"_s);
+    const QCommandLineOption shotOpt(
+        u"screenshot"_s,
+        QCoreApplication::translate("TiDesk::Main", "Save a PNG of the window before quitting."),
+        u"file"_s);
+    const QCommandLineOption quitOpt(
+        u"quit-after-ms"_s,
+        QCoreApplication::translate("TiDesk::Main", "Quit after this many milliseconds."), u"ms"_s);
+    const QCommandLineOption shownOpt(
+        u"report-shown"_s,
+        QCoreApplication::translate("TiDesk::Main",
+                                    "Print 'shown' at the first paint (benchmarks)."));
+    parser.addOptions(
+        { inventoryOpt, vaultOpt, secretsOpt, selectOpt, langOpt, shotOpt, quitOpt, shownOpt });
     parser.process(app);
 
     Theme::apply(app, settings.theme());
@@ -123,13 +146,15 @@ int main(int argc, char *argv[])
 
     // Unknown bastion host keys are asked about (MainWindow shows a HostKeyDialog); a changed key
     // is always refused.
-    AppContext context({ parser.value(inventoryOpt), parser.value(vaultOpt), parser.value(secretsOpt),
-                         HostKeyPolicy::Ask });
+    AppContext context({ parser.value(inventoryOpt), parser.value(vaultOpt),
+                         parser.value(secretsOpt), HostKeyPolicy::Ask });
     if (const VoidResult opened = context.open(); !opened) {
-        const QString text = QCoreApplication::translate("TiDesk::Main", "TiDesk cannot start: %1").arg(opened.error().toString());
+        const QString text = QCoreApplication::translate("TiDesk::Main", "TiDesk cannot start: %1")
+                                 .arg(opened.error().toString());
         std::fprintf(stderr, "%s\n", qPrintable(text));
         if (!parser.isSet(shotOpt) && !parser.isSet(quitOpt))
-            QMessageBox::critical(nullptr, QCoreApplication::translate("TiDesk::Main", "TiDesk"), text);
+            QMessageBox::critical(nullptr, QCoreApplication::translate("TiDesk::Main", "TiDesk"),
+                                  text);
         return 1;
     }
 
@@ -147,10 +172,11 @@ int main(int argc, char *argv[])
     VaultFileStore *vault = context.vault();
     if (vault && !vault->isUnlocked() && !parser.isSet(shownOpt)) {
         if (qEnvironmentVariableIsSet("TIDESK_VAULT_PASSPHRASE")) {
-            QObject::connect(&unlockWatcher, &QFutureWatcher<VoidResult>::finished, &window, [&unlockWatcher] {
-                if (const VoidResult r = unlockWatcher.result(); !r)
-                    std::fprintf(stderr, "vault: %s\n", qPrintable(r.error().toString()));
-            });
+            QObject::connect(
+                &unlockWatcher, &QFutureWatcher<VoidResult>::finished, &window, [&unlockWatcher] {
+                    if (const VoidResult r = unlockWatcher.result(); !r)
+                        std::fprintf(stderr, "vault: %s\n", qPrintable(r.error().toString()));
+                });
             unlockWatcher.setFuture(QtConcurrent::run(context.services().pool, [vault] {
                 return vault->unlockOrCreate(qEnvironmentVariable("TIDESK_VAULT_PASSPHRASE"));
             }));

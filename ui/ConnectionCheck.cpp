@@ -13,42 +13,46 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const Environment &env,
-                                            std::optional<QString> password, std::optional<QString> sshSecret)
+                                            std::optional<QString> password,
+                                            std::optional<QString> sshSecret)
 {
     CredentialStore *secrets = services.secrets;
     ActivityLog *log = services.activityLog;
     EndpointRouter *router = services.tunnels;
-    return QtConcurrent::run(services.pool, [env, password, sshSecret, secrets, log, router]() -> CheckResult {
-        QString pw;
-        QString lookupProblem;
-        if (password) {
-            pw = *password;
-        } else if (secrets) {
-            Result<QString> r = secrets->read(env.passwordSecretKey());
-            if (r.ok())
-                pw = r.value();
-            else if (r.error().kind != ErrorKind::NotFound)
-                lookupProblem = r.error().message;
-        } else {
-            lookupProblem = tr("no credential store is open");
-        }
-        SshRoute route;
-        route.router = router;
-        if (sshSecret) {
-            route.sshSecret = *sshSecret;
-        } else if (env.ssh.enabled && secrets) {
-            Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
-            if (s)
-                route.sshSecret = *s;
-        }
-        CheckResult result = checkEnvironment(env, pw, log, route);
-        if (!result.reachable && !lookupProblem.isEmpty()) {
-            const QString note = tr("The stored password could not be read (%1); an empty password was used.")
-                                     .arg(lookupProblem);
-            result.error.detail = result.error.detail.isEmpty() ? note : result.error.detail + u'\n' + note;
-        }
-        return result;
-    });
+    return QtConcurrent::run(
+        services.pool, [env, password, sshSecret, secrets, log, router]() -> CheckResult {
+            QString pw;
+            QString lookupProblem;
+            if (password) {
+                pw = *password;
+            } else if (secrets) {
+                Result<QString> r = secrets->read(env.passwordSecretKey());
+                if (r.ok())
+                    pw = r.value();
+                else if (r.error().kind != ErrorKind::NotFound)
+                    lookupProblem = r.error().message;
+            } else {
+                lookupProblem = tr("no credential store is open");
+            }
+            SshRoute route;
+            route.router = router;
+            if (sshSecret) {
+                route.sshSecret = *sshSecret;
+            } else if (env.ssh.enabled && secrets) {
+                Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
+                if (s)
+                    route.sshSecret = *s;
+            }
+            CheckResult result = checkEnvironment(env, pw, log, route);
+            if (!result.reachable && !lookupProblem.isEmpty()) {
+                const QString note
+                    = tr("The stored password could not be read (%1); an empty password was used.")
+                          .arg(lookupProblem);
+                result.error.detail
+                    = result.error.detail.isEmpty() ? note : result.error.detail + u'\n' + note;
+            }
+            return result;
+        });
 }
 
 QString ConnectionCheck::successText(const CheckResult &result)
@@ -69,7 +73,8 @@ QString ConnectionCheck::successText(const CheckResult &result)
 
 QString ConnectionCheck::errorText(const CheckResult &result)
 {
-    const QString message = result.error.message.isEmpty() ? tr("unknown error") : result.error.message;
+    const QString message
+        = result.error.message.isEmpty() ? tr("unknown error") : result.error.message;
     //: %1 = environment name, %2 = the error message
     return tr("Cannot connect to %1: %2").arg(result.name, message);
 }
@@ -98,9 +103,13 @@ QString ConnectionCheck::statusText(const CheckResult &result)
 {
     if (result.reachable)
         //: Status bar: %1 = environment, %2 = engine and version, %3 = milliseconds
-        return tr("%1: %2, %3 ms").arg(result.name, result.engine.displayString()).arg(result.latencyMs);
-    if (const auto hostKey = HostKeyProblem::classify(result.error); hostKey != HostKeyProblem::Kind::None)
-        //: Status bar: %1 = environment, %2 = what happened to the SSH host key ("SSH host key CHANGED")
+        return tr("%1: %2, %3 ms")
+            .arg(result.name, result.engine.displayString())
+            .arg(result.latencyMs);
+    if (const auto hostKey = HostKeyProblem::classify(result.error);
+        hostKey != HostKeyProblem::Kind::None)
+        //: Status bar: %1 = environment, %2 = what happened to the SSH host key ("SSH host key
+        //: CHANGED")
         return tr("%1: %2").arg(result.name, HostKeyProblem::shortText(hostKey));
     //: Status bar: %1 = environment
     return tr("%1: connection failed").arg(result.name);
@@ -113,7 +122,8 @@ QString ConnectionCheck::hintFor(ErrorKind kind)
         return tr("Check the host and port, the firewall, and that the server is running.");
     case ErrorKind::Auth: return tr("Check the user name and the stored password.");
     case ErrorKind::Timeout:
-        return tr("The server did not answer in time: check the network or raise the connect timeout.");
+        return tr(
+            "The server did not answer in time: check the network or raise the connect timeout.");
     case ErrorKind::Tls: return tr("Check the TLS mode and the CA, certificate and key files.");
     case ErrorKind::InvalidInput: return tr("Check the environment's settings.");
     default: break;
@@ -121,7 +131,8 @@ QString ConnectionCheck::hintFor(ErrorKind kind)
     return {};
 }
 
-void ConnectionCheck::showIn(MessageBanner *banner, const CheckResult &result, const QString &retryText)
+void ConnectionCheck::showIn(MessageBanner *banner, const CheckResult &result,
+                             const QString &retryText)
 {
     if (result.reachable) {
         banner->setClosable(true);
@@ -131,14 +142,18 @@ void ConnectionCheck::showIn(MessageBanner *banner, const CheckResult &result, c
     const HostKeyProblem::Kind hostKey = HostKeyProblem::classify(result.error);
     if (hostKey == HostKeyProblem::Kind::None) {
         banner->setClosable(true);
-        banner->showMessage(MessageBanner::Kind::Error, errorText(result), errorDetail(result), retryText);
+        banner->showMessage(MessageBanner::Kind::Error, errorText(result), errorDetail(result),
+                            retryText);
         return;
     }
     // A possible attack stays on screen until a later check says otherwise.
-    banner->setClosable(hostKey != HostKeyProblem::Kind::Changed && hostKey != HostKeyProblem::Kind::Revoked);
+    banner->setClosable(hostKey != HostKeyProblem::Kind::Changed
+                        && hostKey != HostKeyProblem::Kind::Revoked);
     // What happened, what to do, then the technical lines (endpoint, route, known_hosts line).
-    const QStringList detail { errorText(result), HostKeyProblem::advice(hostKey), errorDetail(result) };
-    banner->showMessage(MessageBanner::Kind::Critical, HostKeyProblem::headline(hostKey), detail.join(u'\n'));
+    const QStringList detail { errorText(result), HostKeyProblem::advice(hostKey),
+                               errorDetail(result) };
+    banner->showMessage(MessageBanner::Kind::Critical, HostKeyProblem::headline(hostKey),
+                        detail.join(u'\n'));
 }
 
 } // namespace TiDesk

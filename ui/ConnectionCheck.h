@@ -43,7 +43,8 @@ public:
     // Shows the result: success; an error with an optional retry button (retryText); or, for a
     // refused SSH host key, a Critical banner headed by HostKeyProblem::headline() with the full
     // explanation and NO retry button (retrying must not look like the way past a changed key).
-    static void showIn(MessageBanner *banner, const CheckResult &result, const QString &retryText = {});
+    static void showIn(MessageBanner *banner, const CheckResult &result,
+                       const QString &retryText = {});
 };
 
 } // namespace TiDesk

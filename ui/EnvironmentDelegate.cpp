@@ -73,13 +73,15 @@ int EnvironmentDelegate::rowHeight(const QStyleOptionViewItem &option) const
     return option.fontMetrics.height() + small.height() * 2 + 10;
 }
 
-QSize EnvironmentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize EnvironmentDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
 {
     const int h = rowHeight(option) + (startsGroup(index) ? headerHeight(option) : 0);
     return { 180, h };
 }
 
-void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -98,9 +100,11 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         hf.setCapitalization(QFont::AllUppercase);
         hf.setLetterSpacing(QFont::PercentageSpacing, 108);
         painter->setFont(hf);
-        painter->setPen(prod ? Environment::defaultColor(Tier::Prod) : pal.color(QPalette::PlaceholderText));
+        painter->setPen(prod ? Environment::defaultColor(Tier::Prod)
+                             : pal.color(QPalette::PlaceholderText));
         //: Sidebar group heading: %1 = tier group name, %2 = number of environments
-        const QString text = tr("%1 \u00b7 %2").arg(TierStyle::groupName(tier)).arg(groupSize(index));
+        const QString text
+            = tr("%1 \u00b7 %2").arg(TierStyle::groupName(tier)).arg(groupSize(index));
         painter->drawText(header.adjusted(10, 4, -8, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
         r.setTop(header.bottom() + 1);
     }
@@ -109,7 +113,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const bool selected = option.state & QStyle::State_Selected;
     QColor bg;
     if (selected)
-        bg = pal.color(option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive, QPalette::Highlight);
+        bg = pal.color(option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive,
+                       QPalette::Highlight);
     else if (prod)
         bg = QColor(0xc6, 0x28, 0x28, 28);
     else if (option.state & QStyle::State_MouseOver)
@@ -121,18 +126,22 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     }
     painter->fillRect(QRect(item.left(), item.top() + 3, 5, item.height() - 6), color);
 
-    const QString badge = TierStyle::badgeText(tier, index.data(InventoryModel::TierNameRole).toString());
+    const QString badge
+        = TierStyle::badgeText(tier, index.data(InventoryModel::TierNameRole).toString());
     QFont badgeFont = option.font;
     badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
     const QSize badgeSize = TierBadge::pillSize(badgeFont, badge);
-    const QRect badgeRect(item.right() - badgeSize.width() - 6, item.top(), badgeSize.width(), item.height());
+    const QRect badgeRect(item.right() - badgeSize.width() - 6, item.top(), badgeSize.width(),
+                          item.height());
     TierBadge::paint(painter, badgeRect, color, badge, badgeFont);
 
-    const QColor textColor = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
+    const QColor textColor
+        = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
     constexpr int kDot = 10;
     const int dotLeft = item.left() + 13;
     const int textLeft = dotLeft + kDot + 7;
-    const QRect textRect(textLeft, item.top() + 3, badgeRect.left() - textLeft - 6, item.height() - 6);
+    const QRect textRect(textLeft, item.top() + 3, badgeRect.left() - textLeft - 6,
+                         item.height() - 6);
     QFont nameFont = option.font;
     nameFont.setBold(true);
     const QFontMetrics nfm(nameFont);
@@ -144,7 +153,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
     // Status dot, centred on the name line.
     const QVariant statusValue = index.data(FleetStatusModel::CheckStatusRole);
-    const int status = statusValue.isValid() ? statusValue.toInt() : int(FleetStatusModel::CheckStatus::Unknown);
+    const int status
+        = statusValue.isValid() ? statusValue.toInt() : int(FleetStatusModel::CheckStatus::Unknown);
     const QRectF dot(dotLeft, nameLine.center().y() - kDot / 2.0 + 0.5, kDot, kDot);
     const QColor dotColor = statusColor(status);
     if (FleetStatusModel::CheckStatus(status) == FleetStatusModel::CheckStatus::Checking) {
@@ -152,7 +162,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         painter->setBrush(Qt::NoBrush);
         painter->drawEllipse(dot.adjusted(0.9, 0.9, -0.9, -0.9));
     } else {
-        painter->setPen(QPen(selected ? pal.color(QPalette::HighlightedText) : dotColor.darker(125), selected ? 1.5 : 1));
+        painter->setPen(QPen(selected ? pal.color(QPalette::HighlightedText) : dotColor.darker(125),
+                             selected ? 1.5 : 1));
         painter->setBrush(dotColor);
         painter->drawEllipse(dot.adjusted(0.5, 0.5, -0.5, -0.5));
     }
@@ -160,7 +171,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setFont(nameFont);
     painter->setPen(textColor);
     const QString name = index.data(InventoryModel::NameRole).toString();
-    painter->drawText(nameLine, Qt::AlignLeft | Qt::AlignVCenter, nfm.elidedText(name, Qt::ElideRight, nameLine.width()));
+    painter->drawText(nameLine, Qt::AlignLeft | Qt::AlignVCenter,
+                      nfm.elidedText(name, Qt::ElideRight, nameLine.width()));
 
     painter->setFont(small);
     QColor sub = textColor;
@@ -170,7 +182,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (index.data(InventoryModel::EnvironmentRole).value<Environment>().ssh.enabled)
         //: Sidebar host line of an environment behind an SSH bastion: %1 = "host:port, host:port"
         endpoints = tr("%1 via SSH").arg(endpoints);
-    painter->drawText(hostLine, Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(endpoints, Qt::ElideRight, hostLine.width()));
+    painter->drawText(hostLine, Qt::AlignLeft | Qt::AlignVCenter,
+                      sfm.elidedText(endpoints, Qt::ElideRight, hostLine.width()));
 
     // Last check: engine · latency, or the short error in red. While a re-check runs the previous
     // result stays (it is usually still right); the hollow dot says a new one is under way.
@@ -183,11 +196,13 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
             //: Sidebar, under the host: no connection check has run
             : tr("not checked");
         checkColor.setAlpha(selected ? 200 : 110);
-    } else if (FleetStatusModel::CheckStatus(status) == FleetStatusModel::CheckStatus::Error && !selected) {
+    } else if (FleetStatusModel::CheckStatus(status) == FleetStatusModel::CheckStatus::Error
+               && !selected) {
         checkColor = isDark(pal) ? QColor(0xef, 0x6c, 0x6c) : QColor(0xc6, 0x28, 0x28);
     }
     painter->setPen(checkColor);
-    painter->drawText(checkLine, Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(check, Qt::ElideRight, checkLine.width()));
+    painter->drawText(checkLine, Qt::AlignLeft | Qt::AlignVCenter,
+                      sfm.elidedText(check, Qt::ElideRight, checkLine.width()));
 
     if (option.state & QStyle::State_HasFocus && selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight).darker(130), 1));

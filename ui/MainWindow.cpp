@@ -65,10 +65,11 @@ MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
 
     m_fleet = new FleetChecker(m_services, this);
     connect(m_fleet, &FleetChecker::checkStarted, m_statusModel, &FleetStatusModel::setChecking);
-    connect(m_fleet, &FleetChecker::resultReady, this, [this](const QUuid &id, const CheckResult &result) {
-        m_statusModel->setResult(id, result);
-        updateFleetStatus();
-    });
+    connect(m_fleet, &FleetChecker::resultReady, this,
+            [this](const QUuid &id, const CheckResult &result) {
+                m_statusModel->setResult(id, result);
+                updateFleetStatus();
+            });
     connect(m_fleet, &FleetChecker::finished, this, &MainWindow::updateFleetStatus);
     // The vault was still locked when the checks read the passwords (at start-up the unlock
     // races the first inventory load): watch for the unlock, then check again.
@@ -77,7 +78,8 @@ MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
     connect(m_vaultPollTimer, &QTimer::timeout, this, &MainWindow::pollVault);
     connect(m_fleet, &FleetChecker::vaultLocked, m_vaultPollTimer, qOverload<>(&QTimer::start));
     connect(&m_vaultProbe, &QFutureWatcher<bool>::finished, this, [this] {
-        if (m_vaultProbe.future().resultCount() > 0 && m_vaultProbe.result() && m_vaultPollTimer->isActive()) {
+        if (m_vaultProbe.future().resultCount() > 0 && m_vaultProbe.result()
+            && m_vaultPollTimer->isActive()) {
             m_vaultPollTimer->stop();
             checkFleet();
         }
@@ -91,14 +93,17 @@ MainWindow::MainWindow(const TiDesk::CoreServices &services, QWidget *parent)
         // Emitted on the SSH thread; the SQL connect waits there until answerHostKey().
         connect(tunnels, &BastionTunnels::hostKeyQuestion, this, &MainWindow::onHostKeyQuestion,
                 Qt::QueuedConnection);
-        connect(tunnels, &BastionTunnels::bastionDown, this, &MainWindow::onBastionDown, Qt::QueuedConnection);
+        connect(tunnels, &BastionTunnels::bastionDown, this, &MainWindow::onBastionDown,
+                Qt::QueuedConnection);
     }
 
-    connect(&m_loadWatcher, &QFutureWatcher<Result<EnvironmentList>>::finished, this, &MainWindow::onLoadFinished);
+    connect(&m_loadWatcher, &QFutureWatcher<Result<EnvironmentList>>::finished, this,
+            &MainWindow::onLoadFinished);
     connect(&m_removeWatcher, &QFutureWatcher<VoidResult>::finished, this, [this] {
         const VoidResult r = m_removeWatcher.result();
         if (!r.ok())
-            showError(tr("Could not remove %1: %2").arg(m_removingName, r.error().message), r.error().detail);
+            showError(tr("Could not remove %1: %2").arg(m_removingName, r.error().message),
+                      r.error().detail);
         emit environmentRemoved(m_removingName, r.ok());
         reloadInventory();
     });
@@ -146,7 +151,8 @@ void MainWindow::createCentral()
     m_filter->setAccessibleName(tr("Filter environments"));
     m_filter->setPlaceholderText(tr("Filter by name, tag, host\u2026"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_filterModel, &EnvironmentFilterModel::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_filterModel,
+            &EnvironmentFilterModel::setFilterText);
 
     m_sidebar = new QListView(this);
     m_sidebar->setObjectName(u"environmentList"_s);
@@ -158,11 +164,13 @@ void MainWindow::createCentral()
     m_sidebar->setUniformItemSizes(false);
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sidebar->setFrameShape(QFrame::NoFrame);
-    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentRowChanged);
     // The heading above a group depends on the neighbour rows: re-layout when rows come and go.
     for (auto sig : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_filterModel, sig, m_sidebar, [this] { m_sidebar->doItemsLayout(); });
-    connect(m_filterModel, &QAbstractItemModel::rowsMoved, m_sidebar, [this] { m_sidebar->doItemsLayout(); });
+    connect(m_filterModel, &QAbstractItemModel::rowsMoved, m_sidebar,
+            [this] { m_sidebar->doItemsLayout(); });
     connect(m_filterModel, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 m_sidebar->doItemsLayout();
@@ -244,27 +252,34 @@ void MainWindow::createActions()
             a->setShortcut(shortcut);
         return a;
     };
-    m_addAction = make(u"actionAddEnvironment"_s, tr("&Add\u2026"), tr("Add an environment"), QKeySequence::New);
-    m_editAction = make(u"actionEditEnvironment"_s, tr("&Edit\u2026"), tr("Edit the selected environment"),
-                        QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_addAction = make(u"actionAddEnvironment"_s, tr("&Add\u2026"), tr("Add an environment"),
+                       QKeySequence::New);
+    m_editAction = make(u"actionEditEnvironment"_s, tr("&Edit\u2026"),
+                        tr("Edit the selected environment"), QKeySequence(Qt::CTRL | Qt::Key_E));
     m_duplicateAction = make(u"actionDuplicateEnvironment"_s, tr("&Duplicate\u2026"),
-                             tr("Create a new environment from the selected one"), QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_removeAction = make(u"actionRemoveEnvironment"_s, tr("&Remove\u2026"), tr("Remove the selected environment"),
-                          QKeySequence::Delete);
-    m_testAction = make(u"actionTestConnection"_s, tr("&Test connection"),
-                        tr("Connect to the selected environment and report engine, version and latency"),
-                        QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_refreshAction = make(u"actionRefresh"_s, tr("Re&fresh"), tr("Reload the inventory and check every environment"),
-                           QKeySequence(Qt::Key_F5));
-    m_envPageAction = make(u"actionShowEnvironment"_s, tr("&Environment"), tr("Show the selected environment"),
-                           QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_activityAction = make(u"actionActivityLog"_s, tr("Activity &log"), tr("Every statement TiDesk sent"),
-                            QKeySequence(Qt::CTRL | Qt::Key_2));
-    m_alertsAction = make(u"actionAlerts"_s, tr("Ale&rts"), tr("Active alerts of every environment, worst first"),
+                             tr("Create a new environment from the selected one"),
+                             QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_removeAction = make(u"actionRemoveEnvironment"_s, tr("&Remove\u2026"),
+                          tr("Remove the selected environment"), QKeySequence::Delete);
+    m_testAction
+        = make(u"actionTestConnection"_s, tr("&Test connection"),
+               tr("Connect to the selected environment and report engine, version and latency"),
+               QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_refreshAction
+        = make(u"actionRefresh"_s, tr("Re&fresh"),
+               tr("Reload the inventory and check every environment"), QKeySequence(Qt::Key_F5));
+    m_envPageAction = make(u"actionShowEnvironment"_s, tr("&Environment"),
+                           tr("Show the selected environment"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_activityAction = make(u"actionActivityLog"_s, tr("Activity &log"),
+                            tr("Every statement TiDesk sent"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_alertsAction = make(u"actionAlerts"_s, tr("Ale&rts"),
+                          tr("Active alerts of every environment, worst first"),
                           QKeySequence(Qt::CTRL | Qt::Key_3));
-    m_settingsAction = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
-                            QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_unlockAction = make(u"actionUnlockVault"_s, tr("&Unlock vault\u2026"), tr("Enter the vault passphrase"));
+    m_settingsAction
+        = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
+               QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_unlockAction
+        = make(u"actionUnlockVault"_s, tr("&Unlock vault\u2026"), tr("Enter the vault passphrase"));
     m_quitAction = make(u"actionQuit"_s, tr("&Quit"), tr("Quit TiDesk"), QKeySequence::Quit);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut); // Delete only in the sidebar
     m_sidebar->addAction(m_removeAction);
@@ -365,7 +380,8 @@ void MainWindow::reloadInventory()
         return;
     }
     std::shared_ptr<InventoryStore> inventory = m_services.inventory;
-    m_loadWatcher.setFuture(QtConcurrent::run(m_services.pool, [inventory] { return inventory->load(); }));
+    m_loadWatcher.setFuture(
+        QtConcurrent::run(m_services.pool, [inventory] { return inventory->load(); }));
 }
 
 void MainWindow::onLoadFinished()
@@ -379,7 +395,8 @@ void MainWindow::onLoadFinished()
         return;
     }
     if (!r.ok()) {
-        showError(tr("The inventory could not be read: %1").arg(r.error().message), r.error().detail);
+        showError(tr("The inventory could not be read: %1").arg(r.error().message),
+                  r.error().detail);
         emit inventoryReloaded();
         return;
     }
@@ -586,7 +603,8 @@ void MainWindow::pollVault()
     if (!secrets || m_vaultProbe.isRunning())
         return;
     // isAvailable() waits while an unlock runs its KDF: ask from the pool.
-    m_vaultProbe.setFuture(QtConcurrent::run(m_services.pool, [secrets] { return secrets->isAvailable(); }));
+    m_vaultProbe.setFuture(
+        QtConcurrent::run(m_services.pool, [secrets] { return secrets->isAvailable(); }));
 }
 
 void MainWindow::showCurrentCheck()
@@ -597,9 +615,11 @@ void MainWindow::showCurrentCheck()
     if (!idx.isValid())
         return;
     const QVariant result = idx.data(FleetStatusModel::CheckResultRole);
-    const bool checking = FleetStatusModel::CheckStatus(idx.data(FleetStatusModel::CheckStatusRole).toInt())
+    const bool checking
+        = FleetStatusModel::CheckStatus(idx.data(FleetStatusModel::CheckStatusRole).toInt())
         == FleetStatusModel::CheckStatus::Checking;
-    m_envPage->showCheckState(checking, result.isValid() ? std::optional(result.value<CheckResult>()) : std::nullopt);
+    m_envPage->showCheckState(
+        checking, result.isValid() ? std::optional(result.value<CheckResult>()) : std::nullopt);
 }
 
 void MainWindow::updateFleetStatus()
@@ -616,12 +636,15 @@ void MainWindow::updateFleetStatus()
                                             : tr("Not checked yet"));
     } else if (failing > 0) {
         //: Status bar: %1 = reachable environments, %2 = all environments, %3 = failing ones
-        m_fleetPill->setStatus(StatusPill::State::Error,
-                               tr("%1 of %2 reachable \u2014 %3 failing").arg(ok).arg(total).arg(failing));
+        m_fleetPill->setStatus(
+            StatusPill::State::Error,
+            tr("%1 of %2 reachable \u2014 %3 failing").arg(ok).arg(total).arg(failing));
     } else if (checking > 0) {
-        //: Status bar while checks run: %1 = reachable so far, %2 = all environments, %3 = still checking
-        m_fleetPill->setStatus(StatusPill::State::Unknown,
-                               tr("%1 of %2 reachable, %3 checking\u2026").arg(ok).arg(total).arg(checking));
+        //: Status bar while checks run: %1 = reachable so far, %2 = all environments, %3 = still
+        //: checking
+        m_fleetPill->setStatus(
+            StatusPill::State::Unknown,
+            tr("%1 of %2 reachable, %3 checking\u2026").arg(ok).arg(total).arg(checking));
     } else {
         //: Status bar: %1 = reachable environments, %2 = all environments
         m_fleetPill->setStatus(ok == total ? StatusPill::State::Ok : StatusPill::State::Warning,
@@ -673,7 +696,8 @@ void MainWindow::duplicateEnvironment()
 {
     if (!m_current)
         return;
-    auto *dlg = new EnvironmentDialog(m_services, EnvironmentDialog::Mode::Duplicate, *m_current, this);
+    auto *dlg
+        = new EnvironmentDialog(m_services, EnvironmentDialog::Mode::Duplicate, *m_current, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &EnvironmentDialog::saved, this, [this](const Environment &env) {
         m_pendingId = env.id;
@@ -693,18 +717,19 @@ void MainWindow::removeEnvironment()
         m_removingName = env.name;
         std::shared_ptr<InventoryStore> inventory = m_services.inventory;
         CredentialStore *secrets = m_services.secrets;
-        m_removeWatcher.setFuture(QtConcurrent::run(m_services.pool, [env, inventory, secrets]() -> VoidResult {
-            VoidResult r = inventory->remove(env.id);
-            if (!r.ok())
-                return r;
-            // Best effort: a secret left behind is harmless (keyed by a now unused id).
-            if (secrets) {
-                (void)secrets->remove(env.passwordSecretKey());
-                (void)secrets->remove(env.sshPassphraseSecretKey());
-                (void)secrets->remove(env.backupSecretKey());
-            }
-            return {};
-        }));
+        m_removeWatcher.setFuture(
+            QtConcurrent::run(m_services.pool, [env, inventory, secrets]() -> VoidResult {
+                VoidResult r = inventory->remove(env.id);
+                if (!r.ok())
+                    return r;
+                // Best effort: a secret left behind is harmless (keyed by a now unused id).
+                if (secrets) {
+                    (void)secrets->remove(env.passwordSecretKey());
+                    (void)secrets->remove(env.sshPassphraseSecretKey());
+                    (void)secrets->remove(env.backupSecretKey());
+                }
+                return {};
+            }));
         updateActions();
     });
     dlg->open();
@@ -730,7 +755,8 @@ void MainWindow::unlockVault()
 void MainWindow::onHostKeyQuestion(const TiDesk::HostKeyQuestion &question)
 {
     // BastionTunnels answers "no" by itself after its prompt timeout.
-    const auto timeout = m_services.tunnels ? m_services.tunnels->promptTimeout() : BastionTunnelsOptions{}.promptTimeout;
+    const auto timeout = m_services.tunnels ? m_services.tunnels->promptTimeout()
+                                            : BastionTunnelsOptions {}.promptTimeout;
     m_hostKeyQueue.append({ question, QDeadlineTimer(timeout) });
     showNextHostKeyQuestion();
 }
@@ -748,15 +774,16 @@ void MainWindow::showNextHostKeyQuestion()
         auto *dlg = new HostKeyDialog(next.question, this);
         dlg->setAttribute(Qt::WA_DeleteOnClose);
         dlg->setDeadline(next.deadline);
-        connect(dlg, &HostKeyDialog::answered, this, [this, dlg](quint64 id, bool accept, bool remember) {
-            if (m_services.tunnels)
-                m_services.tunnels->answerHostKey(id, accept, remember);
-            if (dlg->hasTimedOut())
-                reportUnansweredHostKey(dlg->question().bastion);
-            m_hostKeyDialog = nullptr;
-            // After this dialog has closed, not from inside its done().
-            QTimer::singleShot(0, this, &MainWindow::showNextHostKeyQuestion);
-        });
+        connect(dlg, &HostKeyDialog::answered, this,
+                [this, dlg](quint64 id, bool accept, bool remember) {
+                    if (m_services.tunnels)
+                        m_services.tunnels->answerHostKey(id, accept, remember);
+                    if (dlg->hasTimedOut())
+                        reportUnansweredHostKey(dlg->question().bastion);
+                    m_hostKeyDialog = nullptr;
+                    // After this dialog has closed, not from inside its done().
+                    QTimer::singleShot(0, this, &MainWindow::showNextHostKeyQuestion);
+                });
         m_hostKeyDialog = dlg;
         dlg->open();
         QApplication::alert(this);
@@ -767,14 +794,16 @@ void MainWindow::showNextHostKeyQuestion()
 void MainWindow::reportUnansweredHostKey(const QString &bastion)
 {
     //: Status bar: %1 = SSH bastion ("root@10.0.0.1:22")
-    statusBar()->showMessage(tr("The host key of %1 was not confirmed in time: TiDesk refused it.").arg(bastion),
-                             kStatusMessageMs);
+    statusBar()->showMessage(
+        tr("The host key of %1 was not confirmed in time: TiDesk refused it.").arg(bastion),
+        kStatusMessageMs);
 }
 
 void MainWindow::onBastionDown(const QString &bastion, const TiDesk::Error &error)
 {
     //: Status bar: %1 = SSH bastion ("root@10.0.0.1:22"), %2 = why
-    statusBar()->showMessage(tr("SSH bastion %1 is down: %2").arg(bastion, error.message), kStatusMessageMs);
+    statusBar()->showMessage(tr("SSH bastion %1 is down: %2").arg(bastion, error.message),
+                             kStatusMessageMs);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -46,7 +46,8 @@ void TierBanner::setEnvironment(const Environment &env)
         m_background.setAlpha(38);
         f.setPointSizeF(f.pointSizeF() * 1.15);
         const bool darkTheme = palette().color(QPalette::Window).lightness() < 128;
-        pal.setColor(QPalette::WindowText, darkTheme ? m_accent.lighter(160) : m_accent.darker(130));
+        pal.setColor(QPalette::WindowText,
+                     darkTheme ? m_accent.lighter(160) : m_accent.darker(130));
         m_hint->clear();
         setFixedHeight(32);
     }

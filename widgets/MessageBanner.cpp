@@ -46,10 +46,10 @@ QColor textFor(MessageBanner::Kind kind)
 QString glyphFor(MessageBanner::Kind kind)
 {
     switch (kind) {
-    case MessageBanner::Kind::Info: return u"\u2139"_s;     // ℹ
-    case MessageBanner::Kind::Success: return u"\u2714"_s;  // ✔
-    case MessageBanner::Kind::Warning: return u"\u26a0"_s;  // ⚠
-    case MessageBanner::Kind::Error: return u"\u2716"_s;    // ✖
+    case MessageBanner::Kind::Info: return u"\u2139"_s; // ℹ
+    case MessageBanner::Kind::Success: return u"\u2714"_s; // ✔
+    case MessageBanner::Kind::Warning: return u"\u26a0"_s; // ⚠
+    case MessageBanner::Kind::Error: return u"\u2716"_s; // ✖
     case MessageBanner::Kind::Critical: return u"\u26a0"_s; // ⚠
     }
     return {};
@@ -184,7 +184,8 @@ void MessageBanner::paintEvent(QPaintEvent *)
     const qreal border = m_kind == Kind::Critical ? 2 : 1;
     p.setPen(QPen(accentFor(m_kind), border));
     p.drawPath(path);
-    p.fillRect(QRectF(r.left(), r.top(), m_kind == Kind::Critical ? 8 : 4, r.height()), accentFor(m_kind));
+    p.fillRect(QRectF(r.left(), r.top(), m_kind == Kind::Critical ? 8 : 4, r.height()),
+               accentFor(m_kind));
 }
 
 } // namespace TiDesk

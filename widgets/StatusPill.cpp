@@ -90,7 +90,8 @@ void StatusPill::paintEvent(QPaintEvent *)
     p.drawEllipse(dotRect);
 
     p.setPen(palette().color(QPalette::WindowText));
-    const QRect textRect(dotRect.right() + kGap, 0, width() - dotRect.right() - kGap - kHPad, height());
+    const QRect textRect(dotRect.right() + kGap, 0, width() - dotRect.right() - kGap - kHPad,
+                         height());
     p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                fm.elidedText(m_text, Qt::ElideRight, textRect.width()));
 }

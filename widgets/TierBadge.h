@@ -30,8 +30,8 @@ public:
     // Black or white, whichever reads better on background.
     static QColor textColorFor(const QColor &background);
     // Draws a pill centred vertically in rect, left-aligned; returns the rectangle painted.
-    static QRect paint(QPainter *painter, const QRect &rect, const QColor &color, const QString &text,
-                       const QFont &font);
+    static QRect paint(QPainter *painter, const QRect &rect, const QColor &color,
+                       const QString &text, const QFont &font);
     // Size of a pill for text in font.
     static QSize pillSize(const QFont &font, const QString &text);
 

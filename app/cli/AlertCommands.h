@@ -18,7 +18,9 @@ class AlertCommands final
 {
     Q_DECLARE_TR_FUNCTIONS(TiDesk::Cli::AlertCommands)
 public:
-    explicit AlertCommands(CliContext &context) : m_ctx(context) {}
+    explicit AlertCommands(CliContext &context)
+        : m_ctx(context)
+    { }
 
     // args: everything after "alerts".
     int run(const QStringList &args);

@@ -14,9 +14,9 @@ namespace TiDesk::Cli {
 CliContext::CliContext(const CliOptions &options)
     : m_options(options)
     , m_app(AppContext::Options { options.inventoryPath, options.vaultPath, options.secretsBackend,
-                                  options.acceptNewHostKey ? HostKeyPolicy::AcceptNew : HostKeyPolicy::Strict })
-{
-}
+                                  options.acceptNewHostKey ? HostKeyPolicy::AcceptNew
+                                                           : HostKeyPolicy::Strict })
+{ }
 
 VoidResult CliContext::open()
 {
@@ -41,13 +41,14 @@ Result<CredentialStore *> CliContext::secrets()
     } else if (qEnvironmentVariableIsSet("TIDESK_VAULT_PASSPHRASE")) {
         passphrase = qEnvironmentVariable("TIDESK_VAULT_PASSPHRASE");
     } else {
-        passphrase = CliIo::promptHidden(vault->exists()
-                                             ? tr("Vault passphrase for %1: ").arg(vault->path())
-                                             : tr("New vault passphrase for %1: ").arg(vault->path()));
+        passphrase = CliIo::promptHidden(
+            vault->exists() ? tr("Vault passphrase for %1: ").arg(vault->path())
+                            : tr("New vault passphrase for %1: ").arg(vault->path()));
         if (!passphrase)
-            return Error::make(ErrorKind::Crypto,
-                               tr("The vault is locked and there is no terminal to ask for its passphrase."),
-                               tr("Use --vault-pass-stdin."));
+            return Error::make(
+                ErrorKind::Crypto,
+                tr("The vault is locked and there is no terminal to ask for its passphrase."),
+                tr("Use --vault-pass-stdin."));
     }
     const VoidResult unlocked = vault->unlockOrCreate(*passphrase);
     passphrase->fill(u'\0');
@@ -64,7 +65,8 @@ int CliContext::fail(const Error &error, int exitCode)
                         { u"message"_s, error.message } };
         if (!error.detail.isEmpty())
             e.insert(u"detail"_s, error.detail);
-        CliIo::outRaw(QJsonDocument(QJsonObject { { u"error"_s, e } }).toJson(QJsonDocument::Compact) + '\n');
+        CliIo::outRaw(
+            QJsonDocument(QJsonObject { { u"error"_s, e } }).toJson(QJsonDocument::Compact) + '\n');
     } else {
         CliIo::err(u"tidesk-cli: "_s + error.toString());
     }

@@ -18,10 +18,10 @@ namespace TiDesk::Cli {
 // Exit statuses shared by every command (documented in docs/cli.md).
 enum ExitCode {
     ExitOk = 0,
-    ExitFailure = 1,       // the operation ran and failed (e.g. environment unreachable)
-    ExitUsage = 2,         // bad command line
-    ExitInvalidInput = 3,  // malformed file, invalid field, unknown environment
-    ExitSecrets = 4,       // vault locked / wrong passphrase / keychain unavailable
+    ExitFailure = 1, // the operation ran and failed (e.g. environment unreachable)
+    ExitUsage = 2, // bad command line
+    ExitInvalidInput = 3, // malformed file, invalid field, unknown environment
+    ExitSecrets = 4, // vault locked / wrong passphrase / keychain unavailable
 };
 
 struct CliOptions
@@ -32,7 +32,8 @@ struct CliOptions
     bool vaultPassStdin = false;
     bool json = false;
     bool verbose = false;
-    bool acceptNewHostKey = false; // trust unknown bastion host keys on first use (never changed ones)
+    bool acceptNewHostKey
+        = false; // trust unknown bastion host keys on first use (never changed ones)
 };
 
 class CliContext final

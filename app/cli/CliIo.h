@@ -20,8 +20,8 @@ public:
     static std::optional<QString> promptHidden(const QString &prompt);
     static bool stdinIsTerminal();
 
-    static void out(const QString &text);   // stdout, newline appended
-    static void err(const QString &text);   // stderr, newline appended
+    static void out(const QString &text); // stdout, newline appended
+    static void err(const QString &text); // stderr, newline appended
     static void outRaw(const QByteArray &bytes);
 
     // Plain text table with a header row, columns padded to their widest cell.

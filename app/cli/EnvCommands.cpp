@@ -1,14 +1,14 @@
 #include "EnvCommands.h"
 
+#include "HostKeyCheck.h"
 #include "cli/CliContext.h"
-#include "inventory/InventoryJson.h"
 #include "inventory/ImportOptions.h"
 #include "inventory/InventoryImporter.h"
+#include "inventory/InventoryJson.h"
 #include "inventory/InventoryStore.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/SecretReader.h"
 #include "sql/EnvironmentCheck.h"
-#include "HostKeyCheck.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QCommandLineParser>
@@ -109,27 +109,29 @@ QString endpointsText(const Environment &env)
 
 QString EnvCommands::usage()
 {
-    return tr("Usage: tidesk-cli [global options] env <command> [options]\n"
-              "\n"
-              "Commands:\n"
-              "  list [--json]                     list the environments\n"
-              "  add NAME --host H[:P] [...]       add an environment (see env add --help)\n"
-              "  remove NAME [--confirm NAME]      remove an environment and its secrets\n"
-              "                                    (a prod environment needs --confirm NAME)\n"
-              "  import FILE [--format F] [--name N] [--tier T]\n"
-              "                                    import TiDesk JSON, TiUP topology.yaml or meta.yaml,\n"
-              "                                    or `tiup cluster display --format json` output\n"
-              "  export [FILE]                     TiDesk JSON without secrets (stdout without FILE)\n"
-              "  check NAME [--json]               connect, detect engine and version, measure latency;\n"
-              "                                    exit status 1 when unreachable\n"
-              "  set-password NAME --password-stdin\n"
-              "                                    store the SQL password in the credential store\n"
-              "  set-ssh-secret NAME [--secret-stdin]\n"
-              "                                    store the SSH key passphrase (or, without a key file,\n"
-              "                                    the bastion password) in the credential store\n"
-              "\n"
-              "Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,\n"
-              "                --vault-pass-stdin, --accept-new-host-key, --json");
+    return tr(
+        "Usage: tidesk-cli [global options] env <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  list [--json]                     list the environments\n"
+        "  add NAME --host H[:P] [...]       add an environment (see env add --help)\n"
+        "  remove NAME [--confirm NAME]      remove an environment and its secrets\n"
+        "                                    (a prod environment needs --confirm NAME)\n"
+        "  import FILE [--format F] [--name N] [--tier T]\n"
+        "                                    import TiDesk JSON, TiUP topology.yaml or meta.yaml,\n"
+        "                                    or `tiup cluster display --format json` output\n"
+        "  export [FILE]                     TiDesk JSON without secrets (stdout without FILE)\n"
+        "  check NAME [--json]               connect, detect engine and version, measure latency;\n"
+        "                                    exit status 1 when unreachable\n"
+        "  set-password NAME --password-stdin\n"
+        "                                    store the SQL password in the credential store\n"
+        "  set-ssh-secret NAME [--secret-stdin]\n"
+        "                                    store the SSH key passphrase (or, without a key "
+        "file,\n"
+        "                                    the bastion password) in the credential store\n"
+        "\n"
+        "Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,\n"
+        "                --vault-pass-stdin, --accept-new-host-key, --json");
 }
 
 int EnvCommands::run(const QStringList &args)
@@ -166,7 +168,8 @@ int EnvCommands::list(const QStringList &args)
     QCommandLineParser p;
     QString perr;
     if (!parse(p, args, &perr) || !p.positionalArguments().isEmpty())
-        return m_ctx.fail(usageError(perr.isEmpty() ? tr("env list takes no arguments") : perr), ExitUsage);
+        return m_ctx.fail(usageError(perr.isEmpty() ? tr("env list takes no arguments") : perr),
+                          ExitUsage);
 
     const Result<EnvironmentList> envs = m_ctx.app().services().inventory->load();
     if (!envs)
@@ -180,28 +183,35 @@ int EnvCommands::list(const QStringList &args)
     }
     QList<QStringList> rows;
     for (const Environment &env : *envs)
-        rows.append({ env.name, Environment::tierName(env.tier), Environment::engineOverrideName(env.engine),
-                      endpointsText(env), env.user, env.tags.join(u',') });
+        rows.append({ env.name, Environment::tierName(env.tier),
+                      Environment::engineOverrideName(env.engine), endpointsText(env), env.user,
+                      env.tags.join(u',') });
     if (!rows.isEmpty())
-        CliIo::out(CliIo::table({ tr("NAME"), tr("TIER"), tr("ENGINE"), tr("ENDPOINTS"), tr("USER"), tr("TAGS") },
-                                rows));
+        CliIo::out(CliIo::table(
+            { tr("NAME"), tr("TIER"), tr("ENGINE"), tr("ENDPOINTS"), tr("USER"), tr("TAGS") },
+            rows));
     return ExitOk;
 }
 
 int EnvCommands::add(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption tierOpt(u"tier"_s, tr("dev, test, uat, prod or custom (default dev)"), u"tier"_s);
-    const QCommandLineOption hostOpt(u"host"_s, tr("SQL endpoint host[:port]; repeat for several tidb-servers"),
-                                     u"host"_s);
-    const QCommandLineOption portOpt(u"port"_s, tr("default port (4000 for TiDB, else 3306)"), u"port"_s);
+    const QCommandLineOption tierOpt(u"tier"_s, tr("dev, test, uat, prod or custom (default dev)"),
+                                     u"tier"_s);
+    const QCommandLineOption hostOpt(
+        u"host"_s, tr("SQL endpoint host[:port]; repeat for several tidb-servers"), u"host"_s);
+    const QCommandLineOption portOpt(u"port"_s, tr("default port (4000 for TiDB, else 3306)"),
+                                     u"port"_s);
     const QCommandLineOption userOpt(u"user"_s, tr("SQL user"), u"user"_s);
-    const QCommandLineOption engineOpt(u"engine"_s, tr("auto, tidb, mysql or mariadb"), u"engine"_s);
+    const QCommandLineOption engineOpt(u"engine"_s, tr("auto, tidb, mysql or mariadb"),
+                                       u"engine"_s);
     const QCommandLineOption dbOpt(u"database"_s, tr("default database"), u"db"_s);
     const QCommandLineOption tagOpt(u"tag"_s, tr("a tag; repeatable"), u"tag"_s);
-    const QCommandLineOption colorOpt(u"color"_s, tr("#rrggbb (default: the tier colour)"), u"color"_s);
-    const QCommandLineOption tlsOpt(u"tls-mode"_s,
-                                    tr("disabled, preferred, required, verify_ca or verify_identity"), u"mode"_s);
+    const QCommandLineOption colorOpt(u"color"_s, tr("#rrggbb (default: the tier colour)"),
+                                      u"color"_s);
+    const QCommandLineOption tlsOpt(
+        u"tls-mode"_s, tr("disabled, preferred, required, verify_ca or verify_identity"),
+        u"mode"_s);
     const QCommandLineOption caOpt(u"tls-ca"_s, tr("CA certificate (PEM)"), u"file"_s);
     const QCommandLineOption certOpt(u"tls-cert"_s, tr("client certificate (PEM)"), u"file"_s);
     const QCommandLineOption keyOpt(u"tls-key"_s, tr("client key (PEM)"), u"file"_s);
@@ -210,19 +220,28 @@ int EnvCommands::add(const QStringList &args)
     const QCommandLineOption pdOpt(u"pd"_s, tr("PD URL (TiDB)"), u"url"_s);
     const QCommandLineOption notesOpt(u"notes"_s, tr("free text"), u"text"_s);
     const QCommandLineOption timeoutOpt(u"connect-timeout-ms"_s, tr("connect timeout"), u"ms"_s);
-    const QCommandLineOption pwOpt(u"password-stdin"_s, tr("read the SQL password from standard input"));
-    const QCommandLineOption sshOpt(u"ssh"_s, tr("reach the endpoints through this SSH bastion: host[:port] or a ~/.ssh/config alias"),
-                                    u"bastion"_s);
-    const QCommandLineOption sshUserOpt(u"ssh-user"_s, tr("bastion user (default: ~/.ssh/config, else $USER)"), u"user"_s);
-    const QCommandLineOption sshKeyOpt(u"ssh-key"_s, tr("bastion private key, ed25519 or ECDSA (default: ~/.ssh/config, else ~/.ssh/id_ed25519)"),
+    const QCommandLineOption pwOpt(u"password-stdin"_s,
+                                   tr("read the SQL password from standard input"));
+    const QCommandLineOption sshOpt(
+        u"ssh"_s,
+        tr("reach the endpoints through this SSH bastion: host[:port] or a ~/.ssh/config alias"),
+        u"bastion"_s);
+    const QCommandLineOption sshUserOpt(
+        u"ssh-user"_s, tr("bastion user (default: ~/.ssh/config, else $USER)"), u"user"_s);
+    const QCommandLineOption sshKeyOpt(u"ssh-key"_s,
+                                       tr("bastion private key, ed25519 or ECDSA (default: "
+                                          "~/.ssh/config, else ~/.ssh/id_ed25519)"),
                                        u"file"_s);
-    const QCommandLineOption sshKnownOpt(u"ssh-known-hosts"_s, tr("known_hosts file (default ~/.ssh/known_hosts)"), u"file"_s);
+    const QCommandLineOption sshKnownOpt(
+        u"ssh-known-hosts"_s, tr("known_hosts file (default ~/.ssh/known_hosts)"), u"file"_s);
     const QCommandLineOption sshSecretOpt(u"ssh-secret-stdin"_s,
-                                          tr("read the key passphrase (or bastion password) from standard input, after the SQL password"));
+                                          tr("read the key passphrase (or bastion password) from "
+                                             "standard input, after the SQL password"));
     const QCommandLineOption helpOpt(QStringList { u"h"_s, u"help"_s }, tr("show this help"));
-    p.addOptions({ tierOpt, hostOpt, portOpt, userOpt, engineOpt, dbOpt, tagOpt, colorOpt, tlsOpt, caOpt,
-                   certOpt, keyOpt, promOpt, amOpt, pdOpt, notesOpt, timeoutOpt, pwOpt, sshOpt, sshUserOpt,
-                   sshKeyOpt, sshKnownOpt, sshSecretOpt, helpOpt });
+    p.addOptions({ tierOpt, hostOpt,    portOpt,   userOpt,     engineOpt,    dbOpt,
+                   tagOpt,  colorOpt,   tlsOpt,    caOpt,       certOpt,      keyOpt,
+                   promOpt, amOpt,      pdOpt,     notesOpt,    timeoutOpt,   pwOpt,
+                   sshOpt,  sshUserOpt, sshKeyOpt, sshKnownOpt, sshSecretOpt, helpOpt });
     QString perr;
     if (!parse(p, args, &perr))
         return m_ctx.fail(usageError(perr), ExitUsage);
@@ -246,20 +265,24 @@ int EnvCommands::add(const QStringList &args)
     if (p.isSet(engineOpt)) {
         env.engine = Environment::engineOverrideFromName(p.value(engineOpt), &ok);
         if (!ok)
-            return m_ctx.fail(usageError(tr("unknown engine '%1'").arg(p.value(engineOpt))), ExitUsage);
+            return m_ctx.fail(usageError(tr("unknown engine '%1'").arg(p.value(engineOpt))),
+                              ExitUsage);
     }
     int defaultPort = env.engine == EngineOverride::TiDB ? 4000 : 3306;
     if (p.isSet(portOpt)) {
         defaultPort = p.value(portOpt).toInt(&ok);
         if (!ok)
-            return m_ctx.fail(usageError(tr("--port: '%1' is not a number").arg(p.value(portOpt))), ExitUsage);
+            return m_ctx.fail(usageError(tr("--port: '%1' is not a number").arg(p.value(portOpt))),
+                              ExitUsage);
     }
     if (!p.isSet(hostOpt))
         return m_ctx.fail(usageError(tr("env add needs at least one --host")), ExitUsage);
     for (const QString &h : p.values(hostOpt)) {
         const auto ep = parseEndpoint(h, defaultPort);
         if (!ep)
-            return m_ctx.fail(usageError(tr("--host: cannot read '%1' (use host or host:port)").arg(h)), ExitUsage);
+            return m_ctx.fail(
+                usageError(tr("--host: cannot read '%1' (use host or host:port)").arg(h)),
+                ExitUsage);
         env.endpoints.append(*ep);
     }
     env.user = p.value(userOpt);
@@ -269,7 +292,8 @@ int EnvCommands::add(const QStringList &args)
     if (p.isSet(tlsOpt)) {
         env.tls.mode = Environment::tlsModeFromName(p.value(tlsOpt), &ok);
         if (!ok)
-            return m_ctx.fail(usageError(tr("unknown TLS mode '%1'").arg(p.value(tlsOpt))), ExitUsage);
+            return m_ctx.fail(usageError(tr("unknown TLS mode '%1'").arg(p.value(tlsOpt))),
+                              ExitUsage);
     }
     env.tls.caFile = p.value(caOpt);
     env.tls.certFile = p.value(certOpt);
@@ -286,17 +310,22 @@ int EnvCommands::add(const QStringList &args)
     if (p.isSet(sshOpt)) {
         const auto bastion = parseEndpoint(p.value(sshOpt), 22);
         if (!bastion)
-            return m_ctx.fail(usageError(tr("--ssh: cannot read '%1' (use host, host:port or an alias)").arg(p.value(sshOpt))),
-                              ExitUsage);
+            return m_ctx.fail(
+                usageError(tr("--ssh: cannot read '%1' (use host, host:port or an alias)")
+                               .arg(p.value(sshOpt))),
+                ExitUsage);
         env.ssh.enabled = true;
         env.ssh.host = bastion->host;
         env.ssh.port = bastion->port;
         env.ssh.user = p.value(sshUserOpt);
         env.ssh.identityFile = p.value(sshKeyOpt);
         env.ssh.knownHostsFile = p.value(sshKnownOpt);
-    } else if (p.isSet(sshUserOpt) || p.isSet(sshKeyOpt) || p.isSet(sshKnownOpt) || p.isSet(sshSecretOpt)) {
-        return m_ctx.fail(usageError(tr("--ssh-user, --ssh-key, --ssh-known-hosts and --ssh-secret-stdin need --ssh")),
-                          ExitUsage);
+    } else if (p.isSet(sshUserOpt) || p.isSet(sshKeyOpt) || p.isSet(sshKnownOpt)
+               || p.isSet(sshSecretOpt)) {
+        return m_ctx.fail(
+            usageError(
+                tr("--ssh-user, --ssh-key, --ssh-known-hosts and --ssh-secret-stdin need --ssh")),
+            ExitUsage);
     }
     if (const QString why = env.validate(); !why.isEmpty())
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitInvalidInput);
@@ -314,21 +343,26 @@ int EnvCommands::add(const QStringList &args)
     if (p.isSet(pwOpt)) {
         const auto line = m_ctx.io().nextStdinLine();
         if (!line)
-            return m_ctx.fail(usageError(tr("--password-stdin was given but standard input has no password line")),
-                              ExitUsage);
+            return m_ctx.fail(
+                usageError(
+                    tr("--password-stdin was given but standard input has no password line")),
+                ExitUsage);
         password = *line;
     }
     if (p.isSet(sshSecretOpt)) {
         sshSecret = m_ctx.io().nextStdinLine();
         if (!sshSecret)
-            return m_ctx.fail(usageError(tr("--ssh-secret-stdin was given but standard input has no line for it")),
-                              ExitUsage);
+            return m_ctx.fail(
+                usageError(
+                    tr("--ssh-secret-stdin was given but standard input has no line for it")),
+                ExitUsage);
     }
     const Result<Environment> saved = m_ctx.app().services().inventory->save(env);
     if (!saved)
         return m_ctx.fail(saved.error(), ExitInvalidInput);
     if (secrets) {
-        VoidResult w = p.isSet(pwOpt) ? secrets->write(saved->passwordSecretKey(), password) : VoidResult();
+        VoidResult w
+            = p.isSet(pwOpt) ? secrets->write(saved->passwordSecretKey(), password) : VoidResult();
         if (w && sshSecret)
             w = secrets->write(saved->sshPassphraseSecretKey(), *sshSecret);
         password.fill(u'\0');
@@ -342,7 +376,9 @@ int EnvCommands::add(const QStringList &args)
         }
     }
     if (m_ctx.json())
-        CliIo::outRaw(QJsonDocument(InventoryJson::environmentToJson(*saved)).toJson(QJsonDocument::Compact) + '\n');
+        CliIo::outRaw(
+            QJsonDocument(InventoryJson::environmentToJson(*saved)).toJson(QJsonDocument::Compact)
+            + '\n');
     else
         CliIo::out(tr("Added %1 (%2).").arg(saved->name, Environment::tierName(saved->tier)));
     return ExitOk;
@@ -351,8 +387,8 @@ int EnvCommands::add(const QStringList &args)
 int EnvCommands::remove(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption confirmOpt(u"confirm"_s, tr("the environment name again (required for prod)"),
-                                        u"name"_s);
+    const QCommandLineOption confirmOpt(
+        u"confirm"_s, tr("the environment name again (required for prod)"), u"name"_s);
     p.addOption(confirmOpt);
     QString perr;
     if (!parse(p, args, &perr))
@@ -365,20 +401,24 @@ int EnvCommands::remove(const QStringList &args)
     if (!env)
         return m_ctx.fail(env.error(), ExitInvalidInput);
     if (env->isProduction() && p.value(confirmOpt) != env->name)
-        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
-                                      tr("%1 is a production environment: repeat its name with --confirm %1 "
-                                         "to remove it.")
-                                          .arg(env->name)),
-                          ExitUsage);
+        return m_ctx.fail(
+            Error::make(ErrorKind::InvalidInput,
+                        tr("%1 is a production environment: repeat its name with --confirm %1 "
+                           "to remove it.")
+                            .arg(env->name)),
+            ExitUsage);
     if (const VoidResult r = inventory->remove(env->id); !r)
         return m_ctx.fail(r.error(), ExitFailure);
     // Best effort: a locked vault must not block removing an inventory entry; say so instead.
     if (const Result<CredentialStore *> s = m_ctx.secrets(); s) {
-        for (const QString &key : { env->passwordSecretKey(), env->sshPassphraseSecretKey(), env->backupSecretKey() })
+        for (const QString &key :
+             { env->passwordSecretKey(), env->sshPassphraseSecretKey(), env->backupSecretKey() })
             if (const VoidResult r = (*s)->remove(key); !r)
-                CliIo::err(tr("warning: could not remove a secret of %1: %2").arg(env->name, r.error().toString()));
+                CliIo::err(tr("warning: could not remove a secret of %1: %2")
+                               .arg(env->name, r.error().toString()));
     } else {
-        CliIo::err(tr("warning: the secrets of %1 were not removed: %2").arg(env->name, s.error().toString()));
+        CliIo::err(tr("warning: the secrets of %1 were not removed: %2")
+                       .arg(env->name, s.error().toString()));
     }
     if (!m_ctx.json())
         CliIo::out(tr("Removed %1.").arg(env->name));
@@ -388,11 +428,11 @@ int EnvCommands::remove(const QStringList &args)
 int EnvCommands::importFile(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption formatOpt(u"format"_s, tr("auto, json, topology, meta or display (default auto)"),
-                                       u"format"_s);
+    const QCommandLineOption formatOpt(
+        u"format"_s, tr("auto, json, topology, meta or display (default auto)"), u"format"_s);
     const QCommandLineOption nameOpt(u"name"_s, tr("environment name for TiUP files"), u"name"_s);
-    const QCommandLineOption tierOpt(u"tier"_s, tr("tier for TiUP files (default: guessed from the name)"),
-                                     u"tier"_s);
+    const QCommandLineOption tierOpt(
+        u"tier"_s, tr("tier for TiUP files (default: guessed from the name)"), u"tier"_s);
     p.addOptions({ formatOpt, nameOpt, tierOpt });
     QString perr;
     if (!parse(p, args, &perr))
@@ -406,7 +446,8 @@ int EnvCommands::importFile(const QStringList &args)
     if (p.isSet(formatOpt)) {
         format = formatFromCli(p.value(formatOpt), &ok);
         if (!ok)
-            return m_ctx.fail(usageError(tr("unknown format '%1'").arg(p.value(formatOpt))), ExitUsage);
+            return m_ctx.fail(usageError(tr("unknown format '%1'").arg(p.value(formatOpt))),
+                              ExitUsage);
     }
     options.name = p.value(nameOpt);
     if (p.isSet(tierOpt)) {
@@ -425,7 +466,8 @@ int EnvCommands::importFile(const QStringList &args)
         QStringList names;
         for (const Environment &e : *saved)
             names.append(e.name);
-        CliIo::out(tr("Imported %n environment(s): %1", nullptr, int(saved->size())).arg(names.join(u", "_s)));
+        CliIo::out(tr("Imported %n environment(s): %1", nullptr, int(saved->size()))
+                       .arg(names.join(u", "_s)));
     }
     return ExitOk;
 }
@@ -435,7 +477,8 @@ int EnvCommands::exportFile(const QStringList &args)
     QCommandLineParser p;
     QString perr;
     if (!parse(p, args, &perr) || p.positionalArguments().size() > 1)
-        return m_ctx.fail(usageError(perr.isEmpty() ? tr("env export takes at most one FILE") : perr), ExitUsage);
+        return m_ctx.fail(
+            usageError(perr.isEmpty() ? tr("env export takes at most one FILE") : perr), ExitUsage);
     const Result<EnvironmentList> envs = m_ctx.app().services().inventory->load();
     if (!envs)
         return m_ctx.fail(envs.error(), ExitInvalidInput);
@@ -447,8 +490,9 @@ int EnvCommands::exportFile(const QStringList &args)
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return m_ctx.fail(Error::make(ErrorKind::Io, tr("Cannot write %1: %2").arg(path, f.errorString())),
-                          ExitFailure);
+        return m_ctx.fail(
+            Error::make(ErrorKind::Io, tr("Cannot write %1: %2").arg(path, f.errorString())),
+            ExitFailure);
     if (!m_ctx.json())
         CliIo::out(tr("Exported %n environment(s) to %1.", nullptr, int(envs->size())).arg(path));
     return ExitOk;
@@ -462,7 +506,8 @@ int EnvCommands::check(const QStringList &args)
         return m_ctx.fail(usageError(perr), ExitUsage);
     if (p.positionalArguments().size() != 1)
         return m_ctx.fail(usageError(tr("env check needs exactly one NAME")), ExitUsage);
-    const Result<Environment> env = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
+    const Result<Environment> env
+        = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
     if (!env)
         return m_ctx.fail(env.error(), ExitInvalidInput);
 
@@ -482,14 +527,16 @@ int EnvCommands::check(const QStringList &args)
     }
     const CoreServices services = m_ctx.app().services();
     route.router = services.tunnels;
-    QFuture<CheckResult> future = QtConcurrent::run(services.pool, [e = *env, pw = *password, log = services.activityLog, route] {
-        return checkEnvironment(e, pw, log, route);
-    });
+    QFuture<CheckResult> future = QtConcurrent::run(
+        services.pool, [e = *env, pw = *password, log = services.activityLog, route] {
+            return checkEnvironment(e, pw, log, route);
+        });
     password->fill(u'\0');
     route.sshSecret.fill(u'\0');
     const CheckResult result = future.result();
     //: appended to the endpoint in `env check`: %1 = "ssh root@bastion:22"
-    const QString where = result.viaSsh ? tr("%1 via %2").arg(result.endpoint, result.via) : result.endpoint;
+    const QString where
+        = result.viaSsh ? tr("%1 via %2").arg(result.endpoint, result.via) : result.endpoint;
     if (m_ctx.json()) {
         CliIo::outRaw(result.toJson() + '\n');
     } else if (result.reachable) {
@@ -501,22 +548,25 @@ int EnvCommands::check(const QStringList &args)
     }
     if (result.error.kind == ErrorKind::HostKey && result.error.code == HostKeyCheck::UnknownHost
         && !m_ctx.options().acceptNewHostKey)
-        CliIo::err(tr("If this is the first connection to the bastion and you have checked its fingerprint, "
-                      "run again with --accept-new-host-key (a changed key is never accepted)."));
+        CliIo::err(tr(
+            "If this is the first connection to the bastion and you have checked its fingerprint, "
+            "run again with --accept-new-host-key (a changed key is never accepted)."));
     return result.reachable ? ExitOk : ExitFailure;
 }
 
 int EnvCommands::setPassword(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption pwOpt(u"password-stdin"_s, tr("read the SQL password from standard input"));
+    const QCommandLineOption pwOpt(u"password-stdin"_s,
+                                   tr("read the SQL password from standard input"));
     p.addOption(pwOpt);
     QString perr;
     if (!parse(p, args, &perr))
         return m_ctx.fail(usageError(perr), ExitUsage);
     if (p.positionalArguments().size() != 1)
         return m_ctx.fail(usageError(tr("env set-password needs exactly one NAME")), ExitUsage);
-    const Result<Environment> env = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
+    const Result<Environment> env
+        = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
     if (!env)
         return m_ctx.fail(env.error(), ExitInvalidInput);
     const Result<CredentialStore *> secrets = m_ctx.secrets();
@@ -528,7 +578,9 @@ int EnvCommands::setPassword(const QStringList &args)
     else
         password = CliIo::promptHidden(tr("SQL password for %1@%2: ").arg(env->user, env->name));
     if (!password)
-        return m_ctx.fail(usageError(tr("no password given (use --password-stdin or run on a terminal)")), ExitUsage);
+        return m_ctx.fail(
+            usageError(tr("no password given (use --password-stdin or run on a terminal)")),
+            ExitUsage);
     const VoidResult w = (*secrets)->write(env->passwordSecretKey(), *password);
     password->fill(u'\0');
     if (!w)
@@ -548,11 +600,13 @@ int EnvCommands::setSshSecret(const QStringList &args)
         return m_ctx.fail(usageError(perr), ExitUsage);
     if (p.positionalArguments().size() != 1)
         return m_ctx.fail(usageError(tr("env set-ssh-secret needs exactly one NAME")), ExitUsage);
-    const Result<Environment> env = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
+    const Result<Environment> env
+        = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
     if (!env)
         return m_ctx.fail(env.error(), ExitInvalidInput);
     if (!env->ssh.enabled)
-        return m_ctx.fail(Error::make(ErrorKind::InvalidInput, tr("%1 does not go through an SSH bastion").arg(env->name)),
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      tr("%1 does not go through an SSH bastion").arg(env->name)),
                           ExitInvalidInput);
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
@@ -561,11 +615,13 @@ int EnvCommands::setSshSecret(const QStringList &args)
     if (p.isSet(stdinOpt))
         secret = m_ctx.io().nextStdinLine();
     else
-        secret = CliIo::promptHidden(env->ssh.identityFile.isEmpty()
-                                         ? tr("SSH password or key passphrase for %1: ").arg(env->name)
-                                         : tr("Passphrase of %1: ").arg(env->ssh.identityFile));
+        secret
+            = CliIo::promptHidden(env->ssh.identityFile.isEmpty()
+                                      ? tr("SSH password or key passphrase for %1: ").arg(env->name)
+                                      : tr("Passphrase of %1: ").arg(env->ssh.identityFile));
     if (!secret)
-        return m_ctx.fail(usageError(tr("no secret given (use --secret-stdin or run on a terminal)")), ExitUsage);
+        return m_ctx.fail(
+            usageError(tr("no secret given (use --secret-stdin or run on a terminal)")), ExitUsage);
     const VoidResult w = (*secrets)->write(env->sshPassphraseSecretKey(), *secret);
     secret->fill(u'\0');
     if (!w)

@@ -15,7 +15,9 @@ class EnvCommands final
 {
     Q_DECLARE_TR_FUNCTIONS(TiDesk::Cli::EnvCommands)
 public:
-    explicit EnvCommands(CliContext &context) : m_ctx(context) {}
+    explicit EnvCommands(CliContext &context)
+        : m_ctx(context)
+    { }
 
     // args: everything after "env" (the subcommand first).
     int run(const QStringList &args);

@@ -17,9 +17,10 @@ struct CoreServices
 {
     ActivityLog *activityLog = nullptr;
     std::shared_ptr<InventoryStore> inventory;
-    CredentialStore *secrets = nullptr;   // may be locked (vault) or null before unlock
-    QThreadPool *pool = nullptr;          // for one-shot background work (QtConcurrent)
-    BastionTunnels *tunnels = nullptr;    // SSH bastion tunnels for SQL (EndpointRouter); may be null in tests
+    CredentialStore *secrets = nullptr; // may be locked (vault) or null before unlock
+    QThreadPool *pool = nullptr; // for one-shot background work (QtConcurrent)
+    BastionTunnels *tunnels
+        = nullptr; // SSH bastion tunnels for SQL (EndpointRouter); may be null in tests
 };
 
 } // namespace TiDesk

@@ -38,17 +38,19 @@ HostKeyCheck::Decision HostKeyCheck::decide(const KnownHosts::Lookup &lookup, Ho
                             .arg(token, presented.keyType, presented.fingerprint, knownHostsPath)
                             .arg(lookup.entry.lineNumber);
         } else {
-            e.message =
-                tr("WARNING: the host key of %1 has CHANGED. Someone may be intercepting the "
-                   "connection (a man-in-the-middle attack), or the server's key was replaced. "
-                   "The server presented %2 key %3, but %4 line %5 holds a different key for this "
-                   "host. TiDesk refused to connect. If the change is expected, check the new "
-                   "fingerprint with the server's administrator, then remove the old entry "
-                   "(ssh-keygen -R \"%1\" -f %4).")
-                    .arg(token, presented.keyType, presented.fingerprint, knownHostsPath)
-                    .arg(lookup.entry.lineNumber);
+            e.message
+                = tr("WARNING: the host key of %1 has CHANGED. Someone may be intercepting the "
+                     "connection (a man-in-the-middle attack), or the server's key was replaced. "
+                     "The server presented %2 key %3, but %4 line %5 holds a different key for "
+                     "this "
+                     "host. TiDesk refused to connect. If the change is expected, check the new "
+                     "fingerprint with the server's administrator, then remove the old entry "
+                     "(ssh-keygen -R \"%1\" -f %4).")
+                      .arg(token, presented.keyType, presented.fingerprint, knownHostsPath)
+                      .arg(lookup.entry.lineNumber);
         }
-        e.detail = tr("known_hosts line %1: %2").arg(lookup.entry.lineNumber).arg(lookup.entry.line);
+        e.detail
+            = tr("known_hosts line %1: %2").arg(lookup.entry.lineNumber).arg(lookup.entry.line);
         d.error = e;
         return d;
     }

@@ -14,8 +14,8 @@ namespace TiDesk {
 // The key a server presented during the handshake.
 struct SshHostKey
 {
-    QString keyType;     // "ssh-ed25519" ...
-    QByteArray key;      // public key blob
+    QString keyType; // "ssh-ed25519" ...
+    QByteArray key; // public key blob
     QString fingerprint; // "SHA256:..."
 };
 
@@ -29,10 +29,10 @@ public:
     // Error::code of the HostKey refusals, stable for scripts (`tidesk-cli ... --json`) and for
     // the UI to pick a headline without parsing translated text.
     enum RefusalCode {
-        UnknownHost = 9101,   // not in known_hosts and the policy does not trust new keys
-        ChangedKey = 9102,    // known with a DIFFERENT key: possible man-in-the-middle
-        RevokedKey = 9103,    // the key is @revoked in known_hosts
-        OtherKeyType = 9104,  // known with other key types only; this type not seen before
+        UnknownHost = 9101, // not in known_hosts and the policy does not trust new keys
+        ChangedKey = 9102, // known with a DIFFERENT key: possible man-in-the-middle
+        RevokedKey = 9103, // the key is @revoked in known_hosts
+        OtherKeyType = 9104, // known with other key types only; this type not seen before
         RejectedByUser = 9105,
     };
     struct Decision

@@ -46,7 +46,8 @@ QString KnownHosts::fingerprint(const QByteArray &keyBlob)
 {
     const QByteArray digest = QCryptographicHash::hash(keyBlob, QCryptographicHash::Sha256);
     return u"SHA256:"_s
-        + QString::fromLatin1(digest.toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals));
+        + QString::fromLatin1(
+               digest.toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals));
 }
 
 KnownHosts KnownHosts::parse(const QByteArray &text, const QString &path)
@@ -162,7 +163,7 @@ QString KnownHosts::formatEntry(const QString &host, int port, const QString &ke
         QByteArray salt(20, Qt::Uninitialized);
         QRandomGenerator::system()->generate(salt.begin(), salt.end());
         hostField = u"|1|"_s + QString::fromLatin1(salt.toBase64()) + u'|'
-                    + QString::fromLatin1(hmacSha1(salt, hostField).toBase64());
+            + QString::fromLatin1(hmacSha1(salt, hostField).toBase64());
     }
     return hostField + u' ' + keyType + u' ' + QString::fromLatin1(key.toBase64());
 }
@@ -173,7 +174,8 @@ VoidResult KnownHosts::append(const QString &path, const QString &host, int port
     const QFileInfo info(path);
     if (!info.dir().exists()) {
         if (!QDir().mkpath(info.absolutePath()))
-            return Error::make(ErrorKind::Io, tr("Cannot create the directory %1.").arg(info.absolutePath()));
+            return Error::make(ErrorKind::Io,
+                               tr("Cannot create the directory %1.").arg(info.absolutePath()));
         QFile::setPermissions(info.absolutePath(),
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }

@@ -25,22 +25,22 @@ public:
 
     struct Entry
     {
-        int lineNumber = 0;       // 1-based, in the file
-        QString line;             // the line as written (for the MITM explanation)
-        QString marker;           // "", "@revoked" (cert-authority lines are not kept)
-        QStringList patterns;     // plain host patterns (empty for a hashed entry)
-        QByteArray salt;          // hashed entry: HMAC-SHA1 key ...
-        QByteArray hash;          // ... and HMAC-SHA1(salt, host token)
-        QString keyType;          // "ssh-ed25519", "ecdsa-sha2-nistp256" ...
-        QByteArray key;           // the decoded public key blob
+        int lineNumber = 0; // 1-based, in the file
+        QString line; // the line as written (for the MITM explanation)
+        QString marker; // "", "@revoked" (cert-authority lines are not kept)
+        QStringList patterns; // plain host patterns (empty for a hashed entry)
+        QByteArray salt; // hashed entry: HMAC-SHA1 key ...
+        QByteArray hash; // ... and HMAC-SHA1(salt, host token)
+        QString keyType; // "ssh-ed25519", "ecdsa-sha2-nistp256" ...
+        QByteArray key; // the decoded public key blob
         [[nodiscard]] bool isHashed() const { return !salt.isEmpty(); }
     };
 
     struct Lookup
     {
         Status status = Status::NotFound;
-        Entry entry;                  // Match/Mismatch: the known_hosts entry that decided it
-        QStringList otherKeyTypes;    // NotFound: key types known for this host (other than asked)
+        Entry entry; // Match/Mismatch: the known_hosts entry that decided it
+        QStringList otherKeyTypes; // NotFound: key types known for this host (other than asked)
     };
 
     KnownHosts() = default;

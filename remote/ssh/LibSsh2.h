@@ -18,10 +18,22 @@ namespace TiDesk::LibSsh2 {
 // libssh2_init(0) exactly once per process; false (with a reason) when it failed.
 bool ensureInitialized(QString *error = nullptr);
 
-struct SessionDeleter { void operator()(_LIBSSH2_SESSION *s) const; };   // free
-struct ChannelDeleter { void operator()(_LIBSSH2_CHANNEL *c) const; };   // free (non-blocking; no wait)
-struct ListenerDeleter { void operator()(_LIBSSH2_LISTENER *l) const; }; // cancel (best effort)
-struct AgentDeleter { void operator()(_LIBSSH2_AGENT *a) const; };       // disconnect + free
+struct SessionDeleter
+{
+    void operator()(_LIBSSH2_SESSION *s) const;
+}; // free
+struct ChannelDeleter
+{
+    void operator()(_LIBSSH2_CHANNEL *c) const;
+}; // free (non-blocking; no wait)
+struct ListenerDeleter
+{
+    void operator()(_LIBSSH2_LISTENER *l) const;
+}; // cancel (best effort)
+struct AgentDeleter
+{
+    void operator()(_LIBSSH2_AGENT *a) const;
+}; // disconnect + free
 
 using SessionPtr = std::unique_ptr<_LIBSSH2_SESSION, SessionDeleter>;
 using ChannelPtr = std::unique_ptr<_LIBSSH2_CHANNEL, ChannelDeleter>;

@@ -9,7 +9,10 @@
 namespace TiDesk {
 
 RemoteForward::RemoteForward(SshSession *session, QString bindHost, int bindPort, QObject *parent)
-    : QObject(parent), m_session(session), m_bindHost(bindHost.toUtf8()), m_bindPort(bindPort)
+    : QObject(parent)
+    , m_session(session)
+    , m_bindHost(bindHost.toUtf8())
+    , m_bindPort(bindPort)
 {
     connect(session, &SshSession::aboutToClose, this, &RemoteForward::onSessionClosing);
 }
@@ -45,7 +48,8 @@ void RemoteForward::pump()
     LIBSSH2_SESSION *s = m_session->handle();
     if (m_state == State::Requesting && m_session->beginOpen(this)) {
         int bound = 0;
-        LIBSSH2_LISTENER *l = libssh2_channel_forward_listen_ex(s, m_bindHost.constData(), m_bindPort, &bound, 16);
+        LIBSSH2_LISTENER *l
+            = libssh2_channel_forward_listen_ex(s, m_bindHost.constData(), m_bindPort, &bound, 16);
         if (l || libssh2_session_last_errno(s) != LIBSSH2_ERROR_EAGAIN)
             m_session->endOpen(this);
         if (l) {
@@ -56,9 +60,11 @@ void RemoteForward::pump()
             emit listening(bound);
         } else {
             const int rc = libssh2_session_last_errno(s);
-            if (rc != LIBSSH2_ERROR_EAGAIN && !m_session->handleSessionError(rc, tr("remote forward")))
+            if (rc != LIBSSH2_ERROR_EAGAIN
+                && !m_session->handleSessionError(rc, tr("remote forward")))
                 fail(Error::make(ErrorKind::Server,
-                                 tr("The SSH server refused to listen on %1 port %2 (AllowTcpForwarding / PermitListen?).")
+                                 tr("The SSH server refused to listen on %1 port %2 "
+                                    "(AllowTcpForwarding / PermitListen?).")
                                      .arg(QString::fromUtf8(m_bindHost))
                                      .arg(m_bindPort),
                                  m_session->lastLibssh2Error()));
@@ -110,7 +116,8 @@ void RemoteForward::abandonOpen()
         return;
     session->abandonOpen(this, [host = m_bindHost, port = m_bindPort](LIBSSH2_SESSION *s) {
         int bound = 0;
-        LIBSSH2_LISTENER *l = libssh2_channel_forward_listen_ex(s, host.constData(), port, &bound, 16);
+        LIBSSH2_LISTENER *l
+            = libssh2_channel_forward_listen_ex(s, host.constData(), port, &bound, 16);
         if (!l && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
             return false;
         LibSsh2::ListenerPtr discard(l); // cancels the forward on the server

@@ -1,7 +1,7 @@
 #include "SshAuthenticator.h"
 
-#include "SshKeyFile.h"
 #include "LibSsh2.h"
+#include "SshKeyFile.h"
 #include "SshLogging.h"
 
 #include <libssh2.h>
@@ -48,9 +48,10 @@ QString shortPath(const QString &path)
 } // namespace
 
 SshAuthenticator::SshAuthenticator(LIBSSH2_SESSION *session, const SshConnectOptions &options)
-    : m_session(session), m_options(options), m_user(options.user.toUtf8())
-{
-}
+    : m_session(session)
+    , m_options(options)
+    , m_user(options.user.toUtf8())
+{ }
 
 SshAuthenticator::~SshAuthenticator()
 {
@@ -70,17 +71,18 @@ void SshAuthenticator::note(const QString &text)
 bool SshAuthenticator::isSocketError(int rc) const
 {
     return rc == LIBSSH2_ERROR_SOCKET_SEND || rc == LIBSSH2_ERROR_SOCKET_RECV
-           || rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_TIMEOUT
-           || rc == LIBSSH2_ERROR_TIMEOUT || rc == LIBSSH2_ERROR_DECRYPT;
+        || rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_TIMEOUT
+        || rc == LIBSSH2_ERROR_TIMEOUT || rc == LIBSSH2_ERROR_DECRYPT;
 }
 
 SshAuthenticator::Step SshAuthenticator::failConnection(int rc)
 {
     Q_UNUSED(rc);
     m_phase = Phase::Failed;
-    m_error = Error::make(ErrorKind::Connection,
-                          tr("The connection to %1 was lost during authentication.").arg(m_options.host),
-                          LibSsh2::lastError(m_session));
+    m_error = Error::make(
+        ErrorKind::Connection,
+        tr("The connection to %1 was lost during authentication.").arg(m_options.host),
+        LibSsh2::lastError(m_session));
     return Step::Failed;
 }
 
@@ -138,9 +140,10 @@ SshAuthenticator::Step SshAuthenticator::next()
             continue;
         }
         if (info.isRsa()) {
-            note(tr("key %1: RSA keys do not work: libssh2 1.10 can only sign with ssh-rsa (SHA-1), "
-                    "which OpenSSH 8.8 and later refuse; use an ed25519 key (ssh-keygen -t ed25519)")
-                     .arg(shortPath(path)));
+            note(
+                tr("key %1: RSA keys do not work: libssh2 1.10 can only sign with ssh-rsa (SHA-1), "
+                   "which OpenSSH 8.8 and later refuse; use an ed25519 key (ssh-keygen -t ed25519)")
+                    .arg(shortPath(path)));
             continue;
         }
         if (info.encrypted && m_options.passphrase.isEmpty()) {
@@ -155,7 +158,8 @@ SshAuthenticator::Step SshAuthenticator::next()
     if (publicKey && m_options.useAgent && !m_agentTried) {
         m_agentTried = true;
         m_agent = libssh2_agent_init(m_session);
-        if (!m_agent || libssh2_agent_connect(m_agent) != 0 || libssh2_agent_list_identities(m_agent) != 0) {
+        if (!m_agent || libssh2_agent_connect(m_agent) != 0
+            || libssh2_agent_list_identities(m_agent) != 0) {
             note(tr("ssh-agent: not available (is SSH_AUTH_SOCK set?)"));
         } else {
             m_agentIdentity = nullptr;
@@ -163,7 +167,8 @@ SshAuthenticator::Step SshAuthenticator::next()
             return stepAgent();
         }
     }
-    if (!m_options.password.isEmpty() && !m_passwordTried && m_serverMethods.contains(u"password"_s)) {
+    if (!m_options.password.isEmpty() && !m_passwordTried
+        && m_serverMethods.contains(u"password"_s)) {
         m_passwordTried = true;
         m_phase = Phase::Password;
         return stepPassword(false);

@@ -34,7 +34,10 @@ public:
 
     Step step();
     [[nodiscard]] const Error &error() const { return m_error; }
-    [[nodiscard]] QString method() const { return m_method; } // what succeeded ("publickey ~/.ssh/id")
+    [[nodiscard]] QString method() const
+    {
+        return m_method;
+    } // what succeeded ("publickey ~/.ssh/id")
 
     // keyboard-interactive answers (called from the libssh2 callback).
     [[nodiscard]] QByteArray passwordUtf8() const { return m_options.password.toUtf8(); }

@@ -15,13 +15,16 @@ namespace {
 constexpr qsizetype kChunk = 32 * 1024;
 }
 
-SshChannel::SshChannel(SshSession *session, QObject *parent) : QIODevice(parent), m_session(session)
+SshChannel::SshChannel(SshSession *session, QObject *parent)
+    : QIODevice(parent)
+    , m_session(session)
 {
     connect(session, &SshSession::activity, this, &SshChannel::pump);
     connect(session, &SshSession::aboutToClose, this, &SshChannel::onSessionClosing);
 }
 
-SshChannel *SshChannel::openDirectTcpip(SshSession *session, const QString &host, int port, QObject *parent)
+SshChannel *SshChannel::openDirectTcpip(SshSession *session, const QString &host, int port,
+                                        QObject *parent)
 {
     auto *c = new SshChannel(session, parent);
     c->m_host = host.toUtf8();
@@ -60,7 +63,8 @@ void SshChannel::abandonOpen()
     // libssh2 is in the middle of opening our channel: let the session finish that open (same
     // parameters) and throw the channel away, so the next caller does not receive it.
     session->abandonOpen(this, [host = m_host, port = m_port](LIBSSH2_SESSION *s) {
-        LIBSSH2_CHANNEL *ch = libssh2_channel_direct_tcpip_ex(s, host.constData(), port, "127.0.0.1", 0);
+        LIBSSH2_CHANNEL *ch
+            = libssh2_channel_direct_tcpip_ex(s, host.constData(), port, "127.0.0.1", 0);
         if (!ch && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
             return false;
         LibSsh2::ChannelPtr discard(ch);
@@ -188,9 +192,10 @@ bool SshChannel::pumpRead()
         return false;
     }
     // Discard stderr-like extended data (not used by direct-tcpip) so the window keeps moving.
-    while (libssh2_channel_read_ex(m_channel.get(), SSH_EXTENDED_DATA_STDERR, buf, sizeof(buf)) > 0) {
-    }
-    const bool eofNow = !m_remoteEof && m_readBuffer.size() < m_readLimit && libssh2_channel_eof(m_channel.get());
+    while (libssh2_channel_read_ex(m_channel.get(), SSH_EXTENDED_DATA_STDERR, buf, sizeof(buf))
+           > 0) { }
+    const bool eofNow
+        = !m_remoteEof && m_readBuffer.size() < m_readLimit && libssh2_channel_eof(m_channel.get());
     const QPointer<SshChannel> self(this);
     if (got > 0)
         emit readyRead();
@@ -209,8 +214,9 @@ bool SshChannel::pumpWrite()
 {
     qint64 written = 0;
     while (!m_writeBuffer.isEmpty()) {
-        const ssize_t n = libssh2_channel_write_ex(m_channel.get(), 0, m_writeBuffer.constData(),
-                                                   size_t(qMin<qsizetype>(m_writeBuffer.size(), kChunk)));
+        const ssize_t n
+            = libssh2_channel_write_ex(m_channel.get(), 0, m_writeBuffer.constData(),
+                                       size_t(qMin<qsizetype>(m_writeBuffer.size(), kChunk)));
         if (n > 0) {
             m_writeBuffer.remove(0, n);
             written += n;
@@ -247,11 +253,11 @@ void SshChannel::pumpClosing()
 {
     // Drain what the remote still sends, flush what we wrote, then EOF and close.
     char buf[kChunk];
-    while (libssh2_channel_read_ex(m_channel.get(), 0, buf, sizeof(buf)) > 0) {
-    }
+    while (libssh2_channel_read_ex(m_channel.get(), 0, buf, sizeof(buf)) > 0) { }
     while (!m_writeBuffer.isEmpty()) {
-        const ssize_t n = libssh2_channel_write_ex(m_channel.get(), 0, m_writeBuffer.constData(),
-                                                   size_t(qMin<qsizetype>(m_writeBuffer.size(), kChunk)));
+        const ssize_t n
+            = libssh2_channel_write_ex(m_channel.get(), 0, m_writeBuffer.constData(),
+                                       size_t(qMin<qsizetype>(m_writeBuffer.size(), kChunk)));
         if (n == LIBSSH2_ERROR_EAGAIN)
             return;
         if (n < 0) {

@@ -30,7 +30,8 @@ public:
     static SshChannel *openDirectTcpip(SshSession *session, const QString &host, int port,
                                        QObject *parent = nullptr);
     // Takes an already-open channel (RemoteForward).
-    static SshChannel *adopt(SshSession *session, _LIBSSH2_CHANNEL *channel, QObject *parent = nullptr);
+    static SshChannel *adopt(SshSession *session, _LIBSSH2_CHANNEL *channel,
+                             QObject *parent = nullptr);
     ~SshChannel() override;
 
     [[nodiscard]] State state() const { return m_state; }

@@ -61,7 +61,7 @@ QString SshConfig::expandTilde(const QString &path)
 SshConfig SshConfig::parse(const QByteArray &text)
 {
     SshConfig cfg;
-    cfg.m_blocks.append(Block{}); // global options before the first Host
+    cfg.m_blocks.append(Block {}); // global options before the first Host
     for (const QByteArray &raw : text.split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
         if (line.isEmpty() || line.startsWith(u'#'))
@@ -79,7 +79,7 @@ SshConfig SshConfig::parse(const QByteArray &text)
             b.isMatch = true;
             cfg.m_blocks.append(b);
         } else if (!words.isEmpty()) {
-            cfg.m_blocks.last().options.append(Option{keyword, words.join(u' ')});
+            cfg.m_blocks.last().options.append(Option { keyword, words.join(u' ') });
         }
     }
     return cfg;
@@ -119,7 +119,9 @@ SshHostConfig SshConfig::resolve(const QString &alias) const
 
     SshHostConfig out;
     out.alias = alias;
-    out.hostName = hostName.isEmpty() ? alias : QString(hostName).replace(u"%h"_s, alias).replace(u"%%"_s, u"%"_s);
+    out.hostName = hostName.isEmpty()
+        ? alias
+        : QString(hostName).replace(u"%h"_s, alias).replace(u"%%"_s, u"%"_s);
     bool ok = false;
     const int p = port.toInt(&ok);
     out.port = ok && p > 0 && p < 65536 ? p : 22;
@@ -133,12 +135,18 @@ SshHostConfig SshConfig::resolve(const QString &alias) const
                 continue;
             }
             const QChar t = id[++i];
-            if (t == u'd') expanded += QDir::homePath();
-            else if (t == u'h') expanded += out.hostName;
-            else if (t == u'r') expanded += user.isEmpty() ? localUser() : user;
-            else if (t == u'u') expanded += localUser();
-            else if (t == u'%') expanded += u'%';
-            else expanded += u'%' + QString(t);
+            if (t == u'd')
+                expanded += QDir::homePath();
+            else if (t == u'h')
+                expanded += out.hostName;
+            else if (t == u'r')
+                expanded += user.isEmpty() ? localUser() : user;
+            else if (t == u'u')
+                expanded += localUser();
+            else if (t == u'%')
+                expanded += u'%';
+            else
+                expanded += u'%' + QString(t);
         }
         expanded = expandTilde(expanded);
         if (!out.identityFiles.contains(expanded))

@@ -18,11 +18,11 @@ namespace TiDesk {
 // What to connect to for an alias, after ~/.ssh/config.
 struct SshHostConfig
 {
-    QString alias;               // what the user typed
-    QString hostName;            // HostName, or the alias itself
+    QString alias; // what the user typed
+    QString hostName; // HostName, or the alias itself
     int port = 22;
-    QString user;                // empty: not configured (the caller picks a default)
-    QStringList identityFiles;   // expanded absolute paths, in file order
+    QString user; // empty: not configured (the caller picks a default)
+    QStringList identityFiles; // expanded absolute paths, in file order
 };
 
 class SshConfig

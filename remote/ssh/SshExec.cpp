@@ -14,10 +14,12 @@ namespace TiDesk {
 namespace {
 constexpr size_t kChunk = 64 * 1024;
 constexpr QByteArrayView kMarker = "TIDESK_PGID=";
-}
+} // namespace
 
 SshExec::SshExec(SshSession *session, QString command, QObject *parent)
-    : QObject(parent), m_session(session), m_command(std::move(command))
+    : QObject(parent)
+    , m_session(session)
+    , m_command(std::move(command))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SshExec::onTimeout);
@@ -82,7 +84,8 @@ void SshExec::pump()
                     break;
                 m_session->endOpen(this);
                 if (!m_session->handleSessionError(rc, tr("opening a channel")))
-                    fail(Error::make(ErrorKind::Connection, tr("The SSH server refused to open a session channel."),
+                    fail(Error::make(ErrorKind::Connection,
+                                     tr("The SSH server refused to open a session channel."),
                                      m_session->lastLibssh2Error()));
                 break;
             }
@@ -94,15 +97,16 @@ void SshExec::pump()
         }
         case State::Starting: {
             const QByteArray cmd = m_killOnCancel
-                                       ? "printf 'TIDESK_PGID=%s\\n' $$ >&2; " + m_command.toUtf8()
-                                       : m_command.toUtf8();
-            const int rc = libssh2_channel_process_startup(m_channel.get(), "exec", 4, cmd.constData(),
-                                                           unsigned(cmd.size()));
+                ? "printf 'TIDESK_PGID=%s\\n' $$ >&2; " + m_command.toUtf8()
+                : m_command.toUtf8();
+            const int rc = libssh2_channel_process_startup(m_channel.get(), "exec", 4,
+                                                           cmd.constData(), unsigned(cmd.size()));
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 break;
             if (rc != 0) {
                 if (!m_session->handleSessionError(rc, tr("starting a command")))
-                    fail(Error::make(ErrorKind::Server, tr("The SSH server refused to run the command."),
+                    fail(Error::make(ErrorKind::Server,
+                                     tr("The SSH server refused to run the command."),
                                      m_session->lastLibssh2Error()));
                 break;
             }
@@ -129,7 +133,8 @@ void SshExec::pump()
             m_exitStatus = libssh2_channel_get_exit_status(m_channel.get());
             char *sig = nullptr;
             size_t sigLen = 0;
-            libssh2_channel_get_exit_signal(m_channel.get(), &sig, &sigLen, nullptr, nullptr, nullptr, nullptr);
+            libssh2_channel_get_exit_signal(m_channel.get(), &sig, &sigLen, nullptr, nullptr,
+                                            nullptr, nullptr);
             if (sig) {
                 m_exitSignal = QString::fromUtf8(sig, qsizetype(sigLen));
                 libssh2_free(s, sig);
@@ -156,7 +161,7 @@ bool SshExec::readStreams()
 {
     char buf[kChunk];
     const QPointer<SshExec> self(this);
-    for (int stream : {0, SSH_EXTENDED_DATA_STDERR}) {
+    for (int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
         for (;;) {
             const ssize_t n = libssh2_channel_read_ex(m_channel.get(), stream, buf, sizeof(buf));
             if (n > 0) {
@@ -208,8 +213,9 @@ void SshExec::killRemote()
     SshSession *session = m_session.data();
     if (m_pgid <= 1 || !session || !session->isConnected())
         return;
-    auto *killer = new SshExec(session, u"kill -TERM -- -%1 2>/dev/null || kill -TERM %1 2>/dev/null; true"_s.arg(m_pgid),
-                               session);
+    auto *killer = new SshExec(
+        session, u"kill -TERM -- -%1 2>/dev/null || kill -TERM %1 2>/dev/null; true"_s.arg(m_pgid),
+        session);
     killer->setKillOnCancel(false);
     killer->setTimeout(std::chrono::milliseconds(10000));
     connect(killer, &SshExec::finished, killer, &QObject::deleteLater);
@@ -223,7 +229,8 @@ void SshExec::cancel()
         || m_state == State::Cancelling)
         return;
     if (!m_cancelError.isError())
-        m_cancelError = Error::make(ErrorKind::Cancelled, tr("The command was cancelled: %1").arg(m_command));
+        m_cancelError
+            = Error::make(ErrorKind::Cancelled, tr("The command was cancelled: %1").arg(m_command));
     if (m_state != State::Running) { // nothing runs yet: just drop the channel
         fail(m_cancelError);
         return;
@@ -240,7 +247,8 @@ void SshExec::pumpCancel()
         // Send our CLOSE; do not wait for the server's (it comes when the command has exited).
         const int rc = libssh2_channel_close(m_channel.get());
         if (rc == LIBSSH2_ERROR_EAGAIN
-            && (libssh2_session_block_directions(m_session->handle()) & LIBSSH2_SESSION_BLOCK_OUTBOUND))
+            && (libssh2_session_block_directions(m_session->handle())
+                & LIBSSH2_SESSION_BLOCK_OUTBOUND))
             return;
         m_closeSent = true;
     }
@@ -251,9 +259,10 @@ void SshExec::pumpCancel()
 
 void SshExec::onTimeout()
 {
-    m_cancelError = Error::make(ErrorKind::Timeout, tr("The command did not finish within %1 ms: %2")
-                                                        .arg(qint64(m_timeout.count()))
-                                                        .arg(m_command));
+    m_cancelError = Error::make(ErrorKind::Timeout,
+                                tr("The command did not finish within %1 ms: %2")
+                                    .arg(qint64(m_timeout.count()))
+                                    .arg(m_command));
     cancel();
 }
 

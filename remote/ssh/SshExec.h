@@ -71,7 +71,7 @@ private:
     QString m_command;
     LibSsh2::ChannelPtr m_channel;
     State m_state = State::Idle;
-    std::chrono::milliseconds m_timeout{0};
+    std::chrono::milliseconds m_timeout { 0 };
     QTimer m_timer;
     bool m_pumping = false;
     bool m_closeSent = false;

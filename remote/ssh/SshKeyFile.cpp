@@ -30,7 +30,8 @@ void inspectOpenSsh(const QByteArray &pem, SshKeyFileInfo *info)
     const qsizetype b = pem.indexOf(begin), e = pem.indexOf(end);
     if (b < 0 || e < b)
         return;
-    const QByteArray blob = QByteArray::fromBase64(pem.mid(b + begin.size(), e - b - begin.size()).simplified().replace(' ', ""));
+    const QByteArray blob = QByteArray::fromBase64(
+        pem.mid(b + begin.size(), e - b - begin.size()).simplified().replace(' ', ""));
     const QByteArray magic("openssh-key-v1\0", 15);
     if (!blob.startsWith(magic))
         return;
@@ -64,7 +65,8 @@ SshKeyFileInfo inspect(const QString &privateKeyPath)
         info.keyType = u"ssh-rsa"_s;
         info.encrypted = pem.contains("ENCRYPTED");
     } else if (pem.contains("BEGIN EC PRIVATE KEY")) {
-        info.keyType = u"ecdsa-sha2-nistp256"_s; // the curve is in the DER body; the family is what matters
+        info.keyType
+            = u"ecdsa-sha2-nistp256"_s; // the curve is in the DER body; the family is what matters
         info.encrypted = pem.contains("ENCRYPTED");
     } else if (pem.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
         info.encrypted = true;

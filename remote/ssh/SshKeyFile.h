@@ -11,7 +11,7 @@ namespace TiDesk {
 struct SshKeyFileInfo
 {
     bool readable = false;
-    QString keyType;        // "ssh-ed25519", "ecdsa-sha2-nistp256", "ssh-rsa" ...; empty = unknown
+    QString keyType; // "ssh-ed25519", "ecdsa-sha2-nistp256", "ssh-rsa" ...; empty = unknown
     bool encrypted = false; // needs a passphrase
     [[nodiscard]] bool isRsa() const { return keyType == QLatin1String("ssh-rsa"); }
 };

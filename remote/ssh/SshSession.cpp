@@ -60,12 +60,13 @@ ssize_t countingSend(libssh2_socket_t fd, const void *buffer, size_t length, int
 
 namespace {
 // Known key types first (set per host in verify order), then what libssh2 1.10 can verify.
-constexpr const char *kHostKeyPreference =
-    "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,rsa-sha2-512,"
-    "rsa-sha2-256,ssh-rsa";
+constexpr const char *kHostKeyPreference
+    = "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,rsa-sha2-512,"
+      "rsa-sha2-256,ssh-rsa";
 } // namespace
 
-SshSession::SshSession(QObject *parent) : QObject(parent)
+SshSession::SshSession(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<TiDesk::Error>();
     m_connectTimer.setSingleShot(true);
@@ -115,9 +116,8 @@ void SshSession::connectToHost(const SshConnectOptions &options)
     m_hostKey = {};
     m_authMethod.clear();
     m_connectMs = 0;
-    m_knownHostsPath = options.knownHostsFile.isEmpty()
-                           ? QDir::homePath() + u"/.ssh/known_hosts"_s
-                           : options.knownHostsFile;
+    m_knownHostsPath = options.knownHostsFile.isEmpty() ? QDir::homePath() + u"/.ssh/known_hosts"_s
+                                                        : options.knownHostsFile;
     QString initError;
     if (!LibSsh2::ensureInitialized(&initError)) {
         setState(State::Connecting);
@@ -132,7 +132,7 @@ void SshSession::connectToHost(const SshConnectOptions &options)
     m_lastConnectError.clear();
     QHostAddress literal;
     if (literal.setAddress(options.host)) {
-        m_addresses = {literal};
+        m_addresses = { literal };
         startTcp();
         return;
     }
@@ -145,7 +145,8 @@ void SshSession::onResolved(const QHostInfo &info)
         return;
     m_lookupId = -1;
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        fail(Error::make(ErrorKind::Connection, tr("Cannot resolve the SSH host %1.").arg(m_options.host),
+        fail(Error::make(ErrorKind::Connection,
+                         tr("Cannot resolve the SSH host %1.").arg(m_options.host),
                          info.errorString()));
         return;
     }
@@ -157,7 +158,7 @@ void SshSession::startTcp()
 {
     while (m_addressIndex < m_addresses.size()) {
         const QHostAddress addr = m_addresses.at(m_addressIndex++);
-        sockaddr_storage ss{};
+        sockaddr_storage ss {};
         socklen_t len = 0;
         if (addr.protocol() == QAbstractSocket::IPv6Protocol) {
             auto *sa = reinterpret_cast<sockaddr_in6 *>(&ss);
@@ -186,20 +187,22 @@ void SshSession::startTcp()
         }
         if (errno == EINPROGRESS) {
             m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-            connect(m_writeNotifier, &QSocketNotifier::activated, this, &SshSession::onSocketActivity);
+            connect(m_writeNotifier, &QSocketNotifier::activated, this,
+                    &SshSession::onSocketActivity);
             return;
         }
         m_lastConnectError = QString::fromLocal8Bit(std::strerror(errno));
         closeSocket();
     }
-    fail(Error::make(ErrorKind::Connection,
-                     tr("Cannot connect to the SSH server %1 port %2.").arg(m_options.host).arg(m_options.port),
-                     m_lastConnectError));
+    fail(Error::make(
+        ErrorKind::Connection,
+        tr("Cannot connect to the SSH server %1 port %2.").arg(m_options.host).arg(m_options.port),
+        m_lastConnectError));
 }
 
 void SshSession::closeSocket()
 {
-    for (QSocketNotifier **n : {&m_readNotifier, &m_writeNotifier}) {
+    for (QSocketNotifier **n : { &m_readNotifier, &m_writeNotifier }) {
         if (*n) {
             (*n)->setEnabled(false);
             (*n)->deleteLater(); // we may be inside its activated() signal
@@ -284,7 +287,7 @@ void SshSession::checkIdle()
         m_idleCheckTimer.stop();
         return;
     }
-    pollfd p{m_fd, short(POLLRDHUP | POLLHUP | POLLERR), 0};
+    pollfd p { m_fd, short(POLLRDHUP | POLLHUP | POLLERR), 0 };
     if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)))
         fail(Error::make(ErrorKind::Connection,
                          tr("The SSH server %1 closed the connection.").arg(m_options.host)));
@@ -305,8 +308,10 @@ void SshSession::startHandshake()
         return;
     }
     t_transportBytes.insert(m_fd, 0);
-    libssh2_session_callback_set(m_ssh.get(), LIBSSH2_CALLBACK_RECV, reinterpret_cast<void *>(&countingRecv));
-    libssh2_session_callback_set(m_ssh.get(), LIBSSH2_CALLBACK_SEND, reinterpret_cast<void *>(&countingSend));
+    libssh2_session_callback_set(m_ssh.get(), LIBSSH2_CALLBACK_RECV,
+                                 reinterpret_cast<void *>(&countingRecv));
+    libssh2_session_callback_set(m_ssh.get(), LIBSSH2_CALLBACK_SEND,
+                                 reinterpret_cast<void *>(&countingSend));
     // Prefer key types known_hosts already holds for this host (like OpenSSH), so a host known
     // by its ECDSA key is not reported as "unknown" because it also has an ed25519 key.
     QList<QByteArray> wanted;
@@ -329,7 +334,8 @@ void SshSession::startHandshake()
         if (!m.isEmpty() && supported.contains(m) && !pref.contains(m))
             pref.append(m);
     if (!pref.isEmpty())
-        libssh2_session_method_pref(m_ssh.get(), LIBSSH2_METHOD_HOSTKEY, pref.join(',').constData());
+        libssh2_session_method_pref(m_ssh.get(), LIBSSH2_METHOD_HOSTKEY,
+                                    pref.join(',').constData());
     if (!m_readNotifier) {
         m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
         connect(m_readNotifier, &QSocketNotifier::activated, this, &SshSession::onSocketActivity);
@@ -351,7 +357,9 @@ void SshSession::step()
             break;
         if (rc != 0) {
             fail(Error::make(ErrorKind::Connection,
-                             tr("The SSH handshake with %1 port %2 failed.").arg(m_options.host).arg(m_options.port),
+                             tr("The SSH handshake with %1 port %2 failed.")
+                                 .arg(m_options.host)
+                                 .arg(m_options.port),
                              LibSsh2::lastError(m_ssh.get())));
             return;
         }
@@ -448,7 +456,8 @@ void SshSession::verifyHostKey()
         fail(known.error());
         return;
     }
-    const auto lookup = known->lookup(m_options.host, m_options.port, m_hostKey.keyType, m_hostKey.key);
+    const auto lookup
+        = known->lookup(m_options.host, m_options.port, m_hostKey.keyType, m_hostKey.key);
     const auto decision = HostKeyCheck::decide(lookup, m_options.hostKeyPolicy, m_options.host,
                                                m_options.port, m_hostKey, m_knownHostsPath);
     switch (decision.action) {
@@ -473,14 +482,16 @@ void SshSession::acceptHostKey(bool store)
         m_connectTimer.start(m_options.connectTimeout);
     }
     if (store) {
-        const auto r = KnownHosts::append(m_knownHostsPath, m_options.host, m_options.port,
-                                          m_hostKey.keyType, m_hostKey.key, m_options.hashKnownHosts);
+        const auto r
+            = KnownHosts::append(m_knownHostsPath, m_options.host, m_options.port,
+                                 m_hostKey.keyType, m_hostKey.key, m_options.hashKnownHosts);
         if (!r.ok()) {
             fail(r.error());
             return;
         }
         qCInfo(lcSsh).noquote() << "added" << KnownHosts::hostToken(m_options.host, m_options.port)
-                                << m_hostKey.keyType << m_hostKey.fingerprint << "to" << m_knownHostsPath;
+                                << m_hostKey.keyType << m_hostKey.fingerprint << "to"
+                                << m_knownHostsPath;
     }
     startAuth();
 }
@@ -517,7 +528,8 @@ void SshSession::onAuthenticated()
         m_keepaliveTimer.start(std::chrono::milliseconds(m_options.keepaliveInterval));
     }
     qCInfo(lcSsh).noquote() << "connected to" << m_options.user + u'@' + m_options.host << "port"
-                            << m_options.port << "by" << m_authMethod << "in" << m_connectMs << "ms";
+                            << m_options.port << "by" << m_authMethod << "in" << m_connectMs
+                            << "ms";
     setState(State::Connected);
     updateNotifiers();
     emit connected();
@@ -546,8 +558,7 @@ bool SshSession::isTransportError(int rc)
     case LIBSSH2_ERROR_TIMEOUT:
     case LIBSSH2_ERROR_DECRYPT:
     case LIBSSH2_ERROR_PROTO:
-    case LIBSSH2_ERROR_BAD_SOCKET:
-        return true;
+    case LIBSSH2_ERROR_BAD_SOCKET: return true;
     default: return false;
     }
 }
@@ -556,9 +567,10 @@ bool SshSession::handleSessionError(int rc, const QString &context)
 {
     if (!isTransportError(rc) || m_state != State::Connected)
         return m_state != State::Connected;
-    fail(Error::make(ErrorKind::Connection,
-                     tr("The connection to the SSH server %1 was lost (%2).").arg(m_options.host, context),
-                     LibSsh2::lastError(m_ssh.get())));
+    fail(Error::make(
+        ErrorKind::Connection,
+        tr("The connection to the SSH server %1 was lost (%2).").arg(m_options.host, context),
+        LibSsh2::lastError(m_ssh.get())));
     return true;
 }
 

@@ -38,12 +38,12 @@ class SshSession final : public QObject
 public:
     enum class State {
         Disconnected,
-        Connecting,       // DNS lookup and TCP connect
-        Handshaking,      // SSH banner, key exchange
+        Connecting, // DNS lookup and TCP connect
+        Handshaking, // SSH banner, key exchange
         VerifyingHostKey, // known_hosts check (or waiting for acceptHostKey/rejectHostKey)
         Authenticating,
         Connected,
-        Error,            // failed; error() says why. connectToHost() may be called again.
+        Error, // failed; error() says why. connectToHost() may be called again.
     };
     Q_ENUM(State)
 
@@ -97,11 +97,11 @@ public:
 signals:
     void stateChanged(TiDesk::SshSession::State state);
     void connected();
-    void disconnected();                         // after Connected, for any reason
+    void disconnected(); // after Connected, for any reason
     void errorOccurred(const TiDesk::Error &error);
     void hostKeyUnknown(const QString &fingerprint, const QString &keyType);
-    void activity();                             // socket readable/writable while Connected
-    void aboutToClose();                         // free your channels now
+    void activity(); // socket readable/writable while Connected
+    void aboutToClose(); // free your channels now
 
 private:
     void setState(State state);
@@ -147,8 +147,8 @@ private:
     quint64 m_bytesAtLastRound = 0; // transport bytes when the last full channel round ended
     bool m_inRound = false;
     bool m_roundScheduled = false;
-    const void *m_openOwner = nullptr;                          // see beginOpen()
-    std::function<bool(_LIBSSH2_SESSION *)> m_abandonedOpen;    // drives an orphaned open to its end
+    const void *m_openOwner = nullptr; // see beginOpen()
+    std::function<bool(_LIBSSH2_SESSION *)> m_abandonedOpen; // drives an orphaned open to its end
 };
 
 } // namespace TiDesk

@@ -10,7 +10,10 @@
 namespace TiDesk {
 
 SshTunnel::SshTunnel(SshSession *session, QString targetHost, int targetPort, QObject *parent)
-    : QObject(parent), m_session(session), m_targetHost(std::move(targetHost)), m_targetPort(targetPort)
+    : QObject(parent)
+    , m_session(session)
+    , m_targetHost(std::move(targetHost))
+    , m_targetPort(targetPort)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &SshTunnel::onNewConnection);
     // aboutToClose comes first (channels fail, sockets abort), then the error.
@@ -77,7 +80,10 @@ void SshTunnel::onSessionDown()
         return;
     const Error reason = SshSession::closeReason(m_session.data());
     m_error = reason;
-    m_error.message = tr("The SSH tunnel to %1 port %2 is down: %3").arg(m_targetHost).arg(m_targetPort).arg(reason.message);
+    m_error.message = tr("The SSH tunnel to %1 port %2 is down: %3")
+                          .arg(m_targetHost)
+                          .arg(m_targetPort)
+                          .arg(reason.message);
     emit errorOccurred(m_error);
 }
 

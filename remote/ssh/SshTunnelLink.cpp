@@ -11,7 +11,9 @@ constexpr qint64 kLimit = 1024 * 1024;
 }
 
 SshTunnelLink::SshTunnelLink(QTcpSocket *socket, SshChannel *channel, QObject *parent)
-    : QObject(parent), m_socket(socket), m_channel(channel)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_channel(channel)
 {
     socket->setParent(this);
     channel->setParent(this);

@@ -22,7 +22,7 @@ class SshTunnelLink final : public QObject
 public:
     SshTunnelLink(QTcpSocket *socket, SshChannel *channel, QObject *parent = nullptr);
 
-    [[nodiscard]] qint64 bytesUp() const { return m_up; }     // local -> remote
+    [[nodiscard]] qint64 bytesUp() const { return m_up; } // local -> remote
     [[nodiscard]] qint64 bytesDown() const { return m_down; } // remote -> local
     void abort();
 

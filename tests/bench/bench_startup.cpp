@@ -96,8 +96,9 @@ int main(int argc, char *argv[])
 
     QList<qint64> tidesk, minimal;
     for (int i = 0; i < kRuns; ++i) {
-        tidesk.append(measure(QStringLiteral(TIDESK_GUI_BINARY),
-                              { u"--inventory"_s, inventory, u"--secrets"_s, u"vault"_s, u"--report-shown"_s }, env));
+        tidesk.append(measure(
+            QStringLiteral(TIDESK_GUI_BINARY),
+            { u"--inventory"_s, inventory, u"--secrets"_s, u"vault"_s, u"--report-shown"_s }, env));
         minimal.append(measure(QStringLiteral(TIDESK_MINIMAL_BINARY), {}, env));
     }
     if (tidesk.contains(-1) || minimal.contains(-1))

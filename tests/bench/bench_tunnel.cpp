@@ -28,7 +28,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kRuns = 11;
-const QString kQuery = u"SELECT id, order_id, product_id, quantity, unit_price FROM shop.order_items ORDER BY id LIMIT 100000"_s;
+const QString kQuery
+    = u"SELECT id, order_id, product_id, quantity, unit_price FROM shop.order_items ORDER BY id LIMIT 100000"_s;
 
 struct Stats
 {
@@ -39,7 +40,7 @@ struct Stats
 Stats stats(QList<double> v)
 {
     std::sort(v.begin(), v.end());
-    return {v.isEmpty() ? 0 : v.at(v.size() / 2), v.isEmpty() ? 0 : v.first()};
+    return { v.isEmpty() ? 0 : v.at(v.size() / 2), v.isEmpty() ? 0 : v.first() };
 }
 
 struct Series
@@ -51,7 +52,8 @@ struct Series
 
 // One connection each, opened once; the query runs alternately on both (direct, tunnel, direct,
 // ...) so that drift in the machine's speed hits both series alike.
-bool runInterleaved(const ConnectParams &direct, const ConnectParams &tunnelled, Series *d, Series *t)
+bool runInterleaved(const ConnectParams &direct, const ConnectParams &tunnelled, Series *d,
+                    Series *t)
 {
     SqlConnection cd, ct;
     QElapsedTimer timer;
@@ -68,7 +70,7 @@ bool runInterleaved(const ConnectParams &direct, const ConnectParams &tunnelled,
     }
     t->connectMs = double(timer.nsecsElapsed()) / 1e6;
     for (int i = 0; i < kRuns; ++i) {
-        for (auto [c, series] : {std::pair{&cd, d}, std::pair{&ct, t}}) {
+        for (auto [c, series] : { std::pair { &cd, d }, std::pair { &ct, t } }) {
             timer.restart();
             auto r = c->query(kQuery);
             if (!r) {
@@ -83,7 +85,8 @@ bool runInterleaved(const ConnectParams &direct, const ConnectParams &tunnelled,
 }
 
 // A new connection per run (connect + TLS + query + close), like one `mariadb -e` process.
-QList<double> runTiDeskFresh(const ConnectParams &p, const QString &query = kQuery, int runs = kRuns)
+QList<double> runTiDeskFresh(const ConnectParams &p, const QString &query = kQuery,
+                             int runs = kRuns)
 {
     QList<double> ms;
     for (int i = 0; i < runs; ++i) {
@@ -127,12 +130,14 @@ QList<double> runClient(const Test::SandboxEnv &env, int port)
         p.setProcessEnvironment(pe);
         QElapsedTimer t;
         t.start();
-        p.start(u"mariadb"_s, {u"--no-defaults"_s, u"-h127.0.0.1"_s, u"-P%1"_s.arg(port), u"-u"_s + env.adminUser(),
-                               u"--ssl-ca=%1"_s.arg(env.value(u"TLS_CA"_s)), u"--ssl-verify-server-cert"_s,
-                               u"-N"_s, u"-B"_s, u"-e"_s, kQuery});
+        p.start(u"mariadb"_s,
+                { u"--no-defaults"_s, u"-h127.0.0.1"_s, u"-P%1"_s.arg(port),
+                  u"-u"_s + env.adminUser(), u"--ssl-ca=%1"_s.arg(env.value(u"TLS_CA"_s)),
+                  u"--ssl-verify-server-cert"_s, u"-N"_s, u"-B"_s, u"-e"_s, kQuery });
         p.setStandardOutputFile(QProcess::nullDevice());
         if (!p.waitForFinished(120000) || p.exitCode() != 0) {
-            std::fprintf(stderr, "mariadb client failed: %s\n", p.readAllStandardError().constData());
+            std::fprintf(stderr, "mariadb client failed: %s\n",
+                         p.readAllStandardError().constData());
             return {};
         }
         ms << double(t.nsecsElapsed()) / 1e6;
@@ -150,7 +155,8 @@ int freePort()
 void line(const char *name, const Stats &s, double connectMs = -1)
 {
     if (connectMs >= 0)
-        std::printf("  %-44s median %8.1f ms   min %8.1f ms   (connect %.1f ms)\n", name, s.median, s.min, connectMs);
+        std::printf("  %-44s median %8.1f ms   min %8.1f ms   (connect %.1f ms)\n", name, s.median,
+                    s.min, connectMs);
     else
         std::printf("  %-44s median %8.1f ms   min %8.1f ms\n", name, s.median, s.min);
 }
@@ -191,7 +197,8 @@ int main(int argc, char *argv[])
     tunnelled.ssh.knownHostsFile = env.value(u"SSH_KNOWN_HOSTS"_s);
     tunnelled.router = &tunnels;
 
-    std::printf("bench_tunnel: %s\n  %d runs each, one connection per series, TLS verify_ca; machine: %d cores\n",
+    std::printf("bench_tunnel: %s\n  %d runs each, one connection per series, TLS verify_ca; "
+                "machine: %d cores\n",
                 qPrintable(kQuery), kRuns, QThread::idealThreadCount());
 
     // The SQL layer blocks: run it on a pool thread (route() must not run on this thread's loop).
@@ -206,17 +213,22 @@ int main(int argc, char *argv[])
     const QList<double> ft = QtConcurrent::run([&] { return runTiDeskFresh(tunnelled); }).result();
     const QList<double> pdir = QtConcurrent::run([&] { return runPing(direct); }).result();
     const QList<double> ptun = QtConcurrent::run([&] { return runPing(tunnelled); }).result();
-    const QList<double> cdir = QtConcurrent::run([&] { return runTiDeskFresh(direct, u"SELECT 1"_s, 21); }).result();
-    const QList<double> ctun = QtConcurrent::run([&] { return runTiDeskFresh(tunnelled, u"SELECT 1"_s, 21); }).result();
+    const QList<double> cdir
+        = QtConcurrent::run([&] { return runTiDeskFresh(direct, u"SELECT 1"_s, 21); }).result();
+    const QList<double> ctun
+        = QtConcurrent::run([&] { return runTiDeskFresh(tunnelled, u"SELECT 1"_s, 21); }).result();
 
     // Peer: the mariadb client, direct and through OpenSSH's own tunnel to the same bastion.
     const int sshPort = freePort();
     QProcess ssh;
-    ssh.start(u"ssh"_s, {u"-N"_s, u"-o"_s, u"ExitOnForwardFailure=yes"_s, u"-o"_s, u"StrictHostKeyChecking=yes"_s,
-                         u"-o"_s, u"UserKnownHostsFile=%1"_s.arg(env.value(u"SSH_KNOWN_HOSTS"_s)), u"-o"_s, u"BatchMode=yes"_s,
-                         u"-i"_s, env.value(u"SSH_USER_KEY"_s), u"-p"_s, env.value(u"SSHD_PORT"_s),
-                         u"-L"_s, u"127.0.0.1:%1:127.0.0.1:%2"_s.arg(sshPort).arg(direct.port),
-                         env.value(u"SSH_USER"_s) + u"@127.0.0.1"_s});
+    ssh.start(u"ssh"_s,
+              { u"-N"_s, u"-o"_s, u"ExitOnForwardFailure=yes"_s, u"-o"_s,
+                u"StrictHostKeyChecking=yes"_s, u"-o"_s,
+                u"UserKnownHostsFile=%1"_s.arg(env.value(u"SSH_KNOWN_HOSTS"_s)), u"-o"_s,
+                u"BatchMode=yes"_s, u"-i"_s, env.value(u"SSH_USER_KEY"_s), u"-p"_s,
+                env.value(u"SSHD_PORT"_s), u"-L"_s,
+                u"127.0.0.1:%1:127.0.0.1:%2"_s.arg(sshPort).arg(direct.port),
+                env.value(u"SSH_USER"_s) + u"@127.0.0.1"_s });
     bool sshUp = false;
     for (int i = 0; i < 100 && !sshUp; ++i) {
         QThread::msleep(50);
@@ -230,13 +242,16 @@ int main(int argc, char *argv[])
     ssh.waitForFinished(3000);
 
     const Stats sd = stats(d), st = stats(t);
-    std::printf("\n  rows: %lld direct, %lld through the tunnel\n", qlonglong(directRows), qlonglong(tunnelRows));
+    std::printf("\n  rows: %lld direct, %lld through the tunnel\n", qlonglong(directRows),
+                qlonglong(tunnelRows));
     line("TiDesk direct", sd, directConnect);
     line("TiDesk through its SSH tunnel", st, tunnelConnect);
     std::printf("  (the tunnel's first connect includes opening the SSH session to the bastion)\n");
-    std::printf("  tunnel_direct_ratio (TiDesk, median)            %.2f\n", sd.median > 0 ? st.median / sd.median : 0.0);
+    std::printf("  tunnel_direct_ratio (TiDesk, median)            %.2f\n",
+                sd.median > 0 ? st.median / sd.median : 0.0);
     std::printf("\n");
-    std::printf("  per run: a new connection + TLS + the query (the session to the bastion stays open)\n");
+    std::printf(
+        "  per run: a new connection + TLS + the query (the session to the bastion stays open)\n");
     line("TiDesk direct, new connection per run", stats(fd));
     line("TiDesk through its tunnel, new connection", stats(ft));
     line("SELECT 1 round trip, direct (51 runs)", stats(pdir));
@@ -247,9 +262,11 @@ int main(int argc, char *argv[])
         const Stats scd = stats(cd), sct = stats(ct);
         line("peer: mariadb client direct (1 process/run)", scd);
         line("peer: mariadb client via OpenSSH ssh -L", sct);
-        std::printf("  tunnel_direct_ratio (OpenSSH peer, median)      %.2f\n", scd.median > 0 ? sct.median / scd.median : 0.0);
+        std::printf("  tunnel_direct_ratio (OpenSSH peer, median)      %.2f\n",
+                    scd.median > 0 ? sct.median / scd.median : 0.0);
     } else {
-        std::printf("  peer (mariadb client / ssh -L): not measured (%s)\n", sshUp ? "client failed" : "ssh -L did not start");
+        std::printf("  peer (mariadb client / ssh -L): not measured (%s)\n",
+                    sshUp ? "client failed" : "ssh -L did not start");
     }
     return 0;
 }

@@ -8,14 +8,16 @@
 
 namespace TiDesk::Test {
 
-inline Environment prodBehindBastion(const SandboxEnv &sandbox, const QString &name = QStringLiteral("prod"),
+inline Environment prodBehindBastion(const SandboxEnv &sandbox,
+                                     const QString &name = QStringLiteral("prod"),
                                      const QString &knownHosts = {})
 {
     Environment e;
     e.id = QUuid::createUuid();
     e.name = name;
     e.tier = Tier::Prod;
-    e.endpoints = {SqlEndpoint{QStringLiteral("127.0.0.1"), sandbox.mariadbPort(QStringLiteral("prod")), {}}};
+    e.endpoints = { SqlEndpoint {
+        QStringLiteral("127.0.0.1"), sandbox.mariadbPort(QStringLiteral("prod")), {} } };
     e.user = sandbox.adminUser();
     e.tls.mode = TlsMode::VerifyCa;
     e.tls.caFile = sandbox.value(QStringLiteral("TLS_CA"));
@@ -25,7 +27,8 @@ inline Environment prodBehindBastion(const SandboxEnv &sandbox, const QString &n
     e.ssh.port = sandbox.value(QStringLiteral("SSHD_PORT")).toInt();
     e.ssh.user = sandbox.value(QStringLiteral("SSH_USER"));
     e.ssh.identityFile = sandbox.value(QStringLiteral("SSH_USER_KEY"));
-    e.ssh.knownHostsFile = knownHosts.isEmpty() ? sandbox.value(QStringLiteral("SSH_KNOWN_HOSTS")) : knownHosts;
+    e.ssh.knownHostsFile
+        = knownHosts.isEmpty() ? sandbox.value(QStringLiteral("SSH_KNOWN_HOSTS")) : knownHosts;
     return e;
 }
 

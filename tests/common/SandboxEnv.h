@@ -2,8 +2,8 @@
 // (KEY=VALUE lines written by tests/sandbox/sandbox.sh up). Integration tests use it to find
 // ports, users and passwords. Header-only; test code only.
 //
-// Keys (see tests/sandbox/README.md): SANDBOX_DIR, SANDBOX_HOST, SANDBOX_ENVS ("dev test01 uat01 prod"),
-// MARIADB_PORT_<env>, MARIADB_SOCKET_<env>, MARIADB_CNF_<env>, EXPORTER_PORT_<env>,
+// Keys (see tests/sandbox/README.md): SANDBOX_DIR, SANDBOX_HOST, SANDBOX_ENVS ("dev test01 uat01
+// prod"), MARIADB_PORT_<env>, MARIADB_SOCKET_<env>, MARIADB_CNF_<env>, EXPORTER_PORT_<env>,
 // ADMIN_USER, ADMIN_PASSWORD, APP_USER, APP_PASSWORD, EXPORTER_USER, EXPORTER_PASSWORD,
 // TLS_CA, TLS_OTHER_CA, TLS_CLIENT_CERT, TLS_CLIENT_KEY, PROMETHEUS_PORT, ALERTMANAGER_PORT,
 // SSHD_PORT, SSH_USER, SSH_USER_KEY, SSH_KNOWN_HOSTS, TIDB_CATALOG_ENV, TIDB_CATALOG_SCHEMA,
@@ -29,7 +29,8 @@ public:
             dir = QStringLiteral("/tmp/tidesk-sandbox");
         QFile f(dir + QStringLiteral("/sandbox.env"));
         if (!f.open(QIODevice::ReadOnly)) {
-            m_error = QStringLiteral("sandbox is not up: %1 is missing (run ./run sandbox up)").arg(f.fileName());
+            m_error = QStringLiteral("sandbox is not up: %1 is missing (run ./run sandbox up)")
+                          .arg(f.fileName());
             return;
         }
         while (!f.atEnd()) {
@@ -40,7 +41,8 @@ public:
             if (eq <= 0)
                 continue;
             QString value = line.mid(eq + 1);
-            if (value.size() >= 2 && (value.startsWith(QLatin1Char('\'')) || value.startsWith(QLatin1Char('"'))))
+            if (value.size() >= 2
+                && (value.startsWith(QLatin1Char('\'')) || value.startsWith(QLatin1Char('"'))))
                 value = value.mid(1, value.size() - 2);
             m_values.insert(line.left(eq), value);
         }
@@ -50,8 +52,14 @@ public:
     QString error() const { return m_error; }
     QString value(const QString &key) const { return m_values.value(key); }
     QString host() const { return value(QStringLiteral("SANDBOX_HOST")); }
-    QStringList envs() const { return value(QStringLiteral("SANDBOX_ENVS")).split(QLatin1Char(' '), Qt::SkipEmptyParts); }
-    int mariadbPort(const QString &env) const { return value(QStringLiteral("MARIADB_PORT_") + env).toInt(); }
+    QStringList envs() const
+    {
+        return value(QStringLiteral("SANDBOX_ENVS")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
+    int mariadbPort(const QString &env) const
+    {
+        return value(QStringLiteral("MARIADB_PORT_") + env).toInt();
+    }
     QString adminUser() const { return value(QStringLiteral("ADMIN_USER")); }
     QString adminPassword() const { return value(QStringLiteral("ADMIN_PASSWORD")); }
 

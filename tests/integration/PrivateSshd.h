@@ -19,7 +19,9 @@ namespace TiDesk::Test {
 class PrivateSshd
 {
 public:
-    explicit PrivateSshd(QString authorizedKeys) : m_authorizedKeys(std::move(authorizedKeys)) {}
+    explicit PrivateSshd(QString authorizedKeys)
+        : m_authorizedKeys(std::move(authorizedKeys))
+    { }
     ~PrivateSshd() { kill(); }
 
     QString dir() const { return m_dir.path(); }
@@ -33,9 +35,10 @@ public:
         QFile::remove(key);
         QFile::remove(key + QStringLiteral(".pub"));
         return QProcess::execute(QStringLiteral("ssh-keygen"),
-                                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                  QStringLiteral("-N"), QString(), QStringLiteral("-f"), key})
-               == 0;
+                                 { QStringLiteral("-q"), QStringLiteral("-t"),
+                                   QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
+                                   QStringLiteral("-f"), key })
+            == 0;
     }
 
     // "[127.0.0.1]:PORT ssh-ed25519 AAAA..." for the current host key.
@@ -47,7 +50,8 @@ public:
         const QList<QByteArray> parts = f.readAll().split(' ');
         return QStringLiteral("[127.0.0.1]:%1 %2 %3")
             .arg(m_port)
-            .arg(QString::fromLatin1(parts.value(0)), QString::fromLatin1(parts.value(1)).trimmed());
+            .arg(QString::fromLatin1(parts.value(0)),
+                 QString::fromLatin1(parts.value(1)).trimmed());
     }
 
     bool start()
@@ -64,11 +68,12 @@ public:
         QFile f(cfg);
         if (!f.open(QIODevice::WriteOnly))
             return false;
-        f.write(QStringLiteral("ListenAddress 127.0.0.1:%1\nHostKey %2/host_key\nPidFile %2/sshd.pid\n"
-                               "AuthorizedKeysFile %3\nStrictModes no\nPubkeyAuthentication yes\n"
-                               "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n"
-                               "PermitRootLogin prohibit-password\nAllowTcpForwarding yes\nPermitListen any\n"
-                               "PermitOpen any\nUseDNS no\nLogLevel INFO\n")
+        f.write(QStringLiteral(
+                    "ListenAddress 127.0.0.1:%1\nHostKey %2/host_key\nPidFile %2/sshd.pid\n"
+                    "AuthorizedKeysFile %3\nStrictModes no\nPubkeyAuthentication yes\n"
+                    "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n"
+                    "PermitRootLogin prohibit-password\nAllowTcpForwarding yes\nPermitListen any\n"
+                    "PermitOpen any\nUseDNS no\nLogLevel INFO\n")
                     .arg(m_port)
                     .arg(m_dir.path(), m_authorizedKeys)
                     .toUtf8());
@@ -76,7 +81,7 @@ public:
         QDir().mkpath(QStringLiteral("/run/sshd"));
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(QStringLiteral("/usr/sbin/sshd"),
-                        {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), cfg});
+                        { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), cfg });
         if (!m_process.waitForStarted(5000))
             return false;
         for (int i = 0; i < 100; ++i) { // ready when it accepts

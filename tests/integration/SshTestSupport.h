@@ -16,7 +16,7 @@ inline SshConnectOptions sandboxSshOptions(const SandboxEnv &env)
     o.host = QStringLiteral("127.0.0.1");
     o.port = env.value(QStringLiteral("SSHD_PORT")).toInt();
     o.user = env.value(QStringLiteral("SSH_USER"));
-    o.identityFiles = {env.value(QStringLiteral("SSH_USER_KEY"))};
+    o.identityFiles = { env.value(QStringLiteral("SSH_USER_KEY")) };
     o.knownHostsFile = env.value(QStringLiteral("SSH_KNOWN_HOSTS"));
     return o;
 }
@@ -24,11 +24,12 @@ inline SshConnectOptions sandboxSshOptions(const SandboxEnv &env)
 inline QString sandboxAuthorizedKeys(const SandboxEnv &env)
 {
     return env.value(QStringLiteral("SSH_KNOWN_HOSTS")).section(QLatin1Char('/'), 0, -2)
-           + QStringLiteral("/authorized_keys");
+        + QStringLiteral("/authorized_keys");
 }
 
 // Runs the state machine until Connected or Error (or the timeout).
-inline SshSession::State connectAndWait(SshSession &s, const SshConnectOptions &o, int timeoutMs = 15000)
+inline SshSession::State connectAndWait(SshSession &s, const SshConnectOptions &o,
+                                        int timeoutMs = 15000)
 {
     s.connectToHost(o);
     QElapsedTimer t;

@@ -26,7 +26,10 @@ class TestAlertmanager : public QObject
     Test::SandboxEnv m_env;
     QNetworkAccessManager m_network;
 
-    QUrl amUrl() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.value(u"ALERTMANAGER_PORT"_s))); }
+    QUrl amUrl() const
+    {
+        return QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.value(u"ALERTMANAGER_PORT"_s)));
+    }
 
     // Runs one fetch; returns the spies' first arguments.
     std::pair<AlertList, Error> fetch(const QUrl &url, int timeoutMs = 5000)
@@ -35,13 +38,16 @@ class TestAlertmanager : public QObject
         QSignalSpy ready(&client, &AlertmanagerClient::alertsReady);
         QSignalSpy failed(&client, &AlertmanagerClient::failed);
         const quint64 id = client.fetchAlerts(url, std::chrono::milliseconds(timeoutMs));
-        if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, timeoutMs + 5000))
-            return {{}, Error::make(ErrorKind::Internal, u"no answer at all"_s)};
+        if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); },
+                             timeoutMs + 5000))
+            return { {}, Error::make(ErrorKind::Internal, u"no answer at all"_s) };
         if (!ready.isEmpty()) {
-            [&] { QCOMPARE(ready.first().at(0).toULongLong(), id); }();
-            return {ready.first().at(1).value<AlertList>(), Error()};
+            [&] {
+                QCOMPARE(ready.first().at(0).toULongLong(), id);
+            }();
+            return { ready.first().at(1).value<AlertList>(), Error() };
         }
-        return {{}, failed.first().at(1).value<Error>()};
+        return { {}, failed.first().at(1).value<Error>() };
     }
 
 private slots:
@@ -54,14 +60,19 @@ private slots:
     void postedAlertComesBack()
     {
         // Post a TiDB-shaped alert (level, env, cluster, instance) that expires in 5 minutes.
-        const QString env = u"tst-alerts-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        const QString env
+            = u"tst-alerts-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QJsonArray payload{QJsonObject{
-            {u"labels"_s, QJsonObject{{u"alertname"_s, u"TiKV_server_is_down"_s}, {u"level"_s, u"critical"_s},
-                                      {u"env"_s, env}, {u"cluster"_s, env}, {u"instance"_s, u"10.0.1.7:20180"_s}}},
-            {u"annotations"_s, QJsonObject{{u"summary"_s, u"TiKV server is down"_s}}},
-            {u"startsAt"_s, now.addSecs(-60).toString(Qt::ISODate)},
-            {u"endsAt"_s, now.addSecs(300).toString(Qt::ISODate)}}};
+        const QJsonArray payload { QJsonObject {
+            { u"labels"_s,
+              QJsonObject { { u"alertname"_s, u"TiKV_server_is_down"_s },
+                            { u"level"_s, u"critical"_s },
+                            { u"env"_s, env },
+                            { u"cluster"_s, env },
+                            { u"instance"_s, u"10.0.1.7:20180"_s } } },
+            { u"annotations"_s, QJsonObject { { u"summary"_s, u"TiKV server is down"_s } } },
+            { u"startsAt"_s, now.addSecs(-60).toString(Qt::ISODate) },
+            { u"endsAt"_s, now.addSecs(300).toString(Qt::ISODate) } } };
         QNetworkRequest post(QUrl(amUrl().toString() + u"/api/v2/alerts"_s));
         post.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         QNetworkReply *reply = m_network.post(post, QJsonDocument(payload).toJson());
@@ -105,7 +116,8 @@ private slots:
         QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
         QElapsedTimer t;
         t.start();
-        const auto [alerts, error] = fetch(QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort())), 1000);
+        const auto [alerts, error]
+            = fetch(QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort())), 1000);
         QCOMPARE(error.kind, ErrorKind::Timeout);
         QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
     }
@@ -120,8 +132,9 @@ private slots:
             connect(s, &QTcpSocket::readyRead, s, [s] {
                 s->readAll();
                 const QByteArray page = "<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>";
-                s->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + QByteArray::number(page.size())
-                         + "\r\nConnection: close\r\n\r\n" + page);
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                         + QByteArray::number(page.size()) + "\r\nConnection: close\r\n\r\n"
+                         + page);
                 s->disconnectFromHost();
             });
         });
@@ -132,9 +145,11 @@ private slots:
 
     void prometheusIsNotAnAlertmanager()
     {
-        const auto [alerts, error] = fetch(QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.value(u"PROMETHEUS_PORT"_s))));
+        const auto [alerts, error]
+            = fetch(QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.value(u"PROMETHEUS_PORT"_s))));
         QVERIFY(error.isError());
-        QVERIFY2(error.message.contains(u"HTTP 404"_s) || error.kind == ErrorKind::InvalidInput, qPrintable(error.toString()));
+        QVERIFY2(error.message.contains(u"HTTP 404"_s) || error.kind == ErrorKind::InvalidInput,
+                 qPrintable(error.toString()));
     }
 
     void notAUrl()

@@ -4,6 +4,7 @@
 // checkEnvironment(), SqlConnection and SqlWorker dial the local end of an SSH tunnel.
 // Blocking calls (route, connect) run on pool threads while the test thread pumps events, like
 // the GUI does.
+#include "HostKeyCheck.h"
 #include "PrivateSshd.h"
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
@@ -13,7 +14,6 @@
 #include "sql/EnvironmentCheck.h"
 #include "sql/SqlConnection.h"
 #include "sql/SqlWorker.h"
-#include "HostKeyCheck.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QElapsedTimer>
@@ -64,16 +64,18 @@ private:
     {
         BastionTunnels::Options o;
         o.hostKeyPolicy = policy;
-        o.sshConfigPath = u"/nonexistent/ssh_config"_s; // the developer's ~/.ssh/config stays out of it
+        o.sshConfigPath
+            = u"/nonexistent/ssh_config"_s; // the developer's ~/.ssh/config stays out of it
         return o;
     }
 
-    CheckResult check(BastionTunnels &tunnels, const Environment &env, const QString &sshSecret = {},
-                      ActivityLog *log = nullptr)
+    CheckResult check(BastionTunnels &tunnels, const Environment &env,
+                      const QString &sshSecret = {}, ActivityLog *log = nullptr)
     {
         const QString pw = m_env.adminPassword();
-        SshRoute route{sshSecret, &tunnels};
-        return await(QtConcurrent::run([env, pw, route, log] { return checkEnvironment(env, pw, log, route); }));
+        SshRoute route { sshSecret, &tunnels };
+        return await(QtConcurrent::run(
+            [env, pw, route, log] { return checkEnvironment(env, pw, log, route); }));
     }
 
     QString tmpFile(const QString &name) const { return m_tmp.filePath(name); }
@@ -96,7 +98,9 @@ private slots:
         QVERIFY(r.viaSsh);
         QCOMPARE(r.via, u"ssh root@127.0.0.1:%1"_s.arg(m_env.value(u"SSHD_PORT"_s)));
         QCOMPARE(r.engine.engine, Engine::MariaDB);
-        QCOMPARE(r.endpoint, u"127.0.0.1:%1"_s.arg(m_env.mariadbPort(u"prod"_s))); // the real target, not the tunnel port
+        QCOMPARE(r.endpoint,
+                 u"127.0.0.1:%1"_s.arg(
+                     m_env.mariadbPort(u"prod"_s))); // the real target, not the tunnel port
         QCOMPARE(tunnels.sessionCount(), 1);
         const QJsonObject o = QJsonDocument::fromJson(r.toJson()).object();
         QCOMPARE(o.value(u"via_ssh"_s).toBool(), true);
@@ -139,11 +143,13 @@ private slots:
         Environment a = prodEnv();
         Environment b = prodEnv();
         b.name = u"uat01-via-bastion"_s;
-        b.endpoints = {SqlEndpoint{u"127.0.0.1"_s, m_env.mariadbPort(u"uat01"_s), {}}};
+        b.endpoints = { SqlEndpoint { u"127.0.0.1"_s, m_env.mariadbPort(u"uat01"_s), {} } };
         const QString pw = m_env.adminPassword();
-        SshRoute route{{}, &tunnels};
-        auto fa = QtConcurrent::run([a, pw, route] { return checkEnvironment(a, pw, nullptr, route); });
-        auto fb = QtConcurrent::run([b, pw, route] { return checkEnvironment(b, pw, nullptr, route); });
+        SshRoute route { {}, &tunnels };
+        auto fa
+            = QtConcurrent::run([a, pw, route] { return checkEnvironment(a, pw, nullptr, route); });
+        auto fb
+            = QtConcurrent::run([b, pw, route] { return checkEnvironment(b, pw, nullptr, route); });
         const CheckResult ra = await(fa);
         const CheckResult rb = await(fb);
         QVERIFY2(ra.reachable, qPrintable(ra.error.toString()));
@@ -175,7 +181,8 @@ private slots:
         QFile f(kh);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray stored = f.readAll();
-        const QByteArray expected = QByteArray("[127.0.0.1]:") + m_env.value(u"SSHD_PORT"_s).toUtf8() + QByteArray(" ssh-ed25519 ");
+        const QByteArray expected = QByteArray("[127.0.0.1]:")
+            + m_env.value(u"SSHD_PORT"_s).toUtf8() + QByteArray(" ssh-ed25519 ");
         QVERIFY2(stored.contains(expected), stored.constData());
     }
 
@@ -200,15 +207,16 @@ private slots:
                 [&](const HostKeyQuestion &q) { questions << q; });
         const Environment env = prodEnv(kh);
         const QString pw = m_env.adminPassword();
-        SshRoute route{{}, &tunnels};
-        auto f = QtConcurrent::run([env, pw, route] { return checkEnvironment(env, pw, nullptr, route); });
+        SshRoute route { {}, &tunnels };
+        auto f = QtConcurrent::run(
+            [env, pw, route] { return checkEnvironment(env, pw, nullptr, route); });
         QTRY_COMPARE_WITH_TIMEOUT(questions.size(), 1, 10000);
         const HostKeyQuestion q = questions.first();
         QVERIFY(q.id != 0);
         QCOMPARE(q.keyType, u"ssh-ed25519"_s);
         QVERIFY(q.fingerprint.startsWith(u"SHA256:"_s));
         QCOMPARE(q.knownHostsFile, kh);
-        QCOMPARE(q.environments, QStringList{u"prod"_s});
+        QCOMPARE(q.environments, QStringList { u"prod"_s });
         QCOMPARE(q.port, m_env.value(u"SSHD_PORT"_s).toInt());
         // The check waits for the DBA, however long the connect timeout is.
         QTest::qWait(300);
@@ -257,11 +265,13 @@ private slots:
         const QList<QByteArray> parts = other.readAll().split(' ');
         QFile f(kh);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        const QByteArray line = QByteArray("[127.0.0.1]:") + m_env.value(u"SSHD_PORT"_s).toUtf8() + QByteArray(" ")
-            + parts.value(0) + QByteArray(" ") + parts.value(1).trimmed() + QByteArray("\n");
+        const QByteArray line = QByteArray("[127.0.0.1]:") + m_env.value(u"SSHD_PORT"_s).toUtf8()
+            + QByteArray(" ") + parts.value(0) + QByteArray(" ") + parts.value(1).trimmed()
+            + QByteArray("\n");
         f.write(line);
         f.close();
-        for (HostKeyPolicy policy : {HostKeyPolicy::Strict, HostKeyPolicy::AcceptNew, HostKeyPolicy::Ask}) {
+        for (HostKeyPolicy policy :
+             { HostKeyPolicy::Strict, HostKeyPolicy::AcceptNew, HostKeyPolicy::Ask }) {
             BastionTunnels tunnels(options(policy));
             int asked = 0;
             connect(&tunnels, &BastionTunnels::hostKeyQuestion, this, [&] { ++asked; });
@@ -310,7 +320,10 @@ private slots:
         // A valid ed25519 key the bastion does not know: the host key of the test data set.
         const QString stranger = tmpFile(u"stranger_ed25519"_s);
         QFile::remove(stranger);
-        QCOMPARE(QProcess::execute(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, stranger}), 0);
+        QCOMPARE(QProcess::execute(
+                     u"ssh-keygen"_s,
+                     { u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, stranger }),
+                 0);
         env.ssh.identityFile = stranger;
         const CheckResult r = check(tunnels, env);
         QVERIFY(!r.reachable);
@@ -331,7 +344,8 @@ private slots:
         BastionTunnels tunnels(options(HostKeyPolicy::Strict));
         Environment env = prodEnv();
         env.ssh.identityFile = m_env.value(u"SSH_USER_KEY_PASSPHRASE"_s);
-        const QString secret = right ? m_env.value(u"SSH_KEY_PASSPHRASE"_s) : u"not-the-passphrase"_s;
+        const QString secret
+            = right ? m_env.value(u"SSH_KEY_PASSPHRASE"_s) : u"not-the-passphrase"_s;
         QtMessageHandler previous = qInstallMessageHandler(nullptr);
         ActivityLog log;
         const CheckResult r = check(tunnels, env, secret, &log);
@@ -344,7 +358,8 @@ private slots:
         // The secret never reaches the activity log or the error.
         QVERIFY(!r.error.toString().contains(secret));
         for (const ActivityEntry &e : log.entries())
-            QVERIFY(!e.statement.contains(secret) && !e.result.contains(secret) && !e.endpoint.contains(secret));
+            QVERIFY(!e.statement.contains(secret) && !e.result.contains(secret)
+                    && !e.endpoint.contains(secret));
     }
 
     void bastionClosedPortFailsFast()
@@ -392,11 +407,12 @@ private slots:
         probe.close();
         BastionTunnels tunnels(options(HostKeyPolicy::Strict));
         Environment env = prodEnv();
-        env.endpoints = {SqlEndpoint{u"127.0.0.1"_s, closedPort, {}}};
+        env.endpoints = { SqlEndpoint { u"127.0.0.1"_s, closedPort, {} } };
         const CheckResult r = check(tunnels, env);
         QVERIFY(!r.reachable);
         QCOMPARE(r.error.kind, ErrorKind::Connection);
-        QVERIFY2(r.error.message.contains(u"could not open the connection"_s), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(u"could not open the connection"_s),
+                 qPrintable(r.error.message));
         QCOMPARE(tunnels.sessionCount(), 1); // the SSH session itself is still good
     }
 
@@ -411,7 +427,7 @@ private slots:
         ConnectParams p = ConnectParams::fromEnvironment(env, m_env.adminPassword());
         p.router = &tunnels;
         SqlWorkerOptions wo;
-        wo.reconnectBackoffMs = {0, 200};
+        wo.reconnectBackoffMs = { 0, 200 };
         SqlWorker worker(p, wo);
         QSignalSpy connected(&worker, &SqlWorker::connected);
         QSignalSpy failed(&worker, &SqlWorker::requestFailed);
@@ -427,8 +443,9 @@ private slots:
         const qint64 ms = t.elapsed();
         const Error e = failed.at(0).at(1).value<Error>();
         QCOMPARE(e.kind, ErrorKind::Connection);
-        QVERIFY2(e.message.contains(u"SSH"_s), qPrintable(e.toString())); // the cause, not just "lost connection"
-        QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));             // not the 25 s statement, not a hang
+        QVERIFY2(e.message.contains(u"SSH"_s),
+                 qPrintable(e.toString())); // the cause, not just "lost connection"
+        QVERIFY2(ms < 5000, qPrintable(QString::number(ms))); // not the 25 s statement, not a hang
         QTRY_COMPARE_WITH_TIMEOUT(down.size(), 1, 3000);
         qInfo("sshd killed mid-query: failed after %lld ms: %s", ms, qPrintable(e.toString()));
 
@@ -476,8 +493,9 @@ private slots:
         connect(tunnels.get(), &BastionTunnels::hostKeyQuestion, this, [&] { ++asked; });
         const Environment env = prodEnv(kh);
         const QString pw = m_env.adminPassword();
-        SshRoute route{{}, tunnels.get()};
-        auto f = QtConcurrent::run([env, pw, route] { return checkEnvironment(env, pw, nullptr, route); });
+        SshRoute route { {}, tunnels.get() };
+        auto f = QtConcurrent::run(
+            [env, pw, route] { return checkEnvironment(env, pw, nullptr, route); });
         QTRY_COMPARE_WITH_TIMEOUT(asked, 1, 10000);
         tunnels->shutdown(); // e.g. the app quits while a host-key question is open
         const CheckResult r = await(f, 5000);
@@ -489,7 +507,8 @@ private slots:
     {
         const Environment env = prodEnv();
         const QString pw = m_env.adminPassword();
-        const CheckResult r = await(QtConcurrent::run([env, pw] { return checkEnvironment(env, pw); }));
+        const CheckResult r
+            = await(QtConcurrent::run([env, pw] { return checkEnvironment(env, pw); }));
         QVERIFY(!r.reachable);
         QCOMPARE(r.error.kind, ErrorKind::InvalidInput);
         QVERIFY2(r.error.message.contains(u"SSH"_s), qPrintable(r.error.message));

@@ -56,7 +56,8 @@ private:
     TiDesk::Test::SandboxEnv m_sandbox;
     QTemporaryDir m_home;
     const QString m_vaultPass = u"vault-pass-Cli-123"_s;
-    const QString m_sqlPassword = u"Wr0ng-but-Known-Pw-7f3a"_s; // the "known password" of the grep test
+    const QString m_sqlPassword
+        = u"Wr0ng-but-Known-Pw-7f3a"_s; // the "known password" of the grep test
     QByteArrayList m_outputs; // every stdout/stderr, searched for secrets at the end
     QByteArrayList m_secretNeedles; // further secrets (SSH passphrase) searched for at the end
 };
@@ -80,8 +81,8 @@ CliRun TestCli::cli(const QStringList &args, const QByteArray &stdinData, bool w
         p.waitForFinished();
         return {};
     }
-    CliRun r { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-               p.readAllStandardError() };
+    CliRun r { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+               p.readAllStandardOutput(), p.readAllStandardError() };
     m_outputs << r.out << r.err;
     return r;
 }
@@ -118,8 +119,9 @@ void TestCli::addWithPasswordAndCheck()
     // Vault passphrase and SQL password both from stdin: passphrase first, password second.
     const QString port = QString::number(m_sandbox.mariadbPort(u"dev"_s));
     // --verbose: the logs are searched for secrets too (passwordNeverOnDiskOrInOutput).
-    CliRun r = cli({ u"--verbose"_s, u"--vault-pass-stdin"_s, u"env"_s, u"add"_s, u"sbx-dev"_s, u"--tier"_s, u"dev"_s, u"--host"_s,
-                     u"127.0.0.1:"_s + port, u"--user"_s, m_sandbox.adminUser(), u"--password-stdin"_s },
+    CliRun r = cli({ u"--verbose"_s, u"--vault-pass-stdin"_s, u"env"_s, u"add"_s, u"sbx-dev"_s,
+                     u"--tier"_s, u"dev"_s, u"--host"_s, u"127.0.0.1:"_s + port, u"--user"_s,
+                     m_sandbox.adminUser(), u"--password-stdin"_s },
                    (m_vaultPass + u'\n' + m_sandbox.adminPassword() + u'\n').toUtf8(), false);
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
@@ -130,7 +132,8 @@ void TestCli::addWithPasswordAndCheck()
     QCOMPARE(o.value(u"name"_s).toString(), u"sbx-dev"_s);
     QCOMPARE(o.value(u"reachable"_s).toBool(), true);
     QCOMPARE(o.value(u"engine"_s).toString(), u"mariadb"_s);
-    QVERIFY2(o.value(u"version"_s).toString().contains(u"MariaDB"_s) || o.value(u"version"_s).toString().startsWith(u"10."_s),
+    QVERIFY2(o.value(u"version"_s).toString().contains(u"MariaDB"_s)
+                 || o.value(u"version"_s).toString().startsWith(u"10."_s),
              qPrintable(o.value(u"version"_s).toString()));
     QVERIFY(o.value(u"latency_ms"_s).toDouble() >= 0);
     QVERIFY(o.value(u"error"_s).isNull());
@@ -144,7 +147,8 @@ void TestCli::addWithPasswordAndCheck()
 void TestCli::duplicateNameIsRejected()
 {
     const int before = envCount();
-    const CliRun r = cli({ u"env"_s, u"add"_s, u"SBX-DEV"_s, u"--host"_s, u"127.0.0.1:3306"_s, u"--user"_s, u"x"_s });
+    const CliRun r = cli({ u"env"_s, u"add"_s, u"SBX-DEV"_s, u"--host"_s, u"127.0.0.1:3306"_s,
+                           u"--user"_s, u"x"_s });
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("already exists"), r.err.constData());
     QCOMPARE(envCount(), before);
@@ -164,9 +168,10 @@ void TestCli::listJsonHasNoSecrets()
 void TestCli::wrongPasswordIsReported()
 {
     const QString port = QString::number(m_sandbox.mariadbPort(u"dev"_s));
-    CliRun r = cli({ u"--verbose"_s, u"env"_s, u"add"_s, u"sbx-wrongpw"_s, u"--host"_s, u"127.0.0.1:"_s + port, u"--user"_s,
-                     m_sandbox.adminUser(), u"--password-stdin"_s },
-                   (m_sqlPassword + u'\n').toUtf8());
+    CliRun r
+        = cli({ u"--verbose"_s, u"env"_s, u"add"_s, u"sbx-wrongpw"_s, u"--host"_s,
+                u"127.0.0.1:"_s + port, u"--user"_s, m_sandbox.adminUser(), u"--password-stdin"_s },
+              (m_sqlPassword + u'\n').toUtf8());
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = cli({ u"--verbose"_s, u"env"_s, u"check"_s, u"sbx-wrongpw"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
@@ -180,8 +185,8 @@ void TestCli::wrongPasswordIsReported()
 
 void TestCli::unreachableHostFailsFast()
 {
-    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-closed"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s, u"x"_s,
-                     u"--connect-timeout-ms"_s, u"2000"_s });
+    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-closed"_s, u"--host"_s, u"127.0.0.1:1"_s,
+                     u"--user"_s, u"x"_s, u"--connect-timeout-ms"_s, u"2000"_s });
     QCOMPARE(r.exitCode, 0);
     QElapsedTimer t;
     t.start();
@@ -195,7 +200,8 @@ void TestCli::unreachableHostFailsFast()
 
 void TestCli::wrongVaultPassphrase()
 {
-    const CliRun r = cli({ u"--vault-pass-stdin"_s, u"env"_s, u"check"_s, u"sbx-dev"_s }, "not-the-passphrase\n", false);
+    const CliRun r = cli({ u"--vault-pass-stdin"_s, u"env"_s, u"check"_s, u"sbx-dev"_s },
+                         "not-the-passphrase\n", false);
     QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.err.contains("passphrase"), r.err.constData());
     // The vault still opens with the right passphrase: nothing was destroyed.
@@ -216,8 +222,12 @@ void TestCli::malformedImportImportsNothing()
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("{\"format\":\"tidesk-inventory\",\"version\":1,\"environments\":[\n"
-            "  {\"name\":\"ok-one\",\"tier\":\"dev\",\"endpoints\":[{\"host\":\"h\",\"port\":1}],\"user\":\"u\"},\n"
-            "  {\"name\":\"bad\",\"tier\":\"dev\",\"endpoints\":[{\"host\":\"h\",\"port\":\"abc\"}],\"user\":\"u\"}\n"
+            "  "
+            "{\"name\":\"ok-one\",\"tier\":\"dev\",\"endpoints\":[{\"host\":\"h\",\"port\":1}],"
+            "\"user\":\"u\"},\n"
+            "  "
+            "{\"name\":\"bad\",\"tier\":\"dev\",\"endpoints\":[{\"host\":\"h\",\"port\":\"abc\"}],"
+            "\"user\":\"u\"}\n"
             "]}\n");
     f.close();
     CliRun r = cli({ u"env"_s, u"import"_s, path });
@@ -245,7 +255,8 @@ void TestCli::importSandboxInventoryAndCheckAll()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(envCount(), before + 4);
     for (const QString &name : m_sandbox.envs()) {
-        r = cli({ u"env"_s, u"set-password"_s, name, u"--password-stdin"_s }, (m_sandbox.adminPassword() + u'\n').toUtf8());
+        r = cli({ u"env"_s, u"set-password"_s, name, u"--password-stdin"_s },
+                (m_sandbox.adminPassword() + u'\n').toUtf8());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({ u"env"_s, u"check"_s, name, u"--json"_s });
         QVERIFY2(r.exitCode == 0, QByteArray(name.toUtf8() + ": " + r.out).constData());
@@ -265,20 +276,29 @@ void TestCli::bastionHostKeyAndSshSecret()
     // known_hosts file that does not know the bastion yet.
     const QString knownHosts = m_home.filePath(u"bastion_known_hosts"_s);
     const QString passphrase = m_sandbox.value(u"SSH_KEY_PASSPHRASE"_s);
-    CliRun r = cli({ u"env"_s, u"add"_s, u"sbx-bastion"_s, u"--tier"_s, u"prod"_s, u"--host"_s,
-                     u"127.0.0.1:"_s + QString::number(m_sandbox.mariadbPort(u"prod"_s)), u"--user"_s,
-                     m_sandbox.adminUser(), u"--ssh"_s, u"127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s),
-                     u"--ssh-user"_s, u"root"_s, u"--ssh-key"_s, m_sandbox.value(u"SSH_USER_KEY_PASSPHRASE"_s),
-                     u"--ssh-known-hosts"_s, knownHosts, u"--password-stdin"_s, u"--ssh-secret-stdin"_s },
-                   (m_sandbox.adminPassword() + u'\n' + passphrase + u'\n').toUtf8());
+    CliRun r = cli(
+        { u"env"_s, u"add"_s, u"sbx-bastion"_s, u"--tier"_s, u"prod"_s, u"--host"_s,
+          u"127.0.0.1:"_s + QString::number(m_sandbox.mariadbPort(u"prod"_s)), u"--user"_s,
+          m_sandbox.adminUser(), u"--ssh"_s, u"127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s),
+          u"--ssh-user"_s, u"root"_s, u"--ssh-key"_s, m_sandbox.value(u"SSH_USER_KEY_PASSPHRASE"_s),
+          u"--ssh-known-hosts"_s, knownHosts, u"--password-stdin"_s, u"--ssh-secret-stdin"_s },
+        (m_sandbox.adminPassword() + u'\n' + passphrase + u'\n').toUtf8());
     QVERIFY2(r.exitCode == 0, r.err.constData());
 
     // Unknown host key: refused by default, with the fingerprint and what to do.
     r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"host_key"_s);
-    QVERIFY(r.json().object().value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"SHA256:"_s));
-    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"code"_s).toInt(), 9101); // HostKeyCheck::UnknownHost
+    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(),
+             u"host_key"_s);
+    QVERIFY(r.json()
+                .object()
+                .value(u"error"_s)
+                .toObject()
+                .value(u"message"_s)
+                .toString()
+                .contains(u"SHA256:"_s));
+    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"code"_s).toInt(),
+             9101); // HostKeyCheck::UnknownHost
     QVERIFY2(r.err.contains("--accept-new-host-key"), r.err.constData());
     QVERIFY(!QFile::exists(knownHosts));
 
@@ -286,29 +306,44 @@ void TestCli::bastionHostKeyAndSshSecret()
     r = cli({ u"--accept-new-host-key"_s, u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
     QVERIFY2(r.exitCode == 0, r.out.constData());
     QCOMPARE(r.json().object().value(u"via_ssh"_s).toBool(), true);
-    QCOMPARE(r.json().object().value(u"via"_s).toString(), u"ssh root@127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s));
+    QCOMPARE(r.json().object().value(u"via"_s).toString(),
+             u"ssh root@127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s));
     QVERIFY(QFile::exists(knownHosts));
     r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s });
     QVERIFY2(r.exitCode == 0, r.out.constData());
     QVERIFY2(r.out.contains(" via ssh root@127.0.0.1:"), r.out.constData());
 
     // A wrong passphrase in the store: an SSH authentication error, not an SQL one.
-    r = cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-bastion"_s, u"--secret-stdin"_s }, "not-the-passphrase\n");
+    r = cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-bastion"_s, u"--secret-stdin"_s },
+            "not-the-passphrase\n");
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"auth"_s);
-    QVERIFY2(r.json().object().value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"SSH bastion"_s),
+    QVERIFY2(r.json()
+                 .object()
+                 .value(u"error"_s)
+                 .toObject()
+                 .value(u"message"_s)
+                 .toString()
+                 .contains(u"SSH bastion"_s),
              r.out.constData());
-    r = cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-bastion"_s, u"--secret-stdin"_s }, (passphrase + u'\n').toUtf8());
+    r = cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-bastion"_s, u"--secret-stdin"_s },
+            (passphrase + u'\n').toUtf8());
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s }).exitCode, 0);
 
     // Usage errors.
-    QCOMPARE(cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-dev"_s, u"--secret-stdin"_s }, "x\n").exitCode, 3);
-    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x1"_s, u"--host"_s, u"h"_s, u"--ssh-user"_s, u"root"_s }).exitCode, 2);
+    QCOMPARE(
+        cli({ u"env"_s, u"set-ssh-secret"_s, u"sbx-dev"_s, u"--secret-stdin"_s }, "x\n").exitCode,
+        3);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x1"_s, u"--host"_s, u"h"_s, u"--ssh-user"_s, u"root"_s })
+                 .exitCode,
+             2);
     m_secretNeedles << passphrase.toUtf8();
-    QCOMPARE(cli({ u"env"_s, u"remove"_s, u"sbx-bastion"_s, u"--confirm"_s, u"sbx-bastion"_s }).exitCode, 0);
+    QCOMPARE(
+        cli({ u"env"_s, u"remove"_s, u"sbx-bastion"_s, u"--confirm"_s, u"sbx-bastion"_s }).exitCode,
+        0);
 }
 
 void TestCli::alertsCommand()
@@ -316,18 +351,26 @@ void TestCli::alertsCommand()
     // An environment on the sandbox Alertmanager with an alert of its own (posted with curl,
     // TiDB-style `level` label), and one whose Alertmanager is a closed port.
     const QString am = u"http://127.0.0.1:"_s + m_sandbox.value(u"ALERTMANAGER_PORT"_s);
-    QCOMPARE(cli({ u"env"_s, u"add"_s, u"sbx-alerts"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s, u"u"_s,
-                   u"--alertmanager"_s, am }).exitCode, 0);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"sbx-alerts"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s,
+                   u"u"_s, u"--alertmanager"_s, am })
+                 .exitCode,
+             0);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QByteArray alert = "[{\"labels\":{\"alertname\":\"TiDB_server_is_down\",\"level\":\"emergency\","
-                             "\"env\":\"sbx-alerts\"},\"annotations\":{\"summary\":\"tidb-server down\"},"
-                             "\"endsAt\":\"" + now.addSecs(300).toString(Qt::ISODate).toUtf8() + "\"}]";
-    QCOMPARE(QProcess::execute(u"curl"_s, { u"-sf"_s, u"-o"_s, u"/dev/null"_s, u"-H"_s, u"Content-Type: application/json"_s,
-                                            u"-d"_s, QString::fromUtf8(alert), am + u"/api/v2/alerts"_s }), 0);
+    const QByteArray alert
+        = "[{\"labels\":{\"alertname\":\"TiDB_server_is_down\",\"level\":\"emergency\","
+          "\"env\":\"sbx-alerts\"},\"annotations\":{\"summary\":\"tidb-server down\"},"
+          "\"endsAt\":\""
+        + now.addSecs(300).toString(Qt::ISODate).toUtf8() + "\"}]";
+    QCOMPARE(QProcess::execute(u"curl"_s,
+                               { u"-sf"_s, u"-o"_s, u"/dev/null"_s, u"-H"_s,
+                                 u"Content-Type: application/json"_s, u"-d"_s,
+                                 QString::fromUtf8(alert), am + u"/api/v2/alerts"_s }),
+             0);
     CliRun r;
     QJsonArray alerts;
     QTRY_VERIFY_WITH_TIMEOUT((r = cli({ u"alerts"_s, u"sbx-alerts"_s, u"--json"_s }),
-                              alerts = r.json().object().value(u"alerts"_s).toArray(), !alerts.isEmpty()),
+                              alerts = r.json().object().value(u"alerts"_s).toArray(),
+                              !alerts.isEmpty()),
                              10000);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(alerts.size(), 1); // only this environment's alert, not prod's
@@ -338,11 +381,15 @@ void TestCli::alertsCommand()
     QCOMPARE(a.value(u"summary"_s).toString(), u"tidb-server down"_s);
     r = cli({ u"alerts"_s, u"sbx-alerts"_s });
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains("TiDB_server_is_down") && r.out.contains("emergency"), r.out.constData());
+    QVERIFY2(r.out.contains("TiDB_server_is_down") && r.out.contains("emergency"),
+             r.out.constData());
 
-    // An Alertmanager that is not there: exit 1, the error named, the other environments still listed.
-    QCOMPARE(cli({ u"env"_s, u"add"_s, u"sbx-alerts-down"_s, u"--host"_s, u"127.0.0.1:1"_s, u"--user"_s, u"u"_s,
-                   u"--alertmanager"_s, u"http://127.0.0.1:1"_s }).exitCode, 0);
+    // An Alertmanager that is not there: exit 1, the error named, the other environments still
+    // listed.
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"sbx-alerts-down"_s, u"--host"_s, u"127.0.0.1:1"_s,
+                   u"--user"_s, u"u"_s, u"--alertmanager"_s, u"http://127.0.0.1:1"_s })
+                 .exitCode,
+             0);
     r = cli({ u"alerts"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
     const QJsonArray errors = r.json().object().value(u"errors"_s).toArray();
@@ -390,19 +437,23 @@ void TestCli::removeProdNeedsConfirmation()
 void TestCli::badCommandLine()
 {
     QCOMPARE(cli({ u"env"_s, u"frobnicate"_s }).exitCode, 2);
-    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x"_s }).exitCode, 2);                       // no --host
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"x"_s }).exitCode, 2); // no --host
     QCOMPARE(cli({ u"env"_s, u"add"_s, u"x"_s, u"--host"_s, u"h:notaport"_s }).exitCode, 2);
-    QCOMPARE(cli({ u"env"_s, u"add"_s, u"bad name!"_s, u"--host"_s, u"h"_s, u"--user"_s, u"u"_s }).exitCode, 3);
+    QCOMPARE(cli({ u"env"_s, u"add"_s, u"bad name!"_s, u"--host"_s, u"h"_s, u"--user"_s, u"u"_s })
+                 .exitCode,
+             3);
     QCOMPARE(cli({ u"--secrets"_s, u"bogus"_s, u"env"_s, u"list"_s }).exitCode, 2);
 }
 
 void TestCli::passwordNeverOnDiskOrInOutput()
 {
-    const QList<QByteArray> needles = QList<QByteArray> { m_sqlPassword.toUtf8(), m_sandbox.adminPassword().toUtf8(),
-                                      QByteArray(reinterpret_cast<const char *>(m_sqlPassword.utf16()),
-                                                 m_sqlPassword.size() * 2) } + m_secretNeedles;
+    const QList<QByteArray> needles = QList<QByteArray> {
+        m_sqlPassword.toUtf8(), m_sandbox.adminPassword().toUtf8(),
+        QByteArray(reinterpret_cast<const char *>(m_sqlPassword.utf16()), m_sqlPassword.size() * 2)
+    } + m_secretNeedles;
     int files = 0;
-    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile f(path);
@@ -410,7 +461,8 @@ void TestCli::passwordNeverOnDiskOrInOutput()
         const QByteArray bytes = f.readAll();
         ++files;
         for (const QByteArray &needle : needles)
-            QVERIFY2(!bytes.contains(needle), qPrintable(u"a password is in plain text in "_s + path));
+            QVERIFY2(!bytes.contains(needle),
+                     qPrintable(u"a password is in plain text in "_s + path));
     }
     // The inventory, the settings and the vault at least.
     QVERIFY2(files >= 2, "expected TiDesk files under TIDESK_HOME");

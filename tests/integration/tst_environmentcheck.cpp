@@ -36,7 +36,7 @@ Environment TestEnvironmentCheck::env(const QList<int> &ports) const
     e.name = u"dev"_s;
     e.user = m_sandbox.adminUser();
     for (int p : ports)
-        e.endpoints << SqlEndpoint{u"127.0.0.1"_s, p, {}};
+        e.endpoints << SqlEndpoint { u"127.0.0.1"_s, p, {} };
     e.connectTimeoutMs = 2000;
     return e;
 }
@@ -50,7 +50,8 @@ void TestEnvironmentCheck::initTestCase()
 void TestEnvironmentCheck::reachable()
 {
     ActivityLog log;
-    const CheckResult r = checkEnvironment(env({m_sandbox.mariadbPort(u"dev"_s)}), m_sandbox.adminPassword(), &log);
+    const CheckResult r = checkEnvironment(env({ m_sandbox.mariadbPort(u"dev"_s) }),
+                                           m_sandbox.adminPassword(), &log);
     QVERIFY2(r.reachable, qPrintable(r.error.toString()));
     QCOMPARE(r.engine.engine, Engine::MariaDB);
     QVERIFY(r.latencyMs >= 0 && r.latencyMs < 2000);
@@ -61,21 +62,24 @@ void TestEnvironmentCheck::reachable()
     const QJsonObject o = QJsonDocument::fromJson(r.toJson()).object();
     QStringList keys = o.keys();
     keys.sort();
-    QCOMPARE(keys, (QStringList{u"endpoint"_s, u"engine"_s, u"error"_s, u"latency_ms"_s, u"name"_s,
-                                u"reachable"_s, u"version"_s, u"via"_s, u"via_ssh"_s}));
+    QCOMPARE(keys,
+             (QStringList { u"endpoint"_s, u"engine"_s, u"error"_s, u"latency_ms"_s, u"name"_s,
+                            u"reachable"_s, u"version"_s, u"via"_s, u"via_ssh"_s }));
     QCOMPARE(o.value(u"via_ssh"_s).toBool(true), false);
     QVERIFY(o.value(u"via"_s).isNull());
     QCOMPARE(o.value(u"name"_s).toString(), u"dev"_s);
     QCOMPARE(o.value(u"reachable"_s).toBool(), true);
     QCOMPARE(o.value(u"engine"_s).toString(), u"mariadb"_s);
-    QVERIFY(o.value(u"version"_s).toString().startsWith(u"10."_s) || o.value(u"version"_s).toString().startsWith(u"11."_s));
+    QVERIFY(o.value(u"version"_s).toString().startsWith(u"10."_s)
+            || o.value(u"version"_s).toString().startsWith(u"11."_s));
     QVERIFY(o.value(u"error"_s).isNull());
     QVERIFY(o.value(u"latency_ms"_s).isDouble());
 }
 
 void TestEnvironmentCheck::fallsBackToNextEndpoint()
 {
-    const CheckResult r = checkEnvironment(env({1, m_sandbox.mariadbPort(u"dev"_s)}), m_sandbox.adminPassword());
+    const CheckResult r
+        = checkEnvironment(env({ 1, m_sandbox.mariadbPort(u"dev"_s) }), m_sandbox.adminPassword());
     QVERIFY2(r.reachable, qPrintable(r.error.toString()));
     QCOMPARE(r.endpoint, u"127.0.0.1:%1"_s.arg(m_sandbox.mariadbPort(u"dev"_s)));
 }
@@ -84,7 +88,7 @@ void TestEnvironmentCheck::unreachable()
 {
     QElapsedTimer t;
     t.start();
-    const CheckResult r = checkEnvironment(env({1}), m_sandbox.adminPassword());
+    const CheckResult r = checkEnvironment(env({ 1 }), m_sandbox.adminPassword());
     QVERIFY(t.elapsed() < 1500);
     QVERIFY(!r.reachable);
     QCOMPARE(r.latencyMs, -1);
@@ -101,18 +105,24 @@ void TestEnvironmentCheck::unreachable()
 
 void TestEnvironmentCheck::wrongPassword()
 {
-    const CheckResult r = checkEnvironment(env({m_sandbox.mariadbPort(u"dev"_s)}), u"not-the-password"_s);
+    const CheckResult r
+        = checkEnvironment(env({ m_sandbox.mariadbPort(u"dev"_s) }), u"not-the-password"_s);
     QVERIFY(!r.reachable);
     QCOMPARE(r.error.kind, ErrorKind::Auth);
     QCOMPARE(r.error.code, 1045);
     QVERIFY(!r.toJson().contains("not-the-password"));
-    QCOMPARE(QJsonDocument::fromJson(r.toJson()).object().value(u"error"_s).toObject().value(u"kind"_s).toString(),
+    QCOMPARE(QJsonDocument::fromJson(r.toJson())
+                 .object()
+                 .value(u"error"_s)
+                 .toObject()
+                 .value(u"kind"_s)
+                 .toString(),
              u"auth"_s);
 }
 
 void TestEnvironmentCheck::engineOverride()
 {
-    Environment e = env({m_sandbox.mariadbPort(u"dev"_s)});
+    Environment e = env({ m_sandbox.mariadbPort(u"dev"_s) });
     e.engine = EngineOverride::MySQL;
     const CheckResult r = checkEnvironment(e, m_sandbox.adminPassword());
     QVERIFY2(r.reachable, qPrintable(r.error.toString()));

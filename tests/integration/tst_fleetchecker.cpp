@@ -39,8 +39,7 @@ struct Concurrency
             ++calls;
             const int now = ++current;
             int seen = max.load();
-            while (now > seen && !max.compare_exchange_weak(seen, now)) {
-            }
+            while (now > seen && !max.compare_exchange_weak(seen, now)) { }
             QThread::msleep(sleepMs);
             --current;
             CheckResult r;
@@ -53,8 +52,8 @@ struct Concurrency
     }
 };
 
-Environment makeEnv(const QString &name, const QString &host, int port, const QString &user = u"dba"_s,
-                    int connectTimeoutMs = 2000)
+Environment makeEnv(const QString &name, const QString &host, int port,
+                    const QString &user = u"dba"_s, int connectTimeoutMs = 2000)
 {
     Environment e;
     e.id = QUuid::createUuid();
@@ -131,12 +130,15 @@ void TestFleetChecker::mixedFleetAgainstSandbox()
 {
     EnvironmentList envs;
     // The dead ones first, so they take their slots before the live ones are even queued.
-    const Environment blackholed = makeEnv(u"blackholed"_s, u"10.255.255.1"_s, 4000, m_sandbox.adminUser(), 1500);
-    const Environment refused = makeEnv(u"refused"_s, u"127.0.0.1"_s, 1, m_sandbox.adminUser(), 1500);
+    const Environment blackholed
+        = makeEnv(u"blackholed"_s, u"10.255.255.1"_s, 4000, m_sandbox.adminUser(), 1500);
+    const Environment refused
+        = makeEnv(u"refused"_s, u"127.0.0.1"_s, 1, m_sandbox.adminUser(), 1500);
     envs << blackholed << refused;
     QStringList live;
     for (const QString &name : m_sandbox.envs()) {
-        Environment e = makeEnv(name, m_sandbox.host(), m_sandbox.mariadbPort(name), m_sandbox.adminUser());
+        Environment e
+            = makeEnv(name, m_sandbox.host(), m_sandbox.mariadbPort(name), m_sandbox.adminUser());
         QVERIFY(m_vault->write(e.passwordSecretKey(), m_sandbox.adminPassword()).ok());
         envs << e;
         live << name;
@@ -163,7 +165,8 @@ void TestFleetChecker::mixedFleetAgainstSandbox()
     for (int i = 0; i < results.size(); ++i) {
         const auto id = results.at(i).at(0).toUuid();
         const auto r = results.at(i).at(1).value<CheckResult>();
-        const auto it = std::find_if(envs.cbegin(), envs.cend(), [&](const Environment &e) { return e.id == id; });
+        const auto it = std::find_if(envs.cbegin(), envs.cend(),
+                                     [&](const Environment &e) { return e.id == id; });
         QVERIFY(it != envs.cend());
         QCOMPARE(r.name, it->name);
         arrival.insert(r.name, i);
@@ -173,11 +176,14 @@ void TestFleetChecker::mixedFleetAgainstSandbox()
         const CheckResult &r = byName.value(name);
         QVERIFY2(r.reachable, qPrintable(name + u": "_s + r.error.toString()));
         QCOMPARE(r.engine.engine, Engine::MariaDB);
-        QVERIFY2(r.engine.displayString().startsWith(u"MariaDB 1"_s), qPrintable(r.engine.displayString()));
+        QVERIFY2(r.engine.displayString().startsWith(u"MariaDB 1"_s),
+                 qPrintable(r.engine.displayString()));
         QVERIFY(r.latencyMs >= 0);
         // Not held up by the blackholed endpoint, which takes its whole connect timeout.
         QVERIFY2(arrival.value(name) < arrival.value(u"blackholed"_s),
-                 qPrintable(u"%1 arrived at %2, blackholed at %3"_s.arg(name).arg(arrival.value(name)).arg(arrival.value(u"blackholed"_s))));
+                 qPrintable(u"%1 arrived at %2, blackholed at %3"_s.arg(name)
+                                .arg(arrival.value(name))
+                                .arg(arrival.value(u"blackholed"_s))));
     }
     const CheckResult &ref = byName.value(u"refused"_s);
     QVERIFY(!ref.reachable);
@@ -209,7 +215,8 @@ void TestFleetChecker::concurrencyBound()
     checker.setCheckFunction(c.function(60));
     if (limit > 0)
         checker.setMaxConcurrent(limit);
-    const int expected = std::min(limit > 0 ? limit : FleetChecker::kDefaultMaxConcurrent, envCount);
+    const int expected
+        = std::min(limit > 0 ? limit : FleetChecker::kDefaultMaxConcurrent, envCount);
     QSignalSpy results(&checker, &FleetChecker::resultReady);
     QSignalSpy finished(&checker, &FleetChecker::finished);
     checker.checkAll(someEnvs(envCount));

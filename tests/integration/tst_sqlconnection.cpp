@@ -100,9 +100,10 @@ void TestSqlConnection::materialisesValues()
 {
     SqlConnection c;
     QVERIFY(c.open(params()).ok());
-    auto r = c.query(u"SELECT 1 AS i, CAST(18446744073709551615 AS UNSIGNED) AS u, -5 AS neg, 1.5e0 AS d, "
-                     "2.25 AS dec_, 'x' AS s, NULL AS n, x'FF00FE' AS b, _binary x'C328' AS bad_utf8_bin, "
-                     "CONVERT(x'FFFE' USING utf8mb4) AS bad_utf8_text, '数据库' AS cjk"_s);
+    auto r = c.query(
+        u"SELECT 1 AS i, CAST(18446744073709551615 AS UNSIGNED) AS u, -5 AS neg, 1.5e0 AS d, "
+        "2.25 AS dec_, 'x' AS s, NULL AS n, x'FF00FE' AS b, _binary x'C328' AS bad_utf8_bin, "
+        "CONVERT(x'FFFE' USING utf8mb4) AS bad_utf8_text, '数据库' AS cjk"_s);
     QVERIFY2(r.ok(), why(r).constData());
     QCOMPARE(r->columns.size(), 11);
     QCOMPARE(r->rows.size(), 1);
@@ -118,7 +119,8 @@ void TestSqlConnection::materialisesValues()
     QVERIFY(!r->value(0, u"n"_s).isValid());
     QCOMPARE(r->value(0, u"b"_s).toByteArray(), QByteArray("\xff\x00\xfe", 3));
     QCOMPARE(r->value(0, u"bad_utf8_bin"_s).toByteArray(), QByteArray("\xc3\x28"));
-    (void)r->value(0, u"bad_utf8_text"_s).toString(); // no crash; content is whatever the server made of it
+    (void)r->value(0, u"bad_utf8_text"_s)
+        .toString(); // no crash; content is whatever the server made of it
     QCOMPARE(r->value(0, u"cjk"_s).toString(), u"数据库"_s);
 
     // 1 MB statement and 1 MB value round-trip.
@@ -152,8 +154,9 @@ void TestSqlConnection::wrongPassword()
     QCOMPARE(r.error().kind, ErrorKind::Auth);
     QCOMPARE(r.error().code, 1045);
     QCOMPARE(r.error().sqlState, u"28000"_s);
-    QCOMPARE(r.error().message, u"Wrong user name or password for %1@127.0.0.1:%2"_s
-                                    .arg(m_sandbox.adminUser()).arg(p.port));
+    QCOMPARE(r.error().message,
+             u"Wrong user name or password for %1@127.0.0.1:%2"_s.arg(m_sandbox.adminUser())
+                 .arg(p.port));
     QVERIFY(!r.error().toString().contains(u"wrong-password"_s));
 }
 
@@ -175,10 +178,17 @@ void TestSqlConnection::closedPortFailsFast()
 
 void TestSqlConnection::tlsModes()
 {
-    struct Case { TlsMode mode; bool client; bool expectTls; };
-    const QList<Case> cases{{TlsMode::Disabled, false, false}, {TlsMode::Preferred, false, true},
-                            {TlsMode::Required, false, true}, {TlsMode::VerifyCa, false, true},
-                            {TlsMode::VerifyCa, true, true}};
+    struct Case
+    {
+        TlsMode mode;
+        bool client;
+        bool expectTls;
+    };
+    const QList<Case> cases { { TlsMode::Disabled, false, false },
+                              { TlsMode::Preferred, false, true },
+                              { TlsMode::Required, false, true },
+                              { TlsMode::VerifyCa, false, true },
+                              { TlsMode::VerifyCa, true, true } };
     for (const Case &k : cases) {
         ConnectParams p = params();
         p.tls.mode = k.mode;
@@ -189,7 +199,9 @@ void TestSqlConnection::tlsModes()
         }
         SqlConnection c;
         const VoidResult r = c.open(p);
-        QVERIFY2(r.ok(), qPrintable(Environment::tlsModeName(k.mode) + u": "_s + QString::fromUtf8(why(r))));
+        QVERIFY2(
+            r.ok(),
+            qPrintable(Environment::tlsModeName(k.mode) + u": "_s + QString::fromUtf8(why(r))));
         auto cipher = c.query(u"SHOW SESSION STATUS LIKE 'Ssl_cipher'"_s);
         QVERIFY(cipher.ok());
         QCOMPARE(!cipher->value(0, u"Value"_s).toString().isEmpty(), k.expectTls);
@@ -342,7 +354,8 @@ void TestSqlConnection::tidbDialectOnCatalog()
 {
     const QString env = m_sandbox.value(u"TIDB_CATALOG_ENV"_s);
     const QString schema = m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s);
-    QVERIFY2(!env.isEmpty() && !schema.isEmpty(), "sandbox.env lacks TIDB_CATALOG_ENV / TIDB_CATALOG_SCHEMA");
+    QVERIFY2(!env.isEmpty() && !schema.isEmpty(),
+             "sandbox.env lacks TIDB_CATALOG_ENV / TIDB_CATALOG_SCHEMA");
 
     SqlConnection victim;
     QVERIFY(victim.open(params(env)).ok());
@@ -357,8 +370,8 @@ void TestSqlConnection::tidbDialectOnCatalog()
 
     auto sessions = admin.query(dialect->liveSessionsQuery());
     QVERIFY2(sessions.ok(), why(sessions).constData());
-    for (const char *col : {"INSTANCE", "ID", "USER", "HOST", "DB", "COMMAND", "TIME", "STATE", "INFO",
-                            "DIGEST", "MEM", "DISK", "TxnStart", "RESOURCE_GROUP"})
+    for (const char *col : { "INSTANCE", "ID", "USER", "HOST", "DB", "COMMAND", "TIME", "STATE",
+                             "INFO", "DIGEST", "MEM", "DISK", "TxnStart", "RESOURCE_GROUP" })
         QVERIFY2(sessions->columnIndex(QString::fromLatin1(col)) >= 0, col);
     int victimRow = -1;
     for (int i = 0; i < sessions->rows.size(); ++i) {
@@ -410,13 +423,15 @@ void TestSqlConnection::reconnectAfterRestart()
     QVERIFY(ready.wait(5000));
     const quint64 firstId = worker.connectionId();
 
-    QCOMPARE(m_sandbox.runScript({u"restart-mariadb"_s, u"dev"_s}, 120000), 0);
+    QCOMPARE(m_sandbox.runScript({ u"restart-mariadb"_s, u"dev"_s }, 120000), 0);
 
     worker.submit(u"SELECT 1"_s);
     QVERIFY(failed.wait(10000));
     const Error lostErr = failed.first().at(1).value<Error>();
     QCOMPARE(lostErr.kind, ErrorKind::Connection);
-    QVERIFY2(lostErr.code == 2006 || lostErr.code == 2013 || lostErr.code == 2026 || lostErr.code == 1927, qPrintable(lostErr.toString()));
+    QVERIFY2(lostErr.code == 2006 || lostErr.code == 2013 || lostErr.code == 2026
+                 || lostErr.code == 1927,
+             qPrintable(lostErr.toString()));
 
     QElapsedTimer t;
     t.start();

@@ -50,7 +50,7 @@ Run runCommand(SshSession &s, const QString &command, int timeoutMs = 30000,
 
 bool processRunning(const QString &pattern)
 {
-    return QProcess::execute(u"pgrep"_s, {u"-f"_s, pattern}) == 0; // lookup only
+    return QProcess::execute(u"pgrep"_s, { u"-f"_s, pattern }) == 0; // lookup only
 }
 
 } // namespace
@@ -66,7 +66,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_env.isValid(), qPrintable(m_env.error()));
-        QCOMPARE(Test::connectAndWait(m_session, Test::sandboxSshOptions(m_env)), SshSession::State::Connected);
+        QCOMPARE(Test::connectAndWait(m_session, Test::sandboxSshOptions(m_env)),
+                 SshSession::State::Connected);
     }
 
     void streamsLongOutput()
@@ -86,7 +87,8 @@ private slots:
         const Run r = runCommand(m_session, u"head -c 104857600 /dev/zero"_s, 120000);
         QVERIFY2(r.done && !r.error.isError(), qPrintable(r.error.toString()));
         QCOMPARE(r.out.size(), 104857600);
-        qInfo("exec throughput: 100 MiB in %lld ms = %.1f MiB/s", r.ms, 100.0 * 1000.0 / double(qMax<qint64>(r.ms, 1)));
+        qInfo("exec throughput: 100 MiB in %lld ms = %.1f MiB/s", r.ms,
+              100.0 * 1000.0 / double(qMax<qint64>(r.ms, 1)));
     }
 
     void exitStatusAndStderr()
@@ -165,7 +167,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 3000);
         QCOMPARE(exec.error().kind, ErrorKind::Connection);
         QCOMPARE(s.state(), SshSession::State::Error);
-        qInfo("sshd killed during exec: error after %lld ms: %s", t.elapsed(), qPrintable(exec.error().toString()));
+        qInfo("sshd killed during exec: error after %lld ms: %s", t.elapsed(),
+              qPrintable(exec.error().toString()));
     }
 
     void notConnected()

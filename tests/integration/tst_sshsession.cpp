@@ -24,7 +24,7 @@ class TestSshSession : public QObject
         o.host = u"127.0.0.1"_s;
         o.port = m_env.value(u"SSHD_PORT"_s).toInt();
         o.user = m_env.value(u"SSH_USER"_s);
-        o.identityFiles = {m_env.value(u"SSH_USER_KEY"_s)};
+        o.identityFiles = { m_env.value(u"SSH_USER_KEY"_s) };
         o.knownHostsFile = m_env.value(u"SSH_KNOWN_HOSTS"_s);
         o.connectTimeout = std::chrono::milliseconds(10000);
         return o;
@@ -35,7 +35,7 @@ class TestSshSession : public QObject
         const QString path = m_tmp.path() + u'/' + name;
         QFile::remove(path);
         QFile::remove(path + u".pub"_s);
-        QStringList args{u"-q"_s, u"-t"_s, type, u"-N"_s, passphrase, u"-f"_s, path};
+        QStringList args { u"-q"_s, u"-t"_s, type, u"-N"_s, passphrase, u"-f"_s, path };
         if (type == u"rsa"_s)
             args << u"-b"_s << u"2048"_s;
         return QProcess::execute(u"ssh-keygen"_s, args) == 0 ? path : QString();
@@ -70,9 +70,11 @@ private slots:
         QList<SshSession::State> seen;
         for (const auto &args : states)
             seen << args.at(0).value<SshSession::State>();
-        QCOMPARE(seen, (QList<SshSession::State>{SshSession::State::Connecting, SshSession::State::Handshaking,
-                                                  SshSession::State::VerifyingHostKey,
-                                                  SshSession::State::Authenticating, SshSession::State::Connected}));
+        QCOMPARE(seen,
+                 (QList<SshSession::State> {
+                     SshSession::State::Connecting, SshSession::State::Handshaking,
+                     SshSession::State::VerifyingHostKey, SshSession::State::Authenticating,
+                     SshSession::State::Connected }));
         QVERIFY(s.hostKey().fingerprint.startsWith(u"SHA256:"_s));
         QCOMPARE(s.hostKey().keyType, u"ssh-ed25519"_s);
         qInfo("connect+auth (ed25519 key): %lld ms", s.connectMs());
@@ -92,13 +94,14 @@ private slots:
             ms << s.connectMs();
         }
         std::sort(ms.begin(), ms.end());
-        qInfo("connect+auth over 5 runs: min %lld ms, median %lld ms, max %lld ms", ms.first(), ms.at(2), ms.last());
+        qInfo("connect+auth over 5 runs: min %lld ms, median %lld ms, max %lld ms", ms.first(),
+              ms.at(2), ms.last());
     }
 
     void wrongKey()
     {
         SshConnectOptions o = sandboxOptions();
-        o.identityFiles = {newKey(u"stranger"_s, u"ed25519"_s)};
+        o.identityFiles = { newKey(u"stranger"_s, u"ed25519"_s) };
         SshSession s;
         QCOMPARE(run(s, o), SshSession::State::Error);
         QCOMPARE(s.error().kind, ErrorKind::Auth);
@@ -114,9 +117,11 @@ private slots:
 
     void ecdsaKeys()
     {
-        // A private sshd whose authorized_keys holds a fresh ECDSA key (the sandbox has ed25519 only).
+        // A private sshd whose authorized_keys holds a fresh ECDSA key (the sandbox has ed25519
+        // only).
         QFETCH(QString, passphrase);
-        const QString key = newKey(u"ecdsa_"_s + QString::number(passphrase.size()), u"ecdsa"_s, passphrase);
+        const QString key
+            = newKey(u"ecdsa_"_s + QString::number(passphrase.size()), u"ecdsa"_s, passphrase);
         QVERIFY(!key.isEmpty());
         Test::PrivateSshd sshd(key + u".pub"_s);
         QVERIFY(sshd.start());
@@ -124,12 +129,13 @@ private slots:
         o.port = sshd.port();
         o.knownHostsFile = m_tmp.path() + u"/ecdsa_known_hosts"_s;
         o.hostKeyPolicy = HostKeyPolicy::AcceptNew;
-        o.identityFiles = {key};
+        o.identityFiles = { key };
         o.passphrase = passphrase;
         SshSession s;
         QCOMPARE(run(s, o), SshSession::State::Connected);
         QVERIFY2(s.authMethod().contains(u"publickey"_s), qPrintable(s.authMethod()));
-        qInfo("connect+auth (ECDSA%s): %lld ms", passphrase.isEmpty() ? "" : " with passphrase", s.connectMs());
+        qInfo("connect+auth (ECDSA%s): %lld ms", passphrase.isEmpty() ? "" : " with passphrase",
+              s.connectMs());
     }
 
     void sshAgent()
@@ -137,14 +143,14 @@ private slots:
         // A real ssh-agent holding the sandbox key; no identity file given: the agent signs.
         const QString sock = m_tmp.path() + u"/agent.sock"_s;
         QProcess agent;
-        agent.start(u"ssh-agent"_s, {u"-D"_s, u"-a"_s, sock});
+        agent.start(u"ssh-agent"_s, { u"-D"_s, u"-a"_s, sock });
         QVERIFY(agent.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(sock), 5000);
         QProcess add;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"SSH_AUTH_SOCK"_s, sock);
         add.setProcessEnvironment(env);
-        add.start(u"ssh-add"_s, {m_env.value(u"SSH_USER_KEY"_s)});
+        add.start(u"ssh-add"_s, { m_env.value(u"SSH_USER_KEY"_s) });
         QVERIFY(add.waitForFinished(10000));
         QCOMPARE(add.exitCode(), 0);
         const QByteArray previous = qgetenv("SSH_AUTH_SOCK");
@@ -181,14 +187,15 @@ private slots:
         QFETCH(bool, ok);
         QFETCH(QString, why);
         SshConnectOptions o = sandboxOptions();
-        o.identityFiles = {m_env.value(u"SSH_USER_KEY_PASSPHRASE"_s)};
+        o.identityFiles = { m_env.value(u"SSH_USER_KEY_PASSPHRASE"_s) };
         o.passphrase = passphrase;
         SshSession s;
         QCOMPARE(run(s, o), ok ? SshSession::State::Connected : SshSession::State::Error);
         if (!ok) {
             QCOMPARE(s.error().kind, ErrorKind::Auth);
             QVERIFY2(s.error().detail.contains(why), qPrintable(s.error().toString()));
-            QVERIFY(passphrase.isEmpty() || !s.error().toString().contains(passphrase)); // never echoed
+            QVERIFY(passphrase.isEmpty()
+                    || !s.error().toString().contains(passphrase)); // never echoed
         } else {
             qInfo("connect+auth (ed25519 key with passphrase): %lld ms", s.connectMs());
         }
@@ -197,14 +204,15 @@ private slots:
     void rsaKeyExplained()
     {
         SshConnectOptions o = sandboxOptions();
-        o.identityFiles = {newKey(u"rsa"_s, u"rsa"_s), m_env.value(u"SSH_USER_KEY"_s)};
+        o.identityFiles = { newKey(u"rsa"_s, u"rsa"_s), m_env.value(u"SSH_USER_KEY"_s) };
         SshSession ok;
         QCOMPARE(run(ok, o), SshSession::State::Connected); // skips the RSA key, uses the next
-        o.identityFiles = {o.identityFiles.first()};
+        o.identityFiles = { o.identityFiles.first() };
         SshSession s;
         QCOMPARE(run(s, o), SshSession::State::Error);
         QCOMPARE(s.error().kind, ErrorKind::Auth);
-        QVERIFY2(s.error().detail.contains(u"ssh-rsa (SHA-1)"_s) && s.error().detail.contains(u"ed25519"_s),
+        QVERIFY2(s.error().detail.contains(u"ssh-rsa (SHA-1)"_s)
+                     && s.error().detail.contains(u"ed25519"_s),
                  qPrintable(s.error().toString()));
     }
 
@@ -217,14 +225,15 @@ private slots:
         SshSession strict;
         QCOMPARE(run(strict, o), SshSession::State::Error);
         QCOMPARE(strict.error().kind, ErrorKind::HostKey);
-        QVERIFY2(strict.error().message.contains(strict.hostKey().fingerprint), qPrintable(strict.error().message));
+        QVERIFY2(strict.error().message.contains(strict.hostKey().fingerprint),
+                 qPrintable(strict.error().message));
         QVERIFY(!QFile::exists(kh));
 
         o.hostKeyPolicy = HostKeyPolicy::AcceptNew;
         SshSession tofu;
         QCOMPARE(run(tofu, o), SshSession::State::Connected);
         QProcess keygen; // OpenSSH finds the entry we added
-        keygen.start(u"ssh-keygen"_s, {u"-F"_s, u"[127.0.0.1]:%1"_s.arg(o.port), u"-f"_s, kh});
+        keygen.start(u"ssh-keygen"_s, { u"-F"_s, u"[127.0.0.1]:%1"_s.arg(o.port), u"-f"_s, kh });
         QVERIFY(keygen.waitForFinished(10000));
         QCOMPARE(keygen.exitCode(), 0);
 
@@ -256,14 +265,16 @@ private slots:
 
         SshSession accepting;
         o.connectTimeout = std::chrono::milliseconds(10000);
-        connect(&accepting, &SshSession::hostKeyUnknown, &accepting, [&] { accepting.acceptHostKey(true); });
+        connect(&accepting, &SshSession::hostKeyUnknown, &accepting,
+                [&] { accepting.acceptHostKey(true); });
         QCOMPARE(run(accepting, o), SshSession::State::Connected);
         QVERIFY(QFile::exists(kh));
     }
 
     void hostKeyChangedIsRefused()
     {
-        Test::PrivateSshd sshd(m_env.value(u"SSH_KNOWN_HOSTS"_s).section(u'/', 0, -2) + u"/authorized_keys"_s);
+        Test::PrivateSshd sshd(m_env.value(u"SSH_KNOWN_HOSTS"_s).section(u'/', 0, -2)
+                               + u"/authorized_keys"_s);
         QVERIFY(sshd.start());
         const QString kh = m_tmp.path() + u"/kh_mitm"_s;
         QFile f(kh);
@@ -281,7 +292,8 @@ private slots:
         sshd.kill();
         QVERIFY(sshd.regenerateHostKey());
         QVERIFY(sshd.start());
-        for (HostKeyPolicy policy : {HostKeyPolicy::Strict, HostKeyPolicy::AcceptNew, HostKeyPolicy::Ask}) {
+        for (HostKeyPolicy policy :
+             { HostKeyPolicy::Strict, HostKeyPolicy::AcceptNew, HostKeyPolicy::Ask }) {
             o.hostKeyPolicy = policy;
             SshSession s;
             QSignalSpy ask(&s, &SshSession::hostKeyUnknown);
@@ -347,7 +359,8 @@ private slots:
         t.start();
         QCOMPARE(run(s, o, 10000), SshSession::State::Error);
         QCOMPARE(s.error().kind, ErrorKind::Timeout);
-        QVERIFY2(t.elapsed() >= 900 && t.elapsed() < 1600, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() >= 900 && t.elapsed() < 1600,
+                 qPrintable(QString::number(t.elapsed())));
         qInfo("silent server: %s after %lld ms", qPrintable(s.error().toString()), t.elapsed());
 
         // Cancel in the middle of the handshake.
@@ -379,7 +392,8 @@ private slots:
 
     void idleSessionNoticesServerDeath()
     {
-        Test::PrivateSshd sshd(m_env.value(u"SSH_KNOWN_HOSTS"_s).section(u'/', 0, -2) + u"/authorized_keys"_s);
+        Test::PrivateSshd sshd(m_env.value(u"SSH_KNOWN_HOSTS"_s).section(u'/', 0, -2)
+                               + u"/authorized_keys"_s);
         QVERIFY(sshd.start());
         SshConnectOptions o = sandboxOptions();
         o.port = sshd.port();

@@ -37,7 +37,8 @@ public:
 class BannerServer : public QTcpServer
 {
 public:
-    explicit BannerServer(QByteArray banner) : m_banner(std::move(banner))
+    explicit BannerServer(QByteArray banner)
+        : m_banner(std::move(banner))
     {
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = nextPendingConnection()) {
@@ -78,7 +79,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_env.isValid(), qPrintable(m_env.error()));
-        QCOMPARE(Test::connectAndWait(m_session, Test::sandboxSshOptions(m_env)), SshSession::State::Connected);
+        QCOMPARE(Test::connectAndWait(m_session, Test::sandboxSshOptions(m_env)),
+                 SshSession::State::Connected);
     }
 
     void mariadbGreetingThroughTunnel()
@@ -92,7 +94,8 @@ private slots:
         QVERIFY2(g.size() > 5, g.toHex().constData());
         QCOMPARE(quint8(g.at(4)), quint8(0x0a)); // protocol version 10 after the 4-byte header
         QVERIFY(g.contains("MariaDB"));
-        qInfo("MariaDB greeting through the tunnel after %lld ms: %s", t.elapsed(), g.mid(5, 30).constData());
+        qInfo("MariaDB greeting through the tunnel after %lld ms: %s", t.elapsed(),
+              g.mid(5, 30).constData());
         // Several connections at once.
         QList<QTcpSocket *> clients;
         for (int i = 0; i < 5; ++i) {
@@ -121,10 +124,11 @@ private slots:
         QVERIFY(tb.listen().ok());
         QList<std::pair<QTcpSocket *, QByteArray>> clients;
         for (int i = 0; i < 12; ++i) {
-            for (auto [tunnel, expect] : {std::pair{&ta, QByteArray("target-A\n")}, std::pair{&tb, QByteArray("target-B\n")}}) {
+            for (auto [tunnel, expect] : { std::pair { &ta, QByteArray("target-A\n") },
+                                           std::pair { &tb, QByteArray("target-B\n") } }) {
                 auto *c = new QTcpSocket(this);
                 c->connectToHost(QHostAddress::LocalHost, tunnel->localPort());
-                clients.append({c, expect});
+                clients.append({ c, expect });
             }
         }
         QElapsedTimer t;
@@ -133,7 +137,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(c->bytesAvailable() >= expect.size(), 10000);
             QCOMPARE(c->readAll(), expect);
         }
-        qInfo("24 concurrent tunnel connections to 2 targets, each reached its own: %lld ms", t.elapsed());
+        qInfo("24 concurrent tunnel connections to 2 targets, each reached its own: %lld ms",
+              t.elapsed());
         for (auto &[c, expect] : clients)
             delete c;
         QElapsedTimer drain;
@@ -156,7 +161,8 @@ private slots:
             QObject roundOwner; // declared after `outputs`: destroyed first, so no exec outlives it
             for (int i = 0; i < 3; ++i) {
                 auto *e = new SshExec(&m_session, u"echo exec-%1"_s.arg(i), &roundOwner);
-                connect(e, &SshExec::stdoutReady, this, [&outputs, i](const QByteArray &d) { outputs[i] += d; });
+                connect(e, &SshExec::stdoutReady, this,
+                        [&outputs, i](const QByteArray &d) { outputs[i] += d; });
                 execs << e;
             }
             QList<QTcpSocket *> clients;
@@ -173,11 +179,14 @@ private slots:
                 QCOMPARE(c->readAll(), QByteArray("target-A\n"));
             }
             for (int i = 0; i < 3; ++i) {
-                QTRY_VERIFY2_WITH_TIMEOUT(execs[i]->state() == SshExec::State::Finished
-                                              || execs[i]->state() == SshExec::State::Failed,
-                                          qPrintable(u"round %1 exec %2 state %3, session %4"_s.arg(round).arg(i)
-                                                         .arg(int(execs[i]->state())).arg(int(m_session.state()))),
-                                          10000);
+                QTRY_VERIFY2_WITH_TIMEOUT(
+                    execs[i]->state() == SshExec::State::Finished
+                        || execs[i]->state() == SshExec::State::Failed,
+                    qPrintable(u"round %1 exec %2 state %3, session %4"_s.arg(round)
+                                   .arg(i)
+                                   .arg(int(execs[i]->state()))
+                                   .arg(int(m_session.state()))),
+                    10000);
                 QCOMPARE(execs[i]->state(), SshExec::State::Finished);
                 QCOMPARE(outputs[i], u"exec-%1\n"_s.arg(i).toUtf8());
             }
@@ -212,8 +221,8 @@ private slots:
         const qint64 ms = t.elapsed();
         QCOMPARE(back.size(), payload.size());
         QVERIFY(back == payload);
-        qInfo("tunnel echo round trip: 32 MiB up + 32 MiB down in %lld ms (%.1f MiB/s each way)", ms,
-              32.0 * 1000.0 / double(qMax<qint64>(ms, 1)));
+        qInfo("tunnel echo round trip: 32 MiB up + 32 MiB down in %lld ms (%.1f MiB/s each way)",
+              ms, 32.0 * 1000.0 / double(qMax<qint64>(ms, 1)));
         c.disconnectFromHost();
         QTRY_COMPARE_WITH_TIMEOUT(tunnel.connectionCount(), 0, 5000);
     }
@@ -297,7 +306,8 @@ private slots:
         QByteArray err;
         connect(&nc, &SshExec::stderrReady, this, [&](const QByteArray &d) { err += d; });
         nc.start();
-        QTRY_VERIFY2_WITH_TIMEOUT(finished.size() == 1, QByteArray(got + "|" + out + "|" + err).constData(), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(finished.size() == 1,
+                                  QByteArray(got + "|" + out + "|" + err).constData(), 10000);
         QVERIFY2(err.isEmpty(), err.constData());
         QCOMPARE(got, QByteArray("ping"));
         QCOMPARE(out, QByteArray("pong from the client\n"));
@@ -313,8 +323,10 @@ private slots:
         fwd.start();
         QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 1, 5000);
         SshSession other;
-        QCOMPARE(Test::connectAndWait(other, Test::sandboxSshOptions(m_env)), SshSession::State::Connected);
-        SshChannel *out = SshChannel::openDirectTcpip(&other, u"127.0.0.1"_s, fwd.boundPort(), this);
+        QCOMPARE(Test::connectAndWait(other, Test::sandboxSshOptions(m_env)),
+                 SshSession::State::Connected);
+        SshChannel *out
+            = SshChannel::openDirectTcpip(&other, u"127.0.0.1"_s, fwd.boundPort(), this);
         QSignalSpy opened(out, &SshChannel::opened);
         QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(fwd.hasPendingConnections(), 5000);

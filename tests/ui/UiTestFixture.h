@@ -42,7 +42,8 @@ public:
         inventory = inv.value();
         VaultKdfParams kdf;
         kdf.n = quint64(1) << 10; // fast for tests
-        vault = std::make_unique<VaultFileStore>(dir.filePath(QStringLiteral("secrets.vault")), kdf);
+        vault
+            = std::make_unique<VaultFileStore>(dir.filePath(QStringLiteral("secrets.vault")), kdf);
         const VoidResult unlocked = vault->unlockOrCreate(QStringLiteral("ui-test passphrase"));
         if (!unlocked.ok())
             return unlocked.error().toString();

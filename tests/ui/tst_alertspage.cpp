@@ -11,13 +11,13 @@
 #include "health/FleetChecker.h"
 #include "pages/AlertsPage.h"
 
+#include <QAction>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QAction>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -55,16 +55,22 @@ class TestAlertsPage : public QObject
     bool post(const QString &name, const QString &level, int agoSecs)
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QJsonArray payload{QJsonObject{
-            {u"labels"_s, QJsonObject{{u"alertname"_s, name}, {u"level"_s, level}, {u"env"_s, m_env},
-                                      {u"instance"_s, u"10.0.1.4:10080"_s}}},
-            {u"annotations"_s, QJsonObject{{u"summary"_s, QString(name + u" on 10.0.1.4:10080"_s)}}},
-            {u"startsAt"_s, now.addSecs(-agoSecs).toString(Qt::ISODate)},
-            {u"endsAt"_s, now.addSecs(300).toString(Qt::ISODate)}}};
-        QNetworkRequest req(QUrl(u"http://127.0.0.1:%1/api/v2/alerts"_s.arg(m_sandbox.value(u"ALERTMANAGER_PORT"_s))));
+        const QJsonArray payload { QJsonObject {
+            { u"labels"_s,
+              QJsonObject { { u"alertname"_s, name },
+                            { u"level"_s, level },
+                            { u"env"_s, m_env },
+                            { u"instance"_s, u"10.0.1.4:10080"_s } } },
+            { u"annotations"_s,
+              QJsonObject { { u"summary"_s, QString(name + u" on 10.0.1.4:10080"_s) } } },
+            { u"startsAt"_s, now.addSecs(-agoSecs).toString(Qt::ISODate) },
+            { u"endsAt"_s, now.addSecs(300).toString(Qt::ISODate) } } };
+        QNetworkRequest req(QUrl(
+            u"http://127.0.0.1:%1/api/v2/alerts"_s.arg(m_sandbox.value(u"ALERTMANAGER_PORT"_s))));
         req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         std::unique_ptr<QNetworkReply> reply(m_network.post(req, QJsonDocument(payload).toJson()));
-        return QTest::qWaitFor([&] { return reply->isFinished(); }, 5000) && reply->error() == QNetworkReply::NoError;
+        return QTest::qWaitFor([&] { return reply->isFinished(); }, 5000)
+            && reply->error() == QNetworkReply::NoError;
     }
 
 private slots:
@@ -83,10 +89,12 @@ private slots:
         const int deadPort = probe.serverPort();
         probe.close();
         Environment prod = UiTestFixture::makeEnv(m_env, Tier::Prod, u"10.0.1.4"_s, 4000, u"dba"_s);
-        prod.alertmanagerUrl = u"http://127.0.0.1:%1"_s.arg(m_sandbox.value(u"ALERTMANAGER_PORT"_s));
-        Environment uat = UiTestFixture::makeEnv(u"uat-west"_s, Tier::Uat, u"10.0.3.4"_s, 4000, u"dba"_s);
+        prod.alertmanagerUrl
+            = u"http://127.0.0.1:%1"_s.arg(m_sandbox.value(u"ALERTMANAGER_PORT"_s));
+        Environment uat
+            = UiTestFixture::makeEnv(u"uat-west"_s, Tier::Uat, u"10.0.3.4"_s, 4000, u"dba"_s);
         uat.alertmanagerUrl = u"http://127.0.0.1:%1"_s.arg(deadPort);
-        QVERIFY(m_fx.inventory->saveAll({prod, uat}).ok());
+        QVERIFY(m_fx.inventory->saveAll({ prod, uat }).ok());
 
         m_window = std::make_unique<MainWindow>(m_fx.services);
         m_window->fleetChecker()->setCheckFunction(&unreachable);
@@ -108,20 +116,25 @@ private slots:
         AlertsPage *page = m_window->alertsPage();
         AlertListModel *model = page->model();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 10000);
-        const auto level = [&](int row) { return AlertLevel(model->index(row, 0).data(AlertListModel::LevelRole).toInt()); };
+        const auto level = [&](int row) {
+            return AlertLevel(model->index(row, 0).data(AlertListModel::LevelRole).toInt());
+        };
         QCOMPARE(level(0), AlertLevel::Emergency);
         QCOMPARE(level(1), AlertLevel::Critical);
         QCOMPARE(level(2), AlertLevel::Warning);
-        QCOMPARE(model->index(0, AlertListModel::NameColumn).data().toString(), u"TiDB_server_is_down"_s);
+        QCOMPARE(model->index(0, AlertListModel::NameColumn).data().toString(),
+                 u"TiDB_server_is_down"_s);
         QCOMPARE(model->index(0, AlertListModel::EnvColumn).data().toString(), m_env);
         QCOMPARE(model->index(0, AlertListModel::SinceColumn).data().toString(), u"10 min"_s);
         QCOMPARE(model->index(2, AlertListModel::SinceColumn).data().toString(), u"2 h 0 min"_s);
-        for (int r = 0; r < model->rowCount(); ++r) // the sandbox's own prod alerts are not this environment's
+        for (int r = 0; r < model->rowCount();
+             ++r) // the sandbox's own prod alerts are not this environment's
             QCOMPARE(model->index(r, AlertListModel::EnvColumn).data().toString(), m_env);
 
         const QString headline = page->findChild<QLabel *>(u"alertsHeadline"_s)->text();
         QVERIFY2(headline.contains(u"Active alerts: 3"_s), qPrintable(headline));
-        QVERIFY2(headline.contains(u"1 emergency"_s) && headline.contains(u"1 critical"_s), qPrintable(headline));
+        QVERIFY2(headline.contains(u"1 emergency"_s) && headline.contains(u"1 critical"_s),
+                 qPrintable(headline));
         // The toolbar counts the severe ones.
         QCOMPARE(m_window->findChild<QAction *>(u"actionAlerts"_s)->text(), u"Ale&rts (2)"_s);
 

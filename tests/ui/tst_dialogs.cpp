@@ -90,7 +90,8 @@ void TestDialogs::unlockVaultCreateThenWrongThenRight()
         auto *ok = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         QTest::keyClicks(dlg.findChild<QLineEdit *>(u"vaultPassphrase"_s), u"long enough phrase"_s);
         QVERIFY(!ok->isEnabled()); // not repeated yet
-        QTest::keyClicks(dlg.findChild<QLineEdit *>(u"vaultPassphraseConfirm"_s), u"long enough phrase"_s);
+        QTest::keyClicks(dlg.findChild<QLineEdit *>(u"vaultPassphraseConfirm"_s),
+                         u"long enough phrase"_s);
         QVERIFY(ok->isEnabled());
         QVERIFY(!UiTestFixture::screenshot(&dlg, u"unlock-vault-create.png"_s).isEmpty());
         QSignalSpy unlocked(&dlg, &UnlockVaultDialog::unlocked);
@@ -133,8 +134,8 @@ void TestDialogs::environmentDialogDestroyedMidCheck()
     QVERIFY(QTest::qWaitForWindowExposed(dlg));
     QTest::mouseClick(dlg->findChild<QPushButton *>(u"envTestConnection"_s), Qt::LeftButton);
     QVERIFY(dlg->isChecking());
-    delete dlg;               // mid-check
-    m_fx.pool.waitForDone();  // the check ends with nobody listening
+    delete dlg; // mid-check
+    m_fx.pool.waitForDone(); // the check ends with nobody listening
     QTest::qWait(50);
 }
 

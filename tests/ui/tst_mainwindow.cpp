@@ -25,8 +25,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QGroupBox>
 #include <QDialogButtonBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -54,13 +54,16 @@ CheckResult fakeCheck(const Environment &env, const QString &)
     r.endpoint = u"%1:%2"_s.arg(ep.host).arg(ep.port);
     if (ep.host == u"10.0.1.10"_s || ep.host == u"10.0.3.10"_s) {
         r.reachable = true;
-        r.engine = EngineInfo::parse(ep.host == u"10.0.1.10"_s ? u"10.11.19-MariaDB-log"_s : u"8.0.11-TiDB-v7.5.1"_s);
+        r.engine = EngineInfo::parse(ep.host == u"10.0.1.10"_s ? u"10.11.19-MariaDB-log"_s
+                                                               : u"8.0.11-TiDB-v7.5.1"_s);
         r.latencyMs = ep.host == u"10.0.1.10"_s ? 8 : 23;
     } else if (ep.host.startsWith(u"10.0.2."_s)) {
-        r.error = Error::make(ErrorKind::Auth, u"Access denied for user 'dba'@'10.0.0.1' (using password: YES)"_s);
+        r.error = Error::make(ErrorKind::Auth,
+                              u"Access denied for user 'dba'@'10.0.0.1' (using password: YES)"_s);
         r.error.code = 1045;
     } else {
-        r.error = Error::make(ErrorKind::Connection, u"Can't connect to server on '%1' (115)"_s.arg(ep.host));
+        r.error = Error::make(ErrorKind::Connection,
+                              u"Can't connect to server on '%1' (115)"_s.arg(ep.host));
         r.error.code = 2003;
     }
     return r;
@@ -114,8 +117,10 @@ void TestMainWindow::initTestCase()
     dev.tags = QStringList { u"local"_s };
     Environment test01 = UiTestFixture::makeEnv(u"test01"_s, Tier::Test, u"10.0.2.10"_s, 4000);
     Environment uat01 = UiTestFixture::makeEnv(u"uat01"_s, Tier::Uat, u"10.0.3.10"_s, 4000);
-    Environment prod = UiTestFixture::makeEnv(u"prod"_s, Tier::Prod, u"tidb-lb.prod.internal"_s, 4000, u"dba_ro"_s);
-    prod.endpoints << SqlEndpoint { u"10.0.9.11"_s, 4000, u"tidb-1"_s } << SqlEndpoint { u"10.0.9.12"_s, 4000, u"tidb-2"_s };
+    Environment prod = UiTestFixture::makeEnv(u"prod"_s, Tier::Prod, u"tidb-lb.prod.internal"_s,
+                                              4000, u"dba_ro"_s);
+    prod.endpoints << SqlEndpoint { u"10.0.9.11"_s, 4000, u"tidb-1"_s }
+                   << SqlEndpoint { u"10.0.9.12"_s, 4000, u"tidb-2"_s };
     prod.tls.mode = TlsMode::VerifyIdentity;
     prod.tls.caFile = u"/etc/tidesk/prod-ca.pem"_s;
     prod.prometheusUrl = u"http://prometheus.prod.internal:9090"_s;
@@ -179,8 +184,12 @@ void TestMainWindow::fleetCheckFillsSidebar()
 {
     auto *list = m_window->findChild<QListView *>(u"environmentList"_s);
     QAbstractItemModel *model = list->model();
-    auto rowOf = [this](const QString &name) { return sidebarRowOf(name); };
-    auto status = [model](int row) { return Status(model->index(row, 0).data(FleetStatusModel::CheckStatusRole).toInt()); };
+    auto rowOf = [this](const QString &name) {
+        return sidebarRowOf(name);
+    };
+    auto status = [model](int row) {
+        return Status(model->index(row, 0).data(FleetStatusModel::CheckStatusRole).toInt());
+    };
     auto settled = [&] {
         for (int r = 0; r < model->rowCount(); ++r)
             if (status(r) == Status::Unknown || status(r) == Status::Checking)
@@ -203,7 +212,9 @@ void TestMainWindow::fleetCheckFillsSidebar()
     const QModelIndex prod = model->index(rowOf(u"prod"_s), 0);
     QCOMPARE(Status(prod.data(FleetStatusModel::CheckStatusRole).toInt()), Status::Error);
     QCOMPARE(prod.data(FleetStatusModel::CheckSummaryRole).toString(), u"unreachable"_s);
-    QVERIFY(prod.data(FleetStatusModel::CheckErrorRole).toString().contains(u"tidb-lb.prod.internal"_s));
+    QVERIFY(prod.data(FleetStatusModel::CheckErrorRole)
+                .toString()
+                .contains(u"tidb-lb.prod.internal"_s));
     QVERIFY(prod.data(FleetStatusModel::CheckEngineRole).toString().isEmpty());
 
     auto *fleetPill = m_window->findChild<StatusPill *>(u"statusFleet"_s);
@@ -215,7 +226,8 @@ void TestMainWindow::fleetCheckFillsSidebar()
     QVERIFY(m_window->selectEnvironment(u"dev"_s));
     auto *engine = m_window->environmentPage()->findChild<QLabel *>(u"detailEngine"_s);
     QCOMPARE(engine->text(), u"MariaDB 10.11.19"_s);
-    auto *pagePill = m_window->environmentPage()->findChild<StatusPill *>(u"environmentCheckPill"_s);
+    auto *pagePill
+        = m_window->environmentPage()->findChild<StatusPill *>(u"environmentCheckPill"_s);
     QCOMPARE(pagePill->state(), StatusPill::State::Ok);
     QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"mainwindow-fleet-dev.png"_s).isEmpty());
     QVERIFY(m_window->selectEnvironment(u"prod"_s));
@@ -252,7 +264,8 @@ void TestMainWindow::prodChromeIsUnmistakable()
 
     // What a person sees: red at the banner's middle and at the window frame.
     const QImage img = m_window->grab().toImage();
-    const QPoint bannerPt = banner->mapTo(m_window.get(), QPoint(banner->width() - 4, banner->height() / 2));
+    const QPoint bannerPt
+        = banner->mapTo(m_window.get(), QPoint(banner->width() - 4, banner->height() / 2));
     QCOMPARE(img.pixelColor(bannerPt * img.devicePixelRatio()), QColor(u"#c62828"_s));
     QCOMPARE(img.pixelColor(QPoint(1, img.height() / 2)), QColor(u"#c62828"_s));
     QCOMPARE(img.pixelColor(QPoint(img.width() / 2, img.height() - 2)), QColor(u"#c62828"_s));
@@ -305,7 +318,8 @@ void TestMainWindow::addEnvironmentThroughDialog()
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envPassword"_s), u"s3cret-pw"_s);
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envDatabase"_s), u"shop"_s);
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envPrometheus"_s), u"http://127.0.0.1:9090"_s);
-    QTest::keyClicks(dlg->findChild<QPlainTextEdit *>(u"envNotes"_s), u"Nightly QA refresh at 03:00."_s);
+    QTest::keyClicks(dlg->findChild<QPlainTextEdit *>(u"envNotes"_s),
+                     u"Nightly QA refresh at 03:00."_s);
     dlg->findChild<QGroupBox *>(u"envSsh"_s)->setChecked(true);
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envSshHost"_s), u"jump-qa"_s);
     QTest::keyClicks(dlg->findChild<QLineEdit *>(u"envSshUser"_s), u"ops"_s);
@@ -354,10 +368,12 @@ void TestMainWindow::dialogShowsValidationInline()
     QTRY_VERIFY(validation->isHidden()); // live revalidation clears it once the form is valid
     QTest::mouseClick(saveButton(dlg), Qt::LeftButton);
     QTRY_VERIFY(validation->isVisible());
-    QVERIFY2(validation->text().contains(u"prod"_s, Qt::CaseInsensitive), qPrintable(validation->text()));
+    QVERIFY2(validation->text().contains(u"prod"_s, Qt::CaseInsensitive),
+             qPrintable(validation->text()));
     QVERIFY(dlg);
-    QTest::mouseClick(dlg->findChild<QDialogButtonBox *>(u"envButtons"_s)->button(QDialogButtonBox::Cancel),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        dlg->findChild<QDialogButtonBox *>(u"envButtons"_s)->button(QDialogButtonBox::Cancel),
+        Qt::LeftButton);
     QTRY_VERIFY(dlg.isNull());
     QCOMPARE(m_fx.inventory->load()->size(), 5); // nothing was added
 }
@@ -413,14 +429,16 @@ void TestMainWindow::dialogCheckCancelSafe()
     auto *table = dlg->findChild<QTableWidget *>(u"envEndpoints"_s);
     table->item(0, 0)->setText(u"10.255.255.1"_s);
     table->item(0, 1)->setText(u"3306"_s);
-    dlg->findChild<QGroupBox *>(u"envSsh"_s)->setChecked(false); // direct: the slow connect is the point here
+    dlg->findChild<QGroupBox *>(u"envSsh"_s)
+        ->setChecked(false); // direct: the slow connect is the point here
     QTest::mouseClick(dlg->findChild<QPushButton *>(u"envTestConnection"_s), Qt::LeftButton);
     QVERIFY(dlg->isChecking());
-    QTest::mouseClick(dlg->findChild<QDialogButtonBox *>(u"envButtons"_s)->button(QDialogButtonBox::Cancel),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        dlg->findChild<QDialogButtonBox *>(u"envButtons"_s)->button(QDialogButtonBox::Cancel),
+        Qt::LeftButton);
     QTRY_VERIFY(dlg.isNull());
     m_fx.pool.waitForDone(); // the orphaned check finishes without anyone to report to
-    QTest::qWait(50);        // and its (dropped) result delivery is processed
+    QTest::qWait(50); // and its (dropped) result delivery is processed
     QCOMPARE(m_fx.inventory->findByName(u"qa02"_s)->endpoints.first().port, 1); // nothing saved
 }
 
@@ -483,10 +501,12 @@ void TestMainWindow::activityPage()
 {
     // Entries arrive from worker threads, as from SQL workers.
     const QDateTime now = QDateTime::currentDateTime();
-    auto record = [this](ActivityEntry e) { m_fx.log.record(e); };
+    auto record = [this](ActivityEntry e) {
+        m_fx.log.record(e);
+    };
     QList<ActivityEntry> entries;
-    auto make = [&](const QString &env, const QString &ep, const QString &sql, qint64 ms, qint64 rows, bool ok,
-                    const QString &result, int offsetMs) {
+    auto make = [&](const QString &env, const QString &ep, const QString &sql, qint64 ms,
+                    qint64 rows, bool ok, const QString &result, int offsetMs) {
         ActivityEntry e;
         e.startedAt = now.addMSecs(offsetMs);
         e.envName = env;
@@ -499,10 +519,12 @@ void TestMainWindow::activityPage()
         entries << e;
     };
     make(u"prod"_s, u"dba_ro@10.0.9.11:4000"_s, u"SELECT VERSION()"_s, 2, 1, true, u"1 row"_s, 0);
-    make(u"prod"_s, u"dba_ro@10.0.9.11:4000"_s, u"SELECT TIDB_VERSION()"_s, 3, 1, true, u"1 row"_s, 40);
-    make(u"prod"_s, u"dba_ro@10.0.9.11:4000"_s,
-         u"SELECT ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO\n  FROM INFORMATION_SCHEMA.CLUSTER_PROCESSLIST\n WHERE COMMAND <> 'Sleep'"_s,
-         18, 42, true, u"42 rows"_s, 900);
+    make(u"prod"_s, u"dba_ro@10.0.9.11:4000"_s, u"SELECT TIDB_VERSION()"_s, 3, 1, true, u"1 row"_s,
+         40);
+    make(
+        u"prod"_s, u"dba_ro@10.0.9.11:4000"_s,
+        u"SELECT ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO\n  FROM INFORMATION_SCHEMA.CLUSTER_PROCESSLIST\n WHERE COMMAND <> 'Sleep'"_s,
+        18, 42, true, u"42 rows"_s, 900);
     make(u"uat01"_s, u"dba@10.0.3.10:4000"_s, u"KILL QUERY 4711"_s, 1, -1, false,
          u"Unknown thread id: 4711"_s, 1500);
     make(u"dev"_s, u"dba@10.0.1.10:4000"_s, u"SELECT VERSION()"_s, 1, 1, true, u"1 row"_s, 2000);

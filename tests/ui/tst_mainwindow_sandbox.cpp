@@ -52,8 +52,10 @@ void TestMainWindowSandbox::initTestCase()
 
     const int port = m_sandbox.mariadbPort(u"dev"_s);
     QVERIFY2(port > 0, "MARIADB_PORT_dev missing from sandbox.env");
-    const QHash<QString, Tier> tiers { { u"dev"_s, Tier::Dev }, { u"test01"_s, Tier::Test },
-                                       { u"uat01"_s, Tier::Uat }, { u"prod"_s, Tier::Prod } };
+    const QHash<QString, Tier> tiers { { u"dev"_s, Tier::Dev },
+                                       { u"test01"_s, Tier::Test },
+                                       { u"uat01"_s, Tier::Uat },
+                                       { u"prod"_s, Tier::Prod } };
     EnvironmentList envs;
     for (const QString &name : m_sandbox.envs()) {
         QVERIFY2(m_sandbox.mariadbPort(name) > 0, qPrintable(name));
@@ -61,11 +63,13 @@ void TestMainWindowSandbox::initTestCase()
                                        m_sandbox.mariadbPort(name), m_sandbox.adminUser());
     }
     QCOMPARE(envs.size(), 4);
-    envs << UiTestFixture::makeEnv(u"dev-badpw"_s, Tier::Test, m_sandbox.host(), port, m_sandbox.adminUser());
+    envs << UiTestFixture::makeEnv(u"dev-badpw"_s, Tier::Test, m_sandbox.host(), port,
+                                   m_sandbox.adminUser());
     const auto saved = m_fx.inventory->saveAll(envs);
     QVERIFY(saved.ok());
     for (const Environment &e : saved.value()) {
-        const QString pw = e.name == u"dev-badpw"_s ? u"definitely-not-the-password"_s : m_sandbox.adminPassword();
+        const QString pw = e.name == u"dev-badpw"_s ? u"definitely-not-the-password"_s
+                                                    : m_sandbox.adminPassword();
         QVERIFY(m_fx.vault->write(e.passwordSecretKey(), pw).ok());
     }
 
@@ -87,7 +91,9 @@ void TestMainWindowSandbox::fleetCheckShowsEverySandboxEnv()
                 return model->index(r, 0);
         return QModelIndex();
     };
-    auto status = [&](const QString &name) { return Status(indexOf(name).data(FleetStatusModel::CheckStatusRole).toInt()); };
+    auto status = [&](const QString &name) {
+        return Status(indexOf(name).data(FleetStatusModel::CheckStatusRole).toInt());
+    };
     auto settled = [&] {
         for (const QString &name : m_sandbox.envs() + QStringList { u"dev-badpw"_s })
             if (status(name) != Status::Ok && status(name) != Status::Error)
@@ -98,21 +104,28 @@ void TestMainWindowSandbox::fleetCheckShowsEverySandboxEnv()
     QTRY_VERIFY_WITH_TIMEOUT(settled(), 20000);
     for (const QString &name : m_sandbox.envs()) {
         const QModelIndex idx = indexOf(name);
-        QVERIFY2(status(name) == Status::Ok, qPrintable(name + u": "_s + idx.data(FleetStatusModel::CheckErrorRole).toString()));
+        QVERIFY2(
+            status(name) == Status::Ok,
+            qPrintable(name + u": "_s + idx.data(FleetStatusModel::CheckErrorRole).toString()));
         const QString engine = idx.data(FleetStatusModel::CheckEngineRole).toString();
-        QVERIFY2(engine.contains(QRegularExpression(u"^MariaDB \\d+\\.\\d+"_s)), qPrintable(name + u": "_s + engine));
+        QVERIFY2(engine.contains(QRegularExpression(u"^MariaDB \\d+\\.\\d+"_s)),
+                 qPrintable(name + u": "_s + engine));
         QVERIFY(idx.data(FleetStatusModel::CheckLatencyRole).toLongLong() >= 0);
-        QVERIFY(idx.data(FleetStatusModel::CheckSummaryRole).toString().startsWith(engine + u" \u00b7 "_s));
+        QVERIFY(idx.data(FleetStatusModel::CheckSummaryRole)
+                    .toString()
+                    .startsWith(engine + u" \u00b7 "_s));
     }
     QCOMPARE(status(u"dev-badpw"_s), Status::Error);
-    QCOMPARE(indexOf(u"dev-badpw"_s).data(FleetStatusModel::CheckSummaryRole).toString(), u"wrong password"_s);
+    QCOMPARE(indexOf(u"dev-badpw"_s).data(FleetStatusModel::CheckSummaryRole).toString(),
+             u"wrong password"_s);
     auto *fleetPill = m_window->findChild<StatusPill *>(u"statusFleet"_s);
     QTRY_COMPARE(fleetPill->text(), u"4 of 5 reachable \u2014 1 failing"_s);
 
     QVERIFY(m_window->selectEnvironment(u"prod"_s));
     auto *engine = m_window->environmentPage()->findChild<QLabel *>(u"detailEngine"_s);
     QVERIFY2(engine->text().startsWith(u"MariaDB "_s), qPrintable(engine->text()));
-    QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"mainwindow-sandbox-fleet-prod.png"_s).isEmpty());
+    QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"mainwindow-sandbox-fleet-prod.png"_s)
+                 .isEmpty());
 }
 
 void TestMainWindowSandbox::cleanupTestCase()
@@ -127,8 +140,10 @@ void TestMainWindowSandbox::testConnectionShowsMariadbVersion()
     m_window->action(u"actionTestConnection"_s)->trigger();
     auto *banner = m_window->environmentPage()->findChild<MessageBanner *>(u"environmentBanner"_s);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
-    QVERIFY2(banner->kind() == MessageBanner::Kind::Success, qPrintable(banner->text() + u'\n' + banner->detail()));
-    QVERIFY2(banner->text().contains(QRegularExpression(u"MariaDB \\d+\\.\\d+"_s)), qPrintable(banner->text()));
+    QVERIFY2(banner->kind() == MessageBanner::Kind::Success,
+             qPrintable(banner->text() + u'\n' + banner->detail()));
+    QVERIFY2(banner->text().contains(QRegularExpression(u"MariaDB \\d+\\.\\d+"_s)),
+             qPrintable(banner->text()));
     auto *engine = m_window->environmentPage()->findChild<QLabel *>(u"detailEngine"_s);
     QVERIFY(engine->text().startsWith(u"MariaDB"_s));
     auto *pill = m_window->findChild<StatusPill *>(u"statusLastCheck"_s);
@@ -146,7 +161,8 @@ void TestMainWindowSandbox::dialogTestConnection()
     QTest::mouseClick(dlg->findChild<QPushButton *>(u"envTestConnection"_s), Qt::LeftButton);
     auto *banner = dlg->findChild<MessageBanner *>(u"envCheckBanner"_s);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
-    QVERIFY2(banner->text().contains(QRegularExpression(u"MariaDB \\d+\\.\\d+"_s)), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QRegularExpression(u"MariaDB \\d+\\.\\d+"_s)),
+             qPrintable(banner->text()));
     QVERIFY(!UiTestFixture::screenshot(dlg, u"environment-dialog-sandbox-ok.png"_s).isEmpty());
     dlg->reject();
     QTRY_VERIFY(dlg.isNull());

@@ -157,11 +157,13 @@ void TestActivityModel::displayAndRoles()
     const QModelIndex stmt = model.index(0, ActivityModel::StatementColumn);
     QCOMPARE(stmt.data().toString(), u"SELECT a, b FROM t WHERE x = 1"_s);
     QVERIFY(stmt.data(Qt::ToolTipRole).toString().contains(u'\n'));
-    QCOMPARE(stmt.data(ActivityModel::StatementRole).toString(), u"SELECT a,\n       b\n  FROM t\n WHERE x = 1"_s);
+    QCOMPARE(stmt.data(ActivityModel::StatementRole).toString(),
+             u"SELECT a,\n       b\n  FROM t\n WHERE x = 1"_s);
     QCOMPARE(model.index(1, 0).data(ActivityModel::OkRole).toBool(), false);
     QCOMPARE(model.index(1, ActivityModel::RowsColumn).data().toString(), QString());
     QCOMPARE(model.index(0, ActivityModel::DurationColumn).data().toString(), u"3"_s);
-    QCOMPARE(model.headerData(ActivityModel::DurationColumn, Qt::Horizontal).toString(), u"Duration (ms)"_s);
+    QCOMPARE(model.headerData(ActivityModel::DurationColumn, Qt::Horizontal).toString(),
+             u"Duration (ms)"_s);
     QCOMPARE(model.index(1, ActivityModel::ResultColumn).data().toString(), u"Access denied"_s);
 }
 
@@ -171,7 +173,8 @@ void TestActivityModel::filterByEnvironmentAndText()
     ActivityModel model(&log);
     ActivityFilterModel filter;
     filter.setSourceModel(&model);
-    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     log.record(entry(u"dev"_s, u"SELECT 1"_s));
     log.record(entry(u"prod"_s, u"SHOW PROCESSLIST"_s));
     log.record(entry(u"prod"_s, u"KILL QUERY 7"_s, false));
@@ -194,7 +197,8 @@ void TestActivityModel::environmentFilter()
     InventoryModel inv;
     EnvironmentFilterModel filter;
     filter.setSourceModel(&inv);
-    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     EnvironmentList envs;
     for (auto [name, tier, tag] : { std::tuple { u"prod"_s, Tier::Prod, u"payments"_s },
                                     std::tuple { u"dev"_s, Tier::Dev, u"local"_s },

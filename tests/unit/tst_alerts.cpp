@@ -31,10 +31,12 @@ private slots:
         QTest::addColumn<QString>("label");
         QTest::addColumn<QString>("value");
         QTest::addColumn<int>("level");
-        QTest::newRow("tidb emergency") << u"level"_s << u"emergency"_s << int(AlertLevel::Emergency);
+        QTest::newRow("tidb emergency")
+            << u"level"_s << u"emergency"_s << int(AlertLevel::Emergency);
         QTest::newRow("tidb critical") << u"level"_s << u"critical"_s << int(AlertLevel::Critical);
         QTest::newRow("tidb warning") << u"level"_s << u"warning"_s << int(AlertLevel::Warning);
-        QTest::newRow("mixin critical") << u"severity"_s << u"critical"_s << int(AlertLevel::Critical);
+        QTest::newRow("mixin critical")
+            << u"severity"_s << u"critical"_s << int(AlertLevel::Critical);
         QTest::newRow("mixin warning") << u"severity"_s << u"Warning"_s << int(AlertLevel::Warning);
         QTest::newRow("info") << u"severity"_s << u"info"_s << int(AlertLevel::Info);
         QTest::newRow("page") << u"severity"_s << u"page"_s << int(AlertLevel::Emergency);
@@ -48,14 +50,15 @@ private slots:
         QFETCH(QString, value);
         QFETCH(int, level);
         QString raw;
-        QCOMPARE(int(Alert::levelFromLabels({{label, value}}, &raw)), level);
+        QCOMPARE(int(Alert::levelFromLabels({ { label, value } }, &raw)), level);
         QCOMPARE(raw, (label == u"level"_s || label == u"severity"_s) ? value : QString());
     }
 
     void levelWinsOverSeverity()
     {
         // TiDB's own label is the one its rules mean.
-        QCOMPARE(Alert::levelFromLabels({{u"level"_s, u"emergency"_s}, {u"severity"_s, u"warning"_s}}),
+        QCOMPARE(Alert::levelFromLabels(
+                     { { u"level"_s, u"emergency"_s }, { u"severity"_s, u"warning"_s } }),
                  AlertLevel::Emergency);
     }
 
@@ -73,7 +76,7 @@ private slots:
         QCOMPARE(pd.summary, u"PD_cluster_down_store_nums"_s);
         QVERIFY(pd.description.startsWith(u"cluster: prod-cluster"_s));
         QCOMPARE(pd.startsAt, QDateTime(QDate(2024, 5, 14), QTime(1, 21, 33, 487), Qt::UTC));
-        QCOMPARE(pd.silencedBy, QStringList{u"s1"_s});
+        QCOMPARE(pd.silencedBy, QStringList { u"s1"_s });
         QCOMPARE(pd.fingerprint, u"fbab788ec4c1018b"_s);
         QCOMPARE(pd.scope(), u"prod-cluster"_s);
         QCOMPARE(r->alerts.at(1).level, AlertLevel::Critical);
@@ -86,16 +89,16 @@ private slots:
     void scoping()
     {
         Alert a;
-        a.labels = {{u"env"_s, u"prod"_s}};
+        a.labels = { { u"env"_s, u"prod"_s } };
         QVERIFY(a.concerns(u"prod"_s));
         QVERIFY(a.concerns(u"PROD"_s));
         QVERIFY(!a.concerns(u"uat01"_s));
         Alert tiup;
-        tiup.labels = {{u"cluster"_s, u"prod-east"_s}};
+        tiup.labels = { { u"cluster"_s, u"prod-east"_s } };
         QVERIFY(tiup.concerns(u"prod-east"_s));
         QVERIFY(!tiup.concerns(u"prod"_s));
         Alert unscoped;
-        unscoped.labels = {{u"alertname"_s, u"X"_s}};
+        unscoped.labels = { { u"alertname"_s, u"X"_s } };
         QVERIFY(unscoped.concerns(u"anything"_s));
     }
 
@@ -112,11 +115,14 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("html login page") << QByteArray("<!DOCTYPE html><html><body>Sign in</body></html>") << 200
-                                         << int(ErrorKind::InvalidInput) << u"HTML"_s;
-        QTest::newRow("garbage") << QByteArray("\x01\x02garbage\xff") << 200 << int(ErrorKind::InvalidInput) << u"JSON"_s;
-        QTest::newRow("prometheus answer") << QByteArray("{\"status\":\"success\",\"data\":{\"alerts\":[]}}") << 200
-                                           << int(ErrorKind::InvalidInput) << u"not a list of alerts"_s;
+        QTest::newRow("html login page")
+            << QByteArray("<!DOCTYPE html><html><body>Sign in</body></html>") << 200
+            << int(ErrorKind::InvalidInput) << u"HTML"_s;
+        QTest::newRow("garbage") << QByteArray("\x01\x02garbage\xff") << 200
+                                 << int(ErrorKind::InvalidInput) << u"JSON"_s;
+        QTest::newRow("prometheus answer")
+            << QByteArray("{\"status\":\"success\",\"data\":{\"alerts\":[]}}") << 200
+            << int(ErrorKind::InvalidInput) << u"not a list of alerts"_s;
         QTest::newRow("http 500 json") << QByteArray("{\"message\":\"internal failure\"}") << 500
                                        << int(ErrorKind::Server) << u"internal failure"_s;
         QTest::newRow("http 404 html") << QByteArray("<html>404 page not found</html>") << 404

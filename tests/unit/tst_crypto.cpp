@@ -41,7 +41,8 @@ void TestCrypto::gcmKnownAnswer_data()
     const QByteArray zeroKey(32, '\0');
     const QByteArray zeroNonce(12, '\0');
     QTest::newRow("TC13 empty") << zeroKey << zeroNonce << QByteArray() << QByteArray()
-                                << QByteArray() << QByteArray::fromHex("530f8afbc74536b9a963b4f1c4cb738b");
+                                << QByteArray()
+                                << QByteArray::fromHex("530f8afbc74536b9a963b4f1c4cb738b");
     QTest::newRow("TC14 one block") << zeroKey << zeroNonce << QByteArray(16, '\0') << QByteArray()
                                     << QByteArray::fromHex("cea7403d4d606b6e074ec5d3baf39d18")
                                     << QByteArray::fromHex("d0d1c8a799996bf0265b98b5d48ab919");
@@ -77,8 +78,8 @@ void TestCrypto::gcmKnownAnswer()
 
 void TestCrypto::gcmRejectsTampering()
 {
-    const QByteArray key = QByteArray::fromHex(
-        "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308");
+    const QByteArray key
+        = QByteArray::fromHex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308");
     const QByteArray nonce = QByteArray::fromHex("cafebabefacedbaddecaf888");
     const QByteArray aad = "header"_ba;
     const auto sealed = Crypto::aes256GcmSeal(key, nonce, "the secret"_ba, aad);
@@ -93,18 +94,22 @@ void TestCrypto::gcmRejectsTampering()
     QByteArray badTag = sealed->tag;
     badTag[15] = char(badTag[15] ^ 0x80);
     QVERIFY(expectCrypto(Crypto::aes256GcmOpen(key, nonce, sealed->ciphertext, badTag, aad)));
-    QVERIFY(expectCrypto(Crypto::aes256GcmOpen(key, nonce, sealed->ciphertext, sealed->tag, "headex"_ba)));
+    QVERIFY(expectCrypto(
+        Crypto::aes256GcmOpen(key, nonce, sealed->ciphertext, sealed->tag, "headex"_ba)));
     QByteArray badKey = key;
     badKey[31] = char(badKey[31] ^ 1);
-    QVERIFY(expectCrypto(Crypto::aes256GcmOpen(badKey, nonce, sealed->ciphertext, sealed->tag, aad)));
+    QVERIFY(
+        expectCrypto(Crypto::aes256GcmOpen(badKey, nonce, sealed->ciphertext, sealed->tag, aad)));
     QByteArray badNonce = nonce;
     badNonce[0] = char(badNonce[0] ^ 1);
-    QVERIFY(expectCrypto(Crypto::aes256GcmOpen(key, badNonce, sealed->ciphertext, sealed->tag, aad)));
+    QVERIFY(
+        expectCrypto(Crypto::aes256GcmOpen(key, badNonce, sealed->ciphertext, sealed->tag, aad)));
 }
 
 void TestCrypto::gcmRejectsBadSizes()
 {
-    const auto shortKey = Crypto::aes256GcmSeal(QByteArray(16, 'k'), QByteArray(12, 'n'), "x"_ba, {});
+    const auto shortKey
+        = Crypto::aes256GcmSeal(QByteArray(16, 'k'), QByteArray(12, 'n'), "x"_ba, {});
     QVERIFY(!shortKey.ok());
     QCOMPARE(shortKey.error().kind, ErrorKind::InvalidInput);
     const auto shortTag = Crypto::aes256GcmOpen(QByteArray(32, 'k'), QByteArray(12, 'n'), "x"_ba,
@@ -122,14 +127,18 @@ void TestCrypto::scryptKnownAnswer_data()
     QTest::addColumn<quint32>("p");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("RFC7914 #1") << QByteArray() << QByteArray() << quint64(16) << 1u << 1u
+    QTest::newRow("RFC7914 #1")
+        << QByteArray() << QByteArray() << quint64(16) << 1u << 1u
         << QByteArray("77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"
                       "fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906");
-    QTest::newRow("RFC7914 #2") << "password"_ba << "NaCl"_ba << quint64(1024) << 8u << 16u
+    QTest::newRow("RFC7914 #2")
+        << "password"_ba
+        << "NaCl"_ba << quint64(1024) << 8u << 16u
         << QByteArray("fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
                       "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640");
-    QTest::newRow("RFC7914 #3") << "pleaseletmein"_ba << "SodiumChloride"_ba << quint64(16384)
-        << 8u << 1u
+    QTest::newRow("RFC7914 #3")
+        << "pleaseletmein"_ba
+        << "SodiumChloride"_ba << quint64(16384) << 8u << 1u
         << QByteArray("7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"
                       "d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887");
 }
@@ -150,7 +159,8 @@ void TestCrypto::scryptKnownAnswer()
 void TestCrypto::scryptDefaultVaultCostFits()
 {
     // N=2^17, r=8 needs 128 MiB: more than OpenSSL's default 32 MiB maxmem.
-    const auto key = Crypto::scrypt("passphrase"_ba, QByteArray(32, 's'), quint64(1) << 17, 8, 1, 32);
+    const auto key
+        = Crypto::scrypt("passphrase"_ba, QByteArray(32, 's'), quint64(1) << 17, 8, 1, 32);
     QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().toString()));
     QCOMPARE(key->size(), 32);
 }
@@ -173,10 +183,14 @@ void TestCrypto::pbkdf2KnownAnswer_data()
     QTest::addColumn<QByteArray>("salt");
     QTest::addColumn<quint32>("iterations");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("RFC7914 s11 #1") << "passwd"_ba << "salt"_ba << 1u
+    QTest::newRow("RFC7914 s11 #1")
+        << "passwd"_ba
+        << "salt"_ba << 1u
         << QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
                       "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783");
-    QTest::newRow("RFC7914 s11 #2") << "Password"_ba << "NaCl"_ba << 80000u
+    QTest::newRow("RFC7914 s11 #2")
+        << "Password"_ba
+        << "NaCl"_ba << 80000u
         << QByteArray("4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
                       "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
 }

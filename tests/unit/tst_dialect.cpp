@@ -70,17 +70,19 @@ void TestDialect::sessionTimeout()
 void TestDialect::liveSessions()
 {
     const QString t75 = dialectFor("8.0.11-TiDB-v7.5.1")->liveSessionsQuery();
-    QCOMPARE(t75, u"SELECT INSTANCE, ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO, DIGEST, MEM, DISK, "
-                  "TxnStart, RESOURCE_GROUP FROM `INFORMATION_SCHEMA`.`CLUSTER_PROCESSLIST`"_s);
+    QCOMPARE(t75,
+             u"SELECT INSTANCE, ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO, DIGEST, MEM, DISK, "
+             "TxnStart, RESOURCE_GROUP FROM `INFORMATION_SCHEMA`.`CLUSTER_PROCESSLIST`"_s);
     const QString t65 = dialectFor("5.7.25-TiDB-v6.5.3")->liveSessionsQuery();
     QVERIFY(!t65.contains(u"RESOURCE_GROUP"_s));
     QVERIFY(t65.contains(u"TxnStart"_s));
     const QString maria = dialectFor("10.11.6-MariaDB")->liveSessionsQuery();
-    for (const char *col : {"TIME_MS", "MEMORY_USED", "QUERY_ID", "EXAMINED_ROWS", "INFO"})
+    for (const char *col : { "TIME_MS", "MEMORY_USED", "QUERY_ID", "EXAMINED_ROWS", "INFO" })
         QVERIFY2(maria.contains(QString::fromLatin1(col)), col);
-    QCOMPARE(dialectFor("8.0.36")->liveSessionsQuery(),
-             u"SELECT ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO FROM information_schema.PROCESSLIST"_s);
-    for (const char *v : {"8.0.11-TiDB-v7.5.1", "10.11.6-MariaDB", "8.0.36"})
+    QCOMPARE(
+        dialectFor("8.0.36")->liveSessionsQuery(),
+        u"SELECT ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO FROM information_schema.PROCESSLIST"_s);
+    for (const char *v : { "8.0.11-TiDB-v7.5.1", "10.11.6-MariaDB", "8.0.36" })
         QVERIFY(!dialectFor(v)->liveSessionsQuery().contains(u"*"_s));
 }
 
@@ -95,12 +97,15 @@ void TestDialect::slowQueries()
     QVERIFY(!tidb.contains(u"*"_s));
     // Local times are converted to UTC, the session time zone TiDesk sets.
     const QDateTime local = from.toOffsetFromUtc(8 * 3600);
-    QVERIFY(dialectFor("10.11.6-MariaDB")->slowQueriesQuery(local, to, 0)
+    QVERIFY(dialectFor("10.11.6-MariaDB")
+                ->slowQueriesQuery(local, to, 0)
                 .contains(u"WHERE start_time BETWEEN '2024-05-14 09:00:00.000000'"_s));
     const QString maria = dialectFor("10.11.6-MariaDB")->slowQueriesQuery(from, to, 0);
     QVERIFY(maria.contains(u"FROM mysql.slow_log"_s));
     QVERIFY(maria.endsWith(u"LIMIT 1"_s)); // never unbounded
-    QVERIFY(dialectFor("8.0.36")->slowQueriesQuery(from, to, 5).contains(u"mysql.slow_log WHERE start_time BETWEEN"_s));
+    QVERIFY(dialectFor("8.0.36")
+                ->slowQueriesQuery(from, to, 5)
+                .contains(u"mysql.slow_log WHERE start_time BETWEEN"_s));
 }
 
 void TestDialect::statementsSummary()
@@ -108,7 +113,7 @@ void TestDialect::statementsSummary()
     auto tidb = dialectFor("8.0.11-TiDB-v7.5.1")->statementsSummaryQuery(50);
     QVERIFY(tidb.ok());
     QVERIFY(tidb->contains(u"`CLUSTER_STATEMENTS_SUMMARY` ORDER BY SUM_LATENCY DESC LIMIT 50"_s));
-    for (const char *v : {"10.11.6-MariaDB", "8.0.36"}) {
+    for (const char *v : { "10.11.6-MariaDB", "8.0.36" }) {
         auto r = dialectFor(v)->statementsSummaryQuery(50);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unsupported);
@@ -117,8 +122,9 @@ void TestDialect::statementsSummary()
 
 void TestDialect::topology()
 {
-    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1")->topologyQuery().startsWith(
-        u"SELECT TYPE, INSTANCE, STATUS_ADDRESS, VERSION"_s));
+    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1")
+                ->topologyQuery()
+                .startsWith(u"SELECT TYPE, INSTANCE, STATUS_ADDRESS, VERSION"_s));
     QCOMPARE(dialectFor("10.11.6-MariaDB")->topologyQuery(), u"SHOW ALL SLAVES STATUS"_s);
     QCOMPARE(dialectFor("8.0.36")->topologyQuery(), u"SHOW REPLICA STATUS"_s);
     QCOMPARE(dialectFor("5.7.44")->topologyQuery(), u"SHOW SLAVE STATUS"_s);
@@ -138,10 +144,11 @@ void TestDialect::killDecision_data()
         << u"8.0.11-TiDB-v7.5.1"_s << 1 << c << u"KILL CONNECTION 8306449708033769879"_s << false;
     QTest::newRow("7.5 global off")
         << u"8.0.11-TiDB-v7.5.1"_s << 0 << q << u"KILL TIDB QUERY 8306449708033769879"_s << true;
-    QTest::newRow("6.1.0 boundary") << u"5.7.25-TiDB-v6.1.0"_s << -1 << q
-                                    << u"KILL QUERY 8306449708033769879"_s << false;
+    QTest::newRow("6.1.0 boundary")
+        << u"5.7.25-TiDB-v6.1.0"_s << -1 << q << u"KILL QUERY 8306449708033769879"_s << false;
     QTest::newRow("6.0 never global, even if configured")
-        << u"5.7.25-TiDB-v6.0.0"_s << 1 << c << u"KILL TIDB CONNECTION 8306449708033769879"_s << true;
+        << u"5.7.25-TiDB-v6.0.0"_s << 1 << c << u"KILL TIDB CONNECTION 8306449708033769879"_s
+        << true;
     QTest::newRow("4.0 dev build") << u"5.7.25-TiDB-v4.0.0-beta-446-g5268094af"_s << -1 << q
                                    << u"KILL TIDB QUERY 8306449708033769879"_s << true;
 }
@@ -173,7 +180,7 @@ void TestDialect::killOtherEngines()
     auto mysql = dialectFor("8.0.36");
     QCOMPARE(mysql->killStatement(KillKind::Query, 7).sql, u"KILL QUERY 7"_s);
     QCOMPARE(mysql->killStatement(KillKind::Connection, 7).sql, u"KILL CONNECTION 7"_s);
-    QVERIFY(!mysql->isGlobalKill(KillConfig{}));
+    QVERIFY(!mysql->isGlobalKill(KillConfig {}));
     QCOMPARE(mysql->killConfigQuery().error().kind, ErrorKind::Unsupported);
     QCOMPARE(maria->killConfigQuery().error().kind, ErrorKind::Unsupported);
     auto tidb = dialectFor("8.0.11-TiDB-v7.5.1");
@@ -185,16 +192,18 @@ void TestDialect::killOtherEngines()
 void TestDialect::killConfigParsing()
 {
     QueryResult r;
-    r.columns = QStringList{u"Type"_s, u"Instance"_s, u"Name"_s, u"Value"_s};
-    r.rows << QVariantList{u"tidb"_s, u"10.0.1.1:4000"_s, u"enable-global-kill"_s, u"true"_s}
-           << QVariantList{u"tidb"_s, u"10.0.1.2:4000"_s, u"enable-global-kill"_s, u"false"_s}
-           << QVariantList{u"tidb"_s, u"10.0.1.1:4000"_s, u"enable-32bits-connection-id"_s, u"true"_s};
+    r.columns = QStringList { u"Type"_s, u"Instance"_s, u"Name"_s, u"Value"_s };
+    r.rows << QVariantList { u"tidb"_s, u"10.0.1.1:4000"_s, u"enable-global-kill"_s, u"true"_s }
+           << QVariantList { u"tidb"_s, u"10.0.1.2:4000"_s, u"enable-global-kill"_s, u"false"_s }
+           << QVariantList { u"tidb"_s, u"10.0.1.1:4000"_s, u"enable-32bits-connection-id"_s,
+                             u"true"_s };
     const KillConfig cfg = Dialect::killConfigFromResult(r);
     QVERIFY(cfg.enableGlobalKill.has_value());
-    QCOMPARE(*cfg.enableGlobalKill, false); // one node without global kill: the cluster is not global
+    QCOMPARE(*cfg.enableGlobalKill,
+             false); // one node without global kill: the cluster is not global
     QCOMPARE(cfg.enable32BitConnectionId.value_or(false), true);
     QVERIFY(!cfg.compatibleKillQuery.has_value());
-    QVERIFY(!Dialect::killConfigFromResult(QueryResult{}).enableGlobalKill.has_value());
+    QVERIFY(!Dialect::killConfigFromResult(QueryResult {}).enableGlobalKill.has_value());
 }
 
 void TestDialect::catalogSchemaSeam()
@@ -204,16 +213,21 @@ void TestDialect::catalogSchemaSeam()
     auto d = dialectFor("8.0.11-TiDB-v7.5.1", opts);
     QVERIFY(d->liveSessionsQuery().endsWith(u"FROM `tidb_catalog`.`CLUSTER_PROCESSLIST`"_s));
     QVERIFY(d->topologyQuery().endsWith(u"FROM `tidb_catalog`.`CLUSTER_INFO`"_s));
-    QVERIFY(d->statementsSummaryQuery(10)->contains(u"`tidb_catalog`.`CLUSTER_STATEMENTS_SUMMARY`"_s));
-    QVERIFY(d->slowQueriesQuery(QDateTime::currentDateTimeUtc().addSecs(-60), QDateTime::currentDateTimeUtc(), 10)
+    QVERIFY(
+        d->statementsSummaryQuery(10)->contains(u"`tidb_catalog`.`CLUSTER_STATEMENTS_SUMMARY`"_s));
+    QVERIFY(d->slowQueriesQuery(QDateTime::currentDateTimeUtc().addSecs(-60),
+                                QDateTime::currentDateTimeUtc(), 10)
                 .contains(u"`tidb_catalog`.`CLUSTER_SLOW_QUERY`"_s));
     QVERIFY(d->killConfigQuery()->contains(u"FROM `tidb_catalog`.`CLUSTER_CONFIG`"_s));
     // A hostile schema name cannot break out of the identifier.
     opts.catalogSchema = u"x`; DROP DATABASE y; --"_s;
-    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1", opts)->topologyQuery().endsWith(
-        u"FROM `x``; DROP DATABASE y; --`.`CLUSTER_INFO`"_s));
+    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1", opts)
+                ->topologyQuery()
+                .endsWith(u"FROM `x``; DROP DATABASE y; --`.`CLUSTER_INFO`"_s));
     opts.catalogSchema.clear();
-    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1", opts)->topologyQuery().contains(u"`INFORMATION_SCHEMA`"_s));
+    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1", opts)
+                ->topologyQuery()
+                .contains(u"`INFORMATION_SCHEMA`"_s));
 }
 
 void TestDialect::guardrails()
@@ -222,12 +236,13 @@ void TestDialect::guardrails()
     QStringList names;
     for (const GuardrailVariable &v : tidb->guardrailVariables())
         names << v.name;
-    for (const char *n : {"max_execution_time", "tidb_mem_quota_query", "tidb_mem_oom_action",
-                          "tidb_server_memory_limit"})
+    for (const char *n : { "max_execution_time", "tidb_mem_quota_query", "tidb_mem_oom_action",
+                           "tidb_server_memory_limit" })
         QVERIFY2(names.contains(QString::fromLatin1(n)), n);
     QVERIFY(tidb->readGuardrailsQuery().startsWith(
         u"SELECT @@SESSION.max_execution_time AS `max_execution_time`, @@SESSION.tidb_mem_quota_query"_s));
-    QVERIFY(tidb->readGuardrailsQuery().contains(u"@@GLOBAL.tidb_mem_oom_action AS `tidb_mem_oom_action`"_s));
+    QVERIFY(tidb->readGuardrailsQuery().contains(
+        u"@@GLOBAL.tidb_mem_oom_action AS `tidb_mem_oom_action`"_s));
     QCOMPARE(tidb->setGuardrailStatement(u"max_execution_time"_s, u"5000"_s, false).value(),
              u"SET SESSION max_execution_time = 5000"_s);
     QCOMPARE(tidb->setGuardrailStatement(u"tidb_mem_oom_action"_s, u"CANCEL"_s, true).value(),
@@ -238,9 +253,12 @@ void TestDialect::guardrails()
              ErrorKind::InvalidInput);
     QCOMPARE(tidb->setGuardrailStatement(u"tidb_mem_oom_action"_s, u"LOG"_s, false).error().kind,
              ErrorKind::InvalidInput); // GLOBAL only
-    QCOMPARE(tidb->setGuardrailStatement(u"max_execution_time"_s, u"1; DROP TABLE t"_s, false).error().kind,
+    QCOMPARE(tidb->setGuardrailStatement(u"max_execution_time"_s, u"1; DROP TABLE t"_s, false)
+                 .error()
+                 .kind,
              ErrorKind::InvalidInput);
-    QCOMPARE(tidb->setGuardrailStatement(u"sql_mode"_s, u"''"_s, false).error().kind, ErrorKind::InvalidInput);
+    QCOMPARE(tidb->setGuardrailStatement(u"sql_mode"_s, u"''"_s, false).error().kind,
+             ErrorKind::InvalidInput);
     // Older TiDB lacks the newer variables.
     auto old = dialectFor("5.7.25-TiDB-v6.0.0");
     for (const GuardrailVariable &v : old->guardrailVariables())
@@ -249,7 +267,8 @@ void TestDialect::guardrails()
     auto maria = dialectFor("10.11.6-MariaDB");
     QCOMPARE(maria->guardrailVariables().size(), 1);
     QCOMPARE(maria->guardrailVariables().first().unit, u"s"_s);
-    QCOMPARE(maria->readGuardrailsQuery(), u"SELECT @@SESSION.max_statement_time AS `max_statement_time`"_s);
+    QCOMPARE(maria->readGuardrailsQuery(),
+             u"SELECT @@SESSION.max_statement_time AS `max_statement_time`"_s);
     QCOMPARE(maria->setGuardrailStatement(u"max_statement_time"_s, u"2.5"_s, true).value(),
              u"SET GLOBAL max_statement_time = 2.5"_s);
     QCOMPARE(maria->setGuardrailStatement(u"max_statement_time"_s, u"abc"_s, true).error().kind,
@@ -266,20 +285,22 @@ void TestDialect::backup()
     req.destinationUrl = u"s3://bkt/full/?access-key=AK&secret-access-key=S'K"_s;
     QCOMPARE(tidb->backupStatement(req).value(),
              u"BACKUP DATABASE * TO 's3://bkt/full/?access-key=AK&secret-access-key=S''K'"_s);
-    req.databases = QStringList{u"shop"_s, u"we`ird"_s};
+    req.databases = QStringList { u"shop"_s, u"we`ird"_s };
     req.rateLimitMbPerSec = 120;
     req.concurrency = 8;
     req.checksum = false;
     req.destinationUrl = u"local:///mnt/backup/inc01"_s;
     req.lastBackupTs = u"415685305958400"_s;
     QCOMPARE(tidb->backupStatement(req).value(),
-             u"BACKUP DATABASE `shop`, `we``ird` TO 'local:///mnt/backup/inc01' RATE_LIMIT = 120 MB/SECOND "
+             u"BACKUP DATABASE `shop`, `we``ird` TO 'local:///mnt/backup/inc01' RATE_LIMIT = 120 "
+             u"MB/SECOND "
              "CONCURRENCY = 8 CHECKSUM = FALSE LAST_BACKUP = 415685305958400"_s);
     req.destinationUrl.clear();
     QCOMPARE(tidb->backupStatement(req).error().kind, ErrorKind::InvalidInput);
     QCOMPARE(tidb->showBackupsQuery().value(), u"SHOW BACKUPS"_s);
-    for (const char *v : {"10.11.6-MariaDB", "8.0.36"}) {
-        QCOMPARE(dialectFor(v)->backupStatement(BackupRequest{}).error().kind, ErrorKind::Unsupported);
+    for (const char *v : { "10.11.6-MariaDB", "8.0.36" }) {
+        QCOMPARE(dialectFor(v)->backupStatement(BackupRequest {}).error().kind,
+                 ErrorKind::Unsupported);
         QCOMPARE(dialectFor(v)->showBackupsQuery().error().kind, ErrorKind::Unsupported);
     }
 }
@@ -293,7 +314,8 @@ void TestDialect::literal_data()
     QTest::newRow("quote") << u"O'Brien"_s << u"'O''Brien'"_s;
     QTest::newRow("backslash") << u"C:\\tmp\\"_s << u"'C:\\\\tmp\\\\'"_s;
     QTest::newRow("backslash quote") << u"\\'"_s << u"'\\\\'''"_s;
-    QTest::newRow("controls") << QString(u"a\nb\rc"_s + QChar(0) + QChar(0x1a)) << u"'a\\nb\\rc\\0\\Z'"_s;
+    QTest::newRow("controls") << QString(u"a\nb\rc"_s + QChar(0) + QChar(0x1a))
+                              << u"'a\\nb\\rc\\0\\Z'"_s;
     QTest::newRow("unicode") << u"数据库"_s << u"'数据库'"_s;
     // Non-UTF-8 bytes decoded leniently become U+FFFD and stay inside the literal.
     QTest::newRow("non-utf8 decoded") << QString::fromUtf8("\xff\xfe'x") << u"'\uFFFD\uFFFD''x'"_s;

@@ -67,7 +67,8 @@ private slots:
         const Environment dev = env(u"dev"_s, Tier::Dev);
         inventory.setEnvironments({ dev, prod });
         QCOMPARE(m.rowCount(), 2);
-        QCOMPARE(m.index(0, 0).data(InventoryModel::NameRole).toString(), u"prod"_s); // pass-through
+        QCOMPARE(m.index(0, 0).data(InventoryModel::NameRole).toString(),
+                 u"prod"_s); // pass-through
         QCOMPARE(statusAt(m, 0), Status::Unknown);
         QCOMPARE(m.index(0, 0).data(FleetStatusModel::CheckLatencyRole).toLongLong(), -1);
         QVERIFY(m.index(0, 0).data(FleetStatusModel::CheckSummaryRole).toString().isEmpty());
@@ -79,7 +80,8 @@ private slots:
         m.setChecking(prod.id);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
-        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(FleetStatusModel::CheckStatusRole));
+        QVERIFY(
+            changed.at(0).at(2).value<QList<int>>().contains(FleetStatusModel::CheckStatusRole));
         QCOMPARE(statusAt(m, 0), Status::Checking);
         QCOMPARE(statusAt(m, 1), Status::Unknown);
 
@@ -88,15 +90,18 @@ private slots:
         const QModelIndex p = m.index(0, 0);
         QCOMPARE(p.data(FleetStatusModel::CheckEngineRole).toString(), u"MariaDB 10.11.19"_s);
         QCOMPARE(p.data(FleetStatusModel::CheckLatencyRole).toLongLong(), 8);
-        QCOMPARE(p.data(FleetStatusModel::CheckSummaryRole).toString(), u"MariaDB 10.11.19 \u00b7 8 ms"_s);
+        QCOMPARE(p.data(FleetStatusModel::CheckSummaryRole).toString(),
+                 u"MariaDB 10.11.19 \u00b7 8 ms"_s);
         QVERIFY(p.data(FleetStatusModel::CheckErrorRole).toString().isEmpty());
         QVERIFY(p.data(FleetStatusModel::CheckResultRole).value<CheckResult>().reachable);
 
-        m.setResult(dev.id, failed(u"dev"_s, ErrorKind::Connection, u"Can't connect to server on 'h'"_s));
+        m.setResult(dev.id,
+                    failed(u"dev"_s, ErrorKind::Connection, u"Can't connect to server on 'h'"_s));
         const QModelIndex d = m.index(1, 0);
         QCOMPARE(statusAt(m, 1), Status::Error);
         QCOMPARE(d.data(FleetStatusModel::CheckSummaryRole).toString(), u"unreachable"_s);
-        QCOMPARE(d.data(FleetStatusModel::CheckErrorRole).toString(), u"Can't connect to server on 'h'"_s);
+        QCOMPARE(d.data(FleetStatusModel::CheckErrorRole).toString(),
+                 u"Can't connect to server on 'h'"_s);
         QVERIFY(d.data(FleetStatusModel::CheckEngineRole).toString().isEmpty());
         QCOMPARE(m.countWithStatus(Status::Ok), 1);
         QCOMPARE(m.countWithStatus(Status::Error), 1);
@@ -104,7 +109,8 @@ private slots:
         // A re-check keeps showing the old result while it runs; a cancelled one falls back to it.
         m.setChecking(prod.id);
         QCOMPARE(statusAt(m, 0), Status::Checking);
-        QCOMPARE(m.index(0, 0).data(FleetStatusModel::CheckEngineRole).toString(), u"MariaDB 10.11.19"_s);
+        QCOMPARE(m.index(0, 0).data(FleetStatusModel::CheckEngineRole).toString(),
+                 u"MariaDB 10.11.19"_s);
         m.clearChecking();
         QCOMPARE(statusAt(m, 0), Status::Ok);
         QCOMPARE(reset.size(), 0);
@@ -118,7 +124,8 @@ private slots:
         EnvironmentFilterModel filter;
         filter.setSourceModel(&m);
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Environment b = env(u"b"_s, Tier::Dev);
         const Environment c = env(u"c"_s, Tier::Dev);
         inventory.setEnvironments({ b, c });
@@ -129,11 +136,13 @@ private slots:
         const int row = inventory.rowOf(b.id);
         QCOMPARE(row, 2);
         QCOMPARE(statusAt(m, row), Status::Ok);
-        QCOMPARE(m.index(row, 0).data(FleetStatusModel::CheckEngineRole).toString(), u"TiDB v7.5.1"_s);
+        QCOMPARE(m.index(row, 0).data(FleetStatusModel::CheckEngineRole).toString(),
+                 u"TiDB v7.5.1"_s);
         // Through the sidebar's filter proxy too.
         filter.setFilterText(u"z"_s);
         QCOMPARE(filter.rowCount(), 1);
-        QCOMPARE(Status(filter.index(0, 0).data(FleetStatusModel::CheckStatusRole).toInt()), Status::Ok);
+        QCOMPARE(Status(filter.index(0, 0).data(FleetStatusModel::CheckStatusRole).toInt()),
+                 Status::Ok);
         // Unknown ids (an environment removed meanwhile) are harmless.
         m.setResult(QUuid::createUuid(), ok(u"gone"_s, u"10.11.6-MariaDB"_s, 1));
         QCOMPARE(m.rowCount(), 3);
@@ -154,8 +163,10 @@ private slots:
     {
         QFETCH(int, kind);
         QFETCH(QString, text);
-        QCOMPARE(FleetStatusModel::shortError(failed(u"x"_s, ErrorKind(kind), u"long message"_s)), text);
-        QCOMPARE(FleetStatusModel::summary(failed(u"x"_s, ErrorKind(kind), u"long message"_s)), text);
+        QCOMPARE(FleetStatusModel::shortError(failed(u"x"_s, ErrorKind(kind), u"long message"_s)),
+                 text);
+        QCOMPARE(FleetStatusModel::summary(failed(u"x"_s, ErrorKind(kind), u"long message"_s)),
+                 text);
     }
 };
 

@@ -50,8 +50,8 @@ private slots:
 
     void topology()
     {
-        const Result<EnvironmentList> r = InventoryImporter::importFile(dataPath(u"topology.yaml"_s),
-                                                                        ImportOptions{u"shop-prod"_s, {}, u"dba"_s});
+        const Result<EnvironmentList> r = InventoryImporter::importFile(
+            dataPath(u"topology.yaml"_s), ImportOptions { u"shop-prod"_s, {}, u"dba"_s });
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QCOMPARE(r->size(), 1);
         const Environment &e = r->first();
@@ -60,8 +60,8 @@ private slots:
         QCOMPARE(e.engine, EngineOverride::TiDB);
         QCOMPARE(e.user, u"dba"_s);
         QCOMPARE(e.endpoints.size(), 2);
-        QCOMPARE(e.endpoints[0], (SqlEndpoint{u"10.0.1.4"_s, 4000, u"tidb-1"_s}));
-        QCOMPARE(e.endpoints[1], (SqlEndpoint{u"10.0.1.5"_s, 4001, u"tidb-2"_s}));
+        QCOMPARE(e.endpoints[0], (SqlEndpoint { u"10.0.1.4"_s, 4000, u"tidb-1"_s }));
+        QCOMPARE(e.endpoints[1], (SqlEndpoint { u"10.0.1.5"_s, 4001, u"tidb-2"_s }));
         QCOMPARE(e.pdUrl, u"http://10.0.1.1:2379"_s);
         QCOMPARE(e.prometheusUrl, u"http://10.0.1.20:9090"_s);
         QCOMPARE(e.alertmanagerUrl, u"http://10.0.1.20:19093"_s);
@@ -113,7 +113,8 @@ private slots:
 
     void meta()
     {
-        const Result<EnvironmentList> r = InventoryImporter::importFile(dataPath(u"clusters/prod-cluster/meta.yaml"_s));
+        const Result<EnvironmentList> r
+            = InventoryImporter::importFile(dataPath(u"clusters/prod-cluster/meta.yaml"_s));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         const Environment &e = r->first();
         QCOMPARE(e.name, u"prod-cluster"_s); // the TiUP cluster directory
@@ -131,13 +132,14 @@ private slots:
 
     void display()
     {
-        const Result<EnvironmentList> r = InventoryImporter::importFile(dataPath(u"display.json"_s));
+        const Result<EnvironmentList> r
+            = InventoryImporter::importFile(dataPath(u"display.json"_s));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         const Environment &e = r->first();
         QCOMPARE(e.name, u"uat01"_s);
         QCOMPARE(e.tier, Tier::Uat);
         QCOMPARE(e.endpoints.size(), 2);
-        QCOMPARE(e.endpoints[0], (SqlEndpoint{u"172.16.5.134"_s, 4000, u"tidb-1"_s}));
+        QCOMPARE(e.endpoints[0], (SqlEndpoint { u"172.16.5.134"_s, 4000, u"tidb-1"_s }));
         QCOMPARE(e.endpoints[1].host, u"172.16.5.141"_s);
         QCOMPARE(e.pdUrl, u"http://172.16.5.134:2379"_s);
         QCOMPARE(e.prometheusUrl, u"http://172.16.5.134:9090"_s);
@@ -146,7 +148,8 @@ private slots:
 
     void displayRejectsDm()
     {
-        const QByteArray json = R"({"cluster_meta":{"cluster_type":"dm","cluster_name":"x"},"instances":[]})";
+        const QByteArray json
+            = R"({"cluster_meta":{"cluster_type":"dm","cluster_name":"x"},"instances":[]})";
         const Result<EnvironmentList> r = TiupDisplayImporter::import(json, u"d.json"_s);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Unsupported);
@@ -157,7 +160,8 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("format");
         QTest::newRow("topology") << u"topology.yaml"_s << int(InventoryFormat::TiupTopology);
-        QTest::newRow("meta") << u"clusters/prod-cluster/meta.yaml"_s << int(InventoryFormat::TiupMeta);
+        QTest::newRow("meta") << u"clusters/prod-cluster/meta.yaml"_s
+                              << int(InventoryFormat::TiupMeta);
         QTest::newRow("display") << u"display.json"_s << int(InventoryFormat::TiupDisplayJson);
         QTest::newRow("tidesk") << u"inventory.json"_s << int(InventoryFormat::TiDeskJson);
     }
@@ -171,13 +175,14 @@ private slots:
 
     void tideskJsonImport()
     {
-        const Result<EnvironmentList> r = InventoryImporter::importFile(dataPath(u"inventory.json"_s));
+        const Result<EnvironmentList> r
+            = InventoryImporter::importFile(dataPath(u"inventory.json"_s));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QCOMPARE(r->size(), 2);
         const Environment &p = r->at(0);
         QCOMPARE(p.name, u"prod"_s);
         QCOMPARE(p.tier, Tier::Prod);
-        QCOMPARE(p.tags, (QStringList{u"tidb"_s, u"eu-west"_s}));
+        QCOMPARE(p.tags, (QStringList { u"tidb"_s, u"eu-west"_s }));
         QCOMPARE(p.tls.mode, TlsMode::VerifyCa);
         QCOMPARE(p.tls.caFile, u"/etc/tidesk/ca.pem"_s);
         QVERIFY(p.ssh.enabled);
@@ -198,17 +203,17 @@ private slots:
         e.tier = Tier::Custom;
         e.customTierName = u"disaster recovery"_s;
         e.color = u"#123abc"_s;
-        e.tags = {u"a"_s, u"b, with comma"_s, u"中文"_s};
+        e.tags = { u"a"_s, u"b, with comma"_s, u"中文"_s };
         e.engine = EngineOverride::MySQL;
-        e.endpoints = {{u"db1"_s, 3306, u"primary"_s}, {u"::1"_s, 3307, {}}};
+        e.endpoints = { { u"db1"_s, 3306, u"primary"_s }, { u"::1"_s, 3307, {} } };
         e.user = u"dba"_s;
         e.defaultDatabase = u"shop"_s;
-        e.tls = {TlsMode::VerifyIdentity, u"/ca.pem"_s, u"/c.pem"_s, u"/k.pem"_s};
-        e.ssh = {true, u"bastion"_s, 22022, u"ops"_s, u"/id"_s, u"/kh"_s};
+        e.tls = { TlsMode::VerifyIdentity, u"/ca.pem"_s, u"/c.pem"_s, u"/k.pem"_s };
+        e.ssh = { true, u"bastion"_s, 22022, u"ops"_s, u"/id"_s, u"/kh"_s };
         e.prometheusUrl = u"http://p:9090"_s;
         e.alertmanagerUrl = u"http://a:9093"_s;
         e.pdUrl = u"http://pd:2379"_s;
-        e.backup = {u"local:///backups"_s, u"notes \"quoted\""_s};
+        e.backup = { u"local:///backups"_s, u"notes \"quoted\""_s };
         e.notes = u"multi\nline"_s;
         e.connectTimeoutMs = 1234;
         e.queryTimeoutMs = 56789;
@@ -218,16 +223,29 @@ private slots:
         second.tier = Tier::Test;
         second.customTierName.clear();
 
-        const QByteArray json = InventoryJson::toJson({e, second});
+        const QByteArray json = InventoryJson::toJson({ e, second });
         // Exactly the documented keys.
         const QJsonObject root = QJsonDocument::fromJson(json).object();
         QCOMPARE(root.value(u"format"_s).toString(), u"tidesk-inventory"_s);
         QCOMPARE(root.value(u"version"_s).toInt(), 1);
         QStringList keys = root.value(u"environments"_s).toArray().at(1).toObject().keys();
-        QStringList expected = {u"name"_s, u"tier"_s, u"color"_s, u"tags"_s, u"engine"_s, u"endpoints"_s,
-                                u"user"_s, u"database"_s, u"tls"_s, u"ssh"_s, u"prometheus_url"_s,
-                                u"alertmanager_url"_s, u"pd_url"_s, u"backup"_s, u"notes"_s,
-                                u"connect_timeout_ms"_s, u"query_timeout_ms"_s};
+        QStringList expected = { u"name"_s,
+                                 u"tier"_s,
+                                 u"color"_s,
+                                 u"tags"_s,
+                                 u"engine"_s,
+                                 u"endpoints"_s,
+                                 u"user"_s,
+                                 u"database"_s,
+                                 u"tls"_s,
+                                 u"ssh"_s,
+                                 u"prometheus_url"_s,
+                                 u"alertmanager_url"_s,
+                                 u"pd_url"_s,
+                                 u"backup"_s,
+                                 u"notes"_s,
+                                 u"connect_timeout_ms"_s,
+                                 u"query_timeout_ms"_s };
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);
@@ -259,102 +277,116 @@ private slots:
                           "  - host: 10.0.0.1\n"
                           "  - host: 10.0.0.2\n"
                           "    port: abc\n")
-            << QStringList{u"shop.yaml line 6, column 11"_s, u"tidb_servers[1].port"_s,
-                           u"expected an integer, got 'abc'"_s};
+            << QStringList { u"shop.yaml line 6, column 11"_s, u"tidb_servers[1].port"_s,
+                             u"expected an integer, got 'abc'"_s };
         QTest::newRow("yaml-syntax")
-            << u"shop.yaml"_s
-            << QByteArray("tidb_servers:\n  - host: [10.0.0.1\n  - host: x\n")
-            << QStringList{u"shop.yaml line"_s, u"invalid YAML"_s};
+            << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - host: [10.0.0.1\n  - host: x\n")
+            << QStringList { u"shop.yaml line"_s, u"invalid YAML"_s };
         QTest::newRow("yaml-bad-indent")
-            << u"shop.yaml"_s
-            << QByteArray("tidb_servers:\n  - host: a\n   port: 4000\n")
-            << QStringList{u"shop.yaml line 3"_s, u"invalid YAML"_s};
+            << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - host: a\n   port: 4000\n")
+            << QStringList { u"shop.yaml line 3"_s, u"invalid YAML"_s };
         QTest::newRow("yaml-port-range")
             << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - host: a\n    port: 70000\n")
-            << QStringList{u"line 3"_s, u"tidb_servers[0].port"_s, u"70000"_s};
+            << QStringList { u"line 3"_s, u"tidb_servers[0].port"_s, u"70000"_s };
         QTest::newRow("yaml-missing-host")
             << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - port: 4000\n")
-            << QStringList{u"line 2"_s, u"tidb_servers[0].host: required field is missing"_s};
+            << QStringList { u"line 2"_s, u"tidb_servers[0].host: required field is missing"_s };
         QTest::newRow("yaml-host-list")
             << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - host: [a, b]\n")
-            << QStringList{u"line 2"_s, u"tidb_servers[0].host: expected a string"_s};
+            << QStringList { u"line 2"_s, u"tidb_servers[0].host: expected a string"_s };
         QTest::newRow("yaml-servers-map")
             << u"shop.yaml"_s << QByteArray("tidb_servers:\n  host: a\n")
-            << QStringList{u"tidb_servers: expected a list"_s};
+            << QStringList { u"tidb_servers: expected a list"_s };
         QTest::newRow("yaml-no-tidb")
             << u"shop.yaml"_s << QByteArray("pd_servers:\n  - host: a\n")
-            << QStringList{u"tidb_servers"_s, u"at least one TiDB server"_s};
+            << QStringList { u"tidb_servers"_s, u"at least one TiDB server"_s };
         QTest::newRow("yaml-bad-pd-port")
-            << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - host: a\npd_servers:\n  - host: b\n    client_port: x1\n")
-            << QStringList{u"line 5"_s, u"pd_servers[0].client_port"_s};
-        QTest::newRow("yaml-scalar-top")
-            << u"shop.yaml"_s << QByteArray("just a string\n")
-            << QStringList{u"expected a YAML mapping"_s};
+            << u"shop.yaml"_s
+            << QByteArray(
+                   "tidb_servers:\n  - host: a\npd_servers:\n  - host: b\n    client_port: x1\n")
+            << QStringList { u"line 5"_s, u"pd_servers[0].client_port"_s };
+        QTest::newRow("yaml-scalar-top") << u"shop.yaml"_s << QByteArray("just a string\n")
+                                         << QStringList { u"expected a YAML mapping"_s };
         QTest::newRow("meta-no-topology")
             << u"/c/x/meta.yaml"_s << QByteArray("user: tidb\ntidb_version: v8.5.0\n")
-            << QStringList{u"meta.yaml"_s, u"topology: required field is missing"_s};
+            << QStringList { u"meta.yaml"_s, u"topology: required field is missing"_s };
         QTest::newRow("meta-bad-port")
             << u"/c/x/meta.yaml"_s
             << QByteArray("user: tidb\ntopology:\n  tidb_servers:\n  - host: a\n    port: '4x'\n")
-            << QStringList{u"line 5"_s, u"topology.tidb_servers[0].port"_s, u"'4x'"_s};
+            << QStringList { u"line 5"_s, u"topology.tidb_servers[0].port"_s, u"'4x'"_s };
 
         QTest::newRow("json-syntax")
             << u"inv.json"_s
-            << QByteArray("{\n  \"format\": \"tidesk-inventory\",\n  \"version\": 1,\n  \"environments\": [\n    {\"name\": \"a\",}\n  ]\n}\n")
-            << QStringList{u"inv.json line 5"_s, u"invalid JSON"_s};
+            << QByteArray("{\n  \"format\": \"tidesk-inventory\",\n  \"version\": 1,\n  "
+                          "\"environments\": [\n    {\"name\": \"a\",}\n  ]\n}\n")
+            << QStringList { u"inv.json line 5"_s, u"invalid JSON"_s };
         QTest::newRow("json-wrong-type")
             << u"inv.json"_s
             << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[)"
                           R"({"name":"a","user":"u","endpoints":[{"host":"h","port":"abc"}]}]})")
-            << QStringList{u"environments[0].endpoints[0].port: expected an integer, got \"abc\""_s};
+            << QStringList {
+                   u"environments[0].endpoints[0].port: expected an integer, got \"abc\""_s
+               };
         QTest::newRow("json-missing-name")
             << u"inv.json"_s
-            << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[{"user":"u","endpoints":[{"host":"h"}]}]})")
-            << QStringList{u"environments[0].name: required field is missing"_s};
+            << QByteArray(
+                   R"({"format":"tidesk-inventory","version":1,"environments":[{"user":"u","endpoints":[{"host":"h"}]}]})")
+            << QStringList { u"environments[0].name: required field is missing"_s };
         QTest::newRow("json-missing-endpoints")
             << u"inv.json"_s
-            << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"a","user":"u"}]})")
-            << QStringList{u"environments[0].endpoints: required field is missing"_s};
+            << QByteArray(
+                   R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"a","user":"u"}]})")
+            << QStringList { u"environments[0].endpoints: required field is missing"_s };
         QTest::newRow("json-bad-tier")
             << u"inv.json"_s
-            << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"a","tier":"porduction","user":"u","endpoints":[{"host":"h"}]}]})")
-            << QStringList{u"environments[0].tier"_s, u"porduction"_s};
+            << QByteArray(
+                   R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"a","tier":"porduction","user":"u","endpoints":[{"host":"h"}]}]})")
+            << QStringList { u"environments[0].tier"_s, u"porduction"_s };
         QTest::newRow("json-invalid-env")
             << u"inv.json"_s
-            << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"bad name!","user":"u","endpoints":[{"host":"h"}]}]})")
-            << QStringList{u"environments[0]"_s, u"name:"_s};
+            << QByteArray(
+                   R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"bad name!","user":"u","endpoints":[{"host":"h"}]}]})")
+            << QStringList { u"environments[0]"_s, u"name:"_s };
         QTest::newRow("json-duplicate")
             << u"inv.json"_s
             << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[)"
                           R"({"name":"a","user":"u","endpoints":[{"host":"h"}]},)"
                           R"({"name":"A","user":"u","endpoints":[{"host":"h"}]}]})")
-            << QStringList{u"environments[1]"_s, u"twice"_s};
+            << QStringList { u"environments[1]"_s, u"twice"_s };
         QTest::newRow("json-password")
             << u"inv.json"_s
-            << QByteArray(R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"a","user":"u","password":"hunter2","endpoints":[{"host":"h"}]}]})")
-            << QStringList{u"environments[0].password"_s, u"not imported from files"_s, u"tidesk-cli env set-password"_s};
+            << QByteArray(
+                   R"({"format":"tidesk-inventory","version":1,"environments":[{"name":"a","user":"u","password":"hunter2","endpoints":[{"host":"h"}]}]})")
+            << QStringList { u"environments[0].password"_s, u"not imported from files"_s,
+                             u"tidesk-cli env set-password"_s };
         QTest::newRow("json-newer")
-            << u"inv.json"_s << QByteArray(R"({"format":"tidesk-inventory","version":7,"environments":[]})")
-            << QStringList{u"newer TiDesk"_s};
+            << u"inv.json"_s
+            << QByteArray(R"({"format":"tidesk-inventory","version":7,"environments":[]})")
+            << QStringList { u"newer TiDesk"_s };
         QTest::newRow("json-not-ours")
-            << u"inv.json"_s << QByteArray(R"({"format":"something-else","version":1,"environments":[]})")
-            << QStringList{u"format"_s, u"not a TiDesk inventory"_s};
+            << u"inv.json"_s
+            << QByteArray(R"({"format":"something-else","version":1,"environments":[]})")
+            << QStringList { u"format"_s, u"not a TiDesk inventory"_s };
         QTest::newRow("display-bad-ports")
             << u"d.json"_s
-            << QByteArray(R"({"cluster_meta":{"cluster_name":"x"},"instances":[{"role":"tidb","host":"h","ports":"x/1"}]})")
-            << QStringList{u"instances[0].ports"_s};
+            << QByteArray(
+                   R"({"cluster_meta":{"cluster_name":"x"},"instances":[{"role":"tidb","host":"h","ports":"x/1"}]})")
+            << QStringList { u"instances[0].ports"_s };
         QTest::newRow("display-no-tidb")
             << u"d.json"_s
-            << QByteArray(R"({"cluster_meta":{"cluster_name":"x"},"instances":[{"role":"pd","host":"h","ports":"2379/2380"}]})")
-            << QStringList{u"tidb"_s};
+            << QByteArray(
+                   R"({"cluster_meta":{"cluster_name":"x"},"instances":[{"role":"pd","host":"h","ports":"2379/2380"}]})")
+            << QStringList { u"tidb"_s };
 
-        QTest::newRow("empty") << u"topology.yaml"_s << QByteArray("  \n\n") << QStringList{u"empty"_s};
+        QTest::newRow("empty") << u"topology.yaml"_s << QByteArray("  \n\n")
+                               << QStringList { u"empty"_s };
         QTest::newRow("binary") << u"x.json"_s << QByteArray("{\"a\":\n\0\0\x01\x02", 10)
-                                << QStringList{u"binary"_s, u"line 2"_s};
-        QTest::newRow("latin1") << u"shop.yaml"_s << QByteArray("tidb_servers:\n  - host: caf\xe9\n")
-                                << QStringList{u"line 2"_s, u"not UTF-8"_s};
+                                << QStringList { u"binary"_s, u"line 2"_s };
+        QTest::newRow("latin1") << u"shop.yaml"_s
+                                << QByteArray("tidb_servers:\n  - host: caf\xe9\n")
+                                << QStringList { u"line 2"_s, u"not UTF-8"_s };
         QTest::newRow("unknown") << u"notes.txt"_s << QByteArray("hello world\n")
-                                 << QStringList{u"Cannot tell what kind of file"_s};
+                                 << QStringList { u"Cannot tell what kind of file"_s };
     }
     void malformed()
     {
@@ -363,27 +395,33 @@ private slots:
         QFETCH(QStringList, expected);
         const Result<EnvironmentList> r = InventoryImporter::importData(content, file);
         QVERIFY(!r.ok());
-        QVERIFY(r.error().kind == ErrorKind::InvalidInput || r.error().kind == ErrorKind::Unsupported);
+        QVERIFY(r.error().kind == ErrorKind::InvalidInput
+                || r.error().kind == ErrorKind::Unsupported);
         for (const QString &s : expected)
-            QVERIFY2(r.error().message.contains(s), qPrintable(u"'"_s + s + u"' not in: "_s + r.error().message));
+            QVERIFY2(r.error().message.contains(s),
+                     qPrintable(u"'"_s + s + u"' not in: "_s + r.error().message));
     }
 
     // One bad environment among good ones: nothing is imported.
     void allOrNothing()
     {
-        const QByteArray json = R"({"format":"tidesk-inventory","version":1,"environments":[)"
-                                R"({"name":"good1","user":"u","endpoints":[{"host":"h"}]},)"
-                                R"({"name":"good2","user":"u","endpoints":[{"host":"h"}]},)"
-                                R"({"name":"bad","user":"u","endpoints":[{"host":"h","port":0}]}]})";
+        const QByteArray json
+            = R"({"format":"tidesk-inventory","version":1,"environments":[)"
+              R"({"name":"good1","user":"u","endpoints":[{"host":"h"}]},)"
+              R"({"name":"good2","user":"u","endpoints":[{"host":"h"}]},)"
+              R"({"name":"bad","user":"u","endpoints":[{"host":"h","port":0}]}]})";
         const Result<EnvironmentList> r = InventoryJson::fromJson(json);
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().message.contains(u"environments[2].endpoints[0].port"_s), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(u"environments[2].endpoints[0].port"_s),
+                 qPrintable(r.error().message));
 
         // A YAML file whose only error is in a server we would not even use (tikv): refused.
-        const QByteArray yaml = "tidb_servers:\n  - host: a\nmonitoring_servers:\n  - host: m\n  - port: 1\n";
+        const QByteArray yaml
+            = "tidb_servers:\n  - host: a\nmonitoring_servers:\n  - host: m\n  - port: 1\n";
         const Result<EnvironmentList> y = TiupTopologyImporter::import(yaml, u"c.yaml"_s);
         QVERIFY(!y.ok());
-        QVERIFY2(y.error().message.contains(u"monitoring_servers[1].host"_s), qPrintable(y.error().message));
+        QVERIFY2(y.error().message.contains(u"monitoring_servers[1].host"_s),
+                 qPrintable(y.error().message));
     }
 
     void hugeFile()
@@ -399,15 +437,16 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY2(r.error().message.contains(u"too large"_s), qPrintable(r.error().message));
         // And the in-memory path too.
-        const Result<EnvironmentList> m = InventoryImporter::importData(QByteArray(ImportInput::kMaxBytes + 1, 'a'),
-                                                                        u"x.yaml"_s);
+        const Result<EnvironmentList> m = InventoryImporter::importData(
+            QByteArray(ImportInput::kMaxBytes + 1, 'a'), u"x.yaml"_s);
         QVERIFY(!m.ok());
         QVERIFY(m.error().message.contains(u"too large"_s));
     }
 
     void missingFile()
     {
-        const Result<EnvironmentList> r = InventoryImporter::importFile(u"/nonexistent/topology.yaml"_s);
+        const Result<EnvironmentList> r
+            = InventoryImporter::importFile(u"/nonexistent/topology.yaml"_s);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::NotFound);
     }
@@ -421,7 +460,8 @@ private slots:
         const QString path = dir + u"/inventory.json"_s;
         if (!QFile::exists(path))
             QSKIP("sandbox is not up");
-        QCOMPARE(InventoryImporter::guessFormat(path, readFileBytes(path)), InventoryFormat::TiDeskJson);
+        QCOMPARE(InventoryImporter::guessFormat(path, readFileBytes(path)),
+                 InventoryFormat::TiDeskJson);
         const Result<EnvironmentList> r = InventoryImporter::importFile(path);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QVERIFY(!r->isEmpty());

@@ -22,7 +22,7 @@ Environment env(const QString &name, Tier tier, const QUuid &id = QUuid::createU
     e.name = name;
     e.tier = tier;
     e.user = u"u"_s;
-    e.endpoints = {{u"h"_s, 4000, {}}};
+    e.endpoints = { { u"h"_s, 4000, {} } };
     return e;
 }
 
@@ -49,18 +49,21 @@ private slots:
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         Environment custom = env(u"dr"_s, Tier::Custom);
         custom.customTierName = u"disaster"_s;
-        custom.tags = {u"x"_s, u"y"_s};
+        custom.tags = { u"x"_s, u"y"_s };
         custom.engine = EngineOverride::MySQL;
         custom.color = u"#010203"_s;
-        m.setEnvironments({env(u"dev-b"_s, Tier::Dev), env(u"Dev-a"_s, Tier::Dev), custom,
-                           env(u"prod2"_s, Tier::Prod), env(u"prod1"_s, Tier::Prod), env(u"uat"_s, Tier::Uat),
-                           env(u"test"_s, Tier::Test)});
-        QCOMPARE(names(m), (QStringList{u"prod1"_s, u"prod2"_s, u"uat"_s, u"test"_s, u"Dev-a"_s, u"dev-b"_s, u"dr"_s}));
+        m.setEnvironments({ env(u"dev-b"_s, Tier::Dev), env(u"Dev-a"_s, Tier::Dev), custom,
+                            env(u"prod2"_s, Tier::Prod), env(u"prod1"_s, Tier::Prod),
+                            env(u"uat"_s, Tier::Uat), env(u"test"_s, Tier::Test) });
+        QCOMPARE(names(m),
+                 (QStringList { u"prod1"_s, u"prod2"_s, u"uat"_s, u"test"_s, u"Dev-a"_s, u"dev-b"_s,
+                                u"dr"_s }));
 
         const QModelIndex p = m.index(0);
         QCOMPARE(p.data(InventoryModel::IsProductionRole).toBool(), true);
         QCOMPARE(p.data(InventoryModel::TierNameRole).toString(), u"prod"_s);
-        QCOMPARE(p.data(InventoryModel::ColorRole).toString(), Environment::defaultColor(Tier::Prod));
+        QCOMPARE(p.data(InventoryModel::ColorRole).toString(),
+                 Environment::defaultColor(Tier::Prod));
         QCOMPARE(p.data(InventoryModel::TierRole).toInt(), int(Tier::Prod));
         QCOMPARE(p.data(InventoryModel::EndpointsRole).toString(), u"h:4000"_s);
         const QModelIndex c = m.index(6);
@@ -68,7 +71,7 @@ private slots:
         QCOMPARE(c.data(InventoryModel::IsProductionRole).toBool(), false);
         QCOMPARE(c.data(InventoryModel::TierNameRole).toString(), u"disaster"_s);
         QCOMPARE(c.data(InventoryModel::ColorRole).toString(), u"#010203"_s);
-        QCOMPARE(c.data(InventoryModel::TagsRole).toStringList(), (QStringList{u"x"_s, u"y"_s}));
+        QCOMPARE(c.data(InventoryModel::TagsRole).toStringList(), (QStringList { u"x"_s, u"y"_s }));
         QCOMPARE(c.data(InventoryModel::EngineRole).toString(), u"mysql"_s);
         QCOMPARE(c.data(InventoryModel::IdRole).toUuid(), custom.id);
         QCOMPARE(c.data(InventoryModel::EnvironmentRole).value<Environment>(), custom);
@@ -86,7 +89,7 @@ private slots:
         Environment b = env(u"b"_s, Tier::Dev);
         Environment c = env(u"c"_s, Tier::Dev);
         Environment d = env(u"d"_s, Tier::Dev);
-        m.setEnvironments({a, b, c, d});
+        m.setEnvironments({ a, b, c, d });
         QPersistentModelIndex selected(m.index(2)); // "c"
         QCOMPARE(selected.data().toString(), u"c"_s);
 
@@ -97,14 +100,14 @@ private slots:
         QSignalSpy moved(&m, &QAbstractItemModel::rowsMoved);
 
         // Same list again: nothing happens.
-        m.setEnvironments({d, c, b, a});
+        m.setEnvironments({ d, c, b, a });
         QCOMPARE(changed.size() + inserted.size() + removed.size() + moved.size(), 0);
 
         // Remove b, add e, edit c's notes: c stays selected and is reported changed.
         c.notes = u"edited"_s;
         Environment e = env(u"e"_s, Tier::Dev);
-        m.setEnvironments({a, c, d, e});
-        QCOMPARE(names(m), (QStringList{u"a"_s, u"c"_s, u"d"_s, u"e"_s}));
+        m.setEnvironments({ a, c, d, e });
+        QCOMPARE(names(m), (QStringList { u"a"_s, u"c"_s, u"d"_s, u"e"_s }));
         QVERIFY(selected.isValid());
         QCOMPARE(selected.data().toString(), u"c"_s);
         QCOMPARE(selected.row(), 1);
@@ -114,19 +117,19 @@ private slots:
 
         // c becomes production: it moves to the top and keeps its identity.
         c.tier = Tier::Prod;
-        m.setEnvironments({a, c, d, e});
-        QCOMPARE(names(m), (QStringList{u"c"_s, u"a"_s, u"d"_s, u"e"_s}));
+        m.setEnvironments({ a, c, d, e });
+        QCOMPARE(names(m), (QStringList { u"c"_s, u"a"_s, u"d"_s, u"e"_s }));
         QCOMPARE(selected.row(), 0);
         QCOMPARE(selected.data(InventoryModel::IsProductionRole).toBool(), true);
         QCOMPARE(moved.size(), 1);
 
         // Renamed: moves within its tier.
         a.name = u"z"_s;
-        m.setEnvironments({a, c, d, e});
-        QCOMPARE(names(m), (QStringList{u"c"_s, u"d"_s, u"e"_s, u"z"_s}));
+        m.setEnvironments({ a, c, d, e });
+        QCOMPARE(names(m), (QStringList { u"c"_s, u"d"_s, u"e"_s, u"z"_s }));
 
         // Remove the selected row: the persistent index becomes invalid, no reset.
-        m.setEnvironments({a, d, e});
+        m.setEnvironments({ a, d, e });
         QVERIFY(!selected.isValid());
         m.setEnvironments({});
         QCOMPARE(m.rowCount(), 0);
@@ -140,7 +143,7 @@ private slots:
         const Environment a = env(u"a"_s, Tier::Dev);
         Environment noId = env(u"n"_s, Tier::Dev);
         noId.id = QUuid();
-        m.setEnvironments({a, a, noId});
+        m.setEnvironments({ a, a, noId });
         QCOMPARE(m.rowCount(), 1);
     }
 
@@ -184,8 +187,8 @@ private slots:
         list[10].notes = u"changed"_s;
         t.restart();
         m.setEnvironments(list);
-        qInfo("1000 environments: first fill %lld ms, refresh with 1 removal + 1 change %lld ms", firstMs,
-              t.elapsed());
+        qInfo("1000 environments: first fill %lld ms, refresh with 1 removal + 1 change %lld ms",
+              firstMs, t.elapsed());
         QCOMPARE(m.rowCount(), 999);
     }
 };

@@ -31,7 +31,7 @@ Environment makeEnv(const QString &name, Tier tier = Tier::Dev)
     e.name = name;
     e.tier = tier;
     e.user = u"dba"_s;
-    e.endpoints = {{u"127.0.0.1"_s, 4000, u"tidb-1"_s}};
+    e.endpoints = { { u"127.0.0.1"_s, 4000, u"tidb-1"_s } };
     return e;
 }
 
@@ -42,17 +42,20 @@ Environment fullEnv()
     e.tier = Tier::Custom;
     e.customTierName = u"pre-release"_s;
     e.color = u"#abcdef"_s;
-    e.tags = {u"tidb"_s, u"b, with comma"_s, u"中文"_s};
+    e.tags = { u"tidb"_s, u"b, with comma"_s, u"中文"_s };
     e.engine = EngineOverride::MariaDB;
-    e.endpoints = {{u"db1.example.com"_s, 3306, u"primary"_s}, {u"::1"_s, 3307, {}}, {u"db3"_s, 3308, u"r"_s}};
+    e.endpoints = { { u"db1.example.com"_s, 3306, u"primary"_s },
+                    { u"::1"_s, 3307, {} },
+                    { u"db3"_s, 3308, u"r"_s } };
     e.user = u"app"_s;
     e.defaultDatabase = u"shop"_s;
-    e.tls = {TlsMode::VerifyIdentity, u"/etc/ca.pem"_s, u"/etc/c.pem"_s, u"/etc/k.pem"_s};
-    e.ssh = {true, u"bastion"_s, 2222, u"ops"_s, u"/home/ops/.ssh/id_ed25519"_s, u"/home/ops/kh"_s};
+    e.tls = { TlsMode::VerifyIdentity, u"/etc/ca.pem"_s, u"/etc/c.pem"_s, u"/etc/k.pem"_s };
+    e.ssh
+        = { true, u"bastion"_s, 2222, u"ops"_s, u"/home/ops/.ssh/id_ed25519"_s, u"/home/ops/kh"_s };
     e.prometheusUrl = u"http://p:9090"_s;
     e.alertmanagerUrl = u"http://a:9093"_s;
     e.pdUrl = u"http://pd:2379"_s;
-    e.backup = {u"s3://bucket/prefix"_s, u"weekly"_s};
+    e.backup = { u"s3://bucket/prefix"_s, u"weekly"_s };
     e.notes = u"line1\nline2 'quoted' \"dq\""_s;
     e.connectTimeoutMs = 1500;
     e.queryTimeoutMs = 90000;
@@ -180,7 +183,7 @@ private slots:
 
         // Update in place: lists shrink and grow, the id stays.
         Environment changed = expected;
-        changed.endpoints = {{u"only"_s, 4000, {}}};
+        changed.endpoints = { { u"only"_s, 4000, {} } };
         changed.tags.clear();
         changed.tier = Tier::Prod;
         changed.customTierName.clear();
@@ -228,19 +231,19 @@ private slots:
         const EnvironmentList all = s.load().value(); // not a range-for over a temporary's member
         for (const Environment &e : all)
             names << e.name;
-        QCOMPARE(names, (QStringList{u"Prod"_s, u"uat"_s, u"DEV-A"_s, u"dev-b"_s}));
+        QCOMPARE(names, (QStringList { u"Prod"_s, u"uat"_s, u"DEV-A"_s, u"dev-b"_s }));
 
         // saveAll: one duplicate makes the whole batch fail, nothing of it is stored.
-        auto batch = s.saveAll({makeEnv(u"new1"_s), makeEnv(u"new2"_s), makeEnv(u"uat"_s)});
+        auto batch = s.saveAll({ makeEnv(u"new1"_s), makeEnv(u"new2"_s), makeEnv(u"uat"_s) });
         QVERIFY(!batch.ok());
         QVERIFY(batch.error().message.contains(u"uat"_s));
         QCOMPARE(s.load()->size(), 4);
         QVERIFY(!s.findByName(u"new1"_s).ok());
-        auto batch2 = s.saveAll({makeEnv(u"new1"_s), makeEnv(u"new2"_s)});
+        auto batch2 = s.saveAll({ makeEnv(u"new1"_s), makeEnv(u"new2"_s) });
         QVERIFY(batch2.ok());
         QCOMPARE(s.load()->size(), 6);
         // Duplicate inside one batch.
-        QVERIFY(!s.saveAll({makeEnv(u"x1"_s), makeEnv(u"X1"_s)}).ok());
+        QVERIFY(!s.saveAll({ makeEnv(u"x1"_s), makeEnv(u"X1"_s) }).ok());
         QCOMPARE(s.load()->size(), 6);
     }
 
@@ -266,43 +269,53 @@ private slots:
     {
         // A schema-1 file as the first development build wrote it (tags as a CSV column).
         const QString p = path(u"v1.sqlite"_s);
-        QVERIFY(rawExec(p, {
-            u"CREATE TABLE environments (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
-            " tier TEXT NOT NULL, custom_tier_name TEXT NOT NULL DEFAULT '', color TEXT NOT NULL DEFAULT '',"
-            " tags TEXT NOT NULL DEFAULT '', engine TEXT NOT NULL DEFAULT 'auto', sql_user TEXT NOT NULL,"
-            " default_database TEXT NOT NULL DEFAULT '', tls_mode TEXT NOT NULL DEFAULT 'preferred',"
-            " tls_ca_file TEXT NOT NULL DEFAULT '', tls_cert_file TEXT NOT NULL DEFAULT '',"
-            " tls_key_file TEXT NOT NULL DEFAULT '', ssh_enabled INTEGER NOT NULL DEFAULT 0,"
-            " ssh_host TEXT NOT NULL DEFAULT '', ssh_port INTEGER NOT NULL DEFAULT 22,"
-            " ssh_user TEXT NOT NULL DEFAULT '', ssh_identity_file TEXT NOT NULL DEFAULT '',"
-            " ssh_known_hosts_file TEXT NOT NULL DEFAULT '', prometheus_url TEXT NOT NULL DEFAULT '',"
-            " alertmanager_url TEXT NOT NULL DEFAULT '', pd_url TEXT NOT NULL DEFAULT '',"
-            " backup_url TEXT NOT NULL DEFAULT '', backup_notes TEXT NOT NULL DEFAULT '',"
-            " notes TEXT NOT NULL DEFAULT '', connect_timeout_ms INTEGER NOT NULL DEFAULT 5000,"
-            " query_timeout_ms INTEGER NOT NULL DEFAULT 30000)"_s,
-            u"CREATE TABLE endpoints (env_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,"
-            " position INTEGER NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL, label TEXT NOT NULL DEFAULT '',"
-            " PRIMARY KEY (env_id, position))"_s,
-            u"INSERT INTO environments (id, name, tier, tags, sql_user, pd_url) VALUES"
-            " ('6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 'legacy', 'prod', 'tidb, eu-west,,  core ', 'root',"
-            " 'http://pd:2379')"_s,
-            u"INSERT INTO environments (id, name, tier, sql_user) VALUES"
-            " ('7f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 'untagged', 'dev', 'root')"_s,
-            u"INSERT INTO endpoints VALUES ('6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 0, 'h1', 4000, 'a')"_s,
-            u"INSERT INTO endpoints VALUES ('6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 1, 'h2', 4001, '')"_s,
-            u"INSERT INTO endpoints VALUES ('7f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 0, 'h3', 3306, '')"_s,
-            u"PRAGMA application_id=%1"_s.arg(InventoryStore::kApplicationId),
-            u"PRAGMA user_version=1"_s,
-        }));
+        QVERIFY(rawExec(
+            p,
+            {
+                u"CREATE TABLE environments (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL "
+                u"UNIQUE COLLATE NOCASE,"
+                " tier TEXT NOT NULL, custom_tier_name TEXT NOT NULL DEFAULT '', color TEXT NOT "
+                "NULL DEFAULT '',"
+                " tags TEXT NOT NULL DEFAULT '', engine TEXT NOT NULL DEFAULT 'auto', sql_user "
+                "TEXT NOT NULL,"
+                " default_database TEXT NOT NULL DEFAULT '', tls_mode TEXT NOT NULL DEFAULT "
+                "'preferred',"
+                " tls_ca_file TEXT NOT NULL DEFAULT '', tls_cert_file TEXT NOT NULL DEFAULT '',"
+                " tls_key_file TEXT NOT NULL DEFAULT '', ssh_enabled INTEGER NOT NULL DEFAULT 0,"
+                " ssh_host TEXT NOT NULL DEFAULT '', ssh_port INTEGER NOT NULL DEFAULT 22,"
+                " ssh_user TEXT NOT NULL DEFAULT '', ssh_identity_file TEXT NOT NULL DEFAULT '',"
+                " ssh_known_hosts_file TEXT NOT NULL DEFAULT '', prometheus_url TEXT NOT NULL "
+                "DEFAULT '',"
+                " alertmanager_url TEXT NOT NULL DEFAULT '', pd_url TEXT NOT NULL DEFAULT '',"
+                " backup_url TEXT NOT NULL DEFAULT '', backup_notes TEXT NOT NULL DEFAULT '',"
+                " notes TEXT NOT NULL DEFAULT '', connect_timeout_ms INTEGER NOT NULL DEFAULT 5000,"
+                " query_timeout_ms INTEGER NOT NULL DEFAULT 30000)"_s,
+                u"CREATE TABLE endpoints (env_id TEXT NOT NULL REFERENCES environments(id) ON "
+                u"DELETE CASCADE,"
+                " position INTEGER NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL, label TEXT "
+                "NOT NULL DEFAULT '',"
+                " PRIMARY KEY (env_id, position))"_s,
+                u"INSERT INTO environments (id, name, tier, tags, sql_user, pd_url) VALUES"
+                " ('6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 'legacy', 'prod', 'tidb, eu-west,,  "
+                "core ', 'root',"
+                " 'http://pd:2379')"_s,
+                u"INSERT INTO environments (id, name, tier, sql_user) VALUES"
+                " ('7f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 'untagged', 'dev', 'root')"_s,
+                u"INSERT INTO endpoints VALUES ('6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 0, 'h1', 4000, 'a')"_s,
+                u"INSERT INTO endpoints VALUES ('6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 1, 'h2', 4001, '')"_s,
+                u"INSERT INTO endpoints VALUES ('7f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f', 0, 'h3', 3306, '')"_s,
+                u"PRAGMA application_id=%1"_s.arg(InventoryStore::kApplicationId),
+                u"PRAGMA user_version=1"_s,
+            }));
         auto store = InventoryStore::open(p);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toString()));
         QCOMPARE(store.value()->schemaVersion().valueOr(-1), 2);
         const Environment legacy = store.value()->findByName(u"legacy"_s).value();
         QCOMPARE(legacy.id, QUuid::fromString(u"6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f"_s));
         QCOMPARE(legacy.tier, Tier::Prod);
-        QCOMPARE(legacy.tags, (QStringList{u"tidb"_s, u"eu-west"_s, u"core"_s}));
+        QCOMPARE(legacy.tags, (QStringList { u"tidb"_s, u"eu-west"_s, u"core"_s }));
         QCOMPARE(legacy.endpoints.size(), 2);
-        QCOMPARE(legacy.endpoints[1], (SqlEndpoint{u"h2"_s, 4001, {}}));
+        QCOMPARE(legacy.endpoints[1], (SqlEndpoint { u"h2"_s, 4001, {} }));
         QCOMPARE(legacy.pdUrl, u"http://pd:2379"_s);
         QVERIFY(store.value()->findByName(u"untagged"_s)->tags.isEmpty());
         // And it is writable in the new layout.
@@ -321,7 +334,7 @@ private slots:
         f.close();
         QVERIFY(InventoryStore::open(zero).ok());
         const QString v0 = path(u"v0.sqlite"_s);
-        QVERIFY(rawExec(v0, {u"PRAGMA user_version=0"_s, u"VACUUM"_s}));
+        QVERIFY(rawExec(v0, { u"PRAGMA user_version=0"_s, u"VACUUM"_s }));
         auto s = InventoryStore::open(v0);
         QVERIFY(s.ok());
         QCOMPARE(s.value()->schemaVersion().valueOr(-1), InventoryStore::kSchemaVersion);
@@ -335,7 +348,8 @@ private slots:
             QVERIFY(s.ok());
             QVERIFY(s.value()->save(makeEnv(u"x"_s)).ok());
         }
-        QVERIFY(rawExec(p, {u"PRAGMA user_version=%1"_s.arg(InventoryStore::kSchemaVersion + 1)}));
+        QVERIFY(
+            rawExec(p, { u"PRAGMA user_version=%1"_s.arg(InventoryStore::kSchemaVersion + 1) }));
         const QByteArray before = fileHash(p);
         auto s = InventoryStore::open(p);
         QVERIFY(!s.ok());
@@ -348,7 +362,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("text") << QByteArray("this is my shopping list\n") << u"not an SQLite database"_s;
+        QTest::newRow("text") << QByteArray("this is my shopping list\n")
+                              << u"not an SQLite database"_s;
         QTest::newRow("binary") << QByteArray(4096, '\x7f') << u"not an SQLite database"_s;
         QByteArray damaged("SQLite format 3\0", 16);
         damaged += QByteArray(4080, '\xff');
@@ -358,7 +373,8 @@ private slots:
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, expected);
-        const QString p = path(u"garbage-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+        const QString p
+            = path(u"garbage-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
         QFile f(p);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
@@ -376,12 +392,14 @@ private slots:
     void foreignSqliteRefused()
     {
         const QString p = path(u"firefox.sqlite"_s);
-        QVERIFY(rawExec(p, {u"CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)"_s,
-                            u"INSERT INTO moz_places (url) VALUES ('https://example.com')"_s}));
+        QVERIFY(rawExec(p,
+                        { u"CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)"_s,
+                          u"INSERT INTO moz_places (url) VALUES ('https://example.com')"_s }));
         const QByteArray before = fileHash(p);
         auto s = InventoryStore::open(p);
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().message.contains(u"not a TiDesk inventory"_s), qPrintable(s.error().message));
+        QVERIFY2(s.error().message.contains(u"not a TiDesk inventory"_s),
+                 qPrintable(s.error().message));
         QCOMPARE(fileHash(p), before);
     }
 
@@ -429,7 +447,8 @@ private slots:
         const qint64 loadMs = t.elapsed();
         QVERIFY(loaded.ok());
         QCOMPARE(loaded->size(), 200);
-        qInfo("200 environments (3 endpoints, 3 tags each): saveAll %lld ms, load %lld ms", saveMs, loadMs);
+        qInfo("200 environments (3 endpoints, 3 tags each): saveAll %lld ms, load %lld ms", saveMs,
+              loadMs);
     }
 
     // A writer is SIGKILLed mid-loop, three times on the same file (the next open recovers the
@@ -442,7 +461,7 @@ private slots:
             const QString prefix = u"r%1"_s.arg(round);
             QProcess child;
             child.setProcessChannelMode(QProcess::SeparateChannels);
-            child.start(QCoreApplication::applicationFilePath(), {u"--writer"_s, p, prefix});
+            child.start(QCoreApplication::applicationFilePath(), { u"--writer"_s, p, prefix });
             QVERIFY(child.waitForStarted());
             const qsizetype before = savedNames.size();
             int lastCounter = -1;
@@ -464,7 +483,8 @@ private slots:
             // Kill at a varying point after at least 20 saves of this round.
             const qint64 target = before + 20 + QDateTime::currentMSecsSinceEpoch() % 17;
             while (savedNames.size() < target && timer.elapsed() < 60000) {
-                QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
+                QVERIFY2(child.state() == QProcess::Running,
+                         child.readAllStandardError().constData());
                 child.waitForReadyRead(1000);
                 consume();
             }
@@ -483,12 +503,13 @@ private slots:
             for (const Environment &e : list.value())
                 present.insert(e.name);
             for (const QString &n : savedNames)
-                QVERIFY2(present.contains(n), qPrintable(n + u" was reported saved but is missing"_s));
+                QVERIFY2(present.contains(n),
+                         qPrintable(n + u" was reported saved but is missing"_s));
             const QStringList counter = store.value()->findByName(u"counter"_s)->notes.split(u' ');
             QCOMPARE(counter.value(0), prefix);
             QVERIFY(counter.value(1).toInt() >= lastCounter);
-            qInfo("round %d: writer killed after %lld reported saves; %lld environments present", round,
-                  qlonglong(savedNames.size() - before), qlonglong(present.size()));
+            qInfo("round %d: writer killed after %lld reported saves; %lld environments present",
+                  round, qlonglong(savedNames.size() - before), qlonglong(present.size()));
         }
     }
 };

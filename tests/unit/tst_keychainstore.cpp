@@ -74,12 +74,13 @@ void TestKeychainStore::operationsReportClearErrors()
     QCOMPARE(written.error().kind, ErrorKind::Unsupported);
     QVERIFY(written.error().message.contains(u"keychain"_s));
     QVERIFY(written.error().message.contains(u"not available"_s));
-    QVERIFY(!written.error().detail.isEmpty());             // qtkeychain's own reason
+    QVERIFY(!written.error().detail.isEmpty()); // qtkeychain's own reason
     QVERIFY(!written.error().toString().contains(u"secret value"_s));
 
     const auto read = store.read(m_uniqueKey);
     QVERIFY(!read.ok());
-    QVERIFY(read.error().kind == ErrorKind::Unsupported || read.error().kind == ErrorKind::NotFound);
+    QVERIFY(read.error().kind == ErrorKind::Unsupported
+            || read.error().kind == ErrorKind::NotFound);
     const VoidResult removed = store.remove(m_uniqueKey); // must return promptly, not hang
     QVERIFY(removed.ok() || removed.error().kind != ErrorKind::Timeout);
 }

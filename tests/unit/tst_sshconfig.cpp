@@ -72,10 +72,10 @@ private slots:
 
     void negation()
     {
-        const QStringList list{u"*.prod"_s, u"!legacy.prod"_s};
+        const QStringList list { u"*.prod"_s, u"!legacy.prod"_s };
         QVERIFY(HostPattern::matchesList(list, u"db.prod"_s));
         QVERIFY(!HostPattern::matchesList(list, u"legacy.prod"_s));
-        QVERIFY(!HostPattern::matchesList({u"!x"_s}, u"y"_s)); // negation alone never matches
+        QVERIFY(!HostPattern::matchesList({ u"!x"_s }, u"y"_s)); // negation alone never matches
     }
 
     void resolve()
@@ -88,13 +88,13 @@ private slots:
         QCOMPARE(b.port, 2222);
         QCOMPARE(b.user, u"dba"_s);
         QCOMPARE(b.identityFiles,
-                 QStringList({home + u"/.ssh/id_global"_s, home + u"/.ssh/id_bastion"_s,
-                              home + u"/keys/dba@10.1.2.3"_s}));
+                 QStringList({ home + u"/.ssh/id_global"_s, home + u"/.ssh/id_bastion"_s,
+                               home + u"/keys/dba@10.1.2.3"_s }));
 
         const SshHostConfig p = cfg.resolve(u"db.prod"_s);
         QCOMPARE(p.hostName, u"db.prod"_s);
         QCOMPARE(p.user, u"produser"_s); // first match wins over "Host *"
-        QCOMPARE(p.port, 2200);         // keyword=value form
+        QCOMPARE(p.port, 2200); // keyword=value form
 
         const SshHostConfig l = cfg.resolve(u"legacy.prod"_s);
         QCOMPARE(l.user, u"fallback"_s);
@@ -128,11 +128,18 @@ private slots:
         QTest::addColumn<QStringList>("keygenArgs");
         QTest::addColumn<QString>("type");
         QTest::addColumn<bool>("encrypted");
-        QTest::newRow("ed25519") << QStringList{u"-t"_s, u"ed25519"_s, u"-N"_s, u""_s} << u"ssh-ed25519"_s << false;
-        QTest::newRow("ed25519 passphrase") << QStringList{u"-t"_s, u"ed25519"_s, u"-N"_s, u"pw"_s} << u"ssh-ed25519"_s << true;
-        QTest::newRow("ecdsa") << QStringList{u"-t"_s, u"ecdsa"_s, u"-N"_s, u""_s} << u"ecdsa-sha2-nistp256"_s << false;
-        QTest::newRow("rsa openssh") << QStringList{u"-t"_s, u"rsa"_s, u"-b"_s, u"1024"_s, u"-N"_s, u"pw"_s} << u"ssh-rsa"_s << true;
-        QTest::newRow("rsa pem") << QStringList{u"-t"_s, u"rsa"_s, u"-b"_s, u"1024"_s, u"-m"_s, u"PEM"_s, u"-N"_s, u""_s} << u"ssh-rsa"_s << false;
+        QTest::newRow("ed25519") << QStringList { u"-t"_s, u"ed25519"_s, u"-N"_s, u""_s }
+                                 << u"ssh-ed25519"_s << false;
+        QTest::newRow("ed25519 passphrase")
+            << QStringList { u"-t"_s, u"ed25519"_s, u"-N"_s, u"pw"_s } << u"ssh-ed25519"_s << true;
+        QTest::newRow("ecdsa") << QStringList { u"-t"_s, u"ecdsa"_s, u"-N"_s, u""_s }
+                               << u"ecdsa-sha2-nistp256"_s << false;
+        QTest::newRow("rsa openssh")
+            << QStringList { u"-t"_s, u"rsa"_s, u"-b"_s, u"1024"_s, u"-N"_s, u"pw"_s }
+            << u"ssh-rsa"_s << true;
+        QTest::newRow("rsa pem") << QStringList { u"-t"_s, u"rsa"_s, u"-b"_s, u"1024"_s,
+                                                  u"-m"_s, u"PEM"_s, u"-N"_s, u""_s }
+                                 << u"ssh-rsa"_s << false;
     }
 
     void keyFiles()
@@ -143,7 +150,7 @@ private slots:
         QTemporaryDir dir;
         const QString key = dir.path() + u"/key"_s;
         QProcess p;
-        p.start(u"ssh-keygen"_s, keygenArgs + QStringList{u"-q"_s, u"-f"_s, key});
+        p.start(u"ssh-keygen"_s, keygenArgs + QStringList { u"-q"_s, u"-f"_s, key });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         QFile::remove(key + u".pub"_s); // the type must come from the private key file itself

@@ -118,7 +118,7 @@ void TestVaultFileStore::roundTrip()
     QVERIFY(store.write(u"prod/ssh"_s, u"\u5bc6\u7801 with unicode"_s).ok());
     QCOMPARE(store.read(u"prod/sql"_s).value(), kSecret);
     QCOMPARE(store.read(u"prod/ssh"_s).value(), u"\u5bc6\u7801 with unicode"_s);
-    QCOMPARE(store.keys(), (QStringList{u"prod/sql"_s, u"prod/ssh"_s}));
+    QCOMPARE(store.keys(), (QStringList { u"prod/sql"_s, u"prod/ssh"_s }));
 
     QVERIFY(store.write(u"prod/sql"_s, u"rotated"_s).ok());
     QCOMPARE(store.read(u"prod/sql"_s).value(), u"rotated"_s);
@@ -168,7 +168,7 @@ void TestVaultFileStore::persistsAcrossInstances()
     const auto unlocked = second.unlock(kPassphrase);
     QVERIFY2(unlocked.ok(), qPrintable(describe(unlocked)));
     QCOMPARE(second.read(u"prod/sql"_s).value(), kSecret);
-    QCOMPARE(second.keys(), QStringList{u"prod/sql"_s});
+    QCOMPARE(second.keys(), QStringList { u"prod/sql"_s });
 }
 
 void TestVaultFileStore::unlockOrCreate()
@@ -230,7 +230,7 @@ void TestVaultFileStore::everyByteFlipIsRejected()
     QVERIFY(parsed.ok());
     const qsizetype headerBytes = parsed->aad.size();
     int cryptoErrors = 0;
-    for (const char mask : {char(0x01), char(0x80), char(0xff)}) {
+    for (const char mask : { char(0x01), char(0x80), char(0xff) }) {
         for (qsizetype i = 0; i < original.size(); ++i) {
             QByteArray flipped = original;
             flipped[i] = char(flipped[i] ^ mask);
@@ -297,7 +297,8 @@ void TestVaultFileStore::notAVault_data()
     QTest::newRow("text") << "hello, this is a plain text file and no vault"_ba;
     QTest::newRow("json") << R"({"prod/sql":"hunter2"})"_ba;
     QTest::newRow("short") << "abc"_ba;
-    QTest::newRow("lowercase magic") << "tideskvault\x01\x01 and some more bytes to be long enough"_ba;
+    QTest::newRow("lowercase magic")
+        << "tideskvault\x01\x01 and some more bytes to be long enough"_ba;
 }
 
 void TestVaultFileStore::notAVault()
@@ -371,7 +372,7 @@ void TestVaultFileStore::secretNeverInClear()
         }
         return out;
     };
-    for (const QString &needle : {kSecret, kSecret.left(8), u"prod/sql"_s}) {
+    for (const QString &needle : { kSecret, kSecret.left(8), u"prod/sql"_s }) {
         QVERIFY(!bytes.contains(needle.toUtf8()));
         QVERIFY(!bytes.contains(utf16(needle, QSysInfo::LittleEndian)));
         QVERIFY(!bytes.contains(utf16(needle, QSysInfo::BigEndian)));
@@ -482,13 +483,14 @@ void TestVaultFileStore::concurrentWritesLoseNothing()
     QCOMPARE(check.keys().size(), kThreads * kWritesPerThread);
     for (int t = 0; t < kThreads; ++t)
         for (int i = 0; i < kWritesPerThread; ++i)
-            QCOMPARE(check.read(u"t%1/k%2"_s.arg(t).arg(i)).value(), u"secret-%1-%2"_s.arg(t).arg(i));
+            QCOMPARE(check.read(u"t%1/k%2"_s.arg(t).arg(i)).value(),
+                     u"secret-%1-%2"_s.arg(t).arg(i));
     QVERIFY(!QFile::exists(vaultPath() + u".lock"_s));
 }
 
 void TestVaultFileStore::fileModeIs0600()
 {
-    const mode_t oldMask = ::umask(0);  // the widest umask: the store must still write 0600
+    const mode_t oldMask = ::umask(0); // the widest umask: the store must still write 0600
     VaultFileStore store(m_dir->filePath(u"sub/dir/secrets.vault"_s), fastKdf());
     const auto created = store.create(kPassphrase);
     ::umask(oldMask);
@@ -512,8 +514,7 @@ void TestVaultFileStore::defaultParametersUnlockTime()
         QElapsedTimer timer;
         timer.start();
         QVERIFY(store.create(kPassphrase).ok());
-        qInfo("create with default parameters (scrypt N=2^17, r=8, p=1): %lld ms",
-              timer.elapsed());
+        qInfo("create with default parameters (scrypt N=2^17, r=8, p=1): %lld ms", timer.elapsed());
         QVERIFY(store.write(u"k"_s, u"v"_s).ok());
     }
     VaultFileStore store(vaultPath());

@@ -32,9 +32,10 @@ ConfirmRemoveDialog::ConfirmRemoveDialog(const Environment &env, QWidget *parent
     head->addWidget(title, 1);
     head->addWidget(badge);
 
-    auto *text = new QLabel(tr("It is removed from the inventory and its stored password is deleted. "
-                               "The servers themselves are not touched."),
-                            this);
+    auto *text
+        = new QLabel(tr("It is removed from the inventory and its stored password is deleted. "
+                        "The servers themselves are not touched."),
+                     this);
     text->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -52,7 +53,8 @@ ConfirmRemoveDialog::ConfirmRemoveDialog(const Environment &env, QWidget *parent
     layout->addWidget(text);
 
     if (env.isProduction()) {
-        auto *warn = new QLabel(tr("This is a PRODUCTION environment. Type its name to confirm:"), this);
+        auto *warn
+            = new QLabel(tr("This is a PRODUCTION environment. Type its name to confirm:"), this);
         warn->setWordWrap(true);
         QPalette p = warn->palette();
         p.setColor(QPalette::WindowText, TierStyle::color(env));
@@ -67,7 +69,8 @@ ConfirmRemoveDialog::ConfirmRemoveDialog(const Environment &env, QWidget *parent
         layout->addWidget(warn);
         layout->addWidget(m_typed);
         ok->setEnabled(false);
-        connect(m_typed, &QLineEdit::textChanged, this, [this, ok] { ok->setEnabled(isConfirmEnabled()); });
+        connect(m_typed, &QLineEdit::textChanged, this,
+                [this, ok] { ok->setEnabled(isConfirmEnabled()); });
     }
     layout->addWidget(m_buttons);
     resize(480, sizeHint().height());

@@ -21,7 +21,8 @@ EndpointListEditor::EndpointListEditor(QWidget *parent)
     m_entry->setObjectName(u"envEndpointEntry"_s);
     m_entry->setAccessibleName(tr("New endpoints"));
     m_entry->setPlaceholderText(tr("host:port[,host:port\u2026]"));
-    m_entry->setToolTip(tr("One or more SQL endpoints, e.g. 10.0.0.1:4000,10.0.0.2:4000 (press Enter to add)"));
+    m_entry->setToolTip(
+        tr("One or more SQL endpoints, e.g. 10.0.0.1:4000,10.0.0.2:4000 (press Enter to add)"));
     connect(m_entry, &QLineEdit::returnPressed, this, &EndpointListEditor::addFromEntry);
 
     m_add->setObjectName(u"envEndpointAdd"_s);
@@ -71,11 +72,13 @@ Result<QList<SqlEndpoint>> EndpointListEditor::parse(const QString &text, int de
         if (token.startsWith(u'[')) { // [ipv6]:port
             const qsizetype close = token.indexOf(u']');
             if (close < 0)
-                return Error::make(ErrorKind::InvalidInput, tr("endpoints: \"%1\" lacks a closing ']'").arg(token));
+                return Error::make(ErrorKind::InvalidInput,
+                                   tr("endpoints: \"%1\" lacks a closing ']'").arg(token));
             host = token.mid(1, close - 1);
             if (token.size() > close + 1) {
                 if (token.at(close + 1) != u':')
-                    return Error::make(ErrorKind::InvalidInput, tr("endpoints: \"%1\" is not host:port").arg(token));
+                    return Error::make(ErrorKind::InvalidInput,
+                                       tr("endpoints: \"%1\" is not host:port").arg(token));
                 port = token.mid(close + 2);
             }
         } else if (token.count(u':') == 1) {
@@ -86,9 +89,11 @@ Result<QList<SqlEndpoint>> EndpointListEditor::parse(const QString &text, int de
         ep.host = host.trimmed();
         ep.port = port.isEmpty() ? defaultPort : port.toInt(&ok);
         if (!ok || ep.port < 1 || ep.port > 65535)
-            return Error::make(ErrorKind::InvalidInput, tr("endpoints: \"%1\" has no valid port (1-65535)").arg(token));
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("endpoints: \"%1\" has no valid port (1-65535)").arg(token));
         if (ep.host.isEmpty())
-            return Error::make(ErrorKind::InvalidInput, tr("endpoints: \"%1\" has no host").arg(token));
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("endpoints: \"%1\" has no host").arg(token));
         out << ep;
     }
     return out;
@@ -147,7 +152,8 @@ Result<QList<SqlEndpoint>> EndpointListEditor::endpoints() const
         SqlEndpoint ep;
         ep.host = m_table->item(r, 0) ? m_table->item(r, 0)->text().trimmed() : QString();
         bool ok = false;
-        const QString portText = m_table->item(r, 1) ? m_table->item(r, 1)->text().trimmed() : QString();
+        const QString portText
+            = m_table->item(r, 1) ? m_table->item(r, 1)->text().trimmed() : QString();
         ep.port = portText.toInt(&ok);
         if (!ok)
             return Error::make(ErrorKind::InvalidInput,

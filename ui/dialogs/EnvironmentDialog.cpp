@@ -36,11 +36,15 @@ QString passwordPlaceholder(const CredentialStore *secrets)
 {
     const QString backend = secrets ? secrets->backendName() : QString();
     if (backend == u"vault")
-        return QCoreApplication::translate("TiDesk::EnvironmentDialog", "Stored in the vault, never in the inventory");
+        return QCoreApplication::translate("TiDesk::EnvironmentDialog",
+                                           "Stored in the vault, never in the inventory");
     if (backend == u"keychain")
-        return QCoreApplication::translate("TiDesk::EnvironmentDialog", "Stored in the keychain, never in the inventory");
+        return QCoreApplication::translate("TiDesk::EnvironmentDialog",
+                                           "Stored in the keychain, never in the inventory");
     if (!backend.isEmpty())
-        return QCoreApplication::translate("TiDesk::EnvironmentDialog", "Stored in the %1, never in the inventory").arg(backend);
+        return QCoreApplication::translate("TiDesk::EnvironmentDialog",
+                                           "Stored in the %1, never in the inventory")
+            .arg(backend);
     return QCoreApplication::translate("TiDesk::EnvironmentDialog",
                                        "Stored in the credential store, never in the inventory");
 }
@@ -75,8 +79,8 @@ QSpinBox *msSpin(QWidget *parent, const QString &objectName, const QString &acce
 }
 } // namespace
 
-EnvironmentDialog::EnvironmentDialog(const CoreServices &services, Mode mode, const Environment &env,
-                                     QWidget *parent)
+EnvironmentDialog::EnvironmentDialog(const CoreServices &services, Mode mode,
+                                     const Environment &env, QWidget *parent)
     : QDialog(parent)
     , m_services(services)
     , m_mode(mode)
@@ -113,8 +117,10 @@ EnvironmentDialog::EnvironmentDialog(const CoreServices &services, Mode mode, co
     m_original = initial;
     fillForm(initial);
 
-    connect(&m_checkWatcher, &QFutureWatcher<CheckResult>::finished, this, &EnvironmentDialog::onCheckFinished);
-    connect(&m_saveWatcher, &QFutureWatcher<SaveOutcome>::finished, this, &EnvironmentDialog::onSaveFinished);
+    connect(&m_checkWatcher, &QFutureWatcher<CheckResult>::finished, this,
+            &EnvironmentDialog::onCheckFinished);
+    connect(&m_saveWatcher, &QFutureWatcher<SaveOutcome>::finished, this,
+            &EnvironmentDialog::onSaveFinished);
 }
 
 EnvironmentDialog::~EnvironmentDialog()
@@ -133,7 +139,8 @@ void EnvironmentDialog::buildUi()
     m_tier->setAccessibleName(tr("Tier"));
     for (Tier t : { Tier::Dev, Tier::Test, Tier::Uat, Tier::Prod, Tier::Custom })
         m_tier->addItem(TierStyle::groupName(t), int(t));
-    m_customTier = lineEdit(this, u"envCustomTier"_s, tr("Custom tier name"), tr("custom tier name"));
+    m_customTier
+        = lineEdit(this, u"envCustomTier"_s, tr("Custom tier name"), tr("custom tier name"));
     auto *tierRow = new QHBoxLayout;
     tierRow->addWidget(m_tier);
     tierRow->addWidget(m_customTier, 1);
@@ -150,9 +157,11 @@ void EnvironmentDialog::buildUi()
     colorRow->addWidget(m_colorButton);
     colorRow->addWidget(m_preview);
     connect(m_colorButton, &QPushButton::clicked, this, [this] {
-        auto *dlg = new QColorDialog(QColor(m_color->text().isEmpty() ? m_preview->color().name() : m_color->text()), this);
+        auto *dlg = new QColorDialog(
+            QColor(m_color->text().isEmpty() ? m_preview->color().name() : m_color->text()), this);
         dlg->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dlg, &QColorDialog::colorSelected, this, [this](const QColor &c) { m_color->setText(c.name()); });
+        connect(dlg, &QColorDialog::colorSelected, this,
+                [this](const QColor &c) { m_color->setText(c.name()); });
         dlg->open();
     });
 
@@ -160,7 +169,8 @@ void EnvironmentDialog::buildUi()
     m_engine = new QComboBox(this);
     m_engine->setObjectName(u"envEngine"_s);
     m_engine->setAccessibleName(tr("Engine"));
-    for (EngineOverride e : { EngineOverride::Auto, EngineOverride::TiDB, EngineOverride::MySQL, EngineOverride::MariaDB })
+    for (EngineOverride e : { EngineOverride::Auto, EngineOverride::TiDB, EngineOverride::MySQL,
+                              EngineOverride::MariaDB })
         m_engine->addItem(EnvironmentText::engineOverride(e), int(e));
 
     auto *general = new QGroupBox(tr("Environment"), this);
@@ -197,7 +207,8 @@ void EnvironmentDialog::buildUi()
     m_tlsMode = new QComboBox(this);
     m_tlsMode->setObjectName(u"envTlsMode"_s);
     m_tlsMode->setAccessibleName(tr("TLS mode"));
-    for (TlsMode m : { TlsMode::Disabled, TlsMode::Preferred, TlsMode::Required, TlsMode::VerifyCa, TlsMode::VerifyIdentity })
+    for (TlsMode m : { TlsMode::Disabled, TlsMode::Preferred, TlsMode::Required, TlsMode::VerifyCa,
+                       TlsMode::VerifyIdentity })
         m_tlsMode->addItem(EnvironmentText::tlsMode(m), int(m));
     m_tlsHelp = new QLabel(this);
     m_tlsHelp->setWordWrap(true);
@@ -228,14 +239,17 @@ void EnvironmentDialog::buildUi()
     m_ssh->setObjectName(u"envSsh"_s);
     m_ssh->setAccessibleName(tr("SSH bastion"));
     m_ssh->setCheckable(true);
-    m_sshHost = lineEdit(this, u"envSshHost"_s, tr("Bastion host"), tr("host or ~/.ssh/config alias"));
+    m_sshHost
+        = lineEdit(this, u"envSshHost"_s, tr("Bastion host"), tr("host or ~/.ssh/config alias"));
     m_sshPort = new QSpinBox(this);
     m_sshPort->setObjectName(u"envSshPort"_s);
     m_sshPort->setAccessibleName(tr("Bastion port"));
     m_sshPort->setRange(1, 65535);
     m_sshUser = lineEdit(this, u"envSshUser"_s, tr("Bastion user"));
-    m_sshIdentity = lineEdit(this, u"envSshIdentity"_s, tr("Identity file"), tr("private key, e.g. ~/.ssh/id_ed25519"));
-    m_sshKnownHosts = lineEdit(this, u"envSshKnownHosts"_s, tr("Known hosts file"), tr("empty = ~/.ssh/known_hosts"));
+    m_sshIdentity = lineEdit(this, u"envSshIdentity"_s, tr("Identity file"),
+                             tr("private key, e.g. ~/.ssh/id_ed25519"));
+    m_sshKnownHosts = lineEdit(this, u"envSshKnownHosts"_s, tr("Known hosts file"),
+                               tr("empty = ~/.ssh/known_hosts"));
     auto *hostRow = new QHBoxLayout;
     hostRow->addWidget(m_sshHost, 1);
     hostRow->addWidget(new QLabel(tr("port"), this));
@@ -247,14 +261,17 @@ void EnvironmentDialog::buildUi()
     sf->addRow(tr("Known hosts:"), fileRow(m_sshKnownHosts, tr("known_hosts file")));
     m_sshSecret = lineEdit(this, u"envSshSecret"_s, tr("SSH key passphrase or bastion password"));
     m_sshSecret->setEchoMode(QLineEdit::Password);
-    m_sshSecret->setToolTip(tr("The passphrase of the identity file. Without an identity file: the bastion "
-                               "password. Kept in the secret store, never sent to the bastion as a password "
-                               "when a key is set."));
+    m_sshSecret->setToolTip(
+        tr("The passphrase of the identity file. Without an identity file: the bastion "
+           "password. Kept in the secret store, never sent to the bastion as a password "
+           "when a key is set."));
     sf->addRow(tr("Passphrase:"), m_sshSecret);
 
     // --- Monitoring
-    m_prometheus = lineEdit(this, u"envPrometheus"_s, tr("Prometheus URL"), u"http://prometheus:9090"_s);
-    m_alertmanager = lineEdit(this, u"envAlertmanager"_s, tr("Alertmanager URL"), u"http://alertmanager:9093"_s);
+    m_prometheus
+        = lineEdit(this, u"envPrometheus"_s, tr("Prometheus URL"), u"http://prometheus:9090"_s);
+    m_alertmanager = lineEdit(this, u"envAlertmanager"_s, tr("Alertmanager URL"),
+                              u"http://alertmanager:9093"_s);
     m_pd = lineEdit(this, u"envPd"_s, tr("PD URL"), tr("TiDB only, e.g. http://pd:2379"));
     auto *monitoring = new QGroupBox(tr("Monitoring"), this);
     auto *mf = new QFormLayout(monitoring);
@@ -341,7 +358,8 @@ void EnvironmentDialog::buildUi()
     connect(m_tlsMode, &QComboBox::currentIndexChanged, this, &EnvironmentDialog::updateTlsHelp);
     connect(m_engine, &QComboBox::currentIndexChanged, this, [this] {
         const auto e = EngineOverride(m_engine->currentData().toInt());
-        m_endpoints->setDefaultPort(e == EngineOverride::MySQL || e == EngineOverride::MariaDB ? 3306 : 4000);
+        m_endpoints->setDefaultPort(
+            e == EngineOverride::MySQL || e == EngineOverride::MariaDB ? 3306 : 4000);
     });
     // Once a validation message is shown, keep it current while the user fixes the form.
     auto revalidate = [this] {
@@ -404,7 +422,7 @@ Environment EnvironmentDialog::environmentFromForm() const
             env.tags << t.trimmed();
     env.engine = EngineOverride(m_engine->currentData().toInt());
     const Result<QList<SqlEndpoint>> eps = m_endpoints->endpoints();
-    env.endpoints = eps.ok() ? eps.value() : QList<SqlEndpoint>{};
+    env.endpoints = eps.ok() ? eps.value() : QList<SqlEndpoint> {};
     env.user = m_user->text().trimmed();
     env.defaultDatabase = m_database->text().trimmed();
     env.connectTimeoutMs = m_connectTimeout->value();
@@ -431,7 +449,8 @@ QString EnvironmentDialog::validationError() const
     const Result<QList<SqlEndpoint>> eps = m_endpoints->endpoints();
     if (!eps.ok())
         return eps.error().message;
-    if (Tier(m_tier->currentData().toInt()) == Tier::Custom && m_customTier->text().trimmed().isEmpty())
+    if (Tier(m_tier->currentData().toInt()) == Tier::Custom
+        && m_customTier->text().trimmed().isEmpty())
         return tr("tier: name the custom tier");
     return environmentFromForm().validate();
 }
@@ -452,7 +471,9 @@ void EnvironmentDialog::updateTierPreview()
     const Tier tier = Tier(m_tier->currentData().toInt());
     m_customTier->setVisible(tier == Tier::Custom);
     const QString c = m_color->text().trimmed();
-    const QColor color = Environment::isValidColor(c) && !c.isEmpty() ? QColor(c) : QColor(Environment::defaultColor(tier));
+    const QColor color = Environment::isValidColor(c) && !c.isEmpty()
+        ? QColor(c)
+        : QColor(Environment::defaultColor(tier));
     m_preview->setColor(color);
     m_preview->setText(TierStyle::badgeText(tier, m_customTier->text().trimmed()));
 }
@@ -510,7 +531,8 @@ void EnvironmentDialog::testConnection()
         env.id = m_sourceId; // so an empty password field reads the source's secret
     m_banner->clear();
     setChecking(true);
-    m_checkWatcher.setFuture(ConnectionCheck::start(m_services, env, passwordForCheck(), sshSecretForCheck()));
+    m_checkWatcher.setFuture(
+        ConnectionCheck::start(m_services, env, passwordForCheck(), sshSecretForCheck()));
 }
 
 void EnvironmentDialog::onCheckFinished()
@@ -556,39 +578,43 @@ void EnvironmentDialog::accept()
     std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
     setSaving(true);
-    m_saveWatcher.setFuture(QtConcurrent::run(m_services.pool, [env, password, sshSecret, copyFrom, inventory, secrets] {
-        SaveOutcome out;
-        Result<Environment> saved = inventory->save(env);
-        if (!saved.ok()) {
-            out.error = saved.error();
+    m_saveWatcher.setFuture(QtConcurrent::run(
+        m_services.pool, [env, password, sshSecret, copyFrom, inventory, secrets] {
+            SaveOutcome out;
+            Result<Environment> saved = inventory->save(env);
+            if (!saved.ok()) {
+                out.error = saved.error();
+                return out;
+            }
+            out.env = saved.value();
+            Environment source;
+            source.id = copyFrom;
+            // An empty field keeps the stored secret (edit) or copies the source's (duplicate).
+            const auto store
+                = [&](const QString &typed, const QString &key, const QString &sourceKey) {
+                      QString secret = typed;
+                      if (secret.isEmpty() && !copyFrom.isNull() && secrets) {
+                          const Result<QString> old = secrets->read(sourceKey);
+                          if (old.ok())
+                              secret = old.value();
+                      }
+                      if (secret.isEmpty() || out.passwordError.isError())
+                          return;
+                      if (!secrets) {
+                          out.passwordError = Error::make(ErrorKind::Unsupported,
+                                                          tr("no credential store is open"));
+                          return;
+                      }
+                      const VoidResult w = secrets->write(key, secret);
+                      if (!w.ok())
+                          out.passwordError = w.error();
+                  };
+            store(password, out.env->passwordSecretKey(), source.passwordSecretKey());
+            if (env.ssh.enabled)
+                store(sshSecret, out.env->sshPassphraseSecretKey(),
+                      source.sshPassphraseSecretKey());
             return out;
-        }
-        out.env = saved.value();
-        Environment source;
-        source.id = copyFrom;
-        // An empty field keeps the stored secret (edit) or copies the source's (duplicate).
-        const auto store = [&](const QString &typed, const QString &key, const QString &sourceKey) {
-            QString secret = typed;
-            if (secret.isEmpty() && !copyFrom.isNull() && secrets) {
-                const Result<QString> old = secrets->read(sourceKey);
-                if (old.ok())
-                    secret = old.value();
-            }
-            if (secret.isEmpty() || out.passwordError.isError())
-                return;
-            if (!secrets) {
-                out.passwordError = Error::make(ErrorKind::Unsupported, tr("no credential store is open"));
-                return;
-            }
-            const VoidResult w = secrets->write(key, secret);
-            if (!w.ok())
-                out.passwordError = w.error();
-        };
-        store(password, out.env->passwordSecretKey(), source.passwordSecretKey());
-        if (env.ssh.enabled)
-            store(sshSecret, out.env->sshPassphraseSecretKey(), source.sshPassphraseSecretKey());
-        return out;
-    }));
+        }));
 }
 
 void EnvironmentDialog::onSaveFinished()
@@ -599,7 +625,8 @@ void EnvironmentDialog::onSaveFinished()
     const SaveOutcome out = m_saveWatcher.result();
     if (!out.env) {
         // Duplicate names and other store-side validation land here: show them inline.
-        showValidation(out.error.message.isEmpty() ? tr("The environment could not be saved.") : out.error.message);
+        showValidation(out.error.message.isEmpty() ? tr("The environment could not be saved.")
+                                                   : out.error.message);
         if (out.error.kind == ErrorKind::InvalidInput)
             m_name->setFocus();
         return;

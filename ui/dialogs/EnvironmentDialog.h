@@ -65,8 +65,8 @@ private:
     struct SaveOutcome
     {
         std::optional<Environment> env;
-        Error error;          // inventory save failed
-        Error passwordError;  // the environment was saved but its password (or SSH secret) was not
+        Error error; // inventory save failed
+        Error passwordError; // the environment was saved but its password (or SSH secret) was not
     };
 
     void buildUi();

@@ -31,9 +31,12 @@ UnlockVaultDialog::UnlockVaultDialog(VaultFileStore *vault, QThreadPool *pool, Q
     const QString path = vault ? vault->path() : QString();
     if (m_creating)
         //: %1 = file path
-        m_intro->setText(tr("TiDesk keeps passwords in an encrypted vault file:\n%1\n\nChoose a passphrase "
-                            "(at least %2 characters). It cannot be recovered: without it the stored "
-                            "passwords are lost.").arg(path).arg(kMinPassphraseLength));
+        m_intro->setText(
+            tr("TiDesk keeps passwords in an encrypted vault file:\n%1\n\nChoose a passphrase "
+               "(at least %2 characters). It cannot be recovered: without it the stored "
+               "passwords are lost.")
+                .arg(path)
+                .arg(kMinPassphraseLength));
     else
         m_intro->setText(tr("Enter the passphrase of the vault file:\n%1").arg(path));
 
@@ -59,7 +62,8 @@ UnlockVaultDialog::UnlockVaultDialog(VaultFileStore *vault, QThreadPool *pool, Q
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(m_creating ? tr("Create") : tr("Unlock"));
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(m_buttons->button(QDialogButtonBox::Ok)->text());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setAccessibleName(m_buttons->button(QDialogButtonBox::Ok)->text());
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &UnlockVaultDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &UnlockVaultDialog::reject);
@@ -82,7 +86,8 @@ UnlockVaultDialog::UnlockVaultDialog(VaultFileStore *vault, QThreadPool *pool, Q
 
     connect(m_passphrase, &QLineEdit::textChanged, this, &UnlockVaultDialog::updateOk);
     connect(m_confirm, &QLineEdit::textChanged, this, &UnlockVaultDialog::updateOk);
-    connect(&m_watcher, &QFutureWatcher<VoidResult>::finished, this, &UnlockVaultDialog::onFinished);
+    connect(&m_watcher, &QFutureWatcher<VoidResult>::finished, this,
+            &UnlockVaultDialog::onFinished);
     updateOk();
     resize(520, sizeHint().height());
 }
@@ -101,7 +106,8 @@ void UnlockVaultDialog::updateOk()
 {
     bool ok = !m_passphrase->text().isEmpty() && !isBusy() && m_vault;
     if (m_creating)
-        ok = ok && m_passphrase->text().size() >= kMinPassphraseLength && m_confirm->text() == m_passphrase->text();
+        ok = ok && m_passphrase->text().size() >= kMinPassphraseLength
+            && m_confirm->text() == m_passphrase->text();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
 }
 
@@ -122,7 +128,8 @@ void UnlockVaultDialog::accept()
     setBusy(true);
     VaultFileStore *vault = m_vault;
     const QString passphrase = m_passphrase->text();
-    m_watcher.setFuture(QtConcurrent::run(m_pool, [vault, passphrase] { return vault->unlockOrCreate(passphrase); }));
+    m_watcher.setFuture(QtConcurrent::run(
+        m_pool, [vault, passphrase] { return vault->unlockOrCreate(passphrase); }));
 }
 
 void UnlockVaultDialog::onFinished()
@@ -139,10 +146,12 @@ void UnlockVaultDialog::onFinished()
         return;
     }
     const Error &e = r.error();
-    const QString text = e.kind == ErrorKind::Crypto ? tr("Wrong passphrase, or the vault file was modified.")
-                                                     : e.message;
+    const QString text = e.kind == ErrorKind::Crypto
+        ? tr("Wrong passphrase, or the vault file was modified.")
+        : e.message;
     m_banner->showMessage(MessageBanner::Kind::Error, text,
-                          e.kind == ErrorKind::Crypto ? tr("Check the passphrase and try again.") : e.detail);
+                          e.kind == ErrorKind::Crypto ? tr("Check the passphrase and try again.")
+                                                      : e.detail);
     m_passphrase->selectAll();
     m_passphrase->setFocus();
 }

@@ -36,7 +36,8 @@ ActivityPage::ActivityPage(const CoreServices &services, QWidget *parent)
     tf.setPointSizeF(tf.pointSizeF() * 1.6);
     tf.setBold(true);
     title->setFont(tf);
-    auto *subtitle = new QLabel(tr("Every statement TiDesk sent to a server, with its outcome."), this);
+    auto *subtitle
+        = new QLabel(tr("Every statement TiDesk sent to a server, with its outcome."), this);
 
     m_envCombo = new QComboBox(this);
     m_envCombo->setObjectName(u"activityEnvironmentFilter"_s);
@@ -64,7 +65,8 @@ ActivityPage::ActivityPage(const CoreServices &services, QWidget *parent)
     m_copyButton = new QPushButton(tr("Copy"), this);
     m_copyButton->setObjectName(u"activityCopyButton"_s);
     m_copyButton->setAccessibleName(tr("Copy rows"));
-    m_copyButton->setToolTip(tr("Copy the selected rows (or all shown rows) as tab-separated text"));
+    m_copyButton->setToolTip(
+        tr("Copy the selected rows (or all shown rows) as tab-separated text"));
     connect(m_copyButton, &QPushButton::clicked, this, &ActivityPage::copySelection);
 
     m_clearButton = new QPushButton(tr("Clear"), this);
@@ -103,7 +105,8 @@ ActivityPage::ActivityPage(const CoreServices &services, QWidget *parent)
     const QFontMetrics fm = m_table->fontMetrics();
     auto fit = [this, &fm](int column, const QString &sample) {
         const QString header = m_filter->headerData(column, Qt::Horizontal).toString();
-        m_table->setColumnWidth(column, qMax(fm.horizontalAdvance(header) + 28, fm.horizontalAdvance(sample) + 16));
+        m_table->setColumnWidth(
+            column, qMax(fm.horizontalAdvance(header) + 28, fm.horizontalAdvance(sample) + 16));
     };
     fit(ActivityModel::TimeColumn, u"00:00:00.000"_s);
     fit(ActivityModel::EnvironmentColumn, u"uat01-eu"_s);
@@ -114,7 +117,8 @@ ActivityPage::ActivityPage(const CoreServices &services, QWidget *parent)
 
     // Keep the newest row in view while the user is at the bottom; stay put once they scroll up.
     QScrollBar *vbar = m_table->verticalScrollBar();
-    connect(vbar, &QScrollBar::valueChanged, this, [this, vbar](int v) { m_followTail = v >= vbar->maximum(); });
+    connect(vbar, &QScrollBar::valueChanged, this,
+            [this, vbar](int v) { m_followTail = v >= vbar->maximum(); });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
         updateCount();
         if (m_followTail)

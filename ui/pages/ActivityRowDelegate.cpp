@@ -4,7 +4,8 @@
 
 namespace TiDesk {
 
-void ActivityRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+void ActivityRowDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                          const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (!index.data(ActivityModel::OkRole).toBool()) {

@@ -18,7 +18,8 @@ QColor AlertLevelDelegate::colorFor(AlertLevel level)
     return QColor(0x75, 0x75, 0x75);
 }
 
-QSize AlertLevelDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize AlertLevelDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                   const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -29,7 +30,8 @@ QSize AlertLevelDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
     return QSize(fm.horizontalAdvance(opt.text) + 14 + 12, qMax(base.height(), fm.height() + 6));
 }
 
-void AlertLevelDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void AlertLevelDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -44,7 +46,8 @@ void AlertLevelDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setFont(f);
     const QFontMetrics fm(f);
     const int w = fm.horizontalAdvance(text) + 14;
-    const QRectF pill(opt.rect.left() + 4, opt.rect.center().y() - fm.height() / 2.0 - 1, w, fm.height() + 2);
+    const QRectF pill(opt.rect.left() + 4, opt.rect.center().y() - fm.height() / 2.0 - 1, w,
+                      fm.height() + 2);
     painter->setPen(Qt::NoPen);
     painter->setBrush(colorFor(level));
     painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);

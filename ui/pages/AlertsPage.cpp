@@ -17,7 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-AlertsPage::AlertsPage(QWidget *parent) : QWidget(parent)
+AlertsPage::AlertsPage(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"alertsPage"_s);
     m_fleet = new FleetAlerts(this);
@@ -92,24 +93,29 @@ void AlertsPage::onUpdated()
 
     const int total = int(m_fleet->alerts().size());
     if (total == 0) {
-        m_headline->setText(m_fleet->lastUpdated().isValid() ? tr("No active alerts") : tr("No alerts read yet"));
+        m_headline->setText(m_fleet->lastUpdated().isValid() ? tr("No active alerts")
+                                                             : tr("No alerts read yet"));
     } else {
         QStringList parts;
-        for (AlertLevel level : {AlertLevel::Emergency, AlertLevel::Critical, AlertLevel::Warning, AlertLevel::Info,
-                                 AlertLevel::Unknown}) {
+        for (AlertLevel level : { AlertLevel::Emergency, AlertLevel::Critical, AlertLevel::Warning,
+                                  AlertLevel::Info, AlertLevel::Unknown }) {
             const int n = m_fleet->count(level);
             if (n == 0)
                 continue;
             //: Alerts headline part: %1 = count, %2 = level ("critical")
-            parts << u"<b style=\"color:%1\">%2</b>"_s.arg(AlertLevelDelegate::colorFor(level).name(),
-                                                           tr("%1 %2").arg(n).arg(Alert::levelDisplayName(level)));
+            parts << u"<b style=\"color:%1\">%2</b>"_s.arg(
+                AlertLevelDelegate::colorFor(level).name(),
+                tr("%1 %2").arg(n).arg(Alert::levelDisplayName(level)));
         }
         //: %1 = number of alerts, %2 = "2 critical · 1 warning"
-        m_headline->setText(tr("Active alerts: %1 \u2014 %2").arg(total).arg(parts.join(u" \u00b7 "_s)));
+        m_headline->setText(
+            tr("Active alerts: %1 \u2014 %2").arg(total).arg(parts.join(u" \u00b7 "_s)));
     }
     if (m_fleet->lastUpdated().isValid())
         //: %1 = time of day
-        m_updated->setText(tr("Updated %1").arg(QLocale().toString(m_fleet->lastUpdated().toLocalTime().time(), QLocale::ShortFormat)));
+        m_updated->setText(tr("Updated %1")
+                               .arg(QLocale().toString(m_fleet->lastUpdated().toLocalTime().time(),
+                                                       QLocale::ShortFormat)));
 
     const QHash<QString, Error> errors = m_fleet->errors();
     if (errors.isEmpty()) {
@@ -121,7 +127,8 @@ void AlertsPage::onUpdated()
         lines.sort();
         m_banner->showMessage(MessageBanner::Kind::Error,
                               //: %1 = how many Alertmanagers
-                              tr("Alertmanagers that could not be read: %1. Their alerts may be missing or out of date.")
+                              tr("Alertmanagers that could not be read: %1. Their alerts may be "
+                                 "missing or out of date.")
                                   .arg(errors.size()),
                               lines.join(u'\n'));
     }

@@ -45,7 +45,8 @@ EnvironmentPage::EnvironmentPage(const CoreServices &services, QWidget *parent)
     setObjectName(u"environmentPage"_s);
     m_stack = new QStackedWidget(this);
 
-    m_placeholder = new QLabel(tr("No environment selected.\nAdd one with Environment \u25b8 Add, or pick one on the left."),
+    m_placeholder = new QLabel(tr("No environment selected.\nAdd one with Environment \u25b8 Add, "
+                                  "or pick one on the left."),
                                this);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setObjectName(u"environmentPlaceholder"_s);
@@ -78,7 +79,8 @@ EnvironmentPage::EnvironmentPage(const CoreServices &services, QWidget *parent)
     m_testButton = new QPushButton(tr("Test connection"), content);
     m_testButton->setObjectName(u"testConnectionButton"_s);
     m_testButton->setAccessibleName(tr("Test connection"));
-    m_testButton->setToolTip(tr("Connect to the first reachable endpoint and report engine, version and latency (Ctrl+T)"));
+    m_testButton->setToolTip(tr(
+        "Connect to the first reachable endpoint and report engine, version and latency (Ctrl+T)"));
     m_testButton->setDefault(true);
     connect(m_testButton, &QPushButton::clicked, this, &EnvironmentPage::testConnection);
 
@@ -165,7 +167,8 @@ EnvironmentPage::EnvironmentPage(const CoreServices &services, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    connect(&m_watcher, &QFutureWatcher<CheckResult>::finished, this, &EnvironmentPage::onCheckFinished);
+    connect(&m_watcher, &QFutureWatcher<CheckResult>::finished, this,
+            &EnvironmentPage::onCheckFinished);
     clearEnvironment();
 }
 
@@ -203,7 +206,8 @@ void EnvironmentPage::setEnvironment(const Environment &env)
         m_checkPill->setStatus(StatusPill::State::Unknown, tr("Not checked yet"));
         m_engine->setText(env.engine == EngineOverride::Auto
                               ? tr("not checked yet")
-                              : tr("%1 (set in the environment)").arg(EnvironmentText::engineOverride(env.engine)));
+                              : tr("%1 (set in the environment)")
+                                    .arg(EnvironmentText::engineOverride(env.engine)));
     }
     fillDetails(env);
     m_stack->setCurrentIndex(1);
@@ -238,15 +242,18 @@ void EnvironmentPage::fillDetails(const Environment &env)
         //: Under the environment name: %1 = user, %2 = host:port
         m_subtitle->setText(tr("%1 @ %2").arg(env.user, first));
     else
-        //: Under the environment name: %1 = user, %2 = first host:port, %3 = how many more endpoints
-        m_subtitle->setText(tr("%1 @ %2 (+%3 more endpoints)").arg(env.user, first).arg(env.endpoints.size() - 1));
+        //: Under the environment name: %1 = user, %2 = first host:port, %3 = how many more
+        //: endpoints
+        m_subtitle->setText(
+            tr("%1 @ %2 (+%3 more endpoints)").arg(env.user, first).arg(env.endpoints.size() - 1));
 
     m_user->setText(orNone(env.user));
     m_database->setText(orNone(env.defaultDatabase));
 
     //: %1 = TLS mode name, %2 = one sentence explaining it
-    QStringList tls { tr("%1 \u2014 %2").arg(EnvironmentText::tlsMode(env.tls.mode),
-                                             EnvironmentText::tlsModeHelp(env.tls.mode)) };
+    QStringList tls { tr("%1 \u2014 %2")
+                          .arg(EnvironmentText::tlsMode(env.tls.mode),
+                               EnvironmentText::tlsModeHelp(env.tls.mode)) };
     if (!env.tls.caFile.isEmpty())
         tls << tr("CA: %1").arg(env.tls.caFile);
     if (!env.tls.certFile.isEmpty())
@@ -261,7 +268,8 @@ void EnvironmentPage::fillDetails(const Environment &env)
     m_pd->setText(link(env.pdUrl));
     m_tags->setText(env.tags.isEmpty() ? kNone : env.tags.join(u", "_s));
     //: %1 = connect timeout in ms, %2 = query timeout in ms
-    m_timeouts->setText(tr("connect %1 ms, query %2 ms").arg(env.connectTimeoutMs).arg(env.queryTimeoutMs));
+    m_timeouts->setText(
+        tr("connect %1 ms, query %2 ms").arg(env.connectTimeoutMs).arg(env.queryTimeoutMs));
     m_notes->setText(orNone(env.notes));
 }
 
@@ -312,7 +320,8 @@ void EnvironmentPage::setPill(const CheckResult &result)
     if (result.reachable)
         //: %1 = milliseconds
         m_checkPill->setStatus(StatusPill::State::Ok, tr("Connected, %1 ms").arg(result.latencyMs));
-    else if (const auto hostKey = HostKeyProblem::classify(result.error); hostKey != HostKeyProblem::Kind::None)
+    else if (const auto hostKey = HostKeyProblem::classify(result.error);
+             hostKey != HostKeyProblem::Kind::None)
         m_checkPill->setStatus(StatusPill::State::Error, HostKeyProblem::shortText(hostKey));
     else
         m_checkPill->setStatus(StatusPill::State::Error, tr("Connection failed"));
@@ -336,7 +345,8 @@ void EnvironmentPage::updateSshRow()
     if (!m_env)
         return;
     QString text = EnvironmentText::sshBastion(m_env->ssh);
-    if (m_lastResult && m_lastResult->viaSsh && m_lastResult->reachable && !m_lastResult->via.isEmpty())
+    if (m_lastResult && m_lastResult->viaSsh && m_lastResult->reachable
+        && !m_lastResult->via.isEmpty())
         //: SSH bastion row, second line: %1 = the route, "ssh root@10.0.0.1:22"
         text += u'\n' + tr("The last check connected via %1.").arg(m_lastResult->via);
     m_ssh->setText(text);

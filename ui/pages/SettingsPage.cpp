@@ -22,7 +22,8 @@ std::unique_ptr<AppSettings> openSettings(const QString &path)
 }
 } // namespace
 
-SettingsPage::SettingsPage(const CoreServices &services, const QString &settingsPath, QWidget *parent)
+SettingsPage::SettingsPage(const CoreServices &services, const QString &settingsPath,
+                           QWidget *parent)
     : QWidget(parent)
     , m_services(services)
     , m_settingsPath(settingsPath)
@@ -50,7 +51,7 @@ SettingsPage::SettingsPage(const CoreServices &services, const QString &settings
     m_language->setObjectName(u"settingsLanguage"_s);
     m_language->setAccessibleName(tr("Language"));
     m_language->addItem(tr("System language"), QString());
-    m_language->addItem(u"English"_s, u"en"_s);        // endonyms are not translated
+    m_language->addItem(u"English"_s, u"en"_s); // endonyms are not translated
     m_language->addItem(u"\u4e2d\u6587"_s, u"zh_CN"_s); // 中文
 
     m_theme = new QComboBox(this);
@@ -107,7 +108,6 @@ SettingsPage::SettingsPage(const CoreServices &services, const QString &settings
     layout->addWidget(note);
     layout->addStretch(1);
 
-
     reload();
     for (QComboBox *c : { m_backend, m_language, m_theme })
         connect(c, &QComboBox::currentIndexChanged, this, &SettingsPage::save);
@@ -142,10 +142,12 @@ void SettingsPage::save()
     settings->setTheme(theme);
     settings->sync();
 
-    m_restartNeeded = backend != m_loadedBackend || language != m_loadedLanguage || theme != m_loadedTheme;
+    m_restartNeeded
+        = backend != m_loadedBackend || language != m_loadedLanguage || theme != m_loadedTheme;
     if (m_restartNeeded)
-        m_restartBanner->showMessage(MessageBanner::Kind::Info,
-                                     tr("Saved. Restart TiDesk to apply the new secret backend, language or theme."));
+        m_restartBanner->showMessage(
+            MessageBanner::Kind::Info,
+            tr("Saved. Restart TiDesk to apply the new secret backend, language or theme."));
     else
         m_restartBanner->clear();
     updateExplanation();
@@ -157,8 +159,9 @@ void SettingsPage::updateExplanation()
     const QString choice = m_backend->currentData().toString();
     QString text;
     if (choice == u"keychain")
-        text = tr("Passwords are kept in the operating system's keychain (Secret Service, KWallet, "
-                  "macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.");
+        text
+            = tr("Passwords are kept in the operating system's keychain (Secret Service, KWallet, "
+                 "macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.");
     else if (choice == u"vault")
         text = tr("Passwords are kept in an encrypted file (AES-256-GCM, key derived from your "
                   "passphrase with scrypt). You enter the passphrase once per session.");

@@ -18,14 +18,14 @@ enum class AlertLevel { Emergency, Critical, Warning, Info, Unknown }; // worst 
 
 struct Alert
 {
-    QString name;                     // labels.alertname
+    QString name; // labels.alertname
     AlertLevel level = AlertLevel::Unknown;
-    QString levelLabel;               // the raw label value ("emergency", "page" ...)
-    QString state;                    // active | suppressed | unprocessed
-    QString summary;                  // annotations.summary (else description, else the name)
-    QString description;              // annotations.description
-    QDateTime startsAt;               // UTC
-    QDateTime endsAt;                 // UTC (Alertmanager's resolve-by time for active alerts)
+    QString levelLabel; // the raw label value ("emergency", "page" ...)
+    QString state; // active | suppressed | unprocessed
+    QString summary; // annotations.summary (else description, else the name)
+    QString description; // annotations.description
+    QDateTime startsAt; // UTC
+    QDateTime endsAt; // UTC (Alertmanager's resolve-by time for active alerts)
     QMap<QString, QString> labels;
     QString fingerprint;
     QString generatorUrl;
@@ -38,8 +38,10 @@ struct Alert
     [[nodiscard]] bool concerns(const QString &envName) const;
 
     // From labels.level (TiDB) or labels.severity; unknown values -> Unknown.
-    [[nodiscard]] static AlertLevel levelFromLabels(const QMap<QString, QString> &labels, QString *raw = nullptr);
-    [[nodiscard]] static QString levelName(AlertLevel level);        // stable: emergency, critical, warning, info, unknown
+    [[nodiscard]] static AlertLevel levelFromLabels(const QMap<QString, QString> &labels,
+                                                    QString *raw = nullptr);
+    [[nodiscard]] static QString
+    levelName(AlertLevel level); // stable: emergency, critical, warning, info, unknown
     [[nodiscard]] static QString levelDisplayName(AlertLevel level); // translated
     // Worst level first, then the oldest first, then the name: the order a DBA reads alerts in.
     [[nodiscard]] static bool sortsBefore(const Alert &a, const Alert &b);

@@ -4,7 +4,9 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-AlertListModel::AlertListModel(QObject *parent) : QAbstractTableModel(parent) {}
+AlertListModel::AlertListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void AlertListModel::setAlerts(const QList<FleetAlerts::EnvAlert> &alerts)
 {
@@ -49,7 +51,7 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     case AlertRole: return QVariant::fromValue(a);
     case EnvRole: return e.env;
     case Qt::ToolTipRole: {
-        QStringList lines{a.summary};
+        QStringList lines { a.summary };
         if (!a.description.isEmpty() && a.description != a.summary)
             lines << a.description;
         for (auto it = a.labels.cbegin(); it != a.labels.cend(); ++it)

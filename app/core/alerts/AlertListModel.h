@@ -14,7 +14,15 @@ class AlertListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { EnvColumn, LevelColumn, NameColumn, SinceColumn, StateColumn, SummaryColumn, ColumnCount };
+    enum Column {
+        EnvColumn,
+        LevelColumn,
+        NameColumn,
+        SinceColumn,
+        StateColumn,
+        SummaryColumn,
+        ColumnCount
+    };
     enum Role { LevelRole = Qt::UserRole + 1, AlertRole, EnvRole };
 
     explicit AlertListModel(QObject *parent = nullptr);
@@ -24,7 +32,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     // "3h 12m" since t (now: QDateTime::currentDateTimeUtc()).
     [[nodiscard]] static QString ageText(const QDateTime &t, const QDateTime &now);

@@ -14,7 +14,8 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 AlertmanagerClient::AlertmanagerClient(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_network(network)
+    : QObject(parent)
+    , m_network(network)
 {
     qRegisterMetaType<TiDesk::AlertList>();
     qRegisterMetaType<TiDesk::Error>();
@@ -39,17 +40,22 @@ quint64 AlertmanagerClient::fetchAlerts(const QUrl &baseUrl, std::chrono::millis
 {
     const quint64 id = m_nextId++;
     const QString shown = baseUrl.toString(QUrl::RemoveUserInfo);
-    if (!baseUrl.isValid() || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https") || baseUrl.host().isEmpty()) {
+    if (!baseUrl.isValid() || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https")
+        || baseUrl.host().isEmpty()) {
         QTimer::singleShot(0, this, [this, id, shown] {
-            emit failed(id, Error::make(ErrorKind::InvalidInput,
-                                        tr("'%1' is not an Alertmanager URL (expected http://host:9093)").arg(shown)));
+            emit failed(
+                id,
+                Error::make(
+                    ErrorKind::InvalidInput,
+                    tr("'%1' is not an Alertmanager URL (expected http://host:9093)").arg(shown)));
         });
         return id;
     }
     QNetworkRequest request(alertsUrl(baseUrl));
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(int(timeout.count()));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, id, shown, timeout] {
         reply->deleteLater();
@@ -62,11 +68,14 @@ quint64 AlertmanagerClient::fetchAlerts(const QUrl &baseUrl, std::chrono::millis
             case QNetworkReply::OperationCanceledError:
             case QNetworkReply::TimeoutError:
                 e.kind = ErrorKind::Timeout;
-                e.message = tr("Alertmanager at %1 did not answer within %2 s").arg(shown).arg(timeout.count() / 1000.0);
+                e.message = tr("Alertmanager at %1 did not answer within %2 s")
+                                .arg(shown)
+                                .arg(timeout.count() / 1000.0);
                 break;
             case QNetworkReply::ConnectionRefusedError:
                 e.kind = ErrorKind::Connection;
-                e.message = tr("Alertmanager at %1 refused the connection: is it running?").arg(shown);
+                e.message
+                    = tr("Alertmanager at %1 refused the connection: is it running?").arg(shown);
                 break;
             case QNetworkReply::HostNotFoundError:
                 e.kind = ErrorKind::Connection;
@@ -74,13 +83,15 @@ quint64 AlertmanagerClient::fetchAlerts(const QUrl &baseUrl, std::chrono::millis
                 break;
             default:
                 e.kind = ErrorKind::Connection;
-                e.message = tr("Cannot reach Alertmanager at %1: %2").arg(shown, reply->errorString());
+                e.message
+                    = tr("Cannot reach Alertmanager at %1: %2").arg(shown, reply->errorString());
                 break;
             }
             emit failed(id, e);
             return;
         }
-        Result<AlertmanagerParser::Parsed> parsed = AlertmanagerParser::parseAlerts(body, status, shown);
+        Result<AlertmanagerParser::Parsed> parsed
+            = AlertmanagerParser::parseAlerts(body, status, shown);
         if (!parsed) {
             emit failed(id, parsed.error());
             return;

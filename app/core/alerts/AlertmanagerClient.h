@@ -26,7 +26,8 @@ public:
     explicit AlertmanagerClient(QNetworkAccessManager *network, QObject *parent = nullptr);
 
     // baseUrl: "http://host:9093" (a path prefix is kept). Returns the request id.
-    quint64 fetchAlerts(const QUrl &baseUrl, std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    quint64 fetchAlerts(const QUrl &baseUrl,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
     [[nodiscard]] static QUrl alertsUrl(const QUrl &baseUrl);
 

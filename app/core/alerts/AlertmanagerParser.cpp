@@ -29,8 +29,8 @@ QDateTime parseTime(const QJsonValue &v)
 
 } // namespace
 
-Result<AlertmanagerParser::Parsed> AlertmanagerParser::parseAlerts(const QByteArray &body, int httpStatus,
-                                                                   const QString &url)
+Result<AlertmanagerParser::Parsed>
+AlertmanagerParser::parseAlerts(const QByteArray &body, int httpStatus, const QString &url)
 {
     const QByteArray trimmed = body.trimmed();
     const bool looksHtml = trimmed.startsWith('<');
@@ -39,20 +39,25 @@ Result<AlertmanagerParser::Parsed> AlertmanagerParser::parseAlerts(const QByteAr
         QString why;
         const QJsonDocument doc = QJsonDocument::fromJson(trimmed);
         if (doc.isObject())
-            why = doc.object().value(u"message"_s).toString(doc.object().value(u"error"_s).toString());
+            why = doc.object()
+                      .value(u"message"_s)
+                      .toString(doc.object().value(u"error"_s).toString());
         if (why.isEmpty())
             why = looksHtml ? tr("an HTML page") : snippet(trimmed);
-        return Error::make(ErrorKind::Server,
-                           //: %1 = URL, %2 = HTTP status, %3 = what it said
-                           tr("Alertmanager at %1 answered HTTP %2: %3").arg(url).arg(httpStatus).arg(why),
-                           snippet(trimmed));
+        return Error::make(
+            ErrorKind::Server,
+            //: %1 = URL, %2 = HTTP status, %3 = what it said
+            tr("Alertmanager at %1 answered HTTP %2: %3").arg(url).arg(httpStatus).arg(why),
+            snippet(trimmed));
     }
     if (looksHtml)
-        return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 answered with an HTML page, not the Alertmanager API: check the URL "
-                              "(it should be the Alertmanager itself, e.g. http://host:9093)").arg(url),
-                           snippet(trimmed));
-    QJsonParseError perr{};
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr("%1 answered with an HTML page, not the Alertmanager API: check the URL "
+               "(it should be the Alertmanager itself, e.g. http://host:9093)")
+                .arg(url),
+            snippet(trimmed));
+    QJsonParseError perr {};
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &perr);
     if (perr.error != QJsonParseError::NoError)
         return Error::make(ErrorKind::InvalidInput,
@@ -61,9 +66,11 @@ Result<AlertmanagerParser::Parsed> AlertmanagerParser::parseAlerts(const QByteAr
                                .arg(perr.offset),
                            snippet(trimmed));
     if (!doc.isArray())
-        return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 answered JSON that is not a list of alerts: is it an Alertmanager (API v2)?").arg(url),
-                           snippet(trimmed));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr("%1 answered JSON that is not a list of alerts: is it an Alertmanager (API v2)?")
+                .arg(url),
+            snippet(trimmed));
 
     Parsed out;
     for (const QJsonValue &v : doc.array()) {

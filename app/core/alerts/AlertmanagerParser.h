@@ -24,7 +24,8 @@ public:
     };
 
     // httpStatus: the HTTP status (200 expected); url: for the messages only.
-    [[nodiscard]] static Result<Parsed> parseAlerts(const QByteArray &body, int httpStatus, const QString &url);
+    [[nodiscard]] static Result<Parsed> parseAlerts(const QByteArray &body, int httpStatus,
+                                                    const QString &url);
 };
 
 } // namespace TiDesk

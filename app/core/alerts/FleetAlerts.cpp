@@ -8,7 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-FleetAlerts::FleetAlerts(QObject *parent) : QObject(parent)
+FleetAlerts::FleetAlerts(QObject *parent)
+    : QObject(parent)
 {
     m_client = new AlertmanagerClient(&m_network, this);
     connect(m_client, &AlertmanagerClient::alertsReady, this,
@@ -109,17 +110,19 @@ void FleetAlerts::finishIfDone()
         const QString url = e.alertmanagerUrl.trimmed();
         for (const Alert &a : m_byUrl.value(url))
             if (a.concerns(e.name))
-                m_alerts.append({e.name, a});
+                m_alerts.append({ e.name, a });
     }
-    std::stable_sort(m_alerts.begin(), m_alerts.end(),
-                     [](const EnvAlert &x, const EnvAlert &y) { return Alert::sortsBefore(x.alert, y.alert); });
+    std::stable_sort(m_alerts.begin(), m_alerts.end(), [](const EnvAlert &x, const EnvAlert &y) {
+        return Alert::sortsBefore(x.alert, y.alert);
+    });
     m_lastUpdated = QDateTime::currentDateTimeUtc();
     emit updated();
 }
 
 int FleetAlerts::count(AlertLevel level) const
 {
-    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(), [level](const EnvAlert &a) { return a.alert.level == level; }));
+    return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(),
+                             [level](const EnvAlert &a) { return a.alert.level == level; }));
 }
 
 } // namespace TiDesk

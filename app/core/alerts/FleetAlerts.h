@@ -60,8 +60,8 @@ private:
     AlertmanagerClient *m_client = nullptr;
     QTimer m_timer;
     EnvironmentList m_envs;
-    QHash<quint64, QString> m_pending;          // request id -> URL
-    QHash<QString, AlertList> m_byUrl;          // last answer per URL
+    QHash<quint64, QString> m_pending; // request id -> URL
+    QHash<QString, AlertList> m_byUrl; // last answer per URL
     QHash<QString, Error> m_errors;
     QList<EnvAlert> m_alerts;
     QDateTime m_lastUpdated;

@@ -18,9 +18,18 @@ QString dataDir()
     return dir;
 }
 
-QString defaultInventoryPath() { return dataDir() + u"/inventory.sqlite"_s; }
-QString defaultVaultPath() { return dataDir() + u"/secrets.vault"_s; }
-QString settingsPath() { return dataDir() + u"/settings.ini"_s; }
+QString defaultInventoryPath()
+{
+    return dataDir() + u"/inventory.sqlite"_s;
+}
+QString defaultVaultPath()
+{
+    return dataDir() + u"/secrets.vault"_s;
+}
+QString settingsPath()
+{
+    return dataDir() + u"/settings.ini"_s;
+}
 
 QString logDir()
 {

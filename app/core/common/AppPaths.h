@@ -7,11 +7,12 @@
 
 namespace TiDesk::AppPaths {
 
-// $TIDESK_HOME, else QStandardPaths::AppDataLocation (e.g. ~/.local/share/TiDesk). Created on demand.
+// $TIDESK_HOME, else QStandardPaths::AppDataLocation (e.g. ~/.local/share/TiDesk). Created on
+// demand.
 QString dataDir();
-QString defaultInventoryPath();   // dataDir()/inventory.sqlite
-QString defaultVaultPath();       // dataDir()/secrets.vault
-QString settingsPath();           // dataDir()/settings.ini
-QString logDir();                 // dataDir()/logs
+QString defaultInventoryPath(); // dataDir()/inventory.sqlite
+QString defaultVaultPath(); // dataDir()/secrets.vault
+QString settingsPath(); // dataDir()/settings.ini
+QString logDir(); // dataDir()/logs
 
 } // namespace TiDesk::AppPaths

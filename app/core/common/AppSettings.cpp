@@ -26,44 +26,80 @@ QString oneOf(const QString &value, std::initializer_list<QString> allowed, cons
 
 AppSettings::AppSettings()
     : AppSettings(AppPaths::settingsPath())
-{
-}
+{ }
 
 AppSettings::AppSettings(const QString &iniPath)
     : m_settings(iniPath, QSettings::IniFormat)
-{
-}
+{ }
 
 QString AppSettings::secretsBackend() const
 {
-    return oneOf(m_settings.value(kSecretsBackend).toString(), {u"auto"_s, u"keychain"_s, u"vault"_s}, u"auto"_s);
+    return oneOf(m_settings.value(kSecretsBackend).toString(),
+                 { u"auto"_s, u"keychain"_s, u"vault"_s }, u"auto"_s);
 }
-void AppSettings::setSecretsBackend(const QString &backend) { m_settings.setValue(kSecretsBackend, backend); }
+void AppSettings::setSecretsBackend(const QString &backend)
+{
+    m_settings.setValue(kSecretsBackend, backend);
+}
 
-QString AppSettings::language() const { return m_settings.value(kLanguage).toString(); }
-void AppSettings::setLanguage(const QString &language) { m_settings.setValue(kLanguage, language); }
+QString AppSettings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings.setValue(kLanguage, language);
+}
 
 QString AppSettings::theme() const
 {
-    return oneOf(m_settings.value(kTheme).toString(), {u"system"_s, u"light"_s, u"dark"_s}, u"system"_s);
+    return oneOf(m_settings.value(kTheme).toString(), { u"system"_s, u"light"_s, u"dark"_s },
+                 u"system"_s);
 }
-void AppSettings::setTheme(const QString &theme) { m_settings.setValue(kTheme, theme); }
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings.setValue(kTheme, theme);
+}
 
-QString AppSettings::lastEnvironment() const { return m_settings.value(kLastEnvironment).toString(); }
-void AppSettings::setLastEnvironment(const QString &name) { m_settings.setValue(kLastEnvironment, name); }
+QString AppSettings::lastEnvironment() const
+{
+    return m_settings.value(kLastEnvironment).toString();
+}
+void AppSettings::setLastEnvironment(const QString &name)
+{
+    m_settings.setValue(kLastEnvironment, name);
+}
 
-QByteArray AppSettings::windowGeometry() const { return m_settings.value(kWindowGeometry).toByteArray(); }
-void AppSettings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(kWindowGeometry, g); }
-QByteArray AppSettings::windowState() const { return m_settings.value(kWindowState).toByteArray(); }
-void AppSettings::setWindowState(const QByteArray &s) { m_settings.setValue(kWindowState, s); }
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings.value(kWindowGeometry).toByteArray();
+}
+void AppSettings::setWindowGeometry(const QByteArray &g)
+{
+    m_settings.setValue(kWindowGeometry, g);
+}
+QByteArray AppSettings::windowState() const
+{
+    return m_settings.value(kWindowState).toByteArray();
+}
+void AppSettings::setWindowState(const QByteArray &s)
+{
+    m_settings.setValue(kWindowState, s);
+}
 
 int AppSettings::defaultConnectTimeoutMs() const
 {
     const int v = m_settings.value(kDefaultConnectTimeoutMs, 5000).toInt();
     return v >= 100 ? v : 5000;
 }
-void AppSettings::setDefaultConnectTimeoutMs(int ms) { m_settings.setValue(kDefaultConnectTimeoutMs, ms); }
+void AppSettings::setDefaultConnectTimeoutMs(int ms)
+{
+    m_settings.setValue(kDefaultConnectTimeoutMs, ms);
+}
 
-void AppSettings::sync() { m_settings.sync(); }
+void AppSettings::sync()
+{
+    m_settings.sync();
+}
 
 } // namespace TiDesk

@@ -44,12 +44,23 @@ Error cryptoError(const char *message)
 
 Error badArgument(const QString &detail)
 {
-    return Error::make(ErrorKind::InvalidInput, QCoreApplication::translate("TiDesk::Crypto", "invalid cryptographic parameter"), detail);
+    return Error::make(
+        ErrorKind::InvalidInput,
+        QCoreApplication::translate("TiDesk::Crypto", "invalid cryptographic parameter"), detail);
 }
 
-struct CipherCtxDeleter { void operator()(EVP_CIPHER_CTX *c) const { EVP_CIPHER_CTX_free(c); } };
-struct KdfDeleter { void operator()(EVP_KDF *k) const { EVP_KDF_free(k); } };
-struct KdfCtxDeleter { void operator()(EVP_KDF_CTX *c) const { EVP_KDF_CTX_free(c); } };
+struct CipherCtxDeleter
+{
+    void operator()(EVP_CIPHER_CTX *c) const { EVP_CIPHER_CTX_free(c); }
+};
+struct KdfDeleter
+{
+    void operator()(EVP_KDF *k) const { EVP_KDF_free(k); }
+};
+struct KdfCtxDeleter
+{
+    void operator()(EVP_KDF_CTX *c) const { EVP_KDF_CTX_free(c); }
+};
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
 
 // OpenSSL wants a non-null pointer even for an empty octet string.
@@ -73,7 +84,8 @@ Result<QByteArray> randomBytes(qsizetype count)
         return badArgument(u"random byte count %1"_s.arg(count));
     QByteArray out(count, Qt::Uninitialized);
     if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), int(count)) != 1)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "the system random number generator failed"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "the system random number generator failed"));
     return out;
 }
 
@@ -94,10 +106,12 @@ Result<QByteArray> scrypt(const QByteArray &passphrase, const QByteArray &salt, 
 
     std::unique_ptr<EVP_KDF, KdfDeleter> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr));
     if (!kdf)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "scrypt is not available in this OpenSSL"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "scrypt is not available in this OpenSSL"));
     std::unique_ptr<EVP_KDF_CTX, KdfCtxDeleter> ctx(EVP_KDF_CTX_new(kdf.get()));
     if (!ctx)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "could not create the scrypt context"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "could not create the scrypt context"));
 
     uint64_t nParam = n;
     uint32_t rParam = r;
@@ -115,7 +129,8 @@ Result<QByteArray> scrypt(const QByteArray &passphrase, const QByteArray &salt, 
     };
     QByteArray out(keyBytes, '\0');
     if (EVP_KDF_derive(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), size_t(keyBytes),
-                       params) != 1) {
+                       params)
+        != 1) {
         secureWipe(out);
         return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "scrypt key derivation failed"));
     }
@@ -148,15 +163,18 @@ Result<GcmSealed> aes256GcmSeal(const QByteArray &key, const QByteArray &nonce,
         return badArgument(u"AES-256-GCM input too large"_s);
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     if (!ctx)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "could not create the cipher context"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "could not create the cipher context"));
     const auto *k = reinterpret_cast<const unsigned char *>(key.constData());
     const auto *iv = reinterpret_cast<const unsigned char *>(nonce.constData());
     if (EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, k, iv) != 1)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM initialisation failed"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM initialisation failed"));
     int len = 0;
     if (!aad.isEmpty()
         && EVP_EncryptUpdate(ctx.get(), nullptr, &len, octets(aad), int(aad.size())) != 1)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM failed on the associated data"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM failed on the associated data"));
     GcmSealed sealed;
     sealed.ciphertext = QByteArray(plaintext.size(), '\0');
     auto *ct = reinterpret_cast<unsigned char *>(sealed.ciphertext.data());
@@ -169,7 +187,8 @@ Result<GcmSealed> aes256GcmSeal(const QByteArray &key, const QByteArray &nonce,
     sealed.tag = QByteArray(kGcmTagBytes, '\0');
     if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, int(kGcmTagBytes), sealed.tag.data())
         != 1)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM could not produce the tag"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM could not produce the tag"));
     return sealed;
 }
 
@@ -184,19 +203,23 @@ Result<QByteArray> aes256GcmOpen(const QByteArray &key, const QByteArray &nonce,
         return badArgument(u"AES-256-GCM input too large"_s);
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     if (!ctx)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "could not create the cipher context"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "could not create the cipher context"));
     const auto *k = reinterpret_cast<const unsigned char *>(key.constData());
     const auto *iv = reinterpret_cast<const unsigned char *>(nonce.constData());
     if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, k, iv) != 1)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM initialisation failed"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM initialisation failed"));
     int len = 0;
     if (!aad.isEmpty()
         && EVP_DecryptUpdate(ctx.get(), nullptr, &len, octets(aad), int(aad.size())) != 1)
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM failed on the associated data"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM failed on the associated data"));
     QByteArray plain(ciphertext.size(), '\0');
     auto *pt = reinterpret_cast<unsigned char *>(plain.data());
     if (!ciphertext.isEmpty()
-        && EVP_DecryptUpdate(ctx.get(), pt, &len, octets(ciphertext), int(ciphertext.size())) != 1) {
+        && EVP_DecryptUpdate(ctx.get(), pt, &len, octets(ciphertext), int(ciphertext.size()))
+            != 1) {
         secureWipe(plain);
         return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM decryption failed"));
     }
@@ -204,17 +227,19 @@ Result<QByteArray> aes256GcmOpen(const QByteArray &key, const QByteArray &nonce,
     if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(kGcmTagBytes), tagCopy.data())
         != 1) {
         secureWipe(plain);
-        return cryptoError(QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM could not set the tag"));
+        return cryptoError(
+            QT_TRANSLATE_NOOP("TiDesk::Crypto", "AES-256-GCM could not set the tag"));
     }
     int finalLen = 0;
     if (EVP_DecryptFinal_ex(ctx.get(), pt + len, &finalLen) != 1) {
         // Authentication failed: never hand out a single byte of the unverified plaintext.
         secureWipe(plain);
         ERR_clear_error();
-        return Error::make(ErrorKind::Crypto, 
-                           QCoreApplication::translate("TiDesk::Crypto",
-                                                "authentication failed: wrong key or modified data"),
-                           u"AES-256-GCM tag mismatch"_s);
+        return Error::make(
+            ErrorKind::Crypto,
+            QCoreApplication::translate("TiDesk::Crypto",
+                                        "authentication failed: wrong key or modified data"),
+            u"AES-256-GCM tag mismatch"_s);
     }
     return plain;
 }

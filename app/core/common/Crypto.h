@@ -31,7 +31,7 @@ inline constexpr qsizetype kGcmTagBytes = 16;
 struct GcmSealed
 {
     QByteArray ciphertext; // same length as the plaintext
-    QByteArray tag;        // kGcmTagBytes
+    QByteArray tag; // kGcmTagBytes
 };
 
 // AES-256-GCM encryption; key kAes256KeyBytes, nonce kGcmNonceBytes (never reuse one per key).

@@ -78,7 +78,8 @@ void FleetChecker::checkAll(const EnvironmentList &envs)
 void FleetChecker::cancel()
 {
     if (!m_queue.isEmpty() || m_active > 0)
-        qCDebug(lcCore) << "fleet check cancelled:" << m_queue.size() << "queued," << m_active << "running";
+        qCDebug(lcCore) << "fleet check cancelled:" << m_queue.size() << "queued," << m_active
+                        << "running";
     m_queue.clear();
     m_active = 0;
     m_vaultLockedReported = false;
@@ -93,7 +94,8 @@ void FleetChecker::startQueued()
         CredentialStore *secrets = m_services.secrets;
         const CheckFunction check = m_check;
         auto *watcher = new QFutureWatcher<Outcome>(this);
-        connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] { onTaskFinished(watcher); });
+        connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+                [this, watcher] { onTaskFinished(watcher); });
         m_tasks.append(Task { watcher, env.id, m_run });
         ++m_active;
         emit checkStarted(env.id);
@@ -106,7 +108,8 @@ void FleetChecker::startQueued()
                 } else if (pw.error().kind != ErrorKind::NotFound) {
                     // Without the password the server would answer "access denied", which
                     // sends the DBA after the wrong problem: report the store instead.
-                    const bool locked = secrets->backendName() == u"vault"_s && !secrets->isAvailable();
+                    const bool locked
+                        = secrets->backendName() == u"vault"_s && !secrets->isAvailable();
                     Outcome out;
                     out.vaultLocked = locked;
                     out.result.name = env.name;

@@ -33,7 +33,8 @@ class FleetChecker final : public QObject
     Q_OBJECT
 public:
     // Runs on a pool thread: must be thread-safe and may block.
-    using CheckFunction = std::function<CheckResult(const Environment &env, const QString &password)>;
+    using CheckFunction
+        = std::function<CheckResult(const Environment &env, const QString &password)>;
 
     static constexpr int kDefaultMaxConcurrent = 4;
 
@@ -85,10 +86,10 @@ private:
     CoreServices m_services;
     CheckFunction m_check;
     int m_maxConcurrent = kDefaultMaxConcurrent;
-    quint64 m_run = 0;              // bumped by cancel(): results of older runs are ignored
-    EnvironmentList m_queue;        // current run, not started yet
-    QList<Task> m_tasks;            // started and not yet finished (current and cancelled runs)
-    int m_active = 0;               // m_tasks of the current run
+    quint64 m_run = 0; // bumped by cancel(): results of older runs are ignored
+    EnvironmentList m_queue; // current run, not started yet
+    QList<Task> m_tasks; // started and not yet finished (current and cancelled runs)
+    int m_active = 0; // m_tasks of the current run
     bool m_vaultLockedReported = false;
 };
 

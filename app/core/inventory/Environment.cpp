@@ -41,7 +41,8 @@ QString Environment::validate() const
     }
     if (user.trimmed().isEmpty())
         return tr("user: a SQL user name is required");
-    if ((tls.mode == TlsMode::VerifyCa || tls.mode == TlsMode::VerifyIdentity) && tls.caFile.isEmpty())
+    if ((tls.mode == TlsMode::VerifyCa || tls.mode == TlsMode::VerifyIdentity)
+        && tls.caFile.isEmpty())
         return tr("tls: certificate verification needs a CA file");
     if (!isValidColor(color))
         return tr("color: use #rrggbb");
@@ -55,10 +56,10 @@ QString Environment::validate() const
 QString Environment::defaultColor(Tier tier)
 {
     switch (tier) {
-    case Tier::Dev: return u"#2e7d32"_s;    // green
-    case Tier::Test: return u"#1565c0"_s;   // blue
-    case Tier::Uat: return u"#ef6c00"_s;    // orange
-    case Tier::Prod: return u"#c62828"_s;   // red
+    case Tier::Dev: return u"#2e7d32"_s; // green
+    case Tier::Test: return u"#1565c0"_s; // blue
+    case Tier::Uat: return u"#ef6c00"_s; // orange
+    case Tier::Prod: return u"#c62828"_s; // red
     case Tier::Custom: return u"#6a1b9a"_s; // purple
     }
     return u"#757575"_s;
@@ -87,11 +88,16 @@ Tier Environment::tierFromName(const QString &name, bool *ok)
     const QString n = name.trimmed().toLower();
     if (ok)
         *ok = true;
-    if (n == u"dev" || n == u"development") return Tier::Dev;
-    if (n == u"test" || n == u"testing" || n == u"qa") return Tier::Test;
-    if (n == u"uat" || n == u"staging" || n == u"stage") return Tier::Uat;
-    if (n == u"prod" || n == u"production") return Tier::Prod;
-    if (n == u"custom") return Tier::Custom;
+    if (n == u"dev" || n == u"development")
+        return Tier::Dev;
+    if (n == u"test" || n == u"testing" || n == u"qa")
+        return Tier::Test;
+    if (n == u"uat" || n == u"staging" || n == u"stage")
+        return Tier::Uat;
+    if (n == u"prod" || n == u"production")
+        return Tier::Prod;
+    if (n == u"custom")
+        return Tier::Custom;
     if (ok)
         *ok = false;
     return Tier::Custom;
@@ -113,10 +119,14 @@ EngineOverride Environment::engineOverrideFromName(const QString &name, bool *ok
     const QString n = name.trimmed().toLower();
     if (ok)
         *ok = true;
-    if (n.isEmpty() || n == u"auto") return EngineOverride::Auto;
-    if (n == u"tidb") return EngineOverride::TiDB;
-    if (n == u"mysql") return EngineOverride::MySQL;
-    if (n == u"mariadb") return EngineOverride::MariaDB;
+    if (n.isEmpty() || n == u"auto")
+        return EngineOverride::Auto;
+    if (n == u"tidb")
+        return EngineOverride::TiDB;
+    if (n == u"mysql")
+        return EngineOverride::MySQL;
+    if (n == u"mariadb")
+        return EngineOverride::MariaDB;
     if (ok)
         *ok = false;
     return EngineOverride::Auto;
@@ -139,11 +149,16 @@ TlsMode Environment::tlsModeFromName(const QString &name, bool *ok)
     const QString n = name.trimmed().toLower();
     if (ok)
         *ok = true;
-    if (n == u"disabled") return TlsMode::Disabled;
-    if (n.isEmpty() || n == u"preferred") return TlsMode::Preferred;
-    if (n == u"required") return TlsMode::Required;
-    if (n == u"verify_ca") return TlsMode::VerifyCa;
-    if (n == u"verify_identity") return TlsMode::VerifyIdentity;
+    if (n == u"disabled")
+        return TlsMode::Disabled;
+    if (n.isEmpty() || n == u"preferred")
+        return TlsMode::Preferred;
+    if (n == u"required")
+        return TlsMode::Required;
+    if (n == u"verify_ca")
+        return TlsMode::VerifyCa;
+    if (n == u"verify_identity")
+        return TlsMode::VerifyIdentity;
     if (ok)
         *ok = false;
     return TlsMode::Preferred;
@@ -185,11 +200,11 @@ Tier Environment::guessTierFromName(const QString &clusterName)
         return false;
     };
     // Most dangerous first: a name mentioning prod anywhere is treated as production.
-    if (has({u"prod", u"production", u"prd", u"live"}))
+    if (has({ u"prod", u"production", u"prd", u"live" }))
         return Tier::Prod;
-    if (has({u"uat", u"staging", u"stage", u"stg", u"preprod"}))
+    if (has({ u"uat", u"staging", u"stage", u"stg", u"preprod" }))
         return Tier::Uat;
-    if (has({u"test", u"testing", u"qa"}))
+    if (has({ u"test", u"testing", u"qa" }))
         return Tier::Test;
     return Tier::Dev;
 }

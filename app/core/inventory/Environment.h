@@ -18,19 +18,19 @@ enum class Tier { Dev, Test, Uat, Prod, Custom };
 enum class EngineOverride { Auto, TiDB, MySQL, MariaDB };
 
 enum class TlsMode {
-    Disabled,   // plain TCP
-    Preferred,  // TLS when the server offers it (the connector default)
-    Required,   // TLS or fail; the certificate is not checked
-    VerifyCa,   // TLS and the server certificate must chain to caFile
+    Disabled, // plain TCP
+    Preferred, // TLS when the server offers it (the connector default)
+    Required, // TLS or fail; the certificate is not checked
+    VerifyCa, // TLS and the server certificate must chain to caFile
     VerifyIdentity, // VerifyCa + the host name must match the certificate
 };
 
 struct TlsSettings
 {
     TlsMode mode = TlsMode::Preferred;
-    QString caFile;         // PEM; required for VerifyCa / VerifyIdentity
-    QString certFile;       // client certificate (PEM), optional
-    QString keyFile;        // client key (PEM), optional; never a secret inline
+    QString caFile; // PEM; required for VerifyCa / VerifyIdentity
+    QString certFile; // client certificate (PEM), optional
+    QString keyFile; // client key (PEM), optional; never a secret inline
     bool operator==(const TlsSettings &) const = default;
 };
 
@@ -39,7 +39,7 @@ struct SqlEndpoint
 {
     QString host = QStringLiteral("127.0.0.1");
     int port = 4000;
-    QString label;          // optional, e.g. "tidb-1" or "lb"
+    QString label; // optional, e.g. "tidb-1" or "lb"
     bool operator==(const SqlEndpoint &) const = default;
 };
 
@@ -47,31 +47,31 @@ struct SqlEndpoint
 struct SshBastion
 {
     bool enabled = false;
-    QString host;           // host name or ~/.ssh/config alias
+    QString host; // host name or ~/.ssh/config alias
     int port = 22;
     QString user;
-    QString identityFile;   // private key path; its passphrase is a secret
+    QString identityFile; // private key path; its passphrase is a secret
     QString knownHostsFile; // empty = ~/.ssh/known_hosts
     bool operator==(const SshBastion &) const = default;
 };
 
 struct BackupStorage
 {
-    QString url;            // e.g. s3://bucket/prefix or local:///backups; credentials are secrets
+    QString url; // e.g. s3://bucket/prefix or local:///backups; credentials are secrets
     QString notes;
     bool operator==(const BackupStorage &) const = default;
 };
 
 struct Environment
 {
-    QUuid id;                       // stable identity; secrets are keyed by it
-    QString name;                   // unique, e.g. "prod" or "uat01"
+    QUuid id; // stable identity; secrets are keyed by it
+    QString name; // unique, e.g. "prod" or "uat01"
     Tier tier = Tier::Dev;
-    QString customTierName;         // shown when tier == Custom
-    QString color;                  // "#rrggbb"; empty = the tier's default colour
+    QString customTierName; // shown when tier == Custom
+    QString color; // "#rrggbb"; empty = the tier's default colour
     QStringList tags;
     EngineOverride engine = EngineOverride::Auto;
-    QList<SqlEndpoint> endpoints;   // at least one
+    QList<SqlEndpoint> endpoints; // at least one
     QString user;
     QString defaultDatabase;
     TlsSettings tls;
@@ -96,15 +96,16 @@ struct Environment
     // Empty when valid, else a one-line reason naming the field.
     [[nodiscard]] QString validate() const;
 
-    static QString defaultColor(Tier tier);        // "#rrggbb"
+    static QString defaultColor(Tier tier); // "#rrggbb"
     static bool isValidColor(const QString &color); // "#rrggbb" or empty
-    static QString tierName(Tier tier);            // stable id: dev, test, uat, prod, custom
+    static QString tierName(Tier tier); // stable id: dev, test, uat, prod, custom
     static Tier tierFromName(const QString &name, bool *ok = nullptr);
     static QString engineOverrideName(EngineOverride e); // auto, tidb, mysql, mariadb
     static EngineOverride engineOverrideFromName(const QString &name, bool *ok = nullptr);
-    static QString tlsModeName(TlsMode m);         // disabled, preferred, required, verify_ca, verify_identity
+    static QString
+    tlsModeName(TlsMode m); // disabled, preferred, required, verify_ca, verify_identity
     static TlsMode tlsModeFromName(const QString &name, bool *ok = nullptr);
-    static bool isValidName(const QString &name);  // letters, digits, . _ - ; 1..64 chars
+    static bool isValidName(const QString &name); // letters, digits, . _ - ; 1..64 chars
     // Sidebar / listing order: prod first (always visible), then uat, test, dev, custom.
     static int tierSortRank(Tier tier);
     // Tier rank, then name (case-insensitive), then id: a total order used by the store and model.

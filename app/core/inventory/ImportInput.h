@@ -5,8 +5,8 @@
 
 #include "common/Result.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace TiDesk {
@@ -22,7 +22,8 @@ public:
     [[nodiscard]] static Result<QByteArray> readFile(const QString &path);
     // Checks and decodes content (a leading UTF-8 BOM is dropped). sourceName names the file
     // in messages ("topology.yaml").
-    [[nodiscard]] static Result<QString> decodeText(const QByteArray &content, const QString &sourceName);
+    [[nodiscard]] static Result<QString> decodeText(const QByteArray &content,
+                                                    const QString &sourceName);
     // "topology.yaml" from "/home/x/topology.yaml"; "input" when empty.
     [[nodiscard]] static QString displayName(const QString &sourcePath);
     // 1-based line and column of a byte offset into content (for parsers that report offsets).

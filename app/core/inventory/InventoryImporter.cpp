@@ -24,7 +24,8 @@ InventoryFormat InventoryImporter::guessFormat(const QString &fileName, const QB
     const bool looksJson = trimmed.startsWith('{') || trimmed.startsWith("\xEF\xBB\xBF{");
 
     if (looksJson || suffix == u"json") {
-        const QJsonObject o = QJsonDocument::fromJson(trimmed.startsWith('{') ? trimmed : trimmed.mid(3)).object();
+        const QJsonObject o
+            = QJsonDocument::fromJson(trimmed.startsWith('{') ? trimmed : trimmed.mid(3)).object();
         if (o.contains(u"cluster_meta"_s) || o.contains(u"instances"_s))
             return InventoryFormat::TiupDisplayJson;
         if (o.contains(u"format"_s) || o.contains(u"environments"_s))
@@ -41,7 +42,8 @@ InventoryFormat InventoryImporter::guessFormat(const QString &fileName, const QB
     QStringList keys;
     for (auto it = topKey.globalMatch(QString::fromUtf8(content.left(1024 * 1024))); it.hasNext();)
         keys << it.next().captured(1);
-    if (keys.contains(u"topology"_s) || fi.fileName().compare(u"meta.yaml"_s, Qt::CaseInsensitive) == 0)
+    if (keys.contains(u"topology"_s)
+        || fi.fileName().compare(u"meta.yaml"_s, Qt::CaseInsensitive) == 0)
         return InventoryFormat::TiupMeta;
     for (const QString &k : keys) {
         if (k.endsWith(u"_servers"_s) || k == u"global"_s || k == u"server_configs"_s)
@@ -66,8 +68,8 @@ QString InventoryImporter::formatName(InventoryFormat format)
 
 InventoryFormat InventoryImporter::formatFromName(const QString &name, bool *ok)
 {
-    for (InventoryFormat f : {InventoryFormat::TiDeskJson, InventoryFormat::TiupTopology, InventoryFormat::TiupMeta,
-                              InventoryFormat::TiupDisplayJson}) {
+    for (InventoryFormat f : { InventoryFormat::TiDeskJson, InventoryFormat::TiupTopology,
+                               InventoryFormat::TiupMeta, InventoryFormat::TiupDisplayJson }) {
         if (formatName(f) == name.trimmed().toLower()) {
             if (ok)
                 *ok = true;
@@ -79,8 +81,10 @@ InventoryFormat InventoryImporter::formatFromName(const QString &name, bool *ok)
     return InventoryFormat::Unknown;
 }
 
-Result<EnvironmentList> InventoryImporter::importData(const QByteArray &content, const QString &sourcePath,
-                                                      const ImportOptions &options, InventoryFormat format)
+Result<EnvironmentList> InventoryImporter::importData(const QByteArray &content,
+                                                      const QString &sourcePath,
+                                                      const ImportOptions &options,
+                                                      InventoryFormat format)
 {
     const QString source = ImportInput::displayName(sourcePath);
     // Run the generic checks first so a binary or empty file gets that message, not "unknown".
@@ -90,20 +94,24 @@ Result<EnvironmentList> InventoryImporter::importData(const QByteArray &content,
         format = guessFormat(sourcePath, content);
     switch (format) {
     case InventoryFormat::TiDeskJson: return InventoryJson::fromJson(content, sourcePath);
-    case InventoryFormat::TiupTopology: return TiupTopologyImporter::import(content, sourcePath, options);
+    case InventoryFormat::TiupTopology:
+        return TiupTopologyImporter::import(content, sourcePath, options);
     case InventoryFormat::TiupMeta: return TiupMetaImporter::import(content, sourcePath, options);
-    case InventoryFormat::TiupDisplayJson: return TiupDisplayImporter::import(content, sourcePath, options);
+    case InventoryFormat::TiupDisplayJson:
+        return TiupDisplayImporter::import(content, sourcePath, options);
     case InventoryFormat::Unknown: break;
     }
     return Error::make(ErrorKind::InvalidInput,
-                       QCoreApplication::translate("TiDesk::InventoryImporter",
-                                                   "Cannot tell what kind of file %1 is: expected a TiDesk JSON "
-                                                   "inventory, a TiUP topology.yaml or meta.yaml, or the output of "
-                                                   "`tiup cluster display --format json`.")
+                       QCoreApplication::translate(
+                           "TiDesk::InventoryImporter",
+                           "Cannot tell what kind of file %1 is: expected a TiDesk JSON "
+                           "inventory, a TiUP topology.yaml or meta.yaml, or the output of "
+                           "`tiup cluster display --format json`.")
                            .arg(source));
 }
 
-Result<EnvironmentList> InventoryImporter::importFile(const QString &path, const ImportOptions &options,
+Result<EnvironmentList> InventoryImporter::importFile(const QString &path,
+                                                      const ImportOptions &options,
                                                       InventoryFormat format)
 {
     const Result<QByteArray> data = ImportInput::readFile(path);

@@ -18,8 +18,8 @@
 #include "common/Result.h"
 #include "inventory/Environment.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -36,7 +36,8 @@ public:
     // All or nothing: any error (named by line/column or field path) returns no environment.
     // sourcePath only names the file in messages.
     [[nodiscard]] static Result<EnvironmentList> fromJson(const QByteArray &content,
-                                                          const QString &sourcePath = QStringLiteral("inventory.json"));
+                                                          const QString &sourcePath
+                                                          = QStringLiteral("inventory.json"));
 };
 
 } // namespace TiDesk

@@ -8,7 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-InventoryModel::InventoryModel(QObject *parent) : QAbstractListModel(parent) {}
+InventoryModel::InventoryModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 void InventoryModel::setEnvironments(const EnvironmentList &envs)
 {
@@ -108,8 +110,9 @@ QVariant InventoryModel::data(const QModelIndex &index, int role) const
     case IdRole: return e.id;
     case TierRole: return int(e.tier);
     case TierNameRole:
-        return (e.tier == Tier::Custom && !e.customTierName.isEmpty()) ? e.customTierName
-                                                                       : Environment::tierName(e.tier);
+        return (e.tier == Tier::Custom && !e.customTierName.isEmpty())
+            ? e.customTierName
+            : Environment::tierName(e.tier);
     case ColorRole: return e.effectiveColor();
     case TagsRole: return e.tags;
     case EngineRole: return Environment::engineOverrideName(e.engine);

@@ -17,15 +17,15 @@ class InventoryModel final : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, // QUuid
-        NameRole,                  // QString (also Qt::DisplayRole)
-        TierRole,                  // int (TiDesk::Tier)
-        TierNameRole,              // QString: dev/test/uat/prod, or the custom tier's name
-        ColorRole,                 // QString "#rrggbb" (effective colour; QtCore has no QColor)
-        TagsRole,                  // QStringList
-        EngineRole,                // QString: auto, tidb, mysql, mariadb
-        IsProductionRole,          // bool
-        EndpointsRole,             // QString: "host:port, host:port"
-        EnvironmentRole,           // QVariant<TiDesk::Environment>
+        NameRole, // QString (also Qt::DisplayRole)
+        TierRole, // int (TiDesk::Tier)
+        TierNameRole, // QString: dev/test/uat/prod, or the custom tier's name
+        ColorRole, // QString "#rrggbb" (effective colour; QtCore has no QColor)
+        TagsRole, // QStringList
+        EngineRole, // QString: auto, tidb, mysql, mariadb
+        IsProductionRole, // bool
+        EndpointsRole, // QString: "host:port, host:port"
+        EnvironmentRole, // QVariant<TiDesk::Environment>
     };
     Q_ENUM(Role)
 

@@ -42,66 +42,66 @@ struct Migration
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
-        {1,
-         {
-             u"CREATE TABLE environments ("
-             "  id TEXT PRIMARY KEY NOT NULL,"
-             "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
-             "  tier TEXT NOT NULL,"
-             "  custom_tier_name TEXT NOT NULL DEFAULT '',"
-             "  color TEXT NOT NULL DEFAULT '',"
-             "  tags TEXT NOT NULL DEFAULT '',"
-             "  engine TEXT NOT NULL DEFAULT 'auto',"
-             "  sql_user TEXT NOT NULL,"
-             "  default_database TEXT NOT NULL DEFAULT '',"
-             "  tls_mode TEXT NOT NULL DEFAULT 'preferred',"
-             "  tls_ca_file TEXT NOT NULL DEFAULT '',"
-             "  tls_cert_file TEXT NOT NULL DEFAULT '',"
-             "  tls_key_file TEXT NOT NULL DEFAULT '',"
-             "  ssh_enabled INTEGER NOT NULL DEFAULT 0,"
-             "  ssh_host TEXT NOT NULL DEFAULT '',"
-             "  ssh_port INTEGER NOT NULL DEFAULT 22,"
-             "  ssh_user TEXT NOT NULL DEFAULT '',"
-             "  ssh_identity_file TEXT NOT NULL DEFAULT '',"
-             "  ssh_known_hosts_file TEXT NOT NULL DEFAULT '',"
-             "  prometheus_url TEXT NOT NULL DEFAULT '',"
-             "  alertmanager_url TEXT NOT NULL DEFAULT '',"
-             "  pd_url TEXT NOT NULL DEFAULT '',"
-             "  backup_url TEXT NOT NULL DEFAULT '',"
-             "  backup_notes TEXT NOT NULL DEFAULT '',"
-             "  notes TEXT NOT NULL DEFAULT '',"
-             "  connect_timeout_ms INTEGER NOT NULL DEFAULT 5000,"
-             "  query_timeout_ms INTEGER NOT NULL DEFAULT 30000)"_s,
-             u"CREATE TABLE endpoints ("
-             "  env_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,"
-             "  position INTEGER NOT NULL,"
-             "  host TEXT NOT NULL,"
-             "  port INTEGER NOT NULL,"
-             "  label TEXT NOT NULL DEFAULT '',"
-             "  PRIMARY KEY (env_id, position))"_s,
-         }},
+        { 1,
+          {
+              u"CREATE TABLE environments ("
+              "  id TEXT PRIMARY KEY NOT NULL,"
+              "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+              "  tier TEXT NOT NULL,"
+              "  custom_tier_name TEXT NOT NULL DEFAULT '',"
+              "  color TEXT NOT NULL DEFAULT '',"
+              "  tags TEXT NOT NULL DEFAULT '',"
+              "  engine TEXT NOT NULL DEFAULT 'auto',"
+              "  sql_user TEXT NOT NULL,"
+              "  default_database TEXT NOT NULL DEFAULT '',"
+              "  tls_mode TEXT NOT NULL DEFAULT 'preferred',"
+              "  tls_ca_file TEXT NOT NULL DEFAULT '',"
+              "  tls_cert_file TEXT NOT NULL DEFAULT '',"
+              "  tls_key_file TEXT NOT NULL DEFAULT '',"
+              "  ssh_enabled INTEGER NOT NULL DEFAULT 0,"
+              "  ssh_host TEXT NOT NULL DEFAULT '',"
+              "  ssh_port INTEGER NOT NULL DEFAULT 22,"
+              "  ssh_user TEXT NOT NULL DEFAULT '',"
+              "  ssh_identity_file TEXT NOT NULL DEFAULT '',"
+              "  ssh_known_hosts_file TEXT NOT NULL DEFAULT '',"
+              "  prometheus_url TEXT NOT NULL DEFAULT '',"
+              "  alertmanager_url TEXT NOT NULL DEFAULT '',"
+              "  pd_url TEXT NOT NULL DEFAULT '',"
+              "  backup_url TEXT NOT NULL DEFAULT '',"
+              "  backup_notes TEXT NOT NULL DEFAULT '',"
+              "  notes TEXT NOT NULL DEFAULT '',"
+              "  connect_timeout_ms INTEGER NOT NULL DEFAULT 5000,"
+              "  query_timeout_ms INTEGER NOT NULL DEFAULT 30000)"_s,
+              u"CREATE TABLE endpoints ("
+              "  env_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,"
+              "  position INTEGER NOT NULL,"
+              "  host TEXT NOT NULL,"
+              "  port INTEGER NOT NULL,"
+              "  label TEXT NOT NULL DEFAULT '',"
+              "  PRIMARY KEY (env_id, position))"_s,
+          } },
         // 2: tags move from a comma-separated column to their own table (searchable, no
         // escaping problem with commas); environments get created/updated timestamps.
-        {2,
-         {
-             u"CREATE TABLE tags ("
-             "  env_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,"
-             "  position INTEGER NOT NULL,"
-             "  tag TEXT NOT NULL,"
-             "  PRIMARY KEY (env_id, position))"_s,
-             u"CREATE INDEX tags_by_tag ON tags(tag COLLATE NOCASE)"_s,
-             u"WITH RECURSIVE split(env_id, position, tag, rest) AS ("
-             "  SELECT id, -1, '', tags || ',' FROM environments"
-             "  UNION ALL"
-             "  SELECT env_id, position + 1, trim(substr(rest, 1, instr(rest, ',') - 1)),"
-             "         substr(rest, instr(rest, ',') + 1)"
-             "  FROM split WHERE rest <> '')"
-             " INSERT INTO tags(env_id, position, tag)"
-             " SELECT env_id, position, tag FROM split WHERE position >= 0 AND tag <> ''"_s,
-             u"ALTER TABLE environments DROP COLUMN tags"_s,
-             u"ALTER TABLE environments ADD COLUMN created_at TEXT NOT NULL DEFAULT ''"_s,
-             u"ALTER TABLE environments ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''"_s,
-         }},
+        { 2,
+          {
+              u"CREATE TABLE tags ("
+              "  env_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,"
+              "  position INTEGER NOT NULL,"
+              "  tag TEXT NOT NULL,"
+              "  PRIMARY KEY (env_id, position))"_s,
+              u"CREATE INDEX tags_by_tag ON tags(tag COLLATE NOCASE)"_s,
+              u"WITH RECURSIVE split(env_id, position, tag, rest) AS ("
+              "  SELECT id, -1, '', tags || ',' FROM environments"
+              "  UNION ALL"
+              "  SELECT env_id, position + 1, trim(substr(rest, 1, instr(rest, ',') - 1)),"
+              "         substr(rest, instr(rest, ',') + 1)"
+              "  FROM split WHERE rest <> '')"
+              " INSERT INTO tags(env_id, position, tag)"
+              " SELECT env_id, position, tag FROM split WHERE position >= 0 AND tag <> ''"_s,
+              u"ALTER TABLE environments DROP COLUMN tags"_s,
+              u"ALTER TABLE environments ADD COLUMN created_at TEXT NOT NULL DEFAULT ''"_s,
+              u"ALTER TABLE environments ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''"_s,
+          } },
     };
     return list;
 }
@@ -113,7 +113,10 @@ Error dbError(const QString &message, const QSqlError &e)
 
 Error queryError(const QSqlQuery &q)
 {
-    return dbError(QCoreApplication::translate("TiDesk::InventoryStore", "The inventory database could not be read or written."), q.lastError());
+    return dbError(
+        QCoreApplication::translate("TiDesk::InventoryStore",
+                                    "The inventory database could not be read or written."),
+        q.lastError());
 }
 
 // Runs one statement; false (with error set) on failure.
@@ -135,7 +138,7 @@ bool hasSqliteHeader(const QString &path)
     return f.read(16) == magic;
 }
 
-std::atomic<quint64> g_connectionSerial{0};
+std::atomic<quint64> g_connectionSerial { 0 };
 
 } // namespace
 
@@ -171,7 +174,9 @@ struct InventoryStore::Private
             db.setDatabaseName(path);
             db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
             if (!db.open()) {
-                const Error e = dbError(InventoryStore::tr("Could not open the inventory %1.").arg(path), db.lastError());
+                const Error e
+                    = dbError(InventoryStore::tr("Could not open the inventory %1.").arg(path),
+                              db.lastError());
                 db = QSqlDatabase();
                 QSqlDatabase::removeDatabase(name);
                 return e;
@@ -182,8 +187,9 @@ struct InventoryStore::Private
             // files; its write throughput does not matter for a few hundred rows).
             QSqlQuery q(db);
             Error err;
-            for (const QString &pragma : {u"PRAGMA journal_mode=DELETE"_s, u"PRAGMA synchronous=FULL"_s,
-                                          u"PRAGMA foreign_keys=ON"_s}) {
+            for (const QString &pragma :
+                 { u"PRAGMA journal_mode=DELETE"_s, u"PRAGMA synchronous=FULL"_s,
+                   u"PRAGMA foreign_keys=ON"_s }) {
                 if (!run(q, pragma, &err)) {
                     q = QSqlQuery();
                     db.close();
@@ -203,8 +209,8 @@ InventoryStore::InventoryStore(QString path)
     , m_path(std::move(path))
 {
     d->path = m_path;
-    d->connectionPrefix = u"tidesk-inventory:"_s + m_path + u':'
-                          + QString::number(++g_connectionSerial) + u':';
+    d->connectionPrefix
+        = u"tidesk-inventory:"_s + m_path + u':' + QString::number(++g_connectionSerial) + u':';
 }
 
 InventoryStore::~InventoryStore()
@@ -229,15 +235,18 @@ struct ProbeResult
 // refusing is never written to (not even a journal-mode change).
 Result<ProbeResult> probe(const QString &path)
 {
-    static std::atomic<int> serial{0};
+    static std::atomic<int> serial { 0 };
     const QString name = u"tidesk-inventory-probe:"_s + QString::number(++serial);
-    Result<ProbeResult> result = ProbeResult{};
+    Result<ProbeResult> result = ProbeResult {};
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (!db.open()) {
-            result = dbError(QCoreApplication::translate("TiDesk::InventoryStore", "Could not open the inventory %1.").arg(path), db.lastError());
+            result = dbError(QCoreApplication::translate("TiDesk::InventoryStore",
+                                                         "Could not open the inventory %1.")
+                                 .arg(path),
+                             db.lastError());
         } else {
             QSqlQuery q(db);
             ProbeResult p;
@@ -254,8 +263,11 @@ Result<ProbeResult> probe(const QString &path)
                 result = p;
             } else {
                 result = Error::make(ErrorKind::InvalidInput,
-                                     QCoreApplication::translate("TiDesk::InventoryStore", "%1 is not a TiDesk inventory (the SQLite file is damaged "
-                                        "or not a database).").arg(path),
+                                     QCoreApplication::translate(
+                                         "TiDesk::InventoryStore",
+                                         "%1 is not a TiDesk inventory (the SQLite file is damaged "
+                                         "or not a database).")
+                                         .arg(path),
                                      q.lastError().text());
             }
             q = QSqlQuery();
@@ -282,18 +294,24 @@ VoidResult migrate(QSqlDatabase &db)
         return rollback(err.isError() ? err : queryError(q));
     const int from = q.value(0).toInt();
     if (from > InventoryStore::kSchemaVersion) {
-        return rollback(Error::make(ErrorKind::Unsupported,
-                                    QCoreApplication::translate("TiDesk::InventoryStore", "The inventory was written by a newer TiDesk (schema %1; this "
-                                       "version understands up to %2). Upgrade TiDesk to open it.")
-                                        .arg(from)
-                                        .arg(InventoryStore::kSchemaVersion)));
+        return rollback(
+            Error::make(ErrorKind::Unsupported,
+                        QCoreApplication::translate(
+                            "TiDesk::InventoryStore",
+                            "The inventory was written by a newer TiDesk (schema %1; this "
+                            "version understands up to %2). Upgrade TiDesk to open it.")
+                            .arg(from)
+                            .arg(InventoryStore::kSchemaVersion)));
     }
     for (const Migration &m : migrations()) {
         if (m.version <= from)
             continue;
         for (const QString &sql : m.statements) {
             if (!run(q, sql, &err)) {
-                err.message = QCoreApplication::translate("TiDesk::InventoryStore", "Could not upgrade the inventory to schema %1.").arg(m.version);
+                err.message
+                    = QCoreApplication::translate("TiDesk::InventoryStore",
+                                                  "Could not upgrade the inventory to schema %1.")
+                          .arg(m.version);
                 return rollback(err);
             }
         }
@@ -301,7 +319,8 @@ VoidResult migrate(QSqlDatabase &db)
     if (from == 0)
         qCDebug(lcInventory) << "inventory created with schema" << InventoryStore::kSchemaVersion;
     else if (from < InventoryStore::kSchemaVersion)
-        qCInfo(lcInventory) << "inventory migrated from schema" << from << "to" << InventoryStore::kSchemaVersion;
+        qCInfo(lcInventory) << "inventory migrated from schema" << from << "to"
+                            << InventoryStore::kSchemaVersion;
     // Both PRAGMAs live in the file header and are part of the transaction.
     if (!run(q, u"PRAGMA application_id=%1"_s.arg(InventoryStore::kApplicationId), &err)
         || !run(q, u"PRAGMA user_version=%1"_s.arg(InventoryStore::kSchemaVersion), &err))
@@ -325,7 +344,8 @@ Result<std::shared_ptr<InventoryStore>> InventoryStore::open(const QString &path
         if (!hasSqliteHeader(path)) {
             return Error::make(ErrorKind::InvalidInput,
                                tr("%1 is not a TiDesk inventory (it is not an SQLite database). "
-                                  "The file was left unchanged.").arg(path));
+                                  "The file was left unchanged.")
+                                   .arg(path));
         }
         const Result<ProbeResult> p = probe(path);
         if (!p)
@@ -333,7 +353,8 @@ Result<std::shared_ptr<InventoryStore>> InventoryStore::open(const QString &path
         if (p->applicationId != kApplicationId && !(p->applicationId == 0 && p->objectCount == 0)) {
             return Error::make(ErrorKind::InvalidInput,
                                tr("%1 is an SQLite database but not a TiDesk inventory. "
-                                  "The file was left unchanged.").arg(path));
+                                  "The file was left unchanged.")
+                                   .arg(path));
         }
         if (p->userVersion > kSchemaVersion) {
             return Error::make(ErrorKind::Unsupported,
@@ -346,7 +367,8 @@ Result<std::shared_ptr<InventoryStore>> InventoryStore::open(const QString &path
         }
     } else if (!fi.exists()) {
         if (!QDir().mkpath(fi.absolutePath()))
-            return Error::make(ErrorKind::Io, tr("Could not create the folder %1.").arg(fi.absolutePath()));
+            return Error::make(ErrorKind::Io,
+                               tr("Could not create the folder %1.").arg(fi.absolutePath()));
     }
 
     std::shared_ptr<InventoryStore> store(new InventoryStore(path));
@@ -376,12 +398,13 @@ Result<int> InventoryStore::schemaVersion() const
 
 namespace {
 
-const QString kSelectEnvironments = u"SELECT id, name, tier, custom_tier_name, color, engine, sql_user, "
-                                    "default_database, tls_mode, tls_ca_file, tls_cert_file, tls_key_file, "
-                                    "ssh_enabled, ssh_host, ssh_port, ssh_user, ssh_identity_file, "
-                                    "ssh_known_hosts_file, prometheus_url, alertmanager_url, pd_url, "
-                                    "backup_url, backup_notes, notes, connect_timeout_ms, query_timeout_ms "
-                                    "FROM environments"_s;
+const QString kSelectEnvironments
+    = u"SELECT id, name, tier, custom_tier_name, color, engine, sql_user, "
+      "default_database, tls_mode, tls_ca_file, tls_cert_file, tls_key_file, "
+      "ssh_enabled, ssh_host, ssh_port, ssh_user, ssh_identity_file, "
+      "ssh_known_hosts_file, prometheus_url, alertmanager_url, pd_url, "
+      "backup_url, backup_notes, notes, connect_timeout_ms, query_timeout_ms "
+      "FROM environments"_s;
 
 Environment environmentFromRow(const QSqlQuery &q)
 {
@@ -498,12 +521,13 @@ Result<Environment> InventoryStore::find(const QUuid &id) const
     Result<QSqlDatabase> db = d->connection();
     if (!db)
         return db.error();
-    Result<EnvironmentList> r = readEnvironments(db.value(), u" WHERE id = ?"_s,
-                                                 id.toString(QUuid::WithoutBraces));
+    Result<EnvironmentList> r
+        = readEnvironments(db.value(), u" WHERE id = ?"_s, id.toString(QUuid::WithoutBraces));
     if (!r)
         return r.error();
     if (r->isEmpty())
-        return Error::make(ErrorKind::NotFound, tr("No environment has the id %1.").arg(id.toString()));
+        return Error::make(ErrorKind::NotFound,
+                           tr("No environment has the id %1.").arg(id.toString()));
     return r->first();
 }
 
@@ -513,7 +537,8 @@ Result<Environment> InventoryStore::findByName(const QString &name) const
     Result<QSqlDatabase> db = d->connection();
     if (!db)
         return db.error();
-    Result<EnvironmentList> r = readEnvironments(db.value(), u" WHERE name = ? COLLATE NOCASE"_s, name);
+    Result<EnvironmentList> r
+        = readEnvironments(db.value(), u" WHERE name = ? COLLATE NOCASE"_s, name);
     if (!r)
         return r.error();
     if (r->isEmpty())
@@ -529,8 +554,13 @@ namespace {
 Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
 {
     if (const QString why = env.validate(); !why.isEmpty()) {
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::InventoryStore", "Environment %1: %2").arg(env.name.isEmpty() ? QCoreApplication::translate("TiDesk::InventoryStore", "(unnamed)") : env.name, why));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::InventoryStore", "Environment %1: %2")
+                .arg(env.name.isEmpty()
+                         ? QCoreApplication::translate("TiDesk::InventoryStore", "(unnamed)")
+                         : env.name,
+                     why));
     }
     if (env.id.isNull())
         env.id = QUuid::createUuid();
@@ -544,7 +574,9 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
         return queryError(q);
     if (q.next()) {
         return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::InventoryStore", "An environment named %1 already exists.").arg(q.value(0).toString()));
+                           QCoreApplication::translate("TiDesk::InventoryStore",
+                                                       "An environment named %1 already exists.")
+                               .arg(q.value(0).toString()));
     }
 
     q.prepare(u"SELECT 1 FROM environments WHERE id = ?"_s);
@@ -554,20 +586,58 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
     const bool exists = q.next();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 
-    static const QStringList columns = {
-        u"name"_s, u"tier"_s, u"custom_tier_name"_s, u"color"_s, u"engine"_s, u"sql_user"_s,
-        u"default_database"_s, u"tls_mode"_s, u"tls_ca_file"_s, u"tls_cert_file"_s, u"tls_key_file"_s,
-        u"ssh_enabled"_s, u"ssh_host"_s, u"ssh_port"_s, u"ssh_user"_s, u"ssh_identity_file"_s,
-        u"ssh_known_hosts_file"_s, u"prometheus_url"_s, u"alertmanager_url"_s, u"pd_url"_s,
-        u"backup_url"_s, u"backup_notes"_s, u"notes"_s, u"connect_timeout_ms"_s,
-        u"query_timeout_ms"_s, u"updated_at"_s};
-    const QVariantList values = {
-        env.name, Environment::tierName(env.tier), env.customTierName, env.color,
-        Environment::engineOverrideName(env.engine), env.user, env.defaultDatabase,
-        Environment::tlsModeName(env.tls.mode), env.tls.caFile, env.tls.certFile, env.tls.keyFile,
-        env.ssh.enabled ? 1 : 0, env.ssh.host, env.ssh.port, env.ssh.user, env.ssh.identityFile,
-        env.ssh.knownHostsFile, env.prometheusUrl, env.alertmanagerUrl, env.pdUrl, env.backup.url,
-        env.backup.notes, env.notes, env.connectTimeoutMs, env.queryTimeoutMs, now};
+    static const QStringList columns = { u"name"_s,
+                                         u"tier"_s,
+                                         u"custom_tier_name"_s,
+                                         u"color"_s,
+                                         u"engine"_s,
+                                         u"sql_user"_s,
+                                         u"default_database"_s,
+                                         u"tls_mode"_s,
+                                         u"tls_ca_file"_s,
+                                         u"tls_cert_file"_s,
+                                         u"tls_key_file"_s,
+                                         u"ssh_enabled"_s,
+                                         u"ssh_host"_s,
+                                         u"ssh_port"_s,
+                                         u"ssh_user"_s,
+                                         u"ssh_identity_file"_s,
+                                         u"ssh_known_hosts_file"_s,
+                                         u"prometheus_url"_s,
+                                         u"alertmanager_url"_s,
+                                         u"pd_url"_s,
+                                         u"backup_url"_s,
+                                         u"backup_notes"_s,
+                                         u"notes"_s,
+                                         u"connect_timeout_ms"_s,
+                                         u"query_timeout_ms"_s,
+                                         u"updated_at"_s };
+    const QVariantList values = { env.name,
+                                  Environment::tierName(env.tier),
+                                  env.customTierName,
+                                  env.color,
+                                  Environment::engineOverrideName(env.engine),
+                                  env.user,
+                                  env.defaultDatabase,
+                                  Environment::tlsModeName(env.tls.mode),
+                                  env.tls.caFile,
+                                  env.tls.certFile,
+                                  env.tls.keyFile,
+                                  env.ssh.enabled ? 1 : 0,
+                                  env.ssh.host,
+                                  env.ssh.port,
+                                  env.ssh.user,
+                                  env.ssh.identityFile,
+                                  env.ssh.knownHostsFile,
+                                  env.prometheusUrl,
+                                  env.alertmanagerUrl,
+                                  env.pdUrl,
+                                  env.backup.url,
+                                  env.backup.notes,
+                                  env.notes,
+                                  env.connectTimeoutMs,
+                                  env.queryTimeoutMs,
+                                  now };
     // QtSql binds a null QString as SQL NULL; the columns are NOT NULL, so bind "" instead.
     auto bind = [&q](const QVariant &v) {
         if (v.typeId() == QMetaType::QString && v.toString().isNull())
@@ -577,7 +647,8 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
     };
 
     if (exists) {
-        q.prepare(u"UPDATE environments SET "_s + columns.join(u" = ?, "_s) + u" = ? WHERE id = ?"_s);
+        q.prepare(u"UPDATE environments SET "_s + columns.join(u" = ?, "_s)
+                  + u" = ? WHERE id = ?"_s);
         for (const QVariant &v : values)
             bind(v);
         q.addBindValue(id);
@@ -595,13 +666,14 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
     if (!q.exec())
         return queryError(q);
 
-    for (const QString &table : {u"endpoints"_s, u"tags"_s}) {
+    for (const QString &table : { u"endpoints"_s, u"tags"_s }) {
         q.prepare(u"DELETE FROM "_s + table + u" WHERE env_id = ?"_s);
         q.addBindValue(id);
         if (!q.exec())
             return queryError(q);
     }
-    q.prepare(u"INSERT INTO endpoints (env_id, position, host, port, label) VALUES (?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO endpoints (env_id, position, host, port, label) VALUES (?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < env.endpoints.size(); ++i) {
         const SqlEndpoint &ep = env.endpoints.at(i);
         q.addBindValue(id);
@@ -651,7 +723,8 @@ Result<Environment> InventoryStore::save(const Environment &env)
     Result<QSqlDatabase> db = d->connection();
     if (!db)
         return db.error();
-    return inTransaction<Environment>(db.value(), [&] { return writeEnvironment(db.value(), env); });
+    return inTransaction<Environment>(db.value(),
+                                      [&] { return writeEnvironment(db.value(), env); });
 }
 
 Result<EnvironmentList> InventoryStore::saveAll(const EnvironmentList &envs)
@@ -686,7 +759,8 @@ VoidResult InventoryStore::remove(const QUuid &id)
         if (!q.exec())
             return queryError(q);
         if (q.numRowsAffected() < 1)
-            return Error::make(ErrorKind::NotFound, tr("No environment has the id %1.").arg(id.toString()));
+            return Error::make(ErrorKind::NotFound,
+                               tr("No environment has the id %1.").arg(id.toString()));
         return true;
     });
     if (!r)

@@ -37,8 +37,9 @@ Result<QJsonObject> JsonReader::parseObject(const QByteArray &content)
 bool JsonReader::fail(const QString &path, const QString &problem, ErrorKind kind)
 {
     if (!m_error.isError()) {
-        m_error = Error::make(kind, path.isEmpty() ? tr("%1: %2").arg(m_sourceName, problem)
-                                                   : tr("%1: %2: %3").arg(m_sourceName, path, problem));
+        m_error = Error::make(kind,
+                              path.isEmpty() ? tr("%1: %2").arg(m_sourceName, problem)
+                                             : tr("%1: %2: %3").arg(m_sourceName, path, problem));
     }
     return false;
 }
@@ -110,8 +111,8 @@ bool JsonReader::boolean(const QJsonObject &o, const QString &key, const QString
     return true;
 }
 
-bool JsonReader::object(const QJsonObject &o, const QString &key, const QString &path, QJsonObject *out,
-                        bool required)
+bool JsonReader::object(const QJsonObject &o, const QString &key, const QString &path,
+                        QJsonObject *out, bool required)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
@@ -122,8 +123,8 @@ bool JsonReader::object(const QJsonObject &o, const QString &key, const QString 
     return true;
 }
 
-bool JsonReader::array(const QJsonObject &o, const QString &key, const QString &path, QJsonArray *out,
-                       bool required)
+bool JsonReader::array(const QJsonObject &o, const QString &key, const QString &path,
+                       QJsonArray *out, bool required)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
@@ -143,7 +144,8 @@ bool JsonReader::stringList(const QJsonObject &o, const QString &key, const QStr
     QStringList list;
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (!a.at(i).isString())
-            return fail(index(join(path, key), i), tr("expected a string, got %1").arg(describe(a.at(i))));
+            return fail(index(join(path, key), i),
+                        tr("expected a string, got %1").arg(describe(a.at(i))));
         list.append(a.at(i).toString());
     }
     if (o.contains(key) && !o.value(key).isNull())

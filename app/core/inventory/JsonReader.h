@@ -19,7 +19,9 @@ class JsonReader final
 {
     Q_DECLARE_TR_FUNCTIONS(TiDesk::JsonReader)
 public:
-    explicit JsonReader(QString sourceName) : m_sourceName(std::move(sourceName)) {}
+    explicit JsonReader(QString sourceName)
+        : m_sourceName(std::move(sourceName))
+    { }
 
     // Parses content (already checked by ImportInput) whose top level must be an object.
     [[nodiscard]] Result<QJsonObject> parseObject(const QByteArray &content);
@@ -28,17 +30,19 @@ public:
     // error and returns false; a missing required key does too.
     bool string(const QJsonObject &o, const QString &key, const QString &path, QString *out,
                 bool required = false);
-    bool integer(const QJsonObject &o, const QString &key, const QString &path, int *out,
-                 int min, int max, bool required = false);
+    bool integer(const QJsonObject &o, const QString &key, const QString &path, int *out, int min,
+                 int max, bool required = false);
     bool boolean(const QJsonObject &o, const QString &key, const QString &path, bool *out);
     bool object(const QJsonObject &o, const QString &key, const QString &path, QJsonObject *out,
                 bool required = false);
     bool array(const QJsonObject &o, const QString &key, const QString &path, QJsonArray *out,
                bool required = false);
-    bool stringList(const QJsonObject &o, const QString &key, const QString &path, QStringList *out);
+    bool stringList(const QJsonObject &o, const QString &key, const QString &path,
+                    QStringList *out);
 
     // Records an error at path (the first one wins) and returns false.
-    bool fail(const QString &path, const QString &problem, ErrorKind kind = ErrorKind::InvalidInput);
+    bool fail(const QString &path, const QString &problem,
+              ErrorKind kind = ErrorKind::InvalidInput);
     [[nodiscard]] bool hasError() const { return m_error.isError(); }
     [[nodiscard]] const Error &error() const { return m_error; }
 

@@ -25,7 +25,8 @@ QString hostPort(const Instance &i)
 
 } // namespace
 
-Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, const QString &sourcePath,
+Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content,
+                                                    const QString &sourcePath,
                                                     const ImportOptions &options)
 {
     const QString source = ImportInput::displayName(sourcePath);
@@ -45,13 +46,15 @@ Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, c
     bool tls = false;
     if (!r.object(root, u"cluster_meta"_s, {}, &meta, true)
         || !r.string(meta, u"cluster_type"_s, u"cluster_meta"_s, &clusterType)
-        || !r.string(meta, u"cluster_name"_s, u"cluster_meta"_s, &clusterName, options.name.isEmpty())
+        || !r.string(meta, u"cluster_name"_s, u"cluster_meta"_s, &clusterName,
+                     options.name.isEmpty())
         || !r.string(meta, u"cluster_version"_s, u"cluster_meta"_s, &version)
         || !r.boolean(meta, u"tls_enabled"_s, u"cluster_meta"_s, &tls))
         return r.error();
     if (!clusterType.isEmpty() && clusterType != u"tidb") {
         r.fail(u"cluster_meta.cluster_type"_s,
-               tr("\"%1\" clusters are not supported (only TiDB clusters from `tiup cluster`)").arg(clusterType),
+               tr("\"%1\" clusters are not supported (only TiDB clusters from `tiup cluster`)")
+                   .arg(clusterType),
                ErrorKind::Unsupported);
         return r.error();
     }
@@ -69,7 +72,8 @@ Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, c
         const QJsonObject o = list.at(i).toObject();
         Instance inst;
         QString ports;
-        if (!r.string(o, u"role"_s, path, &inst.role, true) || !r.string(o, u"host"_s, path, &inst.host, true)
+        if (!r.string(o, u"role"_s, path, &inst.role, true)
+            || !r.string(o, u"host"_s, path, &inst.host, true)
             || !r.string(o, u"ports"_s, path, &ports, true))
             return r.error();
         inst.host = inst.host.trimmed();
@@ -81,7 +85,8 @@ Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, c
         inst.port = ports.section(u'/', 0, 0).trimmed().toInt(&ok);
         if (!ok || inst.port < 1 || inst.port > 65535) {
             r.fail(JsonReader::join(path, u"ports"_s),
-                   tr("expected ports like \"4000/10080\", got %1").arg(JsonReader::describe(o.value(u"ports"_s))));
+                   tr("expected ports like \"4000/10080\", got %1")
+                       .arg(JsonReader::describe(o.value(u"ports"_s))));
             return r.error();
         }
         instances.append(inst);
@@ -96,7 +101,7 @@ Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, c
     int tidbCount = 0;
     for (const Instance &i : instances) {
         if (i.role == u"tidb") {
-            env.endpoints.append({i.host, i.port, u"tidb-"_s + QString::number(++tidbCount)});
+            env.endpoints.append({ i.host, i.port, u"tidb-"_s + QString::number(++tidbCount) });
         } else if (i.role == u"pd" && env.pdUrl.isEmpty()) {
             env.pdUrl = (tls ? u"https://"_s : u"http://"_s) + hostPort(i);
         } else if (i.role == u"prometheus" && env.prometheusUrl.isEmpty()) {
@@ -106,10 +111,11 @@ Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, c
         }
     }
     if (env.endpoints.isEmpty()) {
-        r.fail(u"instances"_s, tr("no instance has the role tidb (at least one TiDB server is required)"));
+        r.fail(u"instances"_s,
+               tr("no instance has the role tidb (at least one TiDB server is required)"));
         return r.error();
     }
-    env.tags = {u"tiup"_s};
+    env.tags = { u"tiup"_s };
     if (!version.isEmpty())
         env.tags.append(version);
     env.notes = tr("Imported from %1 (tiup cluster display).").arg(source);
@@ -117,7 +123,7 @@ Result<EnvironmentList> TiupDisplayImporter::import(const QByteArray &content, c
         r.fail({}, why);
         return r.error();
     }
-    return EnvironmentList{env};
+    return EnvironmentList { env };
 }
 
 } // namespace TiDesk

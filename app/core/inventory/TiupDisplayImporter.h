@@ -8,8 +8,8 @@
 #include "inventory/Environment.h"
 #include "inventory/ImportOptions.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace TiDesk {
@@ -19,8 +19,8 @@ class TiupDisplayImporter final
     Q_DECLARE_TR_FUNCTIONS(TiDesk::TiupDisplayImporter)
 public:
     // The name is options.name, else cluster_meta.cluster_name. All or nothing.
-    [[nodiscard]] static Result<EnvironmentList> import(const QByteArray &content, const QString &sourcePath,
-                                                        const ImportOptions &options = {});
+    [[nodiscard]] static Result<EnvironmentList>
+    import(const QByteArray &content, const QString &sourcePath, const ImportOptions &options = {});
 };
 
 } // namespace TiDesk

@@ -13,7 +13,8 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-Result<EnvironmentList> TiupMetaImporter::import(const QByteArray &content, const QString &sourcePath,
+Result<EnvironmentList> TiupMetaImporter::import(const QByteArray &content,
+                                                 const QString &sourcePath,
                                                  const ImportOptions &options)
 {
     const QString source = ImportInput::displayName(sourcePath);
@@ -33,7 +34,9 @@ Result<EnvironmentList> TiupMetaImporter::import(const QByteArray &content, cons
         }
     }
     if (name.isEmpty() || name == u"input")
-        return Error::make(ErrorKind::InvalidInput, tr("%1 does not name its cluster: give the environment a name.").arg(source));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr("%1 does not name its cluster: give the environment a name.").arg(source));
 
     const TiupSpecReader reader(source);
     const Result<std::shared_ptr<YAML::Node>> parsed = reader.parse(text.value());
@@ -43,18 +46,22 @@ Result<EnvironmentList> TiupMetaImporter::import(const QByteArray &content, cons
         const YAML::Node &root = *parsed.value();
         const YAML::Node topology = root["topology"];
         if (!topology.IsDefined() || topology.IsNull())
-            return reader.fieldError(root, u"topology"_s, tr("required field is missing (is this a TiUP meta.yaml?)"));
+            return reader.fieldError(root, u"topology"_s,
+                                     tr("required field is missing (is this a TiUP meta.yaml?)"));
         if (!topology.IsMap())
             return reader.fieldError(topology, u"topology"_s, tr("expected a mapping"));
-        const Result<QString> version = reader.optionalString(root, "tidb_version", u"tidb_version"_s);
+        const Result<QString> version
+            = reader.optionalString(root, "tidb_version", u"tidb_version"_s);
         if (!version)
             return version.error();
-        Result<Environment> env = reader.readSpecification(topology, u"topology."_s, name, version->trimmed(), options);
+        Result<Environment> env
+            = reader.readSpecification(topology, u"topology."_s, name, version->trimmed(), options);
         if (!env)
             return env.error();
-        return EnvironmentList{std::move(env).value()};
+        return EnvironmentList { std::move(env).value() };
     } catch (const YAML::Exception &e) {
-        return Error::make(ErrorKind::InvalidInput, tr("%1: %2").arg(source, QString::fromStdString(e.what())));
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1: %2").arg(source, QString::fromStdString(e.what())));
     }
 }
 

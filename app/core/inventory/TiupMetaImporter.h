@@ -8,8 +8,8 @@
 #include "inventory/Environment.h"
 #include "inventory/ImportOptions.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace TiDesk {
@@ -20,8 +20,8 @@ class TiupMetaImporter final
 public:
     // The name is options.name, else the cluster directory holding meta.yaml (TiUP's layout),
     // else the file's base name. All or nothing.
-    [[nodiscard]] static Result<EnvironmentList> import(const QByteArray &content, const QString &sourcePath,
-                                                        const ImportOptions &options = {});
+    [[nodiscard]] static Result<EnvironmentList>
+    import(const QByteArray &content, const QString &sourcePath, const ImportOptions &options = {});
 };
 
 } // namespace TiDesk

@@ -24,9 +24,12 @@ QString describe(const YAML::Node &n)
             s = s.left(40) + u"..."_s;
         return u'\'' + s + u'\'';
     }
-    case YAML::NodeType::Sequence: return QCoreApplication::translate("TiDesk::TiupSpecReader", "a list");
-    case YAML::NodeType::Map: return QCoreApplication::translate("TiDesk::TiupSpecReader", "a mapping");
-    case YAML::NodeType::Null: return QCoreApplication::translate("TiDesk::TiupSpecReader", "nothing");
+    case YAML::NodeType::Sequence:
+        return QCoreApplication::translate("TiDesk::TiupSpecReader", "a list");
+    case YAML::NodeType::Map:
+        return QCoreApplication::translate("TiDesk::TiupSpecReader", "a mapping");
+    case YAML::NodeType::Null:
+        return QCoreApplication::translate("TiDesk::TiupSpecReader", "nothing");
     case YAML::NodeType::Undefined: break;
     }
     return QCoreApplication::translate("TiDesk::TiupSpecReader", "nothing");
@@ -40,17 +43,21 @@ struct Server
 
 } // namespace
 
-TiupSpecReader::TiupSpecReader(QString sourceName) : m_sourceName(std::move(sourceName)) {}
+TiupSpecReader::TiupSpecReader(QString sourceName)
+    : m_sourceName(std::move(sourceName))
+{ }
 TiupSpecReader::~TiupSpecReader() = default;
 
-Error TiupSpecReader::fieldError(const YAML::Node &at, const QString &path, const QString &problem) const
+Error TiupSpecReader::fieldError(const YAML::Node &at, const QString &path,
+                                 const QString &problem) const
 {
     QString where = m_sourceName;
     const YAML::Mark mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
     if (!mark.is_null())
         where += tr(" line %1, column %2").arg(mark.line + 1).arg(mark.column + 1);
-    return Error::make(ErrorKind::InvalidInput, path.isEmpty() ? tr("%1: %2").arg(where, problem)
-                                                               : tr("%1: %2: %3").arg(where, path, problem));
+    return Error::make(ErrorKind::InvalidInput,
+                       path.isEmpty() ? tr("%1: %2").arg(where, problem)
+                                      : tr("%1: %2: %3").arg(where, path, problem));
 }
 
 Result<std::shared_ptr<YAML::Node>> TiupSpecReader::parse(const QString &text) const
@@ -67,13 +74,16 @@ Result<std::shared_ptr<YAML::Node>> TiupSpecReader::parse(const QString &text) c
         QString where = m_sourceName;
         if (!e.mark.is_null())
             where += tr(" line %1, column %2").arg(e.mark.line + 1).arg(e.mark.column + 1);
-        return Error::make(ErrorKind::InvalidInput, tr("%1: invalid YAML: %2").arg(where, qs(e.msg)));
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1: invalid YAML: %2").arg(where, qs(e.msg)));
     } catch (const std::exception &e) {
-        return Error::make(ErrorKind::InvalidInput, tr("%1: invalid YAML: %2").arg(m_sourceName, qs(e.what())));
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1: invalid YAML: %2").arg(m_sourceName, qs(e.what())));
     }
 }
 
-Result<QString> TiupSpecReader::optionalString(const YAML::Node &map, const char *key, const QString &path) const
+Result<QString> TiupSpecReader::optionalString(const YAML::Node &map, const char *key,
+                                               const QString &path) const
 {
     const YAML::Node n = map[key];
     if (!n.IsDefined() || n.IsNull())
@@ -83,8 +93,8 @@ Result<QString> TiupSpecReader::optionalString(const YAML::Node &map, const char
     return qs(n.Scalar());
 }
 
-Result<int> TiupSpecReader::optionalPort(const YAML::Node &map, const char *key, const QString &path,
-                                         int defaultPort) const
+Result<int> TiupSpecReader::optionalPort(const YAML::Node &map, const char *key,
+                                         const QString &path, int defaultPort) const
 {
     const YAML::Node n = map[key];
     if (!n.IsDefined() || n.IsNull())
@@ -98,8 +108,10 @@ Result<int> TiupSpecReader::optionalPort(const YAML::Node &map, const char *key,
     return port;
 }
 
-Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, const QString &pathPrefix,
-                                                      const QString &clusterName, const QString &version,
+Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec,
+                                                      const QString &pathPrefix,
+                                                      const QString &clusterName,
+                                                      const QString &version,
                                                       const ImportOptions &options) const
 {
     try {
@@ -112,12 +124,15 @@ Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, co
             if (!list.IsDefined() || list.IsNull())
                 return {};
             if (!list.IsSequence())
-                return fieldError(list, listPath, tr("expected a list of servers, got %1").arg(describe(list)));
+                return fieldError(list, listPath,
+                                  tr("expected a list of servers, got %1").arg(describe(list)));
             for (std::size_t i = 0; i < list.size(); ++i) {
                 const YAML::Node item = list[i];
                 const QString itemPath = listPath + u'[' + QString::number(i) + u']';
                 if (!item.IsMap())
-                    return fieldError(item, itemPath, tr("expected a mapping with a host, got %1").arg(describe(item)));
+                    return fieldError(
+                        item, itemPath,
+                        tr("expected a mapping with a host, got %1").arg(describe(item)));
                 const YAML::Node hostNode = item["host"];
                 if (!hostNode.IsDefined() || hostNode.IsNull())
                     return fieldError(item, itemPath + u".host"_s, tr("required field is missing"));
@@ -126,11 +141,11 @@ Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, co
                     return host.error();
                 if (host->trimmed().isEmpty())
                     return fieldError(hostNode, itemPath + u".host"_s, tr("the host is empty"));
-                Result<int> port = optionalPort(item, portKey, itemPath + u'.' + QString::fromLatin1(portKey),
-                                                defaultPort);
+                Result<int> port = optionalPort(
+                    item, portKey, itemPath + u'.' + QString::fromLatin1(portKey), defaultPort);
                 if (!port)
                     return port.error();
-                out->append({host->trimmed(), port.value()});
+                out->append({ host->trimmed(), port.value() });
             }
             return {};
         };
@@ -139,22 +154,25 @@ Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, co
         bool tls = false;
         if (global.IsDefined() && !global.IsNull()) {
             if (!global.IsMap())
-                return fieldError(global, pathPrefix + u"global"_s, tr("expected a mapping, got %1").arg(describe(global)));
-            Result<QString> enableTls = optionalString(global, "enable_tls", pathPrefix + u"global.enable_tls"_s);
+                return fieldError(global, pathPrefix + u"global"_s,
+                                  tr("expected a mapping, got %1").arg(describe(global)));
+            Result<QString> enableTls
+                = optionalString(global, "enable_tls", pathPrefix + u"global.enable_tls"_s);
             if (!enableTls)
                 return enableTls.error();
             const QString t = enableTls->trimmed().toLower();
             if (!t.isEmpty() && t != u"true" && t != u"false")
-                return fieldError(global["enable_tls"], pathPrefix + u"global.enable_tls"_s,
-                                  tr("expected true or false, got %1").arg(describe(global["enable_tls"])));
+                return fieldError(
+                    global["enable_tls"], pathPrefix + u"global.enable_tls"_s,
+                    tr("expected true or false, got %1").arg(describe(global["enable_tls"])));
             tls = t == u"true";
         }
 
         QList<Server> tidb, pd, prometheus, alertmanager;
-        for (VoidResult r : {servers("tidb_servers", "port", 4000, &tidb),
-                             servers("pd_servers", "client_port", 2379, &pd),
-                             servers("monitoring_servers", "port", 9090, &prometheus),
-                             servers("alertmanager_servers", "web_port", 9093, &alertmanager)}) {
+        for (VoidResult r : { servers("tidb_servers", "port", 4000, &tidb),
+                              servers("pd_servers", "client_port", 2379, &pd),
+                              servers("monitoring_servers", "port", 9090, &prometheus),
+                              servers("alertmanager_servers", "web_port", 9093, &alertmanager) }) {
             if (!r)
                 return r.error();
         }
@@ -171,11 +189,13 @@ Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, co
         env.engine = EngineOverride::TiDB;
         env.user = options.sqlUser;
         for (qsizetype i = 0; i < tidb.size(); ++i)
-            env.endpoints.append({tidb[i].host, tidb[i].port, u"tidb-"_s + QString::number(i + 1)});
+            env.endpoints.append(
+                { tidb[i].host, tidb[i].port, u"tidb-"_s + QString::number(i + 1) });
         const QString pdScheme = tls ? u"https://"_s : u"http://"_s;
         auto hostPort = [](const Server &s) -> QString {
             // IPv6 literals need brackets in a URL.
-            return (s.host.contains(u':') ? u'[' + s.host + u']' : s.host) + u':' + QString::number(s.port);
+            return (s.host.contains(u':') ? u'[' + s.host + u']' : s.host) + u':'
+                + QString::number(s.port);
         };
         if (!pd.isEmpty())
             env.pdUrl = pdScheme + hostPort(pd.first());
@@ -183,7 +203,7 @@ Result<Environment> TiupSpecReader::readSpecification(const YAML::Node &spec, co
             env.prometheusUrl = u"http://"_s + hostPort(prometheus.first());
         if (!alertmanager.isEmpty())
             env.alertmanagerUrl = u"http://"_s + hostPort(alertmanager.first());
-        env.tags = {u"tiup"_s};
+        env.tags = { u"tiup"_s };
         if (!version.isEmpty())
             env.tags.append(version);
         env.notes = tr("Imported from %1 (TiUP).").arg(m_sourceName);

@@ -34,17 +34,19 @@ public:
     // spec: the Specification mapping; pathPrefix: "" for topology.yaml, "topology." for meta.yaml.
     // version: the cluster version when known (added as a tag). All fields checked; the first
     // problem is returned.
-    [[nodiscard]] Result<Environment> readSpecification(const YAML::Node &spec, const QString &pathPrefix,
-                                                        const QString &clusterName, const QString &version,
-                                                        const ImportOptions &options) const;
+    [[nodiscard]] Result<Environment>
+    readSpecification(const YAML::Node &spec, const QString &pathPrefix, const QString &clusterName,
+                      const QString &version, const ImportOptions &options) const;
 
     // Optional scalar string at map[key]; a non-scalar is an error. Empty when absent.
-    [[nodiscard]] Result<QString> optionalString(const YAML::Node &map, const char *key, const QString &path) const;
-    [[nodiscard]] Error fieldError(const YAML::Node &at, const QString &path, const QString &problem) const;
+    [[nodiscard]] Result<QString> optionalString(const YAML::Node &map, const char *key,
+                                                 const QString &path) const;
+    [[nodiscard]] Error fieldError(const YAML::Node &at, const QString &path,
+                                   const QString &problem) const;
 
 private:
-    [[nodiscard]] Result<int> optionalPort(const YAML::Node &map, const char *key, const QString &path,
-                                           int defaultPort) const;
+    [[nodiscard]] Result<int> optionalPort(const YAML::Node &map, const char *key,
+                                           const QString &path, int defaultPort) const;
     QString m_sourceName;
 };
 

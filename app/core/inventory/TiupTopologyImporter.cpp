@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-Result<EnvironmentList> TiupTopologyImporter::import(const QByteArray &content, const QString &sourcePath,
+Result<EnvironmentList> TiupTopologyImporter::import(const QByteArray &content,
+                                                     const QString &sourcePath,
                                                      const ImportOptions &options)
 {
     const QString source = ImportInput::displayName(sourcePath);
@@ -23,13 +24,15 @@ Result<EnvironmentList> TiupTopologyImporter::import(const QByteArray &content, 
     QString name = options.name.trimmed();
     if (name.isEmpty()) {
         const QString base = QFileInfo(sourcePath).completeBaseName();
-        if (!base.isEmpty() && base.compare(u"topology"_s, Qt::CaseInsensitive) != 0 && base != u"input")
+        if (!base.isEmpty() && base.compare(u"topology"_s, Qt::CaseInsensitive) != 0
+            && base != u"input")
             name = base;
     }
     if (name.isEmpty()) {
         return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::TiupTopologyImporter",
-                                                       "%1 does not name its cluster: give the environment a name.")
+                           QCoreApplication::translate(
+                               "TiDesk::TiupTopologyImporter",
+                               "%1 does not name its cluster: give the environment a name.")
                                .arg(source));
     }
 
@@ -40,7 +43,7 @@ Result<EnvironmentList> TiupTopologyImporter::import(const QByteArray &content, 
     Result<Environment> env = reader.readSpecification(*spec.value(), {}, name, {}, options);
     if (!env)
         return env.error();
-    return EnvironmentList{std::move(env).value()};
+    return EnvironmentList { std::move(env).value() };
 }
 
 } // namespace TiDesk

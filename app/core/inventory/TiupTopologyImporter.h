@@ -19,8 +19,8 @@ public:
     // topology.yaml does not name its cluster: the name is options.name, else the file's base
     // name ("shop-prod.yaml" -> "shop-prod"); a file called topology.yaml needs options.name.
     // All or nothing: any error returns no environment.
-    [[nodiscard]] static Result<EnvironmentList> import(const QByteArray &content, const QString &sourcePath,
-                                                        const ImportOptions &options = {});
+    [[nodiscard]] static Result<EnvironmentList>
+    import(const QByteArray &content, const QString &sourcePath, const ImportOptions &options = {});
 };
 
 } // namespace TiDesk

@@ -6,8 +6,7 @@ namespace TiDesk {
 
 ActivityFilterModel::ActivityFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{ }
 
 void ActivityFilterModel::setEnvironment(const QString &name)
 {
@@ -33,7 +32,8 @@ bool ActivityFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     if (!m_environment.isEmpty()) {
         const QString env = src->index(sourceRow, ActivityModel::EnvironmentColumn, sourceParent)
-                                .data(ActivityModel::EnvironmentRole).toString();
+                                .data(ActivityModel::EnvironmentRole)
+                                .toString();
         if (env.compare(m_environment, Qt::CaseInsensitive) != 0)
             return false;
     }

@@ -25,7 +25,7 @@ ActivityModel::ActivityModel(ActivityLog *log, QObject *parent)
 void ActivityModel::resetFromLog()
 {
     beginResetModel();
-    m_entries = m_log ? m_log->entries() : QList<ActivityEntry>{};
+    m_entries = m_log ? m_log->entries() : QList<ActivityEntry> {};
     m_envNames.clear();
     for (const ActivityEntry &e : std::as_const(m_entries))
         if (!e.envName.isEmpty() && !m_envNames.contains(e.envName))
@@ -38,8 +38,9 @@ void ActivityModel::append(const ActivityEntry &entry)
 {
     // Two workers may record seq 5 and 6 and emit in the opposite order, and an entry recorded
     // while the snapshot was taken arrives twice: insert by seq, drop duplicates.
-    const auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), entry.seq,
-                                     [](const ActivityEntry &e, quint64 seq) { return e.seq < seq; });
+    const auto it
+        = std::lower_bound(m_entries.cbegin(), m_entries.cend(), entry.seq,
+                           [](const ActivityEntry &e, quint64 seq) { return e.seq < seq; });
     if (it != m_entries.cend() && it->seq == entry.seq)
         return;
     int row = int(it - m_entries.cbegin());

@@ -19,16 +19,24 @@ class ActivityModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, EnvironmentColumn, EndpointColumn, StatementColumn, DurationColumn,
-                  RowsColumn, ResultColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        EnvironmentColumn,
+        EndpointColumn,
+        StatementColumn,
+        DurationColumn,
+        RowsColumn,
+        ResultColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     enum Role {
         OkRole = Qt::UserRole + 1, // bool: the statement succeeded
-        EnvironmentRole,           // QString: environment name
-        StatementRole,             // QString: the full statement, unabridged
-        SeqRole,                   // quint64: ActivityEntry::seq
-        StartedAtRole,             // QDateTime
+        EnvironmentRole, // QString: environment name
+        StatementRole, // QString: the full statement, unabridged
+        SeqRole, // quint64: ActivityEntry::seq
+        StartedAtRole, // QDateTime
     };
 
     // log may be null (an empty model); the model follows it until it is destroyed.
@@ -37,7 +45,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     [[nodiscard]] const ActivityEntry &entry(int row) const { return m_entries.at(row); }

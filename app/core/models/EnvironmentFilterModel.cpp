@@ -6,8 +6,7 @@ namespace TiDesk {
 
 EnvironmentFilterModel::EnvironmentFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{ }
 
 void EnvironmentFilterModel::setFilterText(const QString &text)
 {

@@ -9,15 +9,16 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 namespace {
-const QList<int> kCheckRoles { FleetStatusModel::CheckStatusRole, FleetStatusModel::CheckEngineRole,
-                               FleetStatusModel::CheckLatencyRole, FleetStatusModel::CheckErrorRole,
-                               FleetStatusModel::CheckSummaryRole, FleetStatusModel::CheckResultRole };
+const QList<int> kCheckRoles {
+    FleetStatusModel::CheckStatusRole,  FleetStatusModel::CheckEngineRole,
+    FleetStatusModel::CheckLatencyRole, FleetStatusModel::CheckErrorRole,
+    FleetStatusModel::CheckSummaryRole, FleetStatusModel::CheckResultRole
+};
 } // namespace
 
 FleetStatusModel::FleetStatusModel(QObject *parent)
     : QIdentityProxyModel(parent)
-{
-}
+{ }
 
 void FleetStatusModel::setChecking(const QUuid &environmentId)
 {
@@ -82,7 +83,8 @@ QString FleetStatusModel::shortError(const CheckResult &result)
     case ErrorKind::Auth: return result.viaSsh ? tr("login refused") : tr("wrong password");
     case ErrorKind::HostKey:
         //: Sidebar, under the host: the SSH bastion presented a different host key (possible MITM)
-        if (result.error.code == HostKeyCheck::ChangedKey || result.error.code == HostKeyCheck::RevokedKey)
+        if (result.error.code == HostKeyCheck::ChangedKey
+            || result.error.code == HostKeyCheck::RevokedKey)
             return tr("SSH HOST KEY CHANGED");
         //: Sidebar, under the host: the SSH bastion's host key is not trusted yet
         return tr("SSH host key refused");
@@ -127,7 +129,8 @@ QVariant FleetStatusModel::data(const QModelIndex &index, int role) const
     const CheckResult &r = state.result;
     switch (role) {
     case CheckStatusRole: return int(statusOf(state));
-    case CheckEngineRole: return state.hasResult && r.reachable ? r.engine.displayString() : QString();
+    case CheckEngineRole:
+        return state.hasResult && r.reachable ? r.engine.displayString() : QString();
     case CheckLatencyRole: return state.hasResult && r.reachable ? r.latencyMs : qint64(-1);
     case CheckErrorRole: return state.hasResult && !r.reachable ? r.error.message : QString();
     case CheckSummaryRole: return state.hasResult ? summary(r) : QString();

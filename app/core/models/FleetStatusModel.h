@@ -24,11 +24,11 @@ public:
     // After InventoryModel's roles (which end well below Qt::UserRole + 100).
     enum Role {
         CheckStatusRole = Qt::UserRole + 100, // int (CheckStatus)
-        CheckEngineRole,                      // QString "MariaDB 10.11.19", "TiDB v7.5.1"; empty if unknown
-        CheckLatencyRole,                     // qint64 ms; -1 when not reachable / not checked
-        CheckErrorRole,                       // QString: the full error message; empty when ok
-        CheckSummaryRole,                     // QString: "MariaDB 10.11.19 · 8 ms" or "unreachable"
-        CheckResultRole,                      // QVariant<CheckResult>; invalid when never checked
+        CheckEngineRole, // QString "MariaDB 10.11.19", "TiDB v7.5.1"; empty if unknown
+        CheckLatencyRole, // qint64 ms; -1 when not reachable / not checked
+        CheckErrorRole, // QString: the full error message; empty when ok
+        CheckSummaryRole, // QString: "MariaDB 10.11.19 · 8 ms" or "unreachable"
+        CheckResultRole, // QVariant<CheckResult>; invalid when never checked
     };
     Q_ENUM(Role)
 

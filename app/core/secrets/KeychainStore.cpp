@@ -71,8 +71,7 @@ struct KeychainStore::Outcome
 
 KeychainStore::KeychainStore(QString service)
     : m_service(std::move(service))
-{
-}
+{ }
 
 KeychainStore::Outcome KeychainStore::run(Op op, const QString &key, const QString &secret) const
 {
@@ -84,38 +83,39 @@ KeychainStore::Outcome KeychainStore::run(Op op, const QString &key, const QStri
         stopped.errorString = u"the keychain thread has stopped (application shutting down)"_s;
         return stopped;
     }
-    QMetaObject::invokeMethod(context, [shared, op, key, secretUtf8, service = m_service]() mutable {
-        QKeychain::Job *job = nullptr;
-        switch (op) {
-        case Op::Read:
-            job = new QKeychain::ReadPasswordJob(service);
-            break;
-        case Op::Write: {
-            auto *write = new QKeychain::WritePasswordJob(service);
-            write->setBinaryData(secretUtf8);
-            job = write;
-            break;
-        }
-        case Op::Delete:
-            job = new QKeychain::DeletePasswordJob(service);
-            break;
-        }
-        Crypto::secureWipe(secretUtf8);
-        job->setAutoDelete(false);        // we own it; deleted after finished() was handled
-        job->setInsecureFallback(false);  // never a plain-text file instead of a keychain
-        job->setKey(key);
-        QObject::connect(job, &QKeychain::Job::finished, job, [shared, op](QKeychain::Job *done) {
-            QMutexLocker locker(&shared->mutex);
-            shared->error = done->error();
-            shared->errorString = done->errorString();
-            if (op == Op::Read && done->error() == QKeychain::NoError)
-                shared->data = static_cast<QKeychain::ReadPasswordJob *>(done)->binaryData();
-            shared->finished = true;
-            shared->finishedCondition.wakeAll();
-            done->deleteLater();
-        });
-        job->start();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context,
+        [shared, op, key, secretUtf8, service = m_service]() mutable {
+            QKeychain::Job *job = nullptr;
+            switch (op) {
+            case Op::Read: job = new QKeychain::ReadPasswordJob(service); break;
+            case Op::Write: {
+                auto *write = new QKeychain::WritePasswordJob(service);
+                write->setBinaryData(secretUtf8);
+                job = write;
+                break;
+            }
+            case Op::Delete: job = new QKeychain::DeletePasswordJob(service); break;
+            }
+            Crypto::secureWipe(secretUtf8);
+            job->setAutoDelete(false); // we own it; deleted after finished() was handled
+            job->setInsecureFallback(false); // never a plain-text file instead of a keychain
+            job->setKey(key);
+            QObject::connect(
+                job, &QKeychain::Job::finished, job, [shared, op](QKeychain::Job *done) {
+                    QMutexLocker locker(&shared->mutex);
+                    shared->error = done->error();
+                    shared->errorString = done->errorString();
+                    if (op == Op::Read && done->error() == QKeychain::NoError)
+                        shared->data
+                            = static_cast<QKeychain::ReadPasswordJob *>(done)->binaryData();
+                    shared->finished = true;
+                    shared->finishedCondition.wakeAll();
+                    done->deleteLater();
+                });
+            job->start();
+        },
+        Qt::QueuedConnection);
     Crypto::secureWipe(secretUtf8);
 
     Outcome outcome;
@@ -137,45 +137,49 @@ Error KeychainStore::toError(const Outcome &outcome, const QString &key) const
     if (!outcome.finished)
         return Error::make(ErrorKind::Timeout,
                            QCoreApplication::translate("TiDesk::KeychainStore",
-                                                "the OS keychain did not answer in time"),
+                                                       "the OS keychain did not answer in time"),
                            outcome.errorString);
     Error error;
     switch (outcome.error) {
-    case QKeychain::NoError:
-        return {};
+    case QKeychain::NoError: return {};
     case QKeychain::EntryNotFound:
-        error = Error::make(ErrorKind::NotFound,
-                            QCoreApplication::translate("TiDesk::KeychainStore",
-                                                 "no secret stored for %1 in the OS keychain")
-                                .arg(key));
+        error
+            = Error::make(ErrorKind::NotFound,
+                          QCoreApplication::translate("TiDesk::KeychainStore",
+                                                      "no secret stored for %1 in the OS keychain")
+                              .arg(key));
         break;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        error = Error::make(ErrorKind::Auth, QCoreApplication::translate("TiDesk::KeychainStore",
-                                                                  "the OS keychain denied access"));
+        error = Error::make(
+            ErrorKind::Auth,
+            QCoreApplication::translate("TiDesk::KeychainStore", "the OS keychain denied access"));
         break;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        error = Error::make(ErrorKind::Unsupported,
-                            QCoreApplication::translate("TiDesk::KeychainStore",
-                                                 "no OS keychain is available on this machine"));
+        error = Error::make(
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("TiDesk::KeychainStore",
+                                        "no OS keychain is available on this machine"));
         break;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         // Headless Linux lands here (error 7): D-Bus has no session bus / Secret Service.
-        error = Error::make(m_available ? ErrorKind::Internal : ErrorKind::Unsupported,
-                            m_available ? QCoreApplication::translate("TiDesk::KeychainStore",
-                                                               "the OS keychain failed")
-                                        : QCoreApplication::translate("TiDesk::KeychainStore",
-                                                               "the OS keychain is not available "
-                                                               "on this machine"));
+        error = Error::make(
+            m_available ? ErrorKind::Internal : ErrorKind::Unsupported,
+            m_available
+                ? QCoreApplication::translate("TiDesk::KeychainStore", "the OS keychain failed")
+                : QCoreApplication::translate("TiDesk::KeychainStore",
+                                              "the OS keychain is not available "
+                                              "on this machine"));
         break;
     }
     error.code = int(outcome.error);
     error.detail = outcome.errorString;
 #if defined(Q_OS_LINUX)
     // qtkeychain says only "Unknown error" there; name the usual cause so a DBA can act on it.
-    if (outcome.error == QKeychain::OtherError && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+    if (outcome.error == QKeychain::OtherError
+        && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         error.detail += u"; no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set), so no "
                         u"Secret Service or KWallet can answer"_s;
 #endif
@@ -223,9 +227,9 @@ Result<QString> KeychainStore::read(const QString &key)
 VoidResult KeychainStore::write(const QString &key, const QString &secret)
 {
     if (key.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::KeychainStore",
-                                                "a secret needs a non-empty key"));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::KeychainStore", "a secret needs a non-empty key"));
     const Outcome outcome = run(Op::Write, key, secret);
     if (!outcome.finished || outcome.error != QKeychain::NoError)
         return toError(outcome, key);

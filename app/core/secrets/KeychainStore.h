@@ -40,7 +40,7 @@ private:
 
     QString m_service;
     std::atomic_bool m_available = false;
-    std::chrono::milliseconds m_timeout{30'000}; // D-Bus' own default call timeout is 25 s
+    std::chrono::milliseconds m_timeout { 30'000 }; // D-Bus' own default call timeout is 25 s
 };
 
 } // namespace TiDesk

@@ -9,8 +9,9 @@ namespace TiDesk {
 Result<QString> readOptionalSecret(CredentialStore *store, const QString &key)
 {
     if (!store)
-        return Error::make(ErrorKind::Crypto,
-                           QCoreApplication::translate("TiDesk::SecretReader", "no credential store is open"));
+        return Error::make(
+            ErrorKind::Crypto,
+            QCoreApplication::translate("TiDesk::SecretReader", "no credential store is open"));
     Result<QString> r = store->read(key);
     if (r.ok())
         return r;

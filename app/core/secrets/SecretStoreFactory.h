@@ -20,18 +20,17 @@ class CredentialStore;
 struct SecretStoreSelection
 {
     std::unique_ptr<CredentialStore> store;
-    VaultFileStore *vault = nullptr;  // == store when it is the vault (still locked), else null
-    QString backend;                  // "keychain" or "vault"
-    QString status;                   // "Secrets: OS keychain", "Secrets: encrypted vault at ..."
+    VaultFileStore *vault = nullptr; // == store when it is the vault (still locked), else null
+    QString backend; // "keychain" or "vault"
+    QString status; // "Secrets: OS keychain", "Secrets: encrypted vault at ..."
 };
 
 class SecretStoreFactory final
 {
 public:
     // InvalidInput for an unknown setting; Unsupported when "keychain" is demanded but none works.
-    [[nodiscard]] static Result<SecretStoreSelection> select(const QString &setting,
-                                                             const QString &vaultPath,
-                                                             VaultKdfParams kdf = {});
+    [[nodiscard]] static Result<SecretStoreSelection>
+    select(const QString &setting, const QString &vaultPath, VaultKdfParams kdf = {});
 };
 
 } // namespace TiDesk

@@ -26,21 +26,21 @@ Error emptyPassphrase()
 {
     return Error::make(ErrorKind::InvalidInput,
                        QCoreApplication::translate("TiDesk::VaultFileStore",
-                                            "the vault passphrase must not be empty"));
+                                                   "the vault passphrase must not be empty"));
 }
 
 Error lockedError()
 {
     return Error::make(ErrorKind::Auth,
                        QCoreApplication::translate("TiDesk::VaultFileStore",
-                                            "the secrets vault is locked; unlock it first"));
+                                                   "the secrets vault is locked; unlock it first"));
 }
 
 Error wrongPassphrase(const Error &cause)
 {
     return Error::make(ErrorKind::Crypto,
                        QCoreApplication::translate("TiDesk::VaultFileStore",
-                                            "wrong passphrase or the vault was modified"),
+                                                   "wrong passphrase or the vault was modified"),
                        cause.detail);
 }
 
@@ -64,9 +64,10 @@ Result<QMap<QString, QString>> deserialize(const QByteArray &plaintext)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(plaintext, &parseError);
     // Authenticated but malformed content can only come from a bug, never from an attacker.
-    const Error bad = Error::make(ErrorKind::InvalidInput,
-                                  QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                       "the vault content is not a secret map"));
+    const Error bad
+        = Error::make(ErrorKind::InvalidInput,
+                      QCoreApplication::translate("TiDesk::VaultFileStore",
+                                                  "the vault content is not a secret map"));
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return bad;
     QMap<QString, QString> secrets;
@@ -83,14 +84,14 @@ Result<QMap<QString, QString>> deserialize(const QByteArray &plaintext)
 
 struct VaultFileStore::Private
 {
-    VaultKdfParams newKdf;                 // for create() and changePassphrase()
+    VaultKdfParams newKdf; // for create() and changePassphrase()
     mutable QMutex mutex;
     bool unlocked = false;
-    QByteArray key;                        // derived AES-256 key, only while unlocked
-    VaultKdfParams fileKdf;                // KDF + salt the key was derived with
+    QByteArray key; // derived AES-256 key, only while unlocked
+    VaultKdfParams fileKdf; // KDF + salt the key was derived with
     QByteArray salt;
-    QMap<QString, QString> secrets;        // decrypted, only while unlocked
-    QByteArray fileHash;                   // SHA-256 of the bytes last read or written
+    QMap<QString, QString> secrets; // decrypted, only while unlocked
+    QByteArray fileHash; // SHA-256 of the bytes last read or written
 
     void forget()
     {
@@ -108,15 +109,16 @@ Result<QByteArray> readFileBytes(const QString &path)
 {
     QFile file(path);
     if (!file.exists())
-        return Error::make(ErrorKind::NotFound,
-                           QCoreApplication::translate("TiDesk::VaultFileStore", "no vault file at %1")
-                               .arg(QDir::toNativeSeparators(path)));
+        return Error::make(
+            ErrorKind::NotFound,
+            QCoreApplication::translate("TiDesk::VaultFileStore", "no vault file at %1")
+                .arg(QDir::toNativeSeparators(path)));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::make(ErrorKind::Io,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "cannot read the vault file %1")
-                               .arg(QDir::toNativeSeparators(path)),
-                           file.errorString());
+        return Error::make(
+            ErrorKind::Io,
+            QCoreApplication::translate("TiDesk::VaultFileStore", "cannot read the vault file %1")
+                .arg(QDir::toNativeSeparators(path)),
+            file.errorString());
     return file.readAll();
 }
 
@@ -134,21 +136,21 @@ Result<Decrypted> decrypt(const QByteArray &bytes, const QString *passphrase, QB
     if (!parsed)
         return parsed.error();
     if (passphrase) {
-        Result<QByteArray> derived = VaultFormat::deriveKey(*passphrase, parsed->header.kdf,
-                                                            parsed->header.salt);
+        Result<QByteArray> derived
+            = VaultFormat::deriveKey(*passphrase, parsed->header.kdf, parsed->header.salt);
         if (!derived)
             return derived.error();
         *key = std::move(derived).value();
     }
-    Result<QByteArray> plain = Crypto::aes256GcmOpen(*key, parsed->header.nonce,
-                                                     parsed->ciphertext, parsed->tag, parsed->aad);
+    Result<QByteArray> plain = Crypto::aes256GcmOpen(*key, parsed->header.nonce, parsed->ciphertext,
+                                                     parsed->tag, parsed->aad);
     if (!plain)
         return wrongPassphrase(plain.error());
     Result<QMap<QString, QString>> secrets = deserialize(plain.value());
     Crypto::secureWipe(plain.value());
     if (!secrets)
         return secrets.error();
-    return Decrypted{std::move(secrets).value(), parsed->header.kdf, parsed->header.salt};
+    return Decrypted { std::move(secrets).value(), parsed->header.kdf, parsed->header.salt };
 }
 
 // A folder TiDesk creates for a vault is private to the user (0700).
@@ -160,7 +162,7 @@ VoidResult ensureParentDir(const QString &path)
     if (!QDir().mkpath(info.absolutePath()))
         return Error::make(ErrorKind::Io,
                            QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "cannot create the folder for the vault %1")
+                                                       "cannot create the folder for the vault %1")
                                .arg(QDir::toNativeSeparators(path)));
     QFile::setPermissions(info.absolutePath(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -194,11 +196,11 @@ Result<QByteArray> writeVault(const QString &path, const QMap<QString, QString> 
         return dir.error();
     QSaveFile file(path);
     const auto ioError = [&](const QString &detail) {
-        return Error::make(ErrorKind::Io,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "cannot write the vault file %1")
-                               .arg(native),
-                           detail);
+        return Error::make(
+            ErrorKind::Io,
+            QCoreApplication::translate("TiDesk::VaultFileStore", "cannot write the vault file %1")
+                .arg(native),
+            detail);
     };
     if (!file.open(QIODevice::WriteOnly))
         return ioError(file.errorString());
@@ -252,15 +254,16 @@ VoidResult VaultFileStore::create(const QString &passphrase)
         return dir.error();
     QLockFile fileLock(m_path + u".lock"_s);
     if (!fileLock.tryLock(kLockTimeoutMs))
-        return Error::make(ErrorKind::Io,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "the vault file is busy (locked by another process)"),
-                           m_path + u".lock"_s);
+        return Error::make(
+            ErrorKind::Io,
+            QCoreApplication::translate("TiDesk::VaultFileStore",
+                                        "the vault file is busy (locked by another process)"),
+            m_path + u".lock"_s);
     if (exists())
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "a vault already exists at %1")
-                               .arg(QDir::toNativeSeparators(m_path)));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::VaultFileStore", "a vault already exists at %1")
+                .arg(QDir::toNativeSeparators(m_path)));
     Result<QByteArray> salt = Crypto::randomBytes(VaultFormat::kSaltBytes);
     if (!salt)
         return salt.error();
@@ -329,10 +332,11 @@ VoidResult VaultFileStore::changePassphrase(const QString &oldPassphrase,
     QMutexLocker locker(&d->mutex);
     QLockFile fileLock(m_path + u".lock"_s);
     if (!fileLock.tryLock(kLockTimeoutMs))
-        return Error::make(ErrorKind::Io,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "the vault file is busy (locked by another process)"),
-                           m_path + u".lock"_s);
+        return Error::make(
+            ErrorKind::Io,
+            QCoreApplication::translate("TiDesk::VaultFileStore",
+                                        "the vault file is busy (locked by another process)"),
+            m_path + u".lock"_s);
     // The file, not the memory, is the truth: verify the old passphrase against it.
     Result<QByteArray> bytes = readFileBytes(m_path);
     if (!bytes)
@@ -350,8 +354,8 @@ VoidResult VaultFileStore::changePassphrase(const QString &oldPassphrase,
         wipeSecrets(decrypted->secrets);
         return newKey.error();
     }
-    Result<QByteArray> hash = writeVault(m_path, decrypted->secrets, newKey.value(), d->newKdf,
-                                         salt.value());
+    Result<QByteArray> hash
+        = writeVault(m_path, decrypted->secrets, newKey.value(), d->newKdf, salt.value());
     if (!hash) {
         wipeSecrets(decrypted->secrets);
         Crypto::secureWipe(newKey.value());
@@ -396,11 +400,12 @@ VoidResult VaultFileStore::reloadIfChanged()
     Result<Decrypted> decrypted = decrypt(bytes.value(), nullptr, &d->key);
     if (!decrypted) {
         if (decrypted.error().kind == ErrorKind::Crypto)
-            return Error::make(ErrorKind::Crypto,
-                               QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                    "the vault file was changed elsewhere (new "
-                                                    "passphrase?); lock and unlock it again"),
-                               decrypted.error().detail);
+            return Error::make(
+                ErrorKind::Crypto,
+                QCoreApplication::translate("TiDesk::VaultFileStore",
+                                            "the vault file was changed elsewhere (new "
+                                            "passphrase?); lock and unlock it again"),
+                decrypted.error().detail);
         return decrypted.error();
     }
     wipeSecrets(d->secrets);
@@ -418,10 +423,10 @@ Result<QString> VaultFileStore::read(const QString &key)
         return reloaded.error();
     const auto it = d->secrets.constFind(key);
     if (it == d->secrets.constEnd())
-        return Error::make(ErrorKind::NotFound,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "no secret stored for %1")
-                               .arg(key));
+        return Error::make(
+            ErrorKind::NotFound,
+            QCoreApplication::translate("TiDesk::VaultFileStore", "no secret stored for %1")
+                .arg(key));
     return it.value();
 }
 
@@ -432,10 +437,11 @@ VoidResult VaultFileStore::modify(const QString &key, const QString *secret)
         return lockedError();
     QLockFile fileLock(m_path + u".lock"_s);
     if (!fileLock.tryLock(kLockTimeoutMs))
-        return Error::make(ErrorKind::Io,
-                           QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "the vault file is busy (locked by another process)"),
-                           m_path + u".lock"_s);
+        return Error::make(
+            ErrorKind::Io,
+            QCoreApplication::translate("TiDesk::VaultFileStore",
+                                        "the vault file is busy (locked by another process)"),
+            m_path + u".lock"_s);
     if (const VoidResult reloaded = reloadIfChanged(); !reloaded)
         return reloaded.error();
     QMap<QString, QString> next = d->secrets;
@@ -458,7 +464,7 @@ VoidResult VaultFileStore::write(const QString &key, const QString &secret)
     if (key.isEmpty())
         return Error::make(ErrorKind::InvalidInput,
                            QCoreApplication::translate("TiDesk::VaultFileStore",
-                                                "a secret needs a non-empty key"));
+                                                       "a secret needs a non-empty key"));
     return modify(key, &secret);
 }
 

@@ -31,11 +31,11 @@ enum class VaultKdf : quint8 {
 // vault is always unlocked with the parameters stored in its own header.
 struct VaultKdfParams
 {
-    quint64 n = quint64(1) << 17;   // scrypt cost; tests may lower it
+    quint64 n = quint64(1) << 17; // scrypt cost; tests may lower it
     quint32 r = 8;
     quint32 p = 1;
     VaultKdf algorithm = VaultKdf::Scrypt;
-    quint32 iterations = 600000;    // PBKDF2-SHA256 only (OWASP 2023 recommendation)
+    quint32 iterations = 600000; // PBKDF2-SHA256 only (OWASP 2023 recommendation)
 };
 
 class VaultFileStore final : public CredentialStore
@@ -57,7 +57,8 @@ public:
     [[nodiscard]] VoidResult unlockOrCreate(const QString &passphrase);
     // Forgets the key and the decrypted secrets.
     void lock();
-    [[nodiscard]] VoidResult changePassphrase(const QString &oldPassphrase, const QString &newPassphrase);
+    [[nodiscard]] VoidResult changePassphrase(const QString &oldPassphrase,
+                                              const QString &newPassphrase);
     [[nodiscard]] QStringList keys() const;
 
     QString backendName() const override;

@@ -12,13 +12,13 @@ namespace TiDesk::VaultFormat {
 namespace {
 
 // Offsets of the fixed part (big-endian integers).
-constexpr qsizetype kOffVersion = kMagicBytes;         // 11: u8
-constexpr qsizetype kOffKdfId = kOffVersion + 1;       // 12: u8
-constexpr qsizetype kOffCost = kOffKdfId + 1;          // 13: u64 scrypt N | PBKDF2 iterations
-constexpr qsizetype kOffR = kOffCost + 8;              // 21: u32 scrypt r | 0
-constexpr qsizetype kOffP = kOffR + 4;                 // 25: u32 scrypt p | 0
-constexpr qsizetype kOffSaltLen = kOffP + 4;           // 29: u8 salt length S
-constexpr qsizetype kFixedBytes = kOffSaltLen + 1;     // 30: then salt, nonce, u32 length
+constexpr qsizetype kOffVersion = kMagicBytes; // 11: u8
+constexpr qsizetype kOffKdfId = kOffVersion + 1; // 12: u8
+constexpr qsizetype kOffCost = kOffKdfId + 1; // 13: u64 scrypt N | PBKDF2 iterations
+constexpr qsizetype kOffR = kOffCost + 8; // 21: u32 scrypt r | 0
+constexpr qsizetype kOffP = kOffR + 4; // 25: u32 scrypt p | 0
+constexpr qsizetype kOffSaltLen = kOffP + 4; // 29: u8 salt length S
+constexpr qsizetype kFixedBytes = kOffSaltLen + 1; // 30: then salt, nonce, u32 length
 constexpr qsizetype kTrailerBytes = Crypto::kGcmNonceBytes + 4; // after the salt
 
 constexpr quint64 kMaxScryptMemoryBytes = quint64(1) << 30;
@@ -26,16 +26,17 @@ constexpr quint32 kMaxPbkdf2Iterations = 10'000'000;
 
 Error truncated(qsizetype have)
 {
-    return Error::make(ErrorKind::InvalidInput,
-                       QCoreApplication::translate("TiDesk::VaultFormat", "vault file is truncated"),
-                       u"%1 bytes"_s.arg(have));
+    return Error::make(
+        ErrorKind::InvalidInput,
+        QCoreApplication::translate("TiDesk::VaultFormat", "vault file is truncated"),
+        u"%1 bytes"_s.arg(have));
 }
 
 Error corrupted(const QString &detail)
 {
     return Error::make(ErrorKind::InvalidInput,
                        QCoreApplication::translate("TiDesk::VaultFormat",
-                                            "vault file is corrupted (invalid header)"),
+                                                   "vault file is corrupted (invalid header)"),
                        detail);
 }
 
@@ -62,9 +63,9 @@ VoidResult validateKdf(const VaultKdfParams &kdf)
         const bool powerOfTwo = kdf.n >= 2 && (kdf.n & (kdf.n - 1)) == 0;
         if (!powerOfTwo || kdf.r < 1 || kdf.r > 32 || kdf.p < 1 || kdf.p > 16
             || kdf.n > kMaxScryptMemoryBytes / (128 * quint64(kdf.r)))
-            return corrupted(u"scrypt parameters out of range (N=%1, r=%2, p=%3)"_s.arg(kdf.n)
-                                 .arg(kdf.r)
-                                 .arg(kdf.p));
+            return corrupted(
+                u"scrypt parameters out of range (N=%1, r=%2, p=%3)"_s.arg(kdf.n).arg(kdf.r).arg(
+                    kdf.p));
         return {};
     }
     case VaultKdf::Pbkdf2Sha256:
@@ -102,20 +103,20 @@ Result<Parsed> parse(const QByteArray &file)
             return truncated(size);
     }
     if (!file.startsWith(magic))
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::VaultFormat",
-                                                "not a TiDesk vault file"),
-                           u"the file does not start with TIDESKVAULT"_s);
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::VaultFormat", "not a TiDesk vault file"),
+            u"the file does not start with TIDESKVAULT"_s);
     if (size <= kOffVersion)
         return truncated(size);
     const quint8 version = quint8(file.at(kOffVersion));
     if (version > kVersion)
-        return Error::make(ErrorKind::Unsupported,
-                           QCoreApplication::translate("TiDesk::VaultFormat",
-                                                "the vault was written by a newer TiDesk; "
-                                                "upgrade TiDesk to open it"),
-                           u"vault format version %1, this TiDesk reads up to %2"_s.arg(version)
-                               .arg(kVersion));
+        return Error::make(
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("TiDesk::VaultFormat",
+                                        "the vault was written by a newer TiDesk; "
+                                        "upgrade TiDesk to open it"),
+            u"vault format version %1, this TiDesk reads up to %2"_s.arg(version).arg(kVersion));
     if (version == 0)
         return corrupted(u"format version 0"_s);
     if (size < kFixedBytes)

@@ -10,10 +10,10 @@
 
 namespace TiDesk::VaultFormat {
 
-inline constexpr char kMagic[] = "TIDESKVAULT";           // 11 bytes, no terminator in the file
+inline constexpr char kMagic[] = "TIDESKVAULT"; // 11 bytes, no terminator in the file
 inline constexpr qsizetype kMagicBytes = sizeof(kMagic) - 1;
 inline constexpr quint8 kVersion = 1;
-inline constexpr qsizetype kSaltBytes = 32;                // written; 16..64 accepted
+inline constexpr qsizetype kSaltBytes = 32; // written; 16..64 accepted
 inline constexpr qsizetype kMinSaltBytes = 16;
 inline constexpr qsizetype kMaxSaltBytes = 64;
 inline constexpr quint32 kMaxCiphertextBytes = 64u << 20;
@@ -22,14 +22,14 @@ struct Header
 {
     VaultKdfParams kdf;
     QByteArray salt;
-    QByteArray nonce;             // 12 bytes, fresh for every write
+    QByteArray nonce; // 12 bytes, fresh for every write
     quint32 ciphertextBytes = 0;
 };
 
 struct Parsed
 {
     Header header;
-    QByteArray aad;               // the exact header bytes: authenticated, not encrypted
+    QByteArray aad; // the exact header bytes: authenticated, not encrypted
     QByteArray ciphertext;
     QByteArray tag;
 };

@@ -17,15 +17,15 @@ namespace TiDesk {
 
 struct ActivityEntry
 {
-    quint64 seq = 0;            // increasing, assigned by record()
+    quint64 seq = 0; // increasing, assigned by record()
     QDateTime startedAt;
-    QString envName;            // "" for activity not tied to an environment
-    QString endpoint;           // "user@host:port"
-    QString statement;          // the SQL as sent (secrets are never part of statements)
+    QString envName; // "" for activity not tied to an environment
+    QString endpoint; // "user@host:port"
+    QString statement; // the SQL as sent (secrets are never part of statements)
     qint64 durationMs = 0;
-    qint64 rows = -1;           // rows returned or affected; -1 unknown
+    qint64 rows = -1; // rows returned or affected; -1 unknown
     bool ok = true;
-    QString result;             // "OK", "3 rows", or the error text
+    QString result; // "OK", "3 rows", or the error text
 };
 
 class ActivityLog final : public QObject
@@ -36,7 +36,7 @@ public:
 
     // Thread-safe. Returns the assigned sequence number.
     quint64 record(ActivityEntry entry);
-    [[nodiscard]] QList<ActivityEntry> entries() const;   // oldest first
+    [[nodiscard]] QList<ActivityEntry> entries() const; // oldest first
     [[nodiscard]] int capacity() const { return m_capacity; }
     void clear();
 

@@ -37,7 +37,8 @@ QString ConnectParams::viaText() const
     if (!ssh.enabled)
         return {};
     const QString h = ssh.host.contains(u':') ? u'[' + ssh.host + u']' : ssh.host;
-    return u"ssh "_s + (ssh.user.isEmpty() ? QString() : ssh.user + u'@') + h + u':' + QString::number(ssh.port);
+    return u"ssh "_s + (ssh.user.isEmpty() ? QString() : ssh.user + u'@') + h + u':'
+        + QString::number(ssh.port);
 }
 
 } // namespace TiDesk

@@ -16,15 +16,15 @@ struct ConnectParams
     QString host = QStringLiteral("127.0.0.1");
     int port = 3306;
     QString user;
-    QString password;               // secret: never log, never serialise
-    QString database;               // optional default schema
+    QString password; // secret: never log, never serialise
+    QString database; // optional default schema
     TlsSettings tls;
     int connectTimeoutMs = 5000;
-    int readTimeoutMs = 30000;      // client-side read timeout; server-side limit is separate
+    int readTimeoutMs = 30000; // client-side read timeout; server-side limit is separate
     int writeTimeoutMs = 30000;
-    QString envName;                // for the activity log only
-    SshBastion ssh;                 // enabled: host:port is reached through this bastion
-    QString sshSecret;              // secret: key passphrase, or the bastion password without a key
+    QString envName; // for the activity log only
+    SshBastion ssh; // enabled: host:port is reached through this bastion
+    QString sshSecret; // secret: key passphrase, or the bastion password without a key
     EndpointRouter *router = nullptr; // resolves ssh (BastionTunnels); outlives every connection
 
     [[nodiscard]] bool viaSsh() const { return ssh.enabled; }

@@ -25,7 +25,7 @@ Dialect::~Dialect() = default;
 
 QStringList Dialect::sessionSetupStatements(std::chrono::milliseconds limit) const
 {
-    return {u"SET SESSION time_zone = '+00:00'"_s, sessionTimeoutStatement(limit)};
+    return { u"SET SESSION time_zone = '+00:00'"_s, sessionTimeoutStatement(limit) };
 }
 
 Result<QString> Dialect::statementsSummaryQuery(int) const
@@ -35,7 +35,8 @@ Result<QString> Dialect::statementsSummaryQuery(int) const
 
 Result<QString> Dialect::killConfigQuery() const
 {
-    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "cluster kill configuration"));
+    return unsupported(
+        QCoreApplication::translate("TiDesk::Dialect", "cluster kill configuration"));
 }
 
 KillConfig Dialect::killConfigFromResult(const QueryResult &result)
@@ -78,7 +79,7 @@ QString Dialect::readGuardrailsQuery() const
     QStringList parts;
     for (const GuardrailVariable &v : guardrailVariables()) {
         parts << (v.global ? u"@@GLOBAL."_s : u"@@SESSION."_s) + v.name + u" AS "_s
-                     + SqlQuote::identifier(v.name);
+                + SqlQuote::identifier(v.name);
     }
     return u"SELECT "_s + parts.join(u", "_s);
 }
@@ -120,10 +121,10 @@ Result<QString> Dialect::setGuardrailStatement(const QString &name, const QStrin
         break;
     }
     case GuardrailValueKind::Text:
-        if (!v.allowedValues.isEmpty()
-            && !v.allowedValues.contains(trimmed, Qt::CaseInsensitive))
-            return Error::make(ErrorKind::InvalidInput, tr("%1 accepts only: %2")
-                                                            .arg(v.name, v.allowedValues.join(u", "_s)));
+        if (!v.allowedValues.isEmpty() && !v.allowedValues.contains(trimmed, Qt::CaseInsensitive))
+            return Error::make(
+                ErrorKind::InvalidInput,
+                tr("%1 accepts only: %2").arg(v.name, v.allowedValues.join(u", "_s)));
         sqlValue = SqlQuote::literal(trimmed);
         break;
     }

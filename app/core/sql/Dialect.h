@@ -42,7 +42,7 @@ enum class KillKind { Query, Connection };
 // What the console knows about how KILL behaves on a TiDB cluster (SHOW CONFIG, §3.1).
 struct KillConfig
 {
-    std::optional<bool> enableGlobalKill;       // unset: config not read
+    std::optional<bool> enableGlobalKill; // unset: config not read
     std::optional<bool> enable32BitConnectionId;
     std::optional<bool> compatibleKillQuery;
 };
@@ -62,22 +62,23 @@ enum class GuardrailValueKind { Integer, Number, Text };
 
 struct GuardrailVariable
 {
-    QString name;              // e.g. "max_execution_time"
-    QString unit;              // "ms", "s", "bytes", "percent or bytes", "" (enumeration)
-    bool global = false;       // true: only GLOBAL scope exists (read/set with @@GLOBAL)
+    QString name; // e.g. "max_execution_time"
+    QString unit; // "ms", "s", "bytes", "percent or bytes", "" (enumeration)
+    bool global = false; // true: only GLOBAL scope exists (read/set with @@GLOBAL)
     GuardrailValueKind kind = GuardrailValueKind::Integer;
     QStringList allowedValues; // for enumerations (e.g. CANCEL, LOG); empty = any
-    QString description;       // English source (QT_TRANSLATE_NOOP): translate("TiDesk::Dialect", ...) at display time
+    QString description; // English source (QT_TRANSLATE_NOOP): translate("TiDesk::Dialect", ...) at
+                         // display time
 };
 
 struct BackupRequest
 {
-    QStringList databases;         // empty = every database (BACKUP DATABASE *)
-    QString destinationUrl;        // 's3://...', 'local://...'; may carry credentials: never log it
-    int rateLimitMbPerSec = 0;     // per TiKV; 0 = unlimited
-    int concurrency = 0;           // 0 = server default
-    std::optional<bool> checksum;  // unset = server default
-    QString lastBackupTs;          // incremental: BackupTS of the previous backup; empty = full
+    QStringList databases; // empty = every database (BACKUP DATABASE *)
+    QString destinationUrl; // 's3://...', 'local://...'; may carry credentials: never log it
+    int rateLimitMbPerSec = 0; // per TiKV; 0 = unlimited
+    int concurrency = 0; // 0 = server default
+    std::optional<bool> checksum; // unset = server default
+    QString lastBackupTs; // incremental: BackupTS of the previous backup; empty = full
 };
 
 class Dialect
@@ -97,7 +98,8 @@ public:
     // Server-side limit for every statement of the console's session; 0 switches it off.
     // MariaDB: max_statement_time (seconds, error 1969); MySQL/TiDB: max_execution_time
     // (ms, SELECT only, error 3024).
-    [[nodiscard]] virtual QString sessionTimeoutStatement(std::chrono::milliseconds limit) const = 0;
+    [[nodiscard]] virtual QString
+    sessionTimeoutStatement(std::chrono::milliseconds limit) const = 0;
     // Statements SqlWorker runs after every (re)connect: UTC session time zone (the time
     // ranges below are UTC) and the timeout above.
     [[nodiscard]] QStringList sessionSetupStatements(std::chrono::milliseconds limit) const;
@@ -120,9 +122,9 @@ public:
     [[nodiscard]] virtual Result<QString> killConfigQuery() const;
     // Parses the kill-config query result (columns Type, Instance, Name, Value).
     [[nodiscard]] static KillConfig killConfigFromResult(const QueryResult &result);
-    // TiDB: whether a plain KILL reaches a session on any tidb-server (v6.1+ and enable-global-kill,
-    // which defaults to true when the config is unknown). Always false on MySQL/MariaDB, which
-    // have no cluster.
+    // TiDB: whether a plain KILL reaches a session on any tidb-server (v6.1+ and
+    // enable-global-kill, which defaults to true when the config is unknown). Always false on
+    // MySQL/MariaDB, which have no cluster.
     [[nodiscard]] virtual bool isGlobalKill(const KillConfig &config) const;
     [[nodiscard]] virtual KillStatement killStatement(KillKind kind, quint64 connectionId,
                                                       const KillConfig &config = {}) const = 0;

@@ -34,7 +34,8 @@ public:
     [[nodiscard]] virtual Result<DialAddress> route(const ConnectParams &params) = 0;
     // Called with a Connection/Timeout/Tls error of a routed connection: returns it, possibly
     // with a better message naming the SSH cause.
-    [[nodiscard]] virtual Error explainFailure(const ConnectParams &params, const Error &error) const
+    [[nodiscard]] virtual Error explainFailure(const ConnectParams &params,
+                                               const Error &error) const
     {
         (void)params;
         return error;

@@ -14,7 +14,8 @@ Result<EngineInfo> EngineDetector::detect(SqlConnection &connection, EngineOverr
         // server-version can be overridden by an operator: TIDB_VERSION() is the proof.
         auto r = connection.query(u"SELECT TIDB_VERSION() AS v"_s);
         if (r && !r->rows.isEmpty()) {
-            const QString release = EngineInfo::releaseVersionFromTidbVersion(r->value(0, u"v"_s).toString());
+            const QString release
+                = EngineInfo::releaseVersionFromTidbVersion(r->value(0, u"v"_s).toString());
             info.engine = Engine::TiDB;
             info.confirmed = true;
             if (!release.isEmpty()) {

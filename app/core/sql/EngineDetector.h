@@ -15,8 +15,8 @@ class SqlConnection;
 class EngineDetector final
 {
 public:
-    [[nodiscard]] static Result<EngineInfo> detect(SqlConnection &connection,
-                                                   EngineOverride engineOverride = EngineOverride::Auto);
+    [[nodiscard]] static Result<EngineInfo>
+    detect(SqlConnection &connection, EngineOverride engineOverride = EngineOverride::Auto);
 };
 
 } // namespace TiDesk

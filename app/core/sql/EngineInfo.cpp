@@ -10,7 +10,7 @@ namespace {
 
 QVersionNumber versionOf(const QString &a, const QString &b, const QString &c)
 {
-    return QVersionNumber({a.toInt(), b.toInt(), c.toInt()});
+    return QVersionNumber({ a.toInt(), b.toInt(), c.toInt() });
 }
 
 } // namespace
@@ -87,9 +87,12 @@ QString EngineInfo::engineDisplayName(Engine e)
 Engine EngineInfo::engineFromName(const QString &name)
 {
     const QString n = name.trimmed().toLower();
-    if (n == u"tidb") return Engine::TiDB;
-    if (n == u"mysql") return Engine::MySQL;
-    if (n == u"mariadb") return Engine::MariaDB;
+    if (n == u"tidb")
+        return Engine::TiDB;
+    if (n == u"mysql")
+        return Engine::MySQL;
+    if (n == u"mariadb")
+        return Engine::MariaDB;
     return Engine::Unknown;
 }
 
@@ -106,7 +109,7 @@ QString EngineInfo::displayString() const
 
 bool EngineInfo::isAtLeast(int major, int minor, int patch) const
 {
-    return !version.isNull() && version >= QVersionNumber({major, minor, patch});
+    return !version.isNull() && version >= QVersionNumber({ major, minor, patch });
 }
 
 } // namespace TiDesk

@@ -36,16 +36,17 @@ QByteArray CheckResult::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-CheckResult checkEnvironment(const Environment &env, const QString &password, ActivityLog *activityLog,
-                             const SshRoute &route)
+CheckResult checkEnvironment(const Environment &env, const QString &password,
+                             ActivityLog *activityLog, const SshRoute &route)
 {
     CheckResult result;
     result.name = env.name;
     result.viaSsh = env.ssh.enabled;
     if (env.endpoints.isEmpty()) {
-        result.error = Error::make(ErrorKind::InvalidInput,
-                                   QCoreApplication::translate("TiDesk::EnvironmentCheck",
-                                                               "%1 has no SQL endpoint").arg(env.name));
+        result.error = Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::EnvironmentCheck", "%1 has no SQL endpoint")
+                .arg(env.name));
         return result;
     }
     for (int i = 0; i < env.endpoints.size(); ++i) {

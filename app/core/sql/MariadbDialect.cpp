@@ -6,8 +6,7 @@ namespace TiDesk {
 
 MariadbDialect::MariadbDialect(EngineInfo info, DialectOptions options)
     : Dialect(std::move(info), std::move(options))
-{
-}
+{ }
 
 QString MariadbDialect::sessionTimeoutStatement(std::chrono::milliseconds limit) const
 {
@@ -51,8 +50,15 @@ KillStatement MariadbDialect::killStatement(KillKind kind, quint64 connectionId,
 
 QList<GuardrailVariable> MariadbDialect::guardrailVariables() const
 {
-    return {GuardrailVariable{u"max_statement_time"_s, u"s"_s, false, GuardrailValueKind::Number, {},
-                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Longest run time of any statement before error 1969; 0 = no limit"))}};
+    return { GuardrailVariable {
+        u"max_statement_time"_s,
+        u"s"_s,
+        false,
+        GuardrailValueKind::Number,
+        {},
+        QString::fromUtf8(QT_TRANSLATE_NOOP(
+            "TiDesk::Dialect",
+            "Longest run time of any statement before error 1969; 0 = no limit")) } };
 }
 
 } // namespace TiDesk

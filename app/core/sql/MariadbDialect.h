@@ -1,6 +1,5 @@
-// MariadbDialect: statements for MariaDB: PROCESSLIST with TIME_MS/MEMORY_USED/QUERY_ID, mysql.slow_log,
-// KILL HARD QUERY, max_statement_time (seconds).
-// Immutable; share between threads.
+// MariadbDialect: statements for MariaDB: PROCESSLIST with TIME_MS/MEMORY_USED/QUERY_ID,
+// mysql.slow_log, KILL HARD QUERY, max_statement_time (seconds). Immutable; share between threads.
 #pragma once
 
 #include "sql/Dialect.h"

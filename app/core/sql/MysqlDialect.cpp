@@ -6,8 +6,7 @@ namespace TiDesk {
 
 MysqlDialect::MysqlDialect(EngineInfo info, DialectOptions options)
     : Dialect(std::move(info), std::move(options))
-{
-}
+{ }
 
 QString MysqlDialect::sessionTimeoutStatement(std::chrono::milliseconds limit) const
 {
@@ -47,8 +46,14 @@ KillStatement MysqlDialect::killStatement(KillKind kind, quint64 connectionId,
 
 QList<GuardrailVariable> MysqlDialect::guardrailVariables() const
 {
-    return {GuardrailVariable{u"max_execution_time"_s, u"ms"_s, false, GuardrailValueKind::Integer, {},
-                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Longest SELECT run time before error 3024; 0 = no limit"))}};
+    return { GuardrailVariable {
+        u"max_execution_time"_s,
+        u"ms"_s,
+        false,
+        GuardrailValueKind::Integer,
+        {},
+        QString::fromUtf8(QT_TRANSLATE_NOOP(
+            "TiDesk::Dialect", "Longest SELECT run time before error 3024; 0 = no limit")) } };
 }
 
 } // namespace TiDesk

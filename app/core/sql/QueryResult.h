@@ -12,7 +12,7 @@ namespace TiDesk {
 
 struct SqlWarning
 {
-    QString level;   // Note / Warning / Error
+    QString level; // Note / Warning / Error
     int code = 0;
     QString message;
 };
@@ -20,10 +20,10 @@ struct SqlWarning
 struct QueryResult
 {
     QStringList columns;
-    QList<QVariantList> rows;       // NULL = invalid QVariant; numbers as qint64/quint64/double
-    qint64 affectedRows = -1;       // for statements without a result set
+    QList<QVariantList> rows; // NULL = invalid QVariant; numbers as qint64/quint64/double
+    qint64 affectedRows = -1; // for statements without a result set
     qint64 durationMs = 0;
-    QList<SqlWarning> warnings;     // filled when the caller asked for SHOW WARNINGS
+    QList<SqlWarning> warnings; // filled when the caller asked for SHOW WARNINGS
 
     [[nodiscard]] bool hasResultSet() const { return !columns.isEmpty(); }
     [[nodiscard]] int columnIndex(const QString &name) const; // case-insensitive; -1 if absent

@@ -15,7 +15,6 @@
 #include "sql/ActivityLog.h"
 #include "sql/EndpointRouter.h"
 
-#include <mysql_driver.h>
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
 #include <cppconn/driver.h>
@@ -24,6 +23,7 @@
 #include <cppconn/resultset.h>
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
+#include <mysql_driver.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -79,7 +79,8 @@ enum class Phase { Connect, Query };
 
 bool mentionsTls(const QString &text)
 {
-    return text.contains(u"SSL"_s, Qt::CaseInsensitive) || text.contains(u"TLS"_s, Qt::CaseInsensitive)
+    return text.contains(u"SSL"_s, Qt::CaseInsensitive)
+        || text.contains(u"TLS"_s, Qt::CaseInsensitive)
         || text.contains(u"certificate"_s, Qt::CaseInsensitive);
 }
 
@@ -99,36 +100,45 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
     case 1045:
     case 1698:
         e.kind = ErrorKind::Auth;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Wrong user name or password for %1").arg(p.displayAddress());
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                "Wrong user name or password for %1")
+                        .arg(p.displayAddress());
         return e;
     case 1044:
         e.kind = ErrorKind::Auth;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "%1 may not use this database: %2").arg(p.displayAddress(), raw);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                "%1 may not use this database: %2")
+                        .arg(p.displayAddress(), raw);
         return e;
     case 1969:
     case 3024:
         e.kind = ErrorKind::Timeout;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "The server stopped the statement: it ran longer than the session's time limit");
+        e.message = QCoreApplication::translate(
+            "TiDesk::SqlConnection",
+            "The server stopped the statement: it ran longer than the session's time limit");
         return e;
     case 1317:
         e.kind = ErrorKind::Cancelled;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "The statement was cancelled (KILL QUERY)");
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                "The statement was cancelled (KILL QUERY)");
         return e;
     case 2026:
         if (phase == Phase::Connect) {
             e.kind = ErrorKind::Tls;
-            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "TLS with %1 failed: %2").arg(hostPort, raw);
+            e.message
+                = QCoreApplication::translate("TiDesk::SqlConnection", "TLS with %1 failed: %2")
+                      .arg(hostPort, raw);
             return e;
         }
         // On an established TLS connection the transport reports timeouts and lost connections
         // as 2026 ("TLS/SSL error: Connection timed out (110)"): treat it like 2013 below.
         break;
-    default:
-        break;
+    default: break;
     }
     if (phase == Phase::Connect && code >= 2000 && code < 3000 && mentionsTls(raw)) {
         e.kind = ErrorKind::Tls;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "TLS with %1 failed: %2").arg(hostPort, raw);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "TLS with %1 failed: %2")
+                        .arg(hostPort, raw);
         return e;
     }
     switch (code) {
@@ -136,15 +146,22 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
     case 2003:
         if (elapsedMs >= connectBudgetMs * 9 / 10) {
             e.kind = ErrorKind::Timeout;
-            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: no answer within %2 s").arg(hostPort).arg(connectBudgetMs / 1000);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                    "Cannot reach %1: no answer within %2 s")
+                            .arg(hostPort)
+                            .arg(connectBudgetMs / 1000);
         } else {
             e.kind = ErrorKind::Connection;
-            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: connection refused").arg(hostPort);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                    "Cannot reach %1: connection refused")
+                            .arg(hostPort);
         }
         return e;
     case 2005:
         e.kind = ErrorKind::Connection;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: unknown host name").arg(hostPort);
+        e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                "Cannot reach %1: unknown host name")
+                        .arg(hostPort);
         return e;
     case 2006:
     case 2013:
@@ -154,26 +171,39 @@ Error mapError(int code, const QString &sqlState, const QString &raw, Phase phas
         if (phase == Phase::Connect) {
             if (elapsedMs >= connectBudgetMs * 9 / 10) {
                 e.kind = ErrorKind::Timeout;
-                e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: no answer within %2 s").arg(hostPort).arg(connectBudgetMs / 1000);
+                e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                        "Cannot reach %1: no answer within %2 s")
+                                .arg(hostPort)
+                                .arg(connectBudgetMs / 1000);
             } else {
                 e.kind = ErrorKind::Connection;
-                e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Cannot reach %1: the server closed the connection during the handshake").arg(hostPort);
+                e.message
+                    = QCoreApplication::translate(
+                          "TiDesk::SqlConnection",
+                          "Cannot reach %1: the server closed the connection during the handshake")
+                          .arg(hostPort);
             }
         } else if ((code == 2013 || code == 2026) && elapsedMs >= readBudgetMs * 9 / 10) {
             e.kind = ErrorKind::Timeout;
-            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "No answer from %1 within %2 s; the statement may still be running on the server")
-                            .arg(hostPort).arg(readBudgetMs / 1000);
+            e.message = QCoreApplication::translate("TiDesk::SqlConnection",
+                                                    "No answer from %1 within %2 s; the statement "
+                                                    "may still be running on the server")
+                            .arg(hostPort)
+                            .arg(readBudgetMs / 1000);
         } else {
             e.kind = ErrorKind::Connection;
-            e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Lost the connection to %1").arg(hostPort);
+            e.message
+                = QCoreApplication::translate("TiDesk::SqlConnection", "Lost the connection to %1")
+                      .arg(hostPort);
         }
         return e;
-    default:
-        break;
+    default: break;
     }
     if (code >= 2000 && code < 3000) {
         e.kind = ErrorKind::Connection;
-        e.message = QCoreApplication::translate("TiDesk::SqlConnection", "Connection problem with %1: %2").arg(hostPort, raw);
+        e.message
+            = QCoreApplication::translate("TiDesk::SqlConnection", "Connection problem with %1: %2")
+                  .arg(hostPort, raw);
         return e;
     }
     e.kind = ErrorKind::Server;
@@ -189,10 +219,8 @@ bool isSignedInt(int type)
     case sql::DataType::MEDIUMINT:
     case sql::DataType::INTEGER:
     case sql::DataType::BIGINT:
-    case sql::DataType::YEAR:
-        return true;
-    default:
-        return false;
+    case sql::DataType::YEAR: return true;
+    default: return false;
     }
 }
 
@@ -204,11 +232,9 @@ QVariant readCell(sql::ResultSet &rs, unsigned col, int type, bool isSigned, uns
         return isSigned ? QVariant::fromValue<qint64>(qint64(rs.getInt64(col)))
                         : QVariant::fromValue<quint64>(quint64(rs.getUInt64(col)));
     switch (type) {
-    case sql::DataType::BIT:
-        return QVariant::fromValue<quint64>(quint64(rs.getUInt64(col)));
+    case sql::DataType::BIT: return QVariant::fromValue<quint64>(quint64(rs.getUInt64(col)));
     case sql::DataType::REAL:
-    case sql::DataType::DOUBLE:
-        return QVariant(double(rs.getDouble(col)));
+    case sql::DataType::DOUBLE: return QVariant(double(rs.getDouble(col)));
     case sql::DataType::DECIMAL:
     case sql::DataType::NUMERIC: {
         // Exact decimals that fit a double's 15 significant digits become double, others stay text.
@@ -228,8 +254,7 @@ QVariant readCell(sql::ResultSet &rs, unsigned col, int type, bool isSigned, uns
         const std::string s = rs.getString(col).asStdString();
         return QVariant(QByteArray(s.data(), qsizetype(s.size())));
     }
-    default:
-        return QVariant(fromStd(rs.getString(col).asStdString()));
+    default: return QVariant(fromStd(rs.getString(col).asStdString()));
     }
 }
 
@@ -311,12 +336,13 @@ VoidResult SqlConnection::open(const ConnectParams &params)
         routeTimer.start();
         Result<DialAddress> routed = params.router
             ? params.router->route(params)
-            : Result<DialAddress>(Error::make(ErrorKind::InvalidInput,
-                                              tr("%1 is behind an SSH bastion, but no SSH tunnel service is available")
-                                                  .arg(params.displayAddress())));
+            : Result<DialAddress>(Error::make(
+                ErrorKind::InvalidInput,
+                tr("%1 is behind an SSH bastion, but no SSH tunnel service is available")
+                    .arg(params.displayAddress())));
         if (!routed) {
-            d->record(u"-- connect "_s + params.displayAddress() + u" via "_s + via, routeTimer.elapsed(), -1,
-                      false, routed.error().message, routeStartedAt);
+            d->record(u"-- connect "_s + params.displayAddress() + u" via "_s + via,
+                      routeTimer.elapsed(), -1, false, routed.error().message, routeStartedAt);
             qCInfo(lcSql).noquote() << "ssh route failed:" << routed.error().toString();
             return routed.error();
         }
@@ -338,35 +364,33 @@ VoidResult SqlConnection::open(const ConnectParams &params)
 
     const TlsSettings &tls = params.tls;
     switch (tls.mode) {
-    case TlsMode::Disabled:
-        opts["OPT_SSL_MODE"] = int(sql::SSL_MODE_DISABLED);
-        break;
+    case TlsMode::Disabled: opts["OPT_SSL_MODE"] = int(sql::SSL_MODE_DISABLED); break;
     case TlsMode::Preferred:
     case TlsMode::Required:
         opts["sslEnforce"] = true; // TLS if the server offers it; no certificate check
         break;
-    case TlsMode::VerifyCa:
-        opts["OPT_SSL_MODE"] = int(sql::SSL_MODE_VERIFY_CA);
-        break;
-    case TlsMode::VerifyIdentity:
-        opts["OPT_SSL_MODE"] = int(sql::SSL_MODE_VERIFY_IDENTITY);
-        break;
+    case TlsMode::VerifyCa: opts["OPT_SSL_MODE"] = int(sql::SSL_MODE_VERIFY_CA); break;
+    case TlsMode::VerifyIdentity: opts["OPT_SSL_MODE"] = int(sql::SSL_MODE_VERIFY_IDENTITY); break;
     }
     if (tls.mode != TlsMode::Disabled) {
-        if (!tls.caFile.isEmpty() && tls.mode != TlsMode::Required && tls.mode != TlsMode::Preferred)
+        if (!tls.caFile.isEmpty() && tls.mode != TlsMode::Required
+            && tls.mode != TlsMode::Preferred)
             opts["sslCA"] = toSql(tls.caFile);
         if (!tls.certFile.isEmpty())
             opts["sslCert"] = toSql(tls.certFile);
         if (!tls.keyFile.isEmpty())
             opts["sslKey"] = toSql(tls.keyFile);
     }
-    if ((tls.mode == TlsMode::VerifyCa || tls.mode == TlsMode::VerifyIdentity) && tls.caFile.isEmpty()) {
-        return Error::make(ErrorKind::Tls, tr("TLS verification for %1 needs a CA file")
-                                               .arg(params.displayAddress()));
+    if ((tls.mode == TlsMode::VerifyCa || tls.mode == TlsMode::VerifyIdentity)
+        && tls.caFile.isEmpty()) {
+        return Error::make(
+            ErrorKind::Tls,
+            tr("TLS verification for %1 needs a CA file").arg(params.displayAddress()));
     }
 
     const QString connectText = u"-- connect "_s + params.displayAddress()
-        + (via.isEmpty() ? QString() : u" via "_s + via) + u" (TLS "_s + Environment::tlsModeName(tls.mode) + u')';
+        + (via.isEmpty() ? QString() : u" via "_s + via) + u" (TLS "_s
+        + Environment::tlsModeName(tls.mode) + u')';
     const QDateTime startedAt = QDateTime::currentDateTime();
     QElapsedTimer timer;
     timer.start();
@@ -384,12 +408,14 @@ VoidResult SqlConnection::open(const ConnectParams &params)
         d->drop();
         return err;
     } catch (const std::exception &ex) {
-        const Error err = Error::make(ErrorKind::Internal, tr("Connector failure"), fromStd(ex.what()));
+        const Error err
+            = Error::make(ErrorKind::Internal, tr("Connector failure"), fromStd(ex.what()));
         d->record(connectText, timer.elapsed(), -1, false, err.message, startedAt);
         d->drop();
         return err;
     }
-    d->record(connectText, timer.elapsed(), -1, true, QCoreApplication::translate("TiDesk::SqlConnection", "OK"), startedAt);
+    d->record(connectText, timer.elapsed(), -1, true,
+              QCoreApplication::translate("TiDesk::SqlConnection", "OK"), startedAt);
 
     auto idRes = query(u"SELECT CONNECTION_ID() AS id, VERSION() AS version"_s);
     if (!idRes) {
@@ -489,14 +515,17 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
         d->record(sqlText, timer.elapsed(), -1, false, err.toString(), startedAt);
         return err;
     } catch (const std::exception &ex) {
-        const Error err = Error::make(ErrorKind::Internal, tr("Connector failure"), fromStd(ex.what()));
+        const Error err
+            = Error::make(ErrorKind::Internal, tr("Connector failure"), fromStd(ex.what()));
         d->record(sqlText, timer.elapsed(), -1, false, err.toString(), startedAt);
         return err;
     }
     result.durationMs = timer.elapsed();
     const qint64 rows = result.hasResultSet() ? result.rows.size() : result.affectedRows;
     d->record(sqlText, result.durationMs, rows, true,
-              result.hasResultSet() ? QCoreApplication::translate("TiDesk::SqlConnection", "%n row(s)", nullptr, int(result.rows.size())) : QCoreApplication::translate("TiDesk::SqlConnection", "OK"),
+              result.hasResultSet() ? QCoreApplication::translate(
+                  "TiDesk::SqlConnection", "%n row(s)", nullptr, int(result.rows.size()))
+                                    : QCoreApplication::translate("TiDesk::SqlConnection", "OK"),
               startedAt);
 
     if (fetchWarnings) {

@@ -64,10 +64,11 @@ quint64 SqlWorker::submit(const QString &sql, bool fetchWarnings)
         QMutexLocker lock(&m_mutex);
         if (m_stopping) {
             lock.unlock();
-            emit requestFailed(id, Error::make(ErrorKind::Cancelled, tr("The SQL session is closing")));
+            emit requestFailed(id,
+                               Error::make(ErrorKind::Cancelled, tr("The SQL session is closing")));
             return id;
         }
-        m_queue.append(Request{id, sql, fetchWarnings});
+        m_queue.append(Request { id, sql, fetchWarnings });
     }
     QMetaObject::invokeMethod(this, &SqlWorker::runNext, Qt::QueuedConnection);
     return id;
@@ -75,10 +76,13 @@ quint64 SqlWorker::submit(const QString &sql, bool fetchWarnings)
 
 void SqlWorker::connectNow()
 {
-    QMetaObject::invokeMethod(this, [this] {
-        assertWorkerThread();
-        (void)ensureConnected();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            assertWorkerThread();
+            (void)ensureConnected();
+        },
+        Qt::QueuedConnection);
 }
 
 bool SqlWorker::cancel(quint64 requestId)
@@ -88,8 +92,9 @@ bool SqlWorker::cancel(quint64 requestId)
         if (m_queue.at(i).id == requestId) {
             m_queue.removeAt(i);
             lock.unlock();
-            emit requestFailed(requestId, Error::make(ErrorKind::Cancelled,
-                                                      tr("The statement was cancelled before it started")));
+            emit requestFailed(requestId,
+                               Error::make(ErrorKind::Cancelled,
+                                           tr("The statement was cancelled before it started")));
             return true;
         }
     }
@@ -103,7 +108,7 @@ bool SqlWorker::cancel(quint64 requestId)
 }
 
 void SqlWorker::startKill(quint64 requestId, quint64 connectionId, KillKind kind,
-                         std::shared_ptr<const Dialect> dialect)
+                          std::shared_ptr<const Dialect> dialect)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -279,7 +284,8 @@ void SqlWorker::shutdown()
         dialect = m_dialect;
     }
     for (const Request &r : dropped)
-        emit requestFailed(r.id, Error::make(ErrorKind::Cancelled, tr("The SQL session is closing")));
+        emit requestFailed(r.id,
+                           Error::make(ErrorKind::Cancelled, tr("The SQL session is closing")));
     if (running != 0 && connId != 0 && dialect)
         startKill(running, connId, KillKind::Query, dialect);
     m_thread->quit();

@@ -51,11 +51,11 @@ class SqlConnection;
 
 struct SqlWorkerOptions
 {
-    std::chrono::milliseconds serverStatementTimeout{0}; // 0 = no server-side limit
+    std::chrono::milliseconds serverStatementTimeout { 0 }; // 0 = no server-side limit
     EngineOverride engineOverride = EngineOverride::Auto;
     DialectOptions dialectOptions;
-    QList<int> reconnectBackoffMs{500, 1000, 2000, 4000, 8000}; // last value is the cap
-    int controlConnectTimeoutMs = 3000;                          // the KILL connection
+    QList<int> reconnectBackoffMs { 500, 1000, 2000, 4000, 8000 }; // last value is the cap
+    int controlConnectTimeoutMs = 3000; // the KILL connection
 };
 
 class SqlWorker final : public QObject
@@ -63,8 +63,8 @@ class SqlWorker final : public QObject
     Q_OBJECT
 public:
     // activityLog may be null; controlPool null = QThreadPool::globalInstance().
-    SqlWorker(ConnectParams params, SqlWorkerOptions options = {}, ActivityLog *activityLog = nullptr,
-              QThreadPool *controlPool = nullptr);
+    SqlWorker(ConnectParams params, SqlWorkerOptions options = {},
+              ActivityLog *activityLog = nullptr, QThreadPool *controlPool = nullptr);
     ~SqlWorker() override;
 
     // Queues one statement; the answer is resultReady or requestFailed with the returned id.
@@ -101,10 +101,10 @@ private:
         bool fetchWarnings = false;
     };
 
-    void runNext();                  // worker thread
-    Result<bool> ensureConnected();  // worker thread; true when (re)connected just now
-    void dropConnection();           // worker thread
-    void onThreadFinished();         // worker thread, after its event loop ended
+    void runNext(); // worker thread
+    Result<bool> ensureConnected(); // worker thread; true when (re)connected just now
+    void dropConnection(); // worker thread
+    void onThreadFinished(); // worker thread, after its event loop ended
     void startKill(quint64 requestId, quint64 connectionId, KillKind kind,
                    std::shared_ptr<const Dialect> dialect); // any thread, m_mutex NOT held
     void assertWorkerThread() const;
@@ -119,7 +119,7 @@ private:
     // Worker-thread state.
     std::unique_ptr<SqlConnection> m_connection;
     int m_reconnectAttempt = 0;
-    QDeadlineTimer m_nextAttempt{0};
+    QDeadlineTimer m_nextAttempt { 0 };
     Error m_lastConnectError;
 
     // Shared state, guarded by m_mutex.
@@ -133,7 +133,7 @@ private:
     int m_killsInFlight = 0;
     bool m_stopping = false;
 
-    std::atomic<quint64> m_nextRequestId{1};
+    std::atomic<quint64> m_nextRequestId { 1 };
 };
 
 } // namespace TiDesk

@@ -10,8 +10,7 @@ namespace TiDesk {
 
 TidbDialect::TidbDialect(EngineInfo info, DialectOptions options)
     : Dialect(std::move(info), std::move(options))
-{
-}
+{ }
 
 QString TidbDialect::table(const QString &name) const
 {
@@ -26,9 +25,9 @@ QString TidbDialect::sessionTimeoutStatement(std::chrono::milliseconds limit) co
 
 QString TidbDialect::liveSessionsQuery() const
 {
-    QStringList cols{u"INSTANCE"_s, u"ID"_s, u"USER"_s, u"HOST"_s, u"DB"_s, u"COMMAND"_s,
-                     u"TIME"_s, u"STATE"_s, u"INFO"_s, u"DIGEST"_s, u"MEM"_s, u"DISK"_s,
-                     u"TxnStart"_s};
+    QStringList cols { u"INSTANCE"_s, u"ID"_s,   u"USER"_s,    u"HOST"_s, u"DB"_s,
+                       u"COMMAND"_s,  u"TIME"_s, u"STATE"_s,   u"INFO"_s, u"DIGEST"_s,
+                       u"MEM"_s,      u"DISK"_s, u"TxnStart"_s };
     // RESOURCE_GROUP arrived with resource control (GA v7.1.0).
     if (engineInfo().isAtLeast(7, 1))
         cols << u"RESOURCE_GROUP"_s;
@@ -52,10 +51,11 @@ Result<QString> TidbDialect::statementsSummaryQuery(int limit) const
 {
     if (!engineInfo().isAtLeast(4))
         return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
-    return QString(u"SELECT INSTANCE, SUMMARY_BEGIN_TIME, SUMMARY_END_TIME, STMT_TYPE, SCHEMA_NAME, "
-           "DIGEST, DIGEST_TEXT, TABLE_NAMES, SAMPLE_USER, EXEC_COUNT, SUM_ERRORS, SUM_LATENCY, "
-           "AVG_LATENCY, MAX_LATENCY, AVG_MEM, MAX_MEM, AVG_PROCESSED_KEYS, AVG_TOTAL_KEYS, "
-           "AVG_RESULT_ROWS, FIRST_SEEN, LAST_SEEN, QUERY_SAMPLE_TEXT, PLAN_DIGEST FROM "_s
+    return QString(
+        u"SELECT INSTANCE, SUMMARY_BEGIN_TIME, SUMMARY_END_TIME, STMT_TYPE, SCHEMA_NAME, "
+        "DIGEST, DIGEST_TEXT, TABLE_NAMES, SAMPLE_USER, EXEC_COUNT, SUM_ERRORS, SUM_LATENCY, "
+        "AVG_LATENCY, MAX_LATENCY, AVG_MEM, MAX_MEM, AVG_PROCESSED_KEYS, AVG_TOTAL_KEYS, "
+        "AVG_RESULT_ROWS, FIRST_SEEN, LAST_SEEN, QUERY_SAMPLE_TEXT, PLAN_DIGEST FROM "_s
         + table(u"CLUSTER_STATEMENTS_SUMMARY"_s) + u" ORDER BY SUM_LATENCY DESC LIMIT "_s
         + QString::number(qMax(1, limit)));
 }
@@ -68,12 +68,13 @@ QString TidbDialect::topologyQuery() const
 
 Result<QString> TidbDialect::killConfigQuery() const
 {
-    static const QString names =
-        u"('enable-global-kill', 'enable-32bits-connection-id', 'compatible-kill-query')"_s;
+    static const QString names
+        = u"('enable-global-kill', 'enable-32bits-connection-id', 'compatible-kill-query')"_s;
     if (options().catalogSchema.compare(u"INFORMATION_SCHEMA"_s, Qt::CaseInsensitive) == 0)
         return QString(u"SHOW CONFIG WHERE type = 'tidb' AND name IN "_s + names);
     // Test seam (see DialectOptions): the same rows from <schema>.CLUSTER_CONFIG.
-    return QString(u"SELECT `TYPE` AS `Type`, `INSTANCE` AS `Instance`, `KEY` AS `Name`, `VALUE` AS `Value` FROM "_s
+    return QString(
+        u"SELECT `TYPE` AS `Type`, `INSTANCE` AS `Instance`, `KEY` AS `Name`, `VALUE` AS `Value` FROM "_s
         + table(u"CLUSTER_CONFIG"_s) + u" WHERE `TYPE` = 'tidb' AND `KEY` IN "_s + names);
 }
 
@@ -103,26 +104,64 @@ KillStatement TidbDialect::killStatement(KillKind kind, quint64 connectionId,
 QList<GuardrailVariable> TidbDialect::guardrailVariables() const
 {
     QList<GuardrailVariable> vars;
-    vars << GuardrailVariable{u"max_execution_time"_s, u"ms"_s, false, GuardrailValueKind::Integer, {},
-                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Longest SELECT run time before error 3024; 0 = no limit"))};
-    vars << GuardrailVariable{u"tidb_mem_quota_query"_s, u"bytes"_s, false, GuardrailValueKind::Integer, {},
-                              engineInfo().isAtLeast(6, 5)
-                                  ? QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory quota per session (error 8175 with CANCEL)"))
-                                  : QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory quota per query (error 8175 with CANCEL)"))};
+    vars << GuardrailVariable { u"max_execution_time"_s,
+                                u"ms"_s,
+                                false,
+                                GuardrailValueKind::Integer,
+                                {},
+                                QString::fromUtf8(QT_TRANSLATE_NOOP(
+                                    "TiDesk::Dialect",
+                                    "Longest SELECT run time before error 3024; 0 = no limit")) };
+    vars << GuardrailVariable {
+        u"tidb_mem_quota_query"_s,
+        u"bytes"_s,
+        false,
+        GuardrailValueKind::Integer,
+        {},
+        engineInfo().isAtLeast(6, 5)
+            ? QString::fromUtf8(QT_TRANSLATE_NOOP(
+                "TiDesk::Dialect", "Memory quota per session (error 8175 with CANCEL)"))
+            : QString::fromUtf8(QT_TRANSLATE_NOOP(
+                "TiDesk::Dialect", "Memory quota per query (error 8175 with CANCEL)"))
+    };
     if (engineInfo().isAtLeast(6, 1))
-        vars << GuardrailVariable{u"tidb_mem_oom_action"_s, {}, true, GuardrailValueKind::Text,
-                                  {u"CANCEL"_s, u"LOG"_s},
-                                  QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "What happens when a query exceeds its memory quota"))};
+        vars << GuardrailVariable { u"tidb_mem_oom_action"_s,
+                                    {},
+                                    true,
+                                    GuardrailValueKind::Text,
+                                    { u"CANCEL"_s, u"LOG"_s },
+                                    QString::fromUtf8(QT_TRANSLATE_NOOP(
+                                        "TiDesk::Dialect",
+                                        "What happens when a query exceeds its memory quota")) };
     if (engineInfo().isAtLeast(6, 4))
-        vars << GuardrailVariable{u"tidb_server_memory_limit"_s, u"percent or bytes"_s, true,
-                                  GuardrailValueKind::Text, {},
-                                  QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "tidb-server memory limit; the biggest query is cancelled (8176)"))};
-    vars << GuardrailVariable{u"tidb_memory_usage_alarm_ratio"_s, u"ratio"_s, true,
-                              GuardrailValueKind::Number, {},
-                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory use ratio that writes an alarm record"))};
-    vars << GuardrailVariable{u"tidb_expensive_query_time_threshold"_s, u"s"_s, true,
-                              GuardrailValueKind::Integer, {},
-                              QString::fromUtf8(QT_TRANSLATE_NOOP("TiDesk::Dialect", "Running time after which an expensive_query log line is written"))};
+        vars << GuardrailVariable {
+            u"tidb_server_memory_limit"_s,
+            u"percent or bytes"_s,
+            true,
+            GuardrailValueKind::Text,
+            {},
+            QString::fromUtf8(QT_TRANSLATE_NOOP(
+                "TiDesk::Dialect",
+                "tidb-server memory limit; the biggest query is cancelled (8176)"))
+        };
+    vars << GuardrailVariable {
+        u"tidb_memory_usage_alarm_ratio"_s,
+        u"ratio"_s,
+        true,
+        GuardrailValueKind::Number,
+        {},
+        QString::fromUtf8(
+            QT_TRANSLATE_NOOP("TiDesk::Dialect", "Memory use ratio that writes an alarm record"))
+    };
+    vars << GuardrailVariable {
+        u"tidb_expensive_query_time_threshold"_s,
+        u"s"_s,
+        true,
+        GuardrailValueKind::Integer,
+        {},
+        QString::fromUtf8(QT_TRANSLATE_NOOP(
+            "TiDesk::Dialect", "Running time after which an expensive_query log line is written"))
+    };
     return vars;
 }
 
@@ -131,9 +170,9 @@ Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const
     if (!engineInfo().isAtLeast(4))
         return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SQL BACKUP"));
     if (request.destinationUrl.trimmed().isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::Dialect",
-                                                       "A backup needs a destination URL"));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::Dialect", "A backup needs a destination URL"));
     QString sql = u"BACKUP DATABASE "_s;
     if (request.databases.isEmpty()) {
         sql += u'*';

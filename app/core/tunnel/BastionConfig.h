@@ -12,9 +12,9 @@
 // Pure value code; any thread.
 #pragma once
 
-#include "inventory/Environment.h"
 #include "SshConfig.h"
 #include "SshConnectOptions.h"
+#include "inventory/Environment.h"
 
 #include <QString>
 
@@ -26,7 +26,7 @@ public:
     struct Resolved
     {
         SshConnectOptions options;
-        QString key;     // identity of the session: user@host:port|identities|known_hosts
+        QString key; // identity of the session: user@host:port|identities|known_hosts
         QString display; // "root@127.0.0.1:24022" (alias "jump" shown as "jump (root@10.0.0.1:22)")
     };
 

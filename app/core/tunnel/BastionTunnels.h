@@ -42,9 +42,13 @@ class BastionTunnelsWorker;
 struct BastionTunnelsOptions
 {
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::Strict;
-    QString sshConfigPath;                            // empty = ~/.ssh/config
-    std::chrono::milliseconds promptTimeout{120000};  // a host-key question unanswered this long = rejected
-    std::chrono::milliseconds idleTimeout{300000};    // a tunnel without SQL connections this long is closed
+    QString sshConfigPath; // empty = ~/.ssh/config
+    std::chrono::milliseconds promptTimeout {
+        120000
+    }; // a host-key question unanswered this long = rejected
+    std::chrono::milliseconds idleTimeout {
+        300000
+    }; // a tunnel without SQL connections this long is closed
 };
 
 class BastionTunnels final : public QObject, public EndpointRouter
@@ -59,10 +63,14 @@ public:
     void setHostKeyPolicy(HostKeyPolicy policy);
     [[nodiscard]] HostKeyPolicy hostKeyPolicy() const { return m_policy.load(); }
     // How long a hostKeyQuestion stays answerable (then it counts as rejected).
-    [[nodiscard]] std::chrono::milliseconds promptTimeout() const { return m_options.promptTimeout; }
+    [[nodiscard]] std::chrono::milliseconds promptTimeout() const
+    {
+        return m_options.promptTimeout;
+    }
 
     [[nodiscard]] Result<DialAddress> route(const ConnectParams &params) override;
-    [[nodiscard]] Error explainFailure(const ConnectParams &params, const Error &error) const override;
+    [[nodiscard]] Error explainFailure(const ConnectParams &params,
+                                       const Error &error) const override;
 
     // Answers hostKeyQuestion(id): accept (and, with remember, append to known_hosts) or reject.
     void answerHostKey(quint64 questionId, bool accept, bool remember = true);
@@ -87,8 +95,8 @@ private:
 
     Options m_options;
     std::atomic<HostKeyPolicy> m_policy;
-    std::atomic<int> m_sessionCount{0};
-    std::atomic<bool> m_stopping{false};
+    std::atomic<int> m_sessionCount { 0 };
+    std::atomic<bool> m_stopping { false };
     std::unique_ptr<QThread> m_thread;
     BastionTunnelsWorker *m_worker = nullptr; // lives on m_thread
 };

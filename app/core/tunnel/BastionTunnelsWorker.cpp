@@ -1,8 +1,8 @@
 #include "BastionTunnelsWorker.h"
 
-#include "common/Logging.h"
 #include "SshSession.h"
 #include "SshTunnel.h"
+#include "common/Logging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,10 +13,12 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 BastionTunnelsWorker::BastionTunnelsWorker(BastionTunnels *owner, BastionTunnels::Options options)
-    : m_owner(owner), m_options(std::move(options))
+    : m_owner(owner)
+    , m_options(std::move(options))
 {
     m_idleTimer.setParent(this);
-    const auto idle = std::max<std::chrono::milliseconds::rep>(250, m_options.idleTimeout.count() / 4);
+    const auto idle
+        = std::max<std::chrono::milliseconds::rep>(250, m_options.idleTimeout.count() / 4);
     m_idleTimer.setInterval(std::min<std::chrono::milliseconds::rep>(idle, 30000));
     connect(&m_idleTimer, &QTimer::timeout, this, &BastionTunnelsWorker::closeIdle);
 }
@@ -39,7 +41,7 @@ void BastionTunnelsWorker::acquire(const TunnelRequest &request, const RouteWait
         b = createBastion(request);
     if (!b->envNames.contains(request.envName) && !request.envName.isEmpty())
         b->envNames << request.envName;
-    const Pending p{request, waiter};
+    const Pending p { request, waiter };
     if (b->session->isConnected()) {
         serve(b, p);
         return;
@@ -47,7 +49,8 @@ void BastionTunnelsWorker::acquire(const TunnelRequest &request, const RouteWait
     b->pending.append(p);
     if (b->questionId != 0)
         return; // the DBA is being asked about this host key; the answer resumes every waiter
-    if (b->session->state() == SshSession::State::Disconnected || b->session->state() == SshSession::State::Error)
+    if (b->session->state() == SshSession::State::Disconnected
+        || b->session->state() == SshSession::State::Error)
         b->session->connectToHost(request.options);
 }
 
@@ -65,10 +68,12 @@ BastionTunnelsWorker::Bastion *BastionTunnelsWorker::createBastion(const TunnelR
     connect(b->session, &SshSession::errorOccurred, this,
             [this, key](const Error &e) { onSessionError(key, e); });
     connect(b->session, &SshSession::disconnected, this, [this, key] {
-        removeBastion(key, Error::make(ErrorKind::Connection, tr("the SSH session was closed")), true);
+        removeBastion(key, Error::make(ErrorKind::Connection, tr("the SSH session was closed")),
+                      true);
     });
-    connect(b->session, &SshSession::hostKeyUnknown, this,
-            [this, key](const QString &fp, const QString &type) { onHostKeyUnknown(key, fp, type); });
+    connect(
+        b->session, &SshSession::hostKeyUnknown, this,
+        [this, key](const QString &fp, const QString &type) { onHostKeyUnknown(key, fp, type); });
     m_bastions.emplace(key, std::move(owned));
     m_owner->m_sessionCount.store(int(m_bastions.size()));
     if (!m_idleTimer.isActive())
@@ -97,12 +102,15 @@ void BastionTunnelsWorker::serve(Bastion *b, const Pending &p)
         const QString targetKey = r.targetKey;
         connect(tunnel, &SshTunnel::errorOccurred, this,
                 [this, key, targetKey](const Error &e) { onTunnelDown(key, targetKey, e); });
-        connect(tunnel, &SshTunnel::connectionFailed, this, [this, targetKey, display = b->display](const Error &e) {
-            Error why = e;
-            //: %1 = bastion ("root@10.0.0.1:22"), %2 = why the bastion could not open the forward
-            why.message = tr("the bastion %1 could not open the connection: %2").arg(display, e.message);
-            recordFailure(targetKey, why);
-        });
+        connect(tunnel, &SshTunnel::connectionFailed, this,
+                [this, targetKey, display = b->display](const Error &e) {
+                    Error why = e;
+                    //: %1 = bastion ("root@10.0.0.1:22"), %2 = why the bastion could not open the
+                    //: forward
+                    why.message = tr("the bastion %1 could not open the connection: %2")
+                                      .arg(display, e.message);
+                    recordFailure(targetKey, why);
+                });
         connect(tunnel, &SshTunnel::connectionClosed, this, [this, key, targetKey] {
             if (Bastion *bb = find(key); bb && bb->tunnels.contains(targetKey)) {
                 bb->tunnels[targetKey].idleSince.restart();
@@ -118,7 +126,7 @@ void BastionTunnelsWorker::serve(Bastion *b, const Pending &p)
     it->idleSince.restart();
     b->idleSince.restart();
     m_failures.remove(r.targetKey);
-    p.waiter->complete(DialAddress{u"127.0.0.1"_s, int(it->tunnel->localPort()), b->display});
+    p.waiter->complete(DialAddress { u"127.0.0.1"_s, int(it->tunnel->localPort()), b->display });
 }
 
 void BastionTunnelsWorker::onConnected(const QString &key)
@@ -126,8 +134,9 @@ void BastionTunnelsWorker::onConnected(const QString &key)
     Bastion *b = find(key);
     if (!b)
         return;
-    qCInfo(lcCore).noquote() << "ssh: bastion" << b->display << "connected in" << b->session->connectMs() << "ms ("
-                             << b->session->authMethod() << ')';
+    qCInfo(lcCore).noquote() << "ssh: bastion" << b->display << "connected in"
+                             << b->session->connectMs() << "ms (" << b->session->authMethod()
+                             << ')';
     b->everConnected = true;
     const QList<Pending> pending = std::exchange(b->pending, {});
     for (const Pending &p : pending)
@@ -166,14 +175,15 @@ void BastionTunnelsWorker::removeBastion(const QString &key, const Error &reason
         b->promptTimer->deleteLater();
     b->session->disconnect(this);
     b->session->disconnectFromHost(); // no-op when it already failed
-    b->session->deleteLater();        // after the tunnels (posted first)
+    b->session->deleteLater(); // after the tunnels (posted first)
     if (wasConnected && reason.kind != ErrorKind::Cancelled) {
         qCWarning(lcCore).noquote() << "ssh: bastion" << b->display << "down:" << reason.toString();
         emit m_owner->bastionDown(b->display, why);
     }
 }
 
-void BastionTunnelsWorker::onHostKeyUnknown(const QString &key, const QString &fingerprint, const QString &keyType)
+void BastionTunnelsWorker::onHostKeyUnknown(const QString &key, const QString &fingerprint,
+                                            const QString &keyType)
 {
     Bastion *b = find(key);
     if (!b)
@@ -190,12 +200,14 @@ void BastionTunnelsWorker::onHostKeyUnknown(const QString &key, const QString &f
     q.keyType = keyType;
     q.fingerprint = fingerprint;
     q.knownHostsFile = b->session->options().knownHostsFile.isEmpty()
-        ? QDir::homePath() + u"/.ssh/known_hosts"_s : b->session->options().knownHostsFile;
+        ? QDir::homePath() + u"/.ssh/known_hosts"_s
+        : b->session->options().knownHostsFile;
     q.environments = b->envNames;
     b->questionId = q.id;
     b->promptTimer = new QTimer(this);
     b->promptTimer->setSingleShot(true);
-    connect(b->promptTimer, &QTimer::timeout, this, [this, id = q.id] { answer(id, false, false); });
+    connect(b->promptTimer, &QTimer::timeout, this,
+            [this, id = q.id] { answer(id, false, false); });
     b->promptTimer->start(m_options.promptTimeout);
     emit m_owner->hostKeyQuestion(q);
 }
@@ -220,7 +232,8 @@ void BastionTunnelsWorker::answer(quint64 questionId, bool accept, bool remember
     }
 }
 
-void BastionTunnelsWorker::onTunnelDown(const QString &key, const QString &targetKey, const Error &error)
+void BastionTunnelsWorker::onTunnelDown(const QString &key, const QString &targetKey,
+                                        const Error &error)
 {
     recordFailure(targetKey, error);
     Bastion *b = find(key);
@@ -275,8 +288,8 @@ void BastionTunnelsWorker::closeIdle()
                 ++t;
             }
         }
-        if (b->tunnels.isEmpty() && b->pending.isEmpty() && b->questionId == 0 && b->session->isConnected()
-            && b->idleSince.elapsed() >= limit)
+        if (b->tunnels.isEmpty() && b->pending.isEmpty() && b->questionId == 0
+            && b->session->isConnected() && b->idleSince.elapsed() >= limit)
             idleBastions << key;
     }
     for (const QString &key : std::as_const(idleBastions)) {

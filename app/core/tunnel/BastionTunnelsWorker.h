@@ -28,7 +28,7 @@ struct TunnelRequest
     SshConnectOptions options;
     QString targetHost;
     int targetPort = 0;
-    QString targetKey;   // BastionTunnels::targetKey()
+    QString targetKey; // BastionTunnels::targetKey()
     QString envName;
 };
 

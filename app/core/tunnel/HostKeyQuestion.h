@@ -12,11 +12,11 @@ namespace TiDesk {
 struct HostKeyQuestion
 {
     quint64 id = 0;
-    QString bastion;        // "root@10.0.0.1:22" or "jump (root@10.0.0.1:22)"
-    QString host;           // what was dialled (HostName)
+    QString bastion; // "root@10.0.0.1:22" or "jump (root@10.0.0.1:22)"
+    QString host; // what was dialled (HostName)
     int port = 22;
-    QString keyType;        // "ssh-ed25519"
-    QString fingerprint;    // "SHA256:..."
+    QString keyType; // "ssh-ed25519"
+    QString fingerprint; // "SHA256:..."
     QString knownHostsFile; // where an accepted key is stored
     QStringList environments; // environments waiting for this bastion
 };

@@ -25,24 +25,15 @@ QFuture<CheckResult> ConnectionCheck::start(const CoreServices &services, const 
             QString lookupProblem;
             if (password) {
                 pw = *password;
-            } else if (secrets) {
-                Result<QString> r = secrets->read(env.passwordSecretKey());
-                if (r.ok())
-                    pw = r.value();
-                else if (r.error().kind != ErrorKind::NotFound)
-                    lookupProblem = r.error().message;
+            } else if (Result<QString> r = readOptionalSecret(secrets, env.passwordSecretKey());
+                       r) {
+                pw = *r;
             } else {
-                lookupProblem = tr("no credential store is open");
+                lookupProblem = r.error().message;
             }
-            SshRoute route;
-            route.router = router;
-            if (sshSecret) {
+            SshRoute route = SshRoute::fromStore(env, secrets, router);
+            if (sshSecret)
                 route.sshSecret = *sshSecret;
-            } else if (env.ssh.enabled && secrets) {
-                Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
-                if (s)
-                    route.sshSecret = *s;
-            }
             CheckResult result = checkEnvironment(env, pw, log, route);
             if (!result.reachable && !lookupProblem.isEmpty()) {
                 const QString note

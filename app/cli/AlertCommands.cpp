@@ -1,7 +1,7 @@
 #include "AlertCommands.h"
 
 #include "alerts/AlertListModel.h"
-#include "alerts/AlertmanagerClient.h"
+#include "alerts/FleetAlerts.h"
 #include "cli/CliContext.h"
 #include "inventory/InventoryStore.h"
 
@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
@@ -92,57 +91,31 @@ int AlertCommands::run(const QStringList &args)
     }
 
     // One request per distinct Alertmanager, all at once.
-    QNetworkAccessManager network;
-    AlertmanagerClient client(&network);
-    QHash<quint64, QString> urlOfRequest;
-    QHash<QString, AlertList> alertsOf;
-    QHash<QString, Error> errorOf;
-    for (const Environment &e : std::as_const(envs)) {
-        const QString url = e.alertmanagerUrl.trimmed();
-        if (!urlOfRequest.values().contains(url))
-            urlOfRequest.insert(client.fetchAlerts(QUrl(url), std::chrono::milliseconds(timeoutMs)),
-                                url);
-    }
+    // FleetAlerts asks each distinct Alertmanager once and attributes the alerts; wait for it.
+    FleetAlerts fleet;
+    fleet.setTimeout(std::chrono::milliseconds(timeoutMs));
     QEventLoop loop;
-    int pending = int(urlOfRequest.size());
-    QObject::connect(&client, &AlertmanagerClient::alertsReady, &loop,
-                     [&](quint64 id, const AlertList &alerts, int) {
-                         alertsOf.insert(urlOfRequest.value(id), alerts);
-                         if (--pending == 0)
-                             loop.quit();
-                     });
-    QObject::connect(&client, &AlertmanagerClient::failed, &loop,
-                     [&](quint64 id, const Error &error) {
-                         errorOf.insert(urlOfRequest.value(id), error);
-                         if (--pending == 0)
-                             loop.quit();
-                     });
-    if (pending > 0)
+    QObject::connect(&fleet, &FleetAlerts::updated, &loop, &QEventLoop::quit);
+    fleet.setEnvironments(envs);
+    if (fleet.isRefreshing())
         loop.exec();
 
     QJsonArray jsonAlerts, jsonErrors;
     QList<QStringList> rows;
-    QList<std::pair<QString, Alert>> all;
+    const QHash<QString, Error> errorOf = fleet.errors();
     for (const Environment &e : std::as_const(envs)) {
         const QString url = e.alertmanagerUrl.trimmed();
-        if (errorOf.contains(url)) {
-            const Error &err = errorOf[url];
-            jsonErrors.append(QJsonObject { { u"env"_s, e.name },
-                                            { u"alertmanager"_s, url },
-                                            { u"kind"_s, Error::kindName(err.kind) },
-                                            { u"message"_s, err.message } });
-            if (!m_ctx.json())
-                CliIo::err(tr("%1: %2").arg(e.name, err.message));
+        if (!errorOf.contains(url))
             continue;
-        }
-        for (const Alert &a : alertsOf.value(url))
-            if (a.concerns(e.name))
-                all.append({ e.name, a });
+        const Error &err = errorOf[url];
+        jsonErrors.append(QJsonObject { { u"env"_s, e.name },
+                                        { u"alertmanager"_s, url },
+                                        { u"kind"_s, Error::kindName(err.kind) },
+                                        { u"message"_s, err.message } });
+        if (!m_ctx.json())
+            CliIo::err(tr("%1: %2").arg(e.name, err.message));
     }
-    std::stable_sort(all.begin(), all.end(), [](const auto &x, const auto &y) {
-        return Alert::sortsBefore(x.second, y.second);
-    });
-    for (const auto &[env, a] : std::as_const(all)) {
+    for (const auto &[env, a] : fleet.alerts()) {
         jsonAlerts.append(toJson(env, a));
         rows.append({ env, Alert::levelDisplayName(a.level), a.name,
                       AlertListModel::ageText(a.startsAt, QDateTime::currentDateTimeUtc()),

@@ -809,10 +809,6 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
 <context>
     <name>TiDesk::ConnectionCheck</name>
     <message>
-        <source>no credential store is open</source>
-        <translation>没有打开的凭据存储</translation>
-    </message>
-    <message>
         <source>The stored password could not be read (%1); an empty password was used.</source>
         <translation>无法读取保存的密码（%1）；已使用空密码。</translation>
     </message>

@@ -44,6 +44,11 @@ void FleetAlerts::setInterval(std::chrono::milliseconds interval)
     m_timer.setInterval(interval);
 }
 
+void FleetAlerts::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
 std::chrono::milliseconds FleetAlerts::interval() const
 {
     return m_timer.intervalAsDuration();
@@ -79,7 +84,7 @@ void FleetAlerts::refresh()
         return;
     }
     for (const QString &url : std::as_const(urls))
-        m_pending.insert(m_client->fetchAlerts(QUrl(url)), url);
+        m_pending.insert(m_client->fetchAlerts(QUrl(url), m_timeout), url);
 }
 
 void FleetAlerts::onReady(quint64 id, const AlertList &alerts)

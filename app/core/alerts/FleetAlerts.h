@@ -34,6 +34,7 @@ public:
 
     void setEnvironments(const EnvironmentList &envs); // refreshes when the set of URLs changed
     void setInterval(std::chrono::milliseconds interval);
+    void setTimeout(std::chrono::milliseconds timeout); // per Alertmanager request (default 5 s)
     [[nodiscard]] std::chrono::milliseconds interval() const;
     void start(); // periodic refresh
     void stop();
@@ -59,6 +60,7 @@ private:
     QNetworkAccessManager m_network;
     AlertmanagerClient *m_client = nullptr;
     QTimer m_timer;
+    std::chrono::milliseconds m_timeout { 5000 };
     EnvironmentList m_envs;
     QHash<quint64, QString> m_pending; // request id -> URL
     QHash<QString, AlertList> m_byUrl; // last answer per URL

@@ -2,7 +2,6 @@
 
 #include "common/Logging.h"
 #include "secrets/CredentialStore.h"
-#include "secrets/SecretReader.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QThreadPool>
@@ -23,14 +22,7 @@ FleetChecker::FleetChecker(const CoreServices &services, QObject *parent)
     CredentialStore *secrets = services.secrets;
     EndpointRouter *router = services.tunnels;
     m_check = [log, secrets, router](const Environment &env, const QString &password) {
-        SshRoute route;
-        route.router = router;
-        if (env.ssh.enabled) {
-            Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
-            if (s)
-                route.sshSecret = *s;
-        }
-        return checkEnvironment(env, password, log, route);
+        return checkEnvironment(env, password, log, SshRoute::fromStore(env, secrets, router));
     };
 }
 

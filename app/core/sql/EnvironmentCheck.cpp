@@ -1,5 +1,6 @@
 #include "EnvironmentCheck.h"
 
+#include "secrets/SecretReader.h"
 #include "sql/ConnectParams.h"
 #include "sql/EngineDetector.h"
 #include "sql/SqlConnection.h"
@@ -34,6 +35,18 @@ QByteArray CheckResult::toJson() const
         o.insert(u"error"_s, QJsonValue::Null);
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+SshRoute SshRoute::fromStore(const Environment &env, CredentialStore *store, EndpointRouter *router)
+{
+    SshRoute route;
+    route.router = router;
+    if (env.ssh.enabled && store) {
+        if (Result<QString> secret = readOptionalSecret(store, env.sshPassphraseSecretKey());
+            secret)
+            route.sshSecret = *secret;
+    }
+    return route;
 }
 
 CheckResult checkEnvironment(const Environment &env, const QString &password,

@@ -16,6 +16,7 @@
 namespace TiDesk {
 
 class ActivityLog;
+class CredentialStore;
 class EndpointRouter;
 
 struct CheckResult
@@ -39,6 +40,11 @@ struct SshRoute
 {
     QString sshSecret; // key passphrase or bastion password (secret)
     EndpointRouter *router = nullptr; // BastionTunnels; null = such environments fail clearly
+
+    // The route of env with its SSH secret read from store (none stored, or no store: empty).
+    // Blocks on the store: pool threads only.
+    [[nodiscard]] static SshRoute fromStore(const Environment &env, CredentialStore *store,
+                                            EndpointRouter *router);
 };
 
 // password: the SQL password from the credential store (may be empty).

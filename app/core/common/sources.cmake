@@ -4,5 +4,6 @@ target_sources(tidesk_common PRIVATE
     common/Error.h common/Error.cpp
     common/Logging.h common/Logging.cpp
     common/Result.h
+    common/TimeSeries.h
 )
 target_sources(tidesk_common PRIVATE common/Crypto.h common/Crypto.cpp)

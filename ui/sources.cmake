@@ -11,6 +11,7 @@ target_sources(tidesk_ui PRIVATE
     pages/ActivityPage.h pages/ActivityPage.cpp
     pages/AlertLevelDelegate.h pages/AlertLevelDelegate.cpp
     pages/AlertsPage.h pages/AlertsPage.cpp
+    pages/ClusterPage.h pages/ClusterPage.cpp
     pages/ActivityRowDelegate.h pages/ActivityRowDelegate.cpp
     pages/SettingsPage.h pages/SettingsPage.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp

@@ -3,4 +3,5 @@ target_sources(tidesk_core PRIVATE
     models/ActivityFilterModel.h models/ActivityFilterModel.cpp
     models/EnvironmentFilterModel.h models/EnvironmentFilterModel.cpp
     models/FleetStatusModel.h models/FleetStatusModel.cpp
+    models/ClusterNodeModel.h models/ClusterNodeModel.cpp
 )

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "health/FleetSample.h"
+#include "inventory/InventoryModel.h" // complete type for QPointer
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -18,8 +19,6 @@
 #include <QUuid>
 
 namespace TiDesk {
-
-class InventoryModel;
 
 class FleetModel final : public QAbstractTableModel
 {

@@ -4,4 +4,6 @@ target_sources(tidesk_core PRIVATE
     models/EnvironmentFilterModel.h models/EnvironmentFilterModel.cpp
     models/FleetStatusModel.h models/FleetStatusModel.cpp
     models/ClusterNodeModel.h models/ClusterNodeModel.cpp
+    models/FleetModel.h models/FleetModel.cpp
+    models/FleetFilterModel.h models/FleetFilterModel.cpp
 )

@@ -56,6 +56,8 @@ ClusterPage::ClusterPage(const CoreServices &services, QWidget *parent)
     m_headline->setWordWrap(true);
     m_updated = new QLabel(this);
     m_updated->setObjectName(u"clusterUpdated"_s);
+    m_updated->setMinimumWidth(m_updated->fontMetrics().horizontalAdvance(u"Read at 00:00:00 PM"_s));
+    m_updated->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(u"clusterRefresh"_s);
     m_refresh->setAccessibleName(tr("Refresh the cluster topology"));
@@ -230,6 +232,12 @@ void ClusterPage::onRead()
 void ClusterPage::showTopology(const ClusterTopology &topo)
 {
     m_model->setTopology(topo);
+    // Load, memory and the store columns come from TiDB's cluster tables only.
+    const bool tidb = topo.engine.engine == Engine::TiDB;
+    for (int c : { ClusterNodeModel::LoadColumn, ClusterNodeModel::MemoryColumn,
+                   ClusterNodeModel::StoreColumn, ClusterNodeModel::LeadersColumn,
+                   ClusterNodeModel::RegionsColumn, ClusterNodeModel::HeartbeatColumn })
+        m_table->setColumnHidden(c, !tidb);
     m_table->resizeColumnsToContents();
     m_updated->setText(
         //: %1 = time of day

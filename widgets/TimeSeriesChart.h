@@ -11,8 +11,8 @@
 //    loading indicator.
 // Rendering is raster (QChartView's default): setUseOpenGL segfaults on the offscreen platform
 // (platform-notes.md), and with downsampling raster is fast enough (docs/decisions/charts.md).
-// Threading: GUI thread only; setSeriesSet() copies the data and does the downsampling inline
-// (about 1 ms for 10 x 5,760 points).
+// Threading: GUI thread only; setSeriesSet() copies the data and downsamples inline (LTTB takes
+// 0.4 ms for 10 x 5,760 points; the whole call ~6 ms, most of it QtCharts taking the points).
 #pragma once
 
 #include "common/TimeSeries.h"

@@ -16,7 +16,7 @@ namespace TiDesk {
 
 class MetricFormat final
 {
-    Q_DECLARE_TR_FUNCTIONS(MetricFormat)
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::MetricFormat)
 public:
     // Ticks and labels for a value axis.
     struct Axis

@@ -163,7 +163,13 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     updateAxes();
 }
 
-TimeSeriesChart::~TimeSeriesChart() = default;
+TimeSeriesChart::~TimeSeriesChart()
+{
+    // QWidget's destructor deletes the view and the chart after this object is no longer a
+    // TimeSeriesChart: nothing they emit or filter may reach it by then.
+    m_view->viewport()->removeEventFilter(this);
+    disconnect(m_chart, nullptr, this, nullptr);
+}
 
 void TimeSeriesChart::setSeriesSet(const SeriesSet &set)
 {

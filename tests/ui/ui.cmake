@@ -13,5 +13,6 @@ tidesk_add_test(tst_hostkey_sandbox SOURCES tst_hostkey_sandbox.cpp UiTestFixtur
 tidesk_add_test(tst_alertspage SOURCES tst_alertspage.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent Qt6::Network LABEL integration)
 # Issue 4 charts: widgets/TimeSeriesChart and TimeRangePicker (no core services needed).
+# Links the widgets alone (tidesk_core only for UiTestFixture.h's headers).
 tidesk_add_test(tst_timeserieschart SOURCES tst_timeserieschart.cpp UiTestFixture.h
-    LIBS tidesk_ui LABEL ui)
+    LIBS tidesk_widgets tidesk_core LABEL ui)

@@ -37,6 +37,12 @@ const QColor kPalette[] = {
 };
 constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
 const QColor kStale(0xbd, 0xbd, 0xbd);
+// The message overlay: neutral for "no data", MessageBanner's error colours for a failure.
+const QString kInfoStyle = u"QLabel { background: rgba(255,255,255,225); color: #424242;"
+                           " border: 1px solid #bdbdbd; border-radius: 4px; padding: 8px 14px; }"_s;
+const QString kErrorStyle = u"QLabel { background: rgba(255,235,238,240); color: #b71c1c;"
+                            " border: 1px solid #c62828; border-radius: 4px; padding: 8px 14px;"
+                            " font-weight: bold; }"_s;
 // Antialiased strokes wider than 1 px cost about 5x more to paint (bench_charts: 10 x 1,116
 // points take ~100 ms at 1.5 px, ~20 ms at 1 px), so only sparse charts get the nicer line.
 constexpr qreal kPenWidth = 1.5;
@@ -146,10 +152,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
                          u"QLabel { background: rgba(255,255,255,235); color: #212121;"
                          " border: 1px solid #9e9e9e; border-radius: 3px; padding: 4px 6px; }"_s);
     m_hoverBox->setTextFormat(Qt::RichText);
-    m_messageLabel
-        = overlay(u"chartMessage"_s,
-                  u"QLabel { background: rgba(255,255,255,225); color: #424242;"
-                  " border: 1px solid #bdbdbd; border-radius: 4px; padding: 8px 14px; }"_s);
+    m_messageLabel = overlay(u"chartMessage"_s, kInfoStyle);
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setAlignment(Qt::AlignCenter);
     m_loadingLabel = overlay(u"chartLoading"_s, u"QLabel { color: #616161; padding: 2px 6px; }"_s);
@@ -195,11 +198,12 @@ void TimeSeriesChart::setSeriesSet(const SeriesSet &set)
                                               : tr("Latest values: %1").arg(latest.join(u", ")));
 }
 
-void TimeSeriesChart::setMessage(const QString &text)
+void TimeSeriesChart::setMessage(const QString &text, MessageKind kind)
 {
-    if (text == m_message)
+    if (text == m_message && kind == m_messageKind)
         return;
     m_message = text;
+    m_messageKind = kind;
     applyColors();
     placeOverlays();
 }
@@ -431,6 +435,10 @@ void TimeSeriesChart::placeOverlays()
     QString text = m_message;
     if (text.isEmpty() && noData && !m_loading && (m_set.fromMs != 0 || !m_set.series.isEmpty()))
         text = tr("No data for this time range");
+    const bool error = !m_message.isEmpty() && m_messageKind == MessageKind::Error;
+    const QString &style = error ? kErrorStyle : kInfoStyle;
+    if (m_messageLabel->styleSheet() != style)
+        m_messageLabel->setStyleSheet(style);
     m_messageLabel->setText(text);
     m_messageLabel->setVisible(!text.isEmpty());
     if (!text.isEmpty()) {

@@ -44,10 +44,14 @@ public:
     void setSeriesSet(const SeriesSet &set);
     [[nodiscard]] const SeriesSet &seriesSet() const { return m_set; }
 
-    // An overlay text such as "No data" or a fetch error; empty hides it. Lines already drawn
-    // stay visible, greyed, while a message is shown.
-    void setMessage(const QString &text);
+    enum class MessageKind { Info, Error };
+    Q_ENUM(MessageKind)
+
+    // An overlay text such as "No data" (Info) or a fetch error (Error, drawn in red); empty
+    // hides it. Lines already drawn stay visible, greyed, while a message is shown.
+    void setMessage(const QString &text, MessageKind kind = MessageKind::Info);
     [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] MessageKind messageKind() const { return m_messageKind; }
 
     // A small "Loading…" indicator in the corner while a fetch runs.
     void setLoading(bool loading);
@@ -95,6 +99,7 @@ private:
 
     SeriesSet m_set;
     QString m_message;
+    MessageKind m_messageKind = MessageKind::Info;
     bool m_loading = false;
     bool m_downsampling = true;
     int m_budget = 0;

@@ -238,8 +238,10 @@ private slots:
         const QColor live = chart.lineColor(0);
         const QString error = u"Prometheus at http://127.0.0.1:9090 is unreachable: "
                               "Connection refused"_s;
-        chart.setMessage(error);
+        chart.setMessage(error, TimeSeriesChart::MessageKind::Error);
         QCOMPARE(chart.message(), error);
+        QCOMPARE(chart.messageKind(), TimeSeriesChart::MessageKind::Error);
+        QVERIFY(label->styleSheet().contains(u"#c62828"_s));
         QVERIFY(label->isVisible());
         QCOMPARE(label->text(), error);
         QCOMPARE(chart.lineSeriesCount(), 5);
@@ -255,6 +257,18 @@ private slots:
         QVERIFY(!loading->isVisible());
         chart.setMessage({});
         QVERIFY(!label->isVisible());
+        QCOMPARE(chart.lineColor(0), live);
+
+        // An info message (the page's own "no data yet") is neutral, and greys the lines too.
+        chart.setMessage(u"Waiting for the first sample"_s);
+        QCOMPARE(chart.messageKind(), TimeSeriesChart::MessageKind::Info);
+        QVERIFY(label->isVisible());
+        QVERIFY(!label->styleSheet().contains(u"#c62828"_s));
+        QVERIFY(chart.lineColor(0) != live);
+        // New data clears any message.
+        chart.setSeriesSet(makeSet());
+        QVERIFY(!label->isVisible());
+        QVERIFY(chart.message().isEmpty());
         QCOMPARE(chart.lineColor(0), live);
     }
 

@@ -16,3 +16,8 @@ tidesk_add_test(tst_alertspage SOURCES tst_alertspage.cpp UiTestFixture.h
 # password. Needs the sandbox (integration).
 tidesk_add_test(tst_clusterpage SOURCES tst_clusterpage.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
+
+# Issue 4 charts: widgets/TimeSeriesChart and TimeRangePicker (no core services needed).
+# Links the widgets alone (tidesk_core only for UiTestFixture.h's headers).
+tidesk_add_test(tst_timeserieschart SOURCES tst_timeserieschart.cpp UiTestFixture.h
+    LIBS tidesk_widgets tidesk_core LABEL ui)

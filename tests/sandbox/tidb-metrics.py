@@ -22,6 +22,7 @@ Pure Python 3 standard library (Debian 12: python3).
 """
 
 import math
+import os
 import random
 import sys
 
@@ -52,6 +53,7 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     out_dir = sys.argv[1]
+    os.makedirs(out_dir, exist_ok=True)
     now = None
     if len(sys.argv) >= 4 and sys.argv[2] == "--now":
         now = int(sys.argv[3])
@@ -162,7 +164,9 @@ def main():
     procs = [("tidb", inst, 0.3, 1.4, 1.2 * GIB, 0.9 * GIB) for inst in TIDB]
     procs += [("tikv", inst, 0.5, 1.8, 6.0 * GIB, 1.5 * GIB) for inst in TIKV]
     procs += [("pd", inst, 0.05, 0.1, 0.3 * GIB, 0.05 * GIB) for inst in PD]
-    for job, inst, cpu0, cpu1, mem0, mem1 in procs:
+    for n, (job, inst, cpu0, cpu1, mem0, mem1) in enumerate(procs):
+        f = 1 + 0.09 * (n % 3) - (0.25 if inst == TIDB[1] else 0)  # nodes differ a little
+        cpu0, cpu1, mem0, mem1 = cpu0 * f, cpu1 * f, mem0 * f, mem1 * f
         lab = {"job": job, "instance": inst}
         series("process_cpu_seconds_total", lab, counter(inst, lambda k, a=cpu0, b=cpu1: a + b * load(k)))
         series("process_resident_memory_bytes", lab,

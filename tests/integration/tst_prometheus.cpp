@@ -28,12 +28,8 @@ class TestPrometheus : public QObject
     Test::SandboxEnv m_env;
     QNetworkAccessManager m_network;
 
-    QUrl url(const QString &portKey) const
-    {
-        return QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.value(portKey)));
-    }
-    QUrl promUrl() const { return url(u"PROMETHEUS_PORT"_s); }
-    QUrl tidbUrl() const { return url(u"PROMETHEUS_TIDB_PORT"_s); }
+    QUrl promUrl() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.prometheusPort())); }
+    QUrl tidbUrl() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_env.prometheusTidbPort())); }
     qint64 tidbNewestMs() const
     {
         return m_env.value(u"PROMETHEUS_TIDB_NEWEST"_s).toLongLong() * 1000;
@@ -77,7 +73,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_env.isValid(), qPrintable(m_env.error()));
-        QVERIFY2(!m_env.value(u"PROMETHEUS_TIDB_PORT"_s).isEmpty(),
+        QVERIFY2(m_env.prometheusTidbPort() > 0,
                  "sandbox.env has no PROMETHEUS_TIDB_PORT: run ./run sandbox up");
         QVERIFY(tidbNewestMs() > 0);
     }

@@ -724,6 +724,7 @@ start_backfill() {
   backfill_fresh && return 0
   if running_pid prometheus-tidb >/dev/null; then stop_proc prometheus-tidb; fi
   clear_stale prometheus-tidb
+  HEALTH[prometheus-tidb]=down
   backfill_tidb &
   BACKFILL_PID=$!
 }

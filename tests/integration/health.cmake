@@ -1,3 +1,6 @@
 # Health slice: FleetChecker against the sandbox (reachable, refused, blackholed endpoints) plus
 # its queue, bound, cancel and shutdown through an injected check function. FAILS without the sandbox.
 tidesk_add_test(tst_fleetchecker SOURCES tst_fleetchecker.cpp LIBS tidesk_core LABEL integration)
+# Cluster topology over SQL: the TiDB catalog fixture, MariaDB server + a real broken replication
+# channel, bad password, closed port. FAILS without the sandbox.
+tidesk_add_test(tst_topology_sandbox SOURCES tst_topology_sandbox.cpp LIBS tidesk_core LABEL integration)

@@ -33,6 +33,21 @@ Result<QString> Dialect::statementsSummaryQuery(int) const
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
 }
 
+Result<QString> Dialect::serverQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "server summary"));
+}
+
+Result<QString> Dialect::clusterLoadQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "cluster load"));
+}
+
+Result<QString> Dialect::storeStatusQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "TiKV store status"));
+}
+
 Result<QString> Dialect::killConfigQuery() const
 {
     return unsupported(

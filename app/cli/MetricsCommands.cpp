@@ -129,7 +129,8 @@ int MetricsCommands::run(const QStringList &args)
         u"from"_s, tr("start, ISO 8601 (UTC unless an offset is given)"), u"time"_s);
     const QCommandLineOption toOpt(u"to"_s, tr("end, ISO 8601"), u"time"_s);
     const QCommandLineOption selectorOpt(
-        u"selector"_s, tr("extra label matchers for every series, e.g. env=\"prod\""),
+        u"selector"_s,
+        tr("label matchers for every series instead of the environment's own, e.g. env=\"prod\""),
         u"matchers"_s);
     const QCommandLineOption timeoutOpt(
         u"timeout-ms"_s, tr("how long to wait for each Prometheus request (default 10000)"),
@@ -195,7 +196,9 @@ int MetricsCommands::run(const QStringList &args)
         return usage(tr("--chart is required. Charts for %1: %2")
                          .arg(EngineInfo::engineDisplayName(*engine),
                               ChartCatalog::chartIds(*engine).join(u", "_s)));
-    const QString selector = p.value(selectorOpt);
+    // --selector replaces the environment's own (e.g. to look at another env's series).
+    const QString selector
+        = p.isSet(selectorOpt) ? p.value(selectorOpt) : env->prometheusSelector.trimmed();
     const Result<ChartDef> chart
         = ChartCatalog::chart(*engine, p.value(chartOpt), selector, range->stepMs);
     if (!chart)

@@ -1,7 +1,8 @@
 // MetricsCommands: `tidesk-cli metrics ENV --chart NAME [--range 15m|1h|6h|24h|7d | --from ISO
 // --to ISO] [--selector MATCHERS] [--json] [--timeout-ms N]` - one chart of the ChartCatalog
 // read from the environment's Prometheus: one line per series with last/min/max/avg in the
-// chart's unit, or (--json) the points themselves. The engine is the environment's engine
+// chart's unit, or (--json) the points themselves. Every series selector gets the environment's
+// prometheusSelector (or --selector instead). The engine is the environment's engine
 // override, else detected over SQL (like `env check`). Unknown chart -> the engine's chart list.
 // Exit status: 0 data read (even none), 1 Prometheus or SQL detection failed, 2 usage (also an
 // unknown or unsupported chart), 3 unknown environment / no Prometheus URL, 4 secrets.

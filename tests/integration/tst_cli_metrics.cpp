@@ -78,7 +78,8 @@ private slots:
         r = cli({ u"env"_s, u"add"_s, u"maria-sbx"_s, u"--host"_s,
                   u"127.0.0.1:"_s + QString::number(m_sandbox.mariadbPort(u"test01"_s)),
                   u"--user"_s, m_sandbox.adminUser(), u"--tls-mode"_s, u"disabled"_s,
-                  u"--prometheus"_s, prom(u"PROMETHEUS_PORT"_s), u"--password-stdin"_s },
+                  u"--prometheus"_s, prom(u"PROMETHEUS_PORT"_s), u"--prometheus-selector"_s,
+                  u"env=\"test01\""_s, u"--password-stdin"_s },
                 (m_sandbox.adminPassword() + u'\n').toUtf8());
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QTcpServer probe; // a port that was free a moment ago: nothing listens there
@@ -146,8 +147,9 @@ private slots:
 
     void mariadbDetectedAndSelected()
     {
+        // The environment's own selector (env="test01"): one instance's series.
         const CliRun r = cli({ u"metrics"_s, u"maria-sbx"_s, u"--chart"_s, u"qps"_s, u"--range"_s,
-                               u"15m"_s, u"--selector"_s, u"env=\"test01\""_s, u"--json"_s });
+                               u"15m"_s, u"--json"_s });
         QVERIFY2(r.exitCode == 0, r.both().constData());
         QCOMPARE(r.json().value(u"engine"_s).toString(), u"mariadb"_s);
         QCOMPARE(r.json().value(u"unit"_s).toString(), u"per_second"_s);
@@ -160,6 +162,22 @@ private slots:
             }
         }
         QVERIFY2(total, r.out.constData());
+
+        // max_connections is 200 per sandbox instance: the selector keeps it to one instance,
+        // --selector replaces it (all four instances: 800), a non-matching one gives no data.
+        const auto lastMax = [&](const QStringList &extra) {
+            const CliRun c
+                = cli(QStringList { u"--json"_s, u"metrics"_s, u"maria-sbx"_s, u"--chart"_s,
+                                    u"connections"_s, u"--range"_s, u"15m"_s }
+                      + extra);
+            for (const QJsonValue &v : c.json().value(u"series"_s).toArray())
+                if (v.toObject().value(u"legend"_s).toString() == u"max_connections"_s)
+                    return v.toObject().value(u"last"_s).toDouble(-1);
+            return -1.0;
+        };
+        QCOMPARE(lastMax({}), 200.0);
+        QCOMPARE(lastMax({ u"--selector"_s, u"job=\"mysql\""_s }), 800.0);
+        QCOMPARE(lastMax({ u"--selector"_s, u"env=\"nope\""_s }), -1.0);
     }
 
     void unknownChartListsCharts()

@@ -120,9 +120,10 @@ private slots:
         const QString env = u"test01"_s;
         exec(env, u"STOP SLAVE 'tidesk_probe'"_s); // leftovers of an aborted run
         exec(env, u"RESET SLAVE 'tidesk_probe' ALL"_s);
-        QVERIFY(exec(env, u"CHANGE MASTER 'tidesk_probe' TO MASTER_HOST = '127.0.0.1', "
-                          "MASTER_PORT = %1, MASTER_USER = 'nobody', MASTER_PASSWORD = 'x', "
-                          "MASTER_CONNECT_RETRY = 1, MASTER_USE_GTID = no"_s.arg(closedPort)));
+        QVERIFY(exec(env,
+                     u"CHANGE MASTER 'tidesk_probe' TO MASTER_HOST = '127.0.0.1', "
+                     "MASTER_PORT = %1, MASTER_USER = 'nobody', MASTER_PASSWORD = 'x', "
+                     "MASTER_CONNECT_RETRY = 1, MASTER_USE_GTID = no"_s.arg(closedPort)));
         QVERIFY(exec(env, u"START SLAVE 'tidesk_probe'"_s));
         auto cleanup = qScopeGuard([&] {
             exec(env, u"STOP SLAVE 'tidesk_probe'"_s);

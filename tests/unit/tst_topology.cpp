@@ -4,8 +4,8 @@
 #include "health/TopologyParser.h"
 
 #include <QFile>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace TiDesk;
@@ -39,7 +39,7 @@ const ClusterNode *node(const QList<ClusterNode> &nodes, const QString &instance
 
 QueryResult clusterInfo()
 {
-    const QStringList cols = { u"TYPE"_s,    u"INSTANCE"_s,   u"STATUS_ADDRESS"_s, u"VERSION"_s,
+    const QStringList cols = { u"TYPE"_s,     u"INSTANCE"_s,   u"STATUS_ADDRESS"_s, u"VERSION"_s,
                                u"GIT_HASH"_s, u"START_TIME"_s, u"UPTIME"_s };
     return table(cols,
                  {
@@ -118,13 +118,12 @@ private slots:
         const QStringList cols
             = { u"TYPE"_s, u"INSTANCE"_s, u"DEVICE_TYPE"_s, u"NAME"_s, u"VALUE"_s };
         TopologyParser::applyClusterLoad(
-            nodes, table(cols, { { u"tidb"_s, u"0.0.0.0:4000"_s, u"cpu"_s, u"load1"_s, u"0.13"_s },
-                                 { u"tidb"_s, u"0.0.0.0:4000"_s, u"memory"_s, u"total"_s,
-                                   u"68719476736"_s },
-                                 { u"tidb"_s, u"0.0.0.0:4000"_s, u"memory"_s, u"used"_s,
-                                   u"not a number"_s },
-                                 { u"tikv"_s, u"10.9.9.9:20160"_s, u"cpu"_s, u"load1"_s,
-                                   u"9"_s } }));
+            nodes,
+            table(cols,
+                  { { u"tidb"_s, u"0.0.0.0:4000"_s, u"cpu"_s, u"load1"_s, u"0.13"_s },
+                    { u"tidb"_s, u"0.0.0.0:4000"_s, u"memory"_s, u"total"_s, u"68719476736"_s },
+                    { u"tidb"_s, u"0.0.0.0:4000"_s, u"memory"_s, u"used"_s, u"not a number"_s },
+                    { u"tikv"_s, u"10.9.9.9:20160"_s, u"cpu"_s, u"load1"_s, u"9"_s } }));
         const ClusterNode *tidb = node(nodes, u"0.0.0.0:4000"_s);
         QVERIFY(tidb);
         QCOMPARE(tidb->load1, 0.13);
@@ -137,15 +136,16 @@ private slots:
     {
         QList<ClusterNode> nodes = TopologyParser::nodesFromClusterInfo(clusterInfo());
         const QStringList cols
-            = { u"STORE_ID"_s,     u"ADDRESS"_s,      u"STORE_STATE_NAME"_s,  u"VERSION"_s,
-                u"CAPACITY"_s,     u"AVAILABLE"_s,    u"LEADER_COUNT"_s,      u"REGION_COUNT"_s,
+            = { u"STORE_ID"_s,          u"ADDRESS"_s,   u"STORE_STATE_NAME"_s, u"VERSION"_s,
+                u"CAPACITY"_s,          u"AVAILABLE"_s, u"LEADER_COUNT"_s,     u"REGION_COUNT"_s,
                 u"LAST_HEARTBEAT_TS"_s, u"UPTIME"_s };
         TopologyParser::applyStoreStatus(
             nodes,
-            table(cols, { { 1, u"127.0.0.1:20165"_s, u"Up"_s, u"4.1.0-alpha"_s, u"3.58TiB"_s,
-                            u"2.31TiB"_s, 1412, 4236, u"2024-05-29 16:26:40"_s, u"7m0.94s"_s },
-                          { 2, u"127.0.0.1:20166"_s, u"Down"_s, u"4.1.0-alpha"_s, u"3.58TiB"_s,
-                            u"3.58TiB"_s, 0, 0, u"2024-05-28 10:00:00"_s, QVariant() } }));
+            table(cols,
+                  { { 1, u"127.0.0.1:20165"_s, u"Up"_s, u"4.1.0-alpha"_s, u"3.58TiB"_s,
+                      u"2.31TiB"_s, 1412, 4236, u"2024-05-29 16:26:40"_s, u"7m0.94s"_s },
+                    { 2, u"127.0.0.1:20166"_s, u"Down"_s, u"4.1.0-alpha"_s, u"3.58TiB"_s,
+                      u"3.58TiB"_s, 0, 0, u"2024-05-28 10:00:00"_s, QVariant() } }));
         QCOMPARE(nodes.size(), 4);
         const ClusterNode *up = node(nodes, u"127.0.0.1:20165"_s);
         QVERIFY(up);
@@ -186,15 +186,15 @@ private slots:
     void replicationBothSpellings()
     {
         // MariaDB SHOW ALL SLAVES STATUS (subset of its columns, real names).
-        const QList<ReplicationChannel> maria = TopologyParser::replicationChannels(table(
-            { u"Connection_name"_s, u"Master_Host"_s, u"Master_Port"_s, u"Slave_IO_Running"_s,
-              u"Slave_SQL_Running"_s, u"Seconds_Behind_Master"_s, u"Last_IO_Error"_s,
-              u"Last_SQL_Error"_s, u"Gtid_IO_Pos"_s },
-            { { u"main"_s, u"10.0.0.5"_s, 3306, u"Yes"_s, u"Yes"_s, 3, QString(), QString(),
-                u"0-1-100"_s },
-              { u"reports"_s, u"10.0.0.6"_s, 3306, u"Connecting"_s, u"Yes"_s, QVariant(),
-                u"error connecting to master 'repl@10.0.0.6:3306' - retry-time: 60"_s, QString(),
-                QString() } }));
+        const QList<ReplicationChannel> maria = TopologyParser::replicationChannels(
+            table({ u"Connection_name"_s, u"Master_Host"_s, u"Master_Port"_s, u"Slave_IO_Running"_s,
+                    u"Slave_SQL_Running"_s, u"Seconds_Behind_Master"_s, u"Last_IO_Error"_s,
+                    u"Last_SQL_Error"_s, u"Gtid_IO_Pos"_s },
+                  { { u"main"_s, u"10.0.0.5"_s, 3306, u"Yes"_s, u"Yes"_s, 3, QString(), QString(),
+                      u"0-1-100"_s },
+                    { u"reports"_s, u"10.0.0.6"_s, 3306, u"Connecting"_s, u"Yes"_s, QVariant(),
+                      u"error connecting to master 'repl@10.0.0.6:3306' - retry-time: 60"_s,
+                      QString(), QString() } }));
         QCOMPARE(maria.size(), 2);
         QVERIFY(maria[0].isHealthy());
         QCOMPARE(maria[0].secondsBehind, qint64(3));
@@ -203,12 +203,12 @@ private slots:
         QCOMPARE(maria[1].secondsBehind, qint64(-1)); // NULL
         QCOMPARE(maria[1].ioRunning, u"Connecting"_s);
         // MySQL 8.0.22+ SHOW REPLICA STATUS.
-        const QList<ReplicationChannel> mysql = TopologyParser::replicationChannels(table(
-            { u"Source_Host"_s, u"Source_Port"_s, u"Replica_IO_Running"_s,
-              u"Replica_SQL_Running"_s, u"Seconds_Behind_Source"_s, u"Last_IO_Error"_s,
-              u"Last_SQL_Error"_s, u"Executed_Gtid_Set"_s, u"Channel_Name"_s },
-            { { u"primary"_s, 3306, u"Yes"_s, u"No"_s, QVariant(), QString(),
-                u"Error 'Duplicate entry' on query"_s, u"uuid:1-5"_s, QString() } }));
+        const QList<ReplicationChannel> mysql = TopologyParser::replicationChannels(
+            table({ u"Source_Host"_s, u"Source_Port"_s, u"Replica_IO_Running"_s,
+                    u"Replica_SQL_Running"_s, u"Seconds_Behind_Source"_s, u"Last_IO_Error"_s,
+                    u"Last_SQL_Error"_s, u"Executed_Gtid_Set"_s, u"Channel_Name"_s },
+                  { { u"primary"_s, 3306, u"Yes"_s, u"No"_s, QVariant(), QString(),
+                      u"Error 'Duplicate entry' on query"_s, u"uuid:1-5"_s, QString() } }));
         QCOMPARE(mysql.size(), 1);
         QCOMPARE(mysql[0].sourceHost, u"primary"_s);
         QCOMPARE(mysql[0].sqlRunning, u"No"_s);

@@ -176,8 +176,7 @@ void applyStoreStatus(QList<ClusterNode> &nodes, const QueryResult &result)
     sortNodes(nodes);
 }
 
-ClusterNode serverNode(const QueryResult &result, const EngineInfo &engine,
-                       const QString &endpoint)
+ClusterNode serverNode(const QueryResult &result, const EngineInfo &engine, const QString &endpoint)
 {
     ClusterNode n;
     n.type = EngineInfo::engineName(engine.engine);

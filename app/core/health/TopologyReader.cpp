@@ -70,8 +70,8 @@ Result<ClusterTopology> readTopology(const TopologyRequest &request, ActivityLog
             if (!info)
                 return info.error();
             topo.nodes = TopologyParser::nodesFromClusterInfo(*info);
-            if (auto load = optionalQuery(conn, dialect->clusterLoadQuery(), tr("CPU load"),
-                                          topo.problems))
+            if (auto load
+                = optionalQuery(conn, dialect->clusterLoadQuery(), tr("CPU load"), topo.problems))
                 TopologyParser::applyClusterLoad(topo.nodes, *load);
             if (auto stores = optionalQuery(conn, dialect->storeStatusQuery(),
                                             tr("TiKV store status"), topo.problems))

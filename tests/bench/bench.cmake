@@ -12,3 +12,6 @@ add_dependencies(bench_startup tidesk bench_minimal_widgets)
 add_executable(bench_tunnel bench_tunnel.cpp)
 target_link_libraries(bench_tunnel PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent)
 target_include_directories(bench_tunnel PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+
+add_executable(bench_charts bench_charts.cpp)
+target_link_libraries(bench_charts PRIVATE tidesk_widgets tidesk_warnings)

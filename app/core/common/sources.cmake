@@ -5,5 +5,6 @@ target_sources(tidesk_common PRIVATE
     common/Logging.h common/Logging.cpp
     common/Result.h
     common/TimeSeries.h
+    common/Downsample.h common/Downsample.cpp
 )
 target_sources(tidesk_common PRIVATE common/Crypto.h common/Crypto.cpp)

@@ -1,9 +1,9 @@
 #include "MetricsCommands.h"
 
 #include "cli/CliContext.h"
+#include "common/MetricFormat.h"
 #include "inventory/InventoryStore.h"
 #include "metrics/ChartCatalog.h"
-#include "metrics/MetricFormat.h"
 #include "metrics/MetricRange.h"
 #include "metrics/PrometheusClient.h"
 #include "secrets/CredentialStore.h"
@@ -62,6 +62,20 @@ std::optional<qint64> parseIso(const QString &text)
     if (t.timeSpec() == Qt::LocalTime)
         t.setTimeSpec(Qt::UTC);
     return t.toMSecsSinceEpoch();
+}
+
+// The unit's stable name in --json (values stay in the unit's base: seconds, bytes, 0..1).
+QString unitName(MetricUnit unit)
+{
+    switch (unit) {
+    case MetricUnit::Count: return u"count"_s;
+    case MetricUnit::PerSecond: return u"per_second"_s;
+    case MetricUnit::Seconds: return u"seconds"_s;
+    case MetricUnit::Bytes: return u"bytes"_s;
+    case MetricUnit::Ratio: return u"ratio"_s;
+    case MetricUnit::Cores: return u"cores"_s;
+    }
+    return u"count"_s;
 }
 
 QString iso(qint64 ms)
@@ -244,7 +258,7 @@ int MetricsCommands::run(const QStringList &args)
                                 { u"engine"_s, EngineInfo::engineName(*engine) },
                                 { u"chart"_s, chart->id },
                                 { u"title"_s, chart->title },
-                                { u"unit"_s, MetricFormat::unitName(chart->unit) },
+                                { u"unit"_s, unitName(chart->unit) },
                                 { u"from"_s, iso(set.fromMs) },
                                 { u"to"_s, iso(set.toMs) },
                                 { u"from_ms"_s, set.fromMs },
@@ -266,10 +280,9 @@ int MetricsCommands::run(const QStringList &args)
             continue;
         }
         const Stats st = statsOf(s.points);
-        rows.append({ s.legend, MetricFormat::format(st.last, set.unit),
-                      MetricFormat::format(st.min, set.unit),
-                      MetricFormat::format(st.max, set.unit),
-                      MetricFormat::format(st.avg, set.unit), QString::number(s.points.size()) });
+        rows.append({ s.legend, MetricFormat::value(st.last, set.unit),
+                      MetricFormat::value(st.min, set.unit), MetricFormat::value(st.max, set.unit),
+                      MetricFormat::value(st.avg, set.unit), QString::number(s.points.size()) });
     }
     if (rows.isEmpty())
         CliIo::out(tr("No data: Prometheus has no series for this chart in that range."));

@@ -3,5 +3,4 @@ target_sources(tidesk_core PRIVATE
     metrics/PrometheusClient.h metrics/PrometheusClient.cpp
     metrics/MetricRange.h metrics/MetricRange.cpp
     metrics/ChartCatalog.h metrics/ChartCatalog.cpp
-    metrics/MetricFormat.h metrics/MetricFormat.cpp
 )

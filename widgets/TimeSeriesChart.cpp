@@ -1,7 +1,7 @@
 #include "TimeSeriesChart.h"
 
-#include "MetricFormat.h"
 #include "common/Downsample.h"
+#include "common/MetricFormat.h"
 
 #include <QCategoryAxis>
 #include <QChart>

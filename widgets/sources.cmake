@@ -2,7 +2,6 @@ target_sources(tidesk_widgets PRIVATE
     TierBadge.h TierBadge.cpp
     StatusPill.h StatusPill.cpp
     MessageBanner.h MessageBanner.cpp
-    MetricFormat.h MetricFormat.cpp
     TimeSeriesChart.h TimeSeriesChart.cpp
     TimeRangePicker.h TimeRangePicker.cpp
 )

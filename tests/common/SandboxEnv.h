@@ -7,7 +7,10 @@
 // ADMIN_USER, ADMIN_PASSWORD, APP_USER, APP_PASSWORD, EXPORTER_USER, EXPORTER_PASSWORD,
 // TLS_CA, TLS_OTHER_CA, TLS_CLIENT_CERT, TLS_CLIENT_KEY, PROMETHEUS_PORT, ALERTMANAGER_PORT,
 // SSHD_PORT, SSH_USER, SSH_USER_KEY, SSH_KNOWN_HOSTS, TIDB_CATALOG_ENV, TIDB_CATALOG_SCHEMA,
-// DEMO_INVENTORY, DEMO_SCHEMA, SANDBOX_SCRIPT.
+// DEMO_INVENTORY, DEMO_SCHEMA, SANDBOX_SCRIPT, PROMETHEUS_TIDB_PORT (the Prometheus with the
+// backfilled TiDB series) and the backfill's figures in epoch seconds: PROMETHEUS_TIDB_NEWEST,
+// PROMETHEUS_TIDB_OLDEST, PROMETHEUS_TIDB_GAP_FROM, PROMETHEUS_TIDB_GAP_TO,
+// PROMETHEUS_TIDB_GAP_INSTANCE.
 #pragma once
 
 #include <QFile>
@@ -60,6 +63,8 @@ public:
     {
         return value(QStringLiteral("MARIADB_PORT_") + env).toInt();
     }
+    int prometheusPort() const { return value(QStringLiteral("PROMETHEUS_PORT")).toInt(); }
+    int prometheusTidbPort() const { return value(QStringLiteral("PROMETHEUS_TIDB_PORT")).toInt(); }
     QString adminUser() const { return value(QStringLiteral("ADMIN_USER")); }
     QString adminPassword() const { return value(QStringLiteral("ADMIN_PASSWORD")); }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# TiDesk sandbox fleet: real MariaDB x4, mysqld_exporter x4, Prometheus, Alertmanager, sshd bastion and
-# a workload generator, all on 127.0.0.1, all state under one directory. See README.md beside this file.
+# TiDesk sandbox fleet: real MariaDB x4, mysqld_exporter x4, Prometheus, Alertmanager, sshd bastion,
+# a workload generator and a second Prometheus serving backfilled TiDB-shaped series, all on 127.0.0.1,
+# all state under one directory. See README.md beside this file.
 #
 #   sandbox.sh up | down | status | restart-mariadb ENV | stop-mariadb ENV | start-mariadb ENV
 #              | regen-host-key | trust-host-key
@@ -30,6 +31,10 @@ SSHD=/usr/sbin/sshd
 EXPORTER_BIN=$(command -v prometheus-mysqld-exporter || echo /usr/bin/prometheus-mysqld-exporter)
 PROMETHEUS_BIN=$(command -v prometheus || echo /usr/bin/prometheus)
 ALERTMANAGER_BIN=$(command -v prometheus-alertmanager || command -v alertmanager || echo /usr/bin/prometheus-alertmanager)
+PROMTOOL_BIN=$(command -v promtool || echo /usr/bin/promtool)
+PYTHON_BIN=/usr/bin/python3
+[[ -x "$PYTHON_BIN" ]] || PYTHON_BIN=$(command -v python3 || echo /usr/bin/python3)
+BACKFILL_MAX_AGE_S=3600   # prometheus-tidb's newest sample may be this old before `up` regenerates it
 
 T_START=$EPOCHREALTIME
 log() { printf '[sandbox %5.1fs] %s\n' "$(( ${EPOCHREALTIME/./} - ${T_START/./} ))e-6" "$*" >&2; }
@@ -65,6 +70,7 @@ exporter_port() { echo $(( BASE + 10 + IDX[$1] )); }
 PROM_PORT=$(( BASE + 20 ))
 AM_PORT=$(( BASE + 21 ))
 SSHD_PORT=$(( BASE + 22 ))
+PROM_TIDB_PORT=$(( BASE + 23 ))
 
 check_env_name() {
   [[ -n "${1:-}" && -n "${IDX[$1]+x}" ]] || die "unknown environment '${1:-}' (one of: ${ENVS[*]})"
@@ -82,7 +88,7 @@ all_names() {
   local e
   for e in "${ENVS[@]}"; do echo "mariadb-$e"; done
   for e in "${ENVS[@]}"; do echo "exporter-$e"; done
-  echo prometheus; echo alertmanager; echo sshd; echo workload
+  echo prometheus; echo alertmanager; echo sshd; echo workload; echo prometheus-tidb
 }
 
 name_port() {
@@ -92,6 +98,7 @@ name_port() {
     prometheus) echo "$PROM_PORT" ;;
     alertmanager) echo "$AM_PORT" ;;
     sshd) echo "$SSHD_PORT" ;;
+    prometheus-tidb) echo "$PROM_TIDB_PORT" ;;
     *) echo "-" ;;
   esac
 }
@@ -201,6 +208,7 @@ healthy() {
     alertmanager) http_ok "$AM_PORT" /-/ready ;;
     sshd) health_sshd "$SSHD_PORT" ;;
     workload) return 0 ;;
+    prometheus-tidb) http_ok "$PROM_TIDB_PORT" /-/ready ;;
   esac
 }
 # Health of every process, checked in parallel (each check costs up to ~0.1 s): fills HEALTH[name]=up|down.
@@ -244,7 +252,7 @@ wait_healthy() {
 
 # ------------------------------------------------------------------------------------------ setup
 prepare_dirs() {
-  mkdir -p "$DIR"/{run,log,mariadb,exporter,prometheus/data,alertmanager/data,ssh,workload,tls}
+  mkdir -p "$DIR"/{run,log,mariadb,exporter,prometheus/data,alertmanager/data,ssh,workload,tls,prometheus-tidb}
   chmod 700 "$DIR"
 }
 
@@ -679,6 +687,72 @@ ensure_prometheus() {
     --web.enable-lifecycle
 }
 
+# prometheus-tidb: a Prometheus that scrapes nothing and serves only the TiDB-shaped series that
+# tidb-metrics.py generates for the last 7 days and promtool backfills (README.md, "TiDB metrics").
+PTDIR="$DIR/prometheus-tidb"
+backfill_newest() { sed -n 's/.*newest=\([0-9]*\).*/\1/p' "$PTDIR/backfill.info" 2>/dev/null || true; }
+backfill_fresh() {
+  local newest
+  newest=$(backfill_newest)
+  [[ -n "$newest" && -d "$PTDIR/data" ]] && (( $(date +%s) - newest < BACKFILL_MAX_AGE_S ))
+}
+
+backfill_tidb() {
+  local t0 om="$PTDIR/om" info
+  t0=$(now_s)
+  rm -rf "$PTDIR/data" "$om" "$PTDIR/backfill.info"
+  mkdir -p "$PTDIR/data" "$om"
+  info=$("$PYTHON_BIN" "$SCRIPT_DIR/tidb-metrics.py" "$om") || die "tidb-metrics.py failed"
+  log "prometheus-tidb: generated $info in $(elapsed "$t0") s"
+  # One promtool per 2-hour file, two at a time (promtool re-reads its input once per block).
+  if ! find "$om" -name '*.om' -print0 |
+      xargs -0 -P2 -I{} "$PROMTOOL_BIN" tsdb create-blocks-from openmetrics -q {} "$PTDIR/data" \
+        >"$DIR/log/prometheus-tidb-backfill.log" 2>&1; then
+    tail -n 20 "$DIR/log/prometheus-tidb-backfill.log" >&2
+    die "promtool backfill failed (log: $DIR/log/prometheus-tidb-backfill.log)"
+  fi
+  rm -rf "$om"
+  echo "$info" >"$PTDIR/backfill.info"
+  log "prometheus-tidb: backfilled $(find "$PTDIR/data" -mindepth 1 -maxdepth 1 -type d | wc -l) blocks in $(elapsed "$t0") s"
+}
+
+# Regenerates a missing or stale backfill in the background (it takes ~10-30 s) while the MariaDBs
+# start; ensure_prometheus_tidb waits for it. The old prometheus-tidb is stopped first: its data
+# dir is replaced.
+BACKFILL_PID=""
+start_backfill() {
+  backfill_fresh && return 0
+  if running_pid prometheus-tidb >/dev/null; then stop_proc prometheus-tidb; fi
+  clear_stale prometheus-tidb
+  HEALTH[prometheus-tidb]=down
+  backfill_tidb &
+  BACKFILL_PID=$!
+}
+
+ensure_prometheus_tidb() {
+  if [[ -n "$BACKFILL_PID" ]]; then
+    wait "$BACKFILL_PID" || die "prometheus-tidb backfill failed"
+    BACKFILL_PID=""
+  fi
+  cat >"$PTDIR/prometheus.yml" <<'EOF'
+# TiDesk sandbox prometheus-tidb (generated by sandbox.sh): no scrape targets; it serves only the
+# backfilled TiDB-shaped series in data/ (tests/sandbox/tidb-metrics.py).
+global:
+  scrape_interval: 15s
+EOF
+  if backfill_fresh; then
+    healthy_now prometheus-tidb && return 0
+  fi
+  if running_pid prometheus-tidb >/dev/null; then stop_proc prometheus-tidb; fi
+  clear_stale prometheus-tidb
+  backfill_fresh || backfill_tidb
+  launch prometheus-tidb "$DIR/log/prometheus-tidb.log" "$PROMETHEUS_BIN" \
+    --config.file="$PTDIR/prometheus.yml" \
+    --storage.tsdb.path="$PTDIR/data" \
+    --storage.tsdb.retention.time=30d \
+    --web.listen-address="127.0.0.1:$PROM_TIDB_PORT"
+}
+
 ensure_sshd() {
   healthy_now sshd && return 0
   if running_pid sshd >/dev/null; then stop_proc sshd; fi
@@ -721,6 +795,15 @@ write_sandbox_env() {
     echo "PROMETHEUS_PORT=$PROM_PORT"
     echo "ALERTMANAGER_PORT=$AM_PORT"
     echo "SSHD_PORT=$SSHD_PORT"
+    echo "PROMETHEUS_TIDB_PORT=$PROM_TIDB_PORT"
+    # The backfill's figures: newest/oldest sample and the deliberate gap (epoch seconds).
+    local info
+    info=$(cat "$PTDIR/backfill.info" 2>/dev/null || true)
+    echo "PROMETHEUS_TIDB_NEWEST=$(sed -n 's/.*newest=\([0-9]*\).*/\1/p' <<<"$info")"
+    echo "PROMETHEUS_TIDB_OLDEST=$(sed -n 's/.*oldest=\([0-9]*\).*/\1/p' <<<"$info")"
+    echo "PROMETHEUS_TIDB_GAP_FROM=$(sed -n 's/.*gap=\([0-9]*\)-.*/\1/p' <<<"$info")"
+    echo "PROMETHEUS_TIDB_GAP_TO=$(sed -n 's/.*gap=[0-9]*-\([0-9]*\).*/\1/p' <<<"$info")"
+    echo "PROMETHEUS_TIDB_GAP_INSTANCE=$(sed -n 's/.*instance=\([^ ]*\).*/\1/p' <<<"$info")"
     echo "SSH_USER=root"
     echo "SSH_USER_KEY=$SSHDIR/id_ed25519"
     echo "SSH_USER_KEY_PASSPHRASE=$SSHDIR/id_ed25519_pass"
@@ -809,11 +892,13 @@ cmd_up() {
   ensure_tls
   ensure_ssh_keys
   write_configs
+  start_backfill
   ensure_mariadbs "${ENVS[@]}"
   for env in "${ENVS[@]}"; do ensure_exporter "$env"; done
   ensure_alertmanager
   ensure_prometheus
   ensure_sshd
+  ensure_prometheus_tidb
   write_known_hosts
   local n
   for n in "${LAUNCHED[@]}"; do
@@ -839,6 +924,8 @@ cmd_down() {
   stop_proc workload group
   stop_proc sshd
   stop_proc prometheus &
+  pids+=($!)
+  stop_proc prometheus-tidb &
   pids+=($!)
   stop_proc alertmanager &
   pids+=($!)

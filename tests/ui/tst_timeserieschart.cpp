@@ -2,10 +2,10 @@
 // reduced to about the plot width (and again on resize), the hover box reads the right values
 // (and "no data" in a gap), messages grey the last data, and the picker emits the right windows
 // for every preset, a custom range and refreshes, and refuses from >= to. Saves screenshots.
-#include "MetricFormat.h"
 #include "TimeRangePicker.h"
 #include "TimeSeriesChart.h"
 #include "UiTestFixture.h"
+#include "common/MetricFormat.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

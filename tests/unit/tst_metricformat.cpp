@@ -1,6 +1,6 @@
 // MetricFormat: each MetricUnit's value text (hover boxes) and value-axis ticks and labels, in
 // the C locale so the digits are predictable.
-#include "MetricFormat.h"
+#include "common/MetricFormat.h"
 
 #include <QLocale>
 #include <QTest>

@@ -5,6 +5,7 @@ target_sources(tidesk_common PRIVATE
     common/Logging.h common/Logging.cpp
     common/Result.h
     common/TimeSeries.h
+    common/MetricFormat.h common/MetricFormat.cpp
     common/Downsample.h common/Downsample.cpp
 )
 target_sources(tidesk_common PRIVATE common/Crypto.h common/Crypto.cpp)

@@ -2,6 +2,7 @@
 // B/KiB/MiB/GiB/TiB, ratios as percent, counts and rates with k/M/G suffixes, CPU in cores.
 // Two uses: one value in a hover box or a table (value()), and the labels of a chart's value
 // axis, which share one unit and as many decimals as the tick step needs (axis()).
+// In tidesk_common (QtCore only), so the chart widget and tidesk-cli metrics print values alike.
 // Pure functions (translated unit names, QLocale digits); any thread.
 #pragma once
 

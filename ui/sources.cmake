@@ -12,6 +12,7 @@ target_sources(tidesk_ui PRIVATE
     pages/AlertLevelDelegate.h pages/AlertLevelDelegate.cpp
     pages/AlertsPage.h pages/AlertsPage.cpp
     pages/ClusterPage.h pages/ClusterPage.cpp
+    pages/ClusterChartsPanel.h pages/ClusterChartsPanel.cpp
     pages/FleetPage.h pages/FleetPage.cpp
     pages/FleetStateDelegate.h pages/FleetStateDelegate.cpp
     pages/FleetStyleModel.h pages/FleetStyleModel.cpp

@@ -32,9 +32,8 @@ class TestClusterPage : public QObject
     Environment sandboxEnv(const QString &name, const QString &sandboxName, Tier tier,
                            EngineOverride engine = EngineOverride::Auto)
     {
-        Environment e = UiTestFixture::makeEnv(name, tier, u"127.0.0.1"_s,
-                                               m_sandbox.mariadbPort(sandboxName),
-                                               m_sandbox.adminUser());
+        Environment e = UiTestFixture::makeEnv(
+            name, tier, u"127.0.0.1"_s, m_sandbox.mariadbPort(sandboxName), m_sandbox.adminUser());
         e.id = QUuid::createUuid();
         e.engine = engine;
         e.tls.mode = TlsMode::Disabled;
@@ -110,9 +109,10 @@ private slots:
         probe.close();
         exec(env, u"STOP SLAVE 'tidesk_ui'"_s);
         exec(env, u"RESET SLAVE 'tidesk_ui' ALL"_s);
-        QVERIFY(exec(env, u"CHANGE MASTER 'tidesk_ui' TO MASTER_HOST = '127.0.0.1', "
-                          "MASTER_PORT = %1, MASTER_USER = 'nobody', MASTER_PASSWORD = 'x', "
-                          "MASTER_CONNECT_RETRY = 1, MASTER_USE_GTID = no"_s.arg(closedPort)));
+        QVERIFY(exec(env,
+                     u"CHANGE MASTER 'tidesk_ui' TO MASTER_HOST = '127.0.0.1', "
+                     "MASTER_PORT = %1, MASTER_USER = 'nobody', MASTER_PASSWORD = 'x', "
+                     "MASTER_CONNECT_RETRY = 1, MASTER_USE_GTID = no"_s.arg(closedPort)));
         QVERIFY(exec(env, u"START SLAVE 'tidesk_ui'"_s));
         auto cleanup = qScopeGuard([&] {
             exec(env, u"STOP SLAVE 'tidesk_ui'"_s);

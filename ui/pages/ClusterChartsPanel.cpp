@@ -90,8 +90,8 @@ void ClusterChartsPanel::rebuildCharts()
     m_charts.clear();
     m_order.clear();
     QStringList unsupported;
-    const QList<ChartDef> defs = ChartCatalog::charts(m_engine, m_env.prometheusSelector,
-                                                      MetricRange::kMinStepMs);
+    const QList<ChartDef> defs
+        = ChartCatalog::charts(m_engine, m_env.prometheusSelector, MetricRange::kMinStepMs);
     for (const ChartDef &def : defs) {
         if (!def.isSupported()) {
             //: %1 = chart title, %2 = why this engine cannot draw it
@@ -107,7 +107,8 @@ void ClusterChartsPanel::rebuildCharts()
         m_charts.insert(def.id, chart);
         m_order << def.id;
     }
-    m_unsupported->setText(tr("Not charted for this engine \u2014 %1").arg(unsupported.join(u"; "_s)));
+    m_unsupported->setText(
+        tr("Not charted for this engine \u2014 %1").arg(unsupported.join(u"; "_s)));
     m_unsupported->setVisible(!unsupported.isEmpty());
 }
 
@@ -116,12 +117,12 @@ void ClusterChartsPanel::refresh()
     if (!m_hasEnv)
         return;
     if (m_env.prometheusUrl.trimmed().isEmpty()) {
-        m_banner->showMessage(MessageBanner::Kind::Info,
-                              //: %1 = environment name
-                              tr("No Prometheus is configured for %1, so there are no charts.")
-                                  .arg(m_env.name),
-                              tr("Set its Prometheus URL under Edit environment \u2192 Monitoring "
-                                 "(TiUP clusters: the monitoring server, port 9090)."));
+        m_banner->showMessage(
+            MessageBanner::Kind::Info,
+            //: %1 = environment name
+            tr("No Prometheus is configured for %1, so there are no charts.").arg(m_env.name),
+            tr("Set its Prometheus URL under Edit environment \u2192 Monitoring "
+               "(TiUP clusters: the monitoring server, port 9090)."));
         for (TimeSeriesChart *c : std::as_const(m_charts))
             c->setMessage(tr("No Prometheus configured"));
         return;
@@ -146,40 +147,38 @@ void ClusterChartsPanel::refresh()
         }
         chart->setLoading(true);
         const QString title = def->title;
-        m_client->fetchChart(base, *def, *range,
-                             [this, generation, id, title](const Result<SeriesSet> &r) {
-                                 if (generation != m_generation)
-                                     return; // another environment or range since
-                                 TimeSeriesChart *c = m_charts.value(id);
-                                 if (!c)
-                                     return;
-                                 c->setLoading(false);
-                                 if (r) {
-                                     SeriesSet set = *r;
-                                     set.title = title;
-                                     c->setSeriesSet(set);
-                                     if (set.series.isEmpty())
-                                         c->setMessage(tr("No data in this window"));
-                                 } else {
-                                     c->setMessage(r.error().message,
-                                                   TimeSeriesChart::MessageKind::Error);
-                                     if (!m_errors.contains(r.error().message))
-                                         m_errors << r.error().message;
-                                 }
-                                 if (--m_pending == 0) {
-                                     if (m_errors.isEmpty())
-                                         m_banner->clear();
-                                     else
-                                         m_banner->showMessage(
-                                             MessageBanner::Kind::Error,
-                                             //: %1 = Prometheus URL
-                                             tr("Prometheus at %1 could not be read; the "
-                                                "charts show their last data.")
-                                                 .arg(m_env.prometheusUrl),
-                                             m_errors.join(u'\n'), tr("Retry"));
-                                     emit chartsUpdated();
-                                 }
-                             });
+        m_client->fetchChart(
+            base, *def, *range, [this, generation, id, title](const Result<SeriesSet> &r) {
+                if (generation != m_generation)
+                    return; // another environment or range since
+                TimeSeriesChart *c = m_charts.value(id);
+                if (!c)
+                    return;
+                c->setLoading(false);
+                if (r) {
+                    SeriesSet set = *r;
+                    set.title = title;
+                    c->setSeriesSet(set);
+                    if (set.series.isEmpty())
+                        c->setMessage(tr("No data in this window"));
+                } else {
+                    c->setMessage(r.error().message, TimeSeriesChart::MessageKind::Error);
+                    if (!m_errors.contains(r.error().message))
+                        m_errors << r.error().message;
+                }
+                if (--m_pending == 0) {
+                    if (m_errors.isEmpty())
+                        m_banner->clear();
+                    else
+                        m_banner->showMessage(MessageBanner::Kind::Error,
+                                              //: %1 = Prometheus URL
+                                              tr("Prometheus at %1 could not be read; the "
+                                                 "charts show their last data.")
+                                                  .arg(m_env.prometheusUrl),
+                                              m_errors.join(u'\n'), tr("Retry"));
+                    emit chartsUpdated();
+                }
+            });
     }
     if (m_pending == 0)
         emit chartsUpdated();

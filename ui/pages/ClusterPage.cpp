@@ -56,7 +56,8 @@ ClusterPage::ClusterPage(const CoreServices &services, QWidget *parent)
     m_headline->setWordWrap(true);
     m_updated = new QLabel(this);
     m_updated->setObjectName(u"clusterUpdated"_s);
-    m_updated->setMinimumWidth(m_updated->fontMetrics().horizontalAdvance(u"Read at 00:00:00 PM"_s));
+    m_updated->setMinimumWidth(
+        m_updated->fontMetrics().horizontalAdvance(u"Read at 00:00:00 PM"_s));
     m_updated->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(u"clusterRefresh"_s);
@@ -260,12 +261,13 @@ void ClusterPage::showTopology(const ClusterTopology &topo)
     if (problems > 0)
         //: %1 = number of nodes that are Down, Disconnected, Offline or unhealthy
         status = u"<span style=\"color:%1\">%2</span>"_s.arg(
-            kRed, problems == 1 ? tr("1 node in trouble") : tr("%1 nodes in trouble").arg(problems));
+            kRed,
+            problems == 1 ? tr("1 node in trouble") : tr("%1 nodes in trouble").arg(problems));
     else if (brokenChannels > 0)
         status = u"<span style=\"color:%1\">%2</span>"_s.arg(
-            kRed, brokenChannels == 1
-                      ? tr("1 replication channel broken")
-                      : tr("%1 replication channels broken").arg(brokenChannels));
+            kRed,
+            brokenChannels == 1 ? tr("1 replication channel broken")
+                                : tr("%1 replication channels broken").arg(brokenChannels));
     else
         status = u"<span style=\"color:%1\">%2</span>"_s.arg(kGreen, tr("all nodes up"));
     m_headline->setText(counts.join(u" \u00b7 "_s) + u" \u2014 "_s + status);

@@ -13,11 +13,6 @@ namespace TiDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TiDesk::TopologyReader", text);
-}
-
 // Runs an optional statement; a failure is noted in problems under `what`.
 std::optional<QueryResult> optionalQuery(SqlConnection &conn, const Result<QString> &statement,
                                          const QString &what, QStringList &problems)
@@ -27,7 +22,9 @@ std::optional<QueryResult> optionalQuery(SqlConnection &conn, const Result<QStri
     Result<QueryResult> r = conn.query(*statement);
     if (!r) {
         //: %1 = what could not be read ("CPU load"), %2 = the server's error
-        problems << tr("%1 could not be read: %2").arg(what, r.error().message);
+        problems << QCoreApplication::translate("TiDesk::TopologyReader",
+                                                "%1 could not be read: %2")
+                        .arg(what, r.error().message);
         return std::nullopt;
     }
     return std::move(r).value();
@@ -39,7 +36,10 @@ Result<ClusterTopology> readTopology(const TopologyRequest &request, ActivityLog
 {
     const Environment &env = request.environment;
     if (env.endpoints.isEmpty())
-        return Error::make(ErrorKind::InvalidInput, tr("%1 has no SQL endpoint").arg(env.name));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::TopologyReader", "%1 has no SQL endpoint")
+                .arg(env.name));
 
     Error lastError;
     for (int i = 0; i < env.endpoints.size(); ++i) {
@@ -71,18 +71,26 @@ Result<ClusterTopology> readTopology(const TopologyRequest &request, ActivityLog
                 return info.error();
             topo.nodes = TopologyParser::nodesFromClusterInfo(*info);
             if (auto load
-                = optionalQuery(conn, dialect->clusterLoadQuery(), tr("CPU load"), topo.problems))
+                = optionalQuery(conn, dialect->clusterLoadQuery(),
+                                QCoreApplication::translate("TiDesk::TopologyReader", "CPU load"),
+                                topo.problems))
                 TopologyParser::applyClusterLoad(topo.nodes, *load);
-            if (auto stores = optionalQuery(conn, dialect->storeStatusQuery(),
-                                            tr("TiKV store status"), topo.problems))
+            if (auto stores = optionalQuery(
+                    conn, dialect->storeStatusQuery(),
+                    QCoreApplication::translate("TiDesk::TopologyReader", "TiKV store status"),
+                    topo.problems))
                 TopologyParser::applyStoreStatus(topo.nodes, *stores);
         } else {
-            std::optional<QueryResult> server
-                = optionalQuery(conn, dialect->serverQuery(), tr("Server status"), topo.problems);
+            std::optional<QueryResult> server = optionalQuery(
+                conn, dialect->serverQuery(),
+                QCoreApplication::translate("TiDesk::TopologyReader", "Server status"),
+                topo.problems);
             topo.nodes << TopologyParser::serverNode(server.value_or(QueryResult {}), *engine,
                                                      endpoint);
-            if (auto repl = optionalQuery(conn, dialect->topologyQuery(), tr("Replication status"),
-                                          topo.problems))
+            if (auto repl = optionalQuery(
+                    conn, dialect->topologyQuery(),
+                    QCoreApplication::translate("TiDesk::TopologyReader", "Replication status"),
+                    topo.problems))
                 topo.replication = TopologyParser::replicationChannels(*repl);
         }
         return topo;

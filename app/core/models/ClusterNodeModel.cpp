@@ -82,23 +82,20 @@ QVariant ClusterNodeModel::display(const ClusterNode &n, int column) const
     switch (column) {
     case TypeColumn:
         return n.leader ? tr("%1 (leader)").arg(typeDisplayName(n.type)) : typeDisplayName(n.type);
-    case InstanceColumn:
-        return n.instance;
+    case InstanceColumn: return n.instance;
     case StateColumn:
         if (n.state.isEmpty())
             //: CLUSTER_INFO lists the node, so it answered, but nothing reports its state
             return tr("listed");
         return n.state;
-    case VersionColumn:
-        return n.version.isEmpty() ? kUnknown : n.version;
+    case VersionColumn: return n.version.isEmpty() ? kUnknown : n.version;
     case UptimeColumn: {
         if (n.uptimeSeconds < 0)
             return kUnknown;
         const QDateTime now = QDateTime::currentDateTimeUtc();
         return AlertListModel::ageText(now.addSecs(-n.uptimeSeconds), now);
     }
-    case LoadColumn:
-        return n.load1 < 0 ? kUnknown : locale.toString(n.load1, 'f', 2);
+    case LoadColumn: return n.load1 < 0 ? kUnknown : locale.toString(n.load1, 'f', 2);
     case MemoryColumn:
         if (n.memoryUsedBytes < 0 && n.memoryTotalBytes < 0)
             return kUnknown;
@@ -109,13 +106,10 @@ QVariant ClusterNodeModel::display(const ClusterNode &n, int column) const
         if (ratio < 0)
             return n.capacityBytes < 0 ? kUnknown : bytes(n.capacityBytes);
         //: store usage: percent used, then the capacity, e.g. "35 % of 3.6 TB"
-        return tr("%1 % of %2")
-            .arg(locale.toString(ratio * 100, 'f', 0), bytes(n.capacityBytes));
+        return tr("%1 % of %2").arg(locale.toString(ratio * 100, 'f', 0), bytes(n.capacityBytes));
     }
-    case LeadersColumn:
-        return n.leaderCount < 0 ? kUnknown : locale.toString(n.leaderCount);
-    case RegionsColumn:
-        return n.regionCount < 0 ? kUnknown : locale.toString(n.regionCount);
+    case LeadersColumn: return n.leaderCount < 0 ? kUnknown : locale.toString(n.leaderCount);
+    case RegionsColumn: return n.regionCount < 0 ? kUnknown : locale.toString(n.regionCount);
     case HeartbeatColumn: {
         if (!n.lastHeartbeat.isValid())
             return kUnknown;
@@ -123,32 +117,22 @@ QVariant ClusterNodeModel::display(const ClusterNode &n, int column) const
         //: how long ago the store's last heartbeat reached PD, e.g. "3s ago"
         return tr("%1 ago").arg(AlertListModel::ageText(n.lastHeartbeat, now));
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QVariant ClusterNodeModel::sortValue(const ClusterNode &n, int column)
 {
     switch (column) {
-    case UptimeColumn:
-        return n.uptimeSeconds;
-    case LoadColumn:
-        return n.load1;
-    case MemoryColumn:
-        return n.memoryUsedBytes;
-    case StoreColumn:
-        return n.storeUsedRatio();
-    case LeadersColumn:
-        return n.leaderCount;
-    case RegionsColumn:
-        return n.regionCount;
-    case HeartbeatColumn:
-        return n.lastHeartbeat;
-    case StateColumn:
-        return n.isProblem() ? 0 : 1;
-    default:
-        return {};
+    case UptimeColumn: return n.uptimeSeconds;
+    case LoadColumn: return n.load1;
+    case MemoryColumn: return n.memoryUsedBytes;
+    case StoreColumn: return n.storeUsedRatio();
+    case LeadersColumn: return n.leaderCount;
+    case RegionsColumn: return n.regionCount;
+    case HeartbeatColumn: return n.lastHeartbeat;
+    case StateColumn: return n.isProblem() ? 0 : 1;
+    default: return {};
     }
 }
 
@@ -158,8 +142,7 @@ QVariant ClusterNodeModel::data(const QModelIndex &index, int role) const
         return {};
     const ClusterNode &n = m_topology.nodes.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return display(n, index.column());
+    case Qt::DisplayRole: return display(n, index.column());
     case Qt::ToolTipRole:
         if (index.column() == InstanceColumn && !n.statusAddress.isEmpty())
             //: %1 = host:port of the node's HTTP status port
@@ -171,18 +154,14 @@ QVariant ClusterNodeModel::data(const QModelIndex &index, int role) const
         if (index.column() >= UptimeColumn && index.column() != HeartbeatColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case ProblemRole:
-        return n.isProblem();
-    case NodeTypeRole:
-        return n.type;
-    case StoreRatioRole:
-        return n.storeUsedRatio();
+    case ProblemRole: return n.isProblem();
+    case NodeTypeRole: return n.type;
+    case StoreRatioRole: return n.storeUsedRatio();
     case SortRole: {
         const QVariant v = sortValue(n, index.column());
         return v.isValid() ? v : display(n, index.column());
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -191,31 +170,20 @@ QVariant ClusterNodeModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TypeColumn:
-        return tr("Component");
-    case InstanceColumn:
-        return tr("Instance");
-    case StateColumn:
-        return tr("State");
-    case VersionColumn:
-        return tr("Version");
-    case UptimeColumn:
-        return tr("Uptime");
+    case TypeColumn: return tr("Component");
+    case InstanceColumn: return tr("Instance");
+    case StateColumn: return tr("State");
+    case VersionColumn: return tr("Version");
+    case UptimeColumn: return tr("Uptime");
     case LoadColumn:
         //: CPU load average over one minute
         return tr("Load 1m");
-    case MemoryColumn:
-        return tr("Memory");
-    case StoreColumn:
-        return tr("Store used");
-    case LeadersColumn:
-        return tr("Leaders");
-    case RegionsColumn:
-        return tr("Regions");
-    case HeartbeatColumn:
-        return tr("Heartbeat");
-    default:
-        return {};
+    case MemoryColumn: return tr("Memory");
+    case StoreColumn: return tr("Store used");
+    case LeadersColumn: return tr("Leaders");
+    case RegionsColumn: return tr("Regions");
+    case HeartbeatColumn: return tr("Heartbeat");
+    default: return {};
     }
 }
 

@@ -5,6 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
+#include "cli/FleetCommands.h"
 #include "sql/SqlConnection.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,7 @@ QString mainUsage()
         "Commands:\n"
         "  env ...        manage and check environments (tidesk-cli env --help)\n"
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
+        "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -142,7 +144,7 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
-    if (command != u"env" && command != u"alerts") {
+    if (command != u"env" && command != u"alerts" && command != u"fleet") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -152,5 +154,7 @@ int main(int argc, char *argv[])
         return context.fail(opened.error(), ExitInvalidInput);
     if (command == u"alerts")
         return AlertCommands(context).run(args);
+    if (command == u"fleet")
+        return FleetCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

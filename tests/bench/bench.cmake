@@ -12,3 +12,7 @@ add_dependencies(bench_startup tidesk bench_minimal_widgets)
 add_executable(bench_tunnel bench_tunnel.cpp)
 target_link_libraries(bench_tunnel PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent)
 target_include_directories(bench_tunnel PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+
+add_executable(bench_fleet bench_fleet.cpp)
+target_link_libraries(bench_fleet PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent Qt6::Network)
+target_include_directories(bench_fleet PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

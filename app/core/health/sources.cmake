@@ -1,4 +1,8 @@
 target_sources(tidesk_core PRIVATE
     health/FleetChecker.h health/FleetChecker.cpp
+    health/FleetMath.h health/FleetMath.cpp
+    health/FleetPoller.h health/FleetPoller.cpp
+    health/FleetProbe.h health/FleetProbe.cpp
     health/FleetSample.h
+    health/SqlPassword.h health/SqlPassword.cpp
 )

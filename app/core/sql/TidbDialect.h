@@ -18,6 +18,7 @@ public:
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;
     QString topologyQuery() const override;
+    QString fleetStatusQuery() const override;
     Result<QString> killConfigQuery() const override;
     bool isGlobalKill(const KillConfig &config) const override;
     KillStatement killStatement(KillKind kind, quint64 connectionId,

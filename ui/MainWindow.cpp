@@ -18,6 +18,7 @@
 #include "models/FleetStatusModel.h"
 #include "pages/ActivityPage.h"
 #include "pages/AlertsPage.h"
+#include "pages/ClusterPage.h"
 #include "pages/EnvironmentPage.h"
 #include "pages/SettingsPage.h"
 #include "secrets/CredentialStore.h"
@@ -204,10 +205,12 @@ void MainWindow::createCentral()
     m_envPage = new EnvironmentPage(m_services, m_pages);
     m_activityPage = new ActivityPage(m_services, m_pages);
     m_alertsPage = new AlertsPage(m_pages);
+    m_clusterPage = new ClusterPage(m_services, m_pages);
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_alertsPage);
+    m_pages->addWidget(m_clusterPage);
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
@@ -275,6 +278,9 @@ void MainWindow::createActions()
     m_alertsAction = make(u"actionAlerts"_s, tr("Ale&rts"),
                           tr("Active alerts of every environment, worst first"),
                           QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_clusterAction = make(u"actionCluster"_s, tr("&Cluster"),
+                           tr("Nodes, replication and charts of the selected environment"),
+                           QKeySequence(Qt::CTRL | Qt::Key_4));
     m_settingsAction
         = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -285,7 +291,8 @@ void MainWindow::createActions()
     m_sidebar->addAction(m_removeAction);
 
     auto *pageGroup = new QActionGroup(this);
-    for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_settingsAction }) {
+    for (QAction *a :
+         { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -304,6 +311,11 @@ void MainWindow::createActions()
         //: Toolbar: %1 = number of emergency and critical alerts
         m_alertsAction->setText(severe > 0 ? tr("Ale&rts (%1)").arg(severe) : tr("Ale&rts"));
     });
+    connect(m_clusterAction, &QAction::triggered, this, [this] { showPage(Page::Cluster); });
+    connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
+        if (currentPage() == Page::Cluster)
+            m_clusterPage->setEnvironment(env);
+    });
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -318,7 +330,8 @@ void MainWindow::createActions()
     envMenu->addSeparator();
     envMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_settingsAction });
+    viewMenu->addActions(
+        { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -329,7 +342,8 @@ void MainWindow::createActions()
     tb->addSeparator();
     tb->addActions({ m_testAction, m_refreshAction });
     tb->addSeparator();
-    tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_settingsAction });
+    tb->addActions(
+        { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -530,6 +544,12 @@ void MainWindow::showPage(Page page)
         m_pages->setCurrentWidget(m_alertsPage);
         m_alertsAction->setChecked(true);
         break;
+    case Page::Cluster:
+        if (const std::optional<Environment> env = currentEnvironment())
+            m_clusterPage->setEnvironment(*env);
+        m_pages->setCurrentWidget(m_clusterPage);
+        m_clusterAction->setChecked(true);
+        break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
         m_settingsAction->setChecked(true);
@@ -545,6 +565,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Settings;
     if (m_pages->currentWidget() == m_alertsPage)
         return Page::Alerts;
+    if (m_pages->currentWidget() == m_clusterPage)
+        return Page::Cluster;
     return Page::Environment;
 }
 

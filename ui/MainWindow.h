@@ -41,6 +41,7 @@ namespace TiDesk {
 
 class ActivityPage;
 class AlertsPage;
+class ClusterPage;
 class EnvironmentDelegate;
 class EnvironmentFilterModel;
 class EnvironmentPage;
@@ -56,7 +57,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Environment, Activity, Alerts, Settings };
+    enum class Page { Environment, Activity, Alerts, Cluster, Settings };
     Q_ENUM(Page)
 
     explicit MainWindow(const TiDesk::CoreServices &services, QWidget *parent = nullptr);
@@ -78,6 +79,7 @@ public:
     [[nodiscard]] EnvironmentPage *environmentPage() const { return m_envPage; }
     [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
     [[nodiscard]] AlertsPage *alertsPage() const { return m_alertsPage; }
+    [[nodiscard]] ClusterPage *clusterPage() const { return m_clusterPage; }
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
     // The host-key question on screen (null when none) and how many wait behind it.
@@ -146,6 +148,7 @@ private:
     EnvironmentPage *m_envPage = nullptr;
     ActivityPage *m_activityPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
+    ClusterPage *m_clusterPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;
@@ -162,6 +165,7 @@ private:
     QAction *m_envPageAction = nullptr;
     QAction *m_activityAction = nullptr;
     QAction *m_alertsAction = nullptr;
+    QAction *m_clusterAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -11,6 +11,12 @@ target_sources(tidesk_ui PRIVATE
     pages/ActivityPage.h pages/ActivityPage.cpp
     pages/AlertLevelDelegate.h pages/AlertLevelDelegate.cpp
     pages/AlertsPage.h pages/AlertsPage.cpp
+    pages/ClusterPage.h pages/ClusterPage.cpp
+    pages/FleetPage.h pages/FleetPage.cpp
+    pages/FleetStateDelegate.h pages/FleetStateDelegate.cpp
+    pages/FleetStyleModel.h pages/FleetStyleModel.cpp
+    pages/SparklineDelegate.h pages/SparklineDelegate.cpp
+    pages/TierBadgeDelegate.h pages/TierBadgeDelegate.cpp
     pages/ActivityRowDelegate.h pages/ActivityRowDelegate.cpp
     pages/SettingsPage.h pages/SettingsPage.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp

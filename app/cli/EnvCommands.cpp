@@ -216,6 +216,9 @@ int EnvCommands::add(const QStringList &args)
     const QCommandLineOption certOpt(u"tls-cert"_s, tr("client certificate (PEM)"), u"file"_s);
     const QCommandLineOption keyOpt(u"tls-key"_s, tr("client key (PEM)"), u"file"_s);
     const QCommandLineOption promOpt(u"prometheus"_s, tr("Prometheus URL"), u"url"_s);
+    const QCommandLineOption promSelOpt(
+        u"prometheus-selector"_s, tr("label matchers for a shared Prometheus, e.g. env=\"prod\""),
+        u"matchers"_s);
     const QCommandLineOption amOpt(u"alertmanager"_s, tr("Alertmanager URL"), u"url"_s);
     const QCommandLineOption pdOpt(u"pd"_s, tr("PD URL (TiDB)"), u"url"_s);
     const QCommandLineOption notesOpt(u"notes"_s, tr("free text"), u"text"_s);
@@ -238,10 +241,10 @@ int EnvCommands::add(const QStringList &args)
                                           tr("read the key passphrase (or bastion password) from "
                                              "standard input, after the SQL password"));
     const QCommandLineOption helpOpt(QStringList { u"h"_s, u"help"_s }, tr("show this help"));
-    p.addOptions({ tierOpt, hostOpt,    portOpt,   userOpt,     engineOpt,    dbOpt,
-                   tagOpt,  colorOpt,   tlsOpt,    caOpt,       certOpt,      keyOpt,
-                   promOpt, amOpt,      pdOpt,     notesOpt,    timeoutOpt,   pwOpt,
-                   sshOpt,  sshUserOpt, sshKeyOpt, sshKnownOpt, sshSecretOpt, helpOpt });
+    p.addOptions({ tierOpt,   hostOpt,     portOpt,      userOpt,    engineOpt, dbOpt,   tagOpt,
+                   colorOpt,  tlsOpt,      caOpt,        certOpt,    keyOpt,    promOpt, promSelOpt,
+                   amOpt,     pdOpt,       notesOpt,     timeoutOpt, pwOpt,     sshOpt,  sshUserOpt,
+                   sshKeyOpt, sshKnownOpt, sshSecretOpt, helpOpt });
     QString perr;
     if (!parse(p, args, &perr))
         return m_ctx.fail(usageError(perr), ExitUsage);
@@ -299,6 +302,7 @@ int EnvCommands::add(const QStringList &args)
     env.tls.certFile = p.value(certOpt);
     env.tls.keyFile = p.value(keyOpt);
     env.prometheusUrl = p.value(promOpt);
+    env.prometheusSelector = p.value(promSelOpt);
     env.alertmanagerUrl = p.value(amOpt);
     env.pdUrl = p.value(pdOpt);
     env.notes = p.value(notesOpt);

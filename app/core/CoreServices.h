@@ -2,6 +2,8 @@
 // composition root (app/AppContext) and handed down as non-owning pointers. No singletons.
 #pragma once
 
+#include <QString>
+
 #include <memory>
 
 class QThreadPool;
@@ -21,6 +23,10 @@ struct CoreServices
     QThreadPool *pool = nullptr; // for one-shot background work (QtConcurrent)
     BastionTunnels *tunnels
         = nullptr; // SSH bastion tunnels for SQL (EndpointRouter); may be null in tests
+    // TEST SEAM (DialectOptions::catalogSchema): the schema TiDB cluster tables are read from.
+    // Empty = INFORMATION_SCHEMA, always in production. The sandbox demo sets it from
+    // $TIDESK_TIDB_CATALOG_SCHEMA to show the TiDB pages on its tidb_catalog fixture.
+    QString tidbCatalogSchema;
 };
 
 } // namespace TiDesk

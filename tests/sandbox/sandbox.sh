@@ -769,6 +769,7 @@ write_inventory() {
       "tls": {"mode": "verify_ca", "ca": "$TLS/ca.pem", "cert": "", "key": ""},
       "ssh": $(inventory_ssh "$env"),
       "prometheus_url": "http://127.0.0.1:$PROM_PORT",
+      "prometheus_selector": "env=\"$env\"",
       "alertmanager_url": "http://127.0.0.1:$AM_PORT",
       "pd_url": "",
       "backup": {"url": "", "notes": ""},

@@ -12,3 +12,7 @@ tidesk_add_test(tst_hostkey_sandbox SOURCES tst_hostkey_sandbox.cpp UiTestFixtur
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
 tidesk_add_test(tst_alertspage SOURCES tst_alertspage.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent Qt6::Network LABEL integration)
+# Cluster page on the sandbox: TiDB catalog fixture topology, a broken replication channel, a wrong
+# password. Needs the sandbox (integration).
+tidesk_add_test(tst_clusterpage SOURCES tst_clusterpage.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL integration)

@@ -211,6 +211,7 @@ private slots:
         e.tls = { TlsMode::VerifyIdentity, u"/ca.pem"_s, u"/c.pem"_s, u"/k.pem"_s };
         e.ssh = { true, u"bastion"_s, 22022, u"ops"_s, u"/id"_s, u"/kh"_s };
         e.prometheusUrl = u"http://p:9090"_s;
+        e.prometheusSelector = u"env=\"p\", job=~\"tidb|tikv\""_s;
         e.alertmanagerUrl = u"http://a:9093"_s;
         e.pdUrl = u"http://pd:2379"_s;
         e.backup = { u"local:///backups"_s, u"notes \"quoted\""_s };
@@ -240,6 +241,7 @@ private slots:
                                  u"tls"_s,
                                  u"ssh"_s,
                                  u"prometheus_url"_s,
+                                 u"prometheus_selector"_s,
                                  u"alertmanager_url"_s,
                                  u"pd_url"_s,
                                  u"backup"_s,
@@ -475,6 +477,19 @@ private slots:
         const Result<EnvironmentList> r = InventoryImporter::importData(yaml, u"bom-test.yaml"_s);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QCOMPARE(r->first().tier, Tier::Test);
+    }
+
+    void prometheusSelectorValidation()
+    {
+        Environment e;
+        e.name = u"shared"_s;
+        e.user = u"root"_s;
+        e.endpoints = { SqlEndpoint {} };
+        e.prometheusSelector = u"env=\"prod\", job=\"mysql\""_s;
+        QVERIFY(e.validate().isEmpty());
+        // Written with braces it would produce {..{..}..} inside every query.
+        e.prometheusSelector = u"{env=\"prod\"}"_s;
+        QVERIFY(e.validate().contains(u"prometheus selector"_s));
     }
 };
 

@@ -53,6 +53,7 @@ Environment fullEnv()
     e.ssh
         = { true, u"bastion"_s, 2222, u"ops"_s, u"/home/ops/.ssh/id_ed25519"_s, u"/home/ops/kh"_s };
     e.prometheusUrl = u"http://p:9090"_s;
+    e.prometheusSelector = u"env=\"prod\""_s;
     e.alertmanagerUrl = u"http://a:9093"_s;
     e.pdUrl = u"http://pd:2379"_s;
     e.backup = { u"s3://bucket/prefix"_s, u"weekly"_s };
@@ -309,7 +310,7 @@ private slots:
             }));
         auto store = InventoryStore::open(p);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toString()));
-        QCOMPARE(store.value()->schemaVersion().valueOr(-1), 2);
+        QCOMPARE(store.value()->schemaVersion().valueOr(-1), InventoryStore::kSchemaVersion);
         const Environment legacy = store.value()->findByName(u"legacy"_s).value();
         QCOMPARE(legacy.id, QUuid::fromString(u"6f1c7a52-9a43-4a39-8f0e-0a5f0c1d2e3f"_s));
         QCOMPARE(legacy.tier, Tier::Prod);
@@ -317,6 +318,7 @@ private slots:
         QCOMPARE(legacy.endpoints.size(), 2);
         QCOMPARE(legacy.endpoints[1], (SqlEndpoint { u"h2"_s, 4001, {} }));
         QCOMPARE(legacy.pdUrl, u"http://pd:2379"_s);
+        QVERIFY(legacy.prometheusSelector.isEmpty()); // added by migration 3
         QVERIFY(store.value()->findByName(u"untagged"_s)->tags.isEmpty());
         // And it is writable in the new layout.
         Environment more = legacy;

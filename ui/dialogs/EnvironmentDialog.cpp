@@ -270,12 +270,19 @@ void EnvironmentDialog::buildUi()
     // --- Monitoring
     m_prometheus
         = lineEdit(this, u"envPrometheus"_s, tr("Prometheus URL"), u"http://prometheus:9090"_s);
+    m_prometheusSelector = lineEdit(this, u"envPrometheusSelector"_s,
+                                    tr("Prometheus label matchers"), u"env=\"prod\""_s);
+    m_prometheusSelector->setToolTip(
+        tr("Label matchers added to every query, when one Prometheus serves several "
+           "environments. Leave empty when it serves this environment only."));
     m_alertmanager = lineEdit(this, u"envAlertmanager"_s, tr("Alertmanager URL"),
                               u"http://alertmanager:9093"_s);
     m_pd = lineEdit(this, u"envPd"_s, tr("PD URL"), tr("TiDB only, e.g. http://pd:2379"));
     auto *monitoring = new QGroupBox(tr("Monitoring"), this);
     auto *mf = new QFormLayout(monitoring);
     mf->addRow(tr("Prometheus:"), m_prometheus);
+    //: label matchers such as env="prod"
+    mf->addRow(tr("Series filter:"), m_prometheusSelector);
     mf->addRow(tr("Alertmanager:"), m_alertmanager);
     mf->addRow(tr("PD:"), m_pd);
 
@@ -402,6 +409,7 @@ void EnvironmentDialog::fillForm(const Environment &env)
     m_sshIdentity->setText(env.ssh.identityFile);
     m_sshKnownHosts->setText(env.ssh.knownHostsFile);
     m_prometheus->setText(env.prometheusUrl);
+    m_prometheusSelector->setText(env.prometheusSelector);
     m_alertmanager->setText(env.alertmanagerUrl);
     m_pd->setText(env.pdUrl);
     m_notes->setPlainText(env.notes);
@@ -438,6 +446,7 @@ Environment EnvironmentDialog::environmentFromForm() const
     env.ssh.identityFile = m_sshIdentity->text().trimmed();
     env.ssh.knownHostsFile = m_sshKnownHosts->text().trimmed();
     env.prometheusUrl = m_prometheus->text().trimmed();
+    env.prometheusSelector = m_prometheusSelector->text().trimmed();
     env.alertmanagerUrl = m_alertmanager->text().trimmed();
     env.pdUrl = m_pd->text().trimmed();
     env.notes = m_notes->toPlainText().trimmed();

@@ -116,6 +116,7 @@ private:
     QLineEdit *m_sshKnownHosts = nullptr;
     QLineEdit *m_sshSecret = nullptr;
     QLineEdit *m_prometheus = nullptr;
+    QLineEdit *m_prometheusSelector = nullptr;
     QLineEdit *m_alertmanager = nullptr;
     QLineEdit *m_pd = nullptr;
     QPlainTextEdit *m_notes = nullptr;

@@ -20,6 +20,7 @@ FleetPoller::FleetPoller(const CoreServices &services, QObject *parent)
     , m_services(services)
 {
     Q_ASSERT_X(services.pool, "FleetPoller", "CoreServices::pool is required");
+    m_dialectOptions.catalogSchema = services.tidbCatalogSchema; // empty: INFORMATION_SCHEMA
     ActivityLog *log = services.activityLog;
     CredentialStore *secrets = services.secrets;
     EndpointRouter *router = services.tunnels;

@@ -50,6 +50,10 @@ QString Environment::validate() const
         return tr("ssh: the bastion host is empty");
     if (connectTimeoutMs < 100 || queryTimeoutMs < 100)
         return tr("timeouts: must be at least 100 ms");
+    if (prometheusSelector.contains(u'{') || prometheusSelector.contains(u'}'))
+        //: %1 = an example such as env="prod"
+        return tr("prometheus selector: write the label matchers without braces, e.g. %1")
+            .arg(u"env=\"prod\""_s);
     return {};
 }
 

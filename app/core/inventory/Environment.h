@@ -77,6 +77,9 @@ struct Environment
     TlsSettings tls;
     SshBastion ssh;
     QString prometheusUrl;
+    // Label matchers added to every PromQL query for this environment, e.g. env="prod" when
+    // one Prometheus serves several environments; empty = the Prometheus serves this one only.
+    QString prometheusSelector;
     QString alertmanagerUrl;
     QString pdUrl;
     BackupStorage backup;

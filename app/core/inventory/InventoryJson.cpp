@@ -130,6 +130,7 @@ bool readEnvironment(JsonReader &r, const QJsonObject &o, const QString &path, E
     QJsonObject backup;
     const QString backupPath = JsonReader::join(path, u"backup"_s);
     if (!r.string(o, u"prometheus_url"_s, path, &e.prometheusUrl)
+        || !r.string(o, u"prometheus_selector"_s, path, &e.prometheusSelector)
         || !r.string(o, u"alertmanager_url"_s, path, &e.alertmanagerUrl)
         || !r.string(o, u"pd_url"_s, path, &e.pdUrl) || !r.object(o, u"backup"_s, path, &backup)
         || !r.string(backup, u"url"_s, backupPath, &e.backup.url)
@@ -176,6 +177,7 @@ QJsonObject InventoryJson::environmentToJson(const Environment &e)
                         { u"identity_file"_s, e.ssh.identityFile },
                         { u"known_hosts"_s, e.ssh.knownHostsFile } } },
         { u"prometheus_url"_s, e.prometheusUrl },
+        { u"prometheus_selector"_s, e.prometheusSelector },
         { u"alertmanager_url"_s, e.alertmanagerUrl },
         { u"pd_url"_s, e.pdUrl },
         { u"backup"_s, QJsonObject { { u"url"_s, e.backup.url }, { u"notes"_s, e.backup.notes } } },

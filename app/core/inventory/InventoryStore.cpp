@@ -102,6 +102,11 @@ const QList<Migration> &migrations()
               u"ALTER TABLE environments ADD COLUMN created_at TEXT NOT NULL DEFAULT ''"_s,
               u"ALTER TABLE environments ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''"_s,
           } },
+        // 3: label matchers for a Prometheus shared by several environments (issue 4).
+        { 3,
+          {
+              u"ALTER TABLE environments ADD COLUMN prometheus_selector TEXT NOT NULL DEFAULT ''"_s,
+          } },
     };
     return list;
 }
@@ -403,8 +408,8 @@ const QString kSelectEnvironments
       "default_database, tls_mode, tls_ca_file, tls_cert_file, tls_key_file, "
       "ssh_enabled, ssh_host, ssh_port, ssh_user, ssh_identity_file, "
       "ssh_known_hosts_file, prometheus_url, alertmanager_url, pd_url, "
-      "backup_url, backup_notes, notes, connect_timeout_ms, query_timeout_ms "
-      "FROM environments"_s;
+      "backup_url, backup_notes, notes, connect_timeout_ms, query_timeout_ms, "
+      "prometheus_selector FROM environments"_s;
 
 Environment environmentFromRow(const QSqlQuery &q)
 {
@@ -436,6 +441,7 @@ Environment environmentFromRow(const QSqlQuery &q)
     e.notes = q.value(c++).toString();
     e.connectTimeoutMs = q.value(c++).toInt();
     e.queryTimeoutMs = q.value(c++).toInt();
+    e.prometheusSelector = q.value(c++).toString();
     return e;
 }
 
@@ -611,6 +617,7 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
                                          u"notes"_s,
                                          u"connect_timeout_ms"_s,
                                          u"query_timeout_ms"_s,
+                                         u"prometheus_selector"_s,
                                          u"updated_at"_s };
     const QVariantList values = { env.name,
                                   Environment::tierName(env.tier),
@@ -637,6 +644,7 @@ Result<Environment> writeEnvironment(QSqlDatabase &db, Environment env)
                                   env.notes,
                                   env.connectTimeoutMs,
                                   env.queryTimeoutMs,
+                                  env.prometheusSelector,
                                   now };
     // QtSql binds a null QString as SQL NULL; the columns are NOT NULL, so bind "" instead.
     auto bind = [&q](const QVariant &v) {

@@ -24,7 +24,7 @@ class InventoryStore final
 public:
     // PRAGMA user_version of the newest schema this build writes (see the migration list in
     // InventoryStore.cpp). Files stamped with a higher version are refused, never downgraded.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     // PRAGMA application_id stamped on every TiDesk inventory ("TiDk"): tells our file apart
     // from any other SQLite database the user might point us at.
     static constexpr int kApplicationId = 0x5469446b;

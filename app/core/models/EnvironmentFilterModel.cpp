@@ -8,9 +8,33 @@ EnvironmentFilterModel::EnvironmentFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 { }
 
+QStringList EnvironmentFilterModel::filterWords(const QString &text)
+{
+    return text.simplified().split(u' ', Qt::SkipEmptyParts);
+}
+
+QString EnvironmentFilterModel::searchText(const QModelIndex &idx)
+{
+    const QStringList haystack {
+        idx.data(InventoryModel::NameRole).toString(),
+        idx.data(InventoryModel::TierNameRole).toString(),
+        idx.data(InventoryModel::TagsRole).toStringList().join(u' '),
+        idx.data(InventoryModel::EndpointsRole).toString(),
+    };
+    return haystack.join(u' ');
+}
+
+bool EnvironmentFilterModel::containsAll(const QString &haystack, const QStringList &words)
+{
+    for (const QString &w : words)
+        if (!haystack.contains(w, Qt::CaseInsensitive))
+            return false;
+    return true;
+}
+
 void EnvironmentFilterModel::setFilterText(const QString &text)
 {
-    const QStringList words = text.simplified().split(u' ', Qt::SkipEmptyParts);
+    const QStringList words = filterWords(text);
     if (words == m_words)
         return;
     m_words = words;
@@ -21,18 +45,7 @@ bool EnvironmentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &
 {
     if (m_words.isEmpty())
         return true;
-    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
-    const QStringList haystack {
-        idx.data(InventoryModel::NameRole).toString(),
-        idx.data(InventoryModel::TierNameRole).toString(),
-        idx.data(InventoryModel::TagsRole).toStringList().join(u' '),
-        idx.data(InventoryModel::EndpointsRole).toString(),
-    };
-    const QString all = haystack.join(u' ');
-    for (const QString &w : m_words)
-        if (!all.contains(w, Qt::CaseInsensitive))
-            return false;
-    return true;
+    return containsAll(searchText(sourceModel()->index(sourceRow, 0, sourceParent)), m_words);
 }
 
 } // namespace TiDesk

@@ -18,6 +18,13 @@ public:
     [[nodiscard]] QString filterText() const { return m_words.join(u' '); }
     void setFilterText(const QString &text);
 
+    // The words of a filter text ("  prod  east " -> {prod, east}).
+    [[nodiscard]] static QStringList filterWords(const QString &text);
+    // What the filter searches in a row with InventoryModel's roles: name, tier, tags, endpoints.
+    [[nodiscard]] static QString searchText(const QModelIndex &index);
+    // True when haystack contains every word (case-insensitive); no words match everything.
+    [[nodiscard]] static bool containsAll(const QString &haystack, const QStringList &words);
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 

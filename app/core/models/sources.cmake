@@ -3,4 +3,7 @@ target_sources(tidesk_core PRIVATE
     models/ActivityFilterModel.h models/ActivityFilterModel.cpp
     models/EnvironmentFilterModel.h models/EnvironmentFilterModel.cpp
     models/FleetStatusModel.h models/FleetStatusModel.cpp
+    models/ClusterNodeModel.h models/ClusterNodeModel.cpp
+    models/FleetModel.h models/FleetModel.cpp
+    models/FleetFilterModel.h models/FleetFilterModel.cpp
 )

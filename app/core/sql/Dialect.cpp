@@ -39,6 +39,21 @@ QString Dialect::fleetStatusQuery() const
            "('Questions', 'Threads_connected', 'Threads_running', 'Uptime')"_s;
 }
 
+Result<QString> Dialect::serverQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "server summary"));
+}
+
+Result<QString> Dialect::clusterLoadQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "cluster load"));
+}
+
+Result<QString> Dialect::storeStatusQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "TiKV store status"));
+}
+
 Result<QString> Dialect::killConfigQuery() const
 {
     return unsupported(

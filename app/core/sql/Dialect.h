@@ -122,6 +122,14 @@ public:
     // TiDB (override): no Questions counter over SQL; one row per tidb-server of CLUSTER_INFO with
     // columns SESSIONS (rows of CLUSTER_PROCESSLIST, the whole cluster) and UPTIME (Go duration).
     [[nodiscard]] virtual QString fleetStatusQuery() const;
+    // The server itself, one row: HOSTNAME, PORT, VERSION, SERVER_ID, READ_ONLY, UPTIME
+    // (seconds). MySQL/MariaDB; Unsupported on TiDB (CLUSTER_INFO says it per node).
+    [[nodiscard]] virtual Result<QString> serverQuery() const;
+    // TiDB: CPU load and memory per node from CLUSTER_LOAD (TYPE, INSTANCE, DEVICE_TYPE, NAME,
+    // VALUE); Unsupported elsewhere.
+    [[nodiscard]] virtual Result<QString> clusterLoadQuery() const;
+    // TiDB: TiKV stores as PD sees them (TIKV_STORE_STATUS); Unsupported elsewhere.
+    [[nodiscard]] virtual Result<QString> storeStatusQuery() const;
 
     // --- kill -----------------------------------------------------------------------------
     // TiDB: the SHOW CONFIG query whose result killConfigFromResult() reads; Unsupported elsewhere.

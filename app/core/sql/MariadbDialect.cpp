@@ -39,6 +39,13 @@ QString MariadbDialect::topologyQuery() const
     return u"SHOW ALL SLAVES STATUS"_s;
 }
 
+Result<QString> MariadbDialect::serverQuery() const
+{
+    return u"SELECT @@hostname AS HOSTNAME, @@port AS PORT, @@version AS VERSION, "
+           "@@server_id AS SERVER_ID, @@read_only AS READ_ONLY, (SELECT VARIABLE_VALUE FROM "
+           "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'UPTIME') AS UPTIME"_s;
+}
+
 KillStatement MariadbDialect::killStatement(KillKind kind, quint64 connectionId,
                                             const KillConfig &) const
 {

@@ -35,6 +35,14 @@ QString MysqlDialect::topologyQuery() const
     return engineInfo().isAtLeast(8, 0, 22) ? u"SHOW REPLICA STATUS"_s : u"SHOW SLAVE STATUS"_s;
 }
 
+Result<QString> MysqlDialect::serverQuery() const
+{
+    // information_schema.GLOBAL_STATUS is gone in 8.0 (show_compatibility_56 in 5.7).
+    return u"SELECT @@hostname AS HOSTNAME, @@port AS PORT, @@version AS VERSION, "
+           "@@server_id AS SERVER_ID, @@read_only AS READ_ONLY, (SELECT VARIABLE_VALUE FROM "
+           "performance_schema.global_status WHERE VARIABLE_NAME = 'Uptime') AS UPTIME"_s;
+}
+
 KillStatement MysqlDialect::killStatement(KillKind kind, quint64 connectionId,
                                           const KillConfig &) const
 {

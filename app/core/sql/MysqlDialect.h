@@ -17,6 +17,7 @@ public:
     QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                              int limit) const override;
     QString topologyQuery() const override;
+    Result<QString> serverQuery() const override;
     KillStatement killStatement(KillKind kind, quint64 connectionId,
                                 const KillConfig &config = {}) const override;
     QList<GuardrailVariable> guardrailVariables() const override;

@@ -76,6 +76,21 @@ QString TidbDialect::fleetStatusQuery() const
         + u" WHERE TYPE = 'tidb'"_s;
 }
 
+Result<QString> TidbDialect::clusterLoadQuery() const
+{
+    return QString(u"SELECT TYPE, INSTANCE, DEVICE_TYPE, NAME, VALUE FROM "_s
+                   + table(u"CLUSTER_LOAD"_s)
+                   + u" WHERE (DEVICE_TYPE = 'cpu' AND NAME IN ('load1', 'load5', 'load15'))"
+                     " OR (DEVICE_TYPE = 'memory' AND NAME IN ('total', 'used'))"_s);
+}
+
+Result<QString> TidbDialect::storeStatusQuery() const
+{
+    return QString(u"SELECT STORE_ID, ADDRESS, STORE_STATE_NAME, VERSION, CAPACITY, AVAILABLE, "
+                   "LEADER_COUNT, REGION_COUNT, LAST_HEARTBEAT_TS, UPTIME FROM "_s
+                   + table(u"TIKV_STORE_STATUS"_s));
+}
+
 Result<QString> TidbDialect::killConfigQuery() const
 {
     static const QString names

@@ -19,6 +19,8 @@ public:
     Result<QString> statementsSummaryQuery(int limit) const override;
     QString topologyQuery() const override;
     QString fleetStatusQuery() const override;
+    Result<QString> clusterLoadQuery() const override;
+    Result<QString> storeStatusQuery() const override;
     Result<QString> killConfigQuery() const override;
     bool isGlobalKill(const KillConfig &config) const override;
     KillStatement killStatement(KillKind kind, quint64 connectionId,

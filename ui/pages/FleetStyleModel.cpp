@@ -1,0 +1,72 @@
+#include "FleetStyleModel.h"
+
+#include "AlertLevelDelegate.h"
+#include "FleetStateDelegate.h"
+#include "inventory/InventoryModel.h"
+#include "models/FleetModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace TiDesk {
+
+namespace {
+bool isDown(const QModelIndex &index)
+{
+    return FleetModel::Severity(index.data(FleetModel::SeverityRole).toInt())
+        == FleetModel::Severity::Down;
+}
+} // namespace
+
+QVariant FleetStyleModel::data(const QModelIndex &index, int role) const
+{
+    switch (role) {
+    case Qt::BackgroundRole: {
+        const bool prod = index.data(InventoryModel::IsProductionRole).toBool();
+        const bool down = isDown(index);
+        if (!prod && !down)
+            break;
+        QColor tint = FleetStateDelegate::colorFor(FleetModel::Severity::Down);
+        tint.setAlpha(down ? (prod ? 70 : 40) : 20);
+        return QBrush(tint);
+    }
+    case Qt::ForegroundRole:
+        switch (index.column()) {
+        case FleetModel::AlertsColumn: {
+            const int level = index.data(FleetModel::WorstAlertLevelRole).toInt();
+            if (level >= 0 && AlertLevel(level) <= AlertLevel::Warning)
+                return QBrush(AlertLevelDelegate::colorFor(AlertLevel(level)));
+            if (!index.data(FleetModel::HasSampleRole).toBool())
+                return QBrush(QColor(0x8a, 0x8a, 0x8a));
+            break;
+        }
+        case FleetModel::LastErrorColumn:
+            if (isDown(index))
+                return QBrush(FleetStateDelegate::colorFor(FleetModel::Severity::Down));
+            break;
+        case FleetModel::EngineColumn:
+        case FleetModel::UptimeColumn:
+        case FleetModel::ConnectionsColumn:
+        case FleetModel::QpsColumn:
+        case FleetModel::P99Column:
+            if (!index.data(FleetModel::SortRole).isValid())
+                return QBrush(QColor(0x8a, 0x8a, 0x8a));
+            break;
+        default: break;
+        }
+        break;
+    case Qt::FontRole:
+        if (index.column() == FleetModel::NameColumn
+            && (index.data(InventoryModel::IsProductionRole).toBool() || isDown(index))) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        break;
+    default: break;
+    }
+    return QIdentityProxyModel::data(index, role);
+}
+
+} // namespace TiDesk

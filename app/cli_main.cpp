@@ -5,6 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
+#include "cli/FleetCommands.h"
 #include "cli/MetricsCommands.h"
 #include "sql/SqlConnection.h"
 
@@ -30,6 +31,7 @@ QString mainUsage()
         "  env ...        manage and check environments (tidesk-cli env --help)\n"
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
+        "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -144,7 +146,7 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
-    if (command != u"env" && command != u"alerts" && command != u"metrics") {
+    if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -156,5 +158,7 @@ int main(int argc, char *argv[])
         return AlertCommands(context).run(args);
     if (command == u"metrics")
         return MetricsCommands(context).run(args);
+    if (command == u"fleet")
+        return FleetCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

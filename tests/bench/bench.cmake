@@ -15,3 +15,6 @@ target_include_directories(bench_tunnel PRIVATE ${PROJECT_SOURCE_DIR}/tests/comm
 
 add_executable(bench_charts bench_charts.cpp)
 target_link_libraries(bench_charts PRIVATE tidesk_widgets tidesk_warnings)
+add_executable(bench_fleet bench_fleet.cpp)
+target_link_libraries(bench_fleet PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent Qt6::Network)
+target_include_directories(bench_fleet PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

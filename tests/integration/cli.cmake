@@ -2,3 +2,7 @@
 tidesk_add_test(tst_cli SOURCES tst_cli.cpp LIBS Qt6::Core LABEL integration)
 target_compile_definitions(tst_cli PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
 add_dependencies(tst_cli tidesk-cli)
+# tidesk-cli fleet status against the sandbox (text, JSON, filters, a down environment, exit status).
+tidesk_add_test(tst_cli_fleet SOURCES tst_cli_fleet.cpp LIBS Qt6::Core LABEL integration)
+target_compile_definitions(tst_cli_fleet PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
+add_dependencies(tst_cli_fleet tidesk-cli)

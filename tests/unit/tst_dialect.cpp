@@ -27,6 +27,7 @@ private slots:
     void slowQueries();
     void statementsSummary();
     void topology();
+    void fleetStatus();
     void killDecision_data();
     void killDecision();
     void killOtherEngines();
@@ -128,6 +129,23 @@ void TestDialect::topology()
     QCOMPARE(dialectFor("10.11.6-MariaDB")->topologyQuery(), u"SHOW ALL SLAVES STATUS"_s);
     QCOMPARE(dialectFor("8.0.36")->topologyQuery(), u"SHOW REPLICA STATUS"_s);
     QCOMPARE(dialectFor("5.7.44")->topologyQuery(), u"SHOW SLAVE STATUS"_s);
+}
+
+void TestDialect::fleetStatus()
+{
+    const QString mysqlFamily = u"SHOW GLOBAL STATUS WHERE Variable_name IN "
+                                "('Questions', 'Threads_connected', 'Threads_running', 'Uptime')"_s;
+    QCOMPARE(dialectFor("10.11.6-MariaDB")->fleetStatusQuery(), mysqlFamily);
+    QCOMPARE(dialectFor("8.0.36")->fleetStatusQuery(), mysqlFamily);
+    QCOMPARE(dialectFor("8.0.11-TiDB-v7.5.1")->fleetStatusQuery(),
+             u"SELECT (SELECT COUNT(*) FROM `INFORMATION_SCHEMA`.`CLUSTER_PROCESSLIST`) AS "
+             "SESSIONS, INSTANCE, UPTIME FROM `INFORMATION_SCHEMA`.`CLUSTER_INFO` WHERE TYPE = "
+             "'tidb'"_s);
+    DialectOptions fixture;
+    fixture.catalogSchema = u"tidb_catalog"_s;
+    QVERIFY(dialectFor("8.0.11-TiDB-v7.5.1", fixture)
+                ->fleetStatusQuery()
+                .contains(u"`tidb_catalog`.`CLUSTER_INFO`"_s));
 }
 
 void TestDialect::killDecision_data()

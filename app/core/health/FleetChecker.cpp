@@ -1,6 +1,7 @@
 #include "FleetChecker.h"
 
 #include "common/Logging.h"
+#include "health/SqlPassword.h"
 #include "secrets/CredentialStore.h"
 #include "tunnel/BastionTunnels.h"
 
@@ -92,28 +93,15 @@ void FleetChecker::startQueued()
         ++m_active;
         emit checkStarted(env.id);
         watcher->setFuture(QtConcurrent::run(m_services.pool, [env, secrets, check]() -> Outcome {
-            QString password;
-            if (secrets) {
-                Result<QString> pw = secrets->read(env.passwordSecretKey());
-                if (pw.ok()) {
-                    password = pw.value();
-                } else if (pw.error().kind != ErrorKind::NotFound) {
-                    // Without the password the server would answer "access denied", which
-                    // sends the DBA after the wrong problem: report the store instead.
-                    const bool locked
-                        = secrets->backendName() == u"vault"_s && !secrets->isAvailable();
-                    Outcome out;
-                    out.vaultLocked = locked;
-                    out.result.name = env.name;
-                    out.result.error = Error::make(
-                        ErrorKind::Crypto,
-                        locked ? tr("vault locked")
-                               //: %1 = why the credential store could not be read
-                               : tr("the password could not be read: %1").arg(pw.error().message),
-                        pw.error().message);
-                    return out;
-                }
+            const SqlPassword pw = readSqlPassword(env, secrets);
+            if (!pw.ok()) {
+                Outcome out;
+                out.vaultLocked = pw.vaultLocked;
+                out.result.name = env.name;
+                out.result.error = pw.error;
+                return out;
             }
+            const QString &password = pw.password;
             return Outcome { check(env, password), false };
         }));
     }

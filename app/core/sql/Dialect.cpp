@@ -33,6 +33,12 @@ Result<QString> Dialect::statementsSummaryQuery(int) const
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
 }
 
+QString Dialect::fleetStatusQuery() const
+{
+    return u"SHOW GLOBAL STATUS WHERE Variable_name IN "
+           "('Questions', 'Threads_connected', 'Threads_running', 'Uptime')"_s;
+}
+
 Result<QString> Dialect::serverQuery() const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "server summary"));

@@ -116,6 +116,12 @@ public:
     [[nodiscard]] virtual Result<QString> statementsSummaryQuery(int limit) const;
     // TiDB: CLUSTER_INFO; MySQL/MariaDB: the replication status of this server.
     [[nodiscard]] virtual QString topologyQuery() const = 0;
+    // The fleet poller's one status statement per sample (FleetPoller, `tidesk-cli fleet status`).
+    // MySQL/MariaDB (this default): SHOW GLOBAL STATUS restricted by name to Questions,
+    // Threads_connected, Threads_running and Uptime (columns Variable_name, Value).
+    // TiDB (override): no Questions counter over SQL; one row per tidb-server of CLUSTER_INFO with
+    // columns SESSIONS (rows of CLUSTER_PROCESSLIST, the whole cluster) and UPTIME (Go duration).
+    [[nodiscard]] virtual QString fleetStatusQuery() const;
     // The server itself, one row: HOSTNAME, PORT, VERSION, SERVER_ID, READ_ONLY, UPTIME
     // (seconds). MySQL/MariaDB; Unsupported on TiDB (CLUSTER_INFO says it per node).
     [[nodiscard]] virtual Result<QString> serverQuery() const;

@@ -266,6 +266,7 @@ struct SqlConnection::Private
     ConnectParams params;
     std::unique_ptr<sql::Connection> conn;
     quint64 connectionId = 0;
+    quint64 statementsSent = 0;
     QString serverVersion;
     bool threadAcquired = false;
 
@@ -298,6 +299,7 @@ struct SqlConnection::Private
             conn.reset();
         }
         connectionId = 0;
+        statementsSent = 0;
         if (threadAcquired) {
             threadRelease();
             threadAcquired = false;
@@ -481,6 +483,7 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
     QueryResult result;
     QElapsedTimer timer;
     timer.start();
+    ++d->statementsSent;
     try {
         std::unique_ptr<sql::Statement> stmt(d->conn->createStatement());
         const bool hasResultSet = stmt->execute(toSql(sqlText));
@@ -541,6 +544,11 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
         }
     }
     return result;
+}
+
+quint64 SqlConnection::statementsSent() const
+{
+    return d->statementsSent;
 }
 
 quint64 SqlConnection::connectionId() const

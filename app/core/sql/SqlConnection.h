@@ -43,6 +43,9 @@ public:
     // reported warnings, SHOW WARNINGS is run and its rows land in QueryResult::warnings.
     [[nodiscard]] Result<QueryResult> query(const QString &sql, bool fetchWarnings = false);
 
+    // Statements sent on the current connection so far (those open() runs included; reset when
+    // the connection closes): what the server's session counter Questions has counted for it.
+    [[nodiscard]] quint64 statementsSent() const;
     // Server-side thread id of this connection (CONNECTION_ID()), 0 when closed.
     [[nodiscard]] quint64 connectionId() const;
     // VERSION() string read at open(), e.g. "10.11.6-MariaDB-0+deb12u1".

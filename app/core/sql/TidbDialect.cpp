@@ -66,6 +66,16 @@ QString TidbDialect::topologyQuery() const
         + table(u"CLUSTER_INFO"_s);
 }
 
+QString TidbDialect::fleetStatusQuery() const
+{
+    // TiDB has no Questions counter over SQL (its QPS lives in Prometheus:
+    // tidb_server_query_total), so this reads what SQL does offer: the sessions of the whole
+    // cluster and each tidb-server's uptime.
+    return u"SELECT (SELECT COUNT(*) FROM "_s + table(u"CLUSTER_PROCESSLIST"_s)
+        + u") AS SESSIONS, INSTANCE, UPTIME FROM "_s + table(u"CLUSTER_INFO"_s)
+        + u" WHERE TYPE = 'tidb'"_s;
+}
+
 Result<QString> TidbDialect::clusterLoadQuery() const
 {
     return QString(u"SELECT TYPE, INSTANCE, DEVICE_TYPE, NAME, VALUE FROM "_s

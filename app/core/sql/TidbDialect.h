@@ -18,6 +18,7 @@ public:
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;
     QString topologyQuery() const override;
+    QString fleetStatusQuery() const override;
     Result<QString> clusterLoadQuery() const override;
     Result<QString> storeStatusQuery() const override;
     Result<QString> killConfigQuery() const override;

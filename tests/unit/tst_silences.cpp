@@ -76,8 +76,9 @@ private slots:
         QStringList shown;
         for (const SilenceMatcher &x : m)
             shown << x.toString();
-        QCOMPARE(shown, (QStringList { u"alertname=\"MariaDBInstanceDown\""_s, u"env=\"test01\""_s,
-                                       u"instance=\"127.0.0.1:28011\""_s }));
+        QCOMPARE(shown,
+                 (QStringList { u"alertname=\"MariaDBInstanceDown\""_s, u"env=\"test01\""_s,
+                                u"instance=\"127.0.0.1:28011\""_s }));
     }
 
     void noNameNoMatchers()
@@ -115,9 +116,9 @@ private slots:
         QFETCH(int, seconds);
         QFETCH(bool, withMatchers);
         QFETCH(QString, mentions);
-        const auto r = Silence::make(withMatchers ? Silence::matchersFor(tidbAlert())
-                                                  : SilenceMatchers {},
-                                     std::chrono::seconds(seconds), comment);
+        const auto r
+            = Silence::make(withMatchers ? Silence::matchersFor(tidbAlert()) : SilenceMatchers {},
+                            std::chrono::seconds(seconds), comment);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::InvalidInput);
         QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
@@ -213,8 +214,8 @@ private slots:
                               << int(ErrorKind::InvalidInput) << u"HTML"_s;
         QTest::newRow("alerts object") << fixture("silence-created.json") << 200
                                        << int(ErrorKind::InvalidInput) << u"list of silences"_s;
-        QTest::newRow("garbage") << QByteArray("\x01garbage") << 200
-                                 << int(ErrorKind::InvalidInput) << u"list of silences"_s;
+        QTest::newRow("garbage") << QByteArray("\x01garbage") << 200 << int(ErrorKind::InvalidInput)
+                                 << u"list of silences"_s;
         QTest::newRow("http 500") << fixture("silence-not-found.json") << 500
                                   << int(ErrorKind::NotFound) << u"HTTP 500: silence not found"_s;
     }
@@ -246,8 +247,8 @@ private slots:
     void createRefusedWithAlertmanagersWords()
     {
         // Alertmanager 0.25 answers HTTP 400 with a JSON string: shown unquoted.
-        const auto r = AlertmanagerParser::parseSilenceCreated(
-            fixture("silence-bad-request.json"), 400, kUrl);
+        const auto r = AlertmanagerParser::parseSilenceCreated(fixture("silence-bad-request.json"),
+                                                               400, kUrl);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Server);
         QCOMPARE(r.error().message,
@@ -306,8 +307,7 @@ private slots:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains(u"Silenced by 59568032-6467-4468-9097-394e8c723452"_s));
-        QCOMPARE(model.index(1, 0).data(AlertListModel::StartsAtRole).toDateTime(),
-                 muted.startsAt);
+        QCOMPARE(model.index(1, 0).data(AlertListModel::StartsAtRole).toDateTime(), muted.startsAt);
         QCOMPARE(model.rowOf(u"prod-east"_s, u"def"_s), 1);
         QCOMPARE(model.rowOf(u"prod-east"_s, u"abc"_s), 0);
         QCOMPARE(model.rowOf(u"uat"_s, u"abc"_s), -1);

@@ -56,10 +56,9 @@ struct Silence
     [[nodiscard]] VoidResult check() const;
     // A silence to POST: starts now, ends after `duration`, createdBy = currentUserName(); the
     // comment is trimmed. Refused as check() says.
-    [[nodiscard]] static Result<Silence> make(const SilenceMatchers &matchers,
-                                              std::chrono::seconds duration,
-                                              const QString &comment,
-                                              const QDateTime &now = QDateTime::currentDateTimeUtc());
+    [[nodiscard]] static Result<Silence>
+    make(const SilenceMatchers &matchers, std::chrono::seconds duration, const QString &comment,
+         const QDateTime &now = QDateTime::currentDateTimeUtc());
     // The body of `POST /api/v2/silences` (no id: a new silence).
     [[nodiscard]] QByteArray toPostBody() const;
 

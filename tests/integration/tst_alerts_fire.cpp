@@ -65,8 +65,7 @@ private slots:
         Environment env;
         env.name = kEnv;
         env.tier = Tier::Test;
-        env.alertmanagerUrl
-            = u"http://127.0.0.1:%1"_s.arg(m_sandbox.value(u"ALERTMANAGER_PORT"_s));
+        env.alertmanagerUrl = u"http://127.0.0.1:%1"_s.arg(m_sandbox.value(u"ALERTMANAGER_PORT"_s));
         FleetAlerts fleet;
         fleet.setInterval(std::chrono::seconds(2)); // the app uses 30 s; the rule is what we time
         fleet.setTimeout(std::chrono::seconds(3));

@@ -128,8 +128,7 @@ private slots:
             { u"endsAt"_s, now.addSecs(600).toString(Qt::ISODate) } } };
         QNetworkRequest post(QUrl(amUrl().toString() + u"/api/v2/alerts"_s));
         post.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        std::unique_ptr<QNetworkReply> reply(
-            m_network.post(post, QJsonDocument(payload).toJson()));
+        std::unique_ptr<QNetworkReply> reply(m_network.post(post, QJsonDocument(payload).toJson()));
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
         QCOMPARE(reply->error(), QNetworkReply::NoError);
         QTRY_VERIFY_WITH_TIMEOUT(!fetchMine().name.isEmpty(), 10000);
@@ -196,7 +195,8 @@ private slots:
         s.createdBy = Silence::currentUserName();
         s.comment = u"   "_s;
         const int silencesBefore = int(fetchSilences().size());
-        for (const QUrl &url : { QUrl(u"http://127.0.0.1:%1"_s.arg(listener.serverPort())), amUrl() }) {
+        for (const QUrl &url :
+             { QUrl(u"http://127.0.0.1:%1"_s.arg(listener.serverPort())), amUrl() }) {
             const auto [sid, error] = create(url, s);
             QVERIFY(sid.isEmpty());
             QCOMPARE(error.kind, ErrorKind::InvalidInput);

@@ -39,8 +39,8 @@ SilenceDialog::SilenceDialog(const Alert &alert, const QString &envName, bool pr
     auto *level = new QLabel(Alert::levelDisplayName(alert.level), this);
     level->setObjectName(u"silenceLevel"_s);
     level->setStyleSheet(u"QLabel { color: white; background: %1; border-radius: 8px; "
-                         "padding: 1px 8px; font-weight: bold; }"_s
-                             .arg(AlertLevelDelegate::colorFor(alert.level).name()));
+                         "padding: 1px 8px; font-weight: bold; }"_s.arg(
+                             AlertLevelDelegate::colorFor(alert.level).name()));
     auto *head = new QHBoxLayout;
     head->addWidget(title, 1);
     head->addWidget(level, 0, Qt::AlignTop);
@@ -54,8 +54,9 @@ SilenceDialog::SilenceDialog(const Alert &alert, const QString &envName, bool pr
     auto *matcherLabel = new QLabel(this);
     matcherLabel->setObjectName(u"silenceMatchers"_s);
     matcherLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    matcherLabel->setText(shown.isEmpty() ? tr("(none: this alert has no name and cannot be silenced)")
-                                      : shown.join(u'\n'));
+    matcherLabel->setText(shown.isEmpty()
+                              ? tr("(none: this alert has no name and cannot be silenced)")
+                              : shown.join(u'\n'));
     QFont mono(u"monospace"_s);
     mono.setStyleHint(QFont::Monospace);
     matcherLabel->setFont(mono);
@@ -164,8 +165,7 @@ QString SilenceDialog::comment() const
 
 bool SilenceDialog::isConfirmEnabled() const
 {
-    return !m_matchers.isEmpty() && !comment().isEmpty()
-        && (!m_confirm || m_confirm->isChecked());
+    return !m_matchers.isEmpty() && !comment().isEmpty() && (!m_confirm || m_confirm->isChecked());
 }
 
 Result<Silence> SilenceDialog::silence() const

@@ -7,10 +7,12 @@ target_sources(tidesk_ui PRIVATE
     TierBanner.h TierBanner.cpp
     TierStyle.h TierStyle.cpp
     Theme.h Theme.cpp
+    TrayNotifier.h TrayNotifier.cpp
     pages/EnvironmentPage.h pages/EnvironmentPage.cpp
     pages/ActivityPage.h pages/ActivityPage.cpp
     pages/AlertLevelDelegate.h pages/AlertLevelDelegate.cpp
     pages/AlertsPage.h pages/AlertsPage.cpp
+    pages/AlertStyleModel.h pages/AlertStyleModel.cpp
     pages/ClusterPage.h pages/ClusterPage.cpp
     pages/ClusterChartsPanel.h pages/ClusterChartsPanel.cpp
     pages/FleetPage.h pages/FleetPage.cpp
@@ -25,4 +27,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
     dialogs/UnlockVaultDialog.h dialogs/UnlockVaultDialog.cpp
     dialogs/HostKeyDialog.h dialogs/HostKeyDialog.cpp
+    dialogs/SilenceDialog.h dialogs/SilenceDialog.cpp
 )

@@ -80,13 +80,16 @@ private slots:
 
     void mysqldExporterSeriesForEnv()
     {
-        // The scrape may not have happened yet right after `sandbox up`.
+        // The scrape may not have happened yet right after `sandbox up`, and a test that
+        // restarted test01 just before us (tst_fleetpoller) leaves mysql_up at 0 until the next
+        // scrape: wait for the exporter to see the server up (the later tests rely on it).
         Result<PromParser::Parsed> r = Error();
         QTRY_VERIFY_WITH_TIMEOUT((r = instant(promUrl(), u"mysql_up{env=\"test01\"}"_s, 0, 5000,
                                               LegendSpec::byLabel(u"env"_s)))
                                          .ok()
-                                     && !r->series.isEmpty(),
-                                 20000);
+                                     && !r->series.isEmpty() && !r->series.at(0).points.isEmpty()
+                                     && r->series.at(0).points.at(0).y() == 1.0,
+                                 30000);
         QCOMPARE(r->series.size(), 1);
         QCOMPARE(r->series.at(0).legend, u"test01"_s);
         QCOMPARE(r->series.at(0).labels.value(u"job"_s), u"mysql"_s);

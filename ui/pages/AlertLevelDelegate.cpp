@@ -2,7 +2,9 @@
 
 #include "alerts/AlertListModel.h"
 
+#include <QApplication>
 #include <QPainter>
+#include <QPainterPath>
 
 namespace TiDesk {
 
@@ -37,8 +39,15 @@ void AlertLevelDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     initStyleOption(&opt, index);
     const QString text = opt.text;
     opt.text.clear();
-    QStyledItemDelegate::paint(painter, opt, index); // background and selection
+    // Background, selection and focus without the text (QStyledItemDelegate::paint would
+    // re-read the text from the model and paint it a second time under the pill).
+    const QWidget *widget = opt.widget;
+    (widget ? widget->style() : QApplication::style())
+        ->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
     const auto level = AlertLevel(index.data(AlertListModel::LevelRole).toInt());
+    const bool silenced = index.data(AlertListModel::SilencedRole).toBool();
+    const QColor color = colorFor(level);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QFont f = opt.font;
@@ -48,10 +57,20 @@ void AlertLevelDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const int w = fm.horizontalAdvance(text) + 14;
     const QRectF pill(opt.rect.left() + 4, opt.rect.center().y() - fm.height() / 2.0 - 1, w,
                       fm.height() + 2);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(colorFor(level));
-    painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
-    painter->setPen(Qt::white);
+    QPainterPath path;
+    path.addRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), pill.height() / 2, pill.height() / 2);
+    if (silenced) {
+        // A silenced alert: an outlined, faint pill - still readable, no longer shouting.
+        QColor tint = color;
+        tint.setAlpha(30);
+        painter->fillPath(path, tint);
+        painter->setPen(QPen(color, 1, Qt::DashLine));
+        painter->drawPath(path);
+        painter->setPen(color);
+    } else {
+        painter->fillPath(path, color);
+        painter->setPen(Qt::white);
+    }
     painter->drawText(pill, Qt::AlignCenter, text);
     painter->restore();
 }

@@ -1,6 +1,7 @@
 // AlertLevelDelegate: paints the Level column of the Alerts page as a coloured pill (emergency
 // dark red, critical red, warning orange, info blue, unknown grey) so the worst alerts stand out
-// at a glance. Reads AlertListModel::LevelRole. GUI thread.
+// at a glance; a silenced alert gets a faint outlined pill instead of a solid one. Reads
+// AlertListModel::LevelRole and SilencedRole. GUI thread.
 #pragma once
 
 #include "alerts/Alert.h"

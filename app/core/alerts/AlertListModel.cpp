@@ -25,6 +25,16 @@ int AlertListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+int AlertListModel::rowOf(const QString &envName, const QString &fingerprint) const
+{
+    if (fingerprint.isEmpty())
+        return -1;
+    for (int r = 0; r < int(m_alerts.size()); ++r)
+        if (m_alerts.at(r).env == envName && m_alerts.at(r).alert.fingerprint == fingerprint)
+            return r;
+    return -1;
+}
+
 QString AlertListModel::ageText(const QDateTime &t, const QDateTime &now)
 {
     if (!t.isValid())
@@ -50,10 +60,15 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     case LevelRole: return int(a.level);
     case AlertRole: return QVariant::fromValue(a);
     case EnvRole: return e.env;
+    case SilencedRole: return isSilenced(a);
+    case StartsAtRole: return a.startsAt;
     case Qt::ToolTipRole: {
         QStringList lines { a.summary };
         if (!a.description.isEmpty() && a.description != a.summary)
             lines << a.description;
+        if (isSilenced(a))
+            //: %1 = Alertmanager silence ids
+            lines << tr("Silenced by %1").arg(a.silencedBy.join(u", "_s));
         for (auto it = a.labels.cbegin(); it != a.labels.cend(); ++it)
             lines << it.key() + u'=' + it.value();
         return lines.join(u'\n');
@@ -66,7 +81,7 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
         case SinceColumn: return ageText(a.startsAt, QDateTime::currentDateTimeUtc());
         case StateColumn:
             //: Alert state: someone silenced it in Alertmanager
-            return a.silencedBy.isEmpty() ? a.state : tr("silenced");
+            return isSilenced(a) ? tr("silenced") : a.state;
         case SummaryColumn: return a.summary;
         default: break;
         }

@@ -66,8 +66,12 @@ void FleetAlerts::stop()
 
 void FleetAlerts::refresh()
 {
-    if (!m_pending.isEmpty())
-        return; // the running refresh answers soon enough
+    if (!m_pending.isEmpty()) {
+        // The running refresh may have been sent before what the caller just changed (a new
+        // silence): read again once it is done.
+        m_refreshAgain = true;
+        return;
+    }
     QSet<QString> urls;
     for (const Environment &e : std::as_const(m_envs))
         if (!e.alertmanagerUrl.trimmed().isEmpty())
@@ -122,12 +126,33 @@ void FleetAlerts::finishIfDone()
     });
     m_lastUpdated = QDateTime::currentDateTimeUtc();
     emit updated();
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
 }
 
 int FleetAlerts::count(AlertLevel level) const
 {
     return int(std::count_if(m_alerts.cbegin(), m_alerts.cend(),
                              [level](const EnvAlert &a) { return a.alert.level == level; }));
+}
+
+QSet<QString> FleetAlerts::readEnvironments() const
+{
+    QSet<QString> out;
+    for (const Environment &e : std::as_const(m_envs))
+        if (m_byUrl.contains(e.alertmanagerUrl.trimmed()))
+            out.insert(e.name);
+    return out;
+}
+
+std::optional<Environment> FleetAlerts::environment(const QString &name) const
+{
+    for (const Environment &e : std::as_const(m_envs))
+        if (e.name == name)
+            return e;
+    return std::nullopt;
 }
 
 } // namespace TiDesk

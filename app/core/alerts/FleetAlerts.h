@@ -2,7 +2,8 @@
 // refresh() asks each distinct Alertmanager once (environments often share one) through
 // AlertmanagerClient; alerts are attributed to environments by Alert::concerns(). A dead or wrong
 // Alertmanager is reported per URL and never delays the others; its environments keep their last
-// alerts marked as stale. Refreshes itself every interval() while started.
+// alerts marked as stale. Refreshes itself every interval() while started; refresh() during a
+// refresh reads once more when that one is done.
 // Threading: GUI thread (or any thread with an event loop); never blocks.
 #pragma once
 
@@ -13,7 +14,10 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
+
+#include <optional>
 
 namespace TiDesk {
 
@@ -48,6 +52,14 @@ public:
     [[nodiscard]] QDateTime lastUpdated() const { return m_lastUpdated; }
     // How many alerts of each level (Emergency..Unknown).
     [[nodiscard]] int count(AlertLevel level) const;
+    // The environments whose Alertmanager has answered at least once: their alerts() are real
+    // (possibly stale after a failed refresh), not merely "not read yet".
+    [[nodiscard]] QSet<QString> readEnvironments() const;
+    // The environment called name (as given to setEnvironments), if any.
+    [[nodiscard]] std::optional<Environment> environment(const QString &name) const;
+    // The client FleetAlerts uses, for silences on the same network access manager. Its request
+    // ids are shared: FleetAlerts ignores answers to requests it did not send.
+    [[nodiscard]] AlertmanagerClient *client() const { return m_client; }
 
 signals:
     void updated();
@@ -67,6 +79,7 @@ private:
     QHash<QString, Error> m_errors;
     QList<EnvAlert> m_alerts;
     QDateTime m_lastUpdated;
+    bool m_refreshAgain = false;
 };
 
 } // namespace TiDesk

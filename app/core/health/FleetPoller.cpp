@@ -353,6 +353,11 @@ void FleetPoller::mergeExternalMetrics(const QUuid &environmentId, const Externa
     emit sampleReady(s);
 }
 
+Environment FleetPoller::environment(const QUuid &environmentId) const
+{
+    return m_states.value(environmentId).env;
+}
+
 FleetSample FleetPoller::sample(const QUuid &environmentId) const
 {
     return m_states.value(environmentId).sample;

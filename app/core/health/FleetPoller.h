@@ -102,6 +102,8 @@ public:
     void refresh(bool force = false);
 
     [[nodiscard]] FleetSample sample(const QUuid &environmentId) const;
+    // The environment as last set (default-constructed when unknown).
+    [[nodiscard]] Environment environment(const QUuid &environmentId) const;
     [[nodiscard]] FleetSampleList samples() const; // in environment order
     // Samples of the current refresh not delivered yet (queued or running).
     [[nodiscard]] int pendingCount() const { return m_pending; }

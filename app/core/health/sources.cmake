@@ -4,6 +4,7 @@ target_sources(tidesk_core PRIVATE
     health/FleetPoller.h health/FleetPoller.cpp
     health/FleetProbe.h health/FleetProbe.cpp
     health/FleetSample.h
+    health/FleetPrometheus.h health/FleetPrometheus.cpp
     health/SqlPassword.h health/SqlPassword.cpp
     health/ClusterTopology.h health/ClusterTopology.cpp
     health/TopologyParser.h health/TopologyParser.cpp

@@ -2,6 +2,7 @@
 
 #include "ConnectionCheck.h"
 #include "EnvironmentDelegate.h"
+#include "HealthPages.h"
 #include "MessageBanner.h"
 #include "StatusPill.h"
 #include "TierBanner.h"
@@ -20,6 +21,7 @@
 #include "pages/AlertsPage.h"
 #include "pages/ClusterPage.h"
 #include "pages/EnvironmentPage.h"
+#include "pages/FleetPage.h"
 #include "pages/SettingsPage.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/VaultFileStore.h"
@@ -205,12 +207,19 @@ void MainWindow::createCentral()
     m_envPage = new EnvironmentPage(m_services, m_pages);
     m_activityPage = new ActivityPage(m_services, m_pages);
     m_alertsPage = new AlertsPage(m_pages);
-    m_clusterPage = new ClusterPage(m_services, m_pages);
+    m_health = new HealthPages(m_services, m_model, m_alertsPage, m_pages, this);
+    m_clusterPage = m_health->clusterPage();
+    m_fleetPage = m_health->fleetPage();
+    connect(m_health, &HealthPages::openEnvironment, this, [this](const QUuid &id) {
+        if (selectById(id))
+            showPage(Page::Cluster);
+    });
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(m_clusterPage);
+    m_pages->addWidget(m_fleetPage);
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
@@ -281,6 +290,9 @@ void MainWindow::createActions()
     m_clusterAction = make(u"actionCluster"_s, tr("&Cluster"),
                            tr("Nodes, replication and charts of the selected environment"),
                            QKeySequence(Qt::CTRL | Qt::Key_4));
+    m_fleetAction
+        = make(u"actionFleet"_s, tr("&Fleet"), tr("Every environment at a glance, worst first"),
+               QKeySequence(Qt::CTRL | Qt::Key_5));
     m_settingsAction
         = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -291,8 +303,8 @@ void MainWindow::createActions()
     m_sidebar->addAction(m_removeAction);
 
     auto *pageGroup = new QActionGroup(this);
-    for (QAction *a :
-         { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_settingsAction }) {
+    for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
+                        m_fleetAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -312,9 +324,10 @@ void MainWindow::createActions()
         m_alertsAction->setText(severe > 0 ? tr("Ale&rts (%1)").arg(severe) : tr("Ale&rts"));
     });
     connect(m_clusterAction, &QAction::triggered, this, [this] { showPage(Page::Cluster); });
+    connect(m_fleetAction, &QAction::triggered, this, [this] { showPage(Page::Fleet); });
     connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
         if (currentPage() == Page::Cluster)
-            m_clusterPage->setEnvironment(env);
+            m_health->showCluster(env);
     });
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
@@ -330,8 +343,8 @@ void MainWindow::createActions()
     envMenu->addSeparator();
     envMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addActions(
-        { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_settingsAction });
+    viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
+                           m_fleetAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -342,8 +355,8 @@ void MainWindow::createActions()
     tb->addSeparator();
     tb->addActions({ m_testAction, m_refreshAction });
     tb->addSeparator();
-    tb->addActions(
-        { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_settingsAction });
+    tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
+                     m_fleetAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -546,9 +559,13 @@ void MainWindow::showPage(Page page)
         break;
     case Page::Cluster:
         if (const std::optional<Environment> env = currentEnvironment())
-            m_clusterPage->setEnvironment(*env);
+            m_health->showCluster(*env);
         m_pages->setCurrentWidget(m_clusterPage);
         m_clusterAction->setChecked(true);
+        break;
+    case Page::Fleet:
+        m_pages->setCurrentWidget(m_fleetPage);
+        m_fleetAction->setChecked(true);
         break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
@@ -567,6 +584,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Alerts;
     if (m_pages->currentWidget() == m_clusterPage)
         return Page::Cluster;
+    if (m_pages->currentWidget() == m_fleetPage)
+        return Page::Fleet;
     return Page::Environment;
 }
 
@@ -616,6 +635,7 @@ void MainWindow::checkFleet()
     m_statusModel->clearChecking();
     m_fleet->checkAll(m_model->environments());
     m_alertsPage->setEnvironments(m_model->environments());
+    m_health->setEnvironments(m_model->environments());
     updateFleetStatus();
 }
 

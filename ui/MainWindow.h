@@ -42,6 +42,8 @@ namespace TiDesk {
 class ActivityPage;
 class AlertsPage;
 class ClusterPage;
+class FleetPage;
+class HealthPages;
 class EnvironmentDelegate;
 class EnvironmentFilterModel;
 class EnvironmentPage;
@@ -57,7 +59,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Environment, Activity, Alerts, Cluster, Settings };
+    enum class Page { Environment, Activity, Alerts, Cluster, Fleet, Settings };
     Q_ENUM(Page)
 
     explicit MainWindow(const TiDesk::CoreServices &services, QWidget *parent = nullptr);
@@ -80,6 +82,8 @@ public:
     [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
     [[nodiscard]] AlertsPage *alertsPage() const { return m_alertsPage; }
     [[nodiscard]] ClusterPage *clusterPage() const { return m_clusterPage; }
+    [[nodiscard]] FleetPage *fleetPage() const { return m_fleetPage; }
+    [[nodiscard]] HealthPages *healthPages() const { return m_health; }
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
     // The host-key question on screen (null when none) and how many wait behind it.
@@ -149,6 +153,8 @@ private:
     ActivityPage *m_activityPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     ClusterPage *m_clusterPage = nullptr;
+    FleetPage *m_fleetPage = nullptr;
+    HealthPages *m_health = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;
@@ -166,6 +172,7 @@ private:
     QAction *m_activityAction = nullptr;
     QAction *m_alertsAction = nullptr;
     QAction *m_clusterAction = nullptr;
+    QAction *m_fleetAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

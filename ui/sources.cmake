@@ -1,6 +1,7 @@
 target_sources(tidesk_ui PRIVATE
     MainWindow.h MainWindow.cpp
     ConnectionCheck.h ConnectionCheck.cpp
+    HealthPages.h HealthPages.cpp
     HostKeyProblem.h HostKeyProblem.cpp
     EnvironmentDelegate.h EnvironmentDelegate.cpp
     EnvironmentText.h EnvironmentText.cpp

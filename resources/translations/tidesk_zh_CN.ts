@@ -162,6 +162,11 @@
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
+    <message>
+        <source>Silenced by %1</source>
+        <extracomment>%1 = Alertmanager silence ids</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::AlertmanagerClient</name>
@@ -184,6 +189,10 @@
     <message>
         <source>Cannot reach Alertmanager at %1: %2</source>
         <translation>无法访问 %1 上的 Alertmanager：%2</translation>
+    </message>
+    <message>
+        <source>No silence id given</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -208,6 +217,14 @@
     <message>
         <source>%1 answered JSON that is not a list of alerts: is it an Alertmanager (API v2)?</source>
         <translation>%1 返回的 JSON 不是告警列表：它是 Alertmanager（API v2）吗？</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with a list of silences: is it an Alertmanager (API v2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepted the silence but did not say its id: is it an Alertmanager (API v2)?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -259,6 +276,75 @@
         <source>Alertmanagers that could not be read: %1. Their alerts may be missing or out of date.</source>
         <extracomment>%1 = how many Alertmanagers</extracomment>
         <translation>无法读取的 Alertmanager：%1 个。其告警可能缺失或已过时。</translation>
+    </message>
+    <message>
+        <source>&amp;Silence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence the selected alert in its Alertmanager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpire silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the silences that mute the selected alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence the selected alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire the silence of the selected alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 silenced</source>
+        <extracomment>Alerts headline part: %1 = how many of the alerts are silenced</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The silence was not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment is no longer in the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silencing %1 in %2…</source>
+        <extracomment>%1 = alert name, %2 = environment</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring the silence of %1 in %2…</source>
+        <extracomment>%1 = alert name, %2 = environment</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silenced %1 in %2 until %3</source>
+        <extracomment>%1 = alert name, %2 = environment, %3 = end time, %4 = silence id</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The silence of %1 in %2 has expired</source>
+        <extracomment>%1 = alert name, %2 = environment</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not silence %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not expire the silence of %1 in %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -312,6 +398,115 @@
     <message>
         <source>idle</source>
         <translation>空闲</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ChartCatalog</name>
+    <message>
+        <source>QPS by statement type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query latency (p99, p95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections per TiDB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (cores) per node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (resident) per node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TiKV store size (used, capacity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queries (total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mysqld_exporter has no query latency distribution (no histogram of statement durations), so no p99/p95 can be computed from it. Use the slow query log, or performance_schema digests (events_statements_summary_by_digest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>InnoDB buffer pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (cores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mysqld_exporter does not report the CPU of mysqld: its process_cpu_seconds_total is the exporter&apos;s own process. Host CPU needs node_exporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (resident)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mysqld_exporter does not report the memory of mysqld: its process_resident_memory_bytes is the exporter&apos;s own process. Host memory needs node_exporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not available for %2: %3</source>
+        <extracomment>%1 = chart title, %2 = engine (TiDB/MySQL/MariaDB), %3 = why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No charts for engine %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown chart &apos;%1&apos;. Charts for %2: %3</source>
+        <extracomment>%1 = chart id typed, %2 = engine, %3 = list of chart ids</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -769,6 +964,498 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>SSH secret of %1 stored (%2).</source>
         <translation>%1 的 SSH 密钥已保存（%2）。</translation>
     </message>
+    <message>
+        <source>label matchers for a shared Prometheus, e.g. env=&quot;prod&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::FleetCommands</name>
+    <message>
+        <source>%1d %2h</source>
+        <extracomment>uptime in the fleet table: days and hours</extracomment>
+        <translation type="unfinished">%1：%2h {1d?}</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <extracomment>uptime in the fleet table: hours and minutes</extracomment>
+        <translation type="unfinished">%1：%2m {1h?}</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <extracomment>uptime in the fleet table: minutes and seconds</extracomment>
+        <translation type="unfinished">%1：%2s {1m?}</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>alerts column of the fleet table: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
+        <translation type="unfinished">%1 个%2</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEGRADED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown fleet command &apos;%1&apos; (try: fleet status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only environments of this tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only environments with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time between the two samples QPS is computed from (default 1000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time budget of each environment and each Alertmanager (default 5000; an environment&apos;s own connect timeout applies when shorter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation type="unfinished">显示此帮助</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]
+Every environment at a glance, worst first: reachable, engine, QPS, connections, uptime, alerts.
+Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 secrets unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fleet status takes no argument &apos;%1&apos; (use --tier or --tag to select environments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval-ms: not a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout-ms: not a positive number</source>
+        <translation type="unfinished">--timeout-ms：不是正数</translation>
+    </message>
+    <message>
+        <source>--tier must be dev, test, uat, prod or custom, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inventory is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environment matches the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alerts from %1 unavailable: %2</source>
+        <extracomment>%1 = Alertmanager URL, %2 = why it could not be read</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation type="unfinished">环境</translation>
+    </message>
+    <message>
+        <source>TIER</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>ENGINE</source>
+        <translation type="unfinished">引擎</translation>
+    </message>
+    <message>
+        <source>QPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P99 MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPTIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALERTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::MetricsCommands</name>
+    <message>
+        <source>Cannot detect the engine of %1 (set its engine to skip this): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chart to read (e.g. qps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15m, 1h, 6h, 24h or 7d (default 1h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start, ISO 8601 (UTC unless an offset is given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end, ISO 8601</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label matchers for every series instead of the environment&apos;s own, e.g. env=&quot;prod&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how long to wait for each Prometheus request (default 10000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation type="unfinished">显示此帮助</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] metrics ENV --chart NAME
+         [--range 15m|1h|6h|24h|7d | --from ISO --to ISO]
+         [--selector MATCHERS] [--json] [--timeout-ms N]
+One chart from the environment&apos;s Prometheus: last/min/max/avg per series.
+TiDB charts: %1
+MySQL/MariaDB charts: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metrics needs exactly one ENV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout-ms: not a positive number</source>
+        <translation type="unfinished">--timeout-ms：不是正数</translation>
+    </message>
+    <message>
+        <source>use either --range or --from/--to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from/--to: not an ISO 8601 time (e.g. 2026-05-14T09:30:00Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Prometheus URL (set one with Edit, or in the inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--chart is required. Charts for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 to %4, step %5 s</source>
+        <extracomment>%1 = env, %2 = chart title, %3/%4 = ISO times, %5 = step in seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: Prometheus has no series for this chart in that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERIES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POINTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ClusterChartsPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 = chart title, %2 = why this engine cannot draw it</extracomment>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Not charted for this engine — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Prometheus is configured for %1, so there are no charts.</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set its Prometheus URL under Edit environment → Monitoring (TiUP clusters: the monitoring server, port 9090).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Prometheus configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 could not be read; the charts show their last data.</source>
+        <extracomment>%1 = Prometheus URL</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">重试</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ClusterNodeModel</name>
+    <message>
+        <source>%1 (leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <extracomment>CLUSTER_INFO lists the node, so it answered, but nothing reports its state</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>memory used / total, e.g. &quot;14.4 GB / 64.0 GB&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of %2</source>
+        <extracomment>store usage: percent used, then the capacity, e.g. &quot;35 % of 3.6 TB&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <extracomment>how long ago the store&apos;s last heartbeat reached PD, e.g. &quot;3s ago&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status address: %1</source>
+        <extracomment>%1 = host:port of the node&apos;s HTTP status port</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Git hash: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load 1m</source>
+        <extracomment>CPU load average over one minute</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ClusterPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the cluster topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IO thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an environment to see its nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the topology…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">重试</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <extracomment>%1 = time of day</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>node count by component, e.g. &quot;3 TiKV&quot;</extracomment>
+        <translation type="unfinished">%1 个%2</translation>
+    </message>
+    <message>
+        <source>1 node in trouble</source>
+        <extracomment>%1 = number of nodes that are Down, Disconnected, Offline or unhealthy</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes in trouble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 replication channel broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 replication channels broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all nodes up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the topology could not be read; the rest is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication: this server is not a replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::ConfirmRemoveDialog</name>
@@ -1022,6 +1709,18 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>Running time after which an expensive_query log line is written</source>
         <translation>运行超过该时间后写入一条 expensive_query 日志</translation>
     </message>
+    <message>
+        <source>server summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TiKV store status</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EndpointListEditor</name>
@@ -1127,6 +1826,11 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     <message>
         <source>timeouts: must be at least 100 ms</source>
         <translation>timeouts：至少为 100 ms</translation>
+    </message>
+    <message>
+        <source>prometheus selector: write the label matchers without braces, e.g. %1</source>
+        <extracomment>%1 = an example such as env=&quot;prod&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1570,6 +2274,19 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
+    <message>
+        <source>Prometheus label matchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label matchers added to every query, when one Prometheus serves several environments. Leave empty when it serves this environment only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series filter:</source>
+        <extracomment>label matchers such as env=&quot;prod&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EnvironmentPage</name>
@@ -1819,6 +2536,256 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <message>
         <source>the password could not be read: %1</source>
         <translation>无法读取密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::FleetModel</name>
+    <message>
+        <source>Down</source>
+        <extracomment>Fleet page, state of an environment: not reachable over SQL</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <extracomment>Fleet page, state: reachable but a critical alert is active or Prometheus failed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <extracomment>Fleet page, state: reachable, with warning alerts</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <extracomment>Fleet page, state: reachable, no alert worse than info</extracomment>
+        <translation type="unfinished">成功</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <extracomment>Fleet page, state: not sampled yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 s</source>
+        <extracomment>Uptime: seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 min</source>
+        <extracomment>Uptime: minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 h %L2 min</source>
+        <extracomment>Uptime: hours and minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 d %L2 h</source>
+        <extracomment>Uptime: days and hours</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Latency in seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>Latency in milliseconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 %2</source>
+        <extracomment>Fleet page, alerts column: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refreshed %L1 s ago</source>
+        <extracomment>Fleet page: time since the newest sample, in seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refreshed %L1 min ago</source>
+        <extracomment>Fleet page: time since the newest sample, in minutes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refreshed %1</source>
+        <extracomment>Fleet page: %1 = date and time of the newest sample</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error at %1</source>
+        <extracomment>Fleet page tooltip: %1 = date and time of the last error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampled at %1</source>
+        <extracomment>Fleet page tooltip: %1 = date and time of the sample</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down, degraded (critical alert), warning, OK, unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries per second, and its recent history (gaps: no sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>99th percentile query latency (needs Prometheus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished">环境</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished">引擎</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QPS</source>
+        <extracomment>Column header: queries per second</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <extracomment>Column header: 99th percentile latency</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished">告警</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::FleetPage</name>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter environments</source>
+        <translation type="unfinished">筛选环境</translation>
+    </message>
+    <message>
+        <source>Filter: name, tag, host, engine, error… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environments, worst first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environments in the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <extracomment>Fleet headline: %1 = number of environments not reachable</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 critical</source>
+        <extracomment>Fleet headline: %1 = number of environments degraded or with critical alerts</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 warning</source>
+        <extracomment>Fleet headline: %1 = number of environments with warning alerts</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 OK</source>
+        <extracomment>Fleet headline: %1 = number of healthy environments</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <extracomment>Fleet headline: %1 = number of environments not sampled yet</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Fleet page, production-down banner detail: %1 = environment, %2 = its error</extracomment>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Production down: %1</source>
+        <extracomment>Fleet page banner: %1 = names of production environments</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished">正在刷新…</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <extracomment>Fleet page, filter bar: %1 = rows shown, %2 = all environments</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 environments</source>
+        <extracomment>Fleet page, filter bar: %1 = number of environments</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2356,6 +3323,8 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
 Commands:
   env ...        manage and check environments (tidesk-cli env --help)
   alerts [ENV]   active alerts from the environments&apos; Alertmanagers, worst first
+  metrics ENV --chart NAME [--range 1h]  one chart from the environment&apos;s Prometheus
+  fleet status   every environment at a glance: reachable, QPS, connections, alerts
   --version      print the version
 
 Global options:
@@ -2367,22 +3336,7 @@ Global options:
                               known_hosts (a CHANGED key is always refused)
   --json                      machine-readable output
   --verbose                   log what TiDesk does to stderr (never secrets)</source>
-        <translation>用法：tidesk-cli [全局选项] &lt;命令&gt; ...
-
-命令：
-  env ...        管理和检查环境（tidesk-cli env --help）
-  alerts [ENV]   各环境 Alertmanager 中的活动告警，最严重的在前
-  --version      显示版本
-
-全局选项：
-  --inventory PATH            清单数据库（默认：$TIDESK_HOME 或 XDG 数据目录）
-  --vault PATH                存放密钥的加密保险库文件
-  --secrets auto|keychain|vault  密钥的存放位置（默认：按设置，否则 auto）
-  --vault-pass-stdin          从标准输入的第一行读取保险库口令
-  --accept-new-host-key       首次连接时信任 SSH 跳板机的主机密钥并将其加入
-                              known_hosts（已变更的密钥总是被拒绝）
-  --json                      输出机器可读格式
-  --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2600,6 +3554,14 @@ Global options:
         <extracomment>Toolbar: %1 = number of emergency and critical alerts</extracomment>
         <translation>告警 (%1)(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes, replication and charts of the selected environment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::MessageBanner</name>
@@ -2622,6 +3584,191 @@ Global options:
     <message>
         <source>Close message</source>
         <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::MetricFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>%1 is a number; milliseconds / seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <extracomment>%1 is a number; bytes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <extracomment>%1 is a number; kibibytes (1024 bytes)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <extracomment>%1 is a number; mebibytes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <extracomment>%1 is a number; gibibytes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <extracomment>%1 is a number; tebibytes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>%1 is a number; percent</extracomment>
+        <translation type="unfinished">%1%</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <extracomment>%1 is a number; thousands (12.3k)</extracomment>
+        <translation type="unfinished">%1k</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <extracomment>%1 is a number; millions (12.3M)</extracomment>
+        <translation type="unfinished">%1M</translation>
+    </message>
+    <message>
+        <source>%1G</source>
+        <extracomment>%1 is a number; billions (12.3G)</extracomment>
+        <translation type="unfinished">%1G</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>%1 is a count, e.g. 12.3k; per second</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <extracomment>%1 is a number of CPU cores (CPU seconds per second), e.g. 0.75 or 1.5</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::MetricRange</name>
+    <message>
+        <source>The time range is empty: &apos;from&apos; must be before &apos;to&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time range is longer than 400 days: choose a shorter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown time range &apos;%1&apos; (one of: %2)</source>
+        <extracomment>%1 = what the user typed, %2 = list like &quot;15m, 1h, 6h&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::PromParser</name>
+    <message>
+        <source>Prometheus at %1 refused the query (%2): %3</source>
+        <extracomment>%1 = URL, %2 = Prometheus errorType (bad_data ...), %3 = its text</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an HTML page</source>
+        <translation type="unfinished">一个 HTML 页面</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2: %3</source>
+        <extracomment>%1 = URL, %2 = HTTP status, %3 = what it said</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an empty answer: is it a Prometheus?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTML page, not the Prometheus API: check the URL (it should be the Prometheus server itself, e.g. http://host:9090)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer with JSON (%2 at byte %3): is it a Prometheus?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered JSON that is not a Prometheus query result (%2): is it the Prometheus HTTP API (/api/v1)?</source>
+        <extracomment>%1 = URL, %2 = what was wrong</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot;: &quot;success&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data.resultType</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scalar that is not [time, &quot;value&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result type &quot;%1&quot; is not a series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data.result is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a series without &quot;metric&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a matrix series without &quot;values&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sample that is not [time, &quot;value&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::PrometheusClient</name>
+    <message>
+        <source>Prometheus at %1 did not answer within %2 s</source>
+        <extracomment>%1 = URL, %2 = seconds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 refused the connection: is it running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1: unknown host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1: TLS handshake failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach Prometheus at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Prometheus URL (expected http://host:9090)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart %1 has no query.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2773,6 +3920,132 @@ Global options:
         <extracomment>%1 = what the chosen backend does, %2 = which backend this session uses</extracomment>
         <translation>%1
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Silence</name>
+    <message>
+        <source>A silence needs at least one matcher (the alert has no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silence needs a comment: say why the alert is muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silence must last at least one minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <extracomment>%1 = alert name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence %1 in %2</source>
+        <extracomment>%1 = alert name, %2 = environment name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: this alert has no name and cannot be silenced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matchers of the silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The silence mutes every alert whose labels match all of these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom duration unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this alert muted? (required, e.g. a ticket number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matchers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a PRODUCTION environment: I want to silence this alert there</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm that you want to silence an alert of a production environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <extracomment>%1 = date and time the silence ends</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3176,6 +4449,167 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::TimeRangePicker</name>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15m</source>
+        <extracomment>Time range button: the last 15 minutes (keep it short)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1h</source>
+        <extracomment>Time range button: the last hour (keep it short)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6h</source>
+        <extracomment>Time range button: the last 6 hours (keep it short)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h</source>
+        <extracomment>Time range button: the last 24 hours (keep it short)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7d</source>
+        <extracomment>Time range button: the last 7 days (keep it short)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed range between two dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 s</source>
+        <extracomment>Auto-refresh interval</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 s</source>
+        <extracomment>Auto-refresh interval</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <extracomment>Auto-refresh interval</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the charts again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of the range must be before its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TimeSeriesChart</name>
+    <message>
+        <source>Time series chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Accessible summary of a chart line: %1 legend, %2 its latest value with unit
+----------
+Hover line: %1 series legend, %2 its value with unit</extracomment>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest values: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data for this time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::TiupDisplayImporter</name>
     <message>
         <source>&quot;%1&quot; clusters are not supported (only TiDB clusters from `tiup cluster`)</source>
@@ -3305,6 +4739,59 @@ Global options:
     <message>
         <source>%1 does not name its cluster: give the environment a name.</source>
         <translation>%1 未指明集群名称：请为环境指定名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TopologyParser</name>
+    <message>
+        <source>The PD API answer for %1 is not what PD sends.</source>
+        <extracomment>%1 = a PD API path such as /pd/api/v1/stores</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TopologyReader</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <extracomment>%1 = what could not be read (&quot;CPU load&quot;), %2 = the server&apos;s error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no SQL endpoint</source>
+        <translation type="unfinished">%1 没有 SQL 端点</translation>
+    </message>
+    <message>
+        <source>CPU load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TiKV store status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TrayNotifier</name>
+    <message>
+        <source>This desktop has no system tray: new critical alerts are shown on the Alerts page only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Notification title: %1 = alert level in capitals (&quot;CRITICAL&quot;), %2 = environment</extracomment>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Notification body: %1 = alert name, %2 = its summary</extracomment>
+        <translation type="unfinished">%1：%2</translation>
     </message>
 </context>
 <context>

@@ -253,7 +253,7 @@ void TestCli::importSandboxInventoryAndCheckAll()
     const int before = envCount();
     CliRun r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QCOMPARE(envCount(), before + 4);
+    QCOMPARE(envCount(), before + 5); // 4 MariaDB + the TiDB fixture environment
     for (const QString &name : m_sandbox.envs()) {
         r = cli({ u"env"_s, u"set-password"_s, name, u"--password-stdin"_s },
                 (m_sandbox.adminPassword() + u'\n').toUtf8());
@@ -267,7 +267,7 @@ void TestCli::importSandboxInventoryAndCheckAll()
     // Importing the same file again is refused as a whole (names exist), nothing half-imported.
     r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
     QCOMPARE(r.exitCode, 3);
-    QCOMPARE(envCount(), before + 4);
+    QCOMPARE(envCount(), before + 5); // 4 MariaDB + the TiDB fixture environment
 }
 
 void TestCli::bastionHostKeyAndSshSecret()

@@ -18,6 +18,7 @@ declare -A TIER=([dev]=dev [test01]=test [uat01]=uat [prod]=prod)
 declare -A IDX=([dev]=0 [test01]=1 [uat01]=2 [prod]=3)
 CATALOG_ENV=uat01
 CATALOG_SCHEMA=tidb_catalog
+DEMO_TIDB_ENV=uat02      # the demo inventory's TiDB environment (catalog fixture + prometheus-tidb)
 DEMO_SCHEMA=shop
 ADMIN_USER=tidesk_admin
 APP_USER=app
@@ -812,6 +813,7 @@ write_sandbox_env() {
     echo "SSH_HOST_KEY_PUB=$SSHDIR/ssh_host_ed25519_key.pub"
     echo "TIDB_CATALOG_ENV=$CATALOG_ENV"
     echo "TIDB_CATALOG_SCHEMA=$CATALOG_SCHEMA"
+    echo "DEMO_TIDB_ENV=$DEMO_TIDB_ENV"
     echo "DEMO_SCHEMA=$DEMO_SCHEMA"
     echo "DEMO_INVENTORY=$DIR/inventory.json"
     echo "SANDBOX_SCRIPT=$SCRIPT_PATH"
@@ -859,9 +861,34 @@ write_inventory() {
       "notes": "$notes",
       "connect_timeout_ms": 5000,
       "query_timeout_ms": 30000
-    }$( (( i < n )) && echo , )
+    },
 EOF
     done
+    # A TiDB environment for the demo and the UI tests: SQL on the tidb_catalog fixture (TiDB's
+    # table shapes over the catalog instance, read when TIDESK_TIDB_CATALOG_SCHEMA is set), charts
+    # from prometheus-tidb's backfilled TiDB series. Not a TiDB server: docs/tidb-testing.md.
+    cat <<EOF
+    {
+      "name": "$DEMO_TIDB_ENV",
+      "tier": "uat",
+      "color": "",
+      "tags": ["sandbox", "tidb", "catalog-fixture"],
+      "engine": "tidb",
+      "endpoints": [{"host": "127.0.0.1", "port": $(mariadb_port "$CATALOG_ENV"), "label": "tidb-lb"}],
+      "user": "$ADMIN_USER",
+      "database": "$CATALOG_SCHEMA",
+      "tls": {"mode": "verify_ca", "ca": "$TLS/ca.pem", "cert": "", "key": ""},
+      "ssh": $(inventory_ssh "$DEMO_TIDB_ENV"),
+      "prometheus_url": "http://127.0.0.1:$PROM_TIDB_PORT",
+      "prometheus_selector": "",
+      "alertmanager_url": "http://127.0.0.1:$AM_PORT",
+      "pd_url": "",
+      "backup": {"url": "", "notes": ""},
+      "notes": "TiDB-shaped demo: SQL on the tidb_catalog fixture of $CATALOG_ENV, metrics backfilled into prometheus-tidb",
+      "connect_timeout_ms": 5000,
+      "query_timeout_ms": 30000
+    }
+EOF
     printf '  ]\n}\n'
   } >"$f.tmp"
   chmod 644 "$f.tmp"

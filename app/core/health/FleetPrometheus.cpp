@@ -51,8 +51,8 @@ void FleetPrometheus::onSample(const FleetSample &sample)
         return;
     m_asked.insert(sample.environmentId, sample.sampledAt);
 
-    const FleetQueries queries = ChartCatalog::fleetQueries(sample.engine.engine,
-                                                            env.prometheusSelector);
+    const FleetQueries queries
+        = ChartCatalog::fleetQueries(sample.engine.engine, env.prometheusSelector);
     struct Pending
     {
         FleetPoller::ExternalMetrics metrics;
@@ -66,17 +66,18 @@ void FleetPrometheus::onSample(const FleetSample &sample)
             return;
         ++state->left;
         ++m_pending;
-        m_client->query(base, promql, 0, LegendSpec::fixedText(u"v"_s), [this, state, field, id](quint64, const Result<PromParser::Parsed> &r) {
-            --m_pending;
-            if (r)
-                state->metrics.*field = scalarOf(*r);
-            else if (!state->metrics.error.isError())
-                state->metrics.error = r.error();
-            if (--state->left == 0) {
-                m_poller->mergeExternalMetrics(id, state->metrics);
-                emit merged(id);
-            }
-        });
+        m_client->query(base, promql, 0, LegendSpec::fixedText(u"v"_s),
+                        [this, state, field, id](quint64, const Result<PromParser::Parsed> &r) {
+                            --m_pending;
+                            if (r)
+                                state->metrics.*field = scalarOf(*r);
+                            else if (!state->metrics.error.isError())
+                                state->metrics.error = r.error();
+                            if (--state->left == 0) {
+                                m_poller->mergeExternalMetrics(id, state->metrics);
+                                emit merged(id);
+                            }
+                        });
     };
     ask(queries.qps, &FleetPoller::ExternalMetrics::qps);
     ask(queries.p99Ms, &FleetPoller::ExternalMetrics::p99Ms);

@@ -28,8 +28,7 @@ class FleetPrometheus final : public QObject
 {
     Q_OBJECT
 public:
-    FleetPrometheus(FleetPoller *poller, QNetworkAccessManager *network,
-                    QObject *parent = nullptr);
+    FleetPrometheus(FleetPoller *poller, QNetworkAccessManager *network, QObject *parent = nullptr);
 
     void setTimeout(std::chrono::milliseconds timeout);
     // Queries sent and not answered yet.

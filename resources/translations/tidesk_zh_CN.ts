@@ -165,7 +165,7 @@
     <message>
         <source>Silenced by %1</source>
         <extracomment>%1 = Alertmanager silence ids</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已静默（静默 ID：%1）</translation>
     </message>
 </context>
 <context>
@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>No silence id given</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供静默 ID</translation>
     </message>
 </context>
 <context>
@@ -220,11 +220,11 @@
     </message>
     <message>
         <source>%1 did not answer with a list of silences: is it an Alertmanager (API v2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回的不是静默列表：它是 Alertmanager（API v2）吗？</translation>
     </message>
     <message>
         <source>%1 accepted the silence but did not say its id: is it an Alertmanager (API v2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 接受了该静默，但未返回其 ID：它是 Alertmanager（API v2）吗？</translation>
     </message>
 </context>
 <context>
@@ -279,72 +279,72 @@
     </message>
     <message>
         <source>&amp;Silence…</source>
-        <translation type="unfinished"></translation>
+        <translation>静默(&amp;S)…</translation>
     </message>
     <message>
         <source>Silence the selected alert in its Alertmanager</source>
-        <translation type="unfinished"></translation>
+        <translation>在告警所属的 Alertmanager 中静默选中的告警</translation>
     </message>
     <message>
         <source>E&amp;xpire silence</source>
-        <translation type="unfinished"></translation>
+        <translation>结束静默(&amp;X)</translation>
     </message>
     <message>
         <source>End the silences that mute the selected alert</source>
-        <translation type="unfinished"></translation>
+        <translation>结束屏蔽选中告警的静默</translation>
     </message>
     <message>
         <source>Silence the selected alert</source>
-        <translation type="unfinished"></translation>
+        <translation>静默选中的告警</translation>
     </message>
     <message>
         <source>Expire the silence of the selected alert</source>
-        <translation type="unfinished"></translation>
+        <translation>结束选中告警的静默</translation>
     </message>
     <message>
         <source>%1 silenced</source>
         <extracomment>Alerts headline part: %1 = how many of the alerts are silenced</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个已静默</translation>
     </message>
     <message>
         <source>The silence was not created</source>
-        <translation type="unfinished"></translation>
+        <translation>未能创建静默</translation>
     </message>
     <message>
         <source>The environment is no longer in the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>该环境已不在清单中</translation>
     </message>
     <message>
         <source>Silencing %1 in %2…</source>
         <extracomment>%1 = alert name, %2 = environment</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在 %2 中静默 %1…</translation>
     </message>
     <message>
         <source>Expiring the silence of %1 in %2…</source>
         <extracomment>%1 = alert name, %2 = environment</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在结束 %2 中 %1 的静默…</translation>
     </message>
     <message>
         <source>Silenced %1 in %2 until %3</source>
         <extracomment>%1 = alert name, %2 = environment, %3 = end time, %4 = silence id</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已在 %2 中静默 %1，直到 %3</translation>
     </message>
     <message>
         <source>Silence id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>静默 ID：%1</translation>
     </message>
     <message>
         <source>The silence of %1 in %2 has expired</source>
         <extracomment>%1 = alert name, %2 = environment</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%2 中 %1 的静默已结束</translation>
     </message>
     <message>
         <source>Could not silence %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 中静默 %1</translation>
     </message>
     <message>
         <source>Could not expire the silence of %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法结束 %2 中 %1 的静默</translation>
     </message>
 </context>
 <context>
@@ -404,109 +404,109 @@
     <name>TiDesk::ChartCatalog</name>
     <message>
         <source>QPS by statement type</source>
-        <translation type="unfinished"></translation>
+        <translation>按语句类型的 QPS</translation>
     </message>
     <message>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
     </message>
     <message>
         <source>Query latency (p99, p95)</source>
-        <translation type="unfinished"></translation>
+        <translation>查询延迟（p99、p95）</translation>
     </message>
     <message>
         <source>Connections per TiDB</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 TiDB 的连接数</translation>
     </message>
     <message>
         <source>CPU (cores) per node</source>
-        <translation type="unfinished"></translation>
+        <translation>各节点 CPU（核）</translation>
     </message>
     <message>
         <source>Memory (resident) per node</source>
-        <translation type="unfinished"></translation>
+        <translation>各节点内存（常驻）</translation>
     </message>
     <message>
         <source>TiKV store size (used, capacity)</source>
-        <translation type="unfinished"></translation>
+        <translation>TiKV Store 大小（已用、容量）</translation>
     </message>
     <message>
         <source>queries (total)</source>
-        <translation type="unfinished"></translation>
+        <translation>查询（总计）</translation>
     </message>
     <message>
         <source>mysqld_exporter has no query latency distribution (no histogram of statement durations), so no p99/p95 can be computed from it. Use the slow query log, or performance_schema digests (events_statements_summary_by_digest).</source>
-        <translation type="unfinished"></translation>
+        <translation>mysqld_exporter 不提供查询延迟分布（没有语句耗时的直方图），因此无法据此计算 p99/p95。请使用慢查询日志，或 performance_schema 的语句摘要（events_statements_summary_by_digest）。</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接数</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>InnoDB buffer pool</source>
-        <translation type="unfinished"></translation>
+        <translation>InnoDB 缓冲池</translation>
     </message>
     <message>
         <source>size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>dirty</source>
-        <translation type="unfinished"></translation>
+        <translation>脏页</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>线程</translation>
     </message>
     <message>
         <source>cached</source>
-        <translation type="unfinished"></translation>
+        <translation>已缓存</translation>
     </message>
     <message>
         <source>CPU (cores)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU（核）</translation>
     </message>
     <message>
         <source>mysqld_exporter does not report the CPU of mysqld: its process_cpu_seconds_total is the exporter&apos;s own process. Host CPU needs node_exporter.</source>
-        <translation type="unfinished"></translation>
+        <translation>mysqld_exporter 不报告 mysqld 的 CPU：它的 process_cpu_seconds_total 是 exporter 自身进程的指标。主机 CPU 需要 node_exporter。</translation>
     </message>
     <message>
         <source>Memory (resident)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（常驻）</translation>
     </message>
     <message>
         <source>mysqld_exporter does not report the memory of mysqld: its process_resident_memory_bytes is the exporter&apos;s own process. Host memory needs node_exporter.</source>
-        <translation type="unfinished"></translation>
+        <translation>mysqld_exporter 不报告 mysqld 的内存：它的 process_resident_memory_bytes 是 exporter 自身进程的指标。主机内存需要 node_exporter。</translation>
     </message>
     <message>
         <source>%1 is not available for %2: %3</source>
         <extracomment>%1 = chart title, %2 = engine (TiDB/MySQL/MariaDB), %3 = why</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 不适用于 %2：%3</translation>
     </message>
     <message>
         <source>%1 (not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（不可用）</translation>
     </message>
     <message>
         <source>No charts for engine %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎 %1 没有图表。</translation>
     </message>
     <message>
         <source>Unknown chart &apos;%1&apos;. Charts for %2: %3</source>
         <extracomment>%1 = chart id typed, %2 = engine, %3 = list of chart ids</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未知的图表“%1”。%2 的图表：%3</translation>
     </message>
 </context>
 <context>
@@ -966,7 +966,7 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     </message>
     <message>
         <source>label matchers for a shared Prometheus, e.g. env=&quot;prod&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>共享 Prometheus 时使用的标签匹配器，例如 env=&quot;prod&quot;</translation>
     </message>
 </context>
 <context>
@@ -974,176 +974,178 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     <message>
         <source>%1d %2h</source>
         <extracomment>uptime in the fleet table: days and hours</extracomment>
-        <translation type="unfinished">%1：%2h {1d?}</translation>
+        <translation>%1天%2小时</translation>
     </message>
     <message>
         <source>%1h %2m</source>
         <extracomment>uptime in the fleet table: hours and minutes</extracomment>
-        <translation type="unfinished">%1：%2m {1h?}</translation>
+        <translation>%1小时%2分</translation>
     </message>
     <message>
         <source>%1m %2s</source>
         <extracomment>uptime in the fleet table: minutes and seconds</extracomment>
-        <translation type="unfinished">%1：%2s {1m?}</translation>
+        <translation>%1分%2秒</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <extracomment>alerts column of the fleet table: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
-        <translation type="unfinished">%1 个%2</translation>
+        <translation>%1 个%2</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>DEGRADED</source>
-        <translation type="unfinished"></translation>
+        <translation>降级</translation>
     </message>
     <message>
         <source>DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>宕机</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Usage: tidesk-cli [global options] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：tidesk-cli [全局选项] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]</translation>
     </message>
     <message>
         <source>unknown fleet command &apos;%1&apos; (try: fleet status)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 fleet 命令“%1”（请尝试：fleet status）</translation>
     </message>
     <message>
         <source>only environments of this tier</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限此级别的环境</translation>
     </message>
     <message>
         <source>only environments with this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限带有此标签的环境</translation>
     </message>
     <message>
         <source>time between the two samples QPS is computed from (default 1000)</source>
-        <translation type="unfinished"></translation>
+        <translation>用于计算 QPS 的两次采样之间的间隔（默认 1000）</translation>
     </message>
     <message>
         <source>time budget of each environment and each Alertmanager (default 5000; an environment&apos;s own connect timeout applies when shorter)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个环境和每个 Alertmanager 的时间预算（默认 5000；环境自身的连接超时更短时以其为准）</translation>
     </message>
     <message>
         <source>show this help</source>
-        <translation type="unfinished">显示此帮助</translation>
+        <translation>显示此帮助</translation>
     </message>
     <message>
         <source>Usage: tidesk-cli [global options] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]
 Every environment at a glance, worst first: reachable, engine, QPS, connections, uptime, alerts.
 Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 secrets unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：tidesk-cli [全局选项] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]
+一览所有环境，最严重的在前：是否可达、引擎、QPS、连接数、运行时长、告警。
+退出状态：0 全部可达，1 有环境宕机，2 用法错误，3 未选中任何环境，4 密钥不可用。</translation>
     </message>
     <message>
         <source>fleet status takes no argument &apos;%1&apos; (use --tier or --tag to select environments)</source>
-        <translation type="unfinished"></translation>
+        <translation>fleet status 不接受参数“%1”（请使用 --tier 或 --tag 选择环境）</translation>
     </message>
     <message>
         <source>--interval-ms: not a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval-ms：不是正数</translation>
     </message>
     <message>
         <source>--timeout-ms: not a positive number</source>
-        <translation type="unfinished">--timeout-ms：不是正数</translation>
+        <translation>--timeout-ms：不是正数</translation>
     </message>
     <message>
         <source>--tier must be dev, test, uat, prod or custom, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--tier 必须为 dev、test、uat、prod 或 custom，而不是“%1”</translation>
     </message>
     <message>
         <source>The inventory is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>清单为空。</translation>
     </message>
     <message>
         <source>No environment matches the selection.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的环境。</translation>
     </message>
     <message>
         <source>alerts from %1 unavailable: %2</source>
         <extracomment>%1 = Alertmanager URL, %2 = why it could not be read</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无法获取 %1 的告警：%2</translation>
     </message>
     <message>
         <source>ENV</source>
-        <translation type="unfinished">环境</translation>
+        <translation>环境</translation>
     </message>
     <message>
         <source>TIER</source>
-        <translation type="unfinished">级别</translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>STATE</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>ENGINE</source>
-        <translation type="unfinished">引擎</translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <source>QPS</source>
-        <translation type="unfinished"></translation>
+        <translation>QPS</translation>
     </message>
     <message>
         <source>P99 MS</source>
-        <translation type="unfinished"></translation>
+        <translation>P99 (ms)</translation>
     </message>
     <message>
         <source>CONN</source>
-        <translation type="unfinished"></translation>
+        <translation>连接数</translation>
     </message>
     <message>
         <source>UPTIME</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时长</translation>
     </message>
     <message>
         <source>ALERTS</source>
-        <translation type="unfinished"></translation>
+        <translation>告警</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::Cli::MetricsCommands</name>
     <message>
         <source>Cannot detect the engine of %1 (set its engine to skip this): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检测 %1 的引擎（为其指定引擎即可跳过检测）：%2</translation>
     </message>
     <message>
         <source>the chart to read (e.g. qps)</source>
-        <translation type="unfinished"></translation>
+        <translation>要读取的图表（例如 qps）</translation>
     </message>
     <message>
         <source>15m, 1h, 6h, 24h or 7d (default 1h)</source>
-        <translation type="unfinished"></translation>
+        <translation>15m、1h、6h、24h 或 7d（默认 1h）</translation>
     </message>
     <message>
         <source>start, ISO 8601 (UTC unless an offset is given)</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间，ISO 8601（未指定时区偏移时为 UTC）</translation>
     </message>
     <message>
         <source>end, ISO 8601</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间，ISO 8601</translation>
     </message>
     <message>
         <source>label matchers for every series instead of the environment&apos;s own, e.g. env=&quot;prod&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>用于所有序列的标签匹配器，取代环境自身的设置，例如 env=&quot;prod&quot;</translation>
     </message>
     <message>
         <source>how long to wait for each Prometheus request (default 10000)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 Prometheus 请求的等待时长（默认 10000）</translation>
     </message>
     <message>
         <source>show this help</source>
-        <translation type="unfinished">显示此帮助</translation>
+        <translation>显示此帮助</translation>
     </message>
     <message>
         <source>Usage: tidesk-cli [global options] metrics ENV --chart NAME
@@ -1152,64 +1154,69 @@ Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 
 One chart from the environment&apos;s Prometheus: last/min/max/avg per series.
 TiDB charts: %1
 MySQL/MariaDB charts: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：tidesk-cli [全局选项] metrics ENV --chart NAME
+         [--range 15m|1h|6h|24h|7d | --from ISO --to ISO]
+         [--selector MATCHERS] [--json] [--timeout-ms N]
+从环境的 Prometheus 读取一张图表：每个序列的最新值/最小值/最大值/平均值。
+TiDB 图表：%1
+MySQL/MariaDB 图表：%2</translation>
     </message>
     <message>
         <source>metrics needs exactly one ENV</source>
-        <translation type="unfinished"></translation>
+        <translation>metrics 需要且仅需要一个 ENV</translation>
     </message>
     <message>
         <source>--timeout-ms: not a positive number</source>
-        <translation type="unfinished">--timeout-ms：不是正数</translation>
+        <translation>--timeout-ms：不是正数</translation>
     </message>
     <message>
         <source>use either --range or --from/--to</source>
-        <translation type="unfinished"></translation>
+        <translation>--range 与 --from/--to 只能二选一</translation>
     </message>
     <message>
         <source>--from/--to: not an ISO 8601 time (e.g. 2026-05-14T09:30:00Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>--from/--to：不是 ISO 8601 时间（例如 2026-05-14T09:30:00Z）</translation>
     </message>
     <message>
         <source>%1 has no Prometheus URL (set one with Edit, or in the inventory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 Prometheus URL（请通过“编辑”或在清单中设置）</translation>
     </message>
     <message>
         <source>--chart is required. Charts for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --chart。%1 的图表：%2</translation>
     </message>
     <message>
         <source>%1: %2, %3 to %4, step %5 s</source>
         <extracomment>%1 = env, %2 = chart title, %3/%4 = ISO times, %5 = step in seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，%3 至 %4，步长 %5 s</translation>
     </message>
     <message>
         <source>No data: Prometheus has no series for this chart in that range.</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据：Prometheus 在该时间范围内没有此图表的序列。</translation>
     </message>
     <message>
         <source>SERIES</source>
-        <translation type="unfinished"></translation>
+        <translation>序列</translation>
     </message>
     <message>
         <source>LAST</source>
-        <translation type="unfinished"></translation>
+        <translation>最新</translation>
     </message>
     <message>
         <source>MIN</source>
-        <translation type="unfinished"></translation>
+        <translation>最小</translation>
     </message>
     <message>
         <source>MAX</source>
-        <translation type="unfinished"></translation>
+        <translation>最大</translation>
     </message>
     <message>
         <source>AVG</source>
-        <translation type="unfinished"></translation>
+        <translation>平均</translation>
     </message>
     <message>
         <source>POINTS</source>
-        <translation type="unfinished"></translation>
+        <translation>点数</translation>
     </message>
 </context>
 <context>
@@ -1217,244 +1224,244 @@ MySQL/MariaDB charts: %2</source>
     <message>
         <source>%1: %2</source>
         <extracomment>%1 = chart title, %2 = why this engine cannot draw it</extracomment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Not charted for this engine — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此引擎不提供的图表 — %1</translation>
     </message>
     <message>
         <source>No Prometheus is configured for %1, so there are no charts.</source>
         <extracomment>%1 = environment name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 未配置 Prometheus，因此没有图表。</translation>
     </message>
     <message>
         <source>Set its Prometheus URL under Edit environment → Monitoring (TiUP clusters: the monitoring server, port 9090).</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“编辑环境 → 监控”中设置其 Prometheus URL（TiUP 集群：监控服务器，端口 9090）。</translation>
     </message>
     <message>
         <source>No Prometheus configured</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置 Prometheus</translation>
     </message>
     <message>
         <source>No data in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间窗口内无数据</translation>
     </message>
     <message>
         <source>Prometheus at %1 could not be read; the charts show their last data.</source>
         <extracomment>%1 = Prometheus URL</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 上的 Prometheus；图表显示的是最近一次获取的数据。</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">重试</translation>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::ClusterNodeModel</name>
     <message>
         <source>%1 (leader)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（Leader）</translation>
     </message>
     <message>
         <source>listed</source>
         <extracomment>CLUSTER_INFO lists the node, so it answered, but nothing reports its state</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已列出</translation>
     </message>
     <message>
         <source>%1 / %2</source>
         <extracomment>memory used / total, e.g. &quot;14.4 GB / 64.0 GB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 % of %2</source>
         <extracomment>store usage: percent used, then the capacity, e.g. &quot;35 % of 3.6 TB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1%，共 %2</translation>
     </message>
     <message>
         <source>%1 ago</source>
         <extracomment>how long ago the store&apos;s last heartbeat reached PD, e.g. &quot;3s ago&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1前</translation>
     </message>
     <message>
         <source>Status address: %1</source>
         <extracomment>%1 = host:port of the node&apos;s HTTP status port</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>状态地址：%1</translation>
     </message>
     <message>
         <source>Git hash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Git 哈希：%1</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>组件</translation>
     </message>
     <message>
         <source>Instance</source>
-        <translation type="unfinished"></translation>
+        <translation>实例</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时长</translation>
     </message>
     <message>
         <source>Load 1m</source>
         <extracomment>CPU load average over one minute</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>1 分钟负载</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Store used</source>
-        <translation type="unfinished"></translation>
+        <translation>存储使用</translation>
     </message>
     <message>
         <source>Leaders</source>
-        <translation type="unfinished"></translation>
+        <translation>Leader 数</translation>
     </message>
     <message>
         <source>Regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Region 数</translation>
     </message>
     <message>
         <source>Heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::ClusterPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh the cluster topology</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新集群拓扑</translation>
     </message>
     <message>
         <source>Cluster nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>集群节点</translation>
     </message>
     <message>
         <source>Replication</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Replication channels</source>
-        <translation type="unfinished"></translation>
+        <translation>复制通道</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>通道</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>主库</translation>
     </message>
     <message>
         <source>IO thread</source>
-        <translation type="unfinished"></translation>
+        <translation>IO 线程</translation>
     </message>
     <message>
         <source>SQL thread</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL 线程</translation>
     </message>
     <message>
         <source>Behind</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>最近错误</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>集群</translation>
     </message>
     <message>
         <source>Select an environment to see its nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个环境以查看其节点。</translation>
     </message>
     <message>
         <source>Reading the topology…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取拓扑…</translation>
     </message>
     <message>
         <source>Cluster — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>集群 — %1</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Cannot read the topology</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取拓扑</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">重试</translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Read at %1</source>
         <extracomment>%1 = time of day</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>读取于 %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <extracomment>node count by component, e.g. &quot;3 TiKV&quot;</extracomment>
-        <translation type="unfinished">%1 个%2</translation>
+        <translation>%1 个 %2</translation>
     </message>
     <message>
         <source>1 node in trouble</source>
         <extracomment>%1 = number of nodes that are Down, Disconnected, Offline or unhealthy</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>1 个节点异常</translation>
     </message>
     <message>
         <source>%1 nodes in trouble</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个节点异常</translation>
     </message>
     <message>
         <source>1 replication channel broken</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个复制通道中断</translation>
     </message>
     <message>
         <source>%1 replication channels broken</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个复制通道中断</translation>
     </message>
     <message>
         <source>all nodes up</source>
-        <translation type="unfinished"></translation>
+        <translation>所有节点正常</translation>
     </message>
     <message>
         <source>Part of the topology could not be read; the rest is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分拓扑信息无法读取；仅显示其余部分。</translation>
     </message>
     <message>
         <source>Replication: this server is not a replica</source>
-        <translation type="unfinished"></translation>
+        <translation>复制：此服务器不是从库</translation>
     </message>
     <message>
         <source>(default)</source>
-        <translation type="unfinished"></translation>
+        <translation>（默认）</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -1711,15 +1718,15 @@ MySQL/MariaDB charts: %2</source>
     </message>
     <message>
         <source>server summary</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器概况</translation>
     </message>
     <message>
         <source>cluster load</source>
-        <translation type="unfinished"></translation>
+        <translation>集群负载</translation>
     </message>
     <message>
         <source>TiKV store status</source>
-        <translation type="unfinished"></translation>
+        <translation>TiKV Store 状态</translation>
     </message>
 </context>
 <context>
@@ -1830,7 +1837,7 @@ MySQL/MariaDB charts: %2</source>
     <message>
         <source>prometheus selector: write the label matchers without braces, e.g. %1</source>
         <extracomment>%1 = an example such as env=&quot;prod&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>prometheus selector：请填写不带花括号的标签匹配器，例如 %1</translation>
     </message>
 </context>
 <context>
@@ -2276,16 +2283,16 @@ MySQL/MariaDB charts: %2</source>
     </message>
     <message>
         <source>Prometheus label matchers</source>
-        <translation type="unfinished"></translation>
+        <translation>Prometheus 标签匹配器</translation>
     </message>
     <message>
         <source>Label matchers added to every query, when one Prometheus serves several environments. Leave empty when it serves this environment only.</source>
-        <translation type="unfinished"></translation>
+        <translation>当一个 Prometheus 服务于多个环境时，添加到每条查询中的标签匹配器。仅服务于此环境时请留空。</translation>
     </message>
     <message>
         <source>Series filter:</source>
         <extracomment>label matchers such as env=&quot;prod&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>序列筛选：</translation>
     </message>
 </context>
 <context>
@@ -2543,249 +2550,249 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <message>
         <source>Down</source>
         <extracomment>Fleet page, state of an environment: not reachable over SQL</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>宕机</translation>
     </message>
     <message>
         <source>Degraded</source>
         <extracomment>Fleet page, state: reachable but a critical alert is active or Prometheus failed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>降级</translation>
     </message>
     <message>
         <source>Warning</source>
         <extracomment>Fleet page, state: reachable, with warning alerts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>OK</source>
         <extracomment>Fleet page, state: reachable, no alert worse than info</extracomment>
-        <translation type="unfinished">成功</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Unknown</source>
         <extracomment>Fleet page, state: not sampled yet</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>%L1 s</source>
         <extracomment>Uptime: seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%L1 秒</translation>
     </message>
     <message>
         <source>%L1 min</source>
         <extracomment>Uptime: minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%L1 分钟</translation>
     </message>
     <message>
         <source>%L1 h %L2 min</source>
         <extracomment>Uptime: hours and minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%L1 小时 %L2 分钟</translation>
     </message>
     <message>
         <source>%L1 d %L2 h</source>
         <extracomment>Uptime: days and hours</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%L1 天 %L2 小时</translation>
     </message>
     <message>
         <source>%1 s</source>
         <extracomment>Latency in seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
         <extracomment>Latency in milliseconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%L1 %2</source>
         <extracomment>Fleet page, alerts column: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%L1 个%2</translation>
     </message>
     <message>
         <source>Not refreshed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未刷新</translation>
     </message>
     <message>
         <source>Last refreshed %L1 s ago</source>
         <extracomment>Fleet page: time since the newest sample, in seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>上次刷新于 %L1 秒前</translation>
     </message>
     <message>
         <source>Last refreshed %L1 min ago</source>
         <extracomment>Fleet page: time since the newest sample, in minutes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>上次刷新于 %L1 分钟前</translation>
     </message>
     <message>
         <source>Last refreshed %1</source>
         <extracomment>Fleet page: %1 = date and time of the newest sample</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>上次刷新于 %1</translation>
     </message>
     <message>
         <source>Last error at %1</source>
         <extracomment>Fleet page tooltip: %1 = date and time of the last error</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>最近一次错误发生于 %1</translation>
     </message>
     <message>
         <source>Sampled at %1</source>
         <extracomment>Fleet page tooltip: %1 = date and time of the sample</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>采样于 %1</translation>
     </message>
     <message>
         <source>Down, degraded (critical alert), warning, OK, unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>宕机、降级（严重告警）、警告、正常、未知</translation>
     </message>
     <message>
         <source>Queries per second, and its recent history (gaps: no sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒查询数及其近期历史（空缺处：无采样）</translation>
     </message>
     <message>
         <source>99th percentile query latency (needs Prometheus)</source>
-        <translation type="unfinished"></translation>
+        <translation>99 分位查询延迟（需要 Prometheus）</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished">环境</translation>
+        <translation>环境</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">级别</translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished">引擎</translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时长</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接数</translation>
     </message>
     <message>
         <source>QPS</source>
         <extracomment>Column header: queries per second</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>QPS</translation>
     </message>
     <message>
         <source>p99</source>
         <extracomment>Column header: 99th percentile latency</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished">告警</translation>
+        <translation>告警</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>最近错误</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::FleetPage</name>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>总览</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh the fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新所有环境</translation>
     </message>
     <message>
         <source>Fleet summary</source>
-        <translation type="unfinished"></translation>
+        <translation>总览摘要</translation>
     </message>
     <message>
         <source>Tier filter</source>
-        <translation type="unfinished"></translation>
+        <translation>级别筛选</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>所有级别</translation>
     </message>
     <message>
         <source>Tag filter</source>
-        <translation type="unfinished"></translation>
+        <translation>标签筛选</translation>
     </message>
     <message>
         <source>Filter environments</source>
-        <translation type="unfinished">筛选环境</translation>
+        <translation>筛选环境</translation>
     </message>
     <message>
         <source>Filter: name, tag, host, engine, error… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：名称、标签、主机、引擎、错误… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Environments, worst first</source>
-        <translation type="unfinished"></translation>
+        <translation>环境（最严重的在前）</translation>
     </message>
     <message>
         <source>No environments in the inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>清单中没有环境</translation>
     </message>
     <message>
         <source>%1 down</source>
         <extracomment>Fleet headline: %1 = number of environments not reachable</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个宕机</translation>
     </message>
     <message>
         <source>%1 critical</source>
         <extracomment>Fleet headline: %1 = number of environments degraded or with critical alerts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个严重</translation>
     </message>
     <message>
         <source>%1 warning</source>
         <extracomment>Fleet headline: %1 = number of environments with warning alerts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个警告</translation>
     </message>
     <message>
         <source>%1 OK</source>
         <extracomment>Fleet headline: %1 = number of healthy environments</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个正常</translation>
     </message>
     <message>
         <source>%1 unknown</source>
         <extracomment>Fleet headline: %1 = number of environments not sampled yet</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个未知</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>Fleet page, production-down banner detail: %1 = environment, %2 = its error</extracomment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Production down: %1</source>
         <extracomment>Fleet page banner: %1 = names of production environments</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>生产环境宕机：%1</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished">正在刷新…</translation>
+        <translation>正在刷新…</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>所有标签</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
         <extracomment>Fleet page, filter bar: %1 = rows shown, %2 = all environments</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2</translation>
     </message>
     <message>
         <source>1 environment</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个环境</translation>
     </message>
     <message>
         <source>%1 environments</source>
         <extracomment>Fleet page, filter bar: %1 = number of environments</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 个环境</translation>
     </message>
 </context>
 <context>
@@ -3336,7 +3343,24 @@ Global options:
                               known_hosts (a CHANGED key is always refused)
   --json                      machine-readable output
   --verbose                   log what TiDesk does to stderr (never secrets)</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：tidesk-cli [全局选项] &lt;命令&gt; ...
+
+命令：
+  env ...        管理和检查环境（tidesk-cli env --help）
+  alerts [ENV]   各环境 Alertmanager 中的活动告警，最严重的在前
+  metrics ENV --chart NAME [--range 1h]  从环境的 Prometheus 读取一张图表
+  fleet status   一览所有环境：是否可达、QPS、连接数、告警
+  --version      显示版本
+
+全局选项：
+  --inventory PATH            清单数据库（默认：$TIDESK_HOME 或 XDG 数据目录）
+  --vault PATH                存放密钥的加密保险库文件
+  --secrets auto|keychain|vault  密钥的存放位置（默认：按设置，否则 auto）
+  --vault-pass-stdin          从标准输入的第一行读取保险库口令
+  --accept-new-host-key       首次连接时信任 SSH 跳板机的主机密钥并将其加入
+                              known_hosts（已变更的密钥总是被拒绝）
+  --json                      输出机器可读格式
+  --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
     </message>
 </context>
 <context>
@@ -3556,11 +3580,19 @@ Global options:
     </message>
     <message>
         <source>&amp;Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>集群(&amp;C)</translation>
     </message>
     <message>
         <source>Nodes, replication and charts of the selected environment</source>
-        <translation type="unfinished"></translation>
+        <translation>选中环境的节点、复制和图表</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet</source>
+        <translation>总览(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Every environment at a glance, worst first</source>
+        <translation>一览所有环境，最严重的在前</translation>
     </message>
 </context>
 <context>
@@ -3591,82 +3623,82 @@ Global options:
     <message>
         <source>%1 ms</source>
         <extracomment>%1 is a number; milliseconds / seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 B</source>
         <extracomment>%1 is a number; bytes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <source>%1 KiB</source>
         <extracomment>%1 is a number; kibibytes (1024 bytes)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
         <extracomment>%1 is a number; mebibytes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>%1 GiB</source>
         <extracomment>%1 is a number; gibibytes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <source>%1 TiB</source>
         <extracomment>%1 is a number; tebibytes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 TiB</translation>
     </message>
     <message>
         <source>%1%</source>
         <extracomment>%1 is a number; percent</extracomment>
-        <translation type="unfinished">%1%</translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1k</source>
         <extracomment>%1 is a number; thousands (12.3k)</extracomment>
-        <translation type="unfinished">%1k</translation>
+        <translation>%1k</translation>
     </message>
     <message>
         <source>%1M</source>
         <extracomment>%1 is a number; millions (12.3M)</extracomment>
-        <translation type="unfinished">%1M</translation>
+        <translation>%1M</translation>
     </message>
     <message>
         <source>%1G</source>
         <extracomment>%1 is a number; billions (12.3G)</extracomment>
-        <translation type="unfinished">%1G</translation>
+        <translation>%1G</translation>
     </message>
     <message>
         <source>%1/s</source>
         <extracomment>%1 is a count, e.g. 12.3k; per second</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 cores</source>
         <extracomment>%1 is a number of CPU cores (CPU seconds per second), e.g. 0.75 or 1.5</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 核</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::MetricRange</name>
     <message>
         <source>The time range is empty: &apos;from&apos; must be before &apos;to&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围为空：“from”必须早于“to”。</translation>
     </message>
     <message>
         <source>The time range is longer than 400 days: choose a shorter one.</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围超过 400 天：请选择更短的范围。</translation>
     </message>
     <message>
         <source>Unknown time range &apos;%1&apos; (one of: %2)</source>
         <extracomment>%1 = what the user typed, %2 = list like &quot;15m, 1h, 6h&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未知的时间范围“%1”（可选值：%2）</translation>
     </message>
 </context>
 <context>
@@ -3674,69 +3706,69 @@ Global options:
     <message>
         <source>Prometheus at %1 refused the query (%2): %3</source>
         <extracomment>%1 = URL, %2 = Prometheus errorType (bad_data ...), %3 = its text</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Prometheus 拒绝了该查询（%2）：%3</translation>
     </message>
     <message>
         <source>an empty answer</source>
-        <translation type="unfinished"></translation>
+        <translation>空应答</translation>
     </message>
     <message>
         <source>an HTML page</source>
-        <translation type="unfinished">一个 HTML 页面</translation>
+        <translation>一个 HTML 页面</translation>
     </message>
     <message>
         <source>Prometheus at %1 answered HTTP %2: %3</source>
         <extracomment>%1 = URL, %2 = HTTP status, %3 = what it said</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Prometheus 返回 HTTP %2：%3</translation>
     </message>
     <message>
         <source>%1 sent an empty answer: is it a Prometheus?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回了空应答：它是 Prometheus 吗？</translation>
     </message>
     <message>
         <source>%1 answered with an HTML page, not the Prometheus API: check the URL (it should be the Prometheus server itself, e.g. http://host:9090)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回的是 HTML 页面，而不是 Prometheus API：请检查 URL（应指向 Prometheus 服务器本身，例如 http://host:9090）</translation>
     </message>
     <message>
         <source>%1 did not answer with JSON (%2 at byte %3): is it a Prometheus?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回的不是 JSON（第 %3 字节处 %2）：它是 Prometheus 吗？</translation>
     </message>
     <message>
         <source>%1 answered JSON that is not a Prometheus query result (%2): is it the Prometheus HTTP API (/api/v1)?</source>
         <extracomment>%1 = URL, %2 = what was wrong</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回的 JSON 不是 Prometheus 查询结果（%2）：它是 Prometheus HTTP API（/api/v1）吗？</translation>
     </message>
     <message>
         <source>no &quot;status&quot;: &quot;success&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;status&quot;: &quot;success&quot;</translation>
     </message>
     <message>
         <source>no data.resultType</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 data.resultType</translation>
     </message>
     <message>
         <source>a scalar that is not [time, &quot;value&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>标量不是 [time, &quot;value&quot;] 形式</translation>
     </message>
     <message>
         <source>result type &quot;%1&quot; is not a series</source>
-        <translation type="unfinished"></translation>
+        <translation>结果类型 &quot;%1&quot; 不是序列</translation>
     </message>
     <message>
         <source>data.result is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>data.result 不是列表</translation>
     </message>
     <message>
         <source>a series without &quot;metric&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>序列缺少 &quot;metric&quot;</translation>
     </message>
     <message>
         <source>a matrix series without &quot;values&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>matrix 序列缺少 &quot;values&quot;</translation>
     </message>
     <message>
         <source>a sample that is not [time, &quot;value&quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>样本不是 [time, &quot;value&quot;] 形式</translation>
     </message>
 </context>
 <context>
@@ -3744,31 +3776,31 @@ Global options:
     <message>
         <source>Prometheus at %1 did not answer within %2 s</source>
         <extracomment>%1 = URL, %2 = seconds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Prometheus 在 %2 秒内未应答</translation>
     </message>
     <message>
         <source>Prometheus at %1 refused the connection: is it running?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Prometheus 拒绝了连接：它是否在运行？</translation>
     </message>
     <message>
         <source>Prometheus at %1: unknown host name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Prometheus：未知的主机名</translation>
     </message>
     <message>
         <source>Prometheus at %1: TLS handshake failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Prometheus：TLS 握手失败：%2</translation>
     </message>
     <message>
         <source>Cannot reach Prometheus at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法访问 %1 上的 Prometheus：%2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a Prometheus URL (expected http://host:9090)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 Prometheus 的 URL（应为 http://host:9090）</translation>
     </message>
     <message>
         <source>The chart %1 has no query.</source>
-        <translation type="unfinished"></translation>
+        <translation>图表 %1 没有查询。</translation>
     </message>
 </context>
 <context>
@@ -3926,15 +3958,15 @@ Global options:
     <name>TiDesk::Silence</name>
     <message>
         <source>A silence needs at least one matcher (the alert has no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>静默至少需要一个匹配器（该告警没有名称）</translation>
     </message>
     <message>
         <source>A silence needs a comment: say why the alert is muted</source>
-        <translation type="unfinished"></translation>
+        <translation>静默需要填写备注：请说明静默该告警的原因</translation>
     </message>
     <message>
         <source>A silence must last at least one minute</source>
-        <translation type="unfinished"></translation>
+        <translation>静默时长至少为一分钟</translation>
     </message>
 </context>
 <context>
@@ -3942,110 +3974,110 @@ Global options:
     <message>
         <source>Silence %1</source>
         <extracomment>%1 = alert name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>静默 %1</translation>
     </message>
     <message>
         <source>Silence %1 in %2</source>
         <extracomment>%1 = alert name, %2 = environment name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 中静默 %1</translation>
     </message>
     <message>
         <source>(none: this alert has no name and cannot be silenced)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无：该告警没有名称，无法静默）</translation>
     </message>
     <message>
         <source>Matchers of the silence</source>
-        <translation type="unfinished"></translation>
+        <translation>静默的匹配器</translation>
     </message>
     <message>
         <source>The silence mutes every alert whose labels match all of these.</source>
-        <translation type="unfinished"></translation>
+        <translation>该静默会屏蔽标签与以下全部匹配器相匹配的每条告警。</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <source>4 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>4 小时</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 天</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义…</translation>
     </message>
     <message>
         <source>Custom duration</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义时长</translation>
     </message>
     <message>
         <source>Custom duration unit</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义时长单位</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>小时</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>天</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Why is this alert muted? (required, e.g. a ticket number)</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么要静默此告警？（必填，例如工单号）</translation>
     </message>
     <message>
         <source>Matchers:</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配器：</translation>
     </message>
     <message>
         <source>Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>时长：</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>Created by:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建者：</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished"></translation>
+        <translation>静默</translation>
     </message>
     <message>
         <source>Create the silence</source>
-        <translation type="unfinished"></translation>
+        <translation>创建静默</translation>
     </message>
     <message>
         <source>%1 is a PRODUCTION environment: I want to silence this alert there</source>
         <extracomment>%1 = environment name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 是生产环境：我确认要在该环境中静默此告警</translation>
     </message>
     <message>
         <source>Confirm that you want to silence an alert of a production environment</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认您要静默生产环境的告警</translation>
     </message>
     <message>
         <source>Until %1</source>
         <extracomment>%1 = date and time the silence ends</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>持续至 %1</translation>
     </message>
 </context>
 <context>
@@ -4452,161 +4484,161 @@ Global options:
     <name>TiDesk::TimeRangePicker</name>
     <message>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <source>15m</source>
         <extracomment>Time range button: the last 15 minutes (keep it short)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>15分钟</translation>
     </message>
     <message>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 15 分钟</translation>
     </message>
     <message>
         <source>1h</source>
         <extracomment>Time range button: the last hour (keep it short)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>1小时</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>6h</source>
         <extracomment>Time range button: the last 6 hours (keep it short)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>6小时</translation>
     </message>
     <message>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 6 小时</translation>
     </message>
     <message>
         <source>24h</source>
         <extracomment>Time range button: the last 24 hours (keep it short)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>24小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <source>7d</source>
         <extracomment>Time range button: the last 7 days (keep it short)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>7天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义…</translation>
     </message>
     <message>
         <source>A fixed range between two dates</source>
-        <translation type="unfinished"></translation>
+        <translation>两个日期之间的固定范围</translation>
     </message>
     <message>
         <source>Custom time range</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义时间范围</translation>
     </message>
     <message>
         <source>Auto-refresh:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动刷新：</translation>
     </message>
     <message>
         <source>Auto-refresh interval</source>
-        <translation type="unfinished"></translation>
+        <translation>自动刷新间隔</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>10 s</source>
         <extracomment>Auto-refresh interval</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>10 秒</translation>
     </message>
     <message>
         <source>30 s</source>
         <extracomment>Auto-refresh interval</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>30 秒</translation>
     </message>
     <message>
         <source>1 min</source>
         <extracomment>Auto-refresh interval</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>1 分钟</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Fetch the charts again now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重新获取图表</translation>
     </message>
     <message>
         <source>Start of the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围起点</translation>
     </message>
     <message>
         <source>End of the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围终点</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>到：</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>The start of the range must be before its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>范围的起点必须早于终点。</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::TimeSeriesChart</name>
     <message>
         <source>Time series chart</source>
-        <translation type="unfinished"></translation>
+        <translation>时间序列图表</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>Accessible summary of a chart line: %1 legend, %2 its latest value with unit
 ----------
 Hover line: %1 series legend, %2 its value with unit</extracomment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>Latest values: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最新值：%1</translation>
     </message>
     <message>
         <source>No data for this time range</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内无数据</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -4746,7 +4778,7 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
     <message>
         <source>The PD API answer for %1 is not what PD sends.</source>
         <extracomment>%1 = a PD API path such as /pd/api/v1/stores</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PD API %1 的应答不符合 PD 的格式。</translation>
     </message>
 </context>
 <context>
@@ -4754,44 +4786,44 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
     <message>
         <source>%1 could not be read: %2</source>
         <extracomment>%1 = what could not be read (&quot;CPU load&quot;), %2 = the server&apos;s error</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>无法读取%1：%2</translation>
     </message>
     <message>
         <source>%1 has no SQL endpoint</source>
-        <translation type="unfinished">%1 没有 SQL 端点</translation>
+        <translation>%1 没有 SQL 端点</translation>
     </message>
     <message>
         <source>CPU load</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 负载</translation>
     </message>
     <message>
         <source>TiKV store status</source>
-        <translation type="unfinished"></translation>
+        <translation>TiKV Store 状态</translation>
     </message>
     <message>
         <source>Server status</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器状态</translation>
     </message>
     <message>
         <source>Replication status</source>
-        <translation type="unfinished"></translation>
+        <translation>复制状态</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::TrayNotifier</name>
     <message>
         <source>This desktop has no system tray: new critical alerts are shown on the Alerts page only.</source>
-        <translation type="unfinished"></translation>
+        <translation>此桌面没有系统托盘：新的严重告警仅显示在“告警”页面中。</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <extracomment>Notification title: %1 = alert level in capitals (&quot;CRITICAL&quot;), %2 = environment</extracomment>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>Notification body: %1 = alert name, %2 = its summary</extracomment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,8 @@ HealthPages::HealthPages(const CoreServices &services, InventoryModel *inventory
             [this] { m_fleetPage->setRefreshing(true); });
     connect(m_poller, &FleetPoller::refreshFinished, m_fleetPage,
             [this] { m_fleetPage->setRefreshing(false); });
-    connect(m_fleetPage, &FleetPage::refreshRequested, m_poller, [this] { m_poller->refresh(true); });
+    connect(m_fleetPage, &FleetPage::refreshRequested, m_poller,
+            [this] { m_poller->refresh(true); });
     connect(m_fleetPage, &FleetPage::environmentActivated, this, &HealthPages::openEnvironment);
 
     m_clusterPage = new ClusterPage(services, pageParent);

@@ -52,7 +52,8 @@ public:
     // Shows env on the cluster page (the charts follow once its engine is known).
     void showCluster(const Environment &env);
     // Shows the charts at [from, to] once env is on the cluster page (an alert's window).
-    void showClusterWindow(const Environment &env, const QDateTime &fromUtc, const QDateTime &toUtc);
+    void showClusterWindow(const Environment &env, const QDateTime &fromUtc,
+                           const QDateTime &toUtc);
 
 signals:
     // Select this environment and show its cluster page (MainWindow does both).

@@ -39,6 +39,7 @@ private slots:
 
 private:
     CliRun cli(const QStringList &args, const QByteArray &stdinData = {});
+    QString tidbEnv() const { return m_sandbox.value(u"DEMO_TIDB_ENV"_s); }
 
     TiDesk::Test::SandboxEnv m_sandbox;
     QTemporaryDir m_home;
@@ -70,9 +71,11 @@ void TestCliFleet::initTestCase()
 {
     QVERIFY2(m_sandbox.isValid(), qPrintable(m_sandbox.error()));
     QVERIFY(m_home.isValid());
+    // The demo inventory's TiDB environment reads TiDB's tables from the catalog fixture.
+    qputenv("TIDESK_TIDB_CATALOG_SCHEMA", m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s).toUtf8());
     CliRun r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    for (const QString &name : m_sandbox.envs()) {
+    for (const QString &name : m_sandbox.envs() + QStringList { tidbEnv() }) {
         r = cli({ u"env"_s, u"set-password"_s, name, u"--password-stdin"_s },
                 (m_sandbox.adminPassword() + u'\n').toUtf8());
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -85,12 +88,21 @@ void TestCliFleet::jsonStatusOfTheSandbox()
     QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
     QCOMPARE(r.json().value(u"interval_ms"_s).toInt(), 1500);
     const QJsonArray envs = r.envs();
-    QCOMPARE(envs.size(), 4);
+    QCOMPARE(envs.size(), 5);
     QStringList names;
     for (const QJsonValue &v : envs) {
         const QJsonObject o = v.toObject();
         const QString name = o.value(u"name"_s).toString();
         names << name;
+        if (name == tidbEnv()) {
+            // TiDB over SQL (the catalog fixture): sessions and uptime, no QPS (docs).
+            QVERIFY2(o.value(u"reachable"_s).toBool(), QJsonDocument(o).toJson().constData());
+            QCOMPARE(o.value(u"engine"_s).toString(), u"tidb"_s);
+            QVERIFY(o.value(u"qps"_s).isNull());
+            QVERIFY(o.value(u"connections"_s).toInt() >= 1);
+            QVERIFY(o.value(u"uptime_s"_s).toInteger() > 0);
+            continue;
+        }
         QVERIFY2(o.value(u"reachable"_s).toBool(), qPrintable(name));
         QCOMPARE(o.value(u"engine"_s).toString(), u"mariadb"_s);
         QVERIFY(o.value(u"version"_s).toString().startsWith(u"10."_s));
@@ -110,7 +122,7 @@ void TestCliFleet::jsonStatusOfTheSandbox()
                                         : name);
     }
     // Nothing down, no critical alert: by tier, prod first.
-    QCOMPARE(names, (QStringList { u"prod"_s, u"uat01"_s, u"test01"_s, u"dev"_s }));
+    QCOMPARE(names, (QStringList { u"prod"_s, u"uat01"_s, tidbEnv(), u"test01"_s, u"dev"_s }));
     // No critical alert, so ok (the sandbox's slow-query warning for prod, which fires a few
     // minutes after `sandbox up`, never makes an environment degraded).
     const QJsonObject prod = envs.at(0).toObject();
@@ -124,13 +136,13 @@ void TestCliFleet::textTable()
     const CliRun r = cli({ u"fleet"_s, u"status"_s });
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 5); // header + 4
+    QCOMPARE(lines.size(), 6); // header + 5
     QVERIFY(lines.at(0).startsWith(u"ENV"_s));
     for (const char *col :
          { "TIER", "STATE", "ENGINE", "QPS", "P99 MS", "CONN", "UPTIME", "ALERTS" })
         QVERIFY2(lines.at(0).contains(QLatin1String(col)), col);
     QVERIFY(lines.at(1).startsWith(u"prod "_s));
-    QVERIFY(lines.at(4).startsWith(u"dev "_s));
+    QVERIFY(lines.at(5).startsWith(u"dev "_s));
     // Aligned: the STATE column starts at the same offset on every line.
     const qsizetype stateCol = lines.at(0).indexOf(u"STATE"_s);
     for (qsizetype i = 1; i < lines.size(); ++i)
@@ -158,7 +170,7 @@ void TestCliFleet::downEnvironmentFirstAndExitStatus()
 
     r = cli({ u"fleet"_s, u"status"_s, u"--json"_s, u"--interval-ms"_s, u"300"_s });
     QCOMPARE(r.exitCode, 1); // one down
-    QCOMPARE(r.envs().size(), 5);
+    QCOMPARE(r.envs().size(), 6);
     const QJsonObject down = r.envs().at(0).toObject(); // worst first, despite tier dev
     QCOMPARE(down.value(u"name"_s).toString(), u"zz-down"_s);
     QCOMPARE(down.value(u"reachable"_s).toBool(), false);

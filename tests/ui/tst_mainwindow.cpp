@@ -3,6 +3,7 @@
 // a failing connection check, the automatic fleet check (status dot, engine/latency or short
 // error per sidebar row, the status bar summary; through FleetChecker's check seam, so no network),
 // the activity and settings pages. Saves screenshots.
+#include "HealthPages.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "StatusPill.h"
@@ -13,6 +14,7 @@
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
 #include "health/FleetChecker.h"
+#include "health/FleetPoller.h"
 #include "inventory/InventoryModel.h"
 #include "models/ActivityFilterModel.h"
 #include "models/ActivityModel.h"
@@ -499,6 +501,12 @@ void TestMainWindow::removeEnvironment()
 
 void TestMainWindow::activityPage()
 {
+    // The fleet poller records its own statements (here: failed connects to the fake hosts):
+    // stop it and start from an empty log so the counts below are this test's entries only.
+    FleetPoller *poller = m_window->healthPages()->poller();
+    poller->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!poller->isRefreshing(), 30000);
+    m_fx.log.clear();
     // Entries arrive from worker threads, as from SQL workers.
     const QDateTime now = QDateTime::currentDateTime();
     auto record = [this](ActivityEntry e) {

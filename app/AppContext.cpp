@@ -67,8 +67,8 @@ VoidResult AppContext::open()
     m_services.tunnels = m_tunnels.get();
     m_services.tidbCatalogSchema = qEnvironmentVariable("TIDESK_TIDB_CATALOG_SCHEMA").trimmed();
     if (!m_services.tidbCatalogSchema.isEmpty())
-        qCWarning(lcCore) << "test seam: TiDB cluster tables are read from schema"
-                          << m_services.tidbCatalogSchema << "instead of INFORMATION_SCHEMA";
+        qCInfo(lcCore) << "test seam: TiDB cluster tables are read from schema"
+                       << m_services.tidbCatalogSchema << "instead of INFORMATION_SCHEMA";
     return {};
 }
 

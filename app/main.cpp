@@ -133,12 +133,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption quitOpt(
         u"quit-after-ms"_s,
         QCoreApplication::translate("TiDesk::Main", "Quit after this many milliseconds."), u"ms"_s);
+    const QCommandLineOption pageOpt(
+        u"page"_s,
+        QCoreApplication::translate(
+            "TiDesk::Main",
+            "Page to show at start: environment, activity, alerts, cluster, fleet or settings."),
+        u"page"_s);
     const QCommandLineOption shownOpt(
         u"report-shown"_s,
         QCoreApplication::translate("TiDesk::Main",
                                     "Print 'shown' at the first paint (benchmarks)."));
-    parser.addOptions(
-        { inventoryOpt, vaultOpt, secretsOpt, selectOpt, langOpt, shotOpt, quitOpt, shownOpt });
+    parser.addOptions({ inventoryOpt, vaultOpt, secretsOpt, selectOpt, pageOpt, langOpt, shotOpt,
+                        quitOpt, shownOpt });
     parser.process(app);
 
     Theme::apply(app, settings.theme());
@@ -164,6 +170,30 @@ int main(int argc, char *argv[])
         window.installEventFilter(&reporter);
     if (parser.isSet(selectOpt))
         window.selectEnvironment(parser.value(selectOpt));
+    if (parser.isSet(pageOpt)) {
+        static const QHash<QString, MainWindow::Page> pages = {
+            { u"environment"_s, MainWindow::Page::Environment },
+            { u"activity"_s, MainWindow::Page::Activity },
+            { u"alerts"_s, MainWindow::Page::Alerts },
+            { u"cluster"_s, MainWindow::Page::Cluster },
+            { u"fleet"_s, MainWindow::Page::Fleet },
+            { u"settings"_s, MainWindow::Page::Settings },
+        };
+        const QString name = parser.value(pageOpt).toLower();
+        if (!pages.contains(name)) {
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QCoreApplication::translate("TiDesk::Main", "tidesk: unknown page '%1'")
+                               .arg(name)));
+            return 2;
+        }
+        // After the first inventory load, which selects --select and shows its page.
+        auto *once = new QObject(&window);
+        QObject::connect(&window, &MainWindow::inventoryReloaded, once, [&window, once, name] {
+            window.showPage(pages.value(name));
+            once->deleteLater();
+        });
+    }
     window.show();
 
     // A locked vault: unlock from TIDESK_VAULT_PASSPHRASE (sandbox demo, automation) on the pool,

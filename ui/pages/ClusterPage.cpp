@@ -279,6 +279,25 @@ void ClusterPage::showTopology(const ClusterTopology &topo)
                               tr("Part of the topology could not be read; the rest is shown."),
                               topo.problems.join(u'\n'));
     showReplication(topo);
+    fitTableHeight();
+}
+
+void ClusterPage::fitTableHeight()
+{
+    // The nodes take the room they need (a TiDB cluster has a handful to a few dozen), the charts
+    // get the rest: set once per environment so a user's own splitter drag is kept afterwards.
+    if (!m_charts || m_fittedGeneration == m_generation)
+        return;
+    m_fittedGeneration = m_generation;
+    const int rows = qMin(m_model->rowCount(), 12);
+    int wanted = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth() + 4;
+    for (int r = 0; r < rows; ++r)
+        wanted += m_table->rowHeight(r);
+    if (m_replication->isVisibleTo(this))
+        wanted += m_replicationTitle->sizeHint().height() + m_replication->maximumHeight();
+    const int total = m_splitter->height();
+    if (total > 0)
+        m_splitter->setSizes({ qMin(wanted, total / 2), qMax(total - wanted, total / 2) });
 }
 
 void ClusterPage::showReplication(const ClusterTopology &topo)

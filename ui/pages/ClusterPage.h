@@ -60,6 +60,7 @@ private:
     void onRead();
     void showTopology(const ClusterTopology &topo);
     void showReplication(const ClusterTopology &topo);
+    void fitTableHeight();
 
     CoreServices m_services;
     std::optional<Environment> m_env;
@@ -67,6 +68,7 @@ private:
     quint64 m_generation = 0; // bumped per environment: late answers of the previous one dropped
     quint64 m_watchedGeneration = 0;
     bool m_pending = false; // a refresh was asked while one was running
+    quint64 m_fittedGeneration = 0; // the splitter was fitted to this environment's nodes
 
     QLabel *m_title = nullptr;
     QLabel *m_headline = nullptr;

@@ -5,8 +5,11 @@
 // cluster-mariadb-replication.png. FAILS when the sandbox is not up.
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
+#include "TimeRangePicker.h"
+#include "TimeSeriesChart.h"
 #include "UiTestFixture.h"
 #include "models/ClusterNodeModel.h"
+#include "pages/ClusterChartsPanel.h"
 #include "pages/ClusterPage.h"
 #include "sql/ConnectParams.h"
 #include "sql/SqlConnection.h"
@@ -143,6 +146,77 @@ private slots:
         QVERIFY2(page.headlineText().contains(u"1 replication channel broken"_s),
                  qPrintable(page.headlineText()));
         UiTestFixture::screenshot(&page, u"cluster-mariadb-replication.png"_s);
+    }
+
+    void tidbChartsOnBackfilledPrometheus()
+    {
+        // uat02's charts from prometheus-tidb: every supported TiDB chart has data over the 6 h
+        // around the backfill's deliberate gap, and that gap is drawn as a gap.
+        Environment env = sandboxEnv(u"uat02"_s, m_sandbox.value(u"TIDB_CATALOG_ENV"_s), Tier::Uat,
+                                     EngineOverride::TiDB);
+        env.prometheusUrl = u"http://127.0.0.1:%1"_s.arg(m_sandbox.prometheusTidbPort());
+        const qint64 gapFrom = m_sandbox.value(u"PROMETHEUS_TIDB_GAP_FROM"_s).toLongLong() * 1000;
+        const qint64 gapTo = m_sandbox.value(u"PROMETHEUS_TIDB_GAP_TO"_s).toLongLong() * 1000;
+        QVERIFY2(gapFrom > 0 && gapTo > gapFrom, "sandbox.env lacks the backfill gap");
+
+        ClusterChartsPanel panel;
+        panel.resize(1280, 900);
+        panel.show();
+        QSignalSpy updated(&panel, &ClusterChartsPanel::chartsUpdated);
+        panel.setEnvironment(env, Engine::TiDB);
+        // The window: 3 h either side of the gap, inside the backfill.
+        panel.showWindow(gapFrom - 3 * 3600 * 1000, gapTo + 2 * 3600 * 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty() && panel.pendingRequests() == 0, 20000);
+        QVERIFY2(panel.bannerText().isEmpty(), qPrintable(panel.bannerText()));
+        QCOMPARE(panel.chartIds(),
+                 (QStringList { u"qps"_s, u"latency"_s, u"connections"_s, u"cpu"_s, u"memory"_s,
+                                u"store_size"_s }));
+        for (const QString &id : panel.chartIds()) {
+            TimeSeriesChart *chart = panel.chart(id);
+            QVERIFY2(chart->plottedPointCount() > 0, qPrintable(id));
+            QVERIFY2(chart->message().isEmpty(), qPrintable(id + u": "_s + chart->message()));
+        }
+        // Connections per TiDB: two instances, one with the gap -> at least three lines.
+        QVERIFY2(panel.chart(u"connections"_s)->lineSeriesCount() >= 3,
+                 qPrintable(QString::number(panel.chart(u"connections"_s)->lineSeriesCount())));
+        UiTestFixture::screenshot(&panel, u"cluster-charts-tidb.png"_s);
+    }
+
+    void prometheusDownShowsBannerAndKeepsData()
+    {
+        Environment env = sandboxEnv(u"dev-charts"_s, u"dev"_s, Tier::Dev);
+        env.prometheusUrl = u"http://127.0.0.1:%1"_s.arg(m_sandbox.value(u"PROMETHEUS_PORT"_s));
+        env.prometheusSelector = u"env=\"dev\""_s;
+        ClusterChartsPanel panel;
+        panel.resize(1100, 700);
+        panel.show();
+        QSignalSpy updated(&panel, &ClusterChartsPanel::chartsUpdated);
+        panel.setEnvironment(env, Engine::MariaDB);
+        QTRY_VERIFY_WITH_TIMEOUT(updated.size() >= 1 && panel.pendingRequests() == 0, 20000);
+        QVERIFY2(panel.bannerText().isEmpty(), qPrintable(panel.bannerText()));
+        QVERIFY(panel.chart(u"qps"_s)->plottedPointCount() > 0);
+        // Latency/CPU/memory are not drawn for mysqld_exporter, and the page says why.
+        QVERIFY(!panel.chart(u"latency"_s));
+        auto *note = panel.findChild<QLabel *>(u"chartsUnsupported"_s);
+        QVERIFY(note && note->isVisible() && !note->text().isEmpty());
+
+        // Now the same environment with its Prometheus gone: a banner, the old data kept.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        env.prometheusUrl = u"http://127.0.0.1:%1"_s.arg(probe.serverPort());
+        probe.close();
+        const int before = int(updated.size());
+        panel.setEnvironment(env, Engine::MariaDB);
+        QTRY_VERIFY_WITH_TIMEOUT(int(updated.size()) > before && panel.pendingRequests() == 0,
+                                 20000);
+        QVERIFY2(panel.bannerText().contains(u"could not be read"_s),
+                 qPrintable(panel.bannerText()));
+        TimeSeriesChart *qps = panel.chart(u"qps"_s);
+        QVERIFY(qps);
+        const QString shown = qps->message();
+        QVERIFY2(!shown.isEmpty(), "the failed fetch is not shown on the chart");
+        QVERIFY2(qps->plottedPointCount() > 0, "the last data is gone");
+        UiTestFixture::screenshot(&panel, u"cluster-charts-prometheus-down.png"_s);
     }
 
     void wrongPasswordShowsBanner()

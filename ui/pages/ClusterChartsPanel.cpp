@@ -70,13 +70,18 @@ void ClusterChartsPanel::setEnvironment(const Environment &env, Engine engine)
     const bool changed = !m_hasEnv || env.id != m_env.id || engine != m_engine
         || env.prometheusUrl != m_env.prometheusUrl
         || env.prometheusSelector != m_env.prometheusSelector;
+    // Another environment or engine: other charts. Only the URL moved (or Prometheus died and
+    // came back elsewhere): the same charts keep their data until the new answers arrive.
+    const bool rebuild = !m_hasEnv || env.id != m_env.id || engine != m_engine
+        || env.prometheusSelector != m_env.prometheusSelector;
     m_env = env;
     m_hasEnv = true;
     if (!changed)
         return;
     m_engine = engine;
     ++m_generation;
-    rebuildCharts();
+    if (rebuild)
+        rebuildCharts();
     refresh();
 }
 

@@ -97,12 +97,14 @@ void ClusterChartsPanel::rebuildCharts()
     m_charts.clear();
     m_order.clear();
     QStringList unsupported;
+    QStringList reasons;
     const QList<ChartDef> defs
         = ChartCatalog::charts(m_engine, m_env.prometheusSelector, MetricRange::kMinStepMs);
     for (const ChartDef &def : defs) {
         if (!def.isSupported()) {
+            unsupported << def.title;
             //: %1 = chart title, %2 = why this engine cannot draw it
-            unsupported << tr("%1: %2").arg(def.title, def.unsupportedReason);
+            reasons << tr("%1: %2").arg(def.title, def.unsupportedReason);
             continue;
         }
         auto *chart = new TimeSeriesChart(m_grid);
@@ -114,8 +116,10 @@ void ClusterChartsPanel::rebuildCharts()
         m_charts.insert(def.id, chart);
         m_order << def.id;
     }
+    //: %1 = chart titles; the reasons are in the tooltip
     m_unsupported->setText(
-        tr("Not charted for this engine \u2014 %1").arg(unsupported.join(u"; "_s)));
+        tr("Not charted for this engine: %1 (hover for why)").arg(unsupported.join(u", "_s)));
+    m_unsupported->setToolTip(reasons.join(u"\n\n"_s));
     m_unsupported->setVisible(!unsupported.isEmpty());
 }
 

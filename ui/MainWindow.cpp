@@ -13,6 +13,7 @@
 #include "dialogs/HostKeyDialog.h"
 #include "dialogs/UnlockVaultDialog.h"
 #include "health/FleetChecker.h"
+#include "health/FleetPoller.h"
 #include "inventory/InventoryModel.h"
 #include "inventory/InventoryStore.h"
 #include "models/EnvironmentFilterModel.h"
@@ -210,6 +211,25 @@ void MainWindow::createCentral()
     m_health = new HealthPages(m_services, m_model, m_alertsPage, m_pages, this);
     m_clusterPage = m_health->clusterPage();
     m_fleetPage = m_health->fleetPage();
+    // The sidebar and the status bar follow the poller when an environment goes down or comes
+    // back; while its reachability is unchanged they keep the richer connection check (endpoint,
+    // SSH route) of FleetChecker / Test connection.
+    connect(m_health->poller(), &FleetPoller::sampleReady, this, [this](const FleetSample &s) {
+        if (s.state == FleetSample::State::Unknown)
+            return;
+        const bool wasOk
+            = m_statusModel->status(s.environmentId) == FleetStatusModel::CheckStatus::Ok;
+        if (wasOk == s.reachable())
+            return;
+        CheckResult r;
+        r.name = s.name;
+        r.reachable = s.reachable();
+        r.engine = s.engine;
+        r.latencyMs = s.reachable() ? s.latencyMs : -1;
+        r.error = s.reachable() ? Error() : s.lastError;
+        m_statusModel->setResult(s.environmentId, r);
+        updateFleetStatus();
+    });
     connect(m_health, &HealthPages::openEnvironment, this, [this](const QUuid &id) {
         if (selectById(id))
             showPage(Page::Cluster);

@@ -21,3 +21,7 @@ tidesk_add_test(tst_clusterpage SOURCES tst_clusterpage.cpp UiTestFixture.h
 # Links the widgets alone (tidesk_core only for UiTestFixture.h's headers).
 tidesk_add_test(tst_timeserieschart SOURCES tst_timeserieschart.cpp UiTestFixture.h
     LIBS tidesk_widgets tidesk_core LABEL ui)
+# The Fleet page in the window over the sandbox: a stopped instance goes Down and comes back; a
+# fleet row opens its cluster page. Needs the sandbox (integration).
+tidesk_add_test(tst_fleet_window SOURCES tst_fleet_window.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL integration)

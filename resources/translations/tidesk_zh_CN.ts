@@ -1227,10 +1227,6 @@ MySQL/MariaDB 图表：%2</translation>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Not charted for this engine — %1</source>
-        <translation>此引擎不提供的图表 — %1</translation>
-    </message>
-    <message>
         <source>No Prometheus is configured for %1, so there are no charts.</source>
         <extracomment>%1 = environment name</extracomment>
         <translation>%1 未配置 Prometheus，因此没有图表。</translation>
@@ -1255,6 +1251,11 @@ MySQL/MariaDB 图表：%2</translation>
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Not charted for this engine: %1 (hover for why)</source>
+        <extracomment>%1 = chart titles; the reasons are in the tooltip</extracomment>
+        <translation>此引擎不绘制：%1（悬停查看原因）</translation>
     </message>
 </context>
 <context>
@@ -3361,6 +3362,14 @@ Global options:
                               known_hosts（已变更的密钥总是被拒绝）
   --json                      输出机器可读格式
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
+    </message>
+    <message>
+        <source>Page to show at start: environment, activity, alerts, cluster, fleet or settings.</source>
+        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet 或 settings。</translation>
+    </message>
+    <message>
+        <source>tidesk: unknown page &apos;%1&apos;</source>
+        <translation>tidesk：未知页面“%1”</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ HealthPages::HealthPages(const CoreServices &services, InventoryModel *inventory
     m_fleetModel = new FleetModel(this);
     m_fleetModel->setInventory(inventory);
     connect(m_poller, &FleetPoller::sampleReady, m_fleetModel, &FleetModel::setSample);
+    m_history.setInterval(qint64(m_poller->interval().count()));
 
     m_fleetPage = new FleetPage(m_fleetModel, pageParent);
     connect(m_poller, &FleetPoller::refreshStarted, m_fleetPage,
@@ -51,6 +52,14 @@ HealthPages::HealthPages(const CoreServices &services, InventoryModel *inventory
 
     m_clusterPage = new ClusterPage(services, pageParent);
     m_charts = new ClusterChartsPanel(m_clusterPage);
+    m_charts->setSqlHistory(&m_history);
+    connect(m_poller, &FleetPoller::sampleReady, this, [this](const FleetSample &s) {
+        m_history.add(s);
+        // The shown environment's SQL charts follow its samples.
+        const std::optional<Environment> env = m_clusterPage->environment();
+        if (m_charts->isSqlMode() && env && env->id == s.environmentId && m_charts->isVisible())
+            m_charts->refresh();
+    });
     m_clusterPage->setChartsWidget(m_charts);
     connect(m_clusterPage, &ClusterPage::topologyRead, this, [this](const ClusterTopology &topo) {
         const std::optional<Environment> env = m_clusterPage->environment();

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "CoreServices.h"
+#include "health/SampleHistory.h"
 #include "inventory/Environment.h"
 
 #include <QDateTime>
@@ -68,6 +69,7 @@ private:
     FleetPoller *m_poller = nullptr;
     FleetPrometheus *m_prometheus = nullptr;
     FleetModel *m_fleetModel = nullptr;
+    SampleHistory m_history; // the poller's samples over time: charts without Prometheus
     FleetPage *m_fleetPage = nullptr;
     ClusterPage *m_clusterPage = nullptr;
     ClusterChartsPanel *m_charts = nullptr;

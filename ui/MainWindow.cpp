@@ -212,14 +212,16 @@ void MainWindow::createCentral()
     m_clusterPage = m_health->clusterPage();
     m_fleetPage = m_health->fleetPage();
     // The sidebar and the status bar follow the poller when an environment goes down or comes
-    // back; while its reachability is unchanged they keep the richer connection check (endpoint,
-    // SSH route) of FleetChecker / Test connection.
+    // back; otherwise they keep the richer connection check (endpoint, SSH route) of
+    // FleetChecker / Test connection.
     connect(m_health->poller(), &FleetPoller::sampleReady, this, [this](const FleetSample &s) {
         if (s.state == FleetSample::State::Unknown)
             return;
-        const bool wasOk
-            = m_statusModel->status(s.environmentId) == FleetStatusModel::CheckStatus::Ok;
-        if (wasOk == s.reachable())
+        // Only a change the poller itself saw (up -> down, down -> up) is passed on.
+        const auto last = m_pollerReachable.constFind(s.environmentId);
+        const bool changed = last != m_pollerReachable.cend() && *last != s.reachable();
+        m_pollerReachable.insert(s.environmentId, s.reachable());
+        if (!changed)
             return;
         CheckResult r;
         r.name = s.name;

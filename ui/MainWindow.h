@@ -24,6 +24,7 @@
 
 #include <QDeadlineTimer>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -155,6 +156,7 @@ private:
     ClusterPage *m_clusterPage = nullptr;
     FleetPage *m_fleetPage = nullptr;
     HealthPages *m_health = nullptr;
+    QHash<QUuid, bool> m_pollerReachable; // the poller's last verdict per environment
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;

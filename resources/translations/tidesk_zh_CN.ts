@@ -1227,19 +1227,6 @@ MySQL/MariaDB 图表：%2</translation>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>No Prometheus is configured for %1, so there are no charts.</source>
-        <extracomment>%1 = environment name</extracomment>
-        <translation>%1 未配置 Prometheus，因此没有图表。</translation>
-    </message>
-    <message>
-        <source>Set its Prometheus URL under Edit environment → Monitoring (TiUP clusters: the monitoring server, port 9090).</source>
-        <translation>请在“编辑环境 → 监控”中设置其 Prometheus URL（TiUP 集群：监控服务器，端口 9090）。</translation>
-    </message>
-    <message>
-        <source>No Prometheus configured</source>
-        <translation>未配置 Prometheus</translation>
-    </message>
-    <message>
         <source>No data in this window</source>
         <translation>此时间窗口内无数据</translation>
     </message>
@@ -1256,6 +1243,23 @@ MySQL/MariaDB 图表：%2</translation>
         <source>Not charted for this engine: %1 (hover for why)</source>
         <extracomment>%1 = chart titles; the reasons are in the tooltip</extracomment>
         <translation>此引擎不绘制：%1（悬停查看原因）</translation>
+    </message>
+    <message>
+        <source>No Prometheus is configured for %1: these charts come from the SQL status counters TiDesk samples while it runs (the last hour at most).</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>%1 未配置 Prometheus：这些图表来自 TiDesk 运行期间采样的 SQL 状态计数器（最多最近一小时）。</translation>
+    </message>
+    <message>
+        <source>For latency, CPU, memory and history, set its Prometheus URL under Edit environment → Monitoring (TiUP clusters: the monitoring server, port 9090).</source>
+        <translation>如需延迟、CPU、内存和历史数据，请在“编辑环境 → 监控”中设置其 Prometheus URL（TiUP 集群：监控服务器，端口 9090）。</translation>
+    </message>
+    <message>
+        <source>TiDB reports no query counter over SQL</source>
+        <translation>TiDB 不通过 SQL 提供查询计数器</translation>
+    </message>
+    <message>
+        <source>No samples yet</source>
+        <translation>尚无采样</translation>
     </message>
 </context>
 <context>
@@ -3825,6 +3829,25 @@ Global options:
     <message>
         <source>The SSH server refused to listen on %1 port %2 (AllowTcpForwarding / PermitListen?).</source>
         <translation>SSH 服务器拒绝在 %1 端口 %2 上监听（请检查 AllowTcpForwarding / PermitListen）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SampleHistory</name>
+    <message>
+        <source>QPS (SQL status counters)</source>
+        <translation>QPS（SQL 状态计数器）</translation>
+    </message>
+    <message>
+        <source>Connections (SQL)</source>
+        <translation>连接数（SQL）</translation>
+    </message>
+    <message>
+        <source>queries/s</source>
+        <translation>查询/秒</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
     </message>
 </context>
 <context>

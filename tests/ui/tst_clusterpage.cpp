@@ -8,6 +8,7 @@
 #include "TimeRangePicker.h"
 #include "TimeSeriesChart.h"
 #include "UiTestFixture.h"
+#include "health/SampleHistory.h"
 #include "models/ClusterNodeModel.h"
 #include "pages/ClusterChartsPanel.h"
 #include "pages/ClusterPage.h"
@@ -19,6 +20,7 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace TiDesk;
@@ -217,6 +219,38 @@ private slots:
         QVERIFY2(!shown.isEmpty(), "the failed fetch is not shown on the chart");
         QVERIFY2(qps->plottedPointCount() > 0, "the last data is gone");
         UiTestFixture::screenshot(&panel, u"cluster-charts-prometheus-down.png"_s);
+    }
+
+    void withoutPrometheusChartsFromSqlSamples()
+    {
+        Environment env = sandboxEnv(u"no-prom"_s, u"dev"_s, Tier::Dev);
+        env.prometheusUrl.clear();
+        SampleHistory history(10000);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 30; i >= 0; --i) {
+            FleetSample s;
+            s.environmentId = env.id;
+            const bool down = i >= 12 && i <= 15; // a stretch when the server was down
+            s.state = down ? FleetSample::State::Down : FleetSample::State::Ok;
+            s.sampledAt = QDateTime::fromMSecsSinceEpoch(now - i * 10000, QTimeZone::utc());
+            s.qps = 100 + (i % 7) * 10;
+            s.connections = 5 + i % 3;
+            history.add(s);
+        }
+        ClusterChartsPanel panel;
+        panel.setSqlHistory(&history);
+        panel.resize(1100, 420);
+        panel.show();
+        QSignalSpy updated(&panel, &ClusterChartsPanel::chartsUpdated);
+        panel.setEnvironment(env, Engine::MariaDB);
+        QTRY_VERIFY(!updated.isEmpty());
+        QVERIFY(panel.isSqlMode());
+        QCOMPARE(panel.chartIds(), (QStringList { u"qps"_s, u"connections"_s }));
+        QVERIFY2(panel.bannerText().contains(u"No Prometheus"_s), qPrintable(panel.bannerText()));
+        TimeSeriesChart *qps = panel.chart(u"qps"_s);
+        QTRY_COMPARE(qps->plottedPointCount(), 27); // after the layout gives the plot its width
+        QCOMPARE(qps->lineSeriesCount(), 2); // the down stretch is a gap
+        UiTestFixture::screenshot(&panel, u"cluster-charts-sql-samples.png"_s);
     }
 
     void wrongPasswordShowsBanner()

@@ -59,9 +59,9 @@ private slots:
                                            { u"prod"_s, Tier::Prod } };
         EnvironmentList envs;
         for (const QString &name : m_sandbox.envs()) {
-            Environment e = UiTestFixture::makeEnv(name, tiers.value(name, Tier::Dev),
-                                                   m_sandbox.host(), m_sandbox.mariadbPort(name),
-                                                   m_sandbox.adminUser());
+            Environment e
+                = UiTestFixture::makeEnv(name, tiers.value(name, Tier::Dev), m_sandbox.host(),
+                                         m_sandbox.mariadbPort(name), m_sandbox.adminUser());
             e.connectTimeoutMs = 2000;
             envs << e;
         }
@@ -74,12 +74,11 @@ private slots:
         m_window->healthPages()->poller()->setInterval(std::chrono::seconds(2));
         m_window->show();
         m_window->showPage(MainWindow::Page::Fleet);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->healthPages()->poller()->refreshCount() >= 2
-                                     && sampleOf(u"dev"_s).reachable()
-                                     && sampleOf(u"prod"_s).reachable()
-                                     && sampleOf(u"test01"_s).reachable()
-                                     && sampleOf(u"uat01"_s).reachable(),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->healthPages()->poller()->refreshCount() >= 2 && sampleOf(u"dev"_s).reachable()
+                && sampleOf(u"prod"_s).reachable() && sampleOf(u"test01"_s).reachable()
+                && sampleOf(u"uat01"_s).reachable(),
+            30000);
     }
 
     void stoppedInstanceGoesDownAndComesBack()
@@ -105,8 +104,8 @@ private slots:
                      u"test01"_s);
         QVERIFY2(page->headlineText().startsWith(u"1 down"_s), qPrintable(page->headlineText()));
         // The sidebar follows the poller too.
-        QTRY_COMPARE(m_window->fleetStatusModel()->countWithStatus(FleetStatusModel::CheckStatus::Error),
-                     1);
+        QTRY_COMPARE(
+            m_window->fleetStatusModel()->countWithStatus(FleetStatusModel::CheckStatus::Error), 1);
         QTest::qWait(200); // the repaint of the last sample before the screenshot
         UiTestFixture::screenshot(m_window.get(), u"fleet-test01-down.png"_s);
 
@@ -115,9 +114,10 @@ private slots:
         timer.restart();
         QTRY_VERIFY_WITH_TIMEOUT(sampleOf(u"test01"_s).reachable(), 30000);
         qInfo("test01 back up on the page %lld ms after start-mariadb", timer.elapsed());
-        QTRY_COMPARE(m_window->fleetStatusModel()->countWithStatus(FleetStatusModel::CheckStatus::Error),
-                     0);
-        QTRY_VERIFY2(!page->headlineText().startsWith(u"1 down"_s), qPrintable(page->headlineText()));
+        QTRY_COMPARE(
+            m_window->fleetStatusModel()->countWithStatus(FleetStatusModel::CheckStatus::Error), 0);
+        QTRY_VERIFY2(!page->headlineText().startsWith(u"1 down"_s),
+                     qPrintable(page->headlineText()));
     }
 
     void activatingARowOpensTheClusterPage()

@@ -3,10 +3,12 @@
 #include "MessageBanner.h"
 #include "TimeRangePicker.h"
 #include "TimeSeriesChart.h"
+#include "health/SampleHistory.h"
 #include "metrics/ChartCatalog.h"
 #include "metrics/MetricRange.h"
 #include "metrics/PrometheusClient.h"
 
+#include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
 #include <QNetworkAccessManager>
@@ -73,7 +75,8 @@ void ClusterChartsPanel::setEnvironment(const Environment &env, Engine engine)
     // Another environment or engine: other charts. Only the URL moved (or Prometheus died and
     // came back elsewhere): the same charts keep their data until the new answers arrive.
     const bool rebuild = !m_hasEnv || env.id != m_env.id || engine != m_engine
-        || env.prometheusSelector != m_env.prometheusSelector;
+        || env.prometheusSelector != m_env.prometheusSelector
+        || env.prometheusUrl.trimmed().isEmpty() != m_env.prometheusUrl.trimmed().isEmpty();
     m_env = env;
     m_hasEnv = true;
     if (!changed)
@@ -96,6 +99,20 @@ void ClusterChartsPanel::rebuildCharts()
     qDeleteAll(m_charts);
     m_charts.clear();
     m_order.clear();
+    m_sqlMode = m_env.prometheusUrl.trimmed().isEmpty();
+    if (m_sqlMode) {
+        for (const QString &id : SampleHistory::chartIds()) {
+            auto *chart = new TimeSeriesChart(m_grid);
+            chart->setObjectName(u"chart_sql_"_s + id);
+            chart->setMinimumHeight(220);
+            const int i = int(m_order.size());
+            m_gridLayout->addWidget(chart, i / 2, i % 2);
+            m_charts.insert(id, chart);
+            m_order << id;
+        }
+        m_unsupported->hide();
+        return;
+    }
     QStringList unsupported;
     QStringList reasons;
     const QList<ChartDef> defs
@@ -123,19 +140,43 @@ void ClusterChartsPanel::rebuildCharts()
     m_unsupported->setVisible(!unsupported.isEmpty());
 }
 
+void ClusterChartsPanel::refreshFromSql()
+{
+    m_banner->showMessage(
+        MessageBanner::Kind::Info,
+        //: %1 = environment name
+        tr("No Prometheus is configured for %1: these charts come from the SQL status counters "
+           "TiDesk samples while it runs (the last hour at most).")
+            .arg(m_env.name),
+        tr("For latency, CPU, memory and history, set its Prometheus URL under Edit environment "
+           "\u2192 Monitoring (TiUP clusters: the monitoring server, port 9090)."));
+    // A window that ends about now follows now (the samples keep arriving).
+    qint64 from = m_picker->fromMs();
+    qint64 to = m_picker->toMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now > to && now - to < 120000) {
+        from += now - to;
+        to = now;
+    }
+    for (const QString &id : std::as_const(m_order)) {
+        TimeSeriesChart *chart = m_charts.value(id);
+        const SeriesSet set = m_history ? m_history->chart(m_env.id, id, from, to) : SeriesSet {};
+        chart->setSeriesSet(set);
+        if (set.series.isEmpty())
+            chart->setMessage(m_engine == Engine::TiDB && id == u"qps"
+                                  ? tr("TiDB reports no query counter over SQL")
+                                  : tr("No samples yet"));
+    }
+    m_pending = 0;
+    emit chartsUpdated();
+}
+
 void ClusterChartsPanel::refresh()
 {
     if (!m_hasEnv)
         return;
-    if (m_env.prometheusUrl.trimmed().isEmpty()) {
-        m_banner->showMessage(
-            MessageBanner::Kind::Info,
-            //: %1 = environment name
-            tr("No Prometheus is configured for %1, so there are no charts.").arg(m_env.name),
-            tr("Set its Prometheus URL under Edit environment \u2192 Monitoring "
-               "(TiUP clusters: the monitoring server, port 9090)."));
-        for (TimeSeriesChart *c : std::as_const(m_charts))
-            c->setMessage(tr("No Prometheus configured"));
+    if (m_sqlMode) {
+        refreshFromSql();
         return;
     }
     Result<MetricRange> range = MetricRange::custom(m_picker->fromMs(), m_picker->toMs());

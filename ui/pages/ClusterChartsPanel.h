@@ -24,6 +24,7 @@ namespace TiDesk {
 
 class MessageBanner;
 class PrometheusClient;
+class SampleHistory;
 class TimeRangePicker;
 class TimeSeriesChart;
 
@@ -35,6 +36,10 @@ public:
 
     // The environment and its engine (known after the first topology read or check).
     void setEnvironment(const Environment &env, Engine engine);
+    // Where the charts come from when the environment has no Prometheus: the fleet poller's
+    // samples (QPS from SQL counters, connections). Not owned; may be null.
+    void setSqlHistory(const SampleHistory *history) { m_history = history; }
+    [[nodiscard]] bool isSqlMode() const { return m_sqlMode; }
     // Shows [fromMs, toMs] (not live), e.g. the window around an alert.
     void showWindow(qint64 fromMs, qint64 toMs);
 
@@ -53,6 +58,7 @@ signals:
 
 private:
     void rebuildCharts();
+    void refreshFromSql();
 
     QNetworkAccessManager *m_network = nullptr;
     PrometheusClient *m_client = nullptr;
@@ -65,6 +71,8 @@ private:
     QStringList m_order;
     Environment m_env;
     bool m_hasEnv = false;
+    bool m_sqlMode = false; // no Prometheus URL: charts from the SQL samples
+    const SampleHistory *m_history = nullptr;
     Engine m_engine = Engine::Unknown;
     quint64 m_generation = 0;
     int m_pending = 0;

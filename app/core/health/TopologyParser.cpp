@@ -1,5 +1,7 @@
 #include "TopologyParser.h"
 
+#include "health/FleetMath.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -339,31 +341,7 @@ void sortNodes(QList<ClusterNode> &nodes)
 
 qint64 goDurationSeconds(const QString &text)
 {
-    // Go's Duration.String(): [-]((\d+h)?(\d+m)?(\d+(\.\d+)?s) | \d+(\.\d+)?(ms|µs|us|ns)).
-    static const QRegularExpression part(u"(\\d+(?:\\.\\d+)?)(h|ms|m|s|µs|us|ns)"_s);
-    const QString s = text.trimmed();
-    if (s.isEmpty())
-        return -1;
-    double total = 0;
-    qsizetype pos = 0;
-    while (pos < s.size()) {
-        const QRegularExpressionMatch m = part.match(s, pos, QRegularExpression::NormalMatch,
-                                                     QRegularExpression::AnchorAtOffsetMatchOption);
-        if (!m.hasMatch())
-            return -1;
-        const double v = m.captured(1).toDouble();
-        const QString unit = m.captured(2);
-        if (unit == u"h")
-            total += v * 3600;
-        else if (unit == u"m")
-            total += v * 60;
-        else if (unit == u"s")
-            total += v;
-        else if (unit == u"ms")
-            total += v / 1000;
-        pos = m.capturedEnd();
-    }
-    return qint64(total);
+    return FleetMath::goDurationSeconds(text); // one parser for the fleet and the topology
 }
 
 qint64 byteSize(const QString &text)

@@ -5,6 +5,7 @@ target_sources(tidesk_core PRIVATE
     health/FleetProbe.h health/FleetProbe.cpp
     health/FleetSample.h
     health/FleetPrometheus.h health/FleetPrometheus.cpp
+    health/SampleHistory.h health/SampleHistory.cpp
     health/SqlPassword.h health/SqlPassword.cpp
     health/ClusterTopology.h health/ClusterTopology.cpp
     health/TopologyParser.h health/TopologyParser.cpp

@@ -175,22 +175,6 @@
         <translation>“%1”不是 Alertmanager 的 URL（应为 http://host:9093）</translation>
     </message>
     <message>
-        <source>Alertmanager at %1 did not answer within %2 s</source>
-        <translation>%1 上的 Alertmanager 在 %2 秒内未应答</translation>
-    </message>
-    <message>
-        <source>Alertmanager at %1 refused the connection: is it running?</source>
-        <translation>%1 上的 Alertmanager 拒绝了连接：它是否在运行？</translation>
-    </message>
-    <message>
-        <source>Alertmanager at %1: unknown host name</source>
-        <translation>%1 上的 Alertmanager：未知的主机名</translation>
-    </message>
-    <message>
-        <source>Cannot reach Alertmanager at %1: %2</source>
-        <translation>无法访问 %1 上的 Alertmanager：%2</translation>
-    </message>
-    <message>
         <source>No silence id given</source>
         <translation>未提供静默 ID</translation>
     </message>
@@ -3035,6 +3019,29 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::HttpError</name>
+    <message>
+        <source>%1 at %2 did not answer within %3 s</source>
+        <translation>%2 上的 %1 在 %3 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>%1 at %2 refused the connection: is it running?</source>
+        <translation>%2 上的 %1 拒绝了连接：它在运行吗？</translation>
+    </message>
+    <message>
+        <source>%1 at %2: unknown host name</source>
+        <translation>%2 上的 %1：未知主机名</translation>
+    </message>
+    <message>
+        <source>%1 at %2: TLS handshake failed: %3</source>
+        <translation>%2 上的 %1：TLS 握手失败：%3</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 at %2: %3</source>
+        <translation>无法访问 %2 上的 %1：%3</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::ImportInput</name>
     <message>
         <source>%1 does not exist.</source>
@@ -3715,6 +3722,18 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::PdClient</name>
+    <message>
+        <source>&apos;%1&apos; is not a PD URL (expected http://pd-host:2379)</source>
+        <translation>“%1”不是 PD URL（应为 http://pd-host:2379）</translation>
+    </message>
+    <message>
+        <source>PD API %1 answered HTTP %2</source>
+        <extracomment>%1 = API path, %2 = HTTP status code</extracomment>
+        <translation>PD API %1 返回了 HTTP %2</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::PromParser</name>
     <message>
         <source>Prometheus at %1 refused the query (%2): %3</source>
@@ -3786,27 +3805,6 @@ Global options:
 </context>
 <context>
     <name>TiDesk::PrometheusClient</name>
-    <message>
-        <source>Prometheus at %1 did not answer within %2 s</source>
-        <extracomment>%1 = URL, %2 = seconds</extracomment>
-        <translation>%1 上的 Prometheus 在 %2 秒内未应答</translation>
-    </message>
-    <message>
-        <source>Prometheus at %1 refused the connection: is it running?</source>
-        <translation>%1 上的 Prometheus 拒绝了连接：它是否在运行？</translation>
-    </message>
-    <message>
-        <source>Prometheus at %1: unknown host name</source>
-        <translation>%1 上的 Prometheus：未知的主机名</translation>
-    </message>
-    <message>
-        <source>Prometheus at %1: TLS handshake failed: %2</source>
-        <translation>%1 上的 Prometheus：TLS 握手失败：%2</translation>
-    </message>
-    <message>
-        <source>Cannot reach Prometheus at %1: %2</source>
-        <translation>无法访问 %1 上的 Prometheus：%2</translation>
-    </message>
     <message>
         <source>&apos;%1&apos; is not a Prometheus URL (expected http://host:9090)</source>
         <translation>“%1”不是 Prometheus 的 URL（应为 http://host:9090）</translation>

@@ -3,6 +3,7 @@
 // a MariaDB server with a real broken replication channel (the headline and the channel row say
 // so), and a wrong password (an error banner with Retry). Saves cluster-tidb.png and
 // cluster-mariadb-replication.png. FAILS when the sandbox is not up.
+#include "FixtureHttpServer.h"
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
 #include "TimeRangePicker.h"
@@ -101,6 +102,52 @@ private slots:
         auto *banner = page.findChild<MessageBanner *>(u"clusterBanner"_s);
         QVERIFY(banner && banner->isHidden());
         UiTestFixture::screenshot(&page, u"cluster-tidb.png"_s);
+        m_fx.services.tidbCatalogSchema.clear();
+    }
+
+    void tidbWithPdApi()
+    {
+        // PD cannot run here: its API is served from fixtures of PD's answers (tidb-reference
+        // §9.2) by a tiny HTTP server; the SQL part is the catalog fixture.
+        Test::FixtureHttpServer pd;
+        QVERIFY(pd.listen(QHostAddress::LocalHost));
+        const QString data = QStringLiteral(TIDESK_TEST_DATA_DIR "/pd/");
+        pd.routes = { { "/pd/api/v1/stores", data + u"stores.json"_s },
+                      { "/pd/api/v1/health", data + u"health.json"_s },
+                      { "/pd/api/v1/members", data + u"members.json"_s } };
+        m_fx.services.tidbCatalogSchema = m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s);
+        Environment env = sandboxEnv(u"uat02-pd"_s, m_sandbox.value(u"TIDB_CATALOG_ENV"_s),
+                                     Tier::Uat, EngineOverride::TiDB);
+        env.pdUrl = u"http://127.0.0.1:%1"_s.arg(pd.serverPort());
+        QVERIFY(storePassword(env, m_sandbox.adminPassword()));
+        ClusterPage page(m_fx.services);
+        page.resize(1280, 560);
+        page.show();
+        QSignalSpy read(&page, &ClusterPage::topologyRead);
+        page.setEnvironment(env);
+        QVERIFY(read.wait(15000));
+        QCOMPARE(pd.requests, 3);
+        // PD adds a Down store and a TiFlash store CLUSTER_INFO did not list, marks a store
+        // Disconnected and pd-3 unhealthy, and names the leader.
+        QCOMPARE(page.model()->rowCount(), 10);
+        QVERIFY2(page.headlineText().contains(u"3 nodes in trouble"_s),
+                 qPrintable(page.headlineText()));
+        QVERIFY2(page.headlineText().contains(u"1 TiFlash"_s), qPrintable(page.headlineText()));
+        bool leaderShown = false;
+        for (int r = 0; r < page.model()->rowCount(); ++r)
+            leaderShown |= page.model()->index(r, 0).data().toString() == u"PD (leader)"_s;
+        QVERIFY(leaderShown);
+        UiTestFixture::screenshot(&page, u"cluster-tidb-pd.png"_s);
+
+        // PD gone: the SQL topology stays, a banner line says PD could not be read.
+        pd.close();
+        read.clear();
+        page.refresh();
+        QVERIFY(read.wait(15000));
+        QCOMPARE(page.model()->rowCount(), 8);
+        auto *banner = page.findChild<MessageBanner *>(u"clusterBanner"_s);
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY2(banner->detail().contains(u"PD at"_s), qPrintable(banner->detail()));
         m_fx.services.tidbCatalogSchema.clear();
     }
 

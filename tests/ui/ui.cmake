@@ -14,7 +14,7 @@ tidesk_add_test(tst_alertspage SOURCES tst_alertspage.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent Qt6::Network LABEL integration)
 # Cluster page on the sandbox: TiDB catalog fixture topology, a broken replication channel, a wrong
 # password. Needs the sandbox (integration).
-tidesk_add_test(tst_clusterpage SOURCES tst_clusterpage.cpp UiTestFixture.h
+tidesk_add_test(tst_clusterpage SOURCES tst_clusterpage.cpp UiTestFixture.h FixtureHttpServer.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
 
 # Issue 4 charts: widgets/TimeSeriesChart and TimeRangePicker (no core services needed).

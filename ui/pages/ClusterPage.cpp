@@ -1,6 +1,7 @@
 #include "ClusterPage.h"
 
 #include "MessageBanner.h"
+#include "health/PdClient.h"
 #include "health/TopologyReader.h"
 #include "models/ClusterNodeModel.h"
 #include "secrets/SecretReader.h"
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -126,6 +128,7 @@ ClusterPage::ClusterPage(const CoreServices &services, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
 
+    m_pd = new PdClient(new QNetworkAccessManager(this), this);
     m_timer = new QTimer(this);
     m_timer->setInterval(kRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &ClusterPage::refresh);
@@ -214,7 +217,21 @@ void ClusterPage::onRead()
     const bool current = m_watchedGeneration == m_generation;
     if (current && m_watcher.future().resultCount() > 0) {
         const Result<ClusterTopology> r = m_watcher.result();
-        if (r) {
+        if (r && r->engine.engine == Engine::TiDB && m_env && !m_env->pdUrl.trimmed().isEmpty()) {
+            // PD next; the SQL part is shown meanwhile.
+            showTopology(*r);
+            const quint64 generation = m_generation;
+            const ClusterTopology sqlPart = *r;
+            m_pd->fetch(QUrl(m_env->pdUrl.trimmed()),
+                        [this, generation, sqlPart](const PdClient::Answer &answer) {
+                            if (generation != m_generation)
+                                return;
+                            ClusterTopology merged = sqlPart;
+                            PdClient::merge(merged, answer);
+                            showTopology(merged);
+                            emit topologyRead(merged);
+                        });
+        } else if (r) {
             showTopology(*r);
             emit topologyRead(*r);
         } else {

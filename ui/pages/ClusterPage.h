@@ -2,8 +2,10 @@
 // number of nodes in trouble (the biggest thing on the page), the topology table (TiDB:
 // CLUSTER_INFO + CLUSTER_LOAD + TIKV_STORE_STATUS; MySQL/MariaDB: the server row), the
 // replication channels of a MySQL/MariaDB server, a banner for parts that could not be read, and
-// the charts panel below (set with setChartsWidget()). Re-reads the topology on Refresh, when the
-// environment changes and every 30 s while shown.
+// the charts panel below (set with setChartsWidget()). With a PD URL (TiDB), PD's /stores,
+// /health and /members are merged in (store state, PD health, the PD leader); PD that cannot be
+// read is a banner line. Re-reads on Refresh, when the environment changes and every 30 s while
+// shown.
 // Threading: GUI thread; readTopology() runs on services.pool (QFutureWatcher); never blocks.
 #pragma once
 
@@ -27,6 +29,7 @@ class QTimer;
 namespace TiDesk {
 
 class ClusterNodeModel;
+class PdClient;
 class MessageBanner;
 
 class ClusterPage final : public QWidget
@@ -82,6 +85,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QWidget *m_charts = nullptr;
     QTimer *m_timer = nullptr;
+    PdClient *m_pd = nullptr;
 };
 
 } // namespace TiDesk

@@ -1,6 +1,7 @@
 #include "AlertmanagerClient.h"
 
 #include "alerts/AlertmanagerParser.h"
+#include "net/HttpError.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -104,32 +105,7 @@ quint64 AlertmanagerClient::send(Verb verb, const QUrl &baseUrl, const QUrl &url
                     = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 const QByteArray answer = reply->readAll();
                 if (reply->error() != QNetworkReply::NoError && status == 0) {
-                    Error e;
-                    e.detail = reply->errorString();
-                    switch (reply->error()) {
-                    case QNetworkReply::OperationCanceledError:
-                    case QNetworkReply::TimeoutError:
-                        e.kind = ErrorKind::Timeout;
-                        e.message = tr("Alertmanager at %1 did not answer within %2 s")
-                                        .arg(shown)
-                                        .arg(timeout.count() / 1000.0);
-                        break;
-                    case QNetworkReply::ConnectionRefusedError:
-                        e.kind = ErrorKind::Connection;
-                        e.message = tr("Alertmanager at %1 refused the connection: is it running?")
-                                        .arg(shown);
-                        break;
-                    case QNetworkReply::HostNotFoundError:
-                        e.kind = ErrorKind::Connection;
-                        e.message = tr("Alertmanager at %1: unknown host name").arg(shown);
-                        break;
-                    default:
-                        e.kind = ErrorKind::Connection;
-                        e.message = tr("Cannot reach Alertmanager at %1: %2")
-                                        .arg(shown, reply->errorString());
-                        break;
-                    }
-                    emit failed(id, e);
+                    emit failed(id, httpTransportError(reply, u"Alertmanager"_s, shown, timeout));
                     return;
                 }
                 handler(id, status, answer, shown);

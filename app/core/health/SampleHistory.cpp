@@ -42,8 +42,8 @@ QStringList SampleHistory::chartIds()
     return { u"qps"_s, u"connections"_s };
 }
 
-SeriesSet SampleHistory::chart(const QUuid &environmentId, const QString &chartId,
-                               qint64 fromMs, qint64 toMs) const
+SeriesSet SampleHistory::chart(const QUuid &environmentId, const QString &chartId, qint64 fromMs,
+                               qint64 toMs) const
 {
     SeriesSet set;
     set.fromMs = fromMs;

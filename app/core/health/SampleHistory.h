@@ -31,8 +31,8 @@ public:
     [[nodiscard]] int size(const QUuid &environmentId) const;
     // The "qps" or "connections" chart of an environment over [fromMs, toMs] (only the last
     // kKeepMs are kept).
-    [[nodiscard]] SeriesSet chart(const QUuid &environmentId, const QString &chartId,
-                                  qint64 fromMs, qint64 toMs) const;
+    [[nodiscard]] SeriesSet chart(const QUuid &environmentId, const QString &chartId, qint64 fromMs,
+                                  qint64 toMs) const;
     [[nodiscard]] static QStringList chartIds(); // qps, connections
 
 private:

@@ -6,6 +6,7 @@ target_sources(tidesk_core PRIVATE
     health/FleetSample.h
     health/FleetPrometheus.h health/FleetPrometheus.cpp
     health/SampleHistory.h health/SampleHistory.cpp
+    health/PdClient.h health/PdClient.cpp
     health/SqlPassword.h health/SqlPassword.cpp
     health/ClusterTopology.h health/ClusterTopology.cpp
     health/TopologyParser.h health/TopologyParser.cpp

@@ -1,5 +1,7 @@
 #include "PrometheusClient.h"
 
+#include "net/HttpError.h"
+
 #include "common/Logging.h"
 
 #include <QNetworkAccessManager>
@@ -97,35 +99,7 @@ void PrometheusClient::finish(quint64 id, const Result<PromParser::Parsed> &resu
 
 Error PrometheusClient::networkError(QNetworkReply *reply, const QString &shown) const
 {
-    Error e;
-    e.detail = reply->errorString();
-    switch (reply->error()) {
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        e.kind = ErrorKind::Timeout;
-        //: %1 = URL, %2 = seconds
-        e.message = tr("Prometheus at %1 did not answer within %2 s")
-                        .arg(shown)
-                        .arg(double(m_timeout.count()) / 1000.0);
-        break;
-    case QNetworkReply::ConnectionRefusedError:
-        e.kind = ErrorKind::Connection;
-        e.message = tr("Prometheus at %1 refused the connection: is it running?").arg(shown);
-        break;
-    case QNetworkReply::HostNotFoundError:
-        e.kind = ErrorKind::Connection;
-        e.message = tr("Prometheus at %1: unknown host name").arg(shown);
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
-        e.kind = ErrorKind::Tls;
-        e.message = tr("Prometheus at %1: TLS handshake failed: %2").arg(shown, e.detail);
-        break;
-    default:
-        e.kind = ErrorKind::Connection;
-        e.message = tr("Cannot reach Prometheus at %1: %2").arg(shown, e.detail);
-        break;
-    }
-    return e;
+    return httpTransportError(reply, u"Prometheus"_s, shown, m_timeout);
 }
 
 quint64 PrometheusClient::send(const QUrl &baseUrl, const QUrl &url, const LegendSpec &legend,

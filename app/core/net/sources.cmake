@@ -1,0 +1,3 @@
+target_sources(tidesk_core PRIVATE
+    net/HttpError.h net/HttpError.cpp
+)

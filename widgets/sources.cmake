@@ -1,6 +1,7 @@
 target_sources(tidesk_widgets PRIVATE
     TierBadge.h TierBadge.cpp
     StatusPill.h StatusPill.cpp
+    PillDelegate.h PillDelegate.cpp
     MessageBanner.h MessageBanner.cpp
     TimeSeriesChart.h TimeSeriesChart.cpp
     TimeRangePicker.h TimeRangePicker.cpp

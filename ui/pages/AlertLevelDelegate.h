@@ -6,21 +6,22 @@
 
 #include "alerts/Alert.h"
 
+#include "PillDelegate.h"
+
 #include <QColor>
-#include <QStyledItemDelegate>
 
 namespace TiDesk {
 
-class AlertLevelDelegate final : public QStyledItemDelegate
+class AlertLevelDelegate final : public PillDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using PillDelegate::PillDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     [[nodiscard]] static QColor colorFor(AlertLevel level);
+
+protected:
+    Pill pillFor(const QModelIndex &index) const override;
 };
 
 } // namespace TiDesk

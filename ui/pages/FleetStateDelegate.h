@@ -6,24 +6,24 @@
 
 #include "models/FleetModel.h"
 
+#include "PillDelegate.h"
+
 #include <QColor>
-#include <QStyledItemDelegate>
 
 namespace TiDesk {
 
-class FleetStateDelegate final : public QStyledItemDelegate
+class FleetStateDelegate final : public PillDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    using PillDelegate::PillDelegate;
 
     [[nodiscard]] static QColor colorFor(FleetModel::Severity severity);
     // Down and Degraded are drawn solid, the others outlined.
     [[nodiscard]] static bool isSolid(FleetModel::Severity severity);
+
+protected:
+    Pill pillFor(const QModelIndex &index) const override;
 };
 
 } // namespace TiDesk

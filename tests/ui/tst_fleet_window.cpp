@@ -1,17 +1,21 @@
 // Integration: the Fleet page inside the main window over the sandbox's four real MariaDB
 // servers. test01 is stopped with the sandbox script: its row goes Down, first, within one
 // refresh, with the connect error; after start-mariadb it comes back within a refresh. Activating
-// a fleet row selects that environment and opens its cluster page. Saves fleet-test01-down.png.
+// a fleet row selects that environment and opens its cluster page; opening an alert does too,
+// with the charts at the alert's time window. Saves fleet-test01-down.png.
 // FAILS when the sandbox is not up.
 #include "HealthPages.h"
 #include "MainWindow.h"
 #include "SandboxEnv.h"
+#include "TimeRangePicker.h"
 #include "UiTestFixture.h"
 #include "health/FleetPoller.h"
 #include "health/FleetSample.h"
 #include "models/FleetFilterModel.h"
 #include "models/FleetModel.h"
 #include "models/FleetStatusModel.h"
+#include "pages/AlertsPage.h"
+#include "pages/ClusterChartsPanel.h"
 #include "pages/ClusterPage.h"
 #include "pages/FleetPage.h"
 #include "sql/SqlConnection.h"
@@ -141,6 +145,22 @@ private slots:
         QVERIFY(read.wait(15000));
         QVERIFY2(m_window->clusterPage()->headlineText().contains(u"MariaDB"_s),
                  qPrintable(m_window->clusterPage()->headlineText()));
+    }
+
+    void openingAnAlertShowsItsTimeWindow()
+    {
+        // What a click on an alert (Alerts page) or on its tray notification does: select the
+        // environment, show its cluster page, the charts from 30 min before the alert started.
+        m_window->showPage(MainWindow::Page::Fleet);
+        const QDateTime startsAt = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+        QSignalSpy read(m_window->clusterPage(), &ClusterPage::topologyRead);
+        emit m_window->alertsPage()->alertActivated(u"test01"_s, startsAt);
+        QCOMPARE(m_window->currentPage(), MainWindow::Page::Cluster);
+        QCOMPARE(m_window->currentEnvironment()->name, u"test01"_s);
+        QVERIFY(read.wait(15000));
+        TimeRangePicker *picker = m_window->healthPages()->charts()->picker();
+        QTRY_COMPARE(picker->fromMs(), startsAt.toMSecsSinceEpoch() - 30 * 60 * 1000);
+        QCOMPARE(picker->toMs(), startsAt.toMSecsSinceEpoch() + 30 * 60 * 1000);
     }
 
     void cleanupTestCase()

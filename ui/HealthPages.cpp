@@ -21,6 +21,9 @@ namespace {
 
 // The charts around an alert: from 30 minutes before it started to 30 minutes after (or now).
 constexpr qint64 kAlertMarginMs = 30 * 60 * 1000;
+// Samples in flight at once: blocked on the network, not the CPU (bench: 200 environments with
+// 20 dead ones, cold, 12 s with 6 at a time, 3.5 s with 24).
+constexpr int kFleetThreads = 25;
 
 } // namespace
 
@@ -31,7 +34,12 @@ HealthPages::HealthPages(const CoreServices &services, InventoryModel *inventory
     , m_inventory(inventory)
 {
     m_network = new QNetworkAccessManager(this);
-    m_poller = new FleetPoller(services, this);
+    m_fleetPool.setObjectName(u"tidesk-fleet"_s);
+    m_fleetPool.setMaxThreadCount(kFleetThreads);
+    CoreServices fleetServices = services;
+    fleetServices.pool = &m_fleetPool;
+    m_poller = new FleetPoller(fleetServices, this);
+    m_poller->setMaxConcurrent(kFleetThreads - 1);
     m_poller->setDialectOptions(DialectOptions { services.tidbCatalogSchema.isEmpty()
                                                      ? u"INFORMATION_SCHEMA"_s
                                                      : services.tidbCatalogSchema });

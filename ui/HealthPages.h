@@ -1,5 +1,6 @@
 // HealthPages: the fleet-health half of the window, built and wired in one place so MainWindow
-// stays a shell. Owns the FleetPoller (every environment sampled every 10 s on the pool) with
+// stays a shell. Owns the FleetPoller (every environment sampled every 10 s on its own I/O pool of
+// 25 threads, so dead environments never starve the app pool) with
 // FleetPrometheus (QPS/p99 from Prometheus where configured), the FleetModel and FleetPage, the
 // ClusterPage with its ClusterChartsPanel, and the new-alert notifications (AlertNotifier watching
 // the Alerts page's FleetAlerts, shown by TrayNotifier). Asks MainWindow, through
@@ -14,6 +15,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QThreadPool>
 #include <QUuid>
 
 class QNetworkAccessManager;
@@ -65,6 +67,9 @@ private:
 
     CoreServices m_services;
     InventoryModel *m_inventory;
+    // The poller's own threads: fleet samples wait on the network, and a cold start with dead
+    // environments must not hold the app pool's few threads (docs/decisions/fleet-poller.md).
+    QThreadPool m_fleetPool;
     QNetworkAccessManager *m_network = nullptr;
     FleetPoller *m_poller = nullptr;
     FleetPrometheus *m_prometheus = nullptr;

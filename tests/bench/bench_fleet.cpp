@@ -206,7 +206,8 @@ int main(int argc, char *argv[])
     }
 
     QThreadPool pool;
-    pool.setMaxThreadCount(std::max(8, QThread::idealThreadCount() * 2)); // like AppContext
+    // The shared app pool, as tidesk-cli uses it (AppContext); the GUI's fleet pool is below.
+    pool.setMaxThreadCount(std::max(8, QThread::idealThreadCount() * 2));
     ActivityLog log;
     CoreServices services;
     services.activityLog = &log;
@@ -255,15 +256,17 @@ int main(int argc, char *argv[])
     // concurrency bound costs on a cold start (the decision record compares the two).
     {
         QThreadPool bigPool;
-        bigPool.setMaxThreadCount(32);
+        bigPool.setMaxThreadCount(25); // like HealthPages (the GUI's own fleet pool)
         CoreServices big = services;
         big.pool = &bigPool;
         FleetPoller poller(big);
         poller.setMaxConcurrent(24);
         poller.setEnvironments(envs);
-        std::printf("  for comparison: pool threads %d, concurrency %d (failing lane %d)\n",
-                    bigPool.maxThreadCount(), poller.effectiveConcurrency(),
-                    std::max(1, poller.effectiveConcurrency() / 2));
+        std::printf(
+            "  the GUI's configuration (its own fleet pool): pool threads %d, concurrency %d "
+            "(failing lane %d)\n",
+            bigPool.maxThreadCount(), poller.effectiveConcurrency(),
+            std::max(1, poller.effectiveConcurrency() / 2));
         for (int r = 0; r < 2; ++r) {
             const RefreshFigures f = runRefresh(poller, live);
             std::printf("  refresh %d (%s)\n", r + 1, r == 0 ? "cold" : "silent ones failing");

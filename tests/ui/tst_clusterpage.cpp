@@ -18,6 +18,7 @@
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
@@ -137,6 +138,19 @@ private slots:
         for (int r = 0; r < page.model()->rowCount(); ++r)
             leaderShown |= page.model()->index(r, 0).data().toString() == u"PD (leader)"_s;
         QVERIFY(leaderShown);
+        // The Down store's row is tinted and its state is red in the view.
+        auto *view = page.findChild<QTableView *>(u"clusterTable"_s);
+        QVERIFY(view);
+        int tinted = 0;
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            const QModelIndex state = view->model()->index(r, ClusterNodeModel::StateColumn);
+            if (state.data(Qt::BackgroundRole).isValid()) {
+                ++tinted;
+                QCOMPARE(state.data(Qt::ForegroundRole).value<QBrush>().color(),
+                         QColor(u"#c62828"_s));
+            }
+        }
+        QCOMPARE(tinted, 3);
         UiTestFixture::screenshot(&page, u"cluster-tidb-pd.png"_s);
 
         // PD gone: the SQL topology stays, a banner line says PD could not be read.

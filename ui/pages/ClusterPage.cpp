@@ -7,8 +7,10 @@
 #include "secrets/SecretReader.h"
 #include "tunnel/BastionTunnels.h"
 
+#include <QBrush>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -30,6 +32,26 @@ namespace {
 constexpr int kRefreshMs = 30000;
 const QString kRed = u"#c62828"_s;
 const QString kGreen = u"#2e7d32"_s;
+
+// Nodes a DBA must look at (Down, Disconnected, Offline, unhealthy PD): the row tinted red and
+// its state in red, like the fleet page's down rows. Colours are UI; the core model only says
+// which rows (ProblemRole).
+class ProblemTint final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if ((role == Qt::BackgroundRole || role == Qt::ForegroundRole)
+            && QIdentityProxyModel::data(index, ClusterNodeModel::ProblemRole).toBool()) {
+            if (role == Qt::BackgroundRole)
+                return QBrush(QColor(0xc6, 0x28, 0x28, 40));
+            if (index.column() == ClusterNodeModel::StateColumn)
+                return QBrush(QColor(kRed));
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
 
 QLabel *boldLabel(QWidget *parent, double scale)
 {
@@ -71,8 +93,10 @@ ClusterPage::ClusterPage(const CoreServices &services, QWidget *parent)
     connect(m_banner, &MessageBanner::actionTriggered, this, &ClusterPage::refresh);
 
     m_model = new ClusterNodeModel(this);
+    auto *tint = new ProblemTint(this);
+    tint->setSourceModel(m_model);
     auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
+    proxy->setSourceModel(tint);
     proxy->setSortRole(ClusterNodeModel::SortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(u"clusterTable"_s);

@@ -77,8 +77,7 @@ class Scanner
 public:
     explicit Scanner(QStringView s)
         : m_s(s)
-    {
-    }
+    { }
 
     // False at end of input. `offset` is where the token starts.
     bool next(Token &out, qsizetype &offset)
@@ -91,30 +90,30 @@ public:
         const QChar n1 = peekAt(m_pos + 1);
 
         if (c == u'`') {
-            out = {Tok::QuotedIdentifier, scanQuoted(u'`').toLower()};
+            out = { Tok::QuotedIdentifier, scanQuoted(u'`').toLower() };
             return true;
         }
         if (c == u'\'' || c == u'"') {
             scanQuoted(c);
-            out = {Tok::StringLit, u"?"_s};
+            out = { Tok::StringLit, u"?"_s };
             return true;
         }
         if ((c == u'x' || c == u'X') && n1 == u'\'') {
             ++m_pos;
             scanQuoted(u'\'');
-            out = {Tok::HexLit, {}};
+            out = { Tok::HexLit, {} };
             return true;
         }
         if ((c == u'b' || c == u'B') && n1 == u'\'') {
             ++m_pos;
             scanQuoted(u'\'');
-            out = {Tok::BitLit, {}};
+            out = { Tok::BitLit, {} };
             return true;
         }
         if ((c == u'n' || c == u'N') && n1 == u'\'') {
             ++m_pos;
             scanQuoted(u'\'');
-            out = {Tok::StringLit, {}};
+            out = { Tok::StringLit, {} };
             return true;
         }
         if (isDigit(c) || (c == u'.' && isDigit(n1) && !m_lastWasIdent)) {
@@ -131,29 +130,30 @@ public:
             const qsizetype start = m_pos;
             while (m_pos < m_s.size() && isIdentChar(m_s[m_pos]))
                 ++m_pos;
-            out = {Tok::Identifier, m_s.sliced(start, m_pos - start).toString().toLower()};
+            out = { Tok::Identifier, m_s.sliced(start, m_pos - start).toString().toLower() };
             m_lastWasIdent = true;
             return true;
         }
         m_lastWasIdent = false;
         if (c == u'\\' && (n1 == u'N')) {
             m_pos += 2;
-            out = {Tok::Null, u"\\n"_s};
+            out = { Tok::Null, u"\\n"_s };
             return true;
         }
-        static constexpr QStringView kOps[] = {u"<=>", u"->>", u"->", u"||", u"&&", u"&^", u":=",
-                                               u">=",  u"<=",  u"!=", u"<>", u"<<", u">>"};
+        static constexpr QStringView kOps[] = { u"<=>", u"->>", u"->", u"||", u"&&", u"&^", u":=",
+                                                u">=",  u"<=",  u"!=", u"<>", u"<<", u">>" };
         for (QStringView op : kOps) {
             if (m_s.sliced(m_pos).startsWith(op)) {
                 m_pos += op.size();
-                out = {Tok::Operator, op.toString()};
+                out = { Tok::Operator, op.toString() };
                 return true;
             }
         }
         ++m_pos;
         if (c.isHighSurrogate() && m_pos < m_s.size() && m_s[m_pos].isLowSurrogate())
             ++m_pos;
-        out = {c == u'?' ? Tok::ParamMarker : Tok::Operator, m_s.sliced(offset, m_pos - offset).toString()};
+        out = { c == u'?' ? Tok::ParamMarker : Tok::Operator,
+                m_s.sliced(offset, m_pos - offset).toString() };
         return true;
     }
 
@@ -172,13 +172,16 @@ private:
             const QChar n1 = peekAt(m_pos + 1);
             if (isSpace(c)) {
                 ++m_pos;
-            } else if (c == u'#' || (c == u'-' && n1 == u'-' && (m_pos + 2 >= m_s.size() || isSpace(m_s[m_pos + 2])))) {
+            } else if (c == u'#'
+                       || (c == u'-' && n1 == u'-'
+                           && (m_pos + 2 >= m_s.size() || isSpace(m_s[m_pos + 2])))) {
                 while (m_pos < m_s.size() && m_s[m_pos] != u'\n')
                     ++m_pos;
             } else if (c == u'/' && n1 == u'*') {
                 const QChar n2 = peekAt(m_pos + 2);
                 if (n2 == u'!' || (n2 == u'T' && peekAt(m_pos + 3) == u'!')) {
-                    // Executable comment: scan its content as SQL. /*!50001 ...*/, /*T![feature] ...*/
+                    // Executable comment: scan its content as SQL. /*!50001 ...*/, /*T![feature]
+                    // ...*/
                     m_pos += n2 == u'!' ? 3 : 4;
                     while (m_pos < m_s.size() && isDigit(m_s[m_pos]))
                         ++m_pos;
@@ -191,7 +194,8 @@ private:
                     ++m_inExecComment;
                     continue;
                 }
-                // Plain comment or optimizer hint /*+ ... */: dropped. Unterminated: drops the rest.
+                // Plain comment or optimizer hint /*+ ... */: dropped. Unterminated: drops the
+                // rest.
                 const qsizetype end = m_s.indexOf(u"*/", m_pos + 2);
                 m_pos = end < 0 ? m_s.size() : end + 2;
             } else if (m_inExecComment > 0 && c == u'*' && n1 == u'/') {
@@ -238,7 +242,7 @@ private:
         auto identTail = [&]() -> Token {
             while (m_pos < m_s.size() && isIdentChar(m_s[m_pos]))
                 ++m_pos;
-            return {Tok::Identifier, m_s.sliced(start, m_pos - start).toString().toLower()};
+            return { Tok::Identifier, m_s.sliced(start, m_pos - start).toString().toLower() };
         };
         if (m_s[m_pos] == u'0' && (peekAt(m_pos + 1) == u'x' || peekAt(m_pos + 1) == u'X')
             && isHexDigit(peekAt(m_pos + 2))) {
@@ -247,7 +251,7 @@ private:
                 ++m_pos;
             if (m_pos < m_s.size() && isIdentChar(m_s[m_pos]))
                 return identTail();
-            return {Tok::HexLit, {}};
+            return { Tok::HexLit, {} };
         }
         if (m_s[m_pos] == u'0' && (peekAt(m_pos + 1) == u'b' || peekAt(m_pos + 1) == u'B')
             && (peekAt(m_pos + 2) == u'0' || peekAt(m_pos + 2) == u'1')) {
@@ -256,7 +260,7 @@ private:
                 ++m_pos;
             if (m_pos < m_s.size() && isIdentChar(m_s[m_pos]))
                 return identTail();
-            return {Tok::BitLit, {}};
+            return { Tok::BitLit, {} };
         }
         Tok tok = Tok::IntLit;
         while (m_pos < m_s.size() && isDigit(m_s[m_pos]))
@@ -281,7 +285,7 @@ private:
         // "123abc" is an identifier in MySQL/TiDB.
         if (tok == Tok::IntLit && m_pos < m_s.size() && isIdentChar(m_s[m_pos]))
             return identTail();
-        return {tok, m_s.sliced(start, m_pos - start).toString()};
+        return { tok, m_s.sliced(start, m_pos - start).toString() };
     }
 
     Token scanAt()
@@ -292,15 +296,15 @@ private:
             ++m_pos;
             while (m_pos < m_s.size() && isUserVarChar(m_s[m_pos]))
                 ++m_pos;
-            return {Tok::DoubleAt, m_s.sliced(start, m_pos - start).toString().toLower()};
+            return { Tok::DoubleAt, m_s.sliced(start, m_pos - start).toString().toLower() };
         }
         const QChar c = peek();
         if (c == u'`' || c == u'\'' || c == u'"')
-            return {Tok::SingleAt, scanQuoted(c).toLower()};
+            return { Tok::SingleAt, scanQuoted(c).toLower() };
         const qsizetype nameStart = m_pos;
         while (m_pos < m_s.size() && isUserVarChar(m_s[m_pos]))
             ++m_pos;
-        return {Tok::SingleAt, m_s.sliced(nameStart, m_pos - nameStart).toString().toLower()};
+        return { Tok::SingleAt, m_s.sliced(nameStart, m_pos - nameStart).toString().toLower() };
     }
 
     QStringView m_s;
@@ -333,7 +337,8 @@ public:
             reduceLit(cur);
 
             if (cur.tok == Tok::Identifier) {
-                if (cur.lit.startsWith(u'_') && SqlKeywords::isCharset(QStringView(cur.lit).sliced(1))) {
+                if (cur.lit.startsWith(u'_')
+                    && SqlKeywords::isCharset(QStringView(cur.lit).sliced(1))) {
                     cur.tok = Tok::UnderscoreCharset;
                 } else if (isKeywordHere(cur.lit, sql, offset, lex.peek())) {
                     cur.tok = Tok::Keyword;
@@ -351,24 +356,22 @@ public:
                 out += u'@';
                 out += t.lit;
                 break;
-            case Tok::UnderscoreCharset:
-                out += u"(_charset)";
-                break;
+            case Tok::UnderscoreCharset: out += u"(_charset)"; break;
             case Tok::Identifier:
             case Tok::QuotedIdentifier:
                 out += u'`';
                 out += t.lit;
                 out += u'`';
                 break;
-            default:
-                out += t.lit;
+            default: out += t.lit;
             }
         }
         return out;
     }
 
 private:
-    // TiDB isTokenIdentifier: no keyword right before/after a '.', builtin functions only before '('.
+    // TiDB isTokenIdentifier: no keyword right before/after a '.', builtin functions only before
+    // '('.
     static bool isKeywordHere(const QString &lit, QStringView sql, qsizetype offset, QChar next)
     {
         if (next == u'.')
@@ -395,8 +398,14 @@ private:
         return t && t->lit == lit;
     }
     void popBack(qsizetype n) { m_tokens.resize(m_tokens.size() - n); }
-    static bool isGeneric(const Token *t) { return t && (t->tok == Tok::Generic || t->tok == Tok::GenericList); }
-    static bool isNumLit(Tok t) { return t == Tok::IntLit || t == Tok::DecLit || t == Tok::FloatLit || t == Tok::HexLit; }
+    static bool isGeneric(const Token *t)
+    {
+        return t && (t->tok == Tok::Generic || t->tok == Tok::GenericList);
+    }
+    static bool isNumLit(Tok t)
+    {
+        return t == Tok::IntLit || t == Tok::DecLit || t == Tok::FloatLit || t == Tok::HexLit;
+    }
 
     // Drops FORCE/USE/IGNORE INDEX (...); STRAIGHT_JOIN -> JOIN. Returns true if `cur` is consumed.
     bool reduceOptimizerHint(Token &cur, Scanner &lex)
@@ -422,8 +431,9 @@ private:
 
     bool isLit(const Token &t) const
     {
-        return isNumLit(t.tok) || t.tok == Tok::StringLit || t.tok == Tok::BitLit || t.tok == Tok::ParamMarker
-            || t.lit == u"*" || t.tok == Tok::Null || (t.tok == Tok::Identifier && t.lit == u"null");
+        return isNumLit(t.tok) || t.tok == Tok::StringLit || t.tok == Tok::BitLit
+            || t.tok == Tok::ParamMarker || t.lit == u"*" || t.tok == Tok::Null
+            || (t.tok == Tok::Identifier && t.lit == u"null");
     }
 
     void reduceLit(Token &cur)
@@ -432,7 +442,7 @@ private:
             return;
         if (cur.lit == u"*") { // count(*) -> count(?)
             if (backLit(1, u"(")) {
-                cur = {Tok::Generic, u"?"_s};
+                cur = { Tok::Generic, u"?"_s };
             }
             return;
         }
@@ -442,14 +452,14 @@ private:
         if (isGeneric(back(2)) && backLit(1, u",")) {
             const qint8 inherited = back(2)->position; // "..." takes the popped token's place
             popBack(2);
-            cur = {Tok::GenericList, u"..."_s, inherited};
+            cur = { Tok::GenericList, u"..."_s, inherited };
             return;
         }
         // "(?), (" + lit -> "..." (row lists)
         if (isGeneric(back(4)) && backLit(3, u")") && backLit(2, u",") && backLit(1, u"(")) {
             const qint8 inherited = back(4)->position;
             popBack(4);
-            cur = {Tok::GenericList, u"..."_s, inherited};
+            cur = { Tok::GenericList, u"..."_s, inherited };
             return;
         }
         qint8 position = -1;
@@ -460,7 +470,7 @@ private:
                 return;
             }
         }
-        cur = {Tok::Generic, u"?"_s, position};
+        cur = { Tok::Generic, u"?"_s, position };
     }
 
     bool isPrefixByUnary(Tok tok) const
@@ -473,7 +483,8 @@ private:
         const Token *last2 = back(2);
         if (!last2)
             return true;
-        static constexpr QStringView kBefore[] = {u"(", u",", u"+", u"-", u">=", u"is", u"<=", u"=", u"<", u">", u"select"};
+        static constexpr QStringView kBefore[]
+            = { u"(", u",", u"+", u"-", u">=", u"is", u"<=", u"=", u"<", u">", u"select" };
         for (QStringView s : kBefore) {
             if (last2->lit == s)
                 return true;
@@ -517,7 +528,8 @@ QString normalize(QStringView sql)
 
 QString digestOfNormalized(QStringView normalized)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(normalized.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(normalized.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 QString digest(QStringView sql)

@@ -495,25 +495,24 @@ private:
     // "order by 1, 2" and "group by (1, 2)" keep their integers (column positions).
     bool isOrderOrGroupBy() const
     {
-        // Window [a, b] = tokens at back(n), back(n-1).
-        qsizetype n = 2;
-        for (int steps = 0;; n += 2, ++steps) {
-            const Token *a = back(n);
-            const Token *b = back(n - 1);
-            if (!a || !b || steps > kMaxOrderByWalk)
+        // Window [a, b] = m_tokens[i], m_tokens[i + 1] with i = size - n (TiDB's back(n)).
+        const qsizetype size = m_tokens.size();
+        qsizetype i = size - 2;
+        for (int steps = 0;; i -= 2, ++steps) {
+            if (i < 0 || steps > kMaxOrderByWalk)
                 return false;
-            if (b->lit != u",")
+            if (m_tokens[i + 1].lit != u",")
                 break;
             // A literal before this comma already walked from the same prefix: same answer.
-            if (a->position >= 0)
-                return a->position == 1;
+            if (m_tokens[i].position >= 0)
+                return m_tokens[i].position == 1;
         }
-        if (back(n - 1)->lit == u"(") {
-            ++n;
-            if (!back(n))
+        if (m_tokens[i + 1].lit == u"(") {
+            if (--i < 0)
                 return false;
         }
-        return (back(n)->lit == u"order" || back(n)->lit == u"group") && back(n - 1)->lit == u"by";
+        const QString &first = m_tokens[i].lit;
+        return (first == u"order" || first == u"group") && m_tokens[i + 1].lit == u"by";
     }
 
     QList<Token> m_tokens;

@@ -31,30 +31,30 @@ QString opt(const std::optional<T> &v)
 // Every field, so two parses can be compared entry by entry.
 QString describe(const SlowLogEntry &e)
 {
-    return QStringList{QString::number(int(e.format)),
-                       e.time.toUTC().toString(Qt::ISODateWithMs),
-                       e.user,
-                       e.host,
-                       e.db,
-                       opt(e.queryTimeSec),
-                       opt(e.lockTimeSec),
-                       opt(e.rowsSent),
-                       opt(e.rowsExamined),
-                       opt(e.rowsAffected),
-                       opt(e.connectionId),
-                       opt(e.txnStartTs),
-                       opt(e.processKeys),
-                       opt(e.totalKeys),
-                       opt(e.memMaxBytes),
-                       opt(e.diskMaxBytes),
-                       e.digest,
-                       e.planDigest,
-                       e.plan,
-                       e.succ ? QString::number(*e.succ) : u"-"_s,
-                       e.isInternal ? QString::number(*e.isInternal) : u"-"_s,
-                       e.sql,
-                       QString::number(e.byteOffset),
-                       QString::number(e.lineNumber)}
+    return QStringList { QString::number(int(e.format)),
+                         e.time.toUTC().toString(Qt::ISODateWithMs),
+                         e.user,
+                         e.host,
+                         e.db,
+                         opt(e.queryTimeSec),
+                         opt(e.lockTimeSec),
+                         opt(e.rowsSent),
+                         opt(e.rowsExamined),
+                         opt(e.rowsAffected),
+                         opt(e.connectionId),
+                         opt(e.txnStartTs),
+                         opt(e.processKeys),
+                         opt(e.totalKeys),
+                         opt(e.memMaxBytes),
+                         opt(e.diskMaxBytes),
+                         e.digest,
+                         e.planDigest,
+                         e.plan,
+                         e.succ ? QString::number(*e.succ) : u"-"_s,
+                         e.isInternal ? QString::number(*e.isInternal) : u"-"_s,
+                         e.sql,
+                         QString::number(e.byteOffset),
+                         QString::number(e.lineNumber) }
         .join(u'|');
 }
 
@@ -165,8 +165,9 @@ private slots:
         QVERIFY(a.plan.endsWith(u"==')"_s));
         QCOMPARE(a.succ, true);
         QCOMPARE(a.isInternal, false);
-        QCOMPARE(a.sql,
-                 u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
+        QCOMPARE(
+            a.sql,
+            u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
         QCOMPARE(a.byteOffset, 0);
         QCOMPARE(a.lineNumber, 1);
 
@@ -181,9 +182,10 @@ private slots:
         QCOMPARE(b.diskMaxBytes, 4096);
         QVERIFY(b.plan.isEmpty());
         QVERIFY(!b.processKeys);
-        QCOMPARE(b.sql, u"UPDATE orders\n   SET status = 'shipped'\n WHERE id IN (SELECT order_id\n"
-                        "                FROM shipments\n"
-                        "               WHERE shipped_at > '2024-05-01');"_s);
+        QCOMPARE(b.sql,
+                 u"UPDATE orders\n   SET status = 'shipped'\n WHERE id IN (SELECT order_id\n"
+                 "                FROM shipments\n"
+                 "               WHERE shipped_at > '2024-05-01');"_s);
 
         const SlowLogEntry &c = r.entries[2];
         QCOMPARE(c.time, utc("2024-05-14T01:22:05.500"));
@@ -211,14 +213,17 @@ private slots:
         QCOMPARE(a.rowsExamined, 1048576);
         QVERIFY(!a.txnStartTs);
         QVERIFY(a.digest.isEmpty());
-        QCOMPARE(a.sql,
-                 u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
+        QCOMPARE(
+            a.sql,
+            u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
         QCOMPARE(a.lineNumber, 4);
 
         const SlowLogEntry &b = r.entries[1];
         QCOMPARE(b.host, u"10.0.3.20"_s); // empty host name: the IP
-        QCOMPARE(b.db, u"shop"_s);        // `use` is written only when the db changes
-        QCOMPARE(b.sql, u"SELECT COUNT(*)\n  FROM orders o\n  JOIN customers c ON c.id = o.customer_id;"_s);
+        QCOMPARE(b.db, u"shop"_s); // `use` is written only when the db changes
+        QCOMPARE(
+            b.sql,
+            u"SELECT COUNT(*)\n  FROM orders o\n  JOIN customers c ON c.id = o.customer_id;"_s);
 
         const SlowLogEntry &c = r.entries[2];
         QCOMPARE(c.host, u"localhost"_s);
@@ -271,30 +276,31 @@ private slots:
         QCOMPARE(r.entries[1].queryTimeSec, 2.5);
         QCOMPARE(r.entries[1].lineNumber, 20);
         QCOMPARE(r.stats.malformed, 5);
-        QCOMPARE(issueLines(r), (QList<qint64>{6, 8, 13, 17, 25}));
+        QCOMPARE(issueLines(r), (QList<qint64> { 6, 8, 13, 17, 25 }));
         using P = SlowLogParser::Problem;
         QList<P> problems;
         for (const auto &i : r.stats.firstIssues)
             problems << i.problem;
-        QCOMPARE(problems,
-                 (QList<P>{P::Garbage, P::BadField, P::BadTime, P::NoStatement, P::TruncatedAtEnd}));
+        QCOMPARE(
+            problems,
+            (QList<P> { P::Garbage, P::BadField, P::BadTime, P::NoStatement, P::TruncatedAtEnd }));
     }
 
     void garbageBeforeFirstEntryAndStrayHeaders()
     {
-        const QByteArray data = "random text\nmore random\n\n# Query_time: 1.0\n"
-                                + fixture("mysql8.log");
+        const QByteArray data
+            = "random text\nmore random\n\n# Query_time: 1.0\n" + fixture("mysql8.log");
         const Run r = parse(data);
         QCOMPARE(r.entries.size(), 3);
         // One garbage block (lines 1-2) and one entry without time or statement (line 4).
         QCOMPARE(r.stats.malformed, 2);
-        QCOMPARE(issueLines(r), (QList<qint64>{1, 4}));
+        QCOMPARE(issueLines(r), (QList<qint64> { 1, 4 }));
     }
 
     void truncatedLastEntry()
     {
         const QByteArray data = fixture("tidb.log")
-                                + "# Time: 2024-05-14T09:23:00.1+08:00\n# Txn_start_ts: 1\n# Query_ti";
+            + "# Time: 2024-05-14T09:23:00.1+08:00\n# Txn_start_ts: 1\n# Query_ti";
         const Run r = parse(data);
         QCOMPARE(r.entries.size(), 3);
         QCOMPARE(r.stats.malformed, 1);
@@ -304,11 +310,12 @@ private slots:
 
     void administratorCommand()
     {
-        const QByteArray data = "# Time: 2024-05-14T01:00:00.000001Z\n"
-                                "# User@Host: app[app] @ web01 [10.0.3.17]  Id:    7\n"
-                                "# Query_time: 11.0  Lock_time: 0.0 Rows_sent: 0  Rows_examined: 0\n"
-                                "SET timestamp=1715648400;\n"
-                                "# administrator command: Quit;\n";
+        const QByteArray data
+            = "# Time: 2024-05-14T01:00:00.000001Z\n"
+              "# User@Host: app[app] @ web01 [10.0.3.17]  Id:    7\n"
+              "# Query_time: 11.0  Lock_time: 0.0 Rows_sent: 0  Rows_examined: 0\n"
+              "SET timestamp=1715648400;\n"
+              "# administrator command: Quit;\n";
         const Run r = parse(data);
         QCOMPARE(r.stats.malformed, 0);
         QCOMPARE(r.entries.size(), 1);
@@ -351,18 +358,20 @@ private slots:
         while (big.size() < 1024 * 1024)
             big += ", 123456789";
         big += ");";
-        const QByteArray data = fixture("mysql8.log").replace(
-            "DELETE FROM invoices WHERE paid = 1 AND created < '2020-01-01';", big)
-                                + fixture("mariadb.log");
-        for (qsizetype chunk : {qsizetype(1), qsizetype(7), qsizetype(64 * 1024)}) {
+        const QByteArray data
+            = fixture("mysql8.log")
+                  .replace("DELETE FROM invoices WHERE paid = 1 AND created < '2020-01-01';", big)
+            + fixture("mariadb.log");
+        for (qsizetype chunk : { qsizetype(1), qsizetype(7), qsizetype(64 * 1024) }) {
             const Run r = parsePushed(data, chunk);
             QCOMPARE(r.stats.malformed, 0);
             QCOMPARE(r.stats.bannerLines, 6); // a restart's banner after a complete entry
             QCOMPARE(r.entries.size(), 6);
             QCOMPARE(r.entries[2].sql.size(), big.size());
             QCOMPARE(r.entries[2].sql, QString::fromLatin1(big));
-            QCOMPARE(r.entries[3].sql,
-                     u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
+            QCOMPARE(
+                r.entries[3].sql,
+                u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
             QVERIFY2(r.maxHeld < 4 * big.size(), qPrintable(QString::number(r.maxHeld)));
         }
     }
@@ -372,7 +381,8 @@ private slots:
         QByteArray huge(20000, 'x');
         const QByteArray data = "# Time: 2024-05-14T01:00:00.000001Z\n"
                                 "# User@Host: app[app] @ web01 [10.0.3.17]  Id:    7\n"
-                                "SELECT '" + huge + "';\n" + huge + "\n" + fixture("mysql8.log");
+                                "SELECT '"
+            + huge + "';\n" + huge + "\n" + fixture("mysql8.log");
         SlowLogParser p;
         p.setMaxEntryBytes(4096);
         p.feed(data);
@@ -390,8 +400,8 @@ private slots:
     void chunkSizesGiveIdenticalResults_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char *n : {"tidb.log", "mysql8.log", "mariadb.log", "garbage.log",
-                              "invalid-utf8.log", "mysql8-crlf.log"})
+        for (const char *n : { "tidb.log", "mysql8.log", "mariadb.log", "garbage.log",
+                               "invalid-utf8.log", "mysql8-crlf.log" })
             QTest::newRow(n) << QString::fromLatin1(n);
     }
     void chunkSizesGiveIdenticalResults()
@@ -400,8 +410,8 @@ private slots:
         const QByteArray data = fixture(name.toLatin1().constData());
         const Run whole = parsePushed(data, data.size() + 1);
         QVERIFY(!whole.entries.isEmpty());
-        for (qsizetype chunk : {qsizetype(1), qsizetype(7), qsizetype(64 * 1024)}) {
-            for (const Run &r : {parsePushed(data, chunk), parsePulled(data, chunk)}) {
+        for (qsizetype chunk : { qsizetype(1), qsizetype(7), qsizetype(64 * 1024) }) {
+            for (const Run &r : { parsePushed(data, chunk), parsePulled(data, chunk) }) {
                 QCOMPARE(describeAll(r), describeAll(whole));
                 QCOMPARE(r.stats.malformed, whole.stats.malformed);
                 QCOMPARE(issueLines(r), issueLines(whole));

@@ -22,7 +22,7 @@ struct SlowLogEntry
     QDateTime time;
     QString user; // the name before `[` in `# User@Host: user[user] @ host [ip]`
     QString host; // the host name, or the IP when the host part is empty
-    QString db;   // TiDB `DB:`, MariaDB `Schema:`, or the last `use db;` line of the file
+    QString db; // TiDB `DB:`, MariaDB `Schema:`, or the last `use db;` line of the file
 
     std::optional<double> queryTimeSec;
     std::optional<double> lockTimeSec;

@@ -38,8 +38,8 @@ bool isKeyToken(QByteArrayView t)
         return false;
     for (qsizetype i = 0; i < t.size() - 1; ++i) {
         const char c = t[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-              || c == '_' || c == '@'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+              || c == '@'))
             return false;
     }
     return true;
@@ -93,10 +93,10 @@ QString unquoteDb(QByteArrayView v)
 
 // Hints gathered from one entry's lines; resolved into a format when the entry closes.
 enum Hint : unsigned {
-    HintTiDBKey = 1,   // a key only TiDB writes
-    HintNanoTime = 2,  // `# Time:` with 9 fractional digits
-    HintMariaKey = 4,  // QC_hit, Thread_id
-    HintMySqlId = 8,   // `Id:` on the User@Host line
+    HintTiDBKey = 1, // a key only TiDB writes
+    HintNanoTime = 2, // `# Time:` with 9 fractional digits
+    HintMariaKey = 4, // QC_hit, Thread_id
+    HintMySqlId = 8, // `Id:` on the User@Host line
     HintShortTime = 16 // `# Time: 240514  9:21:33`
 };
 
@@ -107,7 +107,7 @@ SlowLogParser::SlowLogParser() = default;
 qint64 SlowLogParser::heldBytes() const
 {
     return m_buf.capacity() + m_sql.capacity()
-           + 2 * (m_cur.plan.capacity() + m_cur.user.capacity() + m_cur.host.capacity());
+        + 2 * (m_cur.plan.capacity() + m_cur.user.capacity() + m_cur.host.capacity());
 }
 
 void SlowLogParser::feed(QByteArrayView bytes)
@@ -212,7 +212,7 @@ void SlowLogParser::addIssue(qint64 lineNo, Problem problem)
 {
     ++m_stats.malformed;
     if (m_stats.firstIssues.size() < kMaxIssues)
-        m_stats.firstIssues.append({lineNo, problem});
+        m_stats.firstIssues.append({ lineNo, problem });
 }
 
 void SlowLogParser::startEntry(qint64 lineNo, qint64 offset)
@@ -347,8 +347,8 @@ void SlowLogParser::parseHeader(QByteArrayView body)
 {
     body = trimmed(body);
     // Values that run to the end of the line (they may hold spaces and colons).
-    for (QByteArrayView key : {QByteArrayView("Plan:"), QByteArrayView("Binary_plan:"),
-                               QByteArrayView("Prev_stmt:")}) {
+    for (QByteArrayView key : { QByteArrayView("Plan:"), QByteArrayView("Binary_plan:"),
+                                QByteArrayView("Prev_stmt:") }) {
         if (body.startsWith(key)) {
             setField(key.chopped(1), trimmed(body.sliced(key.size())));
             return;
@@ -370,8 +370,9 @@ void SlowLogParser::parseHeader(QByteArrayView body)
         const QByteArrayView token = body.sliced(i, j - i);
         if (isKeyToken(token)) {
             if (!key.isEmpty())
-                setField(key, valueStart < 0 ? QByteArrayView()
-                                             : body.sliced(valueStart, valueEnd - valueStart));
+                setField(key,
+                         valueStart < 0 ? QByteArrayView()
+                                        : body.sliced(valueStart, valueEnd - valueStart));
             key = token.chopped(1);
             valueStart = valueEnd = -1;
         } else if (!key.isEmpty()) {
@@ -383,7 +384,8 @@ void SlowLogParser::parseHeader(QByteArrayView body)
     }
     if (!key.isEmpty())
         setField(key,
-                 valueStart < 0 ? QByteArrayView() : body.sliced(valueStart, valueEnd - valueStart));
+                 valueStart < 0 ? QByteArrayView()
+                                : body.sliced(valueStart, valueEnd - valueStart));
 }
 
 void SlowLogParser::setField(QByteArrayView key, QByteArrayView value)
@@ -567,7 +569,7 @@ QDateTime SlowLogParser::parseTime(QByteArrayView text)
             QString digits = tz.mid(1);
             digits.remove(QLatin1Char(':'));
             offsetSec = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60)
-                        * (tz.startsWith(QLatin1Char('-')) ? -1 : 1);
+                * (tz.startsWith(QLatin1Char('-')) ? -1 : 1);
         }
     } else {
         m = shortForm.match(s);

@@ -22,13 +22,13 @@ class SlowLogParser
 {
 public:
     enum class Problem {
-        Garbage,         // lines outside any entry that are neither headers nor a server banner
-        NoStatement,     // header lines with no SQL after them
-        Unterminated,    // SQL whose last line does not end in ';' before the next entry
-        BadTime,         // no usable time (missing or unparseable `# Time:`)
-        BadField,        // Query_time / Lock_time / Rows_* value that is not a number
-        TooLarge,        // an entry or a line over maxEntryBytes(); dropped up to the next entry
-        TruncatedAtEnd,  // the input ended inside an entry (a log still being written)
+        Garbage, // lines outside any entry that are neither headers nor a server banner
+        NoStatement, // header lines with no SQL after them
+        Unterminated, // SQL whose last line does not end in ';' before the next entry
+        BadTime, // no usable time (missing or unparseable `# Time:`)
+        BadField, // Query_time / Lock_time / Rows_* value that is not a number
+        TooLarge, // an entry or a line over maxEntryBytes(); dropped up to the next entry
+        TruncatedAtEnd, // the input ended inside an entry (a log still being written)
     };
     struct Issue
     {
@@ -37,8 +37,8 @@ public:
     };
     struct Stats
     {
-        qint64 entries = 0;     // entries returned
-        qint64 malformed = 0;   // entries / garbage blocks skipped
+        qint64 entries = 0; // entries returned
+        qint64 malformed = 0; // entries / garbage blocks skipped
         qint64 bannerLines = 0; // mysqld start-up banner lines (not malformed)
         qint64 lines = 0;
         qint64 bytes = 0;
@@ -84,11 +84,11 @@ private:
     void addIssue(qint64 lineNo, Problem problem);
     QDateTime parseTime(QByteArrayView text);
 
-    QByteArray m_buf;            // input not yet consumed (from m_pos)
-    qsizetype m_pos = 0;         // start of the next line in m_buf
-    qsizetype m_scanFrom = 0;    // where the search for '\n' resumes
-    qint64 m_lineNo = 0;         // lines consumed
-    qint64 m_offset = 0;         // input offset of m_buf[m_pos]
+    QByteArray m_buf; // input not yet consumed (from m_pos)
+    qsizetype m_pos = 0; // start of the next line in m_buf
+    qsizetype m_scanFrom = 0; // where the search for '\n' resumes
+    qint64 m_lineNo = 0; // lines consumed
+    qint64 m_offset = 0; // input offset of m_buf[m_pos]
     bool m_finished = false;
     bool m_discardingLine = false; // inside an over-long line, dropping it up to its '\n'
     int m_assumedOffsetSec = 0;

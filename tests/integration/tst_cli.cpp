@@ -1,6 +1,7 @@
 // tst_cli: tidesk-cli end to end, as a script or cron job uses it, against the real sandbox.
 // Also the secrets-on-disk check: after adding environments with a known password, that password
 // appears nowhere under TIDESK_HOME (inventory, settings, vault, logs) nor in any CLI output.
+#include "CliRunner.h"
 #include "SandboxEnv.h"
 
 #include <QDirIterator>
@@ -13,17 +14,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-};
-
-} // namespace
+using TiDesk::Test::CliRun;
 
 class TestCli : public QObject
 {
@@ -64,25 +55,8 @@ private:
 
 CliRun TestCli::cli(const QStringList &args, const QByteArray &stdinData, bool withVaultEnv)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"TIDESK_HOME"_s, m_home.path());
-    env.remove(u"TIDESK_VAULT_PASSPHRASE"_s);
-    if (withVaultEnv)
-        env.insert(u"TIDESK_VAULT_PASSPHRASE"_s, m_vaultPass);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TIDESK_CLI_BINARY), QStringList { u"--secrets"_s, u"vault"_s } + args);
-    if (!p.waitForStarted())
-        return {};
-    p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    CliRun r { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-               p.readAllStandardOutput(), p.readAllStandardError() };
+    CliRun r = TiDesk::Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(),
+                                    withVaultEnv ? m_vaultPass : QString(), args, stdinData);
     m_outputs << r.out << r.err;
     return r;
 }
@@ -90,7 +64,7 @@ CliRun TestCli::cli(const QStringList &args, const QByteArray &stdinData, bool w
 int TestCli::envCount()
 {
     const CliRun r = cli({ u"env"_s, u"list"_s, u"--json"_s });
-    return r.exitCode == 0 ? int(r.json().array().size()) : -1;
+    return r.exitCode == 0 ? int(r.document().array().size()) : -1;
 }
 
 void TestCli::initTestCase()
@@ -110,8 +84,8 @@ void TestCli::emptyInventoryListsNothing()
 {
     const CliRun r = cli({ u"env"_s, u"list"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.json().isArray());
-    QCOMPARE(r.json().array().size(), 0);
+    QVERIFY(r.document().isArray());
+    QCOMPARE(r.document().array().size(), 0);
 }
 
 void TestCli::addWithPasswordAndCheck()
@@ -128,7 +102,7 @@ void TestCli::addWithPasswordAndCheck()
     r = cli({ u"--verbose"_s, u"env"_s, u"check"_s, u"sbx-dev"_s, u"--json"_s });
     QVERIFY2(r.exitCode == 0, r.out.constData());
     QVERIFY2(r.err.contains("tidesk."), "--verbose should log to stderr");
-    const QJsonObject o = r.json().object();
+    const QJsonObject o = r.json();
     QCOMPARE(o.value(u"name"_s).toString(), u"sbx-dev"_s);
     QCOMPARE(o.value(u"reachable"_s).toBool(), true);
     QCOMPARE(o.value(u"engine"_s).toString(), u"mariadb"_s);
@@ -158,8 +132,8 @@ void TestCli::listJsonHasNoSecrets()
 {
     const CliRun r = cli({ u"env"_s, u"list"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.json().array().size(), 1);
-    const QJsonObject env = r.json().array().first().toObject();
+    QCOMPARE(r.document().array().size(), 1);
+    const QJsonObject env = r.document().array().first().toObject();
     QCOMPARE(env.value(u"name"_s).toString(), u"sbx-dev"_s);
     QVERIFY(!env.contains(u"password"_s));
     QVERIFY(!r.out.contains(m_sandbox.adminPassword().toUtf8()));
@@ -175,7 +149,7 @@ void TestCli::wrongPasswordIsReported()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = cli({ u"--verbose"_s, u"env"_s, u"check"_s, u"sbx-wrongpw"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
-    const QJsonObject o = r.json().object();
+    const QJsonObject o = r.json();
     QCOMPARE(o.value(u"reachable"_s).toBool(), false);
     const QJsonObject e = o.value(u"error"_s).toObject();
     QCOMPARE(e.value(u"code"_s).toInt(), 1045);
@@ -193,7 +167,7 @@ void TestCli::unreachableHostFailsFast()
     r = cli({ u"env"_s, u"check"_s, u"sbx-closed"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(t.elapsed() < 15000, "a closed port must fail promptly");
-    const QJsonObject o = r.json().object();
+    const QJsonObject o = r.json();
     QCOMPARE(o.value(u"reachable"_s).toBool(), false);
     QCOMPARE(o.value(u"error"_s).toObject().value(u"kind"_s).toString(), u"connection"_s);
 }
@@ -260,9 +234,9 @@ void TestCli::importSandboxInventoryAndCheckAll()
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({ u"env"_s, u"check"_s, name, u"--json"_s });
         QVERIFY2(r.exitCode == 0, QByteArray(name.toUtf8() + ": " + r.out).constData());
-        QCOMPARE(r.json().object().value(u"engine"_s).toString(), u"mariadb"_s);
+        QCOMPARE(r.json().value(u"engine"_s).toString(), u"mariadb"_s);
         // The sandbox's prod is reached only through the bastion (SSH tunnel).
-        QCOMPARE(r.json().object().value(u"via_ssh"_s).toBool(), name == u"prod"_s);
+        QCOMPARE(r.json().value(u"via_ssh"_s).toBool(), name == u"prod"_s);
     }
     // Importing the same file again is refused as a whole (names exist), nothing half-imported.
     r = cli({ u"env"_s, u"import"_s, m_sandbox.value(u"DEMO_INVENTORY"_s) });
@@ -288,16 +262,14 @@ void TestCli::bastionHostKeyAndSshSecret()
     // Unknown host key: refused by default, with the fingerprint and what to do.
     r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(),
-             u"host_key"_s);
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"host_key"_s);
     QVERIFY(r.json()
-                .object()
                 .value(u"error"_s)
                 .toObject()
                 .value(u"message"_s)
                 .toString()
                 .contains(u"SHA256:"_s));
-    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"code"_s).toInt(),
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toInt(),
              9101); // HostKeyCheck::UnknownHost
     QVERIFY2(r.err.contains("--accept-new-host-key"), r.err.constData());
     QVERIFY(!QFile::exists(knownHosts));
@@ -305,8 +277,8 @@ void TestCli::bastionHostKeyAndSshSecret()
     // Trust on first use, on request: stored, reachable through the tunnel.
     r = cli({ u"--accept-new-host-key"_s, u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
     QVERIFY2(r.exitCode == 0, r.out.constData());
-    QCOMPARE(r.json().object().value(u"via_ssh"_s).toBool(), true);
-    QCOMPARE(r.json().object().value(u"via"_s).toString(),
+    QCOMPARE(r.json().value(u"via_ssh"_s).toBool(), true);
+    QCOMPARE(r.json().value(u"via"_s).toString(),
              u"ssh root@127.0.0.1:"_s + m_sandbox.value(u"SSHD_PORT"_s));
     QVERIFY(QFile::exists(knownHosts));
     r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s });
@@ -319,9 +291,8 @@ void TestCli::bastionHostKeyAndSshSecret()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = cli({ u"env"_s, u"check"_s, u"sbx-bastion"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.json().object().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"auth"_s);
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"auth"_s);
     QVERIFY2(r.json()
-                 .object()
                  .value(u"error"_s)
                  .toObject()
                  .value(u"message"_s)
@@ -369,8 +340,7 @@ void TestCli::alertsCommand()
     CliRun r;
     QJsonArray alerts;
     QTRY_VERIFY_WITH_TIMEOUT((r = cli({ u"alerts"_s, u"sbx-alerts"_s, u"--json"_s }),
-                              alerts = r.json().object().value(u"alerts"_s).toArray(),
-                              !alerts.isEmpty()),
+                              alerts = r.json().value(u"alerts"_s).toArray(), !alerts.isEmpty()),
                              10000);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(alerts.size(), 1); // only this environment's alert, not prod's
@@ -392,12 +362,12 @@ void TestCli::alertsCommand()
              0);
     r = cli({ u"alerts"_s, u"--json"_s });
     QCOMPARE(r.exitCode, 1);
-    const QJsonArray errors = r.json().object().value(u"errors"_s).toArray();
+    const QJsonArray errors = r.json().value(u"errors"_s).toArray();
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().toObject().value(u"env"_s).toString(), u"sbx-alerts-down"_s);
     QCOMPARE(errors.first().toObject().value(u"kind"_s).toString(), u"connection"_s);
     bool sawMine = false;
-    for (const QJsonValue &v : r.json().object().value(u"alerts"_s).toArray())
+    for (const QJsonValue &v : r.json().value(u"alerts"_s).toArray())
         sawMine = sawMine || v.toObject().value(u"env"_s).toString() == u"sbx-alerts"_s;
     QVERIFY(sawMine);
     QCOMPARE(cli({ u"alerts"_s, u"no-such-env"_s }).exitCode, 3);

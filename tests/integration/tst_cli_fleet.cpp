@@ -1,6 +1,7 @@
 // tst_cli_fleet: `tidesk-cli fleet status` end to end against the sandbox, as a script uses it:
 // the demo inventory (prod through the SSH bastion) in text and JSON, the --tier and --tag
 // filters, a down environment listed first with its error and exit status 1, usage errors.
+#include "CliRunner.h"
 #include "SandboxEnv.h"
 
 #include <QJsonArray>
@@ -12,18 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QJsonArray envs() const { return json().value(u"environments"_s).toArray(); }
-};
-
-} // namespace
+using TiDesk::Test::CliRun;
 
 class TestCliFleet : public QObject
 {
@@ -48,23 +38,8 @@ private:
 
 CliRun TestCliFleet::cli(const QStringList &args, const QByteArray &stdinData)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"TIDESK_HOME"_s, m_home.path());
-    env.insert(u"TIDESK_VAULT_PASSPHRASE"_s, m_vaultPass);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TIDESK_CLI_BINARY), QStringList { u"--secrets"_s, u"vault"_s } + args);
-    if (!p.waitForStarted())
-        return {};
-    p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-             p.readAllStandardError() };
+    return TiDesk::Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), m_vaultPass, args,
+                                stdinData);
 }
 
 void TestCliFleet::initTestCase()

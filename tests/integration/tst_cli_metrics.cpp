@@ -2,6 +2,7 @@
 // Prometheus = prometheus-tidb with the backfilled series), a MariaDB environment whose engine is
 // detected over SQL (Prometheus = the scraping one, selector env="test01"), and one whose
 // Prometheus port is closed. Text, --json, unknown and unsupported charts, bad ranges.
+#include "CliRunner.h"
 #include "SandboxEnv.h"
 
 #include <QDateTime>
@@ -15,18 +16,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QByteArray both() const { return out + err; }
-};
-
-} // namespace
+using TiDesk::Test::CliRun;
 
 class TestCliMetrics : public QObject
 {
@@ -37,24 +27,8 @@ class TestCliMetrics : public QObject
 
     CliRun cli(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"TIDESK_HOME"_s, m_home.path());
-        env.insert(u"TIDESK_VAULT_PASSPHRASE"_s, u"vault-pass-metrics"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(TIDESK_CLI_BINARY),
-                QStringList { u"--secrets"_s, u"vault"_s } + args);
-        if (!p.waitForStarted())
-            return {};
-        p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                 p.readAllStandardOutput(), p.readAllStandardError() };
+        return TiDesk::Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(),
+                                    u"vault-pass-metrics"_s, args, stdinData);
     }
 
     QString prom(const QString &key) const { return u"http://127.0.0.1:"_s + m_sandbox.value(key); }

@@ -36,7 +36,7 @@ QJsonObject snapshotJson(const QString &env, const GuardrailSnapshot &s)
             { u"unit"_s, v.variable.unit },
             { u"global_only"_s, v.variable.global } });
     QJsonArray watches;
-    for (const RunawayWatch &w : s.watches)
+    for (const RunawayWatchEntry &w : s.watches)
         watches.append(QJsonObject { { u"id"_s, w.id },
                                      { u"resource_group"_s, w.resourceGroup },
                                      { u"watch"_s, w.watch },
@@ -125,7 +125,7 @@ int GuardrailCommands::show(const QString &envName)
     CliIo::out(CliIo::table({ tr("VARIABLE"), tr("GLOBAL VALUE"), tr("UNIT") }, rows));
     if (snap->watchesSupported) {
         QList<QStringList> w;
-        for (const RunawayWatch &x : snap->watches)
+        for (const RunawayWatchEntry &x : snap->watches)
             w << QStringList {
                 QString::number(x.id), x.resourceGroup, x.watch, x.action, x.rule, x.endTime,
                 x.watchText.left(60)

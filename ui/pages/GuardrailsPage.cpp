@@ -372,7 +372,7 @@ void GuardrailsPage::showSnapshot(const GuardrailSnapshot &snap)
     if (have && !tidb)
         m_watchesTitle->hide();
     m_watches->setRowCount(0);
-    for (const RunawayWatch &w : snap.watches) {
+    for (const RunawayWatchEntry &w : snap.watches) {
         const int row = m_watches->rowCount();
         m_watches->insertRow(row);
         m_watches->setItem(row, 0, item(QString::number(w.id)));

@@ -27,11 +27,11 @@ QList<GuardrailValue> values(const Dialect &dialect, const QueryResult &result)
     return out;
 }
 
-QList<RunawayWatch> watches(const QueryResult &result)
+QList<RunawayWatchEntry> watches(const QueryResult &result)
 {
-    QList<RunawayWatch> out;
+    QList<RunawayWatchEntry> out;
     for (int i = 0; i < result.rows.size(); ++i) {
-        RunawayWatch w;
+        RunawayWatchEntry w;
         w.id = result.value(i, u"ID"_s).toLongLong();
         w.resourceGroup = result.value(i, u"RESOURCE_GROUP_NAME"_s).toString();
         w.startTime = result.value(i, u"START_TIME"_s).toString();

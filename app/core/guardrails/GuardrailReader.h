@@ -23,7 +23,7 @@ struct QueryResult;
 namespace GuardrailParser {
 // The one-row result of Dialect::readGuardrailsQuery(), in the dialect's variable order.
 [[nodiscard]] QList<GuardrailValue> values(const Dialect &dialect, const QueryResult &result);
-[[nodiscard]] QList<RunawayWatch> watches(const QueryResult &result);
+[[nodiscard]] QList<RunawayWatchEntry> watches(const QueryResult &result);
 [[nodiscard]] QList<SqlBinding> bindings(const QueryResult &result);
 } // namespace GuardrailParser
 

@@ -21,7 +21,7 @@ struct GuardrailValue
     QString value; // as the server shows it; null when it could not be read
 };
 
-struct RunawayWatch
+struct RunawayWatchEntry
 {
     qint64 id = 0;
     QString resourceGroup;
@@ -53,7 +53,7 @@ struct GuardrailSnapshot
     QDateTime readAt;
     QList<GuardrailValue> values;
     bool watchesSupported = false;
-    QList<RunawayWatch> watches;
+    QList<RunawayWatchEntry> watches;
     bool bindingsSupported = false;
     QList<SqlBinding> bindings;
     QStringList problems; // parts that could not be read, one translated line each

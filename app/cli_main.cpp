@@ -6,6 +6,7 @@
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
 #include "cli/FleetCommands.h"
+#include "cli/KillCommands.h"
 #include "cli/MetricsCommands.h"
 #include "sql/SqlConnection.h"
 
@@ -32,6 +33,8 @@ QString mainUsage()
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
+        "  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, "
+        "verified and audited\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -146,7 +149,8 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
-    if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet") {
+    if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
+        && command != u"kill") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -160,5 +164,7 @@ int main(int argc, char *argv[])
         return MetricsCommands(context).run(args);
     if (command == u"fleet")
         return FleetCommands(context).run(args);
+    if (command == u"kill")
+        return KillCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

@@ -22,10 +22,14 @@ QJsonObject AuditEntry::toJson() const
     o.insert(u"action"_s, action);
     o.insert(u"target"_s, target);
     o.insert(u"statement"_s, statement);
+    if (!sessionStatement.isEmpty())
+        o.insert(u"session_statement"_s, sessionStatement);
     if (!rule.isEmpty())
         o.insert(u"rule"_s, rule);
     o.insert(u"mode"_s, mode);
     o.insert(u"ok"_s, ok);
+    if (!outcome.isEmpty())
+        o.insert(u"outcome"_s, outcome);
     o.insert(u"result"_s, result);
     return o;
 }
@@ -39,9 +43,11 @@ AuditEntry AuditEntry::fromJson(const QJsonObject &o)
     e.action = o.value(u"action"_s).toString();
     e.target = o.value(u"target"_s).toString();
     e.statement = o.value(u"statement"_s).toString();
+    e.sessionStatement = o.value(u"session_statement"_s).toString();
     e.rule = o.value(u"rule"_s).toString();
     e.mode = o.value(u"mode"_s).toString();
     e.ok = o.value(u"ok"_s).toBool();
+    e.outcome = o.value(u"outcome"_s).toString();
     e.result = o.value(u"result"_s).toString();
     return e;
 }

@@ -8,6 +8,7 @@
 #include "SandboxEnv.h"
 #include "sql/SqlWorker.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
 

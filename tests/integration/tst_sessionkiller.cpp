@@ -11,7 +11,10 @@
 //  - without global kill (the fixture's CLUSTER_CONFIG switched to false for one test) the
 //    killer routes to the owning tidb-server's SQL address from CLUSTER_INFO (10.0.1.x:4000,
 //    which does not answer here) and fails with a clear connection error, sending nothing;
-//  - every attempt has its audit line (injected audit path), with rule and mode.
+//    with CLUSTER_INFO pointing the owner at an address that answers (uat01 as "localhost"),
+//    KILL TIDB QUERY is sent on that direct connection (MariaDB refuses it: 1054);
+//  - every attempt has its audit line (injected audit path), with rule and mode, and password
+//    literals of the victim's statement redacted.
 // FAILS without the sandbox.
 #include "SandboxEnv.h"
 #include "VictimSession.h"
@@ -23,6 +26,7 @@
 #include "sql/SqlConnection.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -51,6 +55,7 @@ private slots:
     void missingPrivilegeIsClear();
     void tidbGlobalKillOnCatalogFixture();
     void tidbWithoutGlobalKillRoutesToOwner();
+    void tidbWithoutGlobalKillSendsKillTidbToOwner();
     void everyAttemptAudited();
 
 private:
@@ -63,6 +68,8 @@ private:
     std::optional<SessionRow> readOne(const Environment &env, quint64 id);
     KillOutcome killNow(const KillRequest &request, qint64 *callMs = nullptr);
     bool setGlobalKill(bool on);
+    // Runs one statement on uat01 as tidesk_admin (fixture edits).
+    bool adminExec(const QString &sql);
     int auditLines() const;
 
     Test::SandboxEnv m_sandbox;
@@ -128,22 +135,24 @@ KillOutcome TestSessionKiller::killNow(const KillRequest &request, qint64 *callM
 {
     ++m_attempts;
     QSignalSpy finished(m_killer.get(), &SessionKiller::killFinished);
-    std::optional<KillOutcome> viaCallback;
+    // Shared: a callback that arrives after a failed wait must not write to a dead local.
+    auto viaCallback = std::make_shared<std::optional<KillOutcome>>();
     QElapsedTimer t;
     t.start();
-    const quint64 id = m_killer->kill(request, [&](const KillOutcome &o) { viaCallback = o; });
+    const quint64 id
+        = m_killer->kill(request, [viaCallback](const KillOutcome &o) { *viaCallback = o; });
     if (callMs)
         *callMs = t.elapsed();
     [&] {
         QVERIFY(m_killer->pendingCount() >= 1 || !finished.isEmpty());
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(0).toULongLong(), id);
-        QVERIFY(viaCallback.has_value()); // the callback ran before the signal
+        QVERIFY(viaCallback->has_value()); // the callback ran before the signal
     }();
     return finished.isEmpty() ? KillOutcome() : finished.first().at(1).value<KillOutcome>();
 }
 
-bool TestSessionKiller::setGlobalKill(bool on)
+bool TestSessionKiller::adminExec(const QString &sql)
 {
     SqlConnection c;
     ConnectParams p;
@@ -152,11 +161,14 @@ bool TestSessionKiller::setGlobalKill(bool on)
     p.password = m_sandbox.adminPassword();
     if (!c.open(p))
         return false;
-    return c
-        .query(u"UPDATE "_s + m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s)
-               + u".CLUSTER_CONFIG SET `VALUE` = '"_s + (on ? u"true"_s : u"false"_s)
-               + u"' WHERE `TYPE` = 'tidb' AND `KEY` = 'enable-global-kill'"_s)
-        .ok();
+    return c.query(sql).ok();
+}
+
+bool TestSessionKiller::setGlobalKill(bool on)
+{
+    return adminExec(u"UPDATE "_s + m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s)
+                     + u".CLUSTER_CONFIG SET `VALUE` = '"_s + (on ? u"true"_s : u"false"_s)
+                     + u"' WHERE `TYPE` = 'tidb' AND `KEY` = 'enable-global-kill'"_s);
 }
 
 int TestSessionKiller::auditLines() const
@@ -197,6 +209,11 @@ void TestSessionKiller::initTestCase()
 void TestSessionKiller::cleanupTestCase()
 {
     setGlobalKill(true);
+    // The fixture's CLUSTER_INFO as provisioned, whatever a failed test left behind.
+    const QString schema = m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s);
+    adminExec(u"UPDATE "_s + schema
+              + u".CLUSTER_INFO SET INSTANCE = CONCAT(SUBSTRING_INDEX(STATUS_ADDRESS, ':', 1), "
+                "':4000') WHERE TYPE = 'tidb'"_s);
     m_killer.reset();
     m_pool.waitForDone();
 }
@@ -262,7 +279,8 @@ void TestSessionKiller::killConnectionDropsSession()
 {
     Test::VictimSession victim(m_sandbox, u"dev"_s);
     const quint64 victimId = victim.connectionId();
-    const QString sql = u"SELECT SLEEP(30)"_s;
+    // A password literal in the victim's statement never reaches the audit file.
+    const QString sql = u"SELECT SLEEP(30) AS conn_victim, PASSWORD('hunter2-kill-test') AS pw"_s;
     const quint64 req = victim.start(sql);
     const std::optional<SessionRow> target = waitRunning(m_dev, victimId, sql);
     QVERIFY(target);
@@ -298,13 +316,18 @@ void TestSessionKiller::killConnectionDropsSession()
     QCOMPARE(last->first().rule, u"no-long-sleeps"_s);
     QCOMPARE(last->first().mode, u"enforce"_s);
     QVERIFY(last->first().ok);
+    QCOMPARE(last->first().sessionStatement,
+             u"SELECT SLEEP(30) AS conn_victim, PASSWORD('***') AS pw"_s);
+    QFile audit(m_killer->auditPath());
+    QVERIFY(audit.open(QIODevice::ReadOnly));
+    QVERIFY(!audit.readAll().contains("hunter2"));
 }
 
 void TestSessionKiller::staleTargetOtherStatementIsRefused()
 {
     Test::VictimSession victim(m_sandbox, u"dev"_s);
     const quint64 victimId = victim.connectionId();
-    const QString first = u"SELECT SLEEP(1.5) AS first_statement"_s;
+    const QString first = u"SELECT SLEEP(2.5) AS first_statement"_s;
     const quint64 req1 = victim.start(first);
     const std::optional<SessionRow> captured = waitRunning(m_dev, victimId, first);
     QVERIFY(captured);
@@ -351,7 +374,7 @@ void TestSessionKiller::staleTargetSameTextAgainIsRefused()
 {
     Test::VictimSession victim(m_sandbox, u"dev"_s);
     const quint64 victimId = victim.connectionId();
-    const QString sql = u"SELECT SLEEP(1.2) AS same_text"_s;
+    const QString sql = u"SELECT SLEEP(3) AS same_text"_s;
     const quint64 req1 = victim.start(sql);
     const std::optional<SessionRow> captured = waitRunning(m_dev, victimId, sql);
     QVERIFY(captured);
@@ -379,7 +402,7 @@ void TestSessionKiller::alreadyFinishedStatementAndGoneSession()
     {
         Test::VictimSession victim(m_sandbox, u"dev"_s);
         victimId = victim.connectionId();
-        const QString sql = u"SELECT SLEEP(1) AS finishes"_s;
+        const QString sql = u"SELECT SLEEP(2) AS finishes"_s;
         const quint64 req = victim.start(sql);
         captured = waitRunning(m_dev, victimId, sql);
         QVERIFY(captured);
@@ -510,9 +533,57 @@ void TestSessionKiller::tidbWithoutGlobalKillRoutesToOwner()
     QCOMPARE(victim.wait(req, 10000).value_or(Error()).code, 1317);
 }
 
+void TestSessionKiller::tidbWithoutGlobalKillSendsKillTidbToOwner()
+{
+    // Make the owning tidb-server's SQL address in CLUSTER_INFO one that answers: uat01 itself,
+    // named "localhost" so it differs from the environment's 127.0.0.1. The killer must then
+    // open a direct connection THERE and send KILL TIDB on it. (uat01 is MariaDB, which has no
+    // KILL TIDB: the statement is refused (1054 unknown column TIDB) - the proof that it arrived.)
+    QVERIFY(setGlobalKill(false));
+    Test::VictimSession victim(m_sandbox, u"uat01"_s);
+    const quint64 victimId = victim.connectionId();
+    const QString sql = u"SELECT SLEEP(30) AS kill_tidb_routed"_s;
+    const quint64 req = victim.start(sql);
+    const std::optional<SessionRow> target = waitRunning(m_tidb, victimId, sql);
+    QVERIFY(target);
+    const QString schema = m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s);
+    const QString original = victimId % 2 == 0 ? u"10.0.1.4:4000"_s : u"10.0.1.5:4000"_s;
+    const QString routed = u"localhost:"_s + QString::number(m_sandbox.mariadbPort(u"uat01"_s));
+    auto pointOwnerAt = [&](const QString &address) {
+        return adminExec(u"UPDATE "_s + schema + u".CLUSTER_INFO SET INSTANCE = '"_s + address
+                         + u"' WHERE TYPE = 'tidb' AND STATUS_ADDRESS = '"_s + target->instance
+                         + u"'"_s);
+    };
+    QVERIFY(pointOwnerAt(routed));
+
+    KillRequest r;
+    r.env = m_tidb;
+    r.target = *target;
+    const KillOutcome o = killNow(r);
+    QVERIFY(pointOwnerAt(original));
+    QVERIFY(setGlobalKill(true));
+    QVERIFY2(o.status == KillOutcome::Status::Failed, qPrintable(o.message));
+    QCOMPARE(o.statement, u"KILL TIDB QUERY "_s + QString::number(victimId));
+    QVERIFY2(o.sentTo.contains(u"@"_s + routed), qPrintable(o.sentTo));
+    // MariaDB has no KILL TIDB: it reads `KILL <expression>` with an unknown column TIDB.
+    QVERIFY2(o.error.code == 1054 || o.error.code == 1064, qPrintable(o.error.toString()));
+    QVERIFY2(o.message.contains(u"KILL TIDB QUERY"_s), qPrintable(o.message));
+    // The KILL TIDB went over the direct connection, not the environment's.
+    bool sawDirect = false;
+    for (const ActivityEntry &a : m_log.entries())
+        sawDirect
+            = sawDirect || (a.statement == o.statement && a.endpoint.contains(u"@"_s + routed));
+    QVERIFY(sawDirect);
+    QCOMPARE(readOne(m_tidb, victimId)->info, sql); // nothing else happened to it
+
+    const KillOutcome again = killNow(r); // global kill again: killed from the env connection
+    QVERIFY2(again.status == KillOutcome::Status::Killed, qPrintable(again.message));
+    QCOMPARE(victim.wait(req, 10000).value_or(Error()).code, 1317);
+}
+
 void TestSessionKiller::everyAttemptAudited()
 {
-    QVERIFY(m_attempts >= 12);
+    QVERIFY(m_attempts >= 14);
     QCOMPARE(auditLines(), m_attempts);
     const auto all = AuditLog(m_killer->auditPath()).readLast(0);
     QVERIFY(all.ok());
@@ -528,7 +599,8 @@ void TestSessionKiller::everyAttemptAudited()
         // Only sent KILLs name a statement.
         QCOMPARE(a.statement.isEmpty(),
                  a.outcome == u"stale-refused" || a.outcome == u"already-finished"
-                     || (a.outcome == u"failed" && a.envName == u"uat02"));
+                     || (a.outcome == u"failed" && a.envName == u"uat02"
+                         && !a.statement.startsWith(u"KILL TIDB"_s)));
     }
 }
 

@@ -9,6 +9,11 @@
 
 #include <deque>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -65,7 +70,20 @@ QString AuditLog::currentActor()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    // cron, systemd units and containers often set no USER: the account itself is the answer.
+    if (user.isEmpty()) {
+        passwd pwd {};
+        passwd *found = nullptr;
+        char buffer[1024];
+        if (::getpwuid_r(::geteuid(), &pwd, buffer, sizeof buffer, &found) == 0 && found
+            && found->pw_name)
+            user = QString::fromLocal8Bit(found->pw_name);
+    }
+#endif
     return user.isEmpty() ? u"unknown"_s : user;
 }
 

@@ -50,7 +50,7 @@ public:
 
     // AppPaths::dataDir()/audit.jsonl
     [[nodiscard]] static QString defaultPath();
-    // $USER (or $USERNAME), else "unknown".
+    // $USER, $LOGNAME or $USERNAME, else (Unix) the account of the effective uid, else "unknown".
     [[nodiscard]] static QString currentActor();
 
     [[nodiscard]] const QString &path() const { return m_path; }

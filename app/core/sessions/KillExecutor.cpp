@@ -4,7 +4,7 @@
 #include "sessions/KillRouting.h"
 #include "sessions/SessionReader.h"
 #include "sql/ConnectParams.h"
-#include "sql/EngineDetector.h"
+#include "sql/EnvironmentConnection.h"
 #include "sql/QueryResult.h"
 #include "sql/SqlConnection.h"
 
@@ -52,36 +52,24 @@ QString whereText(const ConnectParams &p)
                       : p.displayAddress();
 }
 
-// The environment's first endpoint that opens, with its engine and dialect.
-Result<Opened> openEnvironment(const Environment &env, const KillExecutor::Context &ctx)
+// The environment's first endpoint that opens, with its engine and dialect (the shared
+// EnvironmentConnection loop), on a connection of the kill's own statement budget.
+Result<Opened> openForKill(const Environment &env, const KillExecutor::Context &ctx)
 {
-    if (env.endpoints.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           KillExecutor::tr("%1 has no SQL endpoint.").arg(env.name));
-    Error last;
-    for (int i = 0; i < env.endpoints.size(); ++i) {
-        auto conn = std::make_unique<SqlConnection>(ctx.activityLog);
-        const VoidResult opened = conn->open(paramsFor(env, ctx, i));
-        if (!opened) {
-            last = opened.error();
-            const ErrorKind k = last.kind;
-            // Credentials, TLS and the bastion's key fail alike on every endpoint.
-            if (k == ErrorKind::Auth || k == ErrorKind::Tls || k == ErrorKind::HostKey)
-                break;
-            continue;
-        }
-        const Result<EngineInfo> engine = EngineDetector::detect(*conn, env.engine);
-        if (!engine) {
-            last = engine.error();
-            continue;
-        }
-        Opened o;
-        o.engine = *engine;
-        o.dialect = makeDialect(*engine, ctx.settings.dialect);
-        o.conn = std::move(conn);
-        return o;
-    }
-    return last;
+    EnvironmentTarget target;
+    target.environment = env;
+    target.environment.queryTimeoutMs = ctx.settings.statementTimeoutMs;
+    target.password = ctx.password;
+    target.route = ctx.route;
+    target.dialectOptions = ctx.settings.dialect;
+    Opened o;
+    o.conn = std::make_unique<SqlConnection>(ctx.activityLog);
+    const Result<OpenedEnvironment> opened = TiDesk::openEnvironment(target, *o.conn);
+    if (!opened)
+        return opened.error();
+    o.engine = opened->engine;
+    o.dialect = opened->dialect;
+    return o;
 }
 
 // Sessions with this id (and instance, on TiDB when given), read now.
@@ -216,7 +204,7 @@ Result<QList<SessionRow>> KillExecutor::readSessions(const Environment &env, qui
                                                      const QString &instance,
                                                      const Context &context, EngineInfo *engine)
 {
-    Result<Opened> opened = openEnvironment(env, context);
+    Result<Opened> opened = openForKill(env, context);
     if (!opened)
         return opened.error();
     if (engine)
@@ -258,7 +246,7 @@ KillOutcome KillExecutor::run(const KillRequest &req, const Context &ctx)
                           .arg(req.target.user, req.target.command));
 
     // (a) verify ----------------------------------------------------------------------------
-    Result<Opened> opened = openEnvironment(req.env, ctx);
+    Result<Opened> opened = openForKill(req.env, ctx);
     if (!opened)
         return fail(tr("Cannot connect to %1 to check session #%2 before killing it: %3")
                         .arg(req.env.name)

@@ -23,8 +23,13 @@ SessionKiller::SessionKiller(CoreServices services, Options options, QObject *pa
         || schema.compare(u"INFORMATION_SCHEMA"_s, Qt::CaseInsensitive) == 0;
     if (defaultSchema && !m_services.tidbCatalogSchema.isEmpty())
         schema = m_services.tidbCatalogSchema; // the sandbox demo's TiDB fixture
-    m_audit = std::make_shared<AuditLog>(m_options.auditPath.isEmpty() ? AuditLog::defaultPath()
-                                                                       : m_options.auditPath);
+    if (!m_options.auditPath.isEmpty())
+        m_audit = std::make_shared<AuditLog>(m_options.auditPath);
+    else if (m_services.audit)
+        // The application's one audit log; its owner (AppContext) drains the pool first.
+        m_audit = std::shared_ptr<AuditLog>(m_services.audit, [](AuditLog *) {});
+    else
+        m_audit = std::make_shared<AuditLog>(AuditLog::defaultPath());
 }
 
 SessionKiller::~SessionKiller() = default;

@@ -34,12 +34,12 @@ public:
     struct Options
     {
         KillSettings settings; // settings.dialect.catalogSchema: empty = the services' one
-        QString auditPath; // empty = AuditLog::defaultPath(); tests inject their own
+        QString auditPath; // empty = the services' audit log, else AuditLog::defaultPath()
     };
     using Callback = std::function<void(const KillOutcome &)>;
 
     // services: secrets (the SQL/SSH passwords, read on the pool), tunnels (bastions),
-    // activityLog, pool (required), tidbCatalogSchema.
+    // activityLog, audit (unless Options::auditPath), pool, tidbCatalogSchema.
     explicit SessionKiller(CoreServices services, Options options = {}, QObject *parent = nullptr);
     ~SessionKiller() override;
 

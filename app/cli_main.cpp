@@ -7,6 +7,7 @@
 #include "cli/EnvCommands.h"
 #include "cli/FleetCommands.h"
 #include "cli/GuardrailCommands.h"
+#include "cli/KillCommands.h"
 #include "cli/MetricsCommands.h"
 #include "sql/SqlConnection.h"
 
@@ -34,6 +35,8 @@ QString mainUsage()
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
         "  guardrails ENV [set NAME VALUE]  statement time/memory limits, runaway watches\n"
+        "  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, "
+        "verified and audited\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -149,7 +152,7 @@ int main(int argc, char *argv[])
     CliContext context(options);
     const QString command = args.takeFirst();
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
-        && command != u"guardrails") {
+        && command != u"guardrails" && command != u"kill") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -165,5 +168,7 @@ int main(int argc, char *argv[])
         return FleetCommands(context).run(args);
     if (command == u"guardrails")
         return GuardrailCommands(context).run(args);
+    if (command == u"kill")
+        return KillCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

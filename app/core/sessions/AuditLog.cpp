@@ -27,10 +27,14 @@ QJsonObject AuditEntry::toJson() const
     o.insert(u"action"_s, action);
     o.insert(u"target"_s, target);
     o.insert(u"statement"_s, statement);
+    if (!sessionStatement.isEmpty())
+        o.insert(u"session_statement"_s, sessionStatement);
     if (!rule.isEmpty())
         o.insert(u"rule"_s, rule);
     o.insert(u"mode"_s, mode);
     o.insert(u"ok"_s, ok);
+    if (!outcome.isEmpty())
+        o.insert(u"outcome"_s, outcome);
     o.insert(u"result"_s, result);
     return o;
 }
@@ -44,9 +48,11 @@ AuditEntry AuditEntry::fromJson(const QJsonObject &o)
     e.action = o.value(u"action"_s).toString();
     e.target = o.value(u"target"_s).toString();
     e.statement = o.value(u"statement"_s).toString();
+    e.sessionStatement = o.value(u"session_statement"_s).toString();
     e.rule = o.value(u"rule"_s).toString();
     e.mode = o.value(u"mode"_s).toString();
     e.ok = o.value(u"ok"_s).toBool();
+    e.outcome = o.value(u"outcome"_s).toString();
     e.result = o.value(u"result"_s).toString();
     return e;
 }
@@ -68,10 +74,14 @@ QString AuditLog::currentActor()
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
 #ifdef Q_OS_UNIX
+    // cron, systemd units and containers often set no USER: the account itself is the answer.
     if (user.isEmpty()) {
-        // cron and systemd often run without USER: ask the password database.
-        if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
-            user = QString::fromLocal8Bit(pw->pw_name);
+        passwd pwd {};
+        passwd *found = nullptr;
+        char buffer[1024];
+        if (::getpwuid_r(::geteuid(), &pwd, buffer, sizeof buffer, &found) == 0 && found
+            && found->pw_name)
+            user = QString::fromLocal8Bit(found->pw_name);
     }
 #endif
     return user.isEmpty() ? u"unknown"_s : user;

@@ -27,9 +27,15 @@ struct AuditEntry
     QString action; // "kill-query", "kill-connection", "set-guardrail", ...
     QString target; // e.g. "10.0.1.4:10080#42 app@10.0.0.9 (SELECT ...)"
     QString statement; // the SQL sent (or that would have been sent in dry-run)
+    // Kills: the statement the target session ran when it was checked (the caller's baseline
+    // when it was idle or gone by then; password literals redacted); empty for other actions.
+    QString sessionStatement;
     QString rule; // the rule that decided it; empty for a manual action
     QString mode; // "manual", "enforce", "dry-run"
     bool ok = false;
+    // Kills: the stable outcome (KillOutcome::statusName: killed, stale-refused, ...); empty for
+    // other actions.
+    QString outcome;
     QString result; // what happened, one sentence
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -44,7 +50,7 @@ public:
 
     // AppPaths::dataDir()/audit.jsonl
     [[nodiscard]] static QString defaultPath();
-    // $USER, $LOGNAME, $USERNAME or the password database's name of the effective user.
+    // $USER, $LOGNAME or $USERNAME, else (Unix) the account of the effective uid, else "unknown".
     [[nodiscard]] static QString currentActor();
 
     [[nodiscard]] const QString &path() const { return m_path; }

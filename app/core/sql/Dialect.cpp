@@ -28,6 +28,11 @@ QStringList Dialect::sessionSetupStatements(std::chrono::milliseconds limit) con
     return { u"SET SESSION time_zone = '+00:00'"_s, sessionTimeoutStatement(limit) };
 }
 
+QString Dialect::sessionByIdQuery(quint64 connectionId, const QString &) const
+{
+    return liveSessionsQuery() + u" WHERE ID = "_s + QString::number(connectionId);
+}
+
 Result<QString> Dialect::statementsSummaryQuery(int) const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));

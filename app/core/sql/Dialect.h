@@ -108,6 +108,12 @@ public:
     // Live sessions, columns named as in the engine's PROCESSLIST table (TiDB adds INSTANCE
     // first). Own session included; filter with connection ids.
     [[nodiscard]] virtual QString liveSessionsQuery() const = 0;
+    // One session of liveSessionsQuery() by connection id (same columns; no row when it is
+    // gone). TiDB: `instance` (the CLUSTER_PROCESSLIST.INSTANCE status address) narrows it to one
+    // tidb-server, since local ids repeat across servers without global kill; empty = any.
+    // MySQL/MariaDB ignore `instance`. The killer's verify and re-poll steps use it.
+    [[nodiscard]] virtual QString sessionByIdQuery(quint64 connectionId,
+                                                   const QString &instance = {}) const;
     // Slow statements that finished in [fromUtc, toUtc], newest first, at most `limit` rows.
     // Always bounded in time (on TiDB an unbounded query parses every log file).
     [[nodiscard]] virtual QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,

@@ -35,6 +35,14 @@ QString TidbDialect::liveSessionsQuery() const
     return u"SELECT "_s + cols.join(u", "_s) + u" FROM "_s + table(u"CLUSTER_PROCESSLIST"_s);
 }
 
+QString TidbDialect::sessionByIdQuery(quint64 connectionId, const QString &instance) const
+{
+    QString sql = liveSessionsQuery() + u" WHERE ID = "_s + QString::number(connectionId);
+    if (!instance.isEmpty())
+        sql += u" AND INSTANCE = "_s + SqlQuote::literal(instance);
+    return sql;
+}
+
 QString TidbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                                       int limit) const
 {

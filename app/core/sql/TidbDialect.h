@@ -14,6 +14,7 @@ public:
 
     QString sessionTimeoutStatement(std::chrono::milliseconds limit) const override;
     QString liveSessionsQuery() const override;
+    QString sessionByIdQuery(quint64 connectionId, const QString &instance = {}) const override;
     QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;

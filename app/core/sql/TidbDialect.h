@@ -26,6 +26,8 @@ public:
     KillStatement killStatement(KillKind kind, quint64 connectionId,
                                 const KillConfig &config = {}) const override;
     QList<GuardrailVariable> guardrailVariables() const override;
+    Result<QString> queryWatchAddStatement(const QueryWatchRequest &request) const override;
+    Result<QString> runawayQueryLimitStatement(const RunawayQueryLimit &limit) const override;
     Result<QString> backupStatement(const BackupRequest &request) const override;
     Result<QString> showBackupsQuery() const override;
 

@@ -218,7 +218,8 @@ void TestCliRules::daemonLogsDryRunAndStopsOnSigterm()
     QVERIFY(audit.open(QIODevice::ReadOnly));
     const QByteArray log = audit.readAll();
     QVERIFY(log.contains("\"rule\":\"cli-app-sleep\""));
-    QVERIFY(log.contains(QByteArray("KILL HARD QUERY ") + QByteArray::number(victimId)));
+    QVERIFY(
+        log.contains(QByteArray(QByteArray("KILL HARD QUERY ") + QByteArray::number(victimId))));
 }
 
 void TestCliRules::onceExitsAfterOneRound()

@@ -11,6 +11,8 @@
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -135,6 +137,7 @@ std::chrono::milliseconds RuleRunner::interval() const
 void RuleRunner::start()
 {
     m_stopping = false;
+    m_started = true;
     m_timer.start();
     tick();
 }
@@ -142,6 +145,7 @@ void RuleRunner::start()
 void RuleRunner::pollOnce()
 {
     m_stopping = false;
+    m_started = true;
     for (const auto &[name, st] : m_envs)
         m_round.insert(name);
     if (m_round.isEmpty()) {
@@ -153,7 +157,7 @@ void RuleRunner::pollOnce()
 
 void RuleRunner::stop()
 {
-    const bool wasActive = m_timer.isActive() || !m_envs.empty();
+    const bool wasStarted = std::exchange(m_started, false);
     m_stopping = true;
     m_timer.stop();
     for (auto &[name, st] : m_envs) {
@@ -166,7 +170,7 @@ void RuleRunner::stop()
     }
     m_round.clear();
     m_auditPool.waitForDone();
-    if (wasActive)
+    if (wasStarted)
         emit stopped();
 }
 
@@ -240,13 +244,12 @@ void RuleRunner::requestParams(EnvState &st)
 void RuleRunner::onParams(const QString &envName, const Result<ConnectParams> &params)
 {
     EnvState *st = state(envName);
-    if (!st || m_stopping)
-        return;
+    if (!st || m_stopping || st->worker)
+        return; // stopped meanwhile, or an older request after a restart
     st->paramsPending = false;
     if (!params) {
-        st->lastError = params.error();
         st->paramsRetryAfter = m_clock().addMSecs(kParamsRetryMs);
-        emit environmentError(envName, params.error());
+        reportError(*st, params.error());
         roundDone(envName);
         return;
     }
@@ -287,9 +290,19 @@ void RuleRunner::onFailed(const QString &envName, quint64 requestId, const Error
         return;
     st->pendingRequest = 0;
     st->pendingIsProbe = false;
-    st->lastError = error;
-    emit environmentError(envName, error);
+    reportError(*st, error);
     roundDone(envName);
+}
+
+void RuleRunner::reportError(EnvState &st, const Error &error)
+{
+    // Once per kind of failure, not once per poll: a dead environment would otherwise repeat
+    // the same error every second (the worker retries with back-off meanwhile).
+    const bool same = st.lastError.isError() && st.lastError.kind == error.kind
+        && st.lastError.code == error.code;
+    st.lastError = error;
+    if (!same)
+        emit environmentError(st.env.name, error);
 }
 
 void RuleRunner::roundDone(const QString &envName)
@@ -305,8 +318,7 @@ void RuleRunner::evaluate(EnvState &st, const QueryResult &result)
     Result<QList<SessionRow>> rows
         = SessionReader::fromResult(result, engine.engine, observed, &st.digests);
     if (!rows) {
-        st.lastError = rows.error();
-        emit environmentError(st.env.name, rows.error());
+        reportError(st, rows.error());
         return;
     }
     st.lastError = Error();

@@ -8,7 +8,8 @@
 //    no killer set they are audited as "not executed: killer not available" - never faked;
 //  - rate-limited matches: an audit line saying so (once per session).
 // An environment that fails (unreachable, vault locked, no PROCESS privilege) is reported with
-// environmentError() and retried on later polls; the others go on. A poll is not queued again
+// environmentError() (once per kind of failure, again after it recovered) and retried on later
+// polls; the others go on. A poll is not queued again
 // while the previous one of the same environment is still running.
 //
 // Threading: a QObject on its owner thread (the GUI thread, or the CLI's main thread); nothing
@@ -99,12 +100,13 @@ signals:
     void decisionHandled(const TiDesk::RuleDecision &decision, const QString &statement,
                          const QString &result);
     void environmentPolled(const QString &envName, int sessionCount);
+    // When an environment starts failing or fails differently; not repeated every poll.
     void environmentError(const QString &envName, const TiDesk::Error &error);
     // Once per environment: e.g. a rule needs memory figures the engine does not report.
     void environmentWarning(const QString &envName, const QString &message);
     void auditFailed(const TiDesk::Error &error);
     void pollRoundFinished();
-    void stopped();
+    void stopped(); // by stop() after start() or pollOnce()
 
 private:
     struct EnvState
@@ -130,6 +132,7 @@ private:
     void evaluate(EnvState &st, const QueryResult &result);
     void handle(EnvState &st, const RuleDecision &d);
     void writeAudit(const QList<AuditEntry> &entries);
+    void reportError(EnvState &st, const Error &error);
     void roundDone(const QString &envName);
     EnvState *state(const QString &envName);
     void rebuildScope();
@@ -147,6 +150,7 @@ private:
     QThreadPool m_auditPool; // one thread: lines stay in order
     QSet<QString> m_round; // environments the current pollOnce() still waits for
     bool m_stopping = false;
+    bool m_started = false;
 };
 
 } // namespace TiDesk

@@ -29,21 +29,24 @@ QString matchText(const KillRule &r)
 {
     QStringList parts;
     if (r.match.busyTimeMs)
-        parts << u"busy >= %1 s"_s.arg(double(*r.match.busyTimeMs) / 1000.0);
+        //: match summary in `rules check`: %1 = seconds
+        parts << RuleCommands::tr("busy >= %1 s").arg(double(*r.match.busyTimeMs) / 1000.0);
     if (!r.match.users.isEmpty())
-        parts << u"user "_s + r.match.users.join(u'|');
+        //: match summary in `rules check`: %1 = user patterns separated by |
+        parts << RuleCommands::tr("user %1").arg(r.match.users.join(u'|'));
     if (!r.match.hosts.isEmpty())
-        parts << u"host "_s + r.match.hosts.join(u'|');
+        parts << RuleCommands::tr("host %1").arg(r.match.hosts.join(u'|'));
     if (!r.match.dbs.isEmpty())
-        parts << u"db "_s + r.match.dbs.join(u'|');
+        parts << RuleCommands::tr("db %1").arg(r.match.dbs.join(u'|'));
     if (!r.match.commands.isEmpty())
-        parts << u"command "_s + r.match.commands.join(u'|');
+        parts << RuleCommands::tr("command %1").arg(r.match.commands.join(u'|'));
     if (!r.match.digests.isEmpty())
-        parts << u"digest "_s + r.match.digests.join(u'|');
+        parts << RuleCommands::tr("digest %1").arg(r.match.digests.join(u'|'));
     if (!r.match.sqlRegex.isEmpty())
-        parts << u"sql ~ /"_s + r.match.sqlRegex + u'/';
+        parts << RuleCommands::tr("sql ~ /%1/").arg(r.match.sqlRegex);
     if (r.match.memBytesAtLeast)
-        parts << u"mem >= %1 B"_s.arg(*r.match.memBytesAtLeast);
+        //: match summary in `rules check`: %1 = bytes
+        parts << RuleCommands::tr("mem >= %1 B").arg(*r.match.memBytesAtLeast);
     return parts.join(u", "_s);
 }
 

@@ -128,22 +128,31 @@ QString KillRule::explainMatch(const SessionRow &s) const
 {
     QStringList parts;
     if (match.busyTimeMs)
-        parts << u"busy %1 s >= %2 s"_s.arg(double(s.timeMs) / 1000.0, 0, 'f', 1)
+        //: why a rule matched: %1 = seconds the session is busy, %2 = the rule's threshold
+        parts << tr("busy %1 s >= %2 s")
+                     .arg(double(s.timeMs) / 1000.0, 0, 'f', 1)
                      .arg(double(*match.busyTimeMs) / 1000.0);
     if (!match.users.isEmpty())
-        parts << u"user "_s + s.user;
+        //: why a rule matched: %1 = user name
+        parts << tr("user %1").arg(s.user);
     if (!match.hosts.isEmpty())
-        parts << u"host "_s + hostWithoutPort(s.host);
+        //: why a rule matched: %1 = client host
+        parts << tr("host %1").arg(hostWithoutPort(s.host));
     if (!match.dbs.isEmpty())
-        parts << u"db "_s + s.db;
+        //: why a rule matched: %1 = database
+        parts << tr("db %1").arg(s.db);
     if (!match.commands.isEmpty())
-        parts << u"command "_s + s.command;
+        //: why a rule matched: %1 = processlist command (Query, Execute ...)
+        parts << tr("command %1").arg(s.command);
     if (!match.digests.isEmpty())
-        parts << u"digest "_s + s.digest.left(16);
+        //: why a rule matched: %1 = start of the SQL digest
+        parts << tr("digest %1").arg(s.digest.left(16));
     if (!match.sqlRegex.isEmpty())
-        parts << u"sql ~ /"_s + match.sqlRegex + u'/';
+        //: why a rule matched: %1 = the rule's regular expression
+        parts << tr("sql ~ /%1/").arg(match.sqlRegex);
     if (match.memBytesAtLeast && s.memBytes)
-        parts << u"mem %1 >= %2 bytes"_s.arg(*s.memBytes).arg(*match.memBytesAtLeast);
+        //: why a rule matched: %1 = bytes used, %2 = the rule's threshold
+        parts << tr("mem %1 >= %2 bytes").arg(*s.memBytes).arg(*match.memBytesAtLeast);
     return parts.join(u", "_s);
 }
 

@@ -53,7 +53,7 @@ Result<QList<PushDownProposal>> RulePushDown::proposals(const KillRule &rule, Ru
         if (sql) {
             PushDownProposal p;
             p.statement = *sql;
-            //: %1 = resource group, %2 = seconds
+            //: %1 = resource group, %2 = seconds, %3 = "killed" or "recorded (dry run)"
             p.summary
                 = tr("Every statement of resource group %1 that runs longer than %2 s is "
                      "%3 by TiDB.")
@@ -83,7 +83,7 @@ Result<QList<PushDownProposal>> RulePushDown::proposals(const KillRule &rule, Ru
         }
         PushDownProposal p;
         p.statement = *sql;
-        //: %1 = digest (shortened)
+        //: %1 = digest (shortened), %2 = "killed" or "recorded (dry run)"
         p.summary
             = tr("Every execution of digest %1 is %2 by TiDB.")
                   .arg(digest.left(16))

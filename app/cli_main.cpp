@@ -9,6 +9,7 @@
 #include "cli/GuardrailCommands.h"
 #include "cli/KillCommands.h"
 #include "cli/MetricsCommands.h"
+#include "cli/RuleCommands.h"
 #include "sql/SqlConnection.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,7 @@ QString mainUsage()
         "  guardrails ENV [set NAME VALUE]  statement time/memory limits, runaway watches\n"
         "  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, "
         "verified and audited\n"
+        "  rules check|run  validate the kill rules / run them against the fleet (pt-kill)\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -152,7 +154,7 @@ int main(int argc, char *argv[])
     CliContext context(options);
     const QString command = args.takeFirst();
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
-        && command != u"guardrails" && command != u"kill") {
+        && command != u"guardrails" && command != u"kill" && command != u"rules") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -170,5 +172,7 @@ int main(int argc, char *argv[])
         return GuardrailCommands(context).run(args);
     if (command == u"kill")
         return KillCommands(context).run(args);
+    if (command == u"rules")
+        return RuleCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

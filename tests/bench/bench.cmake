@@ -18,3 +18,7 @@ target_link_libraries(bench_charts PRIVATE tidesk_widgets tidesk_warnings)
 add_executable(bench_fleet bench_fleet.cpp)
 target_link_libraries(bench_fleet PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent Qt6::Network)
 target_include_directories(bench_fleet PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+
+add_executable(bench_kill bench_kill.cpp)
+target_link_libraries(bench_kill PRIVATE tidesk_core tidesk_warnings)
+target_include_directories(bench_kill PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

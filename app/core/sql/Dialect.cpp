@@ -38,6 +38,17 @@ Result<QString> Dialect::statementsSummaryQuery(int) const
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
 }
 
+Result<QString> Dialect::queryWatchAddStatement(const QueryWatchRequest &) const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));
+}
+
+Result<QString> Dialect::runawayQueryLimitStatement(const RunawayQueryLimit &) const
+{
+    return unsupported(
+        QCoreApplication::translate("TiDesk::Dialect", "resource group QUERY_LIMIT"));
+}
+
 QString Dialect::fleetStatusQuery() const
 {
     return u"SHOW GLOBAL STATUS WHERE Variable_name IN "

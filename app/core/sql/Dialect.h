@@ -71,6 +71,33 @@ struct GuardrailVariable
                          // display time
 };
 
+// TiDB runaway-query control (reference §4.2): what happens to a runaway statement.
+enum class RunawayAction { DryRun, Cooldown, Kill };
+// How later statements are recognised once one was identified: same text, same SQL digest,
+// same plan digest.
+enum class RunawayWatch { Exact, Similar, Plan };
+
+// QUERY WATCH ADD (TiDB v7.3+): put a statement on the runaway watch list.
+struct QueryWatchRequest
+{
+    enum class Target { SqlDigest, PlanDigest, SqlText };
+    QString resourceGroup; // empty: the statement names none (the default group)
+    std::optional<RunawayAction> action; // unset: the group's QUERY_LIMIT action
+    Target target = Target::SqlDigest;
+    QString value; // a 64-hex digest, or the statement text for SqlText
+    RunawayWatch textMatch = RunawayWatch::Exact; // SqlText only: EXACT, SIMILAR or PLAN
+};
+
+// ALTER RESOURCE GROUP ... QUERY_LIMIT (TiDB v7.2+): a runaway rule for a whole group.
+struct RunawayQueryLimit
+{
+    QString resourceGroup = QStringLiteral("default");
+    std::chrono::milliseconds execElapsed { 0 }; // > 0
+    RunawayAction action = RunawayAction::Kill;
+    std::optional<RunawayWatch> watch; // unset: no WATCH clause
+    std::optional<std::chrono::seconds> watchDuration; // unset: no DURATION (unlimited)
+};
+
 struct BackupRequest
 {
     QStringList databases; // empty = every database (BACKUP DATABASE *)
@@ -176,6 +203,16 @@ public:
     bindPlanFromHistoryStatement(const QString &planDigest) const;
     // DROP GLOBAL BINDING FOR SQL DIGEST '<hex>'. InvalidInput unless a 64-hex digest.
     [[nodiscard]] virtual Result<QString> dropBindingStatement(const QString &sqlDigest) const;
+    // --- runaway queries (rule push-down) -------------------------------------------------
+    // Statements that make the server itself stop runaway statements. Shown to the user and
+    // run only on confirmation. Unsupported on MySQL/MariaDB and on TiDB before the version
+    // that introduced them (QUERY_LIMIT v7.2.0, QUERY WATCH v7.3.0); InvalidInput for a bad
+    // digest, an empty text, a zero duration or a resource group name that is not a plain
+    // identifier.
+    [[nodiscard]] virtual Result<QString>
+    queryWatchAddStatement(const QueryWatchRequest &request) const;
+    [[nodiscard]] virtual Result<QString>
+    runawayQueryLimitStatement(const RunawayQueryLimit &limit) const;
 
     // --- backup ---------------------------------------------------------------------------
     [[nodiscard]] virtual Result<QString> backupStatement(const BackupRequest &request) const;

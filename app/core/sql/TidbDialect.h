@@ -32,6 +32,8 @@ public:
     Result<QString> bindingsQuery() const override;
     Result<QString> bindPlanFromHistoryStatement(const QString &planDigest) const override;
     Result<QString> dropBindingStatement(const QString &sqlDigest) const override;
+    Result<QString> queryWatchAddStatement(const QueryWatchRequest &request) const override;
+    Result<QString> runawayQueryLimitStatement(const RunawayQueryLimit &limit) const override;
     Result<QString> backupStatement(const BackupRequest &request) const override;
     Result<QString> showBackupsQuery() const override;
 

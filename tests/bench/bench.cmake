@@ -18,3 +18,6 @@ target_link_libraries(bench_charts PRIVATE tidesk_widgets tidesk_warnings)
 add_executable(bench_fleet bench_fleet.cpp)
 target_link_libraries(bench_fleet PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent Qt6::Network)
 target_include_directories(bench_fleet PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+
+add_executable(bench_sessions bench_sessions.cpp)
+target_link_libraries(bench_sessions PRIVATE tidesk_core tidesk_warnings)

@@ -97,12 +97,14 @@ void TestCliSessions::initTestCase()
                 .toUtf8());
     f.close();
     m_marker = u"tst_cli_sessions "_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // --comments: the client strips comments otherwise, and the marker is one.
     m_sleeper.start(u"mariadb"_s,
-                    { u"--defaults-file="_s + cnf, u"--batch"_s, u"-e"_s,
+                    { u"--defaults-file="_s + cnf, u"--batch"_s, u"--comments"_s, u"-e"_s,
                       u"SELECT SLEEP(60) /* "_s + m_marker + u" */"_s });
     QVERIFY(m_sleeper.waitForStarted());
     m_idle.start(u"mariadb"_s, { u"--defaults-file="_s + cnf, u"--batch"_s });
     QVERIFY(m_idle.waitForStarted()); // stdin stays open: connected and idle
+    QVERIFY2(!m_sleeper.waitForFinished(1000), m_sleeper.readAllStandardError().constData());
 }
 
 void TestCliSessions::cleanupTestCase()

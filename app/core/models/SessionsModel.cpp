@@ -201,10 +201,19 @@ int SessionsModel::setRows(const QList<SessionRow> &rows)
     };
     for (const KeyedRowDiff::Kept &k : diff.kept) {
         const SessionRow &incoming = rows.at(k.newIndex);
-        const quint32 mask = changedColumns(m_rows.at(k.row), incoming);
-        m_rows[k.row] = incoming; // observedAt and the hidden fields always move on
-        if (mask == 0)
+        SessionRow &current = m_rows[k.row];
+        const quint32 mask = changedColumns(current, incoming);
+        if (mask == 0) {
+            // Nothing shown changed: move the fields no column shows on, without copying the
+            // strings that are equal anyway (most rows of every tick).
+            current.observedAt = incoming.observedAt;
+            current.serverDigest = incoming.serverDigest;
+            current.examinedRows = incoming.examinedRows;
+            current.txnStart = incoming.txnStart;
+            current.resourceGroup = incoming.resourceGroup;
             continue;
+        }
+        current = incoming;
         ++changedRows;
         if (runFirst >= 0 && k.row == runLast + 1 && mask == runMask) {
             runLast = k.row;

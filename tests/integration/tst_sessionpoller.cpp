@@ -3,9 +3,9 @@
 // and a time that grows from read to read; its own connection is in the list and
 // SessionFilterModel hides it; a tick during a read is skipped and counted. The TiDB path: the
 // TiDB dialect on uat01 reading the catalog fixture's live CLUSTER_PROCESSLIST lists the same
-// session with its INSTANCE (by id parity) and the server's digest. EXPLAIN of the running
-// statement on MariaDB returns the plan; after the statement ends it fails clearly. prod is
-// read through the SSH bastion. Errors: a refused port and a wrong password give a clear
+// session with its INSTANCE (by id parity) and the server's digest, and sends the TiDB EXPLAIN
+// statement. EXPLAIN of the running statement on MariaDB returns the plan; after the statement
+// ends it fails clearly. prod is read through the SSH bastion. Errors: a refused port and a wrong password give a clear
 // readFailed, no crash, and stop() is clean. FAILS without the sandbox.
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
@@ -273,6 +273,19 @@ void TestSessionPoller::tidbDialectOnCatalogFixture()
     QVERIFY(row->serverDigest); // CLUSTER_PROCESSLIST.DIGEST
     QCOMPARE(row->digest.size(), 64);
     QCOMPARE(row->resourceGroup, u"default"_s);
+
+    // EXPLAIN takes the TiDB statement (EXPLAIN FOR CONNECTION, which MariaDB 10.9+ also
+    // understands, so the fixture answers it with MariaDB's plan columns).
+    QSignalSpy ready(&poller, &SessionPoller::explainReady);
+    QSignalSpy explainFailed(&poller, &SessionPoller::explainFailed);
+    poller.explain(*row);
+    QVERIFY(ready.wait(10000));
+    QVERIFY(!ready.first().at(1).value<QueryResult>().rows.isEmpty());
+    const QList<ActivityEntry> log = m_log.entries();
+    QVERIFY(std::any_of(log.cbegin(), log.cend(), [&](const ActivityEntry &e) {
+        return e.statement == u"EXPLAIN FOR CONNECTION "_s + QString::number(victimId) && e.ok;
+    }));
+    QVERIFY(explainFailed.isEmpty());
     poller.stop();
     m_victim.reset();
 }
@@ -281,8 +294,7 @@ void TestSessionPoller::explainOnMariadb()
 {
     const QString marker
         = u"tst_sessionpoller explain "_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const quint64 victimId
-        = startVictim(u"uat01"_s, 30, marker, u" FROM shop.customers WHERE id = 1"_s);
+    const quint64 victimId = startVictim(u"uat01"_s, 30, marker, u" FROM shop.customers LIMIT 1"_s);
     QVERIFY(victimId != 0);
     SessionPoller poller(services());
     poller.setEnvironment(admin(u"uat01"_s));

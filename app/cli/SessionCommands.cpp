@@ -83,6 +83,7 @@ int SessionCommands::run(const QStringList &args)
     const QCommandLineOption userOpt(u"user"_s, tr("only sessions of this user"), u"user"_s);
     const QCommandLineOption timeoutOpt(
         u"timeout-ms"_s,
+        //: %1 = milliseconds
         tr("read timeout and server-side limit of the read (default %1)")
             .arg(SessionPoller::kDefaultReadTimeoutMs),
         u"ms"_s);
@@ -110,6 +111,7 @@ int SessionCommands::run(const QStringList &args)
             return m_ctx.fail(
                 Error::make(
                     ErrorKind::InvalidInput,
+                    //: %1 = what was given
                     tr("--min-time: not a number of seconds: '%1'").arg(p.value(minTimeOpt))),
                 ExitUsage);
         minTimeMs = qint64(seconds * 1000.0);
@@ -156,6 +158,7 @@ int SessionCommands::run(const QStringList &args)
         QObject::connect(&poller, &SessionPoller::vaultLocked, &loop, [&] { vaultLocked = true; });
         // The worker's own timeouts end every attempt; this only guards against a lost answer.
         QTimer::singleShot(env->connectTimeoutMs + 2 * timeoutMs + 5000, &loop, [&] {
+            //: %1 = environment name
             error = Error::make(ErrorKind::Timeout, tr("No answer from %1 in time").arg(env->name));
             loop.quit();
         });

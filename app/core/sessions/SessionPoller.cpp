@@ -107,6 +107,7 @@ void SessionPoller::startRead()
     m_inFlight = true;
     if (m_env.endpoints.isEmpty()) {
         failRead(
+            //: %1 = environment name
             Error::make(ErrorKind::InvalidInput, tr("%1 has no SQL endpoint").arg(m_env.name)));
         return;
     }
@@ -236,6 +237,7 @@ void SessionPoller::onResult(quint64 requestId, const QueryResult &result)
             submitRead();
         else
             failRead(Error::make(ErrorKind::Internal,
+                                 //: %1 = environment name
                                  tr("The engine of %1 is unknown after "
                                     "connecting")
                                      .arg(m_env.name)));
@@ -249,6 +251,7 @@ void SessionPoller::onResult(quint64 requestId, const QueryResult &result)
     if (result.rows.isEmpty()) {
         emit explainFailed(pending.ticket,
                            Error::make(ErrorKind::NotFound,
+                                       //: %1 = connection id of the session
                                        tr("Session %1 is not running a statement any more (it "
                                           "finished meanwhile).")
                                            .arg(pending.session.id)));
@@ -315,6 +318,7 @@ quint64 SessionPoller::explain(const SessionRow &session)
         failExplainLater(
             ticket,
             Error::make(ErrorKind::Connection,
+                        //: %1 = environment name
                         tr("Not connected to %1 yet: no plan can be read").arg(m_env.name)));
         return ticket;
     }
@@ -340,10 +344,12 @@ Error SessionPoller::explainError(const SessionRow &session, const Error &error)
     e.detail = error.message;
     if (error.code == kNoSuchThread) {
         e.kind = ErrorKind::NotFound;
+        //: %1 = connection id of the session
         e.message = tr("Session %1 has ended: there is no statement to explain any more.")
                         .arg(session.id);
     } else if (error.code == kMariadbNotExplainable || error.code == kMysqlNotExplainable) {
         e.kind = ErrorKind::NotFound;
+        //: %1 = connection id of the session
         e.message = tr("Session %1 is not running a statement with a plan (it finished "
                        "meanwhile, or its statement cannot be explained).")
                         .arg(session.id);
@@ -355,6 +361,7 @@ Error SessionPoller::explainError(const SessionRow &session, const Error &error)
                         .arg(session.instance.isEmpty() ? tr("unknown") : session.instance,
                              error.message);
     } else {
+        //: %1 = connection id, %2 = the server's error
         e.message = tr("Cannot explain session %1: %2").arg(session.id).arg(error.message);
     }
     return e;
@@ -377,6 +384,7 @@ void SessionPoller::dropWorker()
     for (const PendingExplain &p : std::as_const(m_explains))
         failExplainLater(p.ticket,
                          Error::make(ErrorKind::Cancelled,
+                                     //: %1 = environment name
                                      tr("The sessions view of %1 was closed").arg(m_env.name)));
     m_explains.clear();
 }

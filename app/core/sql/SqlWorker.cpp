@@ -135,13 +135,13 @@ void SqlWorker::startKill(quint64 requestId, quint64 connectionId, KillKind kind
                     qCInfo(lcSql).noquote() << "KILL warnings:" << r->warnings.first().message;
             }
         }
-        {
-            QMutexLocker lock(&m_mutex);
-            --m_killsInFlight;
-            m_killsDone.wakeAll();
-        }
+        // Emit before counting the kill as done: shutdown() waits for that count and the
+        // destructor frees the worker right after, so nothing may touch `this` once it is zero.
         if (requestId != 0)
             emit cancelFinished(requestId, outcome);
+        QMutexLocker lock(&m_mutex);
+        --m_killsInFlight;
+        m_killsDone.wakeAll();
     });
 }
 

@@ -5,8 +5,8 @@
 // TiDB dialect on uat01 reading the catalog fixture's live CLUSTER_PROCESSLIST lists the same
 // session with its INSTANCE (by id parity) and the server's digest, and sends the TiDB EXPLAIN
 // statement. EXPLAIN of the running statement on MariaDB returns the plan; after the statement
-// ends it fails clearly. prod is read through the SSH bastion. Errors: a refused port and a wrong password give a clear
-// readFailed, no crash, and stop() is clean. FAILS without the sandbox.
+// ends it fails clearly. prod is read through the SSH bastion. Errors: a refused port and a wrong
+// password give a clear readFailed, no crash, and stop() is clean. FAILS without the sandbox.
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
 #include "models/SessionFilterModel.h"

@@ -6,6 +6,7 @@
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
 #include "cli/FleetCommands.h"
+#include "cli/GuardrailCommands.h"
 #include "cli/MetricsCommands.h"
 #include "cli/SessionCommands.h"
 #include "sql/SqlConnection.h"
@@ -33,6 +34,7 @@ QString mainUsage()
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
+        "  guardrails ENV [set NAME VALUE]  statement time/memory limits, runaway watches\n"
         "  sessions ENV   live sessions of an environment, longest running first\n"
         "  --version      print the version\n"
         "\n"
@@ -149,7 +151,7 @@ int main(int argc, char *argv[])
     CliContext context(options);
     const QString command = args.takeFirst();
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
-        && command != u"sessions") {
+        && command != u"guardrails" && command != u"sessions") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -163,6 +165,8 @@ int main(int argc, char *argv[])
         return MetricsCommands(context).run(args);
     if (command == u"fleet")
         return FleetCommands(context).run(args);
+    if (command == u"guardrails")
+        return GuardrailCommands(context).run(args);
     if (command == u"sessions")
         return SessionCommands(context).run(args);
     return EnvCommands(context).run(args);

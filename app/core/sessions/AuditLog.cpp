@@ -9,6 +9,11 @@
 
 #include <deque>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -59,7 +64,16 @@ QString AuditLog::currentActor()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        // cron and systemd often run without USER: ask the password database.
+        if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+            user = QString::fromLocal8Bit(pw->pw_name);
+    }
+#endif
     return user.isEmpty() ? u"unknown"_s : user;
 }
 

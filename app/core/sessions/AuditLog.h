@@ -44,7 +44,7 @@ public:
 
     // AppPaths::dataDir()/audit.jsonl
     [[nodiscard]] static QString defaultPath();
-    // $USER (or $USERNAME), else "unknown".
+    // $USER, $LOGNAME, $USERNAME or the password database's name of the effective user.
     [[nodiscard]] static QString currentActor();
 
     [[nodiscard]] const QString &path() const { return m_path; }

@@ -104,14 +104,28 @@ bool Dialect::isGlobalKill(const KillConfig &) const
     return false;
 }
 
+namespace {
+
+QString guardrailColumn(const GuardrailVariable &v)
+{
+    // GLOBAL: what sessions that connect from now on get, and what the console changes (the
+    // console's own SESSION value says nothing about the application's sessions).
+    return u"@@GLOBAL."_s + v.name + u" AS "_s + SqlQuote::identifier(v.name);
+}
+
+} // namespace
+
 QString Dialect::readGuardrailsQuery() const
 {
     QStringList parts;
-    for (const GuardrailVariable &v : guardrailVariables()) {
-        parts << (v.global ? u"@@GLOBAL."_s : u"@@SESSION."_s) + v.name + u" AS "_s
-                + SqlQuote::identifier(v.name);
-    }
+    for (const GuardrailVariable &v : guardrailVariables())
+        parts << guardrailColumn(v);
     return u"SELECT "_s + parts.join(u", "_s);
+}
+
+QString Dialect::readGuardrailQuery(const GuardrailVariable &variable)
+{
+    return u"SELECT "_s + guardrailColumn(variable);
 }
 
 Result<QString> Dialect::setGuardrailStatement(const QString &name, const QString &value,
@@ -166,6 +180,31 @@ Result<QString> Dialect::setGuardrailStatement(const QString &name, const QStrin
 Result<QString> Dialect::backupStatement(const BackupRequest &) const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SQL BACKUP"));
+}
+
+Result<QString> Dialect::runawayWatchesQuery() const
+{
+    return unsupported(tr("runaway query watches"));
+}
+
+Result<QString> Dialect::removeRunawayWatchStatement(qint64) const
+{
+    return unsupported(tr("runaway query watches"));
+}
+
+Result<QString> Dialect::bindingsQuery() const
+{
+    return unsupported(tr("SQL plan bindings"));
+}
+
+Result<QString> Dialect::bindPlanFromHistoryStatement(const QString &) const
+{
+    return unsupported(tr("SQL plan bindings"));
+}
+
+Result<QString> Dialect::dropBindingStatement(const QString &) const
+{
+    return unsupported(tr("SQL plan bindings"));
 }
 
 Result<QString> Dialect::showBackupsQuery() const

@@ -161,12 +161,31 @@ public:
 
     // --- guardrails -----------------------------------------------------------------------
     [[nodiscard]] virtual QList<GuardrailVariable> guardrailVariables() const = 0;
-    // One row, one column per guardrail variable (named after it).
+    // One row, one column per guardrail variable (named after it), GLOBAL values.
     [[nodiscard]] QString readGuardrailsQuery() const;
+    // The same for one variable (column named after it): when the combined read fails because
+    // one variable does not exist on this server.
+    [[nodiscard]] static QString readGuardrailQuery(const GuardrailVariable &variable);
     // SET [SESSION|GLOBAL] name = value; InvalidInput when the name is not a guardrail of this
     // engine or the value does not fit its kind.
     [[nodiscard]] Result<QString> setGuardrailStatement(const QString &name, const QString &value,
                                                         bool global) const;
+
+    // --- runaway watches and plan bindings (TiDB; Unsupported elsewhere) --------------------
+    // RUNAWAY_WATCHES (v7.3+, QUERY WATCH): ID, RESOURCE_GROUP_NAME, START_TIME, END_TIME, WATCH,
+    // WATCH_TEXT, SOURCE, ACTION, RULE, by ID.
+    [[nodiscard]] virtual Result<QString> runawayWatchesQuery() const;
+    // QUERY WATCH REMOVE <id> (v7.3+).
+    [[nodiscard]] virtual Result<QString> removeRunawayWatchStatement(qint64 watchId) const;
+    // SHOW GLOBAL BINDINGS (columns Original_sql, Bind_sql, Default_db, Status, Create_time,
+    // Update_time, Charset, Collation, Source, Sql_digest, Plan_digest).
+    [[nodiscard]] virtual Result<QString> bindingsQuery() const;
+    // CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '<hex>' (v6.5+): pins the plan a
+    // statement had in the statements summary / slow log. InvalidInput unless a 64-hex digest.
+    [[nodiscard]] virtual Result<QString>
+    bindPlanFromHistoryStatement(const QString &planDigest) const;
+    // DROP GLOBAL BINDING FOR SQL DIGEST '<hex>'. InvalidInput unless a 64-hex digest.
+    [[nodiscard]] virtual Result<QString> dropBindingStatement(const QString &sqlDigest) const;
 
     // --- backup ---------------------------------------------------------------------------
     [[nodiscard]] virtual Result<QString> backupStatement(const BackupRequest &request) const;

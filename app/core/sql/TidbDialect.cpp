@@ -3,6 +3,7 @@
 #include "sql/SqlQuote.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -199,6 +200,66 @@ QList<GuardrailVariable> TidbDialect::guardrailVariables() const
             "TiDesk::Dialect", "Running time after which an expensive_query log line is written"))
     };
     return vars;
+}
+
+namespace {
+
+bool isSha256Hex(const QString &text)
+{
+    static const QRegularExpression re(u"^[0-9a-fA-F]{64}$"_s);
+    return re.match(text).hasMatch();
+}
+
+} // namespace
+
+Result<QString> TidbDialect::runawayWatchesQuery() const
+{
+    if (!engineInfo().isAtLeast(7, 3))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));
+    return QString(u"SELECT ID, RESOURCE_GROUP_NAME, START_TIME, END_TIME, WATCH, WATCH_TEXT, "
+                   "SOURCE, ACTION, RULE FROM "_s
+                   + table(u"RUNAWAY_WATCHES"_s) + u" ORDER BY ID"_s);
+}
+
+Result<QString> TidbDialect::removeRunawayWatchStatement(qint64 watchId) const
+{
+    if (!engineInfo().isAtLeast(7, 3))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));
+    if (watchId <= 0)
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate("TiDesk::Dialect",
+                                                       "A runaway watch id is a positive number"));
+    return QString(u"QUERY WATCH REMOVE "_s + QString::number(watchId));
+}
+
+Result<QString> TidbDialect::bindingsQuery() const
+{
+    return u"SHOW GLOBAL BINDINGS"_s;
+}
+
+Result<QString> TidbDialect::bindPlanFromHistoryStatement(const QString &planDigest) const
+{
+    if (!engineInfo().isAtLeast(6, 5))
+        return unsupported(
+            QCoreApplication::translate("TiDesk::Dialect", "binding a plan from history"));
+    const QString digest = planDigest.trimmed().toLower();
+    if (!isSha256Hex(digest))
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate(
+                               "TiDesk::Dialect", "A plan digest is 64 hexadecimal characters"),
+                           planDigest.left(80));
+    return QString(u"CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '"_s + digest + u'\'');
+}
+
+Result<QString> TidbDialect::dropBindingStatement(const QString &sqlDigest) const
+{
+    const QString digest = sqlDigest.trimmed().toLower();
+    if (!isSha256Hex(digest))
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate(
+                               "TiDesk::Dialect", "An SQL digest is 64 hexadecimal characters"),
+                           sqlDigest.left(80));
+    return QString(u"DROP GLOBAL BINDING FOR SQL DIGEST '"_s + digest + u'\'');
 }
 
 Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const

@@ -27,6 +27,11 @@ public:
     KillStatement killStatement(KillKind kind, quint64 connectionId,
                                 const KillConfig &config = {}) const override;
     QList<GuardrailVariable> guardrailVariables() const override;
+    Result<QString> runawayWatchesQuery() const override;
+    Result<QString> removeRunawayWatchStatement(qint64 watchId) const override;
+    Result<QString> bindingsQuery() const override;
+    Result<QString> bindPlanFromHistoryStatement(const QString &planDigest) const override;
+    Result<QString> dropBindingStatement(const QString &sqlDigest) const override;
     Result<QString> backupStatement(const BackupRequest &request) const override;
     Result<QString> showBackupsQuery() const override;
 

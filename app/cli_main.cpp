@@ -10,6 +10,7 @@
 #include "cli/KillCommands.h"
 #include "cli/MetricsCommands.h"
 #include "cli/RuleCommands.h"
+#include "cli/SessionCommands.h"
 #include "sql/SqlConnection.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,7 @@ QString mainUsage()
         "  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, "
         "verified and audited\n"
         "  rules check|run  validate the kill rules / run them against the fleet (pt-kill)\n"
+        "  sessions ENV   live sessions of an environment, longest running first\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -154,7 +156,8 @@ int main(int argc, char *argv[])
     CliContext context(options);
     const QString command = args.takeFirst();
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
-        && command != u"guardrails" && command != u"kill" && command != u"rules") {
+        && command != u"guardrails" && command != u"kill" && command != u"rules"
+        && command != u"sessions") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -174,5 +177,7 @@ int main(int argc, char *argv[])
         return KillCommands(context).run(args);
     if (command == u"rules")
         return RuleCommands(context).run(args);
+    if (command == u"sessions")
+        return SessionCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

@@ -22,3 +22,5 @@ target_include_directories(bench_fleet PRIVATE ${PROJECT_SOURCE_DIR}/tests/commo
 add_executable(bench_kill bench_kill.cpp)
 target_link_libraries(bench_kill PRIVATE tidesk_core tidesk_warnings)
 target_include_directories(bench_kill PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+add_executable(bench_sessions bench_sessions.cpp)
+target_link_libraries(bench_sessions PRIVATE tidesk_core tidesk_warnings)

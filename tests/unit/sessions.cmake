@@ -1,2 +1,3 @@
 # Live sessions slice (issue 5): processlist results -> SessionRow, the audit log.
 tidesk_add_test(tst_sessionreader SOURCES tst_sessionreader.cpp LIBS tidesk_core LABEL unit)
+tidesk_add_test(tst_sessionsmodels SOURCES tst_sessionsmodels.cpp LIBS tidesk_core LABEL unit)

@@ -32,6 +32,7 @@ private slots:
     void killDecision();
     void killOtherEngines();
     void killConfigParsing();
+    void explainSession();
     void catalogSchemaSeam();
     void guardrails();
     void backup();
@@ -205,6 +206,27 @@ void TestDialect::killOtherEngines()
     QCOMPARE(tidb->killConfigQuery().value(),
              u"SHOW CONFIG WHERE type = 'tidb' AND name IN ('enable-global-kill', "
              "'enable-32bits-connection-id', 'compatible-kill-query')"_s);
+}
+
+void TestDialect::explainSession()
+{
+    const auto maria = dialectFor("10.11.6-MariaDB")->explainSession(42);
+    QVERIFY(maria);
+    QCOMPARE(maria->sql, u"SHOW EXPLAIN FOR 42"_s);
+    QVERIFY(!maria->mustConnectToOwningServer);
+    const auto mysql = dialectFor("8.0.36")->explainSession(7);
+    QVERIFY(mysql);
+    QCOMPARE(mysql->sql, u"EXPLAIN FOR CONNECTION 7"_s);
+    QVERIFY(!mysql->mustConnectToOwningServer);
+    // 64-bit TiDB ids are printed whole; only the owning tidb-server knows the session.
+    const auto tidb = dialectFor("8.0.11-TiDB-v7.5.1")->explainSession(8306449708033769879ULL);
+    QVERIFY(tidb);
+    QCOMPARE(tidb->sql, u"EXPLAIN FOR CONNECTION 8306449708033769879"_s);
+    QVERIFY(tidb->mustConnectToOwningServer);
+    // Too old for the statement: a clear Unsupported error, no SQL.
+    QCOMPARE(dialectFor("5.6.51")->explainSession(7).error().kind, ErrorKind::Unsupported);
+    QCOMPARE(dialectFor("8.0.11-TiDB-v3.0.20")->explainSession(7).error().kind,
+             ErrorKind::Unsupported);
 }
 
 void TestDialect::killConfigParsing()

@@ -6,4 +6,8 @@ target_sources(tidesk_core PRIVATE
     models/ClusterNodeModel.h models/ClusterNodeModel.cpp
     models/FleetModel.h models/FleetModel.cpp
     models/FleetFilterModel.h models/FleetFilterModel.cpp
+    models/KeyedRowDiff.h models/KeyedRowDiff.cpp
+    models/SessionsModel.h models/SessionsModel.cpp
+    models/SessionFilterModel.h models/SessionFilterModel.cpp
+    models/SessionDigestModel.h models/SessionDigestModel.cpp
 )

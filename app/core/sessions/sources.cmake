@@ -8,4 +8,6 @@ target_sources(tidesk_core PRIVATE
     sessions/KillRouting.h sessions/KillRouting.cpp
     sessions/KillExecutor.h sessions/KillExecutor.cpp
     sessions/SessionKiller.h sessions/SessionKiller.cpp
+    sessions/SessionFormat.h sessions/SessionFormat.cpp
+    sessions/SessionPoller.h sessions/SessionPoller.cpp
 )

@@ -55,6 +55,15 @@ QString Dialect::fleetStatusQuery() const
            "('Questions', 'Threads_connected', 'Threads_running', 'Uptime')"_s;
 }
 
+Result<ExplainStatement> Dialect::explainSession(quint64 connectionId) const
+{
+    // MySQL 5.7+ (WL#6369); an unknown version is given the benefit of the doubt.
+    if (!engineInfo().version.isNull() && !engineInfo().isAtLeast(5, 7))
+        return unsupported(
+            QCoreApplication::translate("TiDesk::Dialect", "EXPLAIN FOR CONNECTION"));
+    return ExplainStatement { u"EXPLAIN FOR CONNECTION "_s + QString::number(connectionId), false };
+}
+
 Result<QString> Dialect::serverQuery() const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "server summary"));

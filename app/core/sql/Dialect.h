@@ -58,6 +58,16 @@ struct KillStatement
     bool checkWarnings = false;
 };
 
+// How to read the plan of the statement another session is running (Dialect::explainSession).
+struct ExplainStatement
+{
+    QString sql;
+    // TiDB: EXPLAIN FOR CONNECTION looks the session up on the tidb-server that receives it, so
+    // it must run on a connection to the server that owns the session (as KILL without global
+    // kill); a session of another tidb-server is "not found".
+    bool mustConnectToOwningServer = false;
+};
+
 enum class GuardrailValueKind { Integer, Number, Text };
 
 struct GuardrailVariable
@@ -147,6 +157,12 @@ public:
                                                    int limit) const = 0;
     // Top statements by total latency (TiDB statements summary); Unsupported elsewhere.
     [[nodiscard]] virtual Result<QString> statementsSummaryQuery(int limit) const;
+    // The plan of the statement session `connectionId` is running now, as a result set (columns
+    // as the engine's EXPLAIN prints them). MySQL 5.7+: EXPLAIN FOR CONNECTION (empty result
+    // when the session runs nothing); TiDB: EXPLAIN FOR CONNECTION (the running statement, or
+    // the last one it ran; owning tidb-server only); MariaDB 10.0+: SHOW EXPLAIN FOR (error 1933
+    // when the session runs nothing explainable, 1094 when it is gone). Unsupported before that.
+    [[nodiscard]] virtual Result<ExplainStatement> explainSession(quint64 connectionId) const;
     // TiDB: CLUSTER_INFO; MySQL/MariaDB: the replication status of this server.
     [[nodiscard]] virtual QString topologyQuery() const = 0;
     // The fleet poller's one status statement per sample (FleetPoller, `tidesk-cli fleet status`).

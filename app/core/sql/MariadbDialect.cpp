@@ -1,5 +1,7 @@
 #include "MariadbDialect.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -31,6 +33,14 @@ QString MariadbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTi
            "thread_id, rows_affected, sql_text FROM mysql.slow_log WHERE start_time BETWEEN "_s
         + utcLiteral(fromUtc) + u" AND "_s + utcLiteral(toUtc)
         + u" ORDER BY start_time DESC LIMIT "_s + QString::number(qMax(1, limit));
+}
+
+Result<ExplainStatement> MariadbDialect::explainSession(quint64 connectionId) const
+{
+    // 10.0+. (10.9 also accepts EXPLAIN FOR CONNECTION; SHOW EXPLAIN covers every version.)
+    if (!engineInfo().version.isNull() && !engineInfo().isAtLeast(10, 0))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SHOW EXPLAIN"));
+    return ExplainStatement { u"SHOW EXPLAIN FOR "_s + QString::number(connectionId), false };
 }
 
 QString MariadbDialect::topologyQuery() const

@@ -15,6 +15,7 @@ public:
     QString liveSessionsQuery() const override;
     QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                              int limit) const override;
+    Result<ExplainStatement> explainSession(quint64 connectionId) const override;
     QString topologyQuery() const override;
     Result<QString> serverQuery() const override;
     KillStatement killStatement(KillKind kind, quint64 connectionId,

@@ -43,6 +43,17 @@ QString TidbDialect::sessionByIdQuery(quint64 connectionId, const QString &insta
     return sql;
 }
 
+Result<ExplainStatement> TidbDialect::explainSession(quint64 connectionId) const
+{
+    // v4.0+: the plan of the running statement, or of the last one the session ran. The
+    // session is looked up on the receiving tidb-server only (no forwarding as with global
+    // kill).
+    if (!engineInfo().version.isNull() && !engineInfo().isAtLeast(4))
+        return unsupported(
+            QCoreApplication::translate("TiDesk::Dialect", "EXPLAIN FOR CONNECTION"));
+    return ExplainStatement { u"EXPLAIN FOR CONNECTION "_s + QString::number(connectionId), true };
+}
+
 QString TidbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                                       int limit) const
 {

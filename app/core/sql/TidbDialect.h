@@ -18,6 +18,7 @@ public:
     QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;
+    Result<ExplainStatement> explainSession(quint64 connectionId) const override;
     QString topologyQuery() const override;
     QString fleetStatusQuery() const override;
     Result<QString> clusterLoadQuery() const override;

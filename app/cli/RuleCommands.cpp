@@ -5,9 +5,13 @@
 #include "inventory/InventoryStore.h"
 #include "rules/RuleRunner.h"
 #include "rules/RuleSet.h"
+#include "rules/SessionRuleKiller.h"
 #include "sessions/AuditLog.h"
+#include "sessions/KillOutcome.h"
+#include "sessions/SessionKiller.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -258,9 +262,13 @@ int RuleCommands::runDaemon(const QStringList &args)
     runner.setEnvironments(*envs);
     runner.setInterval(std::chrono::milliseconds(intervalMs));
     runner.setForceDryRun(p.isSet(dryRunOpt));
-    // No killer in this build (the SessionKiller is wired in by its own slice): enforced kills
-    // are reported as not executed.
-    runner.setKiller(nullptr);
+    // Enforced kills go through the same verify-then-kill as a manual kill (SessionKiller: the
+    // session is re-read, the KILL routed, warnings checked, the result audited with the rule).
+    SessionKiller::Options killerOptions;
+    killerOptions.auditPath = audit.path();
+    SessionKiller killer(services, killerOptions);
+    SessionRuleKiller ruleKiller(&killer);
+    runner.setKiller(p.isSet(dryRunOpt) ? nullptr : &ruleKiller);
     const EnvironmentList polled = runner.polledEnvironments();
     if (polled.isEmpty())
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
@@ -275,7 +283,7 @@ int RuleCommands::runDaemon(const QStringList &args)
     QObject::connect(
         &runner, &RuleRunner::decisionHandled, &runner,
         [json](const RuleDecision &d, const QString &statement, const QString &result) {
-            const bool executed = false; // no killer in this build
+            const bool executed = d.isEnforcedKill();
             if (json) {
                 jsonLine(QJsonObject { { u"event"_s, u"decision"_s },
                                        { u"at"_s, d.decidedAt.toString(Qt::ISODateWithMs) },
@@ -326,7 +334,7 @@ int RuleCommands::runDaemon(const QStringList &args)
                                { u"environments"_s, QJsonArray::fromStringList(names) },
                                { u"interval_ms"_s, intervalMs },
                                { u"dry_run"_s, p.isSet(dryRunOpt) },
-                               { u"killer"_s, false },
+                               { u"killer"_s, !p.isSet(dryRunOpt) },
                                { u"audit_log"_s, audit.path() } });
     else
         //: %1 = environment names, %2 = milliseconds, %3 = audit log path
@@ -334,9 +342,24 @@ int RuleCommands::runDaemon(const QStringList &args)
                        .arg(names.join(u", "_s))
                        .arg(intervalMs)
                        .arg(audit.path()));
-    if (!p.isSet(dryRunOpt))
-        CliIo::err(tr("rules: no killer in this build: enforced kills are reported as not "
-                      "executed, nothing is killed"));
+    // The outcome of each enforced kill, when the killer has it.
+    QObject::connect(
+        &killer, &SessionKiller::killFinished, &runner, [json](quint64, const KillOutcome &o) {
+            if (json) {
+                jsonLine(QJsonObject { { u"event"_s, u"kill"_s },
+                                       { u"env"_s, o.envName },
+                                       { u"status"_s, KillOutcome::statusName(o.status) },
+                                       { u"killed"_s, o.killed() },
+                                       { u"statement"_s, o.statement },
+                                       { u"message"_s, o.message },
+                                       { u"elapsed_ms"_s, o.elapsedMs },
+                                       { u"session"_s, sessionJson(o.target) } });
+                return;
+            }
+            //: one kill line: environment, status, message
+            CliIo::out(
+                tr("%1 kill %2: %3").arg(o.envName, KillOutcome::statusName(o.status), o.message));
+        });
 
     QEventLoop loop;
     StopSignals stopSignals;
@@ -356,6 +379,12 @@ int RuleCommands::runDaemon(const QStringList &args)
     });
     loop.exec();
     runner.stop();
+    // Kills already started finish (and are audited) before the daemon exits.
+    QElapsedTimer drain;
+    drain.start();
+    while (killer.pendingCount() > 0 && drain.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    runner.setKiller(nullptr);
     if (json)
         jsonLine(QJsonObject { { u"event"_s, u"stopped"_s }, { u"signal"_s, stopSignal } });
     else if (stopSignal != 0)

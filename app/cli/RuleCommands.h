@@ -4,8 +4,9 @@
 // [--dry-run] [--once] [--interval-ms N]` runs the RuleRunner headless, like pt-kill as a
 // daemon: one line per decision on stdout (JSON lines with --json), environment errors on
 // stderr, every decision in the audit log. SIGTERM / SIGINT stop the pollers and exit 0.
-// This build has no killer wired in: an enforced kill is printed and audited as
-// "not executed: killer not available" - it is never faked.
+// Enforced kills go through SessionKiller (verify-then-kill, audited with the rule and mode
+// "enforce"); their outcomes are printed as they arrive ("kill" events with --json). With
+// --dry-run nothing is killed and every decision is a "would have killed" line.
 // Exit status: 0 ok (run: stopped cleanly; --once: every environment polled), 1 --once with an
 // environment that failed, 2 usage, 3 invalid rules file or nothing in scope, 4 secrets.
 // Main thread; `run` spins the event loop until a stop signal (or one round with --once).

@@ -4,3 +4,7 @@ tidesk_add_test(tst_rulerunner SOURCES tst_rulerunner.cpp LIBS tidesk_core LABEL
 tidesk_add_test(tst_cli_rules SOURCES tst_cli_rules.cpp LIBS tidesk_core LABEL integration)
 target_compile_definitions(tst_cli_rules PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
 add_dependencies(tst_cli_rules tidesk-cli)
+# Enforced rules end to end on the sandbox: RuleRunner + SessionRuleKiller + SessionKiller kill a
+# matching statement within 1.5 poll intervals of its threshold (victim gets 1317), audit it with
+# the rule and mode enforce, and never touch an excluded user's identical statement.
+tidesk_add_test(tst_rules_enforce SOURCES tst_rules_enforce.cpp VictimSession.h LIBS tidesk_core LABEL integration)

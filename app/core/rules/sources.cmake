@@ -8,4 +8,5 @@ target_sources(tidesk_core PRIVATE
     rules/RuleKiller.h
     rules/RuleRunner.h rules/RuleRunner.cpp
     rules/RulePushDown.h rules/RulePushDown.cpp
+    rules/SessionRuleKiller.h rules/SessionRuleKiller.cpp
 )

@@ -7,6 +7,7 @@
 #include "cli/EnvCommands.h"
 #include "cli/FleetCommands.h"
 #include "cli/MetricsCommands.h"
+#include "cli/SlowCommands.h"
 #include "sql/SqlConnection.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,9 @@ QString mainUsage()
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
+        "  slow ENV [--since 1h] [--top N]  slow statements of an environment by digest\n"
+        "  slowlog digest FILE [--env ENV]  a slow-log file (local or over SSH) by digest\n"
+        "  digest SQL     TiDB-compatible normalized text and digest of a statement\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -146,6 +150,14 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
+    // These open the inventory themselves, and only when they need it (a local slow-log file or
+    // a digest needs no inventory).
+    if (command == u"slow")
+        return SlowCommands(context).slow(args);
+    if (command == u"slowlog")
+        return SlowCommands(context).slowlog(args);
+    if (command == u"digest")
+        return SlowCommands(context).digest(args);
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));

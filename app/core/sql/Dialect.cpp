@@ -33,6 +33,12 @@ Result<QString> Dialect::statementsSummaryQuery(int) const
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
 }
 
+Result<QString> Dialect::statementsSummaryByDigestQuery(const QDateTime &, const QDateTime &,
+                                                        int) const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
+}
+
 QString Dialect::fleetStatusQuery() const
 {
     return u"SHOW GLOBAL STATUS WHERE Variable_name IN "

@@ -114,6 +114,16 @@ public:
                                                    int limit) const = 0;
     // Top statements by total latency (TiDB statements summary); Unsupported elsewhere.
     [[nodiscard]] virtual Result<QString> statementsSummaryQuery(int limit) const;
+    // Slow-query history from the statements summary, grouped by DIGEST on the server: one row
+    // per digest over the summary windows that overlap [fromUtc, toUtc] (TiDB
+    // CLUSTER_STATEMENTS_SUMMARY_HISTORY, which includes the current window), by total latency,
+    // at most `limit` rows. Columns DIGEST, DIGEST_TEXT, SCHEMA_NAMES, SAMPLE_USERS, EXEC_COUNT,
+    // SUM_LATENCY, MAX_LATENCY (ns), MAX_MEM, SUM_PROCESSED_KEYS, SUM_RESULT_ROWS, FIRST_SEEN,
+    // LAST_SEEN, QUERY_SAMPLE_TEXT, PLAN_DIGEST, PLAN (SlowQueryRows::summaryClasses reads
+    // them). Always bounded in time. Unsupported on MySQL/MariaDB and TiDB before 4.0.
+    [[nodiscard]] virtual Result<QString> statementsSummaryByDigestQuery(const QDateTime &fromUtc,
+                                                                         const QDateTime &toUtc,
+                                                                         int limit) const;
     // TiDB: CLUSTER_INFO; MySQL/MariaDB: the replication status of this server.
     [[nodiscard]] virtual QString topologyQuery() const = 0;
     // The fleet poller's one status statement per sample (FleetPoller, `tidesk-cli fleet status`).

@@ -17,6 +17,8 @@ public:
     QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;
+    Result<QString> statementsSummaryByDigestQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
+                                                   int limit) const override;
     QString topologyQuery() const override;
     QString fleetStatusQuery() const override;
     Result<QString> clusterLoadQuery() const override;

@@ -57,8 +57,7 @@ QString oneLine(QString text, int max)
 
 QString sourceName(SlowHistorySource s)
 {
-    return s == SlowHistorySource::StatementsSummary ? u"statements_summary"_s
-                                                     : u"slow_query"_s;
+    return s == SlowHistorySource::StatementsSummary ? u"statements_summary"_s : u"slow_query"_s;
 }
 
 } // namespace
@@ -78,7 +77,7 @@ std::optional<qint64> SlowCommands::parseDuration(const QString &text)
     }
     bool ok = false;
     const qint64 n = t.left(t.size() - 1).toLongLong(&ok);
-    if (!ok || n <= 0 || n > kMaxSinceSec)
+    if (!ok || n <= 0 || n > kMaxSinceSec / unit)
         return std::nullopt;
     return n * unit;
 }
@@ -155,11 +154,11 @@ int SlowCommands::slow(const QStringList &args)
 {
     QCommandLineParser p;
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption sinceOpt(u"since"_s,
-                                      tr("how far back: 90s, 30m, 1h (default), 24h, 7d"),
-                                      u"duration"_s);
-    const QCommandLineOption topOpt(u"top"_s, tr("show the N digests with the most total time "
-                                                 "(default 20; 0 = all)"),
+    const QCommandLineOption sinceOpt(
+        u"since"_s, tr("how far back: 90s, 30m, 1h (default), 24h, 7d"), u"duration"_s);
+    const QCommandLineOption topOpt(u"top"_s,
+                                    tr("show the N digests with the most total time "
+                                       "(default 20; 0 = all)"),
                                     u"N"_s);
     const QCommandLineOption sourceOpt(
         u"source"_s,
@@ -219,15 +218,16 @@ int SlowCommands::slow(const QStringList &args)
     int exitCode = ExitFailure;
     if (const VoidResult filled = fillCredentials(*env, request, &exitCode); !filled)
         return m_ctx.fail(filled.error(), exitCode);
-    QFuture<Result<SlowHistory>> future = QtConcurrent::run(
-        services.pool, [request, log = services.activityLog] { return readSlowHistory(request, log); });
+    QFuture<Result<SlowHistory>> future
+        = QtConcurrent::run(services.pool, [request, log = services.activityLog] {
+              return readSlowHistory(request, log);
+          });
     request.password.fill(u'\0');
     request.route.sshSecret.fill(u'\0');
     const Result<SlowHistory> history = future.result();
     if (!history)
-        return m_ctx.fail(history.error(), history.error().kind == ErrorKind::Unsupported
-                              ? ExitUsage
-                              : ExitFailure);
+        return m_ctx.fail(history.error(),
+                          history.error().kind == ErrorKind::Unsupported ? ExitUsage : ExitFailure);
     const QList<DigestClass> shown = top > 0 ? history->classes.mid(0, top) : history->classes;
 
     if (p.isSet(csvOpt)) {
@@ -287,14 +287,14 @@ int SlowCommands::slowlogDigest(const QStringList &args)
     QCommandLineParser p;
     p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption envOpt(
-        u"env"_s, tr("read FILE on this environment's SSH host (its bastion settings)"),
-        u"ENV"_s);
+        u"env"_s, tr("read FILE on this environment's SSH host (its bastion settings)"), u"ENV"_s);
     const QCommandLineOption maxBytesOpt(
         u"max-bytes"_s,
         tr("read only the last N bytes of FILE (default: all of a local file, 64 MiB over SSH)"),
         u"N"_s);
-    const QCommandLineOption topOpt(u"top"_s, tr("show the N digests with the most total time "
-                                                 "(default 20; 0 = all)"),
+    const QCommandLineOption topOpt(u"top"_s,
+                                    tr("show the N digests with the most total time "
+                                       "(default 20; 0 = all)"),
                                     u"N"_s);
     const QCommandLineOption csvOpt(u"csv"_s, tr("print CSV (RFC 4180) instead of a table"));
     const QCommandLineOption helpOpt(QStringList { u"h"_s, u"help"_s }, tr("show this help"));
@@ -366,9 +366,9 @@ int SlowCommands::slowlogDigest(const QStringList &args)
             loop.exec();
         if (result->isError()) {
             const ErrorKind k = result->kind;
-            return m_ctx.fail(*result, k == ErrorKind::NotFound || k == ErrorKind::Io
-                                  ? ExitInvalidInput
-                                  : ExitFailure);
+            return m_ctx.fail(*result,
+                              k == ErrorKind::NotFound || k == ErrorKind::Io ? ExitInvalidInput
+                                                                             : ExitFailure);
         }
     } else if (path == u"-") {
         QFile in;
@@ -403,13 +403,14 @@ int SlowCommands::slowlogDigest(const QStringList &args)
                                   { u"lines"_s, st.lines },
                                   { u"banner_lines"_s, st.bannerLines },
                                   { u"bytes"_s, st.bytes } };
-        const QJsonObject source { { u"path"_s, src.path },
-                                   { u"host"_s, src.host.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                   : QJsonValue(src.host) },
-                                   { u"file_bytes"_s, orNull(src.fileBytes) },
-                                   { u"bytes_read"_s, src.bytesRead },
-                                   { u"max_bytes"_s, src.maxBytes },
-                                   { u"truncated"_s, src.truncated() } };
+        const QJsonObject source {
+            { u"path"_s, src.path },
+            { u"host"_s, src.host.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(src.host) },
+            { u"file_bytes"_s, orNull(src.fileBytes) },
+            { u"bytes_read"_s, src.bytesRead },
+            { u"max_bytes"_s, src.maxBytes },
+            { u"truncated"_s, src.truncated() }
+        };
         const QJsonObject out { { u"source"_s, source },
                                 { u"format"_s, SlowLogDigest::formatName(digest.format()) },
                                 { u"stats"_s, stats },

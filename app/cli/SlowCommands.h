@@ -25,7 +25,7 @@
 namespace TiDesk {
 struct Environment;
 struct SlowHistoryRequest;
-}
+} // namespace TiDesk
 
 namespace TiDesk::Cli {
 

@@ -7,6 +7,7 @@
 #include "slowsql/DigestAggregator.h"
 #include "slowsql/DigestCsv.h"
 #include "slowsql/RemoteSlowLog.h"
+#include "slowsql/ShapeKey.h"
 #include "slowsql/SlowHistoryReader.h"
 #include "slowsql/SlowLogDigest.h"
 #include "slowsql/SlowQueryRows.h"
@@ -63,6 +64,7 @@ class TestSlowHistory : public QObject
     Q_OBJECT
 
 private slots:
+    void shapeKeyImpliesSameNormalization();
     void consoleDigestGroupsLiteralVariants();
     void serverDigestPreferred();
     void consoleEntryJoinsServerClass();
@@ -82,6 +84,83 @@ private slots:
     void digestFileInvalidUtf8();
     void remoteCommandAndErrors();
 };
+
+void TestSlowHistory::shapeKeyImpliesSameNormalization()
+{
+    using SlowSql::shapeKey;
+    // Literal variants share a key (and therefore skip normalize in the aggregator).
+    QCOMPARE(shapeKey(u"SELECT * FROM t WHERE a = 1 AND b = 'x'"),
+             shapeKey(u"SELECT * FROM t WHERE a = 12345 AND b = 'it''s \\' y'"));
+    QCOMPARE(shapeKey(u"SELECT /* req 1 */ a FROM t WHERE c = -1.5"),
+             shapeKey(u"SELECT /* req 22 */ a FROM t WHERE c = -22.75"));
+    // What the normalizer keeps stays apart: ORDER/GROUP BY positions, user variables,
+    // identifiers with digits, numbers glued to words, back-quoted names.
+    QVERIFY(shapeKey(u"SELECT a FROM t ORDER BY 1") != shapeKey(u"SELECT a FROM t ORDER BY 2"));
+    QVERIFY(shapeKey(u"SELECT a FROM t GROUP BY (1, 2)")
+            != shapeKey(u"SELECT a FROM t GROUP BY (1, 3)"));
+    QVERIFY(shapeKey(u"SELECT a FROM t ORDER `by` 1") != shapeKey(u"SELECT a FROM t ORDER `by` 2"));
+    QVERIFY(shapeKey(u"SELECT @1") != shapeKey(u"SELECT @2"));
+    QVERIFY(shapeKey(u"SELECT @'a'") != shapeKey(u"SELECT @'b'"));
+    QVERIFY(shapeKey(u"SELECT t.5 FROM t") != shapeKey(u"SELECT t.6 FROM t"));
+    QVERIFY(shapeKey(u"SELECT 1abc FROM t") != shapeKey(u"SELECT 2abc FROM t"));
+    QVERIFY(shapeKey(u"SELECT * FROM t1") != shapeKey(u"SELECT * FROM t2"));
+    QVERIFY(shapeKey(u"SELECT `a1` FROM t") != shapeKey(u"SELECT `a2` FROM t"));
+    QVERIFY(shapeKey(u"SELECT 0x1F") != shapeKey(u"SELECT 0x20"));
+    QVERIFY(shapeKey(u"SELECT 1 -- it's\nFROM t WHERE a = 'x'")
+            != shapeKey(u"SELECT 1 -- it's\nFROM u WHERE a = 'x'"));
+    QVERIFY(shapeKey(u"SELECT /*!50000 1 */ a").isEmpty()); // executable comment: uncacheable
+    QVERIFY(shapeKey(u"SELECT /*T![x] 1 */ a").isEmpty());
+
+    // The contract, over a corpus of tricky statements with varied literals: equal keys imply
+    // equal normalization.
+    const QStringList templates {
+        u"SELECT * FROM t WHERE id IN (%1, %2)"_s,
+        u"SELECT * FROM t WHERE id IN (%1) LIMIT %2"_s,
+        u"select a, count(*) from t where b > %1 group by a order by 2 limit %2"_s,
+        u"SELECT a FROM t ORDER BY %1, %2"_s,
+        u"SELECT a FROM t GROUP BY (%1, %2)"_s,
+        u"INSERT INTO t VALUES (%1, 'v%2'), (%2, 'w')"_s,
+        u"INSERT INTO t VALUES (%1) /* %2 */"_s,
+        u"SELECT -%1 + %2 - c FROM t"_s,
+        u"SELECT %1.%2 FROM t"_s,
+        u"SELECT t.%1 FROM t WHERE a = %2"_s,
+        u"SELECT .%1, %2. FROM t"_s,
+        u"SELECT %1e%2 FROM t"_s,
+        u"SELECT x'%1%2' FROM t"_s,
+        u"SELECT _utf8mb4'%1' FROM t%2"_s,
+        u"SELECT @v%1, @@session.x FROM t LIMIT %1, %2"_s,
+        u"SELECT * FROM t /* c %1 */ WHERE a = \"%2\""_s,
+        u"SELECT 'a\\'%1' FROM t # note %2"_s,
+        u"SELECT %1 FROM t -- c %2"_s,
+        u"SELECT * FROM `t%1` WHERE `c` = %2"_s,
+        u"SELECT count(*) FROM t WHERE a BETWEEN %1 AND %2"_s,
+        u"UPDATE t SET a = a - %1 WHERE id = %2"_s,
+    };
+    const QStringList values { u"1"_s,   u"2"_s, u"12"_s, u"0"_s, u"99999999999999999999"_s,
+                               u"1.5"_s, u"7"_s };
+    QHash<QString, QString> seen; // key -> normalized
+    int checked = 0;
+    for (const QString &t : templates) {
+        for (const QString &a : values) {
+            for (const QString &b : values) {
+                const QString sql = t.arg(a, b);
+                const QString key = shapeKey(sql);
+                if (key.isEmpty())
+                    continue;
+                const QString norm = SqlDigest::normalize(sql);
+                const auto it = seen.constFind(key);
+                if (it != seen.cend())
+                    QVERIFY2(it.value() == norm,
+                             qPrintable(sql + u" -> "_s + norm + u" vs "_s + it.value()));
+                else
+                    seen.insert(key, norm);
+                ++checked;
+            }
+        }
+    }
+    QVERIFY(checked > 900);
+    QVERIFY(seen.size() < checked / 2); // and it does merge literal variants
+}
 
 void TestSlowHistory::consoleDigestGroupsLiteralVariants()
 {
@@ -272,8 +351,8 @@ void TestSlowHistory::mariadbSlowLogRows()
     // The columns and value shapes MariadbDialect::slowQueriesQuery returns over the connector
     // (TIME(6) and TIMESTAMP(6) as text, counters as integers).
     QueryResult r;
-    r.columns = { u"start_time"_s, u"user_host"_s, u"query_time"_s,  u"lock_time"_s,
-                  u"rows_sent"_s,  u"rows_examined"_s, u"db"_s,     u"thread_id"_s,
+    r.columns = { u"start_time"_s,    u"user_host"_s,     u"query_time"_s, u"lock_time"_s,
+                  u"rows_sent"_s,     u"rows_examined"_s, u"db"_s,         u"thread_id"_s,
                   u"rows_affected"_s, u"sql_text"_s };
     r.rows << QVariantList { u"2026-11-30 08:00:01.123456"_s,
                              u"app[app] @ localhost [127.0.0.1]"_s,
@@ -328,13 +407,17 @@ void TestSlowHistory::mariadbSlowLogRows()
 void TestSlowHistory::mysqlSlowLogRowsWithBlobText()
 {
     QueryResult r; // MySQL: no rows_affected, sql_text is a MEDIUMBLOB
-    r.columns = { u"start_time"_s, u"user_host"_s, u"query_time"_s, u"lock_time"_s,
-                  u"rows_sent"_s,  u"rows_examined"_s, u"db"_s,    u"thread_id"_s,
-                  u"sql_text"_s };
-    r.rows << QVariantList { u"2026-11-30 08:00:01"_s, u"app[app] @ web01 [10.0.3.17]"_s,
-                             u"838:59:59.000000"_s,    u"00:00:00"_s,
-                             qint64(5),                qint64(7),
-                             u"shop"_s,                qint64(9),
+    r.columns
+        = { u"start_time"_s,    u"user_host"_s, u"query_time"_s, u"lock_time"_s, u"rows_sent"_s,
+            u"rows_examined"_s, u"db"_s,        u"thread_id"_s,  u"sql_text"_s };
+    r.rows << QVariantList { u"2026-11-30 08:00:01"_s,
+                             u"app[app] @ web01 [10.0.3.17]"_s,
+                             u"838:59:59.000000"_s,
+                             u"00:00:00"_s,
+                             qint64(5),
+                             qint64(7),
+                             u"shop"_s,
+                             qint64(9),
                              QByteArray("SELECT 'caf\xc3\xa9', '\xff\xfe' FROM dual") };
     const QList<SlowLogEntry> e = SlowQueryRows::entries(r);
     QCOMPARE(e.size(), 1);
@@ -364,38 +447,40 @@ void TestSlowHistory::tidbClusterSlowQueryRows()
                   u"Succ"_s,         u"Digest"_s,       u"Plan_digest"_s,  u"Plan"_s,
                   u"Query"_s };
     const QString digest = u"8115d57f1b51ca014b1caa21eaf34257709f625362d145288a50708dfa95d993"_s;
-    const auto row = [&](const QString &time, double sec, qint64 keys, qint64 mem,
-                         const QString &sql) {
-        return QVariantList { u"10.0.1.4:10080"_s,
-                              time,
-                              quint64(449713201883217921ULL),
-                              u"app"_s,
-                              u"10.0.3.17"_s,
-                              quint64(1268776964),
-                              u"shop"_s,
-                              sec,
-                              0.000054933,
-                              0.000129729,
-                              0.161,
-                              0.101,
-                              0.092,
-                              quint64(keys + 1),
-                              quint64(keys),
-                              qint64(mem),
-                              qint64(0),
-                              qint64(10),
-                              u"[orders:idx_customer]"_s,
-                              qint64(0),
-                              qint64(1),
-                              digest,
-                              u"60e9378c"_s,
-                              u"\tid\ttask\testRows\n\tTableReader_7\troot\t10"_s,
-                              sql };
-    };
-    r.rows << row(u"2024-05-14 01:21:33.487776"_s, 1.527627037, 100000, 70724,
-                  u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
-    r.rows << row(u"2024-05-14 01:22:00.000000"_s, 0.5, 300, 1000,
-                  u"SELECT * FROM orders WHERE customer_id = 8 ORDER BY created_at DESC LIMIT 10;"_s);
+    const auto row
+        = [&](const QString &time, double sec, qint64 keys, qint64 mem, const QString &sql) {
+              return QVariantList { u"10.0.1.4:10080"_s,
+                                    time,
+                                    quint64(449713201883217921ULL),
+                                    u"app"_s,
+                                    u"10.0.3.17"_s,
+                                    quint64(1268776964),
+                                    u"shop"_s,
+                                    sec,
+                                    0.000054933,
+                                    0.000129729,
+                                    0.161,
+                                    0.101,
+                                    0.092,
+                                    quint64(keys + 1),
+                                    quint64(keys),
+                                    qint64(mem),
+                                    qint64(0),
+                                    qint64(10),
+                                    u"[orders:idx_customer]"_s,
+                                    qint64(0),
+                                    qint64(1),
+                                    digest,
+                                    u"60e9378c"_s,
+                                    u"\tid\ttask\testRows\n\tTableReader_7\troot\t10"_s,
+                                    sql };
+          };
+    r.rows << row(
+        u"2024-05-14 01:21:33.487776"_s, 1.527627037, 100000, 70724,
+        u"SELECT * FROM orders WHERE customer_id = 7 ORDER BY created_at DESC LIMIT 10;"_s);
+    r.rows << row(
+        u"2024-05-14 01:22:00.000000"_s, 0.5, 300, 1000,
+        u"SELECT * FROM orders WHERE customer_id = 8 ORDER BY created_at DESC LIMIT 10;"_s);
     const QList<SlowLogEntry> e = SlowQueryRows::entries(r);
     QCOMPARE(e.size(), 2);
     QCOMPARE(e.at(0).format, SlowLogFormat::TiDB);
@@ -419,8 +504,9 @@ void TestSlowHistory::tidbClusterSlowQueryRows()
     QVERIFY(c.plan.contains(u"TableReader_7"_s));
     QCOMPARE(c.planDigest, u"60e9378c"_s);
     // The reference's own example: the server digest is SHA-256 of our normalization.
-    QCOMPARE(c.normalized,
-             u"select * from `orders` where `customer_id` = ? order by `created_at` desc limit ?"_s);
+    QCOMPARE(
+        c.normalized,
+        u"select * from `orders` where `customer_id` = ? order by `created_at` desc limit ?"_s);
     QCOMPARE(SqlDigest::digestOfNormalized(c.normalized), digest);
 }
 
@@ -428,11 +514,21 @@ void TestSlowHistory::summaryRowsGroupedOnServer()
 {
     // The columns of Dialect::statementsSummaryByDigestQuery (latencies in ns).
     QueryResult r;
-    r.columns = { u"DIGEST"_s,        u"DIGEST_TEXT"_s,       u"SCHEMA_NAMES"_s,
-                  u"SAMPLE_USERS"_s,  u"EXEC_COUNT"_s,        u"SUM_LATENCY"_s,
-                  u"MAX_LATENCY"_s,   u"MAX_MEM"_s,           u"SUM_PROCESSED_KEYS"_s,
-                  u"SUM_RESULT_ROWS"_s, u"FIRST_SEEN"_s,      u"LAST_SEEN"_s,
-                  u"QUERY_SAMPLE_TEXT"_s, u"PLAN_DIGEST"_s,   u"PLAN"_s };
+    r.columns = { u"DIGEST"_s,
+                  u"DIGEST_TEXT"_s,
+                  u"SCHEMA_NAMES"_s,
+                  u"SAMPLE_USERS"_s,
+                  u"EXEC_COUNT"_s,
+                  u"SUM_LATENCY"_s,
+                  u"MAX_LATENCY"_s,
+                  u"MAX_MEM"_s,
+                  u"SUM_PROCESSED_KEYS"_s,
+                  u"SUM_RESULT_ROWS"_s,
+                  u"FIRST_SEEN"_s,
+                  u"LAST_SEEN"_s,
+                  u"QUERY_SAMPLE_TEXT"_s,
+                  u"PLAN_DIGEST"_s,
+                  u"PLAN"_s };
     r.rows << QVariantList { u"0611CC2FE792F8C146CC97D39B31D9562014CF15F8D41F23A4938CA341F54182"_s,
                              u"select * from employee where id = ?"_s,
                              u"test,hr"_s,
@@ -470,17 +566,23 @@ void TestSlowHistory::summaryRowsPerWindow()
 {
     // Dialect::statementsSummaryQuery rows: one per instance and window, averages.
     QueryResult r;
-    r.columns = { u"INSTANCE"_s,   u"SUMMARY_BEGIN_TIME"_s, u"SCHEMA_NAME"_s,
-                  u"DIGEST"_s,     u"DIGEST_TEXT"_s,        u"SAMPLE_USER"_s,
-                  u"EXEC_COUNT"_s, u"SUM_LATENCY"_s,        u"AVG_LATENCY"_s,
+    r.columns = { u"INSTANCE"_s,    u"SUMMARY_BEGIN_TIME"_s, u"SCHEMA_NAME"_s,
+                  u"DIGEST"_s,      u"DIGEST_TEXT"_s,        u"SAMPLE_USER"_s,
+                  u"EXEC_COUNT"_s,  u"SUM_LATENCY"_s,        u"AVG_LATENCY"_s,
                   u"MAX_LATENCY"_s, u"AVG_PROCESSED_KEYS"_s, u"AVG_RESULT_ROWS"_s };
     const QString d = u"ab"_s.repeated(32);
-    r.rows << QVariantList { u"10.0.1.4:10080"_s, u"2026-11-30 08:00:00"_s, u"shop"_s, d,
-                             u"select ?"_s, u"app"_s, quint64(10), quint64(2000000000),
-                             quint64(200000000), quint64(900000000), quint64(50), quint64(1) };
-    r.rows << QVariantList { u"10.0.1.5:10080"_s, u"2026-11-30 08:00:00"_s, u"shop"_s, d,
-                             u"select ?"_s, u"app"_s, quint64(4), quint64(1000000000),
-                             quint64(250000000), quint64(1500000000), quint64(10), quint64(1) };
+    r.rows << QVariantList { u"10.0.1.4:10080"_s, u"2026-11-30 08:00:00"_s,
+                             u"shop"_s,           d,
+                             u"select ?"_s,       u"app"_s,
+                             quint64(10),         quint64(2000000000),
+                             quint64(200000000),  quint64(900000000),
+                             quint64(50),         quint64(1) };
+    r.rows << QVariantList { u"10.0.1.5:10080"_s, u"2026-11-30 08:00:00"_s,
+                             u"shop"_s,           d,
+                             u"select ?"_s,       u"app"_s,
+                             quint64(4),          quint64(1000000000),
+                             quint64(250000000),  quint64(1500000000),
+                             quint64(10),         quint64(1) };
     DigestAggregator agg;
     for (const DigestClass &c : SlowQueryRows::summaryClasses(r))
         agg.addClass(c);
@@ -517,14 +619,16 @@ void TestSlowHistory::everySlowHistoryStatementIsTimeBounded()
             QVERIFY(summary->contains(u"`tidb_catalog`.`CLUSTER_STATEMENTS_SUMMARY_HISTORY`"_s));
             QVERIFY(summary->contains(u"WHERE SUMMARY_END_TIME > "_s + fromLit
                                       + u" AND SUMMARY_BEGIN_TIME < "_s + toLit));
-            QVERIFY(summary->contains(u"GROUP BY DIGEST ORDER BY SUM(SUM_LATENCY) DESC LIMIT 500"_s));
+            QVERIFY(
+                summary->contains(u"GROUP BY DIGEST ORDER BY SUM(SUM_LATENCY) DESC LIMIT 500"_s));
         } else {
             QVERIFY2(!summary.ok(), version);
             QCOMPARE(summary.error().kind, ErrorKind::Unsupported);
         }
         // No range, half a range or a reversed one: refused, never run unbounded.
-        for (const auto &[f, t] : { std::pair { QDateTime(), to }, std::pair { from, QDateTime() },
-                                    std::pair { QDateTime(), QDateTime() }, std::pair { to, from } }) {
+        for (const auto &[f, t] :
+             { std::pair { QDateTime(), to }, std::pair { from, QDateTime() },
+               std::pair { QDateTime(), QDateTime() }, std::pair { to, from } }) {
             for (SlowHistorySource s :
                  { SlowHistorySource::SlowQueries, SlowHistorySource::StatementsSummary }) {
                 SlowHistoryRequest bad;
@@ -580,7 +684,8 @@ void TestSlowHistory::csvRoundTrip()
     QCOMPARE(DigestCsv::field(u"a,b"_s), u"\"a,b\""_s);
     QCOMPARE(DigestCsv::field(u"a\"b"_s), u"\"a\"\"b\""_s);
     QCOMPARE(DigestCsv::field(u"a\nb"_s), u"\"a\nb\""_s);
-    QVERIFY(DigestCsv::toCsv({}, true).startsWith("\xEF\xBB\xBF" "digest,"));
+    QVERIFY(DigestCsv::toCsv({}, true).startsWith("\xEF\xBB\xBF"
+                                                  "digest,"));
 
     // An independent reader agrees: python's csv module (RFC 4180 dialect "excel").
     QTemporaryDir dir;
@@ -589,11 +694,12 @@ void TestSlowHistory::csvRoundTrip()
     f.write(csv);
     f.close();
     QProcess py;
-    py.start(u"python3"_s,
-             { u"-c"_s,
-               u"import csv,sys,json; r=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')));"
-               "print(len(r)); sys.stdout.buffer.write(r[1][%1].encode('utf-8'))"_s.arg(sampleCol),
-               f.fileName() });
+    py.start(
+        u"python3"_s,
+        { u"-c"_s,
+          u"import csv,sys,json; r=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8')));"
+          "print(len(r)); sys.stdout.buffer.write(r[1][%1].encode('utf-8'))"_s.arg(sampleCol),
+          f.fileName() });
     QVERIFY(py.waitForFinished(30000));
     const QByteArray out = py.readAllStandardOutput();
     QCOMPARE(out.left(out.indexOf('\n')), QByteArray("3"));
@@ -616,8 +722,9 @@ void TestSlowHistory::digestFileStatsAndClasses()
     QCOMPARE(c.size(), 2);
     QCOMPARE(c.at(0).count, 2);
     QCOMPARE(c.at(0).totalSec, 4.0);
-    QCOMPARE(c.at(0).normalized,
-             u"select * from `orders` where `customer_id` = ? order by `created_at` desc limit ?"_s);
+    QCOMPARE(
+        c.at(0).normalized,
+        u"select * from `orders` where `customer_id` = ? order by `created_at` desc limit ?"_s);
     QVERIFY(c.at(0).sample.startsWith(u"select *\n  from orders"_s)); // the 2.5 s one
     QCOMPARE(c.at(0).users, (QStringList { u"app"_s, u"report"_s }));
     QCOMPARE(c.at(1).count, 2);
@@ -706,9 +813,9 @@ void TestSlowHistory::remoteCommandAndErrors()
     QVERIFY(missing.message.contains(u"root@h:22"_s));
     sh.start(u"/bin/sh"_s, { u"-c"_s, RemoteSlowLog::command(dir.path(), 4) });
     QVERIFY(sh.waitForFinished(10000));
-    QCOMPARE(RemoteSlowLog::failure(dir.path(), u"h"_s, sh.exitCode(), sh.readAllStandardError())
-                 .kind,
-             ErrorKind::Io);
+    QCOMPARE(
+        RemoteSlowLog::failure(dir.path(), u"h"_s, sh.exitCode(), sh.readAllStandardError()).kind,
+        ErrorKind::Io);
     // Permission denied (as root the shell check passes, so the tail's own message is mapped too).
     QVERIFY(RemoteSlowLog::failure(u"/x"_s, u"h"_s, 77, "TIDESK_SLOWLOG_ERROR=denied\n")
                 .message.contains(u"Permission denied"_s));
@@ -716,7 +823,8 @@ void TestSlowHistory::remoteCommandAndErrors()
                                    "TIDESK_SLOWLOG_SIZE=10\ntail: cannot open '/x' for reading: "
                                    "Permission denied\n")
                 .message.contains(u"Permission denied"_s));
-    const Error other = RemoteSlowLog::failure(u"/x"_s, u"h"_s, 1, "TIDESK_SLOWLOG_SIZE=10\nboom\n");
+    const Error other
+        = RemoteSlowLog::failure(u"/x"_s, u"h"_s, 1, "TIDESK_SLOWLOG_SIZE=10\nboom\n");
     QCOMPARE(other.kind, ErrorKind::Server);
     QCOMPARE(other.detail, u"boom"_s);
     QCOMPARE(RemoteSlowLog::fileSize("nothing"), -1);

@@ -1,5 +1,6 @@
 #include "DigestAggregator.h"
 
+#include "slowsql/ShapeKey.h"
 #include "slowsql/SqlDigest.h"
 
 #include <algorithm>
@@ -26,6 +27,8 @@ void DigestAggregator::clear()
     m_classes.clear();
     m_byDigest.clear();
     m_byNormalized.clear();
+    m_byShape.clear();
+    m_shapeChars = 0;
 }
 
 void DigestAggregator::addName(QStringList &names, bool &overflow, const QString &name)
@@ -60,9 +63,23 @@ int DigestAggregator::classFor(const SlowLogEntry &entry)
             return it.value();
         return newClass(digest, DigestClass::DigestSource::Server, SqlDigest::normalize(entry.sql));
     }
+    // Seen this shape (same text up to literal values) before: no need to normalize again.
+    QString key = SlowSql::shapeKey(entry.sql);
+    if (!key.isEmpty()) {
+        if (const auto it = m_byShape.constFind(key); it != m_byShape.cend())
+            return it.value();
+    }
+    const auto remember = [&](int index) {
+        if (key.isEmpty() || m_shapeChars + key.size() > kMaxShapeChars)
+            return;
+        m_shapeChars += key.size();
+        m_byShape.insert(std::move(key), index);
+    };
     QString normalized = SqlDigest::normalize(entry.sql);
-    if (const auto it = m_byNormalized.constFind(normalized); it != m_byNormalized.cend())
+    if (const auto it = m_byNormalized.constFind(normalized); it != m_byNormalized.cend()) {
+        remember(it.value());
         return it.value();
+    }
     const QString digest = SqlDigest::digestOfNormalized(normalized);
     int index = -1;
     // The same statement may already have a class under the server's digest (TiDB v5+ digests
@@ -72,6 +89,7 @@ int DigestAggregator::classFor(const SlowLogEntry &entry)
     else
         index = newClass(digest, DigestClass::DigestSource::Console, normalized);
     m_byNormalized.insert(std::move(normalized), index);
+    remember(index);
     return index;
 }
 

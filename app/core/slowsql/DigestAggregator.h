@@ -6,11 +6,12 @@
 // Digest: the entry's own Digest when it has one (TiDB writes it; that is what TiDB Dashboard
 // and statements summary show), else SqlDigest over the statement text (TiDB-compatible
 // normalization; DigestClass::DigestSource::Console). Console digests are cached by normalized
-// text, so the SHA-256 runs once per class, not once per entry.
+// text, so the SHA-256 runs once per class, not once per entry, and by SlowSql::shapeKey, so a
+// statement whose shape was seen before is not normalized again.
 //
 // Memory grows with the number of classes, never with the number of entries: per class it keeps
 // the counters, the slowest statement as its sample, one plan, and at most
-// DigestClass::kMaxNames schemas and users.
+// DigestClass::kMaxNames schemas and users; plus the shape cache, capped at kMaxShapeChars.
 // Not thread-safe: one instance per job, used on one worker thread (never the GUI thread when
 // fed from a file or a server).
 #pragma once
@@ -54,6 +55,11 @@ private:
     QList<DigestClass> m_classes;
     QHash<QString, int> m_byDigest; // digest -> index in m_classes
     QHash<QString, int> m_byNormalized; // console digests: normalized text -> index
+    // SlowSql::shapeKey -> index: skips normalizing a shape seen before. Bounded: at most
+    // kMaxShapeChars characters of keys (then new shapes are simply normalized every time).
+    static constexpr qint64 kMaxShapeChars = 8 * 1024 * 1024;
+    QHash<QString, int> m_byShape;
+    qint64 m_shapeChars = 0;
 };
 
 } // namespace TiDesk

@@ -25,10 +25,10 @@ QString stamp(const QDateTime &t)
 
 QStringList header()
 {
-    return { u"digest"_s,     u"digest_source"_s, u"normalized"_s, u"count"_s,
-             u"total_s"_s,    u"avg_s"_s,         u"max_s"_s,      u"rows_examined"_s,
-             u"rows_sent"_s,  u"max_mem_bytes"_s, u"first_seen"_s, u"last_seen"_s,
-             u"dbs"_s,        u"users"_s,         u"sample"_s,     u"plan_digest"_s,
+    return { u"digest"_s,    u"digest_source"_s, u"normalized"_s, u"count"_s,
+             u"total_s"_s,   u"avg_s"_s,         u"max_s"_s,      u"rows_examined"_s,
+             u"rows_sent"_s, u"max_mem_bytes"_s, u"first_seen"_s, u"last_seen"_s,
+             u"dbs"_s,       u"users"_s,         u"sample"_s,     u"plan_digest"_s,
              u"plan"_s };
 }
 

@@ -84,16 +84,17 @@ Error RemoteSlowLog::failure(const QString &path, const QString &host, int exitS
     QString detail = err;
     detail.remove(QRegularExpression(u"TIDESK_SLOWLOG_SIZE=\\s*\\d+\\n?"_s));
     //: %1 = remote path, %2 = host, %3 = exit status
-    return Error::make(ErrorKind::Server,
-                       tr("Reading %1 on %2 failed (exit status %3)").arg(path, host).arg(exitStatus),
-                       detail.trimmed());
+    return Error::make(
+        ErrorKind::Server,
+        tr("Reading %1 on %2 failed (exit status %3)").arg(path, host).arg(exitStatus),
+        detail.trimmed());
 }
 
 void RemoteSlowLog::start()
 {
     m_digest->source().path = m_path;
-    m_digest->source().host = m_options.user + u'@' + m_options.host + u':'
-        + QString::number(m_options.port);
+    m_digest->source().host
+        = m_options.user + u'@' + m_options.host + u':' + QString::number(m_options.port);
     m_digest->source().maxBytes = m_maxBytes;
     m_session = new SshSession(this);
     connect(m_session, &SshSession::connected, this, &RemoteSlowLog::onConnected);

@@ -14,12 +14,11 @@ namespace TiDesk {
 
 Result<QString> slowHistoryStatement(const Dialect &dialect, const SlowHistoryRequest &request)
 {
-    if (!request.fromUtc.isValid() || !request.toUtc.isValid()
-        || request.fromUtc > request.toUtc)
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate(
-                               "TiDesk::SlowHistoryReader",
-                               "Slow-query history needs a time range (from before to)."));
+    if (!request.fromUtc.isValid() || !request.toUtc.isValid() || request.fromUtc > request.toUtc)
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::SlowHistoryReader",
+                                        "Slow-query history needs a time range (from before to)."));
     const int limit = qMax(1, request.rowLimit);
     if (request.source == SlowHistorySource::StatementsSummary)
         return dialect.statementsSummaryByDigestQuery(request.fromUtc, request.toUtc, limit);
@@ -30,10 +29,10 @@ Result<SlowHistory> readSlowHistory(const SlowHistoryRequest &request, ActivityL
 {
     const Environment &env = request.environment;
     if (env.endpoints.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           QCoreApplication::translate("TiDesk::SlowHistoryReader",
-                                                       "%1 has no SQL endpoint")
-                               .arg(env.name));
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::SlowHistoryReader", "%1 has no SQL endpoint")
+                .arg(env.name));
     Error lastError;
     for (int i = 0; i < env.endpoints.size(); ++i) {
         ConnectParams params = ConnectParams::fromEnvironment(env, request.password, i);

@@ -45,8 +45,8 @@ std::optional<double> number(const QVariant &v)
     if (!v.isValid() || v.isNull())
         return std::nullopt;
     bool ok = false;
-    const double d = v.typeId() == QMetaType::QByteArray ? v.toByteArray().toDouble(&ok)
-                                                          : v.toDouble(&ok);
+    const double d
+        = v.typeId() == QMetaType::QByteArray ? v.toByteArray().toDouble(&ok) : v.toDouble(&ok);
     if (!ok || !std::isfinite(d))
         return std::nullopt;
     return d;
@@ -58,8 +58,8 @@ std::optional<qint64> integer(const QVariant &v)
         return std::nullopt;
     // Exact first: TSOs and key counts do not survive a trip through double.
     bool ok = false;
-    const qint64 exact = v.typeId() == QMetaType::QByteArray ? v.toByteArray().toLongLong(&ok)
-                                                              : v.toLongLong(&ok);
+    const qint64 exact
+        = v.typeId() == QMetaType::QByteArray ? v.toByteArray().toLongLong(&ok) : v.toLongLong(&ok);
     if (ok && v.typeId() != QMetaType::Double)
         return exact;
     const std::optional<double> d = number(v);
@@ -180,7 +180,9 @@ QList<SlowLogEntry> entries(const QueryResult &result)
     qint64 n = 0;
     for (const QVariantList &row : result.rows) {
         SlowLogEntry e;
-        e.format = tidb ? SlowLogFormat::TiDB : mariadb ? SlowLogFormat::MariaDB : SlowLogFormat::MySQL;
+        e.format = tidb ? SlowLogFormat::TiDB
+            : mariadb   ? SlowLogFormat::MariaDB
+                        : SlowLogFormat::MySQL;
         e.time = utcTime(at(row, cTime));
         e.sql = text(at(row, cSql));
         e.db = text(at(row, cDb));
@@ -238,7 +240,8 @@ QList<DigestClass> summaryClasses(const QueryResult &result)
     const int cPlan = col(u"PLAN"_s);
     const int cPlanDigest = col(u"PLAN_DIGEST"_s);
     // Grouped rows carry comma-separated sets; per-window rows the single value.
-    const int cSchemas = col(u"SCHEMA_NAMES"_s) >= 0 ? col(u"SCHEMA_NAMES"_s) : col(u"SCHEMA_NAME"_s);
+    const int cSchemas
+        = col(u"SCHEMA_NAMES"_s) >= 0 ? col(u"SCHEMA_NAMES"_s) : col(u"SCHEMA_NAME"_s);
     const int cUsers = col(u"SAMPLE_USERS"_s) >= 0 ? col(u"SAMPLE_USERS"_s) : col(u"SAMPLE_USER"_s);
 
     constexpr double kNsPerSec = 1e9; // TiDB statements summary latencies are in ns

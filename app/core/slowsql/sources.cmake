@@ -6,6 +6,7 @@ target_sources(tidesk_core PRIVATE
     slowsql/SlowLogEntry.h
     slowsql/SlowLogParser.h slowsql/SlowLogParser.cpp
     slowsql/DigestClass.h
+    slowsql/ShapeKey.h slowsql/ShapeKey.cpp
     slowsql/DigestAggregator.h slowsql/DigestAggregator.cpp
     slowsql/SlowQueryRows.h slowsql/SlowQueryRows.cpp
     slowsql/SlowLogDigest.h slowsql/SlowLogDigest.cpp

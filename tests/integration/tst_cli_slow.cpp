@@ -87,8 +87,7 @@ void TestCliSlow::verifyKeys(const QJsonObject &c)
     QCOMPARE(c.value(u"digest"_s).toString().size(), 64);
     const double count = c.value(u"count"_s).toDouble();
     QVERIFY(count >= 1);
-    QVERIFY(qAbs(c.value(u"avg_s"_s).toDouble() * count - c.value(u"total_s"_s).toDouble())
-            < 1e-6);
+    QVERIFY(qAbs(c.value(u"avg_s"_s).toDouble() * count - c.value(u"total_s"_s).toDouble()) < 1e-6);
     QVERIFY(c.value(u"max_s"_s).toDouble() <= c.value(u"total_s"_s).toDouble() + 1e-9);
 }
 
@@ -110,8 +109,9 @@ void TestCliSlow::initTestCase()
     for (const QString &sql : { u"SELECT SLEEP(0.3) AS %1, 1 AS n"_s.arg(m_tag),
                                 u"SELECT SLEEP(0.25) AS %1, 2 AS n"_s.arg(m_tag) }) {
         QProcess p;
-        p.start(u"mariadb"_s, { u"--defaults-file="_s + m_sandbox.value(u"MARIADB_CNF_uat01"_s),
-                                u"-uroot"_s, u"-e"_s, sql });
+        p.start(u"mariadb"_s,
+                { u"--defaults-file="_s + m_sandbox.value(u"MARIADB_CNF_uat01"_s), u"-uroot"_s,
+                  u"-e"_s, sql });
         QVERIFY(p.waitForFinished(30000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     }
@@ -129,7 +129,8 @@ void TestCliSlow::slowOnMariadbByDigest()
     const QString statement = doc.value(u"statement"_s).toString();
     QVERIFY2(statement.contains(u"FROM mysql.slow_log WHERE start_time BETWEEN '"_s),
              qPrintable(statement));
-    const QDateTime from = QDateTime::fromString(doc.value(u"from"_s).toString(), Qt::ISODateWithMs);
+    const QDateTime from
+        = QDateTime::fromString(doc.value(u"from"_s).toString(), Qt::ISODateWithMs);
     const QDateTime to = QDateTime::fromString(doc.value(u"to"_s).toString(), Qt::ISODateWithMs);
     QVERIFY(qAbs(from.secsTo(to) - 3600) <= 1);
     const QJsonArray classes = doc.value(u"classes"_s).toArray();
@@ -147,10 +148,11 @@ void TestCliSlow::slowOnMariadbByDigest()
     QVERIFY(c.value(u"sample"_s).toString().contains(u"SLEEP(0.3)"_s)); // the slowest
     QCOMPARE(c.value(u"normalized"_s).toString(),
              u"select `sleep` ( ? ) as `%1` , ? as `n`"_s.arg(m_tag));
-    QCOMPARE(c.value(u"digest"_s).toString(),
-             QString::fromLatin1(QCryptographicHash::hash(c.value(u"normalized"_s).toString().toUtf8(),
-                                                          QCryptographicHash::Sha256)
-                                     .toHex()));
+    QCOMPARE(
+        c.value(u"digest"_s).toString(),
+        QString::fromLatin1(QCryptographicHash::hash(c.value(u"normalized"_s).toString().toUtf8(),
+                                                     QCryptographicHash::Sha256)
+                                .toHex()));
     QCOMPARE(c.value(u"users"_s).toArray(), QJsonArray { u"root"_s });
 }
 
@@ -174,8 +176,8 @@ void TestCliSlow::slowTextAndCsv()
 
 void TestCliSlow::slowOnTidbCatalog()
 {
-    const CliRun r = cli({ u"--json"_s, u"slow"_s, tidbEnv(), u"--since"_s, u"2h"_s, u"--top"_s,
-                           u"0"_s });
+    const CliRun r
+        = cli({ u"--json"_s, u"slow"_s, tidbEnv(), u"--since"_s, u"2h"_s, u"--top"_s, u"0"_s });
     QVERIFY2(r.exitCode == 0, r.both().constData());
     const QJsonObject doc = r.json();
     QCOMPARE(doc.value(u"engine"_s).toString(), u"tidb"_s);
@@ -192,11 +194,11 @@ void TestCliSlow::slowOnTidbCatalog()
         verifyKeys(c);
         QCOMPARE(c.value(u"digest_source"_s).toString(), u"server"_s);
         QCOMPARE(c.value(u"count"_s).toInt(), 1);
-        QCOMPARE(c.value(u"digest"_s).toString(),
-                 QString::fromLatin1(QCryptographicHash::hash(
-                                         c.value(u"sample"_s).toString().toUtf8(),
-                                         QCryptographicHash::Sha256)
-                                         .toHex()));
+        QCOMPARE(
+            c.value(u"digest"_s).toString(),
+            QString::fromLatin1(QCryptographicHash::hash(c.value(u"sample"_s).toString().toUtf8(),
+                                                         QCryptographicHash::Sha256)
+                                    .toHex()));
         QVERIFY(c.value(u"rows_examined"_s).isDouble()); // Process_keys
     }
 }
@@ -264,8 +266,8 @@ void TestCliSlow::remoteSlowLogOverSsh()
     QCOMPARE(mine.first().value(u"normalized"_s).toString(),
              u"select `sleep` ( ? ) as `%1` , ? as `n`"_s.arg(m_tag));
     // The same file read locally gives the same class for these statements.
-    const CliRun local = cli({ u"--json"_s, u"slowlog"_s, u"digest"_s, slowLogPath(), u"--top"_s,
-                               u"0"_s });
+    const CliRun local
+        = cli({ u"--json"_s, u"slowlog"_s, u"digest"_s, slowLogPath(), u"--top"_s, u"0"_s });
     QVERIFY2(local.exitCode == 0, local.both().constData());
     const QList<QJsonObject> localMine = marked(local.json());
     QCOMPARE(localMine.size(), 1);
@@ -292,15 +294,16 @@ void TestCliSlow::remoteSlowLogOverSsh()
 void TestCliSlow::remoteErrors()
 {
     // Missing file on the SSH host.
-    CliRun r = cli({ u"--json"_s, u"slowlog"_s, u"digest"_s, u"/nonexistent/slow.log"_s,
-                     u"--env"_s, u"prod"_s });
+    CliRun r = cli({ u"--json"_s, u"slowlog"_s, u"digest"_s, u"/nonexistent/slow.log"_s, u"--env"_s,
+                     u"prod"_s });
     QCOMPARE(r.exitCode, 3);
     QJsonObject e = r.json().value(u"error"_s).toObject();
     QCOMPARE(e.value(u"kind"_s).toString(), u"not_found"_s);
     QVERIFY2(e.value(u"message"_s).toString().contains(u"No such file on root@127.0.0.1:"_s),
              r.out.constData());
     // A directory.
-    r = cli({ u"slowlog"_s, u"digest"_s, m_sandbox.value(u"SANDBOX_DIR"_s), u"--env"_s, u"prod"_s });
+    r = cli(
+        { u"slowlog"_s, u"digest"_s, m_sandbox.value(u"SANDBOX_DIR"_s), u"--env"_s, u"prod"_s });
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("is a directory"));
 
@@ -314,8 +317,7 @@ void TestCliSlow::remoteErrors()
     const QString key = m_sandbox.value(u"SSH_USER_KEY"_s);
     r = cli({ u"env"_s, u"add"_s, u"badssh"_s, u"--host"_s, u"127.0.0.1:3306"_s, u"--user"_s,
               u"x"_s, u"--ssh"_s, u"127.0.0.1:%1"_s.arg(closedPort), u"--ssh-user"_s, u"root"_s,
-              u"--ssh-key"_s, key, u"--ssh-known-hosts"_s,
-              m_sandbox.value(u"SSH_KNOWN_HOSTS"_s) });
+              u"--ssh-key"_s, key, u"--ssh-known-hosts"_s, m_sandbox.value(u"SSH_KNOWN_HOSTS"_s) });
     QVERIFY2(r.exitCode == 0, r.both().constData());
     r = cli({ u"slowlog"_s, u"digest"_s, slowLogPath(), u"--env"_s, u"badssh"_s });
     QCOMPARE(r.exitCode, 1);
@@ -334,8 +336,8 @@ void TestCliSlow::remoteErrors()
               u"--ssh-user"_s, u"root"_s, u"--ssh-key"_s, key, u"--ssh-known-hosts"_s,
               emptyKnownHosts });
     QVERIFY2(r.exitCode == 0, r.both().constData());
-    r = cli({ u"--json"_s, u"slowlog"_s, u"digest"_s, slowLogPath(), u"--env"_s,
-              u"unknownhost"_s });
+    r = cli(
+        { u"--json"_s, u"slowlog"_s, u"digest"_s, slowLogPath(), u"--env"_s, u"unknownhost"_s });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.json().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"host_key"_s);
 
@@ -354,8 +356,7 @@ void TestCliSlow::localFileErrors()
 
     r = cli({ u"--json"_s, u"slowlog"_s, u"digest"_s, data + u"not-a-slowlog.txt"_s });
     QCOMPARE(r.exitCode, 3);
-    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"kind"_s).toString(),
-             u"invalid_input"_s);
+    QCOMPARE(r.json().value(u"error"_s).toObject().value(u"kind"_s).toString(), u"invalid_input"_s);
     QVERIFY(r.out.contains("does not look like a slow-query log"));
 
     // Malformed entries are skipped and counted, the rest is digested.
@@ -384,8 +385,9 @@ void TestCliSlow::localFileErrors()
     r = cli({ u"slowlog"_s, u"digest"_s, data + u"history-mysql.log"_s, u"--csv"_s });
     QVERIFY2(r.exitCode == 0, r.both().constData());
     QCOMPARE(r.out.count("\r\n"), 3); // header + 2 classes (quoted newlines are bare \n)
-    QVERIFY(r.out.contains("\"UPDATE invoices SET paid = 1, note = 'it''s, \"\"paid\"\"' WHERE id IN "
-                           "(1, 2, 3);\""));
+    QVERIFY(
+        r.out.contains("\"UPDATE invoices SET paid = 1, note = 'it''s, \"\"paid\"\"' WHERE id IN "
+                       "(1, 2, 3);\""));
 }
 
 void TestCliSlow::digestCommand()
@@ -399,8 +401,9 @@ void TestCliSlow::digestCommand()
              u"e1c71d1661ae46e09b7aaec1c390957f0d6260410df4e4bc71b9c8d681021471"_s);
     r = cli({ u"digest"_s, u"select 1 from b where id in (1, 3, '3', 1, 2, 3, 4)"_s });
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QByteArray("select ? from `b` where `id` in ( ... )\n"
-                               "e1c8cc2738f596dc24f15ef8eb55e0d902910d7298983496362a7b46dbc0b310\n"));
+    QCOMPARE(r.out,
+             QByteArray("select ? from `b` where `id` in ( ... )\n"
+                        "e1c8cc2738f596dc24f15ef8eb55e0d902910d7298983496362a7b46dbc0b310\n"));
     r = cli({ u"--json"_s, u"digest"_s, u"-"_s }, "SELECT * FROM t\n");
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(u"digest"_s).toString(),

@@ -6,4 +6,5 @@ target_sources(tidesk_core PRIVATE
     models/ClusterNodeModel.h models/ClusterNodeModel.cpp
     models/FleetModel.h models/FleetModel.cpp
     models/FleetFilterModel.h models/FleetFilterModel.cpp
+    models/DigestClassModel.h models/DigestClassModel.cpp
 )

@@ -25,6 +25,7 @@ void DigestAggregator::clear()
 {
     m_entries = 0;
     m_classes.clear();
+    m_seen.clear();
     m_byDigest.clear();
     m_byNormalized.clear();
     m_byShape.clear();
@@ -50,6 +51,7 @@ int DigestAggregator::newClass(const QString &digest, DigestClass::DigestSource 
     c.digestSource = source;
     c.normalized = normalized;
     m_classes.append(std::move(c));
+    m_seen.append(Seen());
     const int index = int(m_classes.size() - 1);
     m_byDigest.insert(digest, index);
     return index;
@@ -64,16 +66,17 @@ int DigestAggregator::classFor(const SlowLogEntry &entry)
         return newClass(digest, DigestClass::DigestSource::Server, SqlDigest::normalize(entry.sql));
     }
     // Seen this shape (same text up to literal values) before: no need to normalize again.
-    QString key = SlowSql::shapeKey(entry.sql);
-    if (!key.isEmpty()) {
+    QString &key = m_keyBuffer; // reused: no allocation per entry
+    const bool cacheable = SlowSql::shapeKey(entry.sql, key);
+    if (cacheable) {
         if (const auto it = m_byShape.constFind(key); it != m_byShape.cend())
             return it.value();
     }
     const auto remember = [&](int index) {
-        if (key.isEmpty() || m_shapeChars + key.size() > kMaxShapeChars)
+        if (!cacheable || m_shapeChars + key.size() > kMaxShapeChars)
             return;
         m_shapeChars += key.size();
-        m_byShape.insert(std::move(key), index);
+        m_byShape.insert(QString(key.constData(), key.size()), index); // a tight copy
     };
     QString normalized = SqlDigest::normalize(entry.sql);
     if (const auto it = m_byNormalized.constFind(normalized); it != m_byNormalized.cend()) {
@@ -96,7 +99,8 @@ int DigestAggregator::classFor(const SlowLogEntry &entry)
 void DigestAggregator::add(const SlowLogEntry &entry)
 {
     ++m_entries;
-    DigestClass &c = m_classes[classFor(entry)];
+    const int index = classFor(entry);
+    DigestClass &c = m_classes[index];
     ++c.count;
     const double sec = entry.queryTimeSec.value_or(0.0);
     c.totalSec += sec;
@@ -111,10 +115,18 @@ void DigestAggregator::add(const SlowLogEntry &entry)
     if (entry.memMaxBytes)
         c.maxMemBytes = std::max(c.maxMemBytes, *entry.memMaxBytes);
     if (entry.time.isValid()) {
-        if (!c.firstSeen.isValid() || entry.time < c.firstSeen)
+        // Compared as epoch ms kept beside the class: QDateTime comparisons cost a time-zone
+        // conversion each, and this runs for every entry.
+        const qint64 ms = entry.time.toMSecsSinceEpoch();
+        Seen &seen = m_seen[index];
+        if (!c.firstSeen.isValid() || ms < seen.firstMs) {
             c.firstSeen = entry.time;
-        if (!c.lastSeen.isValid() || entry.time > c.lastSeen)
+            seen.firstMs = ms;
+        }
+        if (!c.lastSeen.isValid() || ms > seen.lastMs) {
             c.lastSeen = entry.time;
+            seen.lastMs = ms;
+        }
     }
     if (c.sampleSec < 0 || sec > c.sampleSec || c.sample.isEmpty()) {
         c.sample = entry.sql;
@@ -139,6 +151,8 @@ void DigestAggregator::addClass(const DigestClass &in)
     const auto it = m_byDigest.constFind(digest);
     if (it == m_byDigest.cend()) {
         m_classes.append(in);
+        m_seen.append(Seen { in.firstSeen.isValid() ? in.firstSeen.toMSecsSinceEpoch() : 0,
+                             in.lastSeen.isValid() ? in.lastSeen.toMSecsSinceEpoch() : 0 });
         m_classes.last().digest = digest;
         m_byDigest.insert(digest, int(m_classes.size() - 1));
         return;
@@ -152,10 +166,14 @@ void DigestAggregator::addClass(const DigestClass &in)
     if (in.rowsSent >= 0)
         c.rowsSent = std::max<qint64>(0, c.rowsSent) + in.rowsSent;
     c.maxMemBytes = std::max(c.maxMemBytes, in.maxMemBytes);
-    if (in.firstSeen.isValid() && (!c.firstSeen.isValid() || in.firstSeen < c.firstSeen))
+    if (in.firstSeen.isValid() && (!c.firstSeen.isValid() || in.firstSeen < c.firstSeen)) {
         c.firstSeen = in.firstSeen;
-    if (in.lastSeen.isValid() && (!c.lastSeen.isValid() || in.lastSeen > c.lastSeen))
+        m_seen[it.value()].firstMs = in.firstSeen.toMSecsSinceEpoch();
+    }
+    if (in.lastSeen.isValid() && (!c.lastSeen.isValid() || in.lastSeen > c.lastSeen)) {
         c.lastSeen = in.lastSeen;
+        m_seen[it.value()].lastMs = in.lastSeen.toMSecsSinceEpoch();
+    }
     if (c.normalized.isEmpty())
         c.normalized = in.normalized;
     if (c.sample.isEmpty() || in.sampleSec > c.sampleSec) {

@@ -53,6 +53,12 @@ private:
     bool m_preferServerDigest = true;
     qint64 m_entries = 0;
     QList<DigestClass> m_classes;
+    struct Seen
+    {
+        qint64 firstMs = 0; // firstSeen / lastSeen of the class at the same index, as epoch ms
+        qint64 lastMs = 0;
+    };
+    QList<Seen> m_seen;
     QHash<QString, int> m_byDigest; // digest -> index in m_classes
     QHash<QString, int> m_byNormalized; // console digests: normalized text -> index
     // SlowSql::shapeKey -> index: skips normalizing a shape seen before. Bounded: at most
@@ -60,6 +66,7 @@ private:
     static constexpr qint64 kMaxShapeChars = 8 * 1024 * 1024;
     QHash<QString, int> m_byShape;
     qint64 m_shapeChars = 0;
+    QString m_keyBuffer;
 };
 
 } // namespace TiDesk

@@ -41,8 +41,15 @@ qsizetype firstBy(QStringView s)
 
 QString shapeKey(QStringView s)
 {
-    const qsizetype byPos = firstBy(s);
     QString key;
+    shapeKey(s, key);
+    return key;
+}
+
+bool shapeKey(QStringView s, QString &key)
+{
+    const qsizetype byPos = firstBy(s);
+    key.resize(0); // keeps the capacity
     key.reserve(s.size());
     qsizetype i = 0;
     const qsizetype n = s.size();
@@ -51,7 +58,9 @@ QString shapeKey(QStringView s)
         if (upTo > plain)
             key += s.sliced(plain, upTo - plain);
     };
-    const auto at = [&](qsizetype k) { return k < n ? s[k] : QChar(); };
+    const auto at = [&](qsizetype k) {
+        return k < n ? s[k] : QChar();
+    };
     while (i < n) {
         const QChar c = s[i];
         const QChar n1 = at(i + 1);
@@ -104,8 +113,10 @@ QString shapeKey(QStringView s)
         }
         if (c == u'/' && n1 == u'*') {
             const QChar n2 = at(i + 2);
-            if (n2 == u'!' || (n2 == u'T' && at(i + 3) == u'!'))
-                return {}; // executable comment: its content is SQL
+            if (n2 == u'!' || (n2 == u'T' && at(i + 3) == u'!')) {
+                key.resize(0);
+                return false; // executable comment: its content is SQL
+            }
             flush(i);
             const qsizetype end = s.indexOf(u"*/", i + 2);
             i = end < 0 ? n : end + 2;
@@ -142,7 +153,7 @@ QString shapeKey(QStringView s)
         ++i;
     }
     flush(n);
-    return key;
+    return !key.isEmpty();
 }
 
 } // namespace TiDesk::SlowSql

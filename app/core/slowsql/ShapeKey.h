@@ -20,5 +20,8 @@ namespace TiDesk::SlowSql {
 
 // Empty when the text must be normalized every time.
 [[nodiscard]] QString shapeKey(QStringView sql);
+// The same into `out` (its capacity is reused: no allocation per call once it is large enough).
+// False (and `out` empty) when the text must be normalized every time.
+bool shapeKey(QStringView sql, QString &out);
 
 } // namespace TiDesk::SlowSql

@@ -3,13 +3,20 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
 namespace {
 constexpr qint64 kChunkBytes = 1024 * 1024;
-}
+constexpr qsizetype kBatchEntries = 512;
+constexpr std::size_t kMaxBatches = 8;
+} // namespace
 
 SlowLogDigest::SlowLogDigest() = default;
 
@@ -65,29 +72,84 @@ VoidResult SlowLogDigest::digestFile(const QString &path, qint64 maxBytes)
             return Error::make(ErrorKind::Io,
                                tr("Cannot read %1: %2").arg(path, file.errorString()));
     }
-    QByteArray chunk(kChunkBytes, Qt::Uninitialized);
+    // Two stages: this thread aggregates while a helper thread reads and parses, handing over
+    // batches of entries through a short queue (at most kMaxBatches x kBatchEntries entries in
+    // flight, so memory stays bounded). The parser is touched only by the helper until join().
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<QList<SlowLogEntry>> queue;
+    bool producerDone = false;
+    Error readError;
+    std::thread producer([&] {
+        QList<SlowLogEntry> batch;
+        batch.reserve(kBatchEntries);
+        const auto hand = [&] {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return queue.size() < kMaxBatches; });
+            queue.push_back(std::move(batch));
+            batch = QList<SlowLogEntry>();
+            batch.reserve(kBatchEntries);
+            changed.notify_all();
+        };
+        const auto collect = [&] {
+            while (std::optional<SlowLogEntry> e = m_parser.next()) {
+                batch.append(std::move(*e));
+                if (batch.size() >= kBatchEntries)
+                    hand();
+            }
+        };
+        QByteArray chunk(kChunkBytes, Qt::Uninitialized);
+        for (;;) {
+            qint64 want = kChunkBytes;
+            if (m_source.maxBytes > 0)
+                want = qMin(want, m_source.maxBytes - m_source.bytesRead);
+            if (want <= 0)
+                break;
+            const qint64 n = file.read(chunk.data(), want);
+            if (n < 0) {
+                readError = Error::make(ErrorKind::Io,
+                                        tr("Cannot read %1: %2").arg(path, file.errorString()));
+                break;
+            }
+            if (n == 0)
+                break;
+            m_source.bytesRead += n;
+            m_parser.feed(QByteArrayView(chunk.constData(), n));
+            collect();
+        }
+        m_parser.finish();
+        collect();
+        std::unique_lock lock(mutex);
+        if (!batch.isEmpty())
+            queue.push_back(std::move(batch));
+        producerDone = true;
+        changed.notify_all();
+    });
     for (;;) {
-        qint64 want = kChunkBytes;
-        if (m_source.maxBytes > 0)
-            want = qMin(want, m_source.maxBytes - m_source.bytesRead);
-        if (want <= 0)
-            break;
-        const qint64 n = file.read(chunk.data(), want);
-        if (n < 0)
-            return Error::make(ErrorKind::Io,
-                               tr("Cannot read %1: %2").arg(path, file.errorString()));
-        if (n == 0)
-            break;
-        feed(QByteArrayView(chunk.constData(), n));
+        QList<SlowLogEntry> batch;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !queue.empty() || producerDone; });
+            if (queue.empty())
+                break;
+            batch = std::move(queue.front());
+            queue.pop_front();
+            changed.notify_all();
+        }
+        for (const SlowLogEntry &e : std::as_const(batch))
+            m_aggregator.add(e);
     }
-    finish();
+    producer.join();
+    if (readError.isError())
+        return readError;
     return {};
 }
 
 VoidResult SlowLogDigest::check() const
 {
     const SlowLogParser::Stats &s = m_parser.stats();
-    if (s.entries == 0 && s.bytes > 0 && (s.malformed > 0 || s.lines > s.bannerLines)) {
+    // Blank lines and a server banner alone are an empty log, not a wrong file.
+    if (s.entries == 0 && s.malformed > 0) {
         //: %1 = file, %2 = number of lines
         Error e = Error::make(
             ErrorKind::InvalidInput,

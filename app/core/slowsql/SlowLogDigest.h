@@ -5,7 +5,9 @@
 // by a caller that streams them (feed/finish: RemoteSlowLog over SSH).
 // check() turns "nothing in it was a slow-log entry" into a clear error instead of an empty
 // report. Not thread-safe: one instance per file, on one worker thread (never the GUI thread for
-// a local file: reading blocks).
+// a local file: reading blocks). digestFile() itself runs the reading and parsing on a helper
+// thread of its own while the calling thread aggregates (a two-stage pipeline; it returns after
+// joining it).
 #pragma once
 
 #include "common/Result.h"

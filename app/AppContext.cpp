@@ -5,6 +5,7 @@
 #include "common/Logging.h"
 #include "inventory/InventoryStore.h"
 #include "secrets/SecretStoreFactory.h"
+#include "sessions/AuditLog.h"
 #include "sql/ActivityLog.h"
 #include "tunnel/BastionTunnels.h"
 
@@ -15,6 +16,7 @@ namespace TiDesk {
 AppContext::AppContext(Options options)
     : m_options(std::move(options))
     , m_activityLog(std::make_unique<ActivityLog>())
+    , m_audit(std::make_unique<AuditLog>(AuditLog::defaultPath()))
 {
     // SQL connects and checks can each take a connect timeout; keep enough threads that a few
     // dead environments never starve the rest.
@@ -61,6 +63,7 @@ VoidResult AppContext::open()
     qCInfo(lcCore) << "inventory:" << inventoryPath << "-" << m_secretsDescription;
 
     m_services.activityLog = m_activityLog.get();
+    m_services.audit = m_audit.get();
     m_services.inventory = std::move(*inventory);
     m_services.secrets = m_secrets.get();
     m_services.pool = &m_pool;

@@ -17,6 +17,7 @@
 namespace TiDesk {
 
 class ActivityLog;
+class AuditLog;
 class BastionTunnels;
 class CredentialStore;
 class VaultFileStore;
@@ -52,6 +53,7 @@ public:
 private:
     Options m_options;
     std::unique_ptr<ActivityLog> m_activityLog;
+    std::unique_ptr<AuditLog> m_audit;
     QThreadPool m_pool;
     std::unique_ptr<BastionTunnels> m_tunnels;
     CoreServices m_services;

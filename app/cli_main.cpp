@@ -6,7 +6,10 @@
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
 #include "cli/FleetCommands.h"
+#include "cli/GuardrailCommands.h"
+#include "cli/KillCommands.h"
 #include "cli/MetricsCommands.h"
+#include "cli/RuleCommands.h"
 #include "cli/SlowCommands.h"
 #include "sql/SqlConnection.h"
 
@@ -36,6 +39,10 @@ QString mainUsage()
         "  slow ENV [--since 1h] [--top N]  slow statements of an environment by digest\n"
         "  slowlog digest FILE [--env ENV]  a slow-log file (local or over SSH) by digest\n"
         "  digest SQL     TiDB-compatible normalized text and digest of a statement\n"
+        "  guardrails ENV [set NAME VALUE]  statement time/memory limits, runaway watches\n"
+        "  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, "
+        "verified and audited\n"
+        "  rules check|run  validate the kill rules / run them against the fleet (pt-kill)\n"
         "  --version      print the version\n"
         "\n"
         "Global options:\n"
@@ -158,7 +165,8 @@ int main(int argc, char *argv[])
         return SlowCommands(context).slowlog(args);
     if (command == u"digest")
         return SlowCommands(context).digest(args);
-    if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet") {
+    if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
+        && command != u"guardrails" && command != u"kill" && command != u"rules") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -172,5 +180,11 @@ int main(int argc, char *argv[])
         return MetricsCommands(context).run(args);
     if (command == u"fleet")
         return FleetCommands(context).run(args);
+    if (command == u"guardrails")
+        return GuardrailCommands(context).run(args);
+    if (command == u"kill")
+        return KillCommands(context).run(args);
+    if (command == u"rules")
+        return RuleCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

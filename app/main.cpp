@@ -137,7 +137,8 @@ int main(int argc, char *argv[])
         u"page"_s,
         QCoreApplication::translate(
             "TiDesk::Main",
-            "Page to show at start: environment, activity, alerts, cluster, fleet or settings."),
+            "Page to show at start: environment, activity, alerts, cluster, fleet, guardrails or "
+            "settings."),
         u"page"_s);
     const QCommandLineOption shownOpt(
         u"report-shown"_s,
@@ -177,6 +178,7 @@ int main(int argc, char *argv[])
             { u"alerts"_s, MainWindow::Page::Alerts },
             { u"cluster"_s, MainWindow::Page::Cluster },
             { u"fleet"_s, MainWindow::Page::Fleet },
+            { u"guardrails"_s, MainWindow::Page::Guardrails },
             { u"settings"_s, MainWindow::Page::Settings },
         };
         const QString name = parser.value(pageOpt).toLower();

@@ -4,6 +4,7 @@
 #include "EnvironmentDelegate.h"
 #include "HealthPages.h"
 #include "MessageBanner.h"
+#include "SqlPages.h"
 #include "StatusPill.h"
 #include "TierBanner.h"
 #include "TierStyle.h"
@@ -23,6 +24,7 @@
 #include "pages/ClusterPage.h"
 #include "pages/EnvironmentPage.h"
 #include "pages/FleetPage.h"
+#include "pages/GuardrailsPage.h"
 #include "pages/SettingsPage.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/VaultFileStore.h"
@@ -236,12 +238,14 @@ void MainWindow::createCentral()
         if (selectById(id))
             showPage(Page::Cluster);
     });
+    m_sql = new SqlPages(m_services, m_pages, this);
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(m_clusterPage);
     m_pages->addWidget(m_fleetPage);
+    m_pages->addWidget(m_sql->guardrailsPage());
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
@@ -315,6 +319,10 @@ void MainWindow::createActions()
     m_fleetAction
         = make(u"actionFleet"_s, tr("&Fleet"), tr("Every environment at a glance, worst first"),
                QKeySequence(Qt::CTRL | Qt::Key_5));
+    m_guardrailsAction = make(u"actionGuardrails"_s, tr("&Guardrails"),
+                              tr("Statement time and memory limits, runaway watches and plan "
+                                 "bindings of the selected environment"),
+                              QKeySequence(Qt::CTRL | Qt::Key_9));
     m_settingsAction
         = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -326,7 +334,7 @@ void MainWindow::createActions()
 
     auto *pageGroup = new QActionGroup(this);
     for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
-                        m_fleetAction, m_settingsAction }) {
+                        m_fleetAction, m_guardrailsAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -347,9 +355,12 @@ void MainWindow::createActions()
     });
     connect(m_clusterAction, &QAction::triggered, this, [this] { showPage(Page::Cluster); });
     connect(m_fleetAction, &QAction::triggered, this, [this] { showPage(Page::Fleet); });
+    connect(m_guardrailsAction, &QAction::triggered, this, [this] { showPage(Page::Guardrails); });
     connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
         if (currentPage() == Page::Cluster)
             m_health->showCluster(env);
+        else if (currentPage() == Page::Guardrails)
+            m_sql->showEnvironment(env);
     });
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
@@ -366,7 +377,7 @@ void MainWindow::createActions()
     envMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
-                           m_fleetAction, m_settingsAction });
+                           m_fleetAction, m_guardrailsAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -378,7 +389,7 @@ void MainWindow::createActions()
     tb->addActions({ m_testAction, m_refreshAction });
     tb->addSeparator();
     tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
-                     m_fleetAction, m_settingsAction });
+                     m_fleetAction, m_guardrailsAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -589,11 +600,22 @@ void MainWindow::showPage(Page page)
         m_pages->setCurrentWidget(m_fleetPage);
         m_fleetAction->setChecked(true);
         break;
+    case Page::Guardrails:
+        if (const std::optional<Environment> env = currentEnvironment())
+            m_sql->showEnvironment(*env);
+        m_pages->setCurrentWidget(m_sql->guardrailsPage());
+        m_guardrailsAction->setChecked(true);
+        break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
         m_settingsAction->setChecked(true);
         break;
     }
+}
+
+GuardrailsPage *MainWindow::guardrailsPage() const
+{
+    return m_sql->guardrailsPage();
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -608,6 +630,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Cluster;
     if (m_pages->currentWidget() == m_fleetPage)
         return Page::Fleet;
+    if (m_pages->currentWidget() == m_sql->guardrailsPage())
+        return Page::Guardrails;
     return Page::Environment;
 }
 

@@ -45,6 +45,8 @@ class AlertsPage;
 class ClusterPage;
 class FleetPage;
 class HealthPages;
+class GuardrailsPage;
+class SqlPages;
 class EnvironmentDelegate;
 class EnvironmentFilterModel;
 class EnvironmentPage;
@@ -60,7 +62,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Environment, Activity, Alerts, Cluster, Fleet, Settings };
+    enum class Page { Environment, Activity, Alerts, Cluster, Fleet, Guardrails, Settings };
     Q_ENUM(Page)
 
     explicit MainWindow(const TiDesk::CoreServices &services, QWidget *parent = nullptr);
@@ -85,6 +87,8 @@ public:
     [[nodiscard]] ClusterPage *clusterPage() const { return m_clusterPage; }
     [[nodiscard]] FleetPage *fleetPage() const { return m_fleetPage; }
     [[nodiscard]] HealthPages *healthPages() const { return m_health; }
+    [[nodiscard]] SqlPages *sqlPages() const { return m_sql; }
+    [[nodiscard]] GuardrailsPage *guardrailsPage() const;
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
     // The host-key question on screen (null when none) and how many wait behind it.
@@ -156,6 +160,7 @@ private:
     ClusterPage *m_clusterPage = nullptr;
     FleetPage *m_fleetPage = nullptr;
     HealthPages *m_health = nullptr;
+    SqlPages *m_sql = nullptr;
     QHash<QUuid, bool> m_pollerReachable; // the poller's last verdict per environment
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_countLabel = nullptr;
@@ -175,6 +180,7 @@ private:
     QAction *m_alertsAction = nullptr;
     QAction *m_clusterAction = nullptr;
     QAction *m_fleetAction = nullptr;
+    QAction *m_guardrailsAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

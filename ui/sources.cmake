@@ -2,6 +2,7 @@ target_sources(tidesk_ui PRIVATE
     MainWindow.h MainWindow.cpp
     ConnectionCheck.h ConnectionCheck.cpp
     HealthPages.h HealthPages.cpp
+    SqlPages.h SqlPages.cpp
     HostKeyProblem.h HostKeyProblem.cpp
     EnvironmentDelegate.h EnvironmentDelegate.cpp
     EnvironmentText.h EnvironmentText.cpp
@@ -23,10 +24,12 @@ target_sources(tidesk_ui PRIVATE
     pages/TierBadgeDelegate.h pages/TierBadgeDelegate.cpp
     pages/ActivityRowDelegate.h pages/ActivityRowDelegate.cpp
     pages/SettingsPage.h pages/SettingsPage.cpp
+    pages/GuardrailsPage.h pages/GuardrailsPage.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp
     dialogs/EndpointListEditor.h dialogs/EndpointListEditor.cpp
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
     dialogs/UnlockVaultDialog.h dialogs/UnlockVaultDialog.cpp
     dialogs/HostKeyDialog.h dialogs/HostKeyDialog.cpp
     dialogs/SilenceDialog.h dialogs/SilenceDialog.cpp
+    dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
 )

@@ -37,6 +37,19 @@ bool CliIo::stdinIsTerminal()
     return ::isatty(STDIN_FILENO) == 1;
 }
 
+std::optional<QString> CliIo::promptLine(const QString &prompt)
+{
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+    QByteArray line;
+    int c = 0;
+    while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+        line.append(char(c));
+    if (c == EOF && line.isEmpty())
+        return std::nullopt;
+    return QString::fromUtf8(line);
+}
+
 std::optional<QString> CliIo::promptHidden(const QString &prompt)
 {
     FILE *tty = std::fopen("/dev/tty", "r+");

@@ -19,6 +19,9 @@ public:
     // Prompts on the controlling terminal with echo off; nullopt when there is no terminal.
     static std::optional<QString> promptHidden(const QString &prompt);
     static bool stdinIsTerminal();
+    // Prints prompt on stderr and reads one line from standard input (echo on): confirmations.
+    // nullopt at end of input. Call only when stdinIsTerminal().
+    static std::optional<QString> promptLine(const QString &prompt);
 
     static void out(const QString &text); // stdout, newline appended
     static void err(const QString &text); // stderr, newline appended

@@ -11,6 +11,7 @@ class QThreadPool;
 namespace TiDesk {
 
 class ActivityLog;
+class AuditLog;
 class BastionTunnels;
 class CredentialStore;
 class InventoryStore;
@@ -18,6 +19,8 @@ class InventoryStore;
 struct CoreServices
 {
     ActivityLog *activityLog = nullptr;
+    // Append-only record of kills, rule decisions and guardrail changes (file I/O: pool threads).
+    AuditLog *audit = nullptr;
     std::shared_ptr<InventoryStore> inventory;
     CredentialStore *secrets = nullptr; // may be locked (vault) or null before unlock
     QThreadPool *pool = nullptr; // for one-shot background work (QtConcurrent)

@@ -332,6 +332,17 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AuditLog</name>
+    <message>
+        <source>Cannot write the audit log %1.</source>
+        <translation>无法写入审计日志 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log %1.</source>
+        <translation>无法读取审计日志 %1。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::BastionTunnels</name>
     <message>
         <source>TiDesk is shutting down its SSH tunnels.</source>
@@ -1454,6 +1465,30 @@ MySQL/MariaDB 图表：%2</translation>
     </message>
 </context>
 <context>
+    <name>TiDesk::ConfirmActionDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Window title: %1 = the action (&quot;Kill query&quot;), %2 = environment name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>TiDesk will send:</source>
+        <translation>TiDesk 将发送：</translation>
+    </message>
+    <message>
+        <source>Statement to send</source>
+        <translation>将要发送的语句</translation>
+    </message>
+    <message>
+        <source>This is a PRODUCTION environment. Type its name to confirm:</source>
+        <translation>这是一个生产环境。请输入其名称以确认：</translation>
+    </message>
+    <message>
+        <source>Environment name to confirm</source>
+        <translation>用于确认的环境名称</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::ConfirmRemoveDialog</name>
     <message>
         <source>Remove %1</source>
@@ -1717,6 +1752,34 @@ MySQL/MariaDB 图表：%2</translation>
         <source>TiKV store status</source>
         <translation>TiKV Store 状态</translation>
     </message>
+    <message>
+        <source>runaway query watches</source>
+        <translation>失控查询监视</translation>
+    </message>
+    <message>
+        <source>SQL plan bindings</source>
+        <translation>SQL 执行计划绑定</translation>
+    </message>
+    <message>
+        <source>QUERY WATCH</source>
+        <translation>QUERY WATCH</translation>
+    </message>
+    <message>
+        <source>A runaway watch id is a positive number</source>
+        <translation>失控查询监视的 ID 必须是正整数</translation>
+    </message>
+    <message>
+        <source>binding a plan from history</source>
+        <translation>从历史绑定执行计划</translation>
+    </message>
+    <message>
+        <source>A plan digest is 64 hexadecimal characters</source>
+        <translation>执行计划摘要应为 64 个十六进制字符</translation>
+    </message>
+    <message>
+        <source>An SQL digest is 64 hexadecimal characters</source>
+        <translation>SQL 摘要应为 64 个十六进制字符</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::EndpointListEditor</name>
@@ -1831,6 +1894,13 @@ MySQL/MariaDB 图表：%2</translation>
 </context>
 <context>
     <name>TiDesk::EnvironmentCheck</name>
+    <message>
+        <source>%1 has no SQL endpoint</source>
+        <translation>%1 没有 SQL 端点</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentConnection</name>
     <message>
         <source>%1 has no SQL endpoint</source>
         <translation>%1 没有 SQL 端点</translation>
@@ -2846,6 +2916,315 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::GuardrailReader</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <extracomment>%1 = variable name, %2 = the server&apos;s error</extracomment>
+        <translation>无法读取%1：%2</translation>
+    </message>
+    <message>
+        <source>Runaway watches could not be read: %1</source>
+        <extracomment>%1 = the server&apos;s error</extracomment>
+        <translation>无法读取失控查询监视：%1</translation>
+    </message>
+    <message>
+        <source>SQL bindings could not be read: %1</source>
+        <extracomment>%1 = the server&apos;s error</extracomment>
+        <translation>无法读取 SQL 绑定：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::GuardrailWriter</name>
+    <message>
+        <source>Applied, but the server warned: %1</source>
+        <extracomment>%1 = the server&apos;s first warning</extracomment>
+        <translation>已应用，但服务器给出警告：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::GuardrailsPage</name>
+    <message>
+        <source>Guardrails</source>
+        <translation>防护栏</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the guardrails again</source>
+        <translation>重新读取防护栏</translation>
+    </message>
+    <message>
+        <source>Guardrail summary</source>
+        <translation>防护栏概要</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Value (GLOBAL)</source>
+        <translation>值（GLOBAL）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Guardrail variables</source>
+        <translation>防护栏变量</translation>
+    </message>
+    <message>
+        <source>&amp;Change value…</source>
+        <translation>修改值(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Changes are made GLOBAL: they apply to sessions that connect afterwards, not to sessions already running.</source>
+        <translation>修改以 GLOBAL 方式生效：只影响之后建立的会话，不影响正在运行的会话。</translation>
+    </message>
+    <message>
+        <source>Runaway query watches</source>
+        <translation>失控查询监视</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation>资源组</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>监视方式</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Watched text</source>
+        <translation>监视内容</translation>
+    </message>
+    <message>
+        <source>Remove &amp;watch…</source>
+        <translation>移除监视(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>SQL plan bindings (GLOBAL)</source>
+        <translation>SQL 执行计划绑定（GLOBAL）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Default DB</source>
+        <translation>默认数据库</translation>
+    </message>
+    <message>
+        <source>SQL digest</source>
+        <translation>SQL 摘要</translation>
+    </message>
+    <message>
+        <source>Plan digest</source>
+        <translation>执行计划摘要</translation>
+    </message>
+    <message>
+        <source>Original SQL</source>
+        <translation>原始 SQL</translation>
+    </message>
+    <message>
+        <source>SQL plan bindings</source>
+        <translation>SQL 执行计划绑定</translation>
+    </message>
+    <message>
+        <source>&amp;Drop binding…</source>
+        <translation>删除绑定(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bind a plan from history…</source>
+        <translation>从历史绑定执行计划(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Pin the plan a statement had, by its plan digest from the slow query log or the statements summary</source>
+        <translation>按慢查询日志或语句摘要中的执行计划摘要，固定语句曾使用的执行计划</translation>
+    </message>
+    <message>
+        <source>Bind a plan from history</source>
+        <translation>从历史绑定执行计划</translation>
+    </message>
+    <message>
+        <source>Plan digest (64 hexadecimal characters):</source>
+        <translation>执行计划摘要（64 个十六进制字符）：</translation>
+    </message>
+    <message>
+        <source>Statement limits</source>
+        <translation>语句限制</translation>
+    </message>
+    <message>
+        <source>Select an environment to see its guardrails.</source>
+        <translation>选择一个环境以查看其防护栏。</translation>
+    </message>
+    <message>
+        <source>Guardrails — %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>防护栏 — %1</translation>
+    </message>
+    <message>
+        <source>Reading the guardrails…</source>
+        <translation>正在读取防护栏…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <extracomment>%1 = time of day</extracomment>
+        <translation>读取于 %1</translation>
+    </message>
+    <message>
+        <source>Read failed</source>
+        <translation>读取失败</translation>
+    </message>
+    <message>
+        <source>The guardrails could not be read.</source>
+        <translation>无法读取防护栏。</translation>
+    </message>
+    <message>
+        <source>No statement time limit</source>
+        <translation>没有语句执行时间限制</translation>
+    </message>
+    <message>
+        <source>Statements stop after %1</source>
+        <extracomment>%1 = a duration such as &quot;30 s&quot;</extracomment>
+        <translation>语句运行超过 %1 后终止</translation>
+    </message>
+    <message>
+        <source>no query memory quota</source>
+        <translation>没有查询内存配额</translation>
+    </message>
+    <message>
+        <source>memory quota %1 per query</source>
+        <translation>每个查询内存配额 %1</translation>
+    </message>
+    <message>
+        <source>No guardrail could be read</source>
+        <translation>未能读取任何防护栏</translation>
+    </message>
+    <message>
+        <source>(not readable)</source>
+        <translation>（无法读取）</translation>
+    </message>
+    <message>
+        <source>(no limit)</source>
+        <translation>（无限制）</translation>
+    </message>
+    <message>
+        <source>Runaway query watches: needs TiDB v7.3 or later</source>
+        <translation>失控查询监视：需要 TiDB v7.3 或更高版本</translation>
+    </message>
+    <message>
+        <source>Some guardrails could not be read.</source>
+        <translation>部分防护栏无法读取。</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <extracomment>%1 = variable name</extracomment>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>New GLOBAL value of %1:</source>
+        <extracomment>%1 = variable name, %2 = unit</extracomment>
+        <translation>%1 的新 GLOBAL 值：</translation>
+    </message>
+    <message>
+        <source>New GLOBAL value of %1 (%2):</source>
+        <translation>%1 的新 GLOBAL 值（%2）：</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2?</source>
+        <extracomment>%1 = variable, %2 = value</extracomment>
+        <translation>将 %1 设置为 %2？</translation>
+    </message>
+    <message>
+        <source>Sessions that connect after this change get the new value; running sessions keep theirs.</source>
+        <translation>此后建立的会话使用新值；正在运行的会话保持原值。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Remove runaway watch %1?</source>
+        <extracomment>%1 = watch id</extracomment>
+        <translation>移除失控查询监视 %1？</translation>
+    </message>
+    <message>
+        <source>Statements this watch matches will run normally again.</source>
+        <translation>被此监视匹配的语句将恢复正常运行。</translation>
+    </message>
+    <message>
+        <source>Remove watch</source>
+        <translation>移除监视</translation>
+    </message>
+    <message>
+        <source>Drop this SQL binding?</source>
+        <translation>删除此 SQL 绑定？</translation>
+    </message>
+    <message>
+        <source>The optimizer chooses the plan of this statement freely again.</source>
+        <translation>优化器将重新自由选择此语句的执行计划。</translation>
+    </message>
+    <message>
+        <source>Drop binding</source>
+        <translation>删除绑定</translation>
+    </message>
+    <message>
+        <source>Bind this plan?</source>
+        <translation>绑定此执行计划？</translation>
+    </message>
+    <message>
+        <source>Every statement of this shape will use the plan it had in the history, until the binding is dropped.</source>
+        <translation>在删除绑定之前，所有同类语句都将使用历史中的这个执行计划。</translation>
+    </message>
+    <message>
+        <source>Bind plan</source>
+        <translation>绑定执行计划</translation>
+    </message>
+    <message>
+        <source>Another change is still being applied.</source>
+        <translation>另一项修改仍在应用中。</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>The change was not applied: %1</source>
+        <extracomment>%1 = the error</extracomment>
+        <translation>修改未应用：%1</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::HostKeyCheck</name>
     <message>
         <source>The host key presented by %1 (%2 %3) is REVOKED in %4 line %5. TiDesk refused to connect.</source>
@@ -3375,12 +3754,12 @@ Global options:
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
     </message>
     <message>
-        <source>Page to show at start: environment, activity, alerts, cluster, fleet or settings.</source>
-        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet 或 settings。</translation>
-    </message>
-    <message>
         <source>tidesk: unknown page &apos;%1&apos;</source>
         <translation>tidesk：未知页面“%1”</translation>
+    </message>
+    <message>
+        <source>Page to show at start: environment, activity, alerts, cluster, fleet, guardrails or settings.</source>
+        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、guardrails 或 settings。</translation>
     </message>
 </context>
 <context>
@@ -3613,6 +3992,14 @@ Global options:
     <message>
         <source>Every environment at a glance, worst first</source>
         <translation>一览所有环境，最严重的在前</translation>
+    </message>
+    <message>
+        <source>&amp;Guardrails</source>
+        <translation>防护栏(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Statement time and memory limits, runaway watches and plan bindings of the selected environment</source>
+        <translation>所选环境的语句时间与内存限制、失控查询监视和执行计划绑定</translation>
     </message>
 </context>
 <context>
@@ -3876,6 +4263,13 @@ Global options:
     <message>
         <source>the OS keychain is selected but not available on this machine; choose &quot;vault&quot; or &quot;auto&quot;</source>
         <translation>已选择系统钥匙串，但本机不可用；请选择“vault”或“auto”</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SessionReader</name>
+    <message>
+        <source>The server&apos;s answer is not a process list (no ID column).</source>
+        <translation>服务器返回的不是进程列表（没有 ID 列）。</translation>
     </message>
 </context>
 <context>
@@ -4817,10 +5211,6 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
         <source>%1 could not be read: %2</source>
         <extracomment>%1 = what could not be read (&quot;CPU load&quot;), %2 = the server&apos;s error</extracomment>
         <translation>无法读取%1：%2</translation>
-    </message>
-    <message>
-        <source>%1 has no SQL endpoint</source>
-        <translation>%1 没有 SQL 端点</translation>
     </message>
     <message>
         <source>CPU load</source>

@@ -10,3 +10,8 @@ add_dependencies(tst_cli_fleet tidesk-cli)
 tidesk_add_test(tst_cli_slow SOURCES tst_cli_slow.cpp LIBS Qt6::Core Qt6::Network LABEL integration)
 target_compile_definitions(tst_cli_slow PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
 add_dependencies(tst_cli_slow tidesk-cli)
+# tidesk-cli guardrails against the sandbox: show (text, JSON), set with --confirm on a
+# production-tier environment (refused without it), invalid values, audit lines, the TiDB fixture.
+tidesk_add_test(tst_cli_guardrails SOURCES tst_cli_guardrails.cpp LIBS Qt6::Core LABEL integration)
+target_compile_definitions(tst_cli_guardrails PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
+add_dependencies(tst_cli_guardrails tidesk-cli)

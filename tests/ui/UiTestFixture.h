@@ -6,6 +6,7 @@
 #include "CoreServices.h"
 #include "inventory/InventoryStore.h"
 #include "secrets/VaultFileStore.h"
+#include "sessions/AuditLog.h"
 #include "sql/ActivityLog.h"
 
 #include <QDir>
@@ -48,6 +49,8 @@ public:
         if (!unlocked.ok())
             return unlocked.error().toString();
         services.activityLog = &log;
+        audit = std::make_unique<AuditLog>(dir.filePath(QStringLiteral("audit.jsonl")));
+        services.audit = audit.get();
         services.inventory = inventory;
         services.secrets = vault.get();
         services.pool = &pool;
@@ -85,6 +88,7 @@ public:
     ActivityLog log;
     std::shared_ptr<InventoryStore> inventory;
     std::unique_ptr<VaultFileStore> vault;
+    std::unique_ptr<AuditLog> audit;
     CoreServices services;
 };
 

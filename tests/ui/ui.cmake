@@ -25,3 +25,8 @@ tidesk_add_test(tst_timeserieschart SOURCES tst_timeserieschart.cpp UiTestFixtur
 # fleet row opens its cluster page. Needs the sandbox (integration).
 tidesk_add_test(tst_fleet_window SOURCES tst_fleet_window.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
+# Guardrails page on the sandbox: MariaDB max_statement_time changed through the confirmation
+# (typed name on a production-tier environment), audited and restored; the TiDB catalog fixture's
+# runaway watches; an invalid value never sent. Needs the sandbox (integration).
+tidesk_add_test(tst_guardrailspage SOURCES tst_guardrailspage.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL integration)

@@ -258,7 +258,7 @@ void TestDialect::guardrails()
                            "tidb_server_memory_limit" })
         QVERIFY2(names.contains(QString::fromLatin1(n)), n);
     QVERIFY(tidb->readGuardrailsQuery().startsWith(
-        u"SELECT @@SESSION.max_execution_time AS `max_execution_time`, @@SESSION.tidb_mem_quota_query"_s));
+        u"SELECT @@GLOBAL.max_execution_time AS `max_execution_time`, @@GLOBAL.tidb_mem_quota_query"_s));
     QVERIFY(tidb->readGuardrailsQuery().contains(
         u"@@GLOBAL.tidb_mem_oom_action AS `tidb_mem_oom_action`"_s));
     QCOMPARE(tidb->setGuardrailStatement(u"max_execution_time"_s, u"5000"_s, false).value(),
@@ -286,7 +286,7 @@ void TestDialect::guardrails()
     QCOMPARE(maria->guardrailVariables().size(), 1);
     QCOMPARE(maria->guardrailVariables().first().unit, u"s"_s);
     QCOMPARE(maria->readGuardrailsQuery(),
-             u"SELECT @@SESSION.max_statement_time AS `max_statement_time`"_s);
+             u"SELECT @@GLOBAL.max_statement_time AS `max_statement_time`"_s);
     QCOMPARE(maria->setGuardrailStatement(u"max_statement_time"_s, u"2.5"_s, true).value(),
              u"SET GLOBAL max_statement_time = 2.5"_s);
     QCOMPARE(maria->setGuardrailStatement(u"max_statement_time"_s, u"abc"_s, true).error().kind,
@@ -294,6 +294,37 @@ void TestDialect::guardrails()
     auto mysql = dialectFor("8.0.36");
     QCOMPARE(mysql->guardrailVariables().first().name, u"max_execution_time"_s);
     QCOMPARE(mysql->guardrailVariables().first().unit, u"ms"_s);
+    QCOMPARE(Dialect::readGuardrailQuery(maria->guardrailVariables().first()),
+             u"SELECT @@GLOBAL.max_statement_time AS `max_statement_time`"_s);
+
+    // Runaway watches (v7.3+) and bindings (reference §4.2, §4.3).
+    auto v75 = dialectFor("8.0.11-TiDB-v7.5.1");
+    QCOMPARE(v75->runawayWatchesQuery().value(),
+             u"SELECT ID, RESOURCE_GROUP_NAME, START_TIME, END_TIME, WATCH, WATCH_TEXT, SOURCE, "
+             "ACTION, RULE FROM `INFORMATION_SCHEMA`.`RUNAWAY_WATCHES` ORDER BY ID"_s);
+    QCOMPARE(v75->removeRunawayWatchStatement(3).value(), u"QUERY WATCH REMOVE 3"_s);
+    QCOMPARE(v75->removeRunawayWatchStatement(0).error().kind, ErrorKind::InvalidInput);
+    QCOMPARE(dialectFor("8.0.11-TiDB-v7.2.0")->runawayWatchesQuery().error().kind,
+             ErrorKind::Unsupported);
+    QCOMPARE(v75->bindingsQuery().value(), u"SHOW GLOBAL BINDINGS"_s);
+    const QString digest = u"D08BC323a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c"_s;
+    QCOMPARE(v75->bindPlanFromHistoryStatement(digest).value(),
+             u"CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '"_s + digest.toLower()
+                 + u"'"_s);
+    QCOMPARE(v75->bindPlanFromHistoryStatement(u"abc' OR 1=1"_s).error().kind,
+             ErrorKind::InvalidInput);
+    QCOMPARE(dialectFor("8.0.11-TiDB-v6.1.0")->bindPlanFromHistoryStatement(digest).error().kind,
+             ErrorKind::Unsupported);
+    QCOMPARE(v75->dropBindingStatement(digest).value(),
+             u"DROP GLOBAL BINDING FOR SQL DIGEST '"_s + digest.toLower() + u"'"_s);
+    QCOMPARE(v75->dropBindingStatement(u"x"_s).error().kind, ErrorKind::InvalidInput);
+    for (const auto &other : { maria, mysql }) {
+        QCOMPARE(other->runawayWatchesQuery().error().kind, ErrorKind::Unsupported);
+        QCOMPARE(other->removeRunawayWatchStatement(1).error().kind, ErrorKind::Unsupported);
+        QCOMPARE(other->bindingsQuery().error().kind, ErrorKind::Unsupported);
+        QCOMPARE(other->bindPlanFromHistoryStatement(digest).error().kind, ErrorKind::Unsupported);
+        QCOMPARE(other->dropBindingStatement(digest).error().kind, ErrorKind::Unsupported);
+    }
 }
 
 void TestDialect::backup()

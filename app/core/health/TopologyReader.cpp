@@ -2,7 +2,7 @@
 
 #include "health/TopologyParser.h"
 #include "sql/ConnectParams.h"
-#include "sql/EngineDetector.h"
+#include "sql/EnvironmentConnection.h"
 #include "sql/SqlConnection.h"
 
 #include <QCoreApplication>
@@ -34,68 +34,50 @@ std::optional<QueryResult> optionalQuery(SqlConnection &conn, const Result<QStri
 
 Result<ClusterTopology> readTopology(const TopologyRequest &request, ActivityLog *activityLog)
 {
-    const Environment &env = request.environment;
-    if (env.endpoints.isEmpty())
-        return Error::make(
-            ErrorKind::InvalidInput,
-            QCoreApplication::translate("TiDesk::TopologyReader", "%1 has no SQL endpoint")
-                .arg(env.name));
+    SqlConnection conn(activityLog);
+    EnvironmentTarget target;
+    target.environment = request.environment;
+    target.password = request.password;
+    target.route = request.route;
+    target.dialectOptions = request.dialectOptions;
+    Result<OpenedEnvironment> opened = openEnvironment(target, conn);
+    if (!opened)
+        return opened.error();
+    const EngineInfo *engine = &opened->engine;
+    const auto &dialect = opened->dialect;
+    const QString &endpoint = opened->endpoint;
+    ClusterTopology topo;
+    topo.engine = *engine;
+    topo.readAt = QDateTime::currentDateTimeUtc();
 
-    Error lastError;
-    for (int i = 0; i < env.endpoints.size(); ++i) {
-        ConnectParams params = ConnectParams::fromEnvironment(env, request.password, i);
-        params.sshSecret = request.route.sshSecret;
-        params.router = request.route.router;
-        SqlConnection conn(activityLog);
-        if (const VoidResult opened = conn.open(params); !opened) {
-            lastError = opened.error();
-            const ErrorKind k = lastError.kind;
-            if (k == ErrorKind::Auth || k == ErrorKind::Tls || k == ErrorKind::HostKey)
-                return lastError;
-            continue;
-        }
-        Result<EngineInfo> engine = EngineDetector::detect(conn, env.engine);
-        if (!engine)
-            return engine.error();
-
-        ClusterTopology topo;
-        topo.engine = *engine;
-        topo.readAt = QDateTime::currentDateTimeUtc();
-        const auto dialect = makeDialect(*engine, request.dialectOptions);
-        const QString endpoint = params.host + u':' + QString::number(params.port);
-
-        if (engine->engine == Engine::TiDB) {
-            // CLUSTER_INFO is the backbone: without it there is no topology to show.
-            Result<QueryResult> info = conn.query(dialect->topologyQuery());
-            if (!info)
-                return info.error();
-            topo.nodes = TopologyParser::nodesFromClusterInfo(*info);
-            if (auto load
-                = optionalQuery(conn, dialect->clusterLoadQuery(),
-                                QCoreApplication::translate("TiDesk::TopologyReader", "CPU load"),
-                                topo.problems))
-                TopologyParser::applyClusterLoad(topo.nodes, *load);
-            if (auto stores = optionalQuery(
-                    conn, dialect->storeStatusQuery(),
-                    QCoreApplication::translate("TiDesk::TopologyReader", "TiKV store status"),
-                    topo.problems))
-                TopologyParser::applyStoreStatus(topo.nodes, *stores);
-        } else {
-            std::optional<QueryResult> server = optionalQuery(
-                conn, dialect->serverQuery(),
-                QCoreApplication::translate("TiDesk::TopologyReader", "Server status"),
-                topo.problems);
-            topo.nodes << TopologyParser::serverNode(server.value_or(QueryResult {}), *engine,
-                                                     endpoint);
-            if (auto repl = optionalQuery(
-                    conn, dialect->topologyQuery(),
-                    QCoreApplication::translate("TiDesk::TopologyReader", "Replication status"),
-                    topo.problems))
-                topo.replication = TopologyParser::replicationChannels(*repl);
-        }
-        return topo;
+    if (engine->engine == Engine::TiDB) {
+        // CLUSTER_INFO is the backbone: without it there is no topology to show.
+        Result<QueryResult> info = conn.query(dialect->topologyQuery());
+        if (!info)
+            return info.error();
+        topo.nodes = TopologyParser::nodesFromClusterInfo(*info);
+        if (auto load = optionalQuery(
+                conn, dialect->clusterLoadQuery(),
+                QCoreApplication::translate("TiDesk::TopologyReader", "CPU load"), topo.problems))
+            TopologyParser::applyClusterLoad(topo.nodes, *load);
+        if (auto stores = optionalQuery(
+                conn, dialect->storeStatusQuery(),
+                QCoreApplication::translate("TiDesk::TopologyReader", "TiKV store status"),
+                topo.problems))
+            TopologyParser::applyStoreStatus(topo.nodes, *stores);
+    } else {
+        std::optional<QueryResult> server = optionalQuery(
+            conn, dialect->serverQuery(),
+            QCoreApplication::translate("TiDesk::TopologyReader", "Server status"), topo.problems);
+        topo.nodes << TopologyParser::serverNode(server.value_or(QueryResult {}), *engine,
+                                                 endpoint);
+        if (auto repl = optionalQuery(
+                conn, dialect->topologyQuery(),
+                QCoreApplication::translate("TiDesk::TopologyReader", "Replication status"),
+                topo.problems))
+            topo.replication = TopologyParser::replicationChannels(*repl);
     }
-    return lastError;
+    return topo;
 }
 
 } // namespace TiDesk

@@ -28,6 +28,11 @@ QStringList Dialect::sessionSetupStatements(std::chrono::milliseconds limit) con
     return { u"SET SESSION time_zone = '+00:00'"_s, sessionTimeoutStatement(limit) };
 }
 
+QString Dialect::sessionByIdQuery(quint64 connectionId, const QString &) const
+{
+    return liveSessionsQuery() + u" WHERE ID = "_s + QString::number(connectionId);
+}
+
 Result<QString> Dialect::statementsSummaryQuery(int) const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
@@ -37,6 +42,17 @@ Result<QString> Dialect::statementsSummaryByDigestQuery(const QDateTime &, const
                                                         int) const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
+}
+
+Result<QString> Dialect::queryWatchAddStatement(const QueryWatchRequest &) const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));
+}
+
+Result<QString> Dialect::runawayQueryLimitStatement(const RunawayQueryLimit &) const
+{
+    return unsupported(
+        QCoreApplication::translate("TiDesk::Dialect", "resource group QUERY_LIMIT"));
 }
 
 QString Dialect::fleetStatusQuery() const
@@ -101,14 +117,28 @@ bool Dialect::isGlobalKill(const KillConfig &) const
     return false;
 }
 
+namespace {
+
+QString guardrailColumn(const GuardrailVariable &v)
+{
+    // GLOBAL: what sessions that connect from now on get, and what the console changes (the
+    // console's own SESSION value says nothing about the application's sessions).
+    return u"@@GLOBAL."_s + v.name + u" AS "_s + SqlQuote::identifier(v.name);
+}
+
+} // namespace
+
 QString Dialect::readGuardrailsQuery() const
 {
     QStringList parts;
-    for (const GuardrailVariable &v : guardrailVariables()) {
-        parts << (v.global ? u"@@GLOBAL."_s : u"@@SESSION."_s) + v.name + u" AS "_s
-                + SqlQuote::identifier(v.name);
-    }
+    for (const GuardrailVariable &v : guardrailVariables())
+        parts << guardrailColumn(v);
     return u"SELECT "_s + parts.join(u", "_s);
+}
+
+QString Dialect::readGuardrailQuery(const GuardrailVariable &variable)
+{
+    return u"SELECT "_s + guardrailColumn(variable);
 }
 
 Result<QString> Dialect::setGuardrailStatement(const QString &name, const QString &value,
@@ -163,6 +193,31 @@ Result<QString> Dialect::setGuardrailStatement(const QString &name, const QStrin
 Result<QString> Dialect::backupStatement(const BackupRequest &) const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SQL BACKUP"));
+}
+
+Result<QString> Dialect::runawayWatchesQuery() const
+{
+    return unsupported(tr("runaway query watches"));
+}
+
+Result<QString> Dialect::removeRunawayWatchStatement(qint64) const
+{
+    return unsupported(tr("runaway query watches"));
+}
+
+Result<QString> Dialect::bindingsQuery() const
+{
+    return unsupported(tr("SQL plan bindings"));
+}
+
+Result<QString> Dialect::bindPlanFromHistoryStatement(const QString &) const
+{
+    return unsupported(tr("SQL plan bindings"));
+}
+
+Result<QString> Dialect::dropBindingStatement(const QString &) const
+{
+    return unsupported(tr("SQL plan bindings"));
 }
 
 Result<QString> Dialect::showBackupsQuery() const

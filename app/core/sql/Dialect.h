@@ -71,6 +71,33 @@ struct GuardrailVariable
                          // display time
 };
 
+// TiDB runaway-query control (reference §4.2): what happens to a runaway statement.
+enum class RunawayAction { DryRun, Cooldown, Kill };
+// How later statements are recognised once one was identified: same text, same SQL digest,
+// same plan digest.
+enum class RunawayWatch { Exact, Similar, Plan };
+
+// QUERY WATCH ADD (TiDB v7.3+): put a statement on the runaway watch list.
+struct QueryWatchRequest
+{
+    enum class Target { SqlDigest, PlanDigest, SqlText };
+    QString resourceGroup; // empty: the statement names none (the default group)
+    std::optional<RunawayAction> action; // unset: the group's QUERY_LIMIT action
+    Target target = Target::SqlDigest;
+    QString value; // a 64-hex digest, or the statement text for SqlText
+    RunawayWatch textMatch = RunawayWatch::Exact; // SqlText only: EXACT, SIMILAR or PLAN
+};
+
+// ALTER RESOURCE GROUP ... QUERY_LIMIT (TiDB v7.2+): a runaway rule for a whole group.
+struct RunawayQueryLimit
+{
+    QString resourceGroup = QStringLiteral("default");
+    std::chrono::milliseconds execElapsed { 0 }; // > 0
+    RunawayAction action = RunawayAction::Kill;
+    std::optional<RunawayWatch> watch; // unset: no WATCH clause
+    std::optional<std::chrono::seconds> watchDuration; // unset: no DURATION (unlimited)
+};
+
 struct BackupRequest
 {
     QStringList databases; // empty = every database (BACKUP DATABASE *)
@@ -108,6 +135,12 @@ public:
     // Live sessions, columns named as in the engine's PROCESSLIST table (TiDB adds INSTANCE
     // first). Own session included; filter with connection ids.
     [[nodiscard]] virtual QString liveSessionsQuery() const = 0;
+    // One session of liveSessionsQuery() by connection id (same columns; no row when it is
+    // gone). TiDB: `instance` (the CLUSTER_PROCESSLIST.INSTANCE status address) narrows it to one
+    // tidb-server, since local ids repeat across servers without global kill; empty = any.
+    // MySQL/MariaDB ignore `instance`. The killer's verify and re-poll steps use it.
+    [[nodiscard]] virtual QString sessionByIdQuery(quint64 connectionId,
+                                                   const QString &instance = {}) const;
     // Slow statements that finished in [fromUtc, toUtc], newest first, at most `limit` rows.
     // Always bounded in time (on TiDB an unbounded query parses every log file).
     [[nodiscard]] virtual QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
@@ -155,12 +188,41 @@ public:
 
     // --- guardrails -----------------------------------------------------------------------
     [[nodiscard]] virtual QList<GuardrailVariable> guardrailVariables() const = 0;
-    // One row, one column per guardrail variable (named after it).
+    // One row, one column per guardrail variable (named after it), GLOBAL values.
     [[nodiscard]] QString readGuardrailsQuery() const;
+    // The same for one variable (column named after it): when the combined read fails because
+    // one variable does not exist on this server.
+    [[nodiscard]] static QString readGuardrailQuery(const GuardrailVariable &variable);
     // SET [SESSION|GLOBAL] name = value; InvalidInput when the name is not a guardrail of this
     // engine or the value does not fit its kind.
     [[nodiscard]] Result<QString> setGuardrailStatement(const QString &name, const QString &value,
                                                         bool global) const;
+
+    // --- runaway watches and plan bindings (TiDB; Unsupported elsewhere) --------------------
+    // RUNAWAY_WATCHES (v7.3+, QUERY WATCH): ID, RESOURCE_GROUP_NAME, START_TIME, END_TIME, WATCH,
+    // WATCH_TEXT, SOURCE, ACTION, RULE, by ID.
+    [[nodiscard]] virtual Result<QString> runawayWatchesQuery() const;
+    // QUERY WATCH REMOVE <id> (v7.3+).
+    [[nodiscard]] virtual Result<QString> removeRunawayWatchStatement(qint64 watchId) const;
+    // SHOW GLOBAL BINDINGS (columns Original_sql, Bind_sql, Default_db, Status, Create_time,
+    // Update_time, Charset, Collation, Source, Sql_digest, Plan_digest).
+    [[nodiscard]] virtual Result<QString> bindingsQuery() const;
+    // CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '<hex>' (v6.5+): pins the plan a
+    // statement had in the statements summary / slow log. InvalidInput unless a 64-hex digest.
+    [[nodiscard]] virtual Result<QString>
+    bindPlanFromHistoryStatement(const QString &planDigest) const;
+    // DROP GLOBAL BINDING FOR SQL DIGEST '<hex>'. InvalidInput unless a 64-hex digest.
+    [[nodiscard]] virtual Result<QString> dropBindingStatement(const QString &sqlDigest) const;
+    // --- runaway queries (rule push-down) -------------------------------------------------
+    // Statements that make the server itself stop runaway statements. Shown to the user and
+    // run only on confirmation. Unsupported on MySQL/MariaDB and on TiDB before the version
+    // that introduced them (QUERY_LIMIT v7.2.0, QUERY WATCH v7.3.0); InvalidInput for a bad
+    // digest, an empty text, a zero duration or a resource group name that is not a plain
+    // identifier.
+    [[nodiscard]] virtual Result<QString>
+    queryWatchAddStatement(const QueryWatchRequest &request) const;
+    [[nodiscard]] virtual Result<QString>
+    runawayQueryLimitStatement(const RunawayQueryLimit &limit) const;
 
     // --- backup ---------------------------------------------------------------------------
     [[nodiscard]] virtual Result<QString> backupStatement(const BackupRequest &request) const;

@@ -135,13 +135,16 @@ void SqlWorker::startKill(quint64 requestId, quint64 connectionId, KillKind kind
                     qCInfo(lcSql).noquote() << "KILL warnings:" << r->warnings.first().message;
             }
         }
+        // Emit before the count drops: shutdown() (and so the destructor) waits for the count,
+        // so `this` is alive until here. Emitting after it raced with the destructor (seen as a
+        // crash when a worker was destroyed right after cancel()).
+        if (requestId != 0)
+            emit cancelFinished(requestId, outcome);
         {
             QMutexLocker lock(&m_mutex);
             --m_killsInFlight;
             m_killsDone.wakeAll();
         }
-        if (requestId != 0)
-            emit cancelFinished(requestId, outcome);
     });
 }
 

@@ -3,6 +3,7 @@
 #include "sql/SqlQuote.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +33,14 @@ QString TidbDialect::liveSessionsQuery() const
     if (engineInfo().isAtLeast(7, 1))
         cols << u"RESOURCE_GROUP"_s;
     return u"SELECT "_s + cols.join(u", "_s) + u" FROM "_s + table(u"CLUSTER_PROCESSLIST"_s);
+}
+
+QString TidbDialect::sessionByIdQuery(quint64 connectionId, const QString &instance) const
+{
+    QString sql = liveSessionsQuery() + u" WHERE ID = "_s + QString::number(connectionId);
+    if (!instance.isEmpty())
+        sql += u" AND INSTANCE = "_s + SqlQuote::literal(instance);
+    return sql;
 }
 
 QString TidbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
@@ -212,6 +221,176 @@ QList<GuardrailVariable> TidbDialect::guardrailVariables() const
             "TiDesk::Dialect", "Running time after which an expensive_query log line is written"))
     };
     return vars;
+}
+
+namespace {
+
+bool isSha256Hex(const QString &text)
+{
+    static const QRegularExpression re(u"^[0-9a-fA-F]{64}$"_s);
+    return re.match(text).hasMatch();
+}
+
+QString runawayActionSql(RunawayAction a)
+{
+    switch (a) {
+    case RunawayAction::DryRun: return u"DRYRUN"_s;
+    case RunawayAction::Cooldown: return u"COOLDOWN"_s;
+    case RunawayAction::Kill: return u"KILL"_s;
+    }
+    return {};
+}
+
+QString runawayWatchSql(RunawayWatch w)
+{
+    switch (w) {
+    case RunawayWatch::Exact: return u"EXACT"_s;
+    case RunawayWatch::Similar: return u"SIMILAR"_s;
+    case RunawayWatch::Plan: return u"PLAN"_s;
+    }
+    return {};
+}
+
+// Go duration literal as the reference writes them: EXEC_ELAPSED='60s' (or '1500ms'),
+// DURATION='10m' (minutes allowed).
+QString goDuration(std::chrono::milliseconds d, bool minutes = false)
+{
+    const qint64 ms = d.count();
+    if (minutes && ms % 60000 == 0)
+        return u"'%1m'"_s.arg(ms / 60000);
+    if (ms % 1000 == 0)
+        return u"'%1s'"_s.arg(ms / 1000);
+    return u"'%1ms'"_s.arg(ms);
+}
+
+bool isPlainIdentifier(const QString &name)
+{
+    static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]{0,31}$"_s);
+    return re.match(name).hasMatch();
+}
+
+Error invalid(const QString &message)
+{
+    return Error::make(ErrorKind::InvalidInput, message);
+}
+
+} // namespace
+
+Result<QString> TidbDialect::runawayWatchesQuery() const
+{
+    if (!engineInfo().isAtLeast(7, 3))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));
+    return QString(u"SELECT ID, RESOURCE_GROUP_NAME, START_TIME, END_TIME, WATCH, WATCH_TEXT, "
+                   "SOURCE, ACTION, RULE FROM "_s
+                   + table(u"RUNAWAY_WATCHES"_s) + u" ORDER BY ID"_s);
+}
+
+Result<QString> TidbDialect::removeRunawayWatchStatement(qint64 watchId) const
+{
+    if (!engineInfo().isAtLeast(7, 3))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));
+    if (watchId <= 0)
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate("TiDesk::Dialect",
+                                                       "A runaway watch id is a positive number"));
+    return QString(u"QUERY WATCH REMOVE "_s + QString::number(watchId));
+}
+
+Result<QString> TidbDialect::bindingsQuery() const
+{
+    return u"SHOW GLOBAL BINDINGS"_s;
+}
+
+Result<QString> TidbDialect::bindPlanFromHistoryStatement(const QString &planDigest) const
+{
+    if (!engineInfo().isAtLeast(6, 5))
+        return unsupported(
+            QCoreApplication::translate("TiDesk::Dialect", "binding a plan from history"));
+    const QString digest = planDigest.trimmed().toLower();
+    if (!isSha256Hex(digest))
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate(
+                               "TiDesk::Dialect", "A plan digest is 64 hexadecimal characters"),
+                           planDigest.left(80));
+    return QString(u"CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '"_s + digest + u'\'');
+}
+
+Result<QString> TidbDialect::dropBindingStatement(const QString &sqlDigest) const
+{
+    const QString digest = sqlDigest.trimmed().toLower();
+    if (!isSha256Hex(digest))
+        return Error::make(ErrorKind::InvalidInput,
+                           QCoreApplication::translate(
+                               "TiDesk::Dialect", "An SQL digest is 64 hexadecimal characters"),
+                           sqlDigest.left(80));
+    return QString(u"DROP GLOBAL BINDING FOR SQL DIGEST '"_s + digest + u'\'');
+}
+
+Result<QString> TidbDialect::queryWatchAddStatement(const QueryWatchRequest &request) const
+{
+    if (!engineInfo().isAtLeast(7, 3))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH (v7.3+)"));
+    QString sql = u"QUERY WATCH ADD"_s;
+    if (!request.resourceGroup.isEmpty()) {
+        if (!isPlainIdentifier(request.resourceGroup))
+            return invalid(
+                QCoreApplication::translate("TiDesk::Dialect", "Not a resource group name: %1")
+                    .arg(request.resourceGroup));
+        sql += u" RESOURCE GROUP "_s + request.resourceGroup;
+    }
+    if (request.action)
+        sql += u" ACTION "_s + runawayActionSql(*request.action);
+    static const QRegularExpression hex64(u"^[0-9a-fA-F]{64}$"_s);
+    switch (request.target) {
+    case QueryWatchRequest::Target::SqlDigest:
+    case QueryWatchRequest::Target::PlanDigest:
+        if (!hex64.match(request.value).hasMatch())
+            return invalid(QCoreApplication::translate("TiDesk::Dialect",
+                                                       "A digest is 64 hexadecimal digits: %1")
+                               .arg(request.value));
+        sql += (request.target == QueryWatchRequest::Target::SqlDigest ? u" SQL DIGEST "_s
+                                                                       : u" PLAN DIGEST "_s)
+            + SqlQuote::literal(request.value.toLower());
+        break;
+    case QueryWatchRequest::Target::SqlText:
+        if (request.value.trimmed().isEmpty())
+            return invalid(
+                QCoreApplication::translate("TiDesk::Dialect", "The statement text is empty"));
+        sql += u" SQL TEXT "_s + runawayWatchSql(request.textMatch) + u" TO "_s
+            + SqlQuote::literal(request.value);
+        break;
+    }
+    return sql;
+}
+
+Result<QString> TidbDialect::runawayQueryLimitStatement(const RunawayQueryLimit &limit) const
+{
+    if (!engineInfo().isAtLeast(7, 2))
+        return unsupported(
+            QCoreApplication::translate("TiDesk::Dialect", "resource group QUERY_LIMIT (v7.2+)"));
+    if (!isPlainIdentifier(limit.resourceGroup))
+        return invalid(
+            QCoreApplication::translate("TiDesk::Dialect", "Not a resource group name: %1")
+                .arg(limit.resourceGroup));
+    if (limit.execElapsed.count() <= 0)
+        return invalid(QCoreApplication::translate("TiDesk::Dialect",
+                                                   "EXEC_ELAPSED must be longer than zero"));
+    QString sql = u"ALTER RESOURCE GROUP "_s + limit.resourceGroup
+        + u" QUERY_LIMIT=(EXEC_ELAPSED="_s + goDuration(limit.execElapsed) + u", ACTION="_s
+        + runawayActionSql(limit.action);
+    if (limit.watch) {
+        sql += u", WATCH="_s + runawayWatchSql(*limit.watch);
+        if (limit.watchDuration) {
+            if (limit.watchDuration->count() <= 0)
+                return invalid(QCoreApplication::translate(
+                    "TiDesk::Dialect", "The watch duration must be longer than zero"));
+            sql += u" DURATION="_s
+                + goDuration(
+                       std::chrono::duration_cast<std::chrono::milliseconds>(*limit.watchDuration),
+                       true);
+        }
+    }
+    return QString(sql + u')');
 }
 
 Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const

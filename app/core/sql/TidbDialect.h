@@ -14,6 +14,7 @@ public:
 
     QString sessionTimeoutStatement(std::chrono::milliseconds limit) const override;
     QString liveSessionsQuery() const override;
+    QString sessionByIdQuery(quint64 connectionId, const QString &instance = {}) const override;
     QString slowQueriesQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;
@@ -28,6 +29,13 @@ public:
     KillStatement killStatement(KillKind kind, quint64 connectionId,
                                 const KillConfig &config = {}) const override;
     QList<GuardrailVariable> guardrailVariables() const override;
+    Result<QString> runawayWatchesQuery() const override;
+    Result<QString> removeRunawayWatchStatement(qint64 watchId) const override;
+    Result<QString> bindingsQuery() const override;
+    Result<QString> bindPlanFromHistoryStatement(const QString &planDigest) const override;
+    Result<QString> dropBindingStatement(const QString &sqlDigest) const override;
+    Result<QString> queryWatchAddStatement(const QueryWatchRequest &request) const override;
+    Result<QString> runawayQueryLimitStatement(const RunawayQueryLimit &limit) const override;
     Result<QString> backupStatement(const BackupRequest &request) const override;
     Result<QString> showBackupsQuery() const override;
 

@@ -5,6 +5,7 @@ target_sources(tidesk_core PRIVATE
     sql/EngineDetector.h sql/EngineDetector.cpp
     sql/EngineInfo.h sql/EngineInfo.cpp
     sql/EnvironmentCheck.h sql/EnvironmentCheck.cpp
+    sql/EnvironmentConnection.h sql/EnvironmentConnection.cpp
     sql/MariadbDialect.h sql/MariadbDialect.cpp
     sql/MysqlDialect.h sql/MysqlDialect.cpp
     sql/QueryResult.h sql/QueryResult.cpp

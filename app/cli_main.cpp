@@ -11,6 +11,7 @@
 #include "cli/MetricsCommands.h"
 #include "cli/RuleCommands.h"
 #include "cli/SessionCommands.h"
+#include "cli/SlowCommands.h"
 #include "sql/SqlConnection.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,9 @@ QString mainUsage()
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
+        "  slow ENV [--since 1h] [--top N]  slow statements of an environment by digest\n"
+        "  slowlog digest FILE [--env ENV]  a slow-log file (local or over SSH) by digest\n"
+        "  digest SQL     TiDB-compatible normalized text and digest of a statement\n"
         "  guardrails ENV [set NAME VALUE]  statement time/memory limits, runaway watches\n"
         "  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, "
         "verified and audited\n"
@@ -155,6 +159,14 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
+    // These open the inventory themselves, and only when they need it (a local slow-log file or
+    // a digest needs no inventory).
+    if (command == u"slow")
+        return SlowCommands(context).slow(args);
+    if (command == u"slowlog")
+        return SlowCommands(context).slowlog(args);
+    if (command == u"digest")
+        return SlowCommands(context).digest(args);
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
         && command != u"guardrails" && command != u"kill" && command != u"rules"
         && command != u"sessions") {

@@ -19,6 +19,11 @@ add_executable(bench_fleet bench_fleet.cpp)
 target_link_libraries(bench_fleet PRIVATE tidesk_core tidesk_warnings Qt6::Concurrent Qt6::Network)
 target_include_directories(bench_fleet PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
 
+# ./run bench slowlog: tidesk-cli slowlog digest vs pt-query-digest on a generated 110 MB log.
+add_executable(bench_slowlog bench_slowlog.cpp)
+target_link_libraries(bench_slowlog PRIVATE tidesk_core tidesk_warnings)
+target_compile_definitions(bench_slowlog PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
+add_dependencies(bench_slowlog tidesk-cli)
 add_executable(bench_kill bench_kill.cpp)
 target_link_libraries(bench_kill PRIVATE tidesk_core tidesk_warnings)
 target_include_directories(bench_kill PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

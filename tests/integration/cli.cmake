@@ -6,6 +6,10 @@ add_dependencies(tst_cli tidesk-cli)
 tidesk_add_test(tst_cli_fleet SOURCES tst_cli_fleet.cpp LIBS Qt6::Core LABEL integration)
 target_compile_definitions(tst_cli_fleet PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
 add_dependencies(tst_cli_fleet tidesk-cli)
+# tidesk-cli slow / slowlog digest / digest against the sandbox (MariaDB, TiDB catalog, SSH).
+tidesk_add_test(tst_cli_slow SOURCES tst_cli_slow.cpp LIBS Qt6::Core Qt6::Network LABEL integration)
+target_compile_definitions(tst_cli_slow PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
+add_dependencies(tst_cli_slow tidesk-cli)
 # tidesk-cli guardrails against the sandbox: show (text, JSON), set with --confirm on a
 # production-tier environment (refused without it), invalid values, audit lines, the TiDB fixture.
 tidesk_add_test(tst_cli_guardrails SOURCES tst_cli_guardrails.cpp LIBS Qt6::Core LABEL integration)

@@ -10,4 +10,5 @@ target_sources(tidesk_core PRIVATE
     models/SessionsModel.h models/SessionsModel.cpp
     models/SessionFilterModel.h models/SessionFilterModel.cpp
     models/SessionDigestModel.h models/SessionDigestModel.cpp
+    models/DigestClassModel.h models/DigestClassModel.cpp
 )

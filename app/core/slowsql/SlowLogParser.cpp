@@ -550,6 +550,58 @@ QDateTime SlowLogParser::parseTime(QByteArrayView text)
         R"(^(\d{4})-(\d{2})-(\d{2})[T\- ](\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?\s*(Z|[+-]\d{2}:?\d{2})?$)"));
     static const QRegularExpression shortForm(
         QStringLiteral(R"(^(\d{2})(\d{2})(\d{2})\s+(\d{1,2}):(\d{2}):(\d{2})$)"));
+    static const QTimeZone utc = QTimeZone::utc();
+    // Fast path for the common `2024-05-14T01:21:33.487776Z` / `...+08:00` (every entry has one:
+    // the regular expression below was a tenth of `slowlog digest`'s time). Anything else falls
+    // through to the general forms.
+    const auto num = [&text](qsizetype pos, qsizetype n, int *out) {
+        int v = 0;
+        for (qsizetype i = pos; i < pos + n; ++i) {
+            if (i >= text.size() || text[i] < '0' || text[i] > '9')
+                return false;
+            v = v * 10 + (text[i] - '0');
+        }
+        *out = v;
+        return true;
+    };
+    int fy = 0, fmo = 0, fd = 0, fh = 0, fmi = 0, fs = 0;
+    if (text.size() >= 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':'
+        && text[16] == ':' && num(0, 4, &fy) && num(5, 2, &fmo) && num(8, 2, &fd) && num(11, 2, &fh)
+        && num(14, 2, &fmi) && num(17, 2, &fs)) {
+        qsizetype pos = 19;
+        int fms = 0;
+        bool ok = true;
+        if (text[pos] == '.') {
+            const qsizetype start = ++pos;
+            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+                ++pos;
+            const qsizetype digitsN = pos - start;
+            ok = digitsN >= 1 && digitsN <= 9;
+            for (qsizetype i = 0; ok && i < 3; ++i)
+                fms = fms * 10 + (i < digitsN ? text[start + i] - '0' : 0);
+            if (ok && digitsN == 9)
+                m_hints |= HintNanoTime;
+        }
+        int off = 0;
+        if (ok && pos + 1 == text.size() && text[pos] == 'Z') {
+            off = 0;
+        } else if (ok && pos + 6 == text.size() && (text[pos] == '+' || text[pos] == '-')
+                   && text[pos + 3] == ':') {
+            int oh = 0, om = 0;
+            ok = num(pos + 1, 2, &oh) && num(pos + 4, 2, &om);
+            off = (oh * 3600 + om * 60) * (text[pos] == '-' ? -1 : 1);
+        } else {
+            ok = false;
+        }
+        if (ok) {
+            const QDate date(fy, fmo, fd);
+            const QTime time(fh, fmi, fs, fms);
+            if (!date.isValid() || !time.isValid())
+                return {};
+            return QDateTime(date, time, utc).addSecs(-off);
+        }
+    }
+
     const QString s = QString::fromLatin1(text);
     int offsetSec = m_assumedOffsetSec;
     int year = 0;
@@ -582,7 +634,7 @@ QDateTime SlowLogParser::parseTime(QByteArrayView text)
     const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), ms);
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, QTimeZone::utc()).addSecs(-offsetSec);
+    return QDateTime(date, time, utc).addSecs(-offsetSec);
 }
 
 } // namespace TiDesk

@@ -142,8 +142,11 @@ public:
         }
         static constexpr QStringView kOps[] = { u"<=>", u"->>", u"->", u"||", u"&&", u"&^", u":=",
                                                 u">=",  u"<=",  u"!=", u"<>", u"<<", u">>" };
+        // Only these characters start a multi-character operator (most punctuation does not).
+        const bool maybeOp = c == u'<' || c == u'>' || c == u'-' || c == u'|' || c == u'&'
+            || c == u':' || c == u'!';
         for (QStringView op : kOps) {
-            if (m_s.sliced(m_pos).startsWith(op)) {
+            if (maybeOp && m_s.sliced(m_pos).startsWith(op)) {
                 m_pos += op.size();
                 out = { Tok::Operator, op.toString() };
                 return true;

@@ -1,7 +1,9 @@
 #include "slowsql/SqlKeywords.h"
 
-#include <QSet>
 #include <QString>
+
+#include <string_view>
+#include <unordered_set>
 
 namespace TiDesk::SqlKeywords {
 
@@ -605,34 +607,52 @@ constexpr const char *kCharsets[] = {
     "utf8", "utf8mb4", "ascii", "latin1", "binary", "gbk", "gb18030",
 };
 
+// The words point into the static tables above, so neither building nor looking up allocates
+// (the digester asks for every word of every statement: hot in `slowlog digest`).
+using WordSet = std::unordered_set<std::string_view>;
+
 template<std::size_t N>
-QSet<QString> toSet(const char *const (&words)[N])
+WordSet toSet(const char *const (&words)[N])
 {
-    QSet<QString> set;
-    set.reserve(qsizetype(N));
+    WordSet set;
+    set.reserve(N);
     for (const char *w : words)
-        set.insert(QString::fromLatin1(w));
+        set.insert(std::string_view(w));
     return set;
+}
+
+bool lookup(const WordSet &set, QStringView word)
+{
+    char buf[64];
+    if (word.size() > qsizetype(sizeof(buf)))
+        return false;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const char16_t c = word[i].unicode();
+        if (c >= 0x80)
+            return false;
+        buf[i] = char(c);
+    }
+    return set.count(std::string_view(buf, std::size_t(word.size()))) != 0;
 }
 
 } // namespace
 
 bool isKeyword(QStringView lowerWord)
 {
-    static const QSet<QString> set = toSet(kKeywords);
-    return set.contains(lowerWord.toString());
+    static const WordSet set = toSet(kKeywords);
+    return lookup(set, lowerWord);
 }
 
 bool isBuiltinFunction(QStringView lowerWord)
 {
-    static const QSet<QString> set = toSet(kBuiltinFunctions);
-    return set.contains(lowerWord.toString());
+    static const WordSet set = toSet(kBuiltinFunctions);
+    return lookup(set, lowerWord);
 }
 
 bool isCharset(QStringView lowerName)
 {
-    static const QSet<QString> set = toSet(kCharsets);
-    return set.contains(lowerName.toString());
+    static const WordSet set = toSet(kCharsets);
+    return lookup(set, lowerName);
 }
 
 } // namespace TiDesk::SqlKeywords

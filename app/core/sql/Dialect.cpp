@@ -38,6 +38,12 @@ Result<QString> Dialect::statementsSummaryQuery(int) const
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
 }
 
+Result<QString> Dialect::statementsSummaryByDigestQuery(const QDateTime &, const QDateTime &,
+                                                        int) const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
+}
+
 Result<QString> Dialect::queryWatchAddStatement(const QueryWatchRequest &) const
 {
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "QUERY WATCH"));

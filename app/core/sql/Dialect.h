@@ -163,6 +163,16 @@ public:
     // the last one it ran; owning tidb-server only); MariaDB 10.0+: SHOW EXPLAIN FOR (error 1933
     // when the session runs nothing explainable, 1094 when it is gone). Unsupported before that.
     [[nodiscard]] virtual Result<ExplainStatement> explainSession(quint64 connectionId) const;
+    // Slow-query history from the statements summary, grouped by DIGEST on the server: one row
+    // per digest over the summary windows that overlap [fromUtc, toUtc] (TiDB
+    // CLUSTER_STATEMENTS_SUMMARY_HISTORY, which includes the current window), by total latency,
+    // at most `limit` rows. Columns DIGEST, DIGEST_TEXT, SCHEMA_NAMES, SAMPLE_USERS, EXEC_COUNT,
+    // SUM_LATENCY, MAX_LATENCY (ns), MAX_MEM, SUM_PROCESSED_KEYS, SUM_RESULT_ROWS, FIRST_SEEN,
+    // LAST_SEEN, QUERY_SAMPLE_TEXT, PLAN_DIGEST, PLAN (SlowQueryRows::summaryClasses reads
+    // them). Always bounded in time. Unsupported on MySQL/MariaDB and TiDB before 4.0.
+    [[nodiscard]] virtual Result<QString> statementsSummaryByDigestQuery(const QDateTime &fromUtc,
+                                                                         const QDateTime &toUtc,
+                                                                         int limit) const;
     // TiDB: CLUSTER_INFO; MySQL/MariaDB: the replication status of this server.
     [[nodiscard]] virtual QString topologyQuery() const = 0;
     // The fleet poller's one status statement per sample (FleetPoller, `tidesk-cli fleet status`).

@@ -61,7 +61,7 @@ QString TidbDialect::slowQueriesQuery(const QDateTime &fromUtc, const QDateTime 
     return u"SELECT INSTANCE, Time, Txn_start_ts, User, Host, Conn_ID, DB, Query_time, "
            "Parse_time, Compile_time, Process_time, Wait_time, Backoff_time, Total_keys, "
            "Process_keys, Mem_max, Disk_max, Result_rows, Index_names, Is_internal, Succ, "
-           "Digest, Plan_digest, Query FROM "_s
+           "Digest, Plan_digest, Plan, Query FROM "_s
         + table(u"CLUSTER_SLOW_QUERY"_s) + u" WHERE Time BETWEEN "_s + utcLiteral(fromUtc)
         + u" AND "_s + utcLiteral(toUtc) + u" ORDER BY Time DESC LIMIT "_s
         + QString::number(qMax(1, limit));
@@ -77,6 +77,30 @@ Result<QString> TidbDialect::statementsSummaryQuery(int limit) const
         "AVG_LATENCY, MAX_LATENCY, AVG_MEM, MAX_MEM, AVG_PROCESSED_KEYS, AVG_TOTAL_KEYS, "
         "AVG_RESULT_ROWS, FIRST_SEEN, LAST_SEEN, QUERY_SAMPLE_TEXT, PLAN_DIGEST FROM "_s
         + table(u"CLUSTER_STATEMENTS_SUMMARY"_s) + u" ORDER BY SUM_LATENCY DESC LIMIT "_s
+        + QString::number(qMax(1, limit)));
+}
+
+Result<QString> TidbDialect::statementsSummaryByDigestQuery(const QDateTime &fromUtc,
+                                                            const QDateTime &toUtc, int limit) const
+{
+    if (!engineInfo().isAtLeast(4))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "statement summary"));
+    // The history table holds the current window too. Windows that overlap the range count
+    // whole (a window is tidb_stmt_summary_refresh_interval long, 30 min by default).
+    // Aggregated on the server: one row per digest crosses the network, not one per window,
+    // schema, plan and instance.
+    return QString(
+        u"SELECT DIGEST, MIN(DIGEST_TEXT) AS DIGEST_TEXT, "
+        "GROUP_CONCAT(DISTINCT SCHEMA_NAME) AS SCHEMA_NAMES, "
+        "GROUP_CONCAT(DISTINCT SAMPLE_USER) AS SAMPLE_USERS, SUM(EXEC_COUNT) AS EXEC_COUNT, "
+        "SUM(SUM_LATENCY) AS SUM_LATENCY, MAX(MAX_LATENCY) AS MAX_LATENCY, "
+        "MAX(MAX_MEM) AS MAX_MEM, SUM(AVG_PROCESSED_KEYS * EXEC_COUNT) AS SUM_PROCESSED_KEYS, "
+        "SUM(AVG_RESULT_ROWS * EXEC_COUNT) AS SUM_RESULT_ROWS, MIN(FIRST_SEEN) AS FIRST_SEEN, "
+        "MAX(LAST_SEEN) AS LAST_SEEN, MAX(QUERY_SAMPLE_TEXT) AS QUERY_SAMPLE_TEXT, "
+        "MAX(PLAN_DIGEST) AS PLAN_DIGEST, MAX(PLAN) AS PLAN FROM "_s
+        + table(u"CLUSTER_STATEMENTS_SUMMARY_HISTORY"_s) + u" WHERE SUMMARY_END_TIME > "_s
+        + utcLiteral(fromUtc) + u" AND SUMMARY_BEGIN_TIME < "_s + utcLiteral(toUtc)
+        + u" GROUP BY DIGEST ORDER BY SUM(SUM_LATENCY) DESC LIMIT "_s
         + QString::number(qMax(1, limit)));
 }
 

@@ -19,6 +19,8 @@ public:
                              int limit) const override;
     Result<QString> statementsSummaryQuery(int limit) const override;
     Result<ExplainStatement> explainSession(quint64 connectionId) const override;
+    Result<QString> statementsSummaryByDigestQuery(const QDateTime &fromUtc, const QDateTime &toUtc,
+                                                   int limit) const override;
     QString topologyQuery() const override;
     QString fleetStatusQuery() const override;
     Result<QString> clusterLoadQuery() const override;

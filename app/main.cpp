@@ -137,8 +137,8 @@ int main(int argc, char *argv[])
         u"page"_s,
         QCoreApplication::translate(
             "TiDesk::Main",
-            "Page to show at start: environment, activity, alerts, cluster, fleet, guardrails or "
-            "settings."),
+            "Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, "
+            "rules, guardrails or settings."),
         u"page"_s);
     const QCommandLineOption shownOpt(
         u"report-shown"_s,
@@ -178,6 +178,9 @@ int main(int argc, char *argv[])
             { u"alerts"_s, MainWindow::Page::Alerts },
             { u"cluster"_s, MainWindow::Page::Cluster },
             { u"fleet"_s, MainWindow::Page::Fleet },
+            { u"sessions"_s, MainWindow::Page::Sessions },
+            { u"slow"_s, MainWindow::Page::SlowQueries },
+            { u"rules"_s, MainWindow::Page::Rules },
             { u"guardrails"_s, MainWindow::Page::Guardrails },
             { u"settings"_s, MainWindow::Page::Settings },
         };

@@ -25,7 +25,10 @@
 #include "pages/EnvironmentPage.h"
 #include "pages/FleetPage.h"
 #include "pages/GuardrailsPage.h"
+#include "pages/RulesPage.h"
+#include "pages/SessionsPage.h"
 #include "pages/SettingsPage.h"
+#include "pages/SlowQueriesPage.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/VaultFileStore.h"
 #include "tunnel/BastionTunnels.h"
@@ -239,12 +242,19 @@ void MainWindow::createCentral()
             showPage(Page::Cluster);
     });
     m_sql = new SqlPages(m_services, m_pages, this);
+    connect(m_sql, &SqlPages::openGuardrails, this, [this](const QUuid &id) {
+        if (selectById(id))
+            showPage(Page::Guardrails);
+    });
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_alertsPage);
     m_pages->addWidget(m_clusterPage);
     m_pages->addWidget(m_fleetPage);
+    m_pages->addWidget(m_sql->sessionsPage());
+    m_pages->addWidget(m_sql->slowQueriesPage());
+    m_pages->addWidget(m_sql->rulesPage());
     m_pages->addWidget(m_sql->guardrailsPage());
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
@@ -319,6 +329,15 @@ void MainWindow::createActions()
     m_fleetAction
         = make(u"actionFleet"_s, tr("&Fleet"), tr("Every environment at a glance, worst first"),
                QKeySequence(Qt::CTRL | Qt::Key_5));
+    m_sessionsAction = make(u"actionSessions"_s, tr("Se&ssions"),
+                            tr("Live sessions of the selected environment: filter, explain, kill"),
+                            QKeySequence(Qt::CTRL | Qt::Key_6));
+    m_slowAction = make(u"actionSlowQueries"_s, tr("Slo&w queries"),
+                        tr("Slow-query history of the selected environment, by digest"),
+                        QKeySequence(Qt::CTRL | Qt::Key_7));
+    m_rulesAction = make(u"actionRules"_s, tr("R&ules"),
+                         tr("Kill rules for the whole fleet and what they decided"),
+                         QKeySequence(Qt::CTRL | Qt::Key_8));
     m_guardrailsAction = make(u"actionGuardrails"_s, tr("&Guardrails"),
                               tr("Statement time and memory limits, runaway watches and plan "
                                  "bindings of the selected environment"),
@@ -333,8 +352,9 @@ void MainWindow::createActions()
     m_sidebar->addAction(m_removeAction);
 
     auto *pageGroup = new QActionGroup(this);
-    for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
-                        m_fleetAction, m_guardrailsAction, m_settingsAction }) {
+    for (QAction *a :
+         { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_fleetAction,
+           m_sessionsAction, m_slowAction, m_rulesAction, m_guardrailsAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -355,12 +375,16 @@ void MainWindow::createActions()
     });
     connect(m_clusterAction, &QAction::triggered, this, [this] { showPage(Page::Cluster); });
     connect(m_fleetAction, &QAction::triggered, this, [this] { showPage(Page::Fleet); });
+    connect(m_sessionsAction, &QAction::triggered, this, [this] { showPage(Page::Sessions); });
+    connect(m_slowAction, &QAction::triggered, this, [this] { showPage(Page::SlowQueries); });
+    connect(m_rulesAction, &QAction::triggered, this, [this] { showPage(Page::Rules); });
     connect(m_guardrailsAction, &QAction::triggered, this, [this] { showPage(Page::Guardrails); });
     connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
         if (currentPage() == Page::Cluster)
             m_health->showCluster(env);
-        else if (currentPage() == Page::Guardrails)
-            m_sql->showEnvironment(env);
+        else if (const Page p = currentPage();
+                 p == Page::Sessions || p == Page::SlowQueries || p == Page::Guardrails)
+            m_sql->showEnvironment(m_pages->currentWidget(), env);
     });
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
@@ -377,7 +401,8 @@ void MainWindow::createActions()
     envMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
-                           m_fleetAction, m_guardrailsAction, m_settingsAction });
+                           m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
+                           m_guardrailsAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -389,7 +414,8 @@ void MainWindow::createActions()
     tb->addActions({ m_testAction, m_refreshAction });
     tb->addSeparator();
     tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
-                     m_fleetAction, m_guardrailsAction, m_settingsAction });
+                     m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
+                     m_guardrailsAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -600,11 +626,24 @@ void MainWindow::showPage(Page page)
         m_pages->setCurrentWidget(m_fleetPage);
         m_fleetAction->setChecked(true);
         break;
-    case Page::Guardrails:
+    case Page::Sessions:
+    case Page::SlowQueries:
+    case Page::Guardrails: {
+        QWidget *w = page == Page::Sessions ? static_cast<QWidget *>(m_sql->sessionsPage())
+            : page == Page::SlowQueries     ? static_cast<QWidget *>(m_sql->slowQueriesPage())
+                                            : static_cast<QWidget *>(m_sql->guardrailsPage());
         if (const std::optional<Environment> env = currentEnvironment())
-            m_sql->showEnvironment(*env);
-        m_pages->setCurrentWidget(m_sql->guardrailsPage());
-        m_guardrailsAction->setChecked(true);
+            m_sql->showEnvironment(w, *env);
+        m_pages->setCurrentWidget(w);
+        (page == Page::Sessions          ? m_sessionsAction
+             : page == Page::SlowQueries ? m_slowAction
+                                         : m_guardrailsAction)
+            ->setChecked(true);
+        break;
+    }
+    case Page::Rules:
+        m_pages->setCurrentWidget(m_sql->rulesPage());
+        m_rulesAction->setChecked(true);
         break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
@@ -616,6 +655,21 @@ void MainWindow::showPage(Page page)
 GuardrailsPage *MainWindow::guardrailsPage() const
 {
     return m_sql->guardrailsPage();
+}
+
+SessionsPage *MainWindow::sessionsPage() const
+{
+    return m_sql->sessionsPage();
+}
+
+SlowQueriesPage *MainWindow::slowQueriesPage() const
+{
+    return m_sql->slowQueriesPage();
+}
+
+RulesPage *MainWindow::rulesPage() const
+{
+    return m_sql->rulesPage();
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -632,6 +686,12 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Fleet;
     if (m_pages->currentWidget() == m_sql->guardrailsPage())
         return Page::Guardrails;
+    if (m_pages->currentWidget() == m_sql->sessionsPage())
+        return Page::Sessions;
+    if (m_pages->currentWidget() == m_sql->slowQueriesPage())
+        return Page::SlowQueries;
+    if (m_pages->currentWidget() == m_sql->rulesPage())
+        return Page::Rules;
     return Page::Environment;
 }
 
@@ -682,6 +742,7 @@ void MainWindow::checkFleet()
     m_fleet->checkAll(m_model->environments());
     m_alertsPage->setEnvironments(m_model->environments());
     m_health->setEnvironments(m_model->environments());
+    m_sql->setEnvironments(m_model->environments());
     updateFleetStatus();
 }
 

@@ -46,6 +46,9 @@ class ClusterPage;
 class FleetPage;
 class HealthPages;
 class GuardrailsPage;
+class RulesPage;
+class SessionsPage;
+class SlowQueriesPage;
 class SqlPages;
 class EnvironmentDelegate;
 class EnvironmentFilterModel;
@@ -62,7 +65,18 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class Page { Environment, Activity, Alerts, Cluster, Fleet, Guardrails, Settings };
+    enum class Page {
+        Environment,
+        Activity,
+        Alerts,
+        Cluster,
+        Fleet,
+        Sessions,
+        SlowQueries,
+        Rules,
+        Guardrails,
+        Settings
+    };
     Q_ENUM(Page)
 
     explicit MainWindow(const TiDesk::CoreServices &services, QWidget *parent = nullptr);
@@ -89,6 +103,9 @@ public:
     [[nodiscard]] HealthPages *healthPages() const { return m_health; }
     [[nodiscard]] SqlPages *sqlPages() const { return m_sql; }
     [[nodiscard]] GuardrailsPage *guardrailsPage() const;
+    [[nodiscard]] SessionsPage *sessionsPage() const;
+    [[nodiscard]] SlowQueriesPage *slowQueriesPage() const;
+    [[nodiscard]] RulesPage *rulesPage() const;
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] QAction *action(const QString &objectName) const;
     // The host-key question on screen (null when none) and how many wait behind it.
@@ -180,6 +197,9 @@ private:
     QAction *m_alertsAction = nullptr;
     QAction *m_clusterAction = nullptr;
     QAction *m_fleetAction = nullptr;
+    QAction *m_sessionsAction = nullptr;
+    QAction *m_slowAction = nullptr;
+    QAction *m_rulesAction = nullptr;
     QAction *m_guardrailsAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;

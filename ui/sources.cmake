@@ -25,6 +25,9 @@ target_sources(tidesk_ui PRIVATE
     pages/ActivityRowDelegate.h pages/ActivityRowDelegate.cpp
     pages/SettingsPage.h pages/SettingsPage.cpp
     pages/GuardrailsPage.h pages/GuardrailsPage.cpp
+    pages/SessionsPage.h pages/SessionsPage.cpp
+    pages/SlowQueriesPage.h pages/SlowQueriesPage.cpp
+    pages/RulesPage.h pages/RulesPage.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp
     dialogs/EndpointListEditor.h dialogs/EndpointListEditor.cpp
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
@@ -32,4 +35,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/HostKeyDialog.h dialogs/HostKeyDialog.cpp
     dialogs/SilenceDialog.h dialogs/SilenceDialog.cpp
     dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
+    dialogs/RuleDialog.h dialogs/RuleDialog.cpp
 )

@@ -30,3 +30,8 @@ tidesk_add_test(tst_fleet_window SOURCES tst_fleet_window.cpp UiTestFixture.h
 # runaway watches; an invalid value never sent. Needs the sandbox (integration).
 tidesk_add_test(tst_guardrailspage SOURCES tst_guardrailspage.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
+# Slow SQL pages on the sandbox: a runaway SELECT SLEEP(30) on the Sessions page, killed through
+# the production confirmation (typed name); slow queries by digest; a dry-run rule's "would have
+# killed" line while the victim keeps running. Saves the issue 5 screenshots. Needs the sandbox.
+tidesk_add_test(tst_sqlpages SOURCES tst_sqlpages.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL integration)

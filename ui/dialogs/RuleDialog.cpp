@@ -81,8 +81,8 @@ RuleDialog::RuleDialog(const KillRule &rule, const QStringList &takenNames, QWid
     m_users = makeEdit(u"ruleUsers"_s, rule.match.users.join(u", "_s), listHint);
     m_hosts = makeEdit(u"ruleHosts"_s, rule.match.hosts.join(u", "_s), listHint);
     m_dbs = makeEdit(u"ruleDbs"_s, rule.match.dbs.join(u", "_s), listHint);
-    m_commands = makeEdit(u"ruleCommands"_s, rule.match.commands.join(u", "_s),
-                          tr("e.g. Query, Execute"));
+    m_commands
+        = makeEdit(u"ruleCommands"_s, rule.match.commands.join(u", "_s), tr("e.g. Query, Execute"));
     m_digests = makeEdit(u"ruleDigests"_s, rule.match.digests.join(u", "_s),
                          tr("64-hex statement digests"));
     m_regex = makeEdit(u"ruleSqlRegex"_s, rule.match.sqlRegex, tr("Perl regular expression"));
@@ -91,9 +91,8 @@ RuleDialog::RuleDialog(const KillRule &rule, const QStringList &takenNames, QWid
     m_memMiB->setRange(0, 1024 * 1024);
     m_memMiB->setSuffix(tr(" MiB"));
     m_memMiB->setSpecialValueText(tr("any"));
-    m_memMiB->setValue(rule.match.memBytesAtLeast
-                           ? int(*rule.match.memBytesAtLeast / (1024 * 1024))
-                           : 0);
+    m_memMiB->setValue(rule.match.memBytesAtLeast ? int(*rule.match.memBytesAtLeast / (1024 * 1024))
+                                                  : 0);
     m_memMiB->setAccessibleName(tr("Memory at least, MiB"));
     connect(m_memMiB, &QSpinBox::valueChanged, this, &RuleDialog::updateState);
     m_exclude = makeEdit(u"ruleExcludeUsers"_s, rule.excludeUsers.join(u", "_s), listHint);

@@ -74,8 +74,8 @@ QString matchText(const KillRule &r)
         parts << QCoreApplication::translate("TiDesk::RulesPage", "%n digest(s)", nullptr,
                                              int(r.match.digests.size()));
     if (!r.match.sqlRegex.isEmpty())
-        parts << QCoreApplication::translate("TiDesk::RulesPage", "SQL ~ /%1/")
-                     .arg(r.match.sqlRegex);
+        parts
+            << QCoreApplication::translate("TiDesk::RulesPage", "SQL ~ /%1/").arg(r.match.sqlRegex);
     if (r.match.memBytesAtLeast)
         parts << QCoreApplication::translate("TiDesk::RulesPage", "memory \u2265 %1")
                      .arg(MetricFormat::value(double(*r.match.memBytesAtLeast), MetricUnit::Bytes));
@@ -207,8 +207,8 @@ RulesPage::RulesPage(const CoreServices &services, const QString &rulesPath, QWi
     m_decisions = new QTableWidget(0, 8, this);
     m_decisions->setObjectName(u"rulesDecisions"_s);
     m_decisions->setAccessibleName(tr("Rule decisions"));
-    m_decisions->setHorizontalHeaderLabels({ tr("Time"), tr("Environment"), tr("Rule"),
-                                             tr("Mode"), tr("Action"), tr("Session"), tr("Why"),
+    m_decisions->setHorizontalHeaderLabels({ tr("Time"), tr("Environment"), tr("Rule"), tr("Mode"),
+                                             tr("Action"), tr("Session"), tr("Why"),
                                              tr("Result") });
     m_decisions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_decisions->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -246,8 +246,7 @@ RulesPage::RulesPage(const CoreServices &services, const QString &rulesPath, QWi
             });
     connect(m_runner, &RuleRunner::environmentWarning, this,
             [this](const QString &env, const QString &message) {
-                m_banner->showMessage(MessageBanner::Kind::Warning,
-                                      tr("%1: %2").arg(env, message));
+                m_banner->showMessage(MessageBanner::Kind::Warning, tr("%1: %2").arg(env, message));
             });
     connect(m_runner, &RuleRunner::auditFailed, this, [this](const Error &error) {
         m_banner->showMessage(MessageBanner::Kind::Error, error.message, error.detail);
@@ -313,13 +312,12 @@ void RulesPage::reload()
     if (m_loadWatcher.isRunning())
         return;
     const QString path = m_path;
-    m_loadWatcher.setFuture(
-        QtConcurrent::run(m_services.pool, [path]() -> Result<RuleSet> {
-            Result<RuleSet> r = RuleSet::load(path);
-            if (!r && r.error().kind == ErrorKind::NotFound)
-                return RuleSet {}; // no file yet: no rules
-            return r;
-        }));
+    m_loadWatcher.setFuture(QtConcurrent::run(m_services.pool, [path]() -> Result<RuleSet> {
+        Result<RuleSet> r = RuleSet::load(path);
+        if (!r && r.error().kind == ErrorKind::NotFound)
+            return RuleSet {}; // no file yet: no rules
+        return r;
+    }));
 }
 
 void RulesPage::onLoaded()
@@ -375,8 +373,7 @@ void RulesPage::showRules()
         auto *mode = item(modeText(r));
         mode->setForeground(r.mode == RuleMode::Enforce || !r.envModes.isEmpty() ? kRed : kAmber);
         m_table->setItem(row, 5, mode);
-        m_table->setItem(row, 6,
-                         item(r.victims == RuleVictims::Oldest ? tr("oldest") : tr("all")));
+        m_table->setItem(row, 6, item(r.victims == RuleVictims::Oldest ? tr("oldest") : tr("all")));
         m_table->setItem(row, 7, item(QString::number(r.maxKillsPerMinute)));
     }
     m_table->resizeColumnsToContents();
@@ -408,14 +405,15 @@ void RulesPage::updateHeadline()
         text = tr("%1 enforcing \u00b7 %2 dry-run").arg(enforcing).arg(dryRun);
         if (m_wouldHaveKilled + m_killed + m_notified > 0)
             //: appended: %1 kills, %2 would-have-kills of this run
-            text += tr(" \u00b7 %1 killed, %2 would have been").arg(m_killed).arg(m_wouldHaveKilled);
+            text
+                += tr(" \u00b7 %1 killed, %2 would have been").arg(m_killed).arg(m_wouldHaveKilled);
     }
     m_headline->setText(text);
     QPalette p = m_headline->palette();
     p.setColor(QPalette::WindowText, m_killed > 0 ? kRed : palette().color(QPalette::WindowText));
     m_headline->setPalette(p);
     //: %1 = number of environments watched
-    m_status->setText(isRunning() ? tr("Running \u00b7 watching %1 environments")
+    m_status->setText(isRunning() ? tr("Running \u00b7 environments watched: %1")
                                         .arg(m_runner->polledEnvironments().size())
                                   : tr("Stopped"));
 }
@@ -494,9 +492,8 @@ void RulesPage::saveRule(const KillRule &rule, const QString &replacing)
             QString(), tr("Enforce"), this);
         dlg->setAttribute(Qt::WA_DeleteOnClose);
         m_confirm = dlg;
-        connect(dlg, &QDialog::accepted, this, [this, set, rule] {
-            writeRules(set, tr("Rule %1 saved.").arg(rule.name));
-        });
+        connect(dlg, &QDialog::accepted, this,
+                [this, set, rule] { writeRules(set, tr("Rule %1 saved.").arg(rule.name)); });
         dlg->open();
         return;
     }
@@ -531,13 +528,13 @@ void RulesPage::addDecision(const RuleDecision &d, const QString &statement, con
             ++m_notified;
         else if (dry)
             ++m_wouldHaveKilled;
-        else if (result.startsWith(u"killed"_s, Qt::CaseInsensitive) || result.contains(u"Killed"_s))
+        else if (result.startsWith(u"killed"_s, Qt::CaseInsensitive)
+                 || result.contains(u"Killed"_s))
             ++m_killed;
     }
     m_decisions->insertRow(0);
-    m_decisions->setItem(
-        0, 0,
-        item(QLocale().toString(d.decidedAt.toLocalTime().time(), u"HH:mm:ss"_s)));
+    m_decisions->setItem(0, 0,
+                         item(QLocale().toString(d.decidedAt.toLocalTime().time(), u"HH:mm:ss"_s)));
     m_decisions->setItem(0, 1, item(d.envName));
     m_decisions->setItem(0, 2, item(d.ruleName));
     QString mode;
@@ -576,8 +573,9 @@ void RulesPage::pushDownSelected()
         if (rule.scope.contains(e.name, e.tier))
             candidates << e.name;
     if (candidates.isEmpty()) {
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("Rule %1 watches no environment of the inventory.").arg(rule.name));
+        m_banner->showMessage(
+            MessageBanner::Kind::Warning,
+            tr("Rule %1 watches no environment of the inventory.").arg(rule.name));
         return;
     }
     auto *pick = new QInputDialog(this);
@@ -602,10 +600,11 @@ void RulesPage::pushDownSelected()
             watcher->deleteLater();
             const Result<QList<PushDownProposal>> r = watcher->result();
             if (!r || r->isEmpty()) {
-                m_banner->showMessage(MessageBanner::Kind::Warning,
-                                      r ? tr("Nothing of rule %1 can be pushed down.").arg(rule.name)
-                                        : r.error().message,
-                                      r ? QString() : r.error().detail);
+                m_banner->showMessage(
+                    MessageBanner::Kind::Warning,
+                    r ? tr("Nothing of rule %1 can be pushed down.").arg(rule.name)
+                      : r.error().message,
+                    r ? QString() : r.error().detail);
                 return;
             }
             QStringList statements;
@@ -647,8 +646,8 @@ void RulesPage::pushDownSelected()
                     if (!t)
                         return QStringList { t.error().message };
                     for (const PushDownProposal &p : proposals) {
-                        const GuardrailChange change { u"push-down-rule"_s,
-                                                       u"rule "_s + rule.name, p.statement };
+                        const GuardrailChange change { u"push-down-rule"_s, u"rule "_s + rule.name,
+                                                       p.statement };
                         if (auto r2 = applyGuardrailChange(*t, change, s.audit, s.activityLog); !r2)
                             errors << r2.error().toString();
                     }
@@ -657,19 +656,20 @@ void RulesPage::pushDownSelected()
             });
             dlg->open();
         });
-        watcher->setFuture(QtConcurrent::run(
-            m_services.pool,
-            [env = *env, secrets, router, log, options, rule,
-             mode]() -> Result<QList<PushDownProposal>> {
-                Result<EnvironmentTarget> t = EnvironmentTarget::resolve(env, secrets, router, options);
-                if (!t)
-                    return t.error();
-                SqlConnection conn(log);
-                Result<OpenedEnvironment> opened = openEnvironment(*t, conn);
-                if (!opened)
-                    return opened.error();
-                return RulePushDown::proposals(rule, mode, *opened->dialect);
-            }));
+        watcher->setFuture(
+            QtConcurrent::run(m_services.pool,
+                              [env = *env, secrets, router, log, options, rule,
+                               mode]() -> Result<QList<PushDownProposal>> {
+                                  Result<EnvironmentTarget> t
+                                      = EnvironmentTarget::resolve(env, secrets, router, options);
+                                  if (!t)
+                                      return t.error();
+                                  SqlConnection conn(log);
+                                  Result<OpenedEnvironment> opened = openEnvironment(*t, conn);
+                                  if (!opened)
+                                      return opened.error();
+                                  return RulePushDown::proposals(rule, mode, *opened->dialect);
+                              }));
     });
     pick->open();
 }

@@ -75,8 +75,7 @@ private:
     void onLoaded();
     void showRules();
     void writeRules(const RuleSet &set, const QString &what);
-    void addDecision(const RuleDecision &decision, const QString &statement,
-                     const QString &result);
+    void addDecision(const RuleDecision &decision, const QString &statement, const QString &result);
     void updateHeadline();
     [[nodiscard]] QString selectedRuleName() const;
     [[nodiscard]] std::optional<Environment> environment(const QString &name) const;

@@ -111,13 +111,14 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
     m_text->setPlaceholderText(tr("Filter statement, user, host\u2026 (Ctrl+F)"));
     m_text->setAccessibleName(tr("Filter sessions"));
     m_text->setClearButtonEnabled(true);
+    m_text->setMinimumWidth(220);
     auto makeEdit = [this](const QString &name, const QString &placeholder) {
         auto *e = new QLineEdit(this);
         e->setObjectName(name);
         e->setPlaceholderText(placeholder);
         e->setAccessibleName(placeholder);
         e->setClearButtonEnabled(true);
-        e->setMaximumWidth(140);
+        e->setMaximumWidth(120);
         connect(e, &QLineEdit::textChanged, this, &SessionsPage::applyFilters);
         return e;
     };
@@ -270,20 +271,20 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
                 m_plan->setRowCount(int(plan.rows.size()));
                 for (int r = 0; r < plan.rows.size(); ++r)
                     for (int c = 0; c < plan.rows.at(r).size(); ++c)
-                        m_plan->setItem(r, c, new QTableWidgetItem(plan.rows.at(r).at(c).toString()));
+                        m_plan->setItem(r, c,
+                                        new QTableWidgetItem(plan.rows.at(r).at(c).toString()));
                 m_plan->resizeColumnsToContents();
                 m_plan->show();
                 m_explain->setEnabled(true);
                 emit explained(plan);
             });
-    connect(m_poller, &SessionPoller::explainFailed, this,
-            [this](quint64 ticket, const Error &error) {
-                if (ticket != m_explainTicket)
-                    return;
-                m_explain->setEnabled(true);
-                m_killBanner->showMessage(MessageBanner::Kind::Warning, error.message,
-                                          error.detail);
-            });
+    connect(
+        m_poller, &SessionPoller::explainFailed, this, [this](quint64 ticket, const Error &error) {
+            if (ticket != m_explainTicket)
+                return;
+            m_explain->setEnabled(true);
+            m_killBanner->showMessage(MessageBanner::Kind::Warning, error.message, error.detail);
+        });
     connect(m_killer, &SessionKiller::killFinished, this,
             [this](quint64, const KillOutcome &outcome) { onKillFinished(outcome); });
 
@@ -429,8 +430,7 @@ void SessionsPage::setGroupByDigest(bool grouped)
     } else {
         m_table->setModel(m_filter);
         m_table->setSortingEnabled(true);
-        m_table->setColumnHidden(SessionsModel::InstanceColumn,
-                                 !m_model->instanceColumnRelevant());
+        m_table->setColumnHidden(SessionsModel::InstanceColumn, !m_model->instanceColumnRelevant());
         m_table->setColumnHidden(SessionsModel::DigestColumn, true);
     }
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -475,9 +475,8 @@ void SessionsPage::updateDetails()
     m_killQuery->setEnabled(s.has_value() && !s->isSystem());
     m_killConnection->setEnabled(s.has_value() && !s->isSystem());
     if (m_grouped) {
-        const QModelIndex current = m_table->selectionModel()
-            ? m_table->selectionModel()->currentIndex()
-            : QModelIndex();
+        const QModelIndex current
+            = m_table->selectionModel() ? m_table->selectionModel()->currentIndex() : QModelIndex();
         m_detailTitle->setText(tr("Grouped by digest: select a group to see its sample."));
         m_sql->setPlainText(current.isValid()
                                 ? current.data(SessionDigestModel::FullStatementRole).toString()
@@ -492,10 +491,10 @@ void SessionsPage::updateDetails()
         return;
     }
     //: %1 = connection id, %2 = user@host, %3 = database, %4 = duration
-    QString title = tr("Session %1 \u00b7 %2 \u00b7 %3 \u00b7 %4")
-                        .arg(s->id)
-                        .arg(s->user + u'@' + s->host, s->db.isEmpty() ? u"-"_s : s->db,
-                             duration(s->timeMs));
+    QString title
+        = tr("Session %1 \u00b7 %2 \u00b7 %3 \u00b7 %4")
+              .arg(s->id)
+              .arg(s->user + u'@' + s->host, s->db.isEmpty() ? u"-"_s : s->db, duration(s->timeMs));
     if (!s->instance.isEmpty())
         title += u" \u00b7 "_s + s->instance;
     m_detailTitle->setText(title);
@@ -546,9 +545,9 @@ void SessionsPage::killSelected(KillKind kind)
         + u' '
         + tr("TiDesk first checks that this session still runs this statement: a reused "
              "connection id is never killed.");
-    auto *dlg = new ConfirmActionDialog(*m_env, query ? tr("Kill this query?") : tr("Kill this connection?"),
-                                        explanation, statement,
-                                        query ? tr("Kill query") : tr("Kill connection"), this);
+    auto *dlg = new ConfirmActionDialog(
+        *m_env, query ? tr("Kill this query?") : tr("Kill this connection?"), explanation,
+        statement, query ? tr("Kill query") : tr("Kill connection"), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     m_confirm = dlg;
     const SessionRow target = *s;
@@ -558,7 +557,8 @@ void SessionsPage::killSelected(KillKind kind)
         request.env = env;
         request.target = target;
         request.kind = kind;
-        m_killBanner->showMessage(MessageBanner::Kind::Info, tr("Killing session %1\u2026").arg(target.id));
+        m_killBanner->showMessage(MessageBanner::Kind::Info,
+                                  tr("Killing session %1\u2026").arg(target.id));
         m_killer->kill(request);
     });
     dlg->open();

@@ -1109,6 +1109,225 @@ Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 
     </message>
 </context>
 <context>
+    <name>TiDesk::Cli::GuardrailCommands</name>
+    <message>
+        <source>Usage: tidesk-cli [global options] guardrails ENV [--json]
+       tidesk-cli [global options] guardrails set ENV NAME VALUE [--confirm ENV]
+Shows or changes (GLOBAL) an environment&apos;s statement time and memory limits; TiDB runaway watches and bindings are listed too.</source>
+        <translation>用法：tidesk-cli [全局选项] guardrails ENV [--json]
+       tidesk-cli [全局选项] guardrails set ENV NAME VALUE [--confirm ENV]
+显示或修改（GLOBAL）环境的语句执行时间和内存限制；同时列出 TiDB 失控查询监视和绑定。</translation>
+    </message>
+    <message>
+        <source>guardrails needs exactly one ENV</source>
+        <translation>guardrails 需要恰好一个 ENV</translation>
+    </message>
+    <message>
+        <source>(not readable)</source>
+        <translation>（无法读取）</translation>
+    </message>
+    <message>
+        <source>VARIABLE</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>GLOBAL VALUE</source>
+        <translation>GLOBAL 值</translation>
+    </message>
+    <message>
+        <source>UNIT</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Runaway watches: %1</source>
+        <translation>失控查询监视：%1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation>资源组</translation>
+    </message>
+    <message>
+        <source>WATCH</source>
+        <translation>监视方式</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>UNTIL</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>监视内容</translation>
+    </message>
+    <message>
+        <source>Global bindings: %1</source>
+        <translation>全局绑定：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>the environment name again (required for prod)</source>
+        <translation>再次输入环境名称（生产环境必需）</translation>
+    </message>
+    <message>
+        <source>guardrails set needs ENV NAME VALUE</source>
+        <translation>guardrails set 需要 ENV NAME VALUE</translation>
+    </message>
+    <message>
+        <source>%1 is a production environment: repeat its name with --confirm %1 to change it.</source>
+        <translation>%1 是生产环境：请用 --confirm %1 再次输入其名称以进行修改。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::KillCommands</name>
+    <message>
+        <source>Usage: tidesk-cli [global options] kill ENV --id N [--instance ADDR] [--query|--connection] [--yes] [--wait-ms N] [--json]</source>
+        <translation>用法：tidesk-cli [全局选项] kill ENV --id N [--instance ADDR] [--query|--connection] [--yes] [--wait-ms N] [--json]</translation>
+    </message>
+    <message>
+        <source>connection id of the session (processlist ID)</source>
+        <translation>会话的连接 ID（processlist ID）</translation>
+    </message>
+    <message>
+        <source>TiDB: the tidb-server of the session (CLUSTER_PROCESSLIST.INSTANCE, host:10080)</source>
+        <translation>TiDB：会话所在的 tidb-server（CLUSTER_PROCESSLIST.INSTANCE，host:10080）</translation>
+    </message>
+    <message>
+        <source>stop the running statement, keep the connection (default)</source>
+        <translation>终止正在运行的语句，保留连接（默认）</translation>
+    </message>
+    <message>
+        <source>end the session (its transaction rolls back)</source>
+        <translation>结束会话（其事务将回滚）</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation (required without a terminal)</source>
+        <translation>不请求确认（没有终端时必需）</translation>
+    </message>
+    <message>
+        <source>how long to wait for the target to go away (default 3000)</source>
+        <translation>等待目标消失的时长（默认 3000）</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>显示此帮助</translation>
+    </message>
+    <message>
+        <source>Kills the running statement (--query, default) or the connection of one session, after checking it still runs the statement shown, and writes the attempt to the audit log.
+Exit status: 0 killed, 1 not killed, 2 usage or no confirmation, 3 unknown environment, 4 secrets unavailable.</source>
+        <translation>终止某个会话正在运行的语句（--query，默认）或其连接：终止前先核实它仍在运行所显示的语句，并将此次操作写入审计日志。
+退出状态：0 已终止，1 未终止，2 用法错误或未确认，3 未知环境，4 密钥不可用。</translation>
+    </message>
+    <message>
+        <source>kill needs exactly one ENV. %1</source>
+        <translation>kill 需要恰好一个 ENV。%1</translation>
+    </message>
+    <message>
+        <source>--id needs a connection id (a positive number)</source>
+        <translation>--id 需要一个连接 ID（正整数）</translation>
+    </message>
+    <message>
+        <source>use either --query or --connection</source>
+        <translation>--query 和 --connection 只能二选一</translation>
+    </message>
+    <message>
+        <source>--wait-ms needs a number of milliseconds (0 to 600000)</source>
+        <translation>--wait-ms 需要毫秒数（0 到 600000）</translation>
+    </message>
+    <message>
+        <source>%1 is a production environment and there is no terminal to type its name: nothing was killed. Add --yes to kill without asking.</source>
+        <translation>%1 是生产环境，且没有可供输入其名称的终端：未执行任何终止。添加 --yes 可不经询问直接终止。</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask for confirmation: nothing was killed. Add --yes to kill without asking.</source>
+        <translation>没有可用于请求确认的终端：未执行任何终止。添加 --yes 可不经询问直接终止。</translation>
+    </message>
+    <message>
+        <source>There is no session #%1 on %2 (it may have ended); nothing was killed.</source>
+        <translation>%2 上没有会话 #%1（可能已结束）；未执行任何终止。</translation>
+    </message>
+    <message>
+        <source>There is no session #%1 on tidb-server %2 of %3 (it may have ended); nothing was killed.</source>
+        <translation>%3 的 tidb-server %2 上没有会话 #%1（可能已结束）；未执行任何终止。</translation>
+    </message>
+    <message>
+        <source>Session #%1 exists on several tidb-servers (%2): say which with --instance.</source>
+        <translation>会话 #%1 存在于多个 tidb-server 上（%2）：请用 --instance 指定其中一个。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): session %4</source>
+        <extracomment>%1 = env, %2 = tier, %3 = engine and version, %4 = session key (instance#id)</extracomment>
+        <translation>%1（%2，%3）：会话 %4</translation>
+    </message>
+    <message>
+        <source>  %1, database %2, %3 for %4 s</source>
+        <extracomment>%1 = user@host, %2 = database, %3 = command (Query, Sleep), %4 = seconds</extracomment>
+        <translation>  %1，数据库 %2，%3 已持续 %4 秒</translation>
+    </message>
+    <message>
+        <source>  statement: %1</source>
+        <translation>  语句：%1</translation>
+    </message>
+    <message>
+        <source>(none, idle)</source>
+        <translation>（无，空闲）</translation>
+    </message>
+    <message>
+        <source>KILL QUERY stops this statement; the connection stays open.</source>
+        <translation>KILL QUERY 会停止此语句；连接保持打开。</translation>
+    </message>
+    <message>
+        <source>KILL CONNECTION ends this session; an open transaction rolls back.</source>
+        <translation>KILL CONNECTION 会结束此会话；未提交的事务将回滚。</translation>
+    </message>
+    <message>
+        <source>%1 is PRODUCTION. Type its name to kill: </source>
+        <translation>%1 是生产环境。请输入其名称以确认终止： </translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing was killed.</source>
+        <translation>未确认：未执行任何终止。</translation>
+    </message>
+    <message>
+        <source>Kill it? [y/N] </source>
+        <translation>确定终止？[y/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 = status (&quot;Killed&quot;, &quot;Refused: stale target&quot;), %2 = one sentence</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>  server: %1</source>
+        <translation>  服务器：%1</translation>
+    </message>
+    <message>
+        <source>Warning: the audit log was not written: %1</source>
+        <translation>警告：未写入审计日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::Cli::MetricsCommands</name>
     <message>
         <source>Cannot detect the engine of %1 (set its engine to skip this): %2</source>
@@ -1212,6 +1431,481 @@ MySQL/MariaDB 图表：%2</translation>
     <message>
         <source>POINTS</source>
         <translation>点数</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::RuleCommands</name>
+    <message>
+        <source>busy &gt;= %1 s</source>
+        <extracomment>match summary in `rules check`: %1 = seconds</extracomment>
+        <translation>执行时长 &gt;= %1 秒</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <extracomment>match summary in `rules check`: %1 = user patterns separated by |</extracomment>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>db %1</source>
+        <translation>数据库 %1</translation>
+    </message>
+    <message>
+        <source>command %1</source>
+        <translation>命令 %1</translation>
+    </message>
+    <message>
+        <source>digest %1</source>
+        <translation>摘要 %1</translation>
+    </message>
+    <message>
+        <source>sql ~ /%1/</source>
+        <translation>sql ~ /%1/</translation>
+    </message>
+    <message>
+        <source>mem &gt;= %1 B</source>
+        <extracomment>match summary in `rules check`: %1 = bytes</extracomment>
+        <translation>内存 &gt;= %1 B</translation>
+    </message>
+    <message>
+        <source>--dry-run</source>
+        <translation>--dry-run</translation>
+    </message>
+    <message>
+        <source>env_modes</source>
+        <translation>env_modes</translation>
+    </message>
+    <message>
+        <source>production default</source>
+        <translation>生产环境默认</translation>
+    </message>
+    <message>
+        <source>rule mode</source>
+        <translation>规则模式</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] rules check [--config FILE]
+       tidesk-cli [global options] rules run [--config FILE] [--dry-run] [--once] [--interval-ms N]
+The rules file defaults to rules.json in the data directory (docs/rules.md).</source>
+        <translation>用法：tidesk-cli [全局选项] rules check [--config FILE]
+       tidesk-cli [全局选项] rules run [--config FILE] [--dry-run] [--once] [--interval-ms N]
+规则文件默认为数据目录中的 rules.json（参见 docs/rules.md）。</translation>
+    </message>
+    <message>
+        <source>unknown rules command &apos;%1&apos; (try: rules check, rules run)</source>
+        <translation>未知的 rules 命令“%1”（请尝试：rules check、rules run）</translation>
+    </message>
+    <message>
+        <source>rules file</source>
+        <translation>规则文件</translation>
+    </message>
+    <message>
+        <source>show the modes as `run --dry-run`</source>
+        <translation>按 `run --dry-run` 的方式显示模式</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数“%1”</translation>
+    </message>
+    <message>
+        <source>scope names environment %1, which is not in the inventory</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>scope 指定了环境 %1，但它不在清单中</translation>
+    </message>
+    <message>
+        <source>env_modes names %1, which is not in the rule&apos;s scope</source>
+        <translation>env_modes 指定了 %1，但它不在该规则的作用范围内</translation>
+    </message>
+    <message>
+        <source>matches on memory: never matches on MySQL (no memory column)</source>
+        <translation>按内存匹配：在 MySQL 上永远不会匹配（没有内存列）</translation>
+    </message>
+    <message>
+        <source>no inventory environment is in scope</source>
+        <translation>作用范围内没有任何清单中的环境</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;: %2</source>
+        <translation>规则“%1”：%2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: valid, %n rule(s)</source>
+        <extracomment>%1 = file, %2 = number of rules</extracomment>
+        <translation>
+            <numerusform>%1：有效，%n 条规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>ENABLED</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>VICTIMS</source>
+        <translation>目标会话</translation>
+    </message>
+    <message>
+        <source>KILLS/MIN</source>
+        <translation>终止次数/分钟</translation>
+    </message>
+    <message>
+        <source>MATCH</source>
+        <translation>匹配条件</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>TIER</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>every rule in dry-run mode</source>
+        <translation>所有规则均以试运行模式运行</translation>
+    </message>
+    <message>
+        <source>poll every environment once, then exit</source>
+        <translation>轮询每个环境一次后退出</translation>
+    </message>
+    <message>
+        <source>poll interval (default 1000)</source>
+        <translation>轮询间隔（默认 1000）</translation>
+    </message>
+    <message>
+        <source>--interval-ms: a number &gt;= 100</source>
+        <translation>--interval-ms：需要 &gt;= 100 的数字</translation>
+    </message>
+    <message>
+        <source>No inventory environment is in the scope of an enabled rule in %1.</source>
+        <translation>清单中没有任何环境处于 %1 中已启用规则的作用范围内。</translation>
+    </message>
+    <message>
+        <source>%1 %2 rule=%3 [%4] %5 %6: %7</source>
+        <extracomment>one decision line: time, env, rule, mode, action, target, result</extracomment>
+        <translation>%1 %2 rule=%3 [%4] %5 %6：%7</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
+    </message>
+    <message>
+        <source>audit log: %1</source>
+        <translation>审计日志：%1</translation>
+    </message>
+    <message>
+        <source>rules: watching %1 every %2 ms; decisions go to %3</source>
+        <extracomment>%1 = environment names, %2 = milliseconds, %3 = audit log path</extracomment>
+        <translation>rules：正在监视 %1，每 %2 ms 一次；决策记录写入 %3</translation>
+    </message>
+    <message>
+        <source>%1 kill %2: %3</source>
+        <extracomment>one kill line: environment, status, message</extracomment>
+        <translation>%1 终止 %2：%3</translation>
+    </message>
+    <message>
+        <source>rules: stopped (signal %1)</source>
+        <extracomment>%1 = signal number</extracomment>
+        <translation>rules：已停止（信号 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::SessionCommands</name>
+    <message>
+        <source>Usage: tidesk-cli [global options] sessions ENV [--json] [--all] [--min-time S] [--user U] [--timeout-ms N]</source>
+        <translation>用法：tidesk-cli [全局选项] sessions ENV [--json] [--all] [--min-time S] [--user U] [--timeout-ms N]</translation>
+    </message>
+    <message>
+        <source>also idle (Sleep) and system sessions</source>
+        <translation>同时显示空闲（Sleep）会话和系统会话</translation>
+    </message>
+    <message>
+        <source>only sessions in their current command for at least S seconds</source>
+        <translation>仅显示当前命令已持续至少 S 秒的会话</translation>
+    </message>
+    <message>
+        <source>only sessions of this user</source>
+        <translation>仅显示此用户的会话</translation>
+    </message>
+    <message>
+        <source>read timeout and server-side limit of the read (default %1)</source>
+        <extracomment>%1 = milliseconds</extracomment>
+        <translation>读取超时及服务器端的读取时限（默认 %1）</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>显示此帮助</translation>
+    </message>
+    <message>
+        <source>The live sessions of an environment, longest running first (TiDB: every tidb-server of the cluster).
+Hides idle and system sessions unless --all, and always its own.
+Exit status: 0 read, 1 read failed, 2 usage, 3 unknown environment, 4 secrets unavailable.</source>
+        <translation>环境中的实时会话，运行时间最长的在前（TiDB：集群中的所有 tidb-server）。
+除非指定 --all，否则隐藏空闲会话和系统会话；始终隐藏自身的会话。
+退出状态：0 读取成功，1 读取失败，2 用法错误，3 未知环境，4 密钥不可用。</translation>
+    </message>
+    <message>
+        <source>--min-time: not a number of seconds: &apos;%1&apos;</source>
+        <extracomment>%1 = what was given</extracomment>
+        <translation>--min-time：不是有效的秒数：“%1”</translation>
+    </message>
+    <message>
+        <source>--timeout-ms: not a positive number</source>
+        <translation>--timeout-ms：不是正数</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>%1 未能及时响应</translation>
+    </message>
+    <message>
+        <source>INSTANCE</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>MEM</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>STATEMENT</source>
+        <translation>语句</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions of %3 shown</source>
+        <extracomment>summary under the sessions table: %1 shown, %2 read in total, %3 environment</extracomment>
+        <translation>显示 %3 的 %1 / %2 个会话</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::SlowCommands</name>
+    <message>
+        <source>No slow statements.</source>
+        <translation>没有慢语句。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>TOTAL S</source>
+        <translation>总耗时（秒）</translation>
+    </message>
+    <message>
+        <source>COUNT</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>AVG S</source>
+        <translation>平均（秒）</translation>
+    </message>
+    <message>
+        <source>MAX S</source>
+        <translation>最大（秒）</translation>
+    </message>
+    <message>
+        <source>ROWS/KEYS</source>
+        <translation>行数/键数</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>NORMALIZED</source>
+        <translation>规范化语句</translation>
+    </message>
+    <message>
+        <source>how far back: 90s, 30m, 1h (default), 24h, 7d</source>
+        <translation>回溯时长：90s、30m、1h（默认）、24h、7d</translation>
+    </message>
+    <message>
+        <source>show the N digests with the most total time (default 20; 0 = all)</source>
+        <translation>显示总耗时最多的 N 个摘要（默认 20；0 = 全部）</translation>
+    </message>
+    <message>
+        <source>slow (slow-query log, default) or summary (TiDB statements summary history)</source>
+        <translation>slow（慢查询日志，默认）或 summary（TiDB 语句摘要历史）</translation>
+    </message>
+    <message>
+        <source>read at most N slow statements, newest first (default 10000)</source>
+        <translation>最多读取 N 条慢语句，最新的在前（默认 10000）</translation>
+    </message>
+    <message>
+        <source>print CSV (RFC 4180) instead of a table</source>
+        <translation>输出 CSV（RFC 4180）而不是表格</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>显示此帮助</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] slow ENV [--since 1h] [--top N]
+         [--source slow|summary] [--limit N] [--json] [--csv]
+The environment&apos;s slow statements of the last --since, grouped by digest,
+most total time first. Always bounded in time (at most 30 days).</source>
+        <translation>用法：tidesk-cli [全局选项] slow ENV [--since 1h] [--top N]
+         [--source slow|summary] [--limit N] [--json] [--csv]
+环境在最近 --since 时间内的慢语句，按摘要分组，
+总耗时最多的在前。时间范围始终有上限（最长 30 天）。</translation>
+    </message>
+    <message>
+        <source>slow needs exactly one ENV</source>
+        <translation>slow 需要恰好一个 ENV</translation>
+    </message>
+    <message>
+        <source>--since: use a positive duration of at most 30 days, e.g. 30m, 1h, 7d</source>
+        <translation>--since：请使用不超过 30 天的正时长，例如 30m、1h、7d</translation>
+    </message>
+    <message>
+        <source>--top: not a number &gt;= 0</source>
+        <translation>--top：不是 &gt;= 0 的数字</translation>
+    </message>
+    <message>
+        <source>--limit: not a positive number</source>
+        <translation>--limit：不是正数</translation>
+    </message>
+    <message>
+        <source>--source must be slow or summary</source>
+        <translation>--source 必须为 slow 或 summary</translation>
+    </message>
+    <message>
+        <source>%1 (%2): slow statements from %3 to %4 UTC: %5 read, %6 digests</source>
+        <extracomment>%1 = env, %2 = engine, %3/%4 = UTC times, %5 = rows, %6 = digests</extracomment>
+        <translation>%1（%2）：%3 至 %4 UTC 的慢语句：读取 %5 条，%6 个摘要</translation>
+    </message>
+    <message>
+        <source>Only the newest %1 statements were read (--limit); older ones in the range are not counted.</source>
+        <translation>只读取了最新的 %1 条语句（--limit）；时间范围内更早的语句未计入。</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] slowlog digest FILE [--env ENV]
+         [--max-bytes N] [--top N] [--json] [--csv]</source>
+        <translation>用法：tidesk-cli [全局选项] slowlog digest FILE [--env ENV]
+         [--max-bytes N] [--top N] [--json] [--csv]</translation>
+    </message>
+    <message>
+        <source>unknown slowlog command &apos;%1&apos; (try: slowlog digest)</source>
+        <translation>未知的 slowlog 命令“%1”（请尝试：slowlog digest）</translation>
+    </message>
+    <message>
+        <source>read FILE on this environment&apos;s SSH host (its bastion settings)</source>
+        <translation>在此环境的 SSH 主机（按其堡垒机设置）上读取 FILE</translation>
+    </message>
+    <message>
+        <source>read only the last N bytes of FILE (default: all of a local file, 64 MiB over SSH)</source>
+        <translation>只读取 FILE 的最后 N 字节（默认：本地文件读取全部，经由 SSH 时为 64 MiB）</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] slowlog digest FILE [--env ENV]
+         [--max-bytes N] [--top N] [--json] [--csv]
+A TiDB, MySQL or MariaDB slow-log file grouped by digest, most total time
+first. With --env, FILE is read over SSH on the environment&apos;s bastion host
+(tail -c: only the last --max-bytes, default 64 MiB).</source>
+        <translation>用法：tidesk-cli [全局选项] slowlog digest FILE [--env ENV]
+         [--max-bytes N] [--top N] [--json] [--csv]
+将 TiDB、MySQL 或 MariaDB 的慢日志文件按摘要分组，总耗时最多的
+在前。指定 --env 时，经由 SSH 在环境的堡垒机上读取 FILE
+（tail -c：只读取最后 --max-bytes 字节，默认 64 MiB）。</translation>
+    </message>
+    <message>
+        <source>slowlog digest needs exactly one FILE</source>
+        <translation>slowlog digest 需要恰好一个 FILE</translation>
+    </message>
+    <message>
+        <source>--max-bytes: not a positive number</source>
+        <translation>--max-bytes：不是正数</translation>
+    </message>
+    <message>
+        <source>%1 has no SSH host to read the file on (set its SSH bastion in the inventory)</source>
+        <translation>%1 没有可用于读取文件的 SSH 主机（请在清单中设置其 SSH 堡垒机）</translation>
+    </message>
+    <message>
+        <source>Cannot read standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>%1 (%2 format): %3 entries, %4 malformed skipped, %5 digests</source>
+        <extracomment>%1 = file, %2 = format, %3 = entries, %4 = malformed entries, %5 = digests</extracomment>
+        <translation>%1（%2 格式）：%3 条记录，跳过 %4 条格式错误的记录，%5 个摘要</translation>
+    </message>
+    <message>
+        <source>Read the last %1 of %2 bytes (--max-bytes); older entries are not counted.</source>
+        <extracomment>%1/%2 = bytes</extracomment>
+        <translation>读取了 %2 字节中的最后 %1 字节（--max-bytes）；更早的记录未计入。</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] digest [--json] SQL
+The TiDB-compatible normalized text and digest (SHA-256) of SQL;
+SQL &quot;-&quot; reads it from standard input.</source>
+        <translation>用法：tidesk-cli [全局选项] digest [--json] SQL
+计算 SQL 的 TiDB 兼容规范化文本和摘要（SHA-256）；
+SQL 为“-”时从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>digest needs exactly one SQL argument (quote it)</source>
+        <translation>digest 需要恰好一个 SQL 参数（请加引号）</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +2473,99 @@ MySQL/MariaDB 图表：%2</translation>
     <message>
         <source>An SQL digest is 64 hexadecimal characters</source>
         <translation>SQL 摘要应为 64 个十六进制字符</translation>
+    </message>
+    <message>
+        <source>resource group QUERY_LIMIT</source>
+        <translation>资源组 QUERY_LIMIT</translation>
+    </message>
+    <message>
+        <source>EXPLAIN FOR CONNECTION</source>
+        <translation>EXPLAIN FOR CONNECTION</translation>
+    </message>
+    <message>
+        <source>SHOW EXPLAIN</source>
+        <translation>SHOW EXPLAIN</translation>
+    </message>
+    <message>
+        <source>QUERY WATCH (v7.3+)</source>
+        <translation>QUERY WATCH（v7.3+）</translation>
+    </message>
+    <message>
+        <source>Not a resource group name: %1</source>
+        <translation>不是有效的资源组名称：%1</translation>
+    </message>
+    <message>
+        <source>A digest is 64 hexadecimal digits: %1</source>
+        <translation>摘要应为 64 个十六进制字符：%1</translation>
+    </message>
+    <message>
+        <source>The statement text is empty</source>
+        <translation>语句文本为空</translation>
+    </message>
+    <message>
+        <source>resource group QUERY_LIMIT (v7.2+)</source>
+        <translation>资源组 QUERY_LIMIT（v7.2+）</translation>
+    </message>
+    <message>
+        <source>EXEC_ELAPSED must be longer than zero</source>
+        <translation>EXEC_ELAPSED 必须大于零</translation>
+    </message>
+    <message>
+        <source>The watch duration must be longer than zero</source>
+        <translation>监视时长必须大于零</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::DigestClassModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 = number, %2 = binary unit (KiB, MiB ...)</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Total (s)</source>
+        <translation>总耗时（秒）</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Avg (s)</source>
+        <translation>平均（秒）</translation>
+    </message>
+    <message>
+        <source>Max (s)</source>
+        <translation>最大（秒）</translation>
+    </message>
+    <message>
+        <source>Rows / keys</source>
+        <extracomment>rows examined (MySQL/MariaDB) or processed keys (TiDB)</extracomment>
+        <translation>行数 / 键数</translation>
+    </message>
+    <message>
+        <source>Max memory</source>
+        <translation>最大内存</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>首次出现（UTC）</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>最后出现（UTC）</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>语句</translation>
     </message>
 </context>
 <context>
@@ -3647,6 +4434,234 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::KillExecutor</name>
+    <message>
+        <source>%1 via %2</source>
+        <extracomment>where a statement went: %1 = user@host:port, %2 = &quot;ssh user@bastion:port&quot;</extracomment>
+        <translation>%1（经由 %2）</translation>
+    </message>
+    <message>
+        <source>No session was given to kill.</source>
+        <translation>未指定要终止的会话。</translation>
+    </message>
+    <message>
+        <source>connection id 0</source>
+        <translation>连接 ID 为 0</translation>
+    </message>
+    <message>
+        <source>Session #%1 is a server thread (%2, %3); TiDesk does not kill replication, scheduler or daemon threads.</source>
+        <translation>会话 #%1 是服务器线程（%2，%3）；TiDesk 不会终止复制、调度器或守护进程线程。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 to check session #%2 before killing it: %3</source>
+        <translation>无法连接到 %1，终止前无法检查会话 #%2：%3</translation>
+    </message>
+    <message>
+        <source>Session #%1 has no tidb-server (INSTANCE): on TiDB a session is named by its instance and id. Read it from the TiDB process list.</source>
+        <translation>会话 #%1 没有 tidb-server（INSTANCE）：在 TiDB 上，会话由实例和 ID 共同标识。请从 TiDB 进程列表中读取。</translation>
+    </message>
+    <message>
+        <source>no instance</source>
+        <translation>没有实例</translation>
+    </message>
+    <message>
+        <source>Cannot read session #%1 on %2 to check it before killing it: %3</source>
+        <translation>无法读取 %2 上的会话 #%1，终止前无法进行检查：%3</translation>
+    </message>
+    <message>
+        <source>Session #%1 is gone: it ended before the kill; nothing was sent.</source>
+        <translation>会话 #%1 已不存在：它在终止前已结束；未发送任何语句。</translation>
+    </message>
+    <message>
+        <source>The statement of session #%1 has finished and the session is idle now; nothing was sent.</source>
+        <translation>会话 #%1 的语句已执行完毕，会话当前空闲；未发送任何语句。</translation>
+    </message>
+    <message>
+        <source>Session #%1 now runs a different statement than the one you chose; nothing was killed. Refresh and check it again.</source>
+        <translation>会话 #%1 当前运行的语句与您选择的不同；未执行任何终止。请刷新后重新检查。</translation>
+    </message>
+    <message>
+        <source>Session #%1 runs the same text again, but it is a new execution (started at another time, or the id was reused); nothing was killed. Refresh and check it again.</source>
+        <translation>会话 #%1 再次运行了相同的文本，但这是一次新的执行（开始时间不同，或 ID 被重用）；未执行任何终止。请刷新后重新检查。</translation>
+    </message>
+    <message>
+        <source>Session #%1 is TiDesk&apos;s own connection; nothing was killed.</source>
+        <translation>会话 #%1 是 TiDesk 自身的连接；未执行任何终止。</translation>
+    </message>
+    <message>
+        <source>Cannot read CLUSTER_INFO to find the tidb-server that owns session #%1 (this cluster has no global kill): %2</source>
+        <translation>无法读取 CLUSTER_INFO 来查找会话 #%1 所属的 tidb-server（此集群没有 Global Kill）：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect directly to tidb-server %1, which owns session #%2: %3. Without global kill the KILL must be sent on that server, so TiDesk needs to reach its SQL port (through the bastion when the environment has one).</source>
+        <translation>无法直接连接到会话 #%2 所属的 tidb-server %1：%3。没有 Global Kill 时，KILL 必须在该服务器上发送，因此 TiDesk 需要能访问其 SQL 端口（环境配置了堡垒机时经由堡垒机）。</translation>
+    </message>
+    <message>
+        <source>Session #%1 ended before the KILL arrived (the server no longer knows it); nothing else was done.</source>
+        <translation>会话 #%1 在 KILL 到达之前已结束（服务器已不再识别它）；未执行其他操作。</translation>
+    </message>
+    <message>
+        <source>%1 may not kill session #%2 of %3: killing other users&apos; sessions needs SUPER or CONNECTION ADMIN (CONNECTION_ADMIN on MySQL 8 and TiDB). Ask for the privilege or use an account that has it.</source>
+        <translation>%1 无权终止 %3 的会话 #%2：终止其他用户的会话需要 SUPER 或 CONNECTION ADMIN 权限（MySQL 8 和 TiDB 上为 CONNECTION_ADMIN）。请申请该权限，或使用具有该权限的账号。</translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation>服务器拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <source>The statement of session #%1 stopped %2 ms after %3 on %4; the connection stays open.</source>
+        <extracomment>%1 = connection id, %2 = milliseconds, %3 = the KILL statement, %4 = user@host:port</extracomment>
+        <translation>会话 #%1 的语句在 %4 上执行 %3 后 %2 ms 停止；连接保持打开。</translation>
+    </message>
+    <message>
+        <source>Session #%1 disconnected %2 ms after %3 on %4.</source>
+        <translation>会话 #%1 在 %4 上执行 %3 后 %2 ms 断开连接。</translation>
+    </message>
+    <message>
+        <source>The server accepted %1 but did nothing: %2. This TiDB cluster seems to have no global kill; check enable-global-kill.</source>
+        <translation>服务器接受了 %1，但未产生任何效果：%2。此 TiDB 集群似乎没有启用 Global Kill；请检查 enable-global-kill。</translation>
+    </message>
+    <message>
+        <source>The server accepted %1 but did nothing: %2</source>
+        <translation>服务器接受了 %1，但未产生任何效果：%2</translation>
+    </message>
+    <message>
+        <source>%1 was sent, but TiDesk could not check whether session #%2 stopped: %3. Look at the process list again.</source>
+        <translation>已发送 %1，但 TiDesk 无法确认会话 #%2 是否已停止：%3。请重新查看进程列表。</translation>
+    </message>
+    <message>
+        <source>%1 was sent, but session #%2 still ran the statement %3 s later. Some statements stop only at their next check (a large rollback, a long sort); look again, or kill the connection.</source>
+        <translation>已发送 %1，但 %3 秒后会话 #%2 仍在运行该语句。有些语句要到下一个检查点才会停止（大量回滚、长时间排序）；请再次查看，或终止连接。</translation>
+    </message>
+    <message>
+        <source>%1 was sent, but session #%2 was still connected %3 s later (it closes after the running statement stops or rolls back); look again.</source>
+        <translation>已发送 %1，但 %3 秒后会话 #%2 仍处于连接状态（正在运行的语句停止或回滚后才会关闭）；请再次查看。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::KillOutcome</name>
+    <message>
+        <source>Killed</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Already finished</source>
+        <translation>已执行完毕</translation>
+    </message>
+    <message>
+        <source>Refused: stale target</source>
+        <translation>已拒绝：目标已过期</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>No effect</source>
+        <translation>无效果</translation>
+    </message>
+    <message>
+        <source>Kill sent, still running</source>
+        <translation>已发送终止，仍在运行</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::KillRouting</name>
+    <message>
+        <source>%1 is not a host:port address.</source>
+        <translation>%1 不是 host:port 格式的地址。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not CLUSTER_INFO (no TYPE, INSTANCE and STATUS_ADDRESS columns).</source>
+        <translation>服务器返回的不是 CLUSTER_INFO（没有 TYPE、INSTANCE 和 STATUS_ADDRESS 列）。</translation>
+    </message>
+    <message>
+        <source>The tidb-server %1 that owns the session is not in CLUSTER_INFO (it may have restarted or left the cluster); known tidb-servers: %2.</source>
+        <extracomment>%1 = status address from CLUSTER_PROCESSLIST.INSTANCE, %2 = the known ones</extracomment>
+        <translation>会话所属的 tidb-server %1 不在 CLUSTER_INFO 中（可能已重启或已离开集群）；已知的 tidb-server：%2。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::KillRule</name>
+    <message>
+        <source>name: must not be empty</source>
+        <translation>name：不能为空</translation>
+    </message>
+    <message>
+        <source>scope: name at least one environment or tier</source>
+        <translation>scope：请至少指定一个环境或级别</translation>
+    </message>
+    <message>
+        <source>match: set at least one criterion (a rule must never match every session)</source>
+        <translation>match：请至少设置一个条件（规则绝不能匹配所有会话）</translation>
+    </message>
+    <message>
+        <source>match.busy_time_s: must not be negative</source>
+        <translation>match.busy_time_s：不能为负数</translation>
+    </message>
+    <message>
+        <source>match.mem_bytes: must not be negative</source>
+        <translation>match.mem_bytes：不能为负数</translation>
+    </message>
+    <message>
+        <source>match.sql_regex: invalid regular expression: %1 at offset %2</source>
+        <extracomment>%1 = the regular expression&apos;s error, %2 = offset in the pattern</extracomment>
+        <translation>match.sql_regex：无效的正则表达式：%1（位于偏移量 %2）</translation>
+    </message>
+    <message>
+        <source>max_kills_per_minute: must be at least 1</source>
+        <translation>max_kills_per_minute：至少为 1</translation>
+    </message>
+    <message>
+        <source>busy %1 s &gt;= %2 s</source>
+        <extracomment>why a rule matched: %1 = seconds the session is busy, %2 = the rule&apos;s threshold</extracomment>
+        <translation>执行时长 %1 秒 &gt;= %2 秒</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <extracomment>why a rule matched: %1 = user name</extracomment>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <extracomment>why a rule matched: %1 = client host</extracomment>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>db %1</source>
+        <extracomment>why a rule matched: %1 = database</extracomment>
+        <translation>数据库 %1</translation>
+    </message>
+    <message>
+        <source>command %1</source>
+        <extracomment>why a rule matched: %1 = processlist command (Query, Execute ...)</extracomment>
+        <translation>命令 %1</translation>
+    </message>
+    <message>
+        <source>digest %1</source>
+        <extracomment>why a rule matched: %1 = start of the SQL digest</extracomment>
+        <translation>摘要 %1</translation>
+    </message>
+    <message>
+        <source>sql ~ /%1/</source>
+        <extracomment>why a rule matched: %1 = the rule&apos;s regular expression</extracomment>
+        <translation>sql ~ /%1/</translation>
+    </message>
+    <message>
+        <source>mem %1 &gt;= %2 bytes</source>
+        <extracomment>why a rule matched: %1 = bytes used, %2 = the rule&apos;s threshold</extracomment>
+        <translation>内存 %1 &gt;= %2 字节</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::KnownHosts</name>
     <message>
         <source>Cannot read the known hosts file %1.</source>
@@ -3716,6 +4731,10 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>TiDesk</translation>
     </message>
     <message>
+        <source>tidesk: unknown page &apos;%1&apos;</source>
+        <translation>tidesk：未知页面“%1”</translation>
+    </message>
+    <message>
         <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
 
 Commands:
@@ -3723,6 +4742,13 @@ Commands:
   alerts [ENV]   active alerts from the environments&apos; Alertmanagers, worst first
   metrics ENV --chart NAME [--range 1h]  one chart from the environment&apos;s Prometheus
   fleet status   every environment at a glance: reachable, QPS, connections, alerts
+  slow ENV [--since 1h] [--top N]  slow statements of an environment by digest
+  slowlog digest FILE [--env ENV]  a slow-log file (local or over SSH) by digest
+  digest SQL     TiDB-compatible normalized text and digest of a statement
+  guardrails ENV [set NAME VALUE]  statement time/memory limits, runaway watches
+  kill ENV --id N [--query|--connection] [--yes]  kill a statement or session, verified and audited
+  rules check|run  validate the kill rules / run them against the fleet (pt-kill)
+  sessions ENV   live sessions of an environment, longest running first
   --version      print the version
 
 Global options:
@@ -3741,25 +4767,28 @@ Global options:
   alerts [ENV]   各环境 Alertmanager 中的活动告警，最严重的在前
   metrics ENV --chart NAME [--range 1h]  从环境的 Prometheus 读取一张图表
   fleet status   一览所有环境：是否可达、QPS、连接数、告警
+  slow ENV [--since 1h] [--top N]  按摘要汇总环境的慢语句
+  slowlog digest FILE [--env ENV]  按摘要汇总慢日志文件（本地或经由 SSH）
+  digest SQL     计算语句的 TiDB 兼容规范化文本和摘要
+  guardrails ENV [set NAME VALUE]  语句时间/内存限制、失控查询监视
+  kill ENV --id N [--query|--connection] [--yes]  终止语句或会话，执行前核实并记入审计日志
+  rules check|run  校验终止规则 / 对所有环境运行这些规则（类似 pt-kill）
+  sessions ENV   环境的实时会话，运行时间最长的在前
   --version      显示版本
 
 全局选项：
   --inventory PATH            清单数据库（默认：$TIDESK_HOME 或 XDG 数据目录）
   --vault PATH                存放密钥的加密保险库文件
-  --secrets auto|keychain|vault  密钥的存放位置（默认：按设置，否则 auto）
-  --vault-pass-stdin          从标准输入的第一行读取保险库口令
-  --accept-new-host-key       首次连接时信任 SSH 跳板机的主机密钥并将其加入
-                              known_hosts（已变更的密钥总是被拒绝）
+  --secrets auto|keychain|vault  密钥的存放位置（默认：按设置，否则为 auto）
+  --vault-pass-stdin          从 stdin 的第一行读取保险库口令
+  --accept-new-host-key       首次使用时信任 SSH 堡垒机的主机密钥并将其加入
+                              known_hosts（已变更的密钥始终会被拒绝）
   --json                      输出机器可读格式
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
     </message>
     <message>
-        <source>tidesk: unknown page &apos;%1&apos;</source>
-        <translation>tidesk：未知页面“%1”</translation>
-    </message>
-    <message>
-        <source>Page to show at start: environment, activity, alerts, cluster, fleet, guardrails or settings.</source>
-        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、guardrails 或 settings。</translation>
+        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails or settings.</source>
+        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails 或 settings。</translation>
     </message>
 </context>
 <context>
@@ -4001,6 +5030,30 @@ Global options:
         <source>Statement time and memory limits, runaway watches and plan bindings of the selected environment</source>
         <translation>所选环境的语句时间与内存限制、失控查询监视和执行计划绑定</translation>
     </message>
+    <message>
+        <source>Se&amp;ssions</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Live sessions of the selected environment: filter, explain, kill</source>
+        <translation>所选环境的实时会话：筛选、查看执行计划、终止</translation>
+    </message>
+    <message>
+        <source>Slo&amp;w queries</source>
+        <translation>慢查询(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Slow-query history of the selected environment, by digest</source>
+        <translation>所选环境的慢查询历史，按摘要汇总</translation>
+    </message>
+    <message>
+        <source>R&amp;ules</source>
+        <translation>规则(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Kill rules for the whole fleet and what they decided</source>
+        <translation>适用于所有环境的终止规则及其决策记录</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::MessageBanner</name>
@@ -4217,6 +5270,771 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::RemoteSlowLog</name>
+    <message>
+        <source>No such file on %2: %1</source>
+        <extracomment>%1 = remote path, %2 = user@host:port</extracomment>
+        <translation>%2 上不存在文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is a directory, not a slow-log file</source>
+        <translation>%2 上的 %1 是目录，不是慢日志文件</translation>
+    </message>
+    <message>
+        <source>Permission denied reading %1 on %2 (the SSH user needs read access to the slow log)</source>
+        <translation>读取 %2 上的 %1 时权限被拒绝（SSH 用户需要慢日志的读取权限）</translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2 failed (exit status %3)</source>
+        <extracomment>%1 = remote path, %2 = host, %3 = exit status</extracomment>
+        <translation>读取 %2 上的 %1 失败（退出状态 %3）</translation>
+    </message>
+    <message>
+        <source>SSH to %1 failed: %2</source>
+        <extracomment>%1 = user@host:port, %2 = the SSH error</extracomment>
+        <translation>SSH 连接 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RuleDialog</name>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>编辑规则 %1</translation>
+    </message>
+    <message>
+        <source>comma-separated, * and ? allowed</source>
+        <translation>逗号分隔，可使用 * 和 ?</translation>
+    </message>
+    <message>
+        <source>e.g. long-selects</source>
+        <translation>例如 long-selects</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>environment names, comma-separated</source>
+        <translation>环境名称，逗号分隔</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Busy time at least, seconds</source>
+        <translation>执行时长下限（秒）</translation>
+    </message>
+    <message>
+        <source>e.g. Query, Execute</source>
+        <translation>例如 Query、Execute</translation>
+    </message>
+    <message>
+        <source>64-hex statement digests</source>
+        <translation>64 位十六进制语句摘要</translation>
+    </message>
+    <message>
+        <source>Perl regular expression</source>
+        <translation>Perl 正则表达式</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory at least, MiB</source>
+        <translation>内存下限（MiB）</translation>
+    </message>
+    <message>
+        <source>Notify only</source>
+        <translation>仅通知</translation>
+    </message>
+    <message>
+        <source>Kill query</source>
+        <translation>终止查询</translation>
+    </message>
+    <message>
+        <source>Kill connection</source>
+        <translation>终止连接</translation>
+    </message>
+    <message>
+        <source>Dry-run (log what would be killed)</source>
+        <translation>试运行（记录本会终止的会话）</translation>
+    </message>
+    <message>
+        <source>Enforce</source>
+        <translation>强制执行</translation>
+    </message>
+    <message>
+        <source>Every matching session</source>
+        <translation>所有匹配的会话</translation>
+    </message>
+    <message>
+        <source>Only the oldest</source>
+        <translation>仅运行最久的会话</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> 次/分钟</translation>
+    </message>
+    <message>
+        <source>production environments, by name</source>
+        <translation>生产环境名称，逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Environments:</source>
+        <translation>环境：</translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>&amp;Busy at least:</source>
+        <translation>执行时长至少(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Users:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Hosts:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Databases:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Digests:</source>
+        <translation>摘要：</translation>
+    </message>
+    <message>
+        <source>SQL &amp;regex:</source>
+        <translation>SQL 正则表达式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Memory at least:</source>
+        <translation>内存至少：</translation>
+    </message>
+    <message>
+        <source>Never touch users:</source>
+        <translation>永不终止的用户：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>动作(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Victims:</source>
+        <translation>目标会话：</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>最多：</translation>
+    </message>
+    <message>
+        <source>Enforce on production:</source>
+        <translation>在生产环境强制执行：</translation>
+    </message>
+    <message>
+        <source>System threads, replication users and TiDesk&apos;s own connections are never matched. On production environments a rule stays in dry-run unless the environment is named under &quot;Enforce on production&quot;.</source>
+        <translation>系统线程、复制用户和 TiDesk 自身的连接永远不会被匹配。在生产环境中，规则保持试运行，除非该环境已列在“在生产环境强制执行”中。</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>规则必须有名称。</translation>
+    </message>
+    <message>
+        <source>Another rule is already called %1.</source>
+        <translation>已有另一条规则名为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RuleEngine</name>
+    <message>
+        <source>system session</source>
+        <translation>系统会话</translation>
+    </message>
+    <message>
+        <source>already being killed</source>
+        <translation>正在被终止</translation>
+    </message>
+    <message>
+        <source>TiDesk&apos;s own connection</source>
+        <translation>TiDesk 自身的连接</translation>
+    </message>
+    <message>
+        <source>replication user</source>
+        <translation>复制用户</translation>
+    </message>
+    <message>
+        <source>excluded user</source>
+        <translation>已排除的用户</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RulePushDown</name>
+    <message>
+        <source>Rule &quot;%1&quot; cannot be pushed down: TiDB&apos;s runaway rules need a busy time or an SQL digest.</source>
+        <translation>规则“%1”无法下推：TiDB 的失控查询规则需要执行时长或 SQL 摘要。</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>SQL regular expression</source>
+        <translation>SQL 正则表达式</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>TiDB does not filter by %1: the statement applies to every session of the resource group.</source>
+        <extracomment>%1 = list of criteria, e.g. &quot;user, host&quot;</extracomment>
+        <translation>TiDB 不按 %1 筛选：该语句作用于该资源组的所有会话。</translation>
+    </message>
+    <message>
+        <source>TiDB ends the runaway statement (error 8253/8254), not the connection.</source>
+        <translation>TiDB 终止的是失控语句（错误 8253/8254），而不是连接。</translation>
+    </message>
+    <message>
+        <source>The rule&apos;s excluded users are not excluded by the server.</source>
+        <translation>规则中排除的用户不会被服务器排除。</translation>
+    </message>
+    <message>
+        <source>Every statement of resource group %1 that runs longer than %2 s is %3 by TiDB.</source>
+        <extracomment>%1 = resource group, %2 = seconds, %3 = &quot;killed&quot; or &quot;recorded (dry run)&quot;</extracomment>
+        <translation>资源组 %1 中运行超过 %2 秒的每条语句都将被 TiDB %3。</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>recorded (dry run)</source>
+        <translation>记录（试运行）</translation>
+    </message>
+    <message>
+        <source>The digest filter is not part of QUERY_LIMIT: use the QUERY WATCH proposal for it.</source>
+        <translation>摘要筛选不属于 QUERY_LIMIT：请使用所提议的 QUERY WATCH 语句实现。</translation>
+    </message>
+    <message>
+        <source>It replaces the group&apos;s current QUERY_LIMIT, if any.</source>
+        <translation>它会替换该资源组当前的 QUERY_LIMIT（如有）。</translation>
+    </message>
+    <message>
+        <source>Every execution of digest %1 is %2 by TiDB.</source>
+        <extracomment>%1 = digest (shortened), %2 = &quot;killed&quot; or &quot;recorded (dry run)&quot;</extracomment>
+        <translation>摘要 %1 的每次执行都将被 TiDB %2。</translation>
+    </message>
+    <message>
+        <source>A watch acts at once, whatever the run time: the busy-time threshold does not apply.</source>
+        <translation>监视会立即生效，与运行时间无关：执行时长阈值不适用。</translation>
+    </message>
+    <message>
+        <source>Remove it later with QUERY WATCH REMOVE &lt;id&gt; (the id is in INFORMATION_SCHEMA.RUNAWAY_WATCHES).</source>
+        <translation>之后可使用 QUERY WATCH REMOVE &lt;id&gt; 将其移除（id 见 INFORMATION_SCHEMA.RUNAWAY_WATCHES）。</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; cannot be pushed down.</source>
+        <translation>规则“%1”无法下推。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RuleRunner</name>
+    <message>
+        <source>%1 has no SQL endpoint</source>
+        <translation>%1 没有 SQL 端点</translation>
+    </message>
+    <message>
+        <source>rules %1 match on memory, which %2 does not report: they never match here</source>
+        <extracomment>%1 = rule names, %2 = engine name</extracomment>
+        <translation>规则 %1 按内存匹配，而 %2 不报告内存：这些规则在此永远不会匹配</translation>
+    </message>
+    <message>
+        <source>rate limit reached: not killed (%1)</source>
+        <extracomment>%1 = why the session matched</extracomment>
+        <translation>已达速率限制：未终止（%1）</translation>
+    </message>
+    <message>
+        <source>matched: %1</source>
+        <translation>已匹配：%1</translation>
+    </message>
+    <message>
+        <source>would have killed (dry run): %1</source>
+        <translation>本会终止（试运行）：%1</translation>
+    </message>
+    <message>
+        <source>handed to the killer: %1</source>
+        <translation>已移交终止执行器：%1</translation>
+    </message>
+    <message>
+        <source>not executed: killer not available (%1)</source>
+        <translation>未执行：终止执行器不可用（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RuleSet</name>
+    <message>
+        <source>unknown key (allowed: %1)</source>
+        <extracomment>%1 = the unknown key, %2 = the keys allowed there</extracomment>
+        <translation>未知的键（允许：%1）</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>expected a string or an array of strings, got %1</source>
+        <translation>应为字符串或字符串数组，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string, got %1</source>
+        <translation>应为非空字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a number &gt;= 0, got %1</source>
+        <translation>应为 &gt;= 0 的数字，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an integer &gt;= %1, got %2</source>
+        <extracomment>%1 = smallest allowed value, %2 = what the file says</extracomment>
+        <translation>应为 &gt;= %1 的整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>required object is missing (environments, tiers)</source>
+        <translation>缺少必需的对象（environments、tiers）</translation>
+    </message>
+    <message>
+        <source>expected dev, test, uat, prod or custom, got &quot;%1&quot;</source>
+        <translation>应为 dev、test、uat、prod 或 custom，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>required object is missing</source>
+        <translation>缺少必需的对象</translation>
+    </message>
+    <message>
+        <source>expected notify, kill-query or kill-connection, got &quot;%1&quot;</source>
+        <translation>应为 notify、kill-query 或 kill-connection，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>expected dry-run or enforce, got &quot;%1&quot;</source>
+        <translation>应为 dry-run 或 enforce，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>expected an object {&quot;environment&quot;: &quot;dry-run&quot; | &quot;enforce&quot;}, got %1</source>
+        <translation>应为对象 {&quot;environment&quot;: &quot;dry-run&quot; | &quot;enforce&quot;}，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected dry-run or enforce, got %1</source>
+        <translation>应为 dry-run 或 enforce，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected all or oldest, got &quot;%1&quot;</source>
+        <translation>应为 all 或 oldest，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3: %4</source>
+        <extracomment>%1 = file, %2 = line, %3 = column, %4 = the JSON parser&apos;s message</extracomment>
+        <translation>%1：第 %2 行，第 %3 列：%4</translation>
+    </message>
+    <message>
+        <source>%1: the top level must be an object</source>
+        <translation>%1：顶层必须是对象</translation>
+    </message>
+    <message>
+        <source>%1: version: required (this TiDesk writes %2)</source>
+        <translation>%1：version：必填（此版本 TiDesk 写入的是 %2）</translation>
+    </message>
+    <message>
+        <source>%1: version: %2 is not supported (this TiDesk reads version %3; a newer TiDesk wrote this file?)</source>
+        <extracomment>%1 = file, %2 = version in the file, %3 = the version this TiDesk reads</extracomment>
+        <translation>%1：version：不支持 %2（此版本 TiDesk 读取的是版本 %3；该文件是否由更新版本的 TiDesk 写入？）</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>required array is missing</source>
+        <translation>缺少必需的数组</translation>
+    </message>
+    <message>
+        <source>required, and must not be empty</source>
+        <translation>必填，且不能为空</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot; (%2)</source>
+        <extracomment>error context: %1 = rule name, %2 = its position, e.g. rules[2]</extracomment>
+        <translation>规则“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>another rule has the same name</source>
+        <translation>已有另一条规则使用相同的名称</translation>
+    </message>
+    <message>
+        <source>The rules file %1 does not exist.</source>
+        <translation>规则文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot read the rules file %1.</source>
+        <translation>无法读取规则文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the rules file %1.</source>
+        <translation>无法写入规则文件 %1。</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;: %2</source>
+        <extracomment>%1 = rule name, %2 = &quot;field: problem&quot;</extracomment>
+        <translation>规则“%1”：%2</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;: name: another rule has the same name</source>
+        <translation>规则“%1”：name：已有另一条规则使用相同的名称</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RulesPage</name>
+    <message>
+        <source>busy ≥ %1</source>
+        <extracomment>rule criterion: busy time at least %1 (a duration)</extracomment>
+        <translation>执行时长 ≥ %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>db %1</source>
+        <translation>数据库 %1</translation>
+    </message>
+    <message>
+        <source>command %1</source>
+        <translation>命令 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digest(s)</source>
+        <translation>
+            <numerusform>%n 个摘要</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SQL ~ /%1/</source>
+        <translation>SQL ~ /%1/</translation>
+    </message>
+    <message>
+        <source>memory ≥ %1</source>
+        <translation>内存 ≥ %1</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Kill query</source>
+        <translation>终止查询</translation>
+    </message>
+    <message>
+        <source>Kill connection</source>
+        <translation>终止连接</translation>
+    </message>
+    <message>
+        <source>Enforce</source>
+        <translation>强制执行</translation>
+    </message>
+    <message>
+        <source>Dry-run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>%1; enforce on %2</source>
+        <extracomment>%1 = the mode, %2 = environment names where the rule enforces</extracomment>
+        <translation>%1；在 %2 上强制执行</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run the rules</source>
+        <translation>运行规则</translation>
+    </message>
+    <message>
+        <source>Rules summary</source>
+        <translation>规则概要</translation>
+    </message>
+    <message>
+        <source>Kill rules</source>
+        <translation>终止规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配条件</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>目标会话</translation>
+    </message>
+    <message>
+        <source>At most / min</source>
+        <translation>每分钟上限</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Push down to TiDB…</source>
+        <translation>下推到 TiDB(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Let TiDB 7.2+ stop these statements itself (QUERY_LIMIT, QUERY WATCH): the statements are shown before anything runs</source>
+        <translation>让 TiDB 7.2+ 自行终止这些语句（QUERY_LIMIT、QUERY WATCH）：执行任何操作前会先显示这些语句</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Decisions (newest first)</source>
+        <translation>决策记录（最新在前）</translation>
+    </message>
+    <message>
+        <source>Rule decisions</source>
+        <translation>规则决策</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 could not be watched: %2</source>
+        <extracomment>%1 = environment, %2 = the error</extracomment>
+        <translation>无法监视 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
+        <extracomment>%1 = the error</extracomment>
+        <translation>规则未保存：%1</translation>
+    </message>
+    <message>
+        <source>The rules file could not be read: %1</source>
+        <translation>无法读取规则文件：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>oldest</source>
+        <translation>最早的</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No rules yet</source>
+        <translation>暂无规则</translation>
+    </message>
+    <message>
+        <source>%1 enforcing · %2 dry-run</source>
+        <extracomment>%1 = rules that enforce somewhere, %2 = dry-run rules</extracomment>
+        <translation>%1 条强制执行 · %2 条试运行</translation>
+    </message>
+    <message>
+        <source> · %1 killed, %2 would have been</source>
+        <extracomment>appended: %1 kills, %2 would-have-kills of this run</extracomment>
+        <translation> · 已终止 %1 个，本会终止 %2 个</translation>
+    </message>
+    <message>
+        <source>Running · environments watched: %1</source>
+        <extracomment>%1 = number of environments watched</extracomment>
+        <translation>运行中 · 已监视 %1 个环境</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Let rule %1 kill on %2?</source>
+        <extracomment>%1 = rule name, %2 = what it does</extracomment>
+        <translation>允许规则 %1 在 %2 上终止会话？</translation>
+    </message>
+    <message>
+        <source>Matching sessions on %1 will be killed (%2) without asking, at most %3 a minute. Every kill is audited.</source>
+        <translation>%1 上匹配的会话将被直接终止（%2），不再询问，每分钟最多 %3 个。每次终止都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Rule %1 saved.</source>
+        <translation>规则 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Rule %1 removed.</source>
+        <translation>规则 %1 已移除。</translation>
+    </message>
+    <message>
+        <source>The rules are still being saved.</source>
+        <translation>规则仍在保存中。</translation>
+    </message>
+    <message>
+        <source>RATE LIMITED</source>
+        <translation>已限速</translation>
+    </message>
+    <message>
+        <source>NOTIFY</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>WOULD HAVE KILLED</source>
+        <translation>本会终止</translation>
+    </message>
+    <message>
+        <source>ENFORCED</source>
+        <translation>已强制执行</translation>
+    </message>
+    <message>
+        <source>Rule %1 watches no environment of the inventory.</source>
+        <translation>规则 %1 未监视清单中的任何环境。</translation>
+    </message>
+    <message>
+        <source>Push down rule %1</source>
+        <translation>下推规则 %1</translation>
+    </message>
+    <message>
+        <source>TiDB environment:</source>
+        <translation>TiDB 环境：</translation>
+    </message>
+    <message>
+        <source>Nothing of rule %1 can be pushed down.</source>
+        <translation>规则 %1 中没有任何内容可以下推。</translation>
+    </message>
+    <message>
+        <source>Push rule %1 down to %2?</source>
+        <translation>将规则 %1 下推到 %2？</translation>
+    </message>
+    <message>
+        <source>Run on TiDB</source>
+        <translation>在 TiDB 上执行</translation>
+    </message>
+    <message>
+        <source>The rule was pushed down.</source>
+        <translation>规则已下推。</translation>
+    </message>
+    <message>
+        <source>The push-down failed.</source>
+        <translation>下推失败。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::SampleHistory</name>
     <message>
         <source>QPS (SQL status counters)</source>
@@ -4266,10 +6084,462 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::SessionDigestModel</name>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Sessions running this statement</source>
+        <translation>正在运行此语句的会话数</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <source>Time of all these sessions together</source>
+        <translation>这些会话的时间总和</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <source>The longest-running session</source>
+        <translation>运行时间最长的会话</translation>
+    </message>
+    <message>
+        <source>Max time</source>
+        <translation>最长时间</translation>
+    </message>
+    <message>
+        <source>Total memory</source>
+        <translation>总内存</translation>
+    </message>
+    <message>
+        <source>Max memory</source>
+        <translation>最大内存</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>The statement of the longest-running session</source>
+        <translation>运行时间最长的会话的语句</translation>
+    </message>
+    <message>
+        <source>Sample statement</source>
+        <translation>示例语句</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SessionFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>time a session has been in its command, milliseconds</extracomment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>time a session has been in its command, seconds</extracomment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <extracomment>minutes and seconds, e.g. &quot;3 min 05 s&quot;</extracomment>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>hours and minutes, e.g. &quot;2 h 03 min&quot;</extracomment>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>days and hours, e.g. &quot;3 d 04 h&quot;</extracomment>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SessionKiller</name>
+    <message>
+        <source>Cannot read the password of %1, so nothing was killed: %2</source>
+        <translation>无法读取 %1 的密码，因此未终止任何会话：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SessionPoller</name>
+    <message>
+        <source>%1 has no SQL endpoint</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>%1 没有 SQL 端点</translation>
+    </message>
+    <message>
+        <source>The engine of %1 is unknown after connecting</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>连接后仍无法确定 %1 的引擎</translation>
+    </message>
+    <message>
+        <source>Session %1 is not running a statement any more (it finished meanwhile).</source>
+        <extracomment>%1 = connection id of the session</extracomment>
+        <translation>会话 %1 已不再运行语句（期间已执行完毕）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the sessions of %1: %2</source>
+        <extracomment>%1 = environment name, %2 = why (the server&apos;s or TiDesk&apos;s message)</extracomment>
+        <translation>无法读取 %1 的会话：%2</translation>
+    </message>
+    <message>
+        <source>Not connected to %1 yet: no plan can be read</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>尚未连接到 %1：无法读取执行计划</translation>
+    </message>
+    <message>
+        <source>Session %1 has ended: there is no statement to explain any more.</source>
+        <extracomment>%1 = connection id of the session</extracomment>
+        <translation>会话 %1 已结束：已没有可查看执行计划的语句。</translation>
+    </message>
+    <message>
+        <source>Session %1 is not running a statement with a plan (it finished meanwhile, or its statement cannot be explained).</source>
+        <extracomment>%1 = connection id of the session</extracomment>
+        <translation>会话 %1 当前未运行带执行计划的语句（可能期间已执行完毕，或其语句无法 EXPLAIN）。</translation>
+    </message>
+    <message>
+        <source>Cannot explain session %1: only the tidb-server that owns it (%2) can, and TiDesk may be connected to another one (%3)</source>
+        <extracomment>%1 = session id, %2 = tidb-server status address, %3 = server error text</extracomment>
+        <translation>无法获取会话 %1 的执行计划：只有其所属的 tidb-server（%2）可以获取，而 TiDesk 可能连接到了另一个 tidb-server（%3）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Cannot explain session %1: %2</source>
+        <extracomment>%1 = connection id, %2 = the server&apos;s error</extracomment>
+        <translation>无法获取会话 %1 的执行计划：%2</translation>
+    </message>
+    <message>
+        <source>The sessions view of %1 was closed</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>%1 的会话视图已关闭</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::SessionReader</name>
     <message>
         <source>The server&apos;s answer is not a process list (no ID column).</source>
         <translation>服务器返回的不是进程列表（没有 ID 列）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SessionsModel</name>
+    <message>
+        <source>The tidb-server that owns the session (its status address)</source>
+        <translation>会话所属的 tidb-server（其状态地址）</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Connection id (what KILL takes)</source>
+        <translation>连接 ID（KILL 所用的 ID）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Client host and port</source>
+        <translation>客户端主机和端口</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Default database</source>
+        <translation>默认数据库</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Time in the current command</source>
+        <translation>处于当前命令的时间</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Memory the statement uses</source>
+        <translation>语句使用的内存</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk the statement spills to (TiDB)</source>
+        <translation>语句落盘使用的磁盘空间（TiDB）</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Statement digest (same shape, same digest)</source>
+        <translation>语句摘要（同类语句摘要相同）</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>语句</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the live refresh</source>
+        <translation>暂停实时刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sessions summary</source>
+        <translation>会话概要</translation>
+    </message>
+    <message>
+        <source>Filter statement, user, host… (Ctrl+F)</source>
+        <translation>按语句、用户、主机…筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Filter sessions</source>
+        <translation>筛选会话</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <extracomment>spin box suffix: seconds</extracomment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>≥ </source>
+        <translation>≥ </translation>
+    </message>
+    <message>
+        <source>Minimum time in seconds</source>
+        <translation>最短时间（秒）</translation>
+    </message>
+    <message>
+        <source>Only sessions running at least this long</source>
+        <translation>仅显示运行时间不少于此值的会话</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <extracomment>spin box suffix: mebibytes</extracomment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Minimum memory in MiB</source>
+        <translation>最小内存（MiB）</translation>
+    </message>
+    <message>
+        <source>Only sessions using at least this much memory (where the server reports it)</source>
+        <translation>仅显示内存使用不少于此值的会话（需服务器提供该信息）</translation>
+    </message>
+    <message>
+        <source>Hide &amp;sleeping</source>
+        <translation>隐藏空闲会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hide s&amp;ystem</source>
+        <translation>隐藏系统会话(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Group by digest</source>
+        <translation>按摘要分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Live sessions</source>
+        <translation>实时会话</translation>
+    </message>
+    <message>
+        <source>Select a session to see its statement.</source>
+        <translation>选择一个会话以查看其语句。</translation>
+    </message>
+    <message>
+        <source>Full statement</source>
+        <translation>完整语句</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>查看执行计划(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The plan of the statement this session is running now</source>
+        <translation>此会话当前正在运行的语句的执行计划</translation>
+    </message>
+    <message>
+        <source>Kill &amp;query…</source>
+        <translation>终止查询(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Stop the running statement; the connection stays (Delete)</source>
+        <translation>停止正在运行的语句；连接保留（Delete）</translation>
+    </message>
+    <message>
+        <source>Kill &amp;connection…</source>
+        <translation>终止连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Close the whole connection (Shift+Delete)</source>
+        <translation>关闭整个连接（Shift+Delete）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>执行计划</translation>
+    </message>
+    <message>
+        <source>Select an environment to see its sessions.</source>
+        <translation>选择一个环境以查看其会话。</translation>
+    </message>
+    <message>
+        <source>Sessions — %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>会话 — %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Reading the sessions…</source>
+        <translation>正在读取会话…</translation>
+    </message>
+    <message>
+        <source>Updated %1 · %2 of %3 shown</source>
+        <extracomment>%1 = time of day, %2 = number of sessions shown, %3 = all sessions</extracomment>
+        <translation>更新于 %1 · 已显示 %2 / %3</translation>
+    </message>
+    <message>
+        <source>Read failed</source>
+        <translation>读取失败</translation>
+    </message>
+    <message>
+        <source>The sessions could not be read.</source>
+        <translation>无法读取会话。</translation>
+    </message>
+    <message>
+        <source>No statement running</source>
+        <translation>没有正在运行的语句</translation>
+    </message>
+    <message>
+        <source>%1 running · longest %2</source>
+        <extracomment>%1 = number of running statements, %2 = a duration (&quot;1.5 min&quot;)</extracomment>
+        <translation>%1 个正在运行 · 最长 %2</translation>
+    </message>
+    <message>
+        <source> · %1 over 10 s</source>
+        <extracomment>appended: %1 = number of statements running 10 s or longer</extracomment>
+        <translation> · %1 个超过 10 秒</translation>
+    </message>
+    <message>
+        <source>Grouped by digest: select a group to see its sample.</source>
+        <translation>已按摘要分组：选择一个分组以查看其示例。</translation>
+    </message>
+    <message>
+        <source>Session %1 · %2 · %3 · %4</source>
+        <extracomment>%1 = connection id, %2 = user@host, %3 = database, %4 = duration</extracomment>
+        <translation>会话 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Session %1 (%2), running for %3:
+%4</source>
+        <extracomment>%1 = connection id, %2 = user@host, %3 = how long it has run, %4 = the statement</extracomment>
+        <translation>会话 %1（%2），已运行 %3：
+%4</translation>
+    </message>
+    <message>
+        <source>(no statement)</source>
+        <translation>（无语句）</translation>
+    </message>
+    <message>
+        <source>The statement stops with an error; the connection stays open.</source>
+        <translation>语句将以错误结束；连接保持打开。</translation>
+    </message>
+    <message>
+        <source>The connection is closed; its open transaction is rolled back.</source>
+        <translation>连接将被关闭；其未提交的事务将回滚。</translation>
+    </message>
+    <message>
+        <source>TiDesk first checks that this session still runs this statement: a reused connection id is never killed.</source>
+        <translation>TiDesk 会先检查该会话是否仍在运行此语句：绝不会终止被复用的连接 ID。</translation>
+    </message>
+    <message>
+        <source>Kill this query?</source>
+        <translation>终止此查询？</translation>
+    </message>
+    <message>
+        <source>Kill this connection?</source>
+        <translation>终止此连接？</translation>
+    </message>
+    <message>
+        <source>Kill query</source>
+        <translation>终止查询</translation>
+    </message>
+    <message>
+        <source>Kill connection</source>
+        <translation>终止连接</translation>
+    </message>
+    <message>
+        <source>Killing session %1…</source>
+        <translation>正在终止会话 %1…</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2</source>
+        <extracomment>%1 = the KILL statement, %2 = where it was sent</extracomment>
+        <translation>已将 %1 发送到 %2</translation>
     </message>
 </context>
 <context>
@@ -4502,6 +6772,186 @@ Global options:
         <source>Until %1</source>
         <extracomment>%1 = date and time the silence ends</extracomment>
         <translation>持续至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SlowHistoryReader</name>
+    <message>
+        <source>Slow-query history needs a time range (from before to).</source>
+        <translation>慢查询历史需要时间范围（起止时间）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SlowLogDigest</name>
+    <message>
+        <source>No such file: %1</source>
+        <translation>文件不存在：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a directory, not a slow-log file</source>
+        <translation>%1 是目录，不是慢日志文件</translation>
+    </message>
+    <message>
+        <source>Permission denied: %1</source>
+        <translation>权限不足：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a slow-query log: none of its %2 lines is a TiDB, MySQL or MariaDB slow-log entry</source>
+        <extracomment>%1 = file, %2 = number of lines</extracomment>
+        <translation>%1 看起来不是慢查询日志：其 %2 行中没有任何一行是 TiDB、MySQL 或 MariaDB 的慢日志条目</translation>
+    </message>
+    <message>
+        <source>first problem at line %1</source>
+        <translation>第一个问题位于第 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SlowQueriesPage</name>
+    <message>
+        <source>Slow queries</source>
+        <translation>慢查询</translation>
+    </message>
+    <message>
+        <source>History source</source>
+        <translation>历史数据来源</translation>
+    </message>
+    <message>
+        <source>Slow query log</source>
+        <translation>慢查询日志</translation>
+    </message>
+    <message>
+        <source>Statements summary (TiDB)</source>
+        <translation>语句摘要（TiDB）</translation>
+    </message>
+    <message>
+        <source>Open slow-log &amp;file…</source>
+        <translation>打开慢日志文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a slow-query log</source>
+        <translation>打开慢查询日志</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export slow queries as CSV</source>
+        <translation>将慢查询导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Slow query summary</source>
+        <translation>慢查询概要</translation>
+    </message>
+    <message>
+        <source>Slow queries by digest</source>
+        <translation>按摘要汇总的慢查询</translation>
+    </message>
+    <message>
+        <source>Digest details</source>
+        <translation>摘要详情</translation>
+    </message>
+    <message>
+        <source>&amp;Bind this plan…</source>
+        <translation>绑定此执行计划(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Pin this plan for every statement of this shape (TiDB SQL binding from history)</source>
+        <translation>为所有同类语句固定此执行计划（基于历史的 TiDB SQL 绑定）</translation>
+    </message>
+    <message>
+        <source>Select an environment to see its slow queries.</source>
+        <translation>选择一个环境以查看其慢查询。</translation>
+    </message>
+    <message>
+        <source>Slow queries — %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>慢查询 — %1</translation>
+    </message>
+    <message>
+        <source>Reading the slow queries…</source>
+        <translation>正在读取慢查询…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 statements read, %2 malformed entries skipped</source>
+        <extracomment>%1 = entries read, %2 = malformed entries skipped</extracomment>
+        <translation>已读取 %1 条语句，跳过 %2 条格式错误的条目</translation>
+    </message>
+    <message>
+        <source>The slow queries could not be read.</source>
+        <translation>无法读取慢查询。</translation>
+    </message>
+    <message>
+        <source>Only the newest %1 slow statements of the range were read: narrow the range to see older ones.</source>
+        <extracomment>%1 = number of rows</extracomment>
+        <translation>仅读取了该时间范围内最新的 %1 条慢语句：请缩小时间范围以查看更早的语句。</translation>
+    </message>
+    <message>
+        <source>File: %1 · %2</source>
+        <translation>文件：%1 · %2</translation>
+    </message>
+    <message>
+        <source>Read with: %1</source>
+        <translation>读取所用的语句：%1</translation>
+    </message>
+    <message>
+        <source>No slow statement in this range</source>
+        <translation>此时间范围内没有慢语句</translation>
+    </message>
+    <message>
+        <source>%1 slow statements · %2 in total · %3 shapes · worst shape %4% of the time</source>
+        <extracomment>%1 = number of slow statements, %2 = their total time, %3 = number of digests, %4 = percent of the total time taken by the worst digest</extracomment>
+        <translation>%1 条慢语句 · 共 %2 · %3 类语句 · 耗时最多的一类占 %4% 的时间</translation>
+    </message>
+    <message>
+        <source>Normalized:</source>
+        <extracomment>details: the normalized statement</extracomment>
+        <translation>规范化语句：</translation>
+    </message>
+    <message>
+        <source>Slowest sample:</source>
+        <translation>最慢示例：</translation>
+    </message>
+    <message>
+        <source>Digest: %1 (%2)</source>
+        <extracomment>%1 = digest, %2 = where it comes from (server or console)</extracomment>
+        <translation>摘要：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Databases: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Plan (%1):</source>
+        <translation>执行计划（%1）：</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>

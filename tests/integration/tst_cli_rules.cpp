@@ -31,6 +31,7 @@ private slots:
     void checkJson();
     void checkNamesTheBrokenLine();
     void daemonLogsDryRunAndStopsOnSigterm();
+    void daemonEnforcesWithTheKiller();
     void onceExitsAfterOneRound();
 
 private:
@@ -146,7 +147,8 @@ void TestCliRules::daemonLogsDryRunAndStopsOnSigterm()
     QTRY_VERIFY_WITH_TIMEOUT(!lines().isEmpty(), 15000);
     QCOMPARE(lines().first().value(u"event"_s).toString(), u"started"_s);
     QCOMPARE(lines().first().value(u"environments"_s).toArray(), QJsonArray { u"dev"_s });
-    QCOMPARE(lines().first().value(u"killer"_s).toBool(), false);
+    QCOMPARE(lines().first().value(u"killer"_s).toBool(),
+             true); // enforce would kill; this rule is dry-run
 
     // A client of the application runs a long statement.
     ConnectParams p;
@@ -220,6 +222,70 @@ void TestCliRules::daemonLogsDryRunAndStopsOnSigterm()
     QVERIFY(log.contains("\"rule\":\"cli-app-sleep\""));
     QVERIFY(
         log.contains(QByteArray(QByteArray("KILL HARD QUERY ") + QByteArray::number(victimId))));
+}
+
+void TestCliRules::daemonEnforcesWithTheKiller()
+{
+    QProcess daemon;
+    daemon.setProcessEnvironment(processEnv());
+    daemon.start(QStringLiteral(TIDESK_CLI_BINARY),
+                 { u"--secrets"_s, u"vault"_s, u"--json"_s, u"rules"_s, u"run"_s, u"--config"_s,
+                   data(u"cli-enforce.json"_s) });
+    QVERIFY(daemon.waitForStarted());
+    QByteArray out;
+    auto lines = [&] {
+        out += daemon.readAllStandardOutput();
+        QList<QJsonObject> objects;
+        for (const QByteArray &l : out.split('\n'))
+            if (!l.trimmed().isEmpty())
+                objects << QJsonDocument::fromJson(l).object();
+        return objects;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!lines().isEmpty(), 15000);
+    QCOMPARE(lines().first().value(u"killer"_s).toBool(), true);
+
+    ConnectParams p;
+    p.host = u"127.0.0.1"_s;
+    p.port = m_sandbox.mariadbPort(u"dev"_s);
+    p.user = m_sandbox.value(u"APP_USER"_s);
+    p.password = m_sandbox.value(u"APP_PASSWORD"_s);
+    p.tls.mode = TlsMode::Disabled;
+    p.readTimeoutMs = 60000;
+    SqlWorker victim(p);
+    QSignalSpy connected(&victim, &SqlWorker::connected);
+    QSignalSpy failed(&victim, &SqlWorker::requestFailed);
+    victim.connectNow();
+    QVERIFY(connected.wait(10000));
+    const quint64 victimId = victim.connectionId();
+    victim.submit(u"SELECT SLEEP(31)"_s);
+
+    // The daemon kills it (verify-then-kill) and says so: the victim sees 1317.
+    QVERIFY(failed.wait(15000));
+    QCOMPARE(failed.first().at(1).value<Error>().code, 1317);
+    QJsonObject kill;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonObject &o : lines())
+                if (o.value(u"event"_s).toString() == u"kill") {
+                    kill = o;
+                    return true;
+                }
+            return false;
+        }(),
+        5000);
+    QCOMPARE(kill.value(u"status"_s).toString(), u"killed"_s);
+    QCOMPARE(kill.value(u"statement"_s).toString(),
+             u"KILL HARD QUERY "_s + QString::number(victimId));
+    daemon.terminate();
+    QVERIFY(daemon.waitForFinished(5000));
+    QCOMPARE(daemon.exitCode(), 0);
+    victim.shutdown();
+
+    QFile audit(m_home.filePath(u"audit.jsonl"_s));
+    QVERIFY(audit.open(QIODevice::ReadOnly));
+    const QByteArray log = audit.readAll();
+    QVERIFY(log.contains("\"rule\":\"cli-app-sleep-enforced\""));
+    QVERIFY(log.contains("\"mode\":\"enforce\""));
 }
 
 void TestCliRules::onceExitsAfterOneRound()

@@ -1,5 +1,7 @@
 #include "SlowHistoryReader.h"
 
+#include "sql/EnvironmentConnection.h"
+
 #include "slowsql/DigestAggregator.h"
 #include "slowsql/SlowQueryRows.h"
 #include "sql/ConnectParams.h"
@@ -27,64 +29,49 @@ Result<QString> slowHistoryStatement(const Dialect &dialect, const SlowHistoryRe
 
 Result<SlowHistory> readSlowHistory(const SlowHistoryRequest &request, ActivityLog *activityLog)
 {
-    const Environment &env = request.environment;
-    if (env.endpoints.isEmpty())
-        return Error::make(
-            ErrorKind::InvalidInput,
-            QCoreApplication::translate("TiDesk::SlowHistoryReader", "%1 has no SQL endpoint")
-                .arg(env.name));
-    Error lastError;
-    for (int i = 0; i < env.endpoints.size(); ++i) {
-        ConnectParams params = ConnectParams::fromEnvironment(env, request.password, i);
-        params.sshSecret = request.route.sshSecret;
-        params.router = request.route.router;
-        SqlConnection conn(activityLog);
-        if (const VoidResult opened = conn.open(params); !opened) {
-            lastError = opened.error();
-            const ErrorKind k = lastError.kind;
-            if (k == ErrorKind::Auth || k == ErrorKind::Tls || k == ErrorKind::HostKey)
-                return lastError;
-            continue;
-        }
-        Result<EngineInfo> engine = EngineDetector::detect(conn, env.engine);
-        if (!engine)
-            return engine.error();
-        const auto dialect = makeDialect(*engine, request.dialectOptions);
-        Result<QString> statement = slowHistoryStatement(*dialect, request);
-        if (!statement)
-            return statement.error();
-        // UTC first, so the range literals mean what they say (required); then a server-side
-        // limit for the read (a server without that variable still gets its bounded read, as
-        // SqlWorker tolerates it).
-        const QStringList setup = dialect->sessionSetupStatements(request.statementTimeout);
-        for (qsizetype s = 0; s < setup.size(); ++s) {
-            if (Result<QueryResult> r = conn.query(setup.at(s)); !r && s == 0)
-                return r.error();
-        }
-        Result<QueryResult> rows = conn.query(*statement);
-        if (!rows)
-            return rows.error();
-
-        SlowHistory out;
-        out.engine = *engine;
-        out.source = request.source;
-        out.fromUtc = request.fromUtc;
-        out.toUtc = request.toUtc;
-        out.statement = *statement;
-        out.rowsRead = rows->rows.size();
-        out.rowLimitHit = out.rowsRead >= qMax(1, request.rowLimit);
-        DigestAggregator aggregator;
-        if (request.source == SlowHistorySource::StatementsSummary) {
-            for (const DigestClass &c : SlowQueryRows::summaryClasses(*rows))
-                aggregator.addClass(c);
-        } else {
-            for (const SlowLogEntry &e : SlowQueryRows::entries(*rows))
-                aggregator.add(e);
-        }
-        out.classes = aggregator.classes();
-        return out;
+    EnvironmentTarget target;
+    target.environment = request.environment;
+    target.password = request.password;
+    target.route = request.route;
+    target.dialectOptions = request.dialectOptions;
+    SqlConnection conn(activityLog);
+    Result<OpenedEnvironment> opened = openEnvironment(target, conn);
+    if (!opened)
+        return opened.error();
+    const auto &dialect = opened->dialect;
+    Result<QString> statement = slowHistoryStatement(*dialect, request);
+    if (!statement)
+        return statement.error();
+    // UTC first, so the range literals mean what they say (required); then a server-side limit
+    // for the read (a server without that variable still gets its bounded read, as SqlWorker
+    // tolerates it).
+    const QStringList setup = dialect->sessionSetupStatements(request.statementTimeout);
+    for (qsizetype s = 0; s < setup.size(); ++s) {
+        if (Result<QueryResult> r = conn.query(setup.at(s)); !r && s == 0)
+            return r.error();
     }
-    return lastError;
+    Result<QueryResult> rows = conn.query(*statement);
+    if (!rows)
+        return rows.error();
+
+    SlowHistory out;
+    out.engine = opened->engine;
+    out.source = request.source;
+    out.fromUtc = request.fromUtc;
+    out.toUtc = request.toUtc;
+    out.statement = *statement;
+    out.rowsRead = rows->rows.size();
+    out.rowLimitHit = out.rowsRead >= qMax(1, request.rowLimit);
+    DigestAggregator aggregator;
+    if (request.source == SlowHistorySource::StatementsSummary) {
+        for (const DigestClass &c : SlowQueryRows::summaryClasses(*rows))
+            aggregator.addClass(c);
+    } else {
+        for (const SlowLogEntry &e : SlowQueryRows::entries(*rows))
+            aggregator.add(e);
+    }
+    out.classes = aggregator.classes();
+    return out;
 }
 
 } // namespace TiDesk

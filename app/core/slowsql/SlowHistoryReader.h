@@ -1,6 +1,6 @@
 // SlowHistoryReader: reads an environment's slow-query history over SQL and groups it by digest:
-// opens a connection (through the SSH bastion when the environment has one), detects the engine,
-// sets the session to UTC, then runs ONE time-bounded statement of the dialect:
+// opens a connection (sql/EnvironmentConnection: endpoints in turn, the SSH bastion), detects the
+// engine, sets the session to UTC, then runs ONE time-bounded statement of the dialect:
 //  - SlowHistorySource::SlowQueries: TiDB CLUSTER_SLOW_QUERY / MySQL & MariaDB mysql.slow_log
 //    rows in [from, to] (Dialect::slowQueriesQuery, at most rowLimit rows, newest first),
 //    grouped here by DigestAggregator (TiDB: the server's Digest);

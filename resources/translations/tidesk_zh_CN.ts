@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>TiDesk::ActivityModel</name>
@@ -171,7 +170,7 @@
 <context>
     <name>TiDesk::AlertmanagerClient</name>
     <message>
-        <source>&apos;%1&apos; is not an Alertmanager URL (expected http://host:9093)</source>
+        <source>'%1' is not an Alertmanager URL (expected http://host:9093)</source>
         <translation>“%1”不是 Alertmanager 的 URL（应为 http://host:9093）</translation>
     </message>
     <message>
@@ -243,7 +242,7 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>Alerts headline part: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
+        <extracomment>Alerts headline part: %1 = count, %2 = level ("critical")</extracomment>
         <translation>%1 个%2</translation>
     </message>
     <message>
@@ -253,7 +252,7 @@
     </message>
     <message>
         <source>Active alerts: %1 — %2</source>
-        <extracomment>%1 = number of alerts, %2 = &quot;2 critical · 1 warning&quot;</extracomment>
+        <extracomment>%1 = number of alerts, %2 = "2 critical · 1 warning"</extracomment>
         <translation>活动告警：%1 —— %2</translation>
     </message>
     <message>
@@ -358,7 +357,7 @@
     </message>
     <message>
         <source>%1 - %2</source>
-        <extracomment>%1 = the SQL error (&quot;Lost the connection to 10.0.1.4:4000&quot;), %2 = the SSH cause</extracomment>
+        <extracomment>%1 = the SQL error ("Lost the connection to 10.0.1.4:4000"), %2 = the SSH cause</extracomment>
         <translation>%1 - %2</translation>
     </message>
     <message>
@@ -382,12 +381,12 @@
     </message>
     <message>
         <source>the bastion %1 could not open the connection: %2</source>
-        <extracomment>%1 = bastion (&quot;root@10.0.0.1:22&quot;), %2 = why the bastion could not open the forward</extracomment>
+        <extracomment>%1 = bastion ("root@10.0.0.1:22"), %2 = why the bastion could not open the forward</extracomment>
         <translation>跳板机 %1 无法打开该连接：%2</translation>
     </message>
     <message>
         <source>SSH bastion %1: %2</source>
-        <extracomment>%1 = bastion (&quot;root@10.0.0.1:22&quot;), %2 = the SSH error</extracomment>
+        <extracomment>%1 = bastion ("root@10.0.0.1:22"), %2 = the SSH error</extracomment>
         <translation>SSH 跳板机 %1：%2</translation>
     </message>
     <message>
@@ -474,7 +473,7 @@
         <translation>CPU（核）</translation>
     </message>
     <message>
-        <source>mysqld_exporter does not report the CPU of mysqld: its process_cpu_seconds_total is the exporter&apos;s own process. Host CPU needs node_exporter.</source>
+        <source>mysqld_exporter does not report the CPU of mysqld: its process_cpu_seconds_total is the exporter's own process. Host CPU needs node_exporter.</source>
         <translation>mysqld_exporter 不报告 mysqld 的 CPU：它的 process_cpu_seconds_total 是 exporter 自身进程的指标。主机 CPU 需要 node_exporter。</translation>
     </message>
     <message>
@@ -482,7 +481,7 @@
         <translation>内存（常驻）</translation>
     </message>
     <message>
-        <source>mysqld_exporter does not report the memory of mysqld: its process_resident_memory_bytes is the exporter&apos;s own process. Host memory needs node_exporter.</source>
+        <source>mysqld_exporter does not report the memory of mysqld: its process_resident_memory_bytes is the exporter's own process. Host memory needs node_exporter.</source>
         <translation>mysqld_exporter 不报告 mysqld 的内存：它的 process_resident_memory_bytes 是 exporter 自身进程的指标。主机内存需要 node_exporter。</translation>
     </message>
     <message>
@@ -499,7 +498,7 @@
         <translation>引擎 %1 没有图表。</translation>
     </message>
     <message>
-        <source>Unknown chart &apos;%1&apos;. Charts for %2: %3</source>
+        <source>Unknown chart '%1'. Charts for %2: %3</source>
         <extracomment>%1 = chart id typed, %2 = engine, %3 = list of chart ids</extracomment>
         <translation>未知的图表“%1”。%2 的图表：%3</translation>
     </message>
@@ -516,7 +515,7 @@
     </message>
     <message>
         <source>Usage: tidesk-cli [global options] alerts [ENV] [--json] [--timeout-ms N]
-Active alerts from each environment&apos;s Alertmanager, worst first.</source>
+Active alerts from each environment's Alertmanager, worst first.</source>
         <translation>用法：tidesk-cli [全局选项] alerts [ENV] [--json] [--timeout-ms N]
 各环境 Alertmanager 中的活动告警，最严重的在前。</translation>
     </message>
@@ -603,7 +602,7 @@ Active alerts from each environment&apos;s Alertmanager, worst first.</source>
 <context>
     <name>TiDesk::Cli::EnvCommands</name>
     <message>
-        <source>tidesk-cli: unknown env command &apos;%1&apos;</source>
+        <source>tidesk-cli: unknown env command '%1'</source>
         <translation>tidesk-cli：未知的 env 命令“%1”</translation>
     </message>
     <message>
@@ -715,15 +714,15 @@ Active alerts from each environment&apos;s Alertmanager, worst first.</source>
         <translation>env add 需要且仅需要一个 NAME</translation>
     </message>
     <message>
-        <source>unknown tier &apos;%1&apos;</source>
+        <source>unknown tier '%1'</source>
         <translation>未知的级别“%1”</translation>
     </message>
     <message>
-        <source>unknown engine &apos;%1&apos;</source>
+        <source>unknown engine '%1'</source>
         <translation>未知的引擎“%1”</translation>
     </message>
     <message>
-        <source>--port: &apos;%1&apos; is not a number</source>
+        <source>--port: '%1' is not a number</source>
         <translation>--port：“%1”不是数字</translation>
     </message>
     <message>
@@ -731,11 +730,11 @@ Active alerts from each environment&apos;s Alertmanager, worst first.</source>
         <translation>env add 至少需要一个 --host</translation>
     </message>
     <message>
-        <source>--host: cannot read &apos;%1&apos; (use host or host:port)</source>
+        <source>--host: cannot read '%1' (use host or host:port)</source>
         <translation>--host：无法解析“%1”（请使用 host 或 host:port）</translation>
     </message>
     <message>
-        <source>unknown TLS mode &apos;%1&apos;</source>
+        <source>unknown TLS mode '%1'</source>
         <translation>未知的 TLS 模式“%1”</translation>
     </message>
     <message>
@@ -791,7 +790,7 @@ Active alerts from each environment&apos;s Alertmanager, worst first.</source>
         <translation>env import 需要且仅需要一个 FILE</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;</source>
+        <source>unknown format '%1'</source>
         <translation>未知的格式“%1”</translation>
     </message>
     <message numerus="yes">
@@ -911,7 +910,7 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <translation>从标准输入读取私钥口令（或跳板机密码），位于 SQL 密码之后</translation>
     </message>
     <message>
-        <source>--ssh: cannot read &apos;%1&apos; (use host, host:port or an alias)</source>
+        <source>--ssh: cannot read '%1' (use host, host:port or an alias)</source>
         <translation>--ssh：无法解析“%1”（请使用 host、host:port 或别名）</translation>
     </message>
     <message>
@@ -924,7 +923,7 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     </message>
     <message>
         <source>%1 via %2</source>
-        <extracomment>appended to the endpoint in `env check`: %1 = &quot;ssh root@bastion:22&quot;</extracomment>
+        <extracomment>appended to the endpoint in `env check`: %1 = "ssh root@bastion:22"</extracomment>
         <translation>%1（经由 %2）</translation>
     </message>
     <message>
@@ -960,8 +959,8 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <translation>%1 的 SSH 密钥已保存（%2）。</translation>
     </message>
     <message>
-        <source>label matchers for a shared Prometheus, e.g. env=&quot;prod&quot;</source>
-        <translation>共享 Prometheus 时使用的标签匹配器，例如 env=&quot;prod&quot;</translation>
+        <source>label matchers for a shared Prometheus, e.g. env="prod"</source>
+        <translation>共享 Prometheus 时使用的标签匹配器，例如 env="prod"</translation>
     </message>
 </context>
 <context>
@@ -983,7 +982,7 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>alerts column of the fleet table: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
+        <extracomment>alerts column of the fleet table: %1 = count, %2 = level ("critical")</extracomment>
         <translation>%1 个%2</translation>
     </message>
     <message>
@@ -1007,7 +1006,7 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <translation>用法：tidesk-cli [全局选项] fleet status [--tier T] [--tag X] [--json] [--interval-ms N] [--timeout-ms N]</translation>
     </message>
     <message>
-        <source>unknown fleet command &apos;%1&apos; (try: fleet status)</source>
+        <source>unknown fleet command '%1' (try: fleet status)</source>
         <translation>未知的 fleet 命令“%1”（请尝试：fleet status）</translation>
     </message>
     <message>
@@ -1023,7 +1022,7 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
         <translation>用于计算 QPS 的两次采样之间的间隔（默认 1000）</translation>
     </message>
     <message>
-        <source>time budget of each environment and each Alertmanager (default 5000; an environment&apos;s own connect timeout applies when shorter)</source>
+        <source>time budget of each environment and each Alertmanager (default 5000; an environment's own connect timeout applies when shorter)</source>
         <translation>每个环境和每个 Alertmanager 的时间预算（默认 5000；环境自身的连接超时更短时以其为准）</translation>
     </message>
     <message>
@@ -1039,7 +1038,7 @@ Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 
 退出状态：0 全部可达，1 有环境宕机，2 用法错误，3 未选中任何环境，4 密钥不可用。</translation>
     </message>
     <message>
-        <source>fleet status takes no argument &apos;%1&apos; (use --tier or --tag to select environments)</source>
+        <source>fleet status takes no argument '%1' (use --tier or --tag to select environments)</source>
         <translation>fleet status 不接受参数“%1”（请使用 --tier 或 --tag 选择环境）</translation>
     </message>
     <message>
@@ -1051,7 +1050,7 @@ Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 
         <translation>--timeout-ms：不是正数</translation>
     </message>
     <message>
-        <source>--tier must be dev, test, uat, prod or custom, not &apos;%1&apos;</source>
+        <source>--tier must be dev, test, uat, prod or custom, not '%1'</source>
         <translation>--tier 必须为 dev、test、uat、prod 或 custom，而不是“%1”</translation>
     </message>
     <message>
@@ -1113,7 +1112,7 @@ Exit status: 0 all reachable, 1 any down, 2 usage, 3 no environment selected, 4 
     <message>
         <source>Usage: tidesk-cli [global options] guardrails ENV [--json]
        tidesk-cli [global options] guardrails set ENV NAME VALUE [--confirm ENV]
-Shows or changes (GLOBAL) an environment&apos;s statement time and memory limits; TiDB runaway watches and bindings are listed too.</source>
+Shows or changes (GLOBAL) an environment's statement time and memory limits; TiDB runaway watches and bindings are listed too.</source>
         <translation>用法：tidesk-cli [全局选项] guardrails ENV [--json]
        tidesk-cli [全局选项] guardrails set ENV NAME VALUE [--confirm ENV]
 显示或修改（GLOBAL）环境的语句执行时间和内存限制；同时列出 TiDB 失控查询监视和绑定。</translation>
@@ -1315,7 +1314,7 @@ Exit status: 0 killed, 1 not killed, 2 usage or no confirmation, 3 unknown envir
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>%1 = status (&quot;Killed&quot;, &quot;Refused: stale target&quot;), %2 = one sentence</extracomment>
+        <extracomment>%1 = status ("Killed", "Refused: stale target"), %2 = one sentence</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
@@ -1350,8 +1349,8 @@ Exit status: 0 killed, 1 not killed, 2 usage or no confirmation, 3 unknown envir
         <translation>结束时间，ISO 8601</translation>
     </message>
     <message>
-        <source>label matchers for every series instead of the environment&apos;s own, e.g. env=&quot;prod&quot;</source>
-        <translation>用于所有序列的标签匹配器，取代环境自身的设置，例如 env=&quot;prod&quot;</translation>
+        <source>label matchers for every series instead of the environment's own, e.g. env="prod"</source>
+        <translation>用于所有序列的标签匹配器，取代环境自身的设置，例如 env="prod"</translation>
     </message>
     <message>
         <source>how long to wait for each Prometheus request (default 10000)</source>
@@ -1365,7 +1364,7 @@ Exit status: 0 killed, 1 not killed, 2 usage or no confirmation, 3 unknown envir
         <source>Usage: tidesk-cli [global options] metrics ENV --chart NAME
          [--range 15m|1h|6h|24h|7d | --from ISO --to ISO]
          [--selector MATCHERS] [--json] [--timeout-ms N]
-One chart from the environment&apos;s Prometheus: last/min/max/avg per series.
+One chart from the environment's Prometheus: last/min/max/avg per series.
 TiDB charts: %1
 MySQL/MariaDB charts: %2</source>
         <translation>用法：tidesk-cli [全局选项] metrics ENV --chart NAME
@@ -1495,7 +1494,7 @@ The rules file defaults to rules.json in the data directory (docs/rules.md).</so
 规则文件默认为数据目录中的 rules.json（参见 docs/rules.md）。</translation>
     </message>
     <message>
-        <source>unknown rules command &apos;%1&apos; (try: rules check, rules run)</source>
+        <source>unknown rules command '%1' (try: rules check, rules run)</source>
         <translation>未知的 rules 命令“%1”（请尝试：rules check、rules run）</translation>
     </message>
     <message>
@@ -1507,7 +1506,7 @@ The rules file defaults to rules.json in the data directory (docs/rules.md).</so
         <translation>按 `run --dry-run` 的方式显示模式</translation>
     </message>
     <message>
-        <source>unexpected argument &apos;%1&apos;</source>
+        <source>unexpected argument '%1'</source>
         <translation>意外的参数“%1”</translation>
     </message>
     <message>
@@ -1516,7 +1515,7 @@ The rules file defaults to rules.json in the data directory (docs/rules.md).</so
         <translation>scope 指定了环境 %1，但它不在清单中</translation>
     </message>
     <message>
-        <source>env_modes names %1, which is not in the rule&apos;s scope</source>
+        <source>env_modes names %1, which is not in the rule's scope</source>
         <translation>env_modes 指定了 %1，但它不在该规则的作用范围内</translation>
     </message>
     <message>
@@ -1528,7 +1527,7 @@ The rules file defaults to rules.json in the data directory (docs/rules.md).</so
         <translation>作用范围内没有任何清单中的环境</translation>
     </message>
     <message>
-        <source>rule &quot;%1&quot;: %2</source>
+        <source>rule "%1": %2</source>
         <translation>规则“%1”：%2</translation>
     </message>
     <message>
@@ -1679,7 +1678,7 @@ Exit status: 0 read, 1 read failed, 2 usage, 3 unknown environment, 4 secrets un
 退出状态：0 读取成功，1 读取失败，2 用法错误，3 未知环境，4 密钥不可用。</translation>
     </message>
     <message>
-        <source>--min-time: not a number of seconds: &apos;%1&apos;</source>
+        <source>--min-time: not a number of seconds: '%1'</source>
         <extracomment>%1 = what was given</extracomment>
         <translation>--min-time：不是有效的秒数：“%1”</translation>
     </message>
@@ -1803,7 +1802,7 @@ Exit status: 0 read, 1 read failed, 2 usage, 3 unknown environment, 4 secrets un
     <message>
         <source>Usage: tidesk-cli [global options] slow ENV [--since 1h] [--top N]
          [--source slow|summary] [--limit N] [--json] [--csv]
-The environment&apos;s slow statements of the last --since, grouped by digest,
+The environment's slow statements of the last --since, grouped by digest,
 most total time first. Always bounded in time (at most 30 days).</source>
         <translation>用法：tidesk-cli [全局选项] slow ENV [--since 1h] [--top N]
          [--source slow|summary] [--limit N] [--json] [--csv]
@@ -1846,11 +1845,11 @@ most total time first. Always bounded in time (at most 30 days).</source>
          [--max-bytes N] [--top N] [--json] [--csv]</translation>
     </message>
     <message>
-        <source>unknown slowlog command &apos;%1&apos; (try: slowlog digest)</source>
+        <source>unknown slowlog command '%1' (try: slowlog digest)</source>
         <translation>未知的 slowlog 命令“%1”（请尝试：slowlog digest）</translation>
     </message>
     <message>
-        <source>read FILE on this environment&apos;s SSH host (its bastion settings)</source>
+        <source>read FILE on this environment's SSH host (its bastion settings)</source>
         <translation>在此环境的 SSH 主机（按其堡垒机设置）上读取 FILE</translation>
     </message>
     <message>
@@ -1861,7 +1860,7 @@ most total time first. Always bounded in time (at most 30 days).</source>
         <source>Usage: tidesk-cli [global options] slowlog digest FILE [--env ENV]
          [--max-bytes N] [--top N] [--json] [--csv]
 A TiDB, MySQL or MariaDB slow-log file grouped by digest, most total time
-first. With --env, FILE is read over SSH on the environment&apos;s bastion host
+first. With --env, FILE is read over SSH on the environment's bastion host
 (tail -c: only the last --max-bytes, default 64 MiB).</source>
         <translation>用法：tidesk-cli [全局选项] slowlog digest FILE [--env ENV]
          [--max-bytes N] [--top N] [--json] [--csv]
@@ -1898,7 +1897,7 @@ first. With --env, FILE is read over SSH on the environment&apos;s bastion host
     <message>
         <source>Usage: tidesk-cli [global options] digest [--json] SQL
 The TiDB-compatible normalized text and digest (SHA-256) of SQL;
-SQL &quot;-&quot; reads it from standard input.</source>
+SQL "-" reads it from standard input.</source>
         <translation>用法：tidesk-cli [全局选项] digest [--json] SQL
 计算 SQL 的 TiDB 兼容规范化文本和摘要（SHA-256）；
 SQL 为“-”时从标准输入读取。</translation>
@@ -1964,22 +1963,22 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>memory used / total, e.g. &quot;14.4 GB / 64.0 GB&quot;</extracomment>
+        <extracomment>memory used / total, e.g. "14.4 GB / 64.0 GB"</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 % of %2</source>
-        <extracomment>store usage: percent used, then the capacity, e.g. &quot;35 % of 3.6 TB&quot;</extracomment>
+        <extracomment>store usage: percent used, then the capacity, e.g. "35 % of 3.6 TB"</extracomment>
         <translation>%1%，共 %2</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <extracomment>how long ago the store&apos;s last heartbeat reached PD, e.g. &quot;3s ago&quot;</extracomment>
+        <extracomment>how long ago the store's last heartbeat reached PD, e.g. "3s ago"</extracomment>
         <translation>%1前</translation>
     </message>
     <message>
         <source>Status address: %1</source>
-        <extracomment>%1 = host:port of the node&apos;s HTTP status port</extracomment>
+        <extracomment>%1 = host:port of the node's HTTP status port</extracomment>
         <translation>状态地址：%1</translation>
     </message>
     <message>
@@ -2117,7 +2116,7 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>node count by component, e.g. &quot;3 TiKV&quot;</extracomment>
+        <extracomment>node count by component, e.g. "3 TiKV"</extracomment>
         <translation>%1 个 %2</translation>
     </message>
     <message>
@@ -2162,7 +2161,7 @@ SQL 为“-”时从标准输入读取。</translation>
     <name>TiDesk::ConfirmActionDialog</name>
     <message>
         <source>%1 — %2</source>
-        <extracomment>Window title: %1 = the action (&quot;Kill query&quot;), %2 = environment name</extracomment>
+        <extracomment>Window title: %1 = the action ("Kill query"), %2 = environment name</extracomment>
         <translation>%1 — %2</translation>
     </message>
     <message>
@@ -2226,7 +2225,7 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>%1 answered in %2 ms via %3</source>
-        <extracomment>%1 = engine and version (&quot;MariaDB 10.11.6&quot;), %2 = milliseconds, %3 = host:port</extracomment>
+        <extracomment>%1 = engine and version ("MariaDB 10.11.6"), %2 = milliseconds, %3 = host:port</extracomment>
         <translation>%1 在 %2 ms 内经由 %3 响应</translation>
     </message>
     <message>
@@ -2278,22 +2277,22 @@ SQL 为“-”时从标准输入读取。</translation>
         <translation>请检查 TLS 模式以及 CA、证书和私钥文件。</translation>
     </message>
     <message>
-        <source>Check the environment&apos;s settings.</source>
+        <source>Check the environment's settings.</source>
         <translation>请检查该环境的设置。</translation>
     </message>
     <message>
         <source>%1 answered in %2 ms from %3 via %4</source>
-        <extracomment>%1 = engine and version (&quot;MariaDB 10.11.6&quot;), %2 = milliseconds, %3 = host:port of the SQL server, %4 = the SSH bastion route (&quot;ssh root@10.0.0.1:22&quot;, not translated)</extracomment>
+        <extracomment>%1 = engine and version ("MariaDB 10.11.6"), %2 = milliseconds, %3 = host:port of the SQL server, %4 = the SSH bastion route ("ssh root@10.0.0.1:22", not translated)</extracomment>
         <translation>%1 在 %2 毫秒内应答，来自 %3，经由 %4</translation>
     </message>
     <message>
         <source>%1 via %2</source>
-        <extracomment>%1 = host:port of the SQL server, %2 = the SSH bastion route (&quot;ssh root@10.0.0.1:22&quot;)</extracomment>
+        <extracomment>%1 = host:port of the SQL server, %2 = the SSH bastion route ("ssh root@10.0.0.1:22")</extracomment>
         <translation>%1（经由 %2）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Status bar: %1 = environment, %2 = what happened to the SSH host key (&quot;SSH host key CHANGED&quot;)</extracomment>
+        <extracomment>Status bar: %1 = environment, %2 = what happened to the SSH host key ("SSH host key CHANGED")</extracomment>
         <translation>%1：%2</translation>
     </message>
 </context>
@@ -2615,19 +2614,19 @@ SQL 为“-”时从标准输入读取。</translation>
         <translation>标签</translation>
     </message>
     <message>
-        <source>endpoints: &quot;%1&quot; lacks a closing &apos;]&apos;</source>
-        <translation>endpoints：“%1”缺少右方括号 &apos;]&apos;</translation>
+        <source>endpoints: "%1" lacks a closing ']'</source>
+        <translation>endpoints：“%1”缺少右方括号 ']'</translation>
     </message>
     <message>
-        <source>endpoints: &quot;%1&quot; is not host:port</source>
+        <source>endpoints: "%1" is not host:port</source>
         <translation>endpoints：“%1”不是 host:port 格式</translation>
     </message>
     <message>
-        <source>endpoints: &quot;%1&quot; has no valid port (1-65535)</source>
+        <source>endpoints: "%1" has no valid port (1-65535)</source>
         <translation>endpoints：“%1”没有有效端口（1-65535）</translation>
     </message>
     <message>
-        <source>endpoints: &quot;%1&quot; has no host</source>
+        <source>endpoints: "%1" has no host</source>
         <translation>endpoints：“%1”没有主机</translation>
     </message>
     <message>
@@ -2638,8 +2637,8 @@ SQL 为“-”时从标准输入读取。</translation>
 <context>
     <name>TiDesk::Environment</name>
     <message>
-        <source>name: use 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation>name：请使用 1-64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;</translation>
+        <source>name: use 1-64 letters, digits, '.', '_' or '-'</source>
+        <translation>name：请使用 1-64 个字母、数字、'.'、'_' 或 '-'</translation>
     </message>
     <message>
         <source>endpoints: at least one SQL endpoint is required</source>
@@ -2675,7 +2674,7 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>prometheus selector: write the label matchers without braces, e.g. %1</source>
-        <extracomment>%1 = an example such as env=&quot;prod&quot;</extracomment>
+        <extracomment>%1 = an example such as env="prod"</extracomment>
         <translation>prometheus selector：请填写不带花括号的标签匹配器，例如 %1</translation>
     </message>
 </context>
@@ -2710,7 +2709,7 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>%1 via SSH</source>
-        <extracomment>Sidebar host line of an environment behind an SSH bastion: %1 = &quot;host:port, host:port&quot;</extracomment>
+        <extracomment>Sidebar host line of an environment behind an SSH bastion: %1 = "host:port, host:port"</extracomment>
         <translation>%1（经由 SSH）</translation>
     </message>
 </context>
@@ -3137,7 +3136,7 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>Series filter:</source>
-        <extracomment>label matchers such as env=&quot;prod&quot;</extracomment>
+        <extracomment>label matchers such as env="prod"</extracomment>
         <translation>序列筛选：</translation>
     </message>
 </context>
@@ -3296,7 +3295,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>The last check connected via %1.</source>
-        <extracomment>SSH bastion row, second line: %1 = the route, &quot;ssh root@10.0.0.1:22&quot;</extracomment>
+        <extracomment>SSH bastion row, second line: %1 = the route, "ssh root@10.0.0.1:22"</extracomment>
         <translation>上次检查经由 %1 连接。</translation>
     </message>
 </context>
@@ -3360,7 +3359,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>%1 = host:port, %2 = the endpoint&apos;s label</extracomment>
+        <extracomment>%1 = host:port, %2 = the endpoint's label</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
@@ -3450,7 +3449,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>%L1 %2</source>
-        <extracomment>Fleet page, alerts column: %1 = count, %2 = level (&quot;critical&quot;)</extracomment>
+        <extracomment>Fleet page, alerts column: %1 = count, %2 = level ("critical")</extracomment>
         <translation>%L1 个%2</translation>
     </message>
     <message>
@@ -3683,7 +3682,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>%1 · %2 ms</source>
-        <extracomment>Sidebar, under the host: %1 = engine and version (&quot;MariaDB 10.11.19&quot;), %2 = milliseconds</extracomment>
+        <extracomment>Sidebar, under the host: %1 = engine and version ("MariaDB 10.11.19"), %2 = milliseconds</extracomment>
         <translation>%1 · %2 ms</translation>
     </message>
     <message>
@@ -3698,7 +3697,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>SSH host key refused</source>
-        <extracomment>Sidebar, under the host: the SSH bastion&apos;s host key is not trusted yet</extracomment>
+        <extracomment>Sidebar, under the host: the SSH bastion's host key is not trusted yet</extracomment>
         <translation>SSH 主机密钥被拒绝</translation>
     </message>
 </context>
@@ -3706,17 +3705,17 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <name>TiDesk::GuardrailReader</name>
     <message>
         <source>%1 could not be read: %2</source>
-        <extracomment>%1 = variable name, %2 = the server&apos;s error</extracomment>
+        <extracomment>%1 = variable name, %2 = the server's error</extracomment>
         <translation>无法读取%1：%2</translation>
     </message>
     <message>
         <source>Runaway watches could not be read: %1</source>
-        <extracomment>%1 = the server&apos;s error</extracomment>
+        <extracomment>%1 = the server's error</extracomment>
         <translation>无法读取失控查询监视：%1</translation>
     </message>
     <message>
         <source>SQL bindings could not be read: %1</source>
-        <extracomment>%1 = the server&apos;s error</extracomment>
+        <extracomment>%1 = the server's error</extracomment>
         <translation>无法读取 SQL 绑定：%1</translation>
     </message>
 </context>
@@ -3724,7 +3723,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <name>TiDesk::GuardrailWriter</name>
     <message>
         <source>Applied, but the server warned: %1</source>
-        <extracomment>%1 = the server&apos;s first warning</extracomment>
+        <extracomment>%1 = the server's first warning</extracomment>
         <translation>已应用，但服务器给出警告：%1</translation>
     </message>
 </context>
@@ -3902,7 +3901,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>Statements stop after %1</source>
-        <extracomment>%1 = a duration such as &quot;30 s&quot;</extracomment>
+        <extracomment>%1 = a duration such as "30 s"</extracomment>
         <translation>语句运行超过 %1 后终止</translation>
     </message>
     <message>
@@ -4010,6 +4009,34 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <extracomment>%1 = the error</extracomment>
         <translation>修改未应用：%1</translation>
     </message>
+    <message>
+        <source>&amp;Add watch…</source>
+        <translation>添加监视(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Kill every execution of a statement shape from now on, by its SQL digest (QUERY WATCH ADD)</source>
+        <translation>从现在起按 SQL 摘要终止此类语句的每一次执行（QUERY WATCH ADD）</translation>
+    </message>
+    <message>
+        <source>Add a runaway watch</source>
+        <translation>添加失控查询监视</translation>
+    </message>
+    <message>
+        <source>SQL digest of the statement to kill on sight (64 hexadecimal characters):</source>
+        <translation>一出现即终止的语句的 SQL 摘要（64 个十六进制字符）：</translation>
+    </message>
+    <message>
+        <source>Kill this statement shape on sight?</source>
+        <translation>一出现即终止此类语句？</translation>
+    </message>
+    <message>
+        <source>TiDB kills every execution of statements with this digest at once (error 8254), whatever their run time, until the watch is removed.</source>
+        <translation>在移除监视之前，TiDB 会立即终止具有此摘要的语句的每一次执行（错误 8254），无论其运行时长。</translation>
+    </message>
+    <message>
+        <source>Add watch</source>
+        <translation>添加监视</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::HostKeyCheck</name>
@@ -4018,8 +4045,8 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>%1 提供的主机密钥（%2 %3）已在 %4 第 %5 行被标记为吊销 (REVOKED)。TiDesk 拒绝连接。</translation>
     </message>
     <message>
-        <source>WARNING: the host key of %1 has CHANGED. Someone may be intercepting the connection (a man-in-the-middle attack), or the server&apos;s key was replaced. The server presented %2 key %3, but %4 line %5 holds a different key for this host. TiDesk refused to connect. If the change is expected, check the new fingerprint with the server&apos;s administrator, then remove the old entry (ssh-keygen -R &quot;%1&quot; -f %4).</source>
-        <translation>警告：%1 的主机密钥已更改！可能有人正在截获该连接（中间人攻击），或者服务器的密钥已被替换。服务器提供的是 %2 密钥 %3，但 %4 第 %5 行为该主机记录的是另一个密钥。TiDesk 拒绝连接。如果此更改在预期之内，请与服务器管理员核对新的指纹，然后删除旧条目（ssh-keygen -R &quot;%1&quot; -f %4）。</translation>
+        <source>WARNING: the host key of %1 has CHANGED. Someone may be intercepting the connection (a man-in-the-middle attack), or the server's key was replaced. The server presented %2 key %3, but %4 line %5 holds a different key for this host. TiDesk refused to connect. If the change is expected, check the new fingerprint with the server's administrator, then remove the old entry (ssh-keygen -R "%1" -f %4).</source>
+        <translation>警告：%1 的主机密钥已更改！可能有人正在截获该连接（中间人攻击），或者服务器的密钥已被替换。服务器提供的是 %2 密钥 %3，但 %4 第 %5 行为该主机记录的是另一个密钥。TiDesk 拒绝连接。如果此更改在预期之内，请与服务器管理员核对新的指纹，然后删除旧条目（ssh-keygen -R "%1" -f %4）。</translation>
     </message>
     <message>
         <source>known_hosts line %1: %2</source>
@@ -4042,7 +4069,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>The SSH bastion %1 presented a host key TiDesk has never seen.</source>
-        <extracomment>%1 = the bastion, e.g. &quot;root@10.0.0.1:22&quot;</extracomment>
+        <extracomment>%1 = the bastion, e.g. "root@10.0.0.1:22"</extracomment>
         <translation>SSH 跳板机 %1 出示了 TiDesk 从未见过的主机密钥。</translation>
     </message>
     <message>
@@ -4092,7 +4119,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <source>Compare this fingerprint with one obtained another way before you trust it: ask the bastion&apos;s administrator, or run this on the bastion itself:</source>
+        <source>Compare this fingerprint with one obtained another way before you trust it: ask the bastion's administrator, or run this on the bastion itself:</source>
         <translation>信任之前，请与通过其他途径获得的指纹进行比对：询问跳板机管理员，或在跳板机上运行：</translation>
     </message>
     <message>
@@ -4150,12 +4177,12 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>SSH host key revoked — connection refused</source>
-        <extracomment>Banner headline when the bastion&apos;s host key is marked @revoked in known_hosts</extracomment>
+        <extracomment>Banner headline when the bastion's host key is marked @revoked in known_hosts</extracomment>
         <translation>SSH 主机密钥已被吊销——已拒绝连接</translation>
     </message>
     <message>
         <source>Unknown SSH host key refused</source>
-        <extracomment>Banner headline when an SSH bastion&apos;s host key was not known and was not trusted</extracomment>
+        <extracomment>Banner headline when an SSH bastion's host key was not known and was not trusted</extracomment>
         <translation>已拒绝未知的 SSH 主机密钥</translation>
     </message>
     <message>
@@ -4163,7 +4190,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>SSH 主机密钥未被接受——已拒绝连接</translation>
     </message>
     <message>
-        <source>Do not work around this. Ask the bastion&apos;s administrator whether its host key was replaced, and compare the new fingerprint with one obtained from them before removing the old known_hosts entry.</source>
+        <source>Do not work around this. Ask the bastion's administrator whether its host key was replaced, and compare the new fingerprint with one obtained from them before removing the old known_hosts entry.</source>
         <translation>不要绕过此问题。请询问跳板机管理员其主机密钥是否已更换，并在删除 known_hosts 中的旧条目之前，将新指纹与从管理员处获得的指纹进行比对。</translation>
     </message>
     <message>
@@ -4252,7 +4279,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
 <context>
     <name>TiDesk::InventoryJson</name>
     <message>
-        <source>unknown value &quot;%1&quot; (use %2)</source>
+        <source>unknown value "%1" (use %2)</source>
         <translation>未知的值“%1”（可用值：%2）</translation>
     </message>
     <message>
@@ -4260,7 +4287,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <source>expected &quot;%1&quot;, got &quot;%2&quot; (not a TiDesk inventory)</source>
+        <source>expected "%1", got "%2" (not a TiDesk inventory)</source>
         <translation>应为“%1”，实际为“%2”（不是 TiDesk 清单）</translation>
     </message>
     <message>
@@ -4437,7 +4464,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <name>TiDesk::KillExecutor</name>
     <message>
         <source>%1 via %2</source>
-        <extracomment>where a statement went: %1 = user@host:port, %2 = &quot;ssh user@bastion:port&quot;</extracomment>
+        <extracomment>where a statement went: %1 = user@host:port, %2 = "ssh user@bastion:port"</extracomment>
         <translation>%1（经由 %2）</translation>
     </message>
     <message>
@@ -4485,7 +4512,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>会话 #%1 再次运行了相同的文本，但这是一次新的执行（开始时间不同，或 ID 被重用）；未执行任何终止。请刷新后重新检查。</translation>
     </message>
     <message>
-        <source>Session #%1 is TiDesk&apos;s own connection; nothing was killed.</source>
+        <source>Session #%1 is TiDesk's own connection; nothing was killed.</source>
         <translation>会话 #%1 是 TiDesk 自身的连接；未执行任何终止。</translation>
     </message>
     <message>
@@ -4501,7 +4528,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>会话 #%1 在 KILL 到达之前已结束（服务器已不再识别它）；未执行其他操作。</translation>
     </message>
     <message>
-        <source>%1 may not kill session #%2 of %3: killing other users&apos; sessions needs SUPER or CONNECTION ADMIN (CONNECTION_ADMIN on MySQL 8 and TiDB). Ask for the privilege or use an account that has it.</source>
+        <source>%1 may not kill session #%2 of %3: killing other users' sessions needs SUPER or CONNECTION ADMIN (CONNECTION_ADMIN on MySQL 8 and TiDB). Ask for the privilege or use an account that has it.</source>
         <translation>%1 无权终止 %3 的会话 #%2：终止其他用户的会话需要 SUPER 或 CONNECTION ADMIN 权限（MySQL 8 和 TiDB 上为 CONNECTION_ADMIN）。请申请该权限，或使用具有该权限的账号。</translation>
     </message>
     <message>
@@ -4576,7 +4603,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>%1 不是 host:port 格式的地址。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not CLUSTER_INFO (no TYPE, INSTANCE and STATUS_ADDRESS columns).</source>
+        <source>The server's answer is not CLUSTER_INFO (no TYPE, INSTANCE and STATUS_ADDRESS columns).</source>
         <translation>服务器返回的不是 CLUSTER_INFO（没有 TYPE、INSTANCE 和 STATUS_ADDRESS 列）。</translation>
     </message>
     <message>
@@ -4613,7 +4640,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>match.sql_regex: invalid regular expression: %1 at offset %2</source>
-        <extracomment>%1 = the regular expression&apos;s error, %2 = offset in the pattern</extracomment>
+        <extracomment>%1 = the regular expression's error, %2 = offset in the pattern</extracomment>
         <translation>match.sql_regex：无效的正则表达式：%1（位于偏移量 %2）</translation>
     </message>
     <message>
@@ -4622,7 +4649,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>busy %1 s &gt;= %2 s</source>
-        <extracomment>why a rule matched: %1 = seconds the session is busy, %2 = the rule&apos;s threshold</extracomment>
+        <extracomment>why a rule matched: %1 = seconds the session is busy, %2 = the rule's threshold</extracomment>
         <translation>执行时长 %1 秒 &gt;= %2 秒</translation>
     </message>
     <message>
@@ -4652,12 +4679,12 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
     <message>
         <source>sql ~ /%1/</source>
-        <extracomment>why a rule matched: %1 = the rule&apos;s regular expression</extracomment>
+        <extracomment>why a rule matched: %1 = the rule's regular expression</extracomment>
         <translation>sql ~ /%1/</translation>
     </message>
     <message>
         <source>mem %1 &gt;= %2 bytes</source>
-        <extracomment>why a rule matched: %1 = bytes used, %2 = the rule&apos;s threshold</extracomment>
+        <extracomment>why a rule matched: %1 = bytes used, %2 = the rule's threshold</extracomment>
         <translation>内存 %1 &gt;= %2 字节</translation>
     </message>
 </context>
@@ -4687,7 +4714,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>--secrets 必须为 auto、keychain 或 vault</translation>
     </message>
     <message>
-        <source>tidesk-cli: unknown command &apos;%1&apos;</source>
+        <source>tidesk-cli: unknown command '%1'</source>
         <translation>tidesk-cli：未知命令“%1”</translation>
     </message>
     <message>
@@ -4719,8 +4746,8 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>在指定毫秒数后退出。</translation>
     </message>
     <message>
-        <source>Print &apos;shown&apos; at the first paint (benchmarks).</source>
-        <translation>首次绘制时输出 &apos;shown&apos;（用于基准测试）。</translation>
+        <source>Print 'shown' at the first paint (benchmarks).</source>
+        <translation>首次绘制时输出 'shown'（用于基准测试）。</translation>
     </message>
     <message>
         <source>TiDesk cannot start: %1</source>
@@ -4731,7 +4758,7 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>TiDesk</translation>
     </message>
     <message>
-        <source>tidesk: unknown page &apos;%1&apos;</source>
+        <source>tidesk: unknown page '%1'</source>
         <translation>tidesk：未知页面“%1”</translation>
     </message>
     <message>
@@ -4739,8 +4766,8 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
 
 Commands:
   env ...        manage and check environments (tidesk-cli env --help)
-  alerts [ENV]   active alerts from the environments&apos; Alertmanagers, worst first
-  metrics ENV --chart NAME [--range 1h]  one chart from the environment&apos;s Prometheus
+  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first
+  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus
   fleet status   every environment at a glance: reachable, QPS, connections, alerts
   slow ENV [--since 1h] [--top N]  slow statements of an environment by digest
   slowlog digest FILE [--env ENV]  a slow-log file (local or over SSH) by digest
@@ -4756,7 +4783,7 @@ Global options:
   --vault PATH                encrypted vault file for secrets
   --secrets auto|keychain|vault  where secrets are kept (default: settings, else auto)
   --vault-pass-stdin          read the vault passphrase from the first line of stdin
-  --accept-new-host-key       trust an SSH bastion&apos;s host key on first use and add it to
+  --accept-new-host-key       trust an SSH bastion's host key on first use and add it to
                               known_hosts (a CHANGED key is always refused)
   --json                      machine-readable output
   --verbose                   log what TiDesk does to stderr (never secrets)</source>
@@ -4985,12 +5012,12 @@ Global options:
     </message>
     <message>
         <source>The host key of %1 was not confirmed in time: TiDesk refused it.</source>
-        <extracomment>Status bar: %1 = SSH bastion (&quot;root@10.0.0.1:22&quot;)</extracomment>
+        <extracomment>Status bar: %1 = SSH bastion ("root@10.0.0.1:22")</extracomment>
         <translation>%1 的主机密钥未在时限内确认：TiDesk 已拒绝它。</translation>
     </message>
     <message>
         <source>SSH bastion %1 is down: %2</source>
-        <extracomment>Status bar: %1 = SSH bastion (&quot;root@10.0.0.1:22&quot;), %2 = why</extracomment>
+        <extracomment>Status bar: %1 = SSH bastion ("root@10.0.0.1:22"), %2 = why</extracomment>
         <translation>SSH 跳板机 %1 已断开：%2</translation>
     </message>
     <message>
@@ -5148,7 +5175,7 @@ Global options:
 <context>
     <name>TiDesk::MetricRange</name>
     <message>
-        <source>The time range is empty: &apos;from&apos; must be before &apos;to&apos;.</source>
+        <source>The time range is empty: 'from' must be before 'to'.</source>
         <translation>时间范围为空：“from”必须早于“to”。</translation>
     </message>
     <message>
@@ -5156,15 +5183,15 @@ Global options:
         <translation>时间范围超过 400 天：请选择更短的范围。</translation>
     </message>
     <message>
-        <source>Unknown time range &apos;%1&apos; (one of: %2)</source>
-        <extracomment>%1 = what the user typed, %2 = list like &quot;15m, 1h, 6h&quot;</extracomment>
+        <source>Unknown time range '%1' (one of: %2)</source>
+        <extracomment>%1 = what the user typed, %2 = list like "15m, 1h, 6h"</extracomment>
         <translation>未知的时间范围“%1”（可选值：%2）</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::PdClient</name>
     <message>
-        <source>&apos;%1&apos; is not a PD URL (expected http://pd-host:2379)</source>
+        <source>'%1' is not a PD URL (expected http://pd-host:2379)</source>
         <translation>“%1”不是 PD URL（应为 http://pd-host:2379）</translation>
     </message>
     <message>
@@ -5211,42 +5238,42 @@ Global options:
         <translation>%1 返回的 JSON 不是 Prometheus 查询结果（%2）：它是 Prometheus HTTP API（/api/v1）吗？</translation>
     </message>
     <message>
-        <source>no &quot;status&quot;: &quot;success&quot;</source>
-        <translation>缺少 &quot;status&quot;: &quot;success&quot;</translation>
+        <source>no "status": "success"</source>
+        <translation>缺少 "status": "success"</translation>
     </message>
     <message>
         <source>no data.resultType</source>
         <translation>缺少 data.resultType</translation>
     </message>
     <message>
-        <source>a scalar that is not [time, &quot;value&quot;]</source>
-        <translation>标量不是 [time, &quot;value&quot;] 形式</translation>
+        <source>a scalar that is not [time, "value"]</source>
+        <translation>标量不是 [time, "value"] 形式</translation>
     </message>
     <message>
-        <source>result type &quot;%1&quot; is not a series</source>
-        <translation>结果类型 &quot;%1&quot; 不是序列</translation>
+        <source>result type "%1" is not a series</source>
+        <translation>结果类型 "%1" 不是序列</translation>
     </message>
     <message>
         <source>data.result is not a list</source>
         <translation>data.result 不是列表</translation>
     </message>
     <message>
-        <source>a series without &quot;metric&quot;</source>
-        <translation>序列缺少 &quot;metric&quot;</translation>
+        <source>a series without "metric"</source>
+        <translation>序列缺少 "metric"</translation>
     </message>
     <message>
-        <source>a matrix series without &quot;values&quot;</source>
-        <translation>matrix 序列缺少 &quot;values&quot;</translation>
+        <source>a matrix series without "values"</source>
+        <translation>matrix 序列缺少 "values"</translation>
     </message>
     <message>
-        <source>a sample that is not [time, &quot;value&quot;]</source>
-        <translation>样本不是 [time, &quot;value&quot;] 形式</translation>
+        <source>a sample that is not [time, "value"]</source>
+        <translation>样本不是 [time, "value"] 形式</translation>
     </message>
 </context>
 <context>
     <name>TiDesk::PrometheusClient</name>
     <message>
-        <source>&apos;%1&apos; is not a Prometheus URL (expected http://host:9090)</source>
+        <source>'%1' is not a Prometheus URL (expected http://host:9090)</source>
         <translation>“%1”不是 Prometheus 的 URL（应为 http://host:9090）</translation>
     </message>
     <message>
@@ -5458,7 +5485,7 @@ Global options:
         <translation>在生产环境强制执行：</translation>
     </message>
     <message>
-        <source>System threads, replication users and TiDesk&apos;s own connections are never matched. On production environments a rule stays in dry-run unless the environment is named under &quot;Enforce on production&quot;.</source>
+        <source>System threads, replication users and TiDesk's own connections are never matched. On production environments a rule stays in dry-run unless the environment is named under "Enforce on production".</source>
         <translation>系统线程、复制用户和 TiDesk 自身的连接永远不会被匹配。在生产环境中，规则保持试运行，除非该环境已列在“在生产环境强制执行”中。</translation>
     </message>
     <message>
@@ -5481,7 +5508,7 @@ Global options:
         <translation>正在被终止</translation>
     </message>
     <message>
-        <source>TiDesk&apos;s own connection</source>
+        <source>TiDesk's own connection</source>
         <translation>TiDesk 自身的连接</translation>
     </message>
     <message>
@@ -5496,7 +5523,7 @@ Global options:
 <context>
     <name>TiDesk::RulePushDown</name>
     <message>
-        <source>Rule &quot;%1&quot; cannot be pushed down: TiDB&apos;s runaway rules need a busy time or an SQL digest.</source>
+        <source>Rule "%1" cannot be pushed down: TiDB's runaway rules need a busy time or an SQL digest.</source>
         <translation>规则“%1”无法下推：TiDB 的失控查询规则需要执行时长或 SQL 摘要。</translation>
     </message>
     <message>
@@ -5525,7 +5552,7 @@ Global options:
     </message>
     <message>
         <source>TiDB does not filter by %1: the statement applies to every session of the resource group.</source>
-        <extracomment>%1 = list of criteria, e.g. &quot;user, host&quot;</extracomment>
+        <extracomment>%1 = list of criteria, e.g. "user, host"</extracomment>
         <translation>TiDB 不按 %1 筛选：该语句作用于该资源组的所有会话。</translation>
     </message>
     <message>
@@ -5533,12 +5560,12 @@ Global options:
         <translation>TiDB 终止的是失控语句（错误 8253/8254），而不是连接。</translation>
     </message>
     <message>
-        <source>The rule&apos;s excluded users are not excluded by the server.</source>
+        <source>The rule's excluded users are not excluded by the server.</source>
         <translation>规则中排除的用户不会被服务器排除。</translation>
     </message>
     <message>
         <source>Every statement of resource group %1 that runs longer than %2 s is %3 by TiDB.</source>
-        <extracomment>%1 = resource group, %2 = seconds, %3 = &quot;killed&quot; or &quot;recorded (dry run)&quot;</extracomment>
+        <extracomment>%1 = resource group, %2 = seconds, %3 = "killed" or "recorded (dry run)"</extracomment>
         <translation>资源组 %1 中运行超过 %2 秒的每条语句都将被 TiDB %3。</translation>
     </message>
     <message>
@@ -5554,12 +5581,12 @@ Global options:
         <translation>摘要筛选不属于 QUERY_LIMIT：请使用所提议的 QUERY WATCH 语句实现。</translation>
     </message>
     <message>
-        <source>It replaces the group&apos;s current QUERY_LIMIT, if any.</source>
+        <source>It replaces the group's current QUERY_LIMIT, if any.</source>
         <translation>它会替换该资源组当前的 QUERY_LIMIT（如有）。</translation>
     </message>
     <message>
         <source>Every execution of digest %1 is %2 by TiDB.</source>
-        <extracomment>%1 = digest (shortened), %2 = &quot;killed&quot; or &quot;recorded (dry run)&quot;</extracomment>
+        <extracomment>%1 = digest (shortened), %2 = "killed" or "recorded (dry run)"</extracomment>
         <translation>摘要 %1 的每次执行都将被 TiDB %2。</translation>
     </message>
     <message>
@@ -5571,7 +5598,7 @@ Global options:
         <translation>之后可使用 QUERY WATCH REMOVE &lt;id&gt; 将其移除（id 见 INFORMATION_SCHEMA.RUNAWAY_WATCHES）。</translation>
     </message>
     <message>
-        <source>Rule &quot;%1&quot; cannot be pushed down.</source>
+        <source>Rule "%1" cannot be pushed down.</source>
         <translation>规则“%1”无法下推。</translation>
     </message>
 </context>
@@ -5649,7 +5676,7 @@ Global options:
         <translation>缺少必需的对象（environments、tiers）</translation>
     </message>
     <message>
-        <source>expected dev, test, uat, prod or custom, got &quot;%1&quot;</source>
+        <source>expected dev, test, uat, prod or custom, got "%1"</source>
         <translation>应为 dev、test、uat、prod 或 custom，实际为“%1”</translation>
     </message>
     <message>
@@ -5657,28 +5684,28 @@ Global options:
         <translation>缺少必需的对象</translation>
     </message>
     <message>
-        <source>expected notify, kill-query or kill-connection, got &quot;%1&quot;</source>
+        <source>expected notify, kill-query or kill-connection, got "%1"</source>
         <translation>应为 notify、kill-query 或 kill-connection，实际为“%1”</translation>
     </message>
     <message>
-        <source>expected dry-run or enforce, got &quot;%1&quot;</source>
+        <source>expected dry-run or enforce, got "%1"</source>
         <translation>应为 dry-run 或 enforce，实际为“%1”</translation>
     </message>
     <message>
-        <source>expected an object {&quot;environment&quot;: &quot;dry-run&quot; | &quot;enforce&quot;}, got %1</source>
-        <translation>应为对象 {&quot;environment&quot;: &quot;dry-run&quot; | &quot;enforce&quot;}，实际为 %1</translation>
+        <source>expected an object {"environment": "dry-run" | "enforce"}, got %1</source>
+        <translation>应为对象 {"environment": "dry-run" | "enforce"}，实际为 %1</translation>
     </message>
     <message>
         <source>expected dry-run or enforce, got %1</source>
         <translation>应为 dry-run 或 enforce，实际为 %1</translation>
     </message>
     <message>
-        <source>expected all or oldest, got &quot;%1&quot;</source>
+        <source>expected all or oldest, got "%1"</source>
         <translation>应为 all 或 oldest，实际为“%1”</translation>
     </message>
     <message>
         <source>%1: line %2, column %3: %4</source>
-        <extracomment>%1 = file, %2 = line, %3 = column, %4 = the JSON parser&apos;s message</extracomment>
+        <extracomment>%1 = file, %2 = line, %3 = column, %4 = the JSON parser's message</extracomment>
         <translation>%1：第 %2 行，第 %3 列：%4</translation>
     </message>
     <message>
@@ -5707,7 +5734,7 @@ Global options:
         <translation>必填，且不能为空</translation>
     </message>
     <message>
-        <source>rule &quot;%1&quot; (%2)</source>
+        <source>rule "%1" (%2)</source>
         <extracomment>error context: %1 = rule name, %2 = its position, e.g. rules[2]</extracomment>
         <translation>规则“%1”（%2）</translation>
     </message>
@@ -5728,12 +5755,12 @@ Global options:
         <translation>无法写入规则文件 %1。</translation>
     </message>
     <message>
-        <source>rule &quot;%1&quot;: %2</source>
-        <extracomment>%1 = rule name, %2 = &quot;field: problem&quot;</extracomment>
+        <source>rule "%1": %2</source>
+        <extracomment>%1 = rule name, %2 = "field: problem"</extracomment>
         <translation>规则“%1”：%2</translation>
     </message>
     <message>
-        <source>rule &quot;%1&quot;: name: another rule has the same name</source>
+        <source>rule "%1": name: another rule has the same name</source>
         <translation>规则“%1”：name：已有另一条规则使用相同的名称</translation>
     </message>
 </context>
@@ -6075,11 +6102,11 @@ Global options:
         <translation>密钥：系统钥匙串</translation>
     </message>
     <message>
-        <source>unknown secrets backend &quot;%1&quot; (use auto, keychain or vault)</source>
+        <source>unknown secrets backend "%1" (use auto, keychain or vault)</source>
         <translation>未知的密钥后端“%1”（请使用 auto、keychain 或 vault）</translation>
     </message>
     <message>
-        <source>the OS keychain is selected but not available on this machine; choose &quot;vault&quot; or &quot;auto&quot;</source>
+        <source>the OS keychain is selected but not available on this machine; choose "vault" or "auto"</source>
         <translation>已选择系统钥匙串，但本机不可用；请选择“vault”或“auto”</translation>
     </message>
 </context>
@@ -6148,17 +6175,17 @@ Global options:
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <extracomment>minutes and seconds, e.g. &quot;3 min 05 s&quot;</extracomment>
+        <extracomment>minutes and seconds, e.g. "3 min 05 s"</extracomment>
         <translation>%1 分钟 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <extracomment>hours and minutes, e.g. &quot;2 h 03 min&quot;</extracomment>
+        <extracomment>hours and minutes, e.g. "2 h 03 min"</extracomment>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <extracomment>days and hours, e.g. &quot;3 d 04 h&quot;</extracomment>
+        <extracomment>days and hours, e.g. "3 d 04 h"</extracomment>
         <translation>%1 天 %2 小时</translation>
     </message>
 </context>
@@ -6188,7 +6215,7 @@ Global options:
     </message>
     <message>
         <source>Cannot read the sessions of %1: %2</source>
-        <extracomment>%1 = environment name, %2 = why (the server&apos;s or TiDesk&apos;s message)</extracomment>
+        <extracomment>%1 = environment name, %2 = why (the server's or TiDesk's message)</extracomment>
         <translation>无法读取 %1 的会话：%2</translation>
     </message>
     <message>
@@ -6217,7 +6244,7 @@ Global options:
     </message>
     <message>
         <source>Cannot explain session %1: %2</source>
-        <extracomment>%1 = connection id, %2 = the server&apos;s error</extracomment>
+        <extracomment>%1 = connection id, %2 = the server's error</extracomment>
         <translation>无法获取会话 %1 的执行计划：%2</translation>
     </message>
     <message>
@@ -6229,7 +6256,7 @@ Global options:
 <context>
     <name>TiDesk::SessionReader</name>
     <message>
-        <source>The server&apos;s answer is not a process list (no ID column).</source>
+        <source>The server's answer is not a process list (no ID column).</source>
         <translation>服务器返回的不是进程列表（没有 ID 列）。</translation>
     </message>
 </context>
@@ -6476,7 +6503,7 @@ Global options:
     </message>
     <message>
         <source>%1 running · longest %2</source>
-        <extracomment>%1 = number of running statements, %2 = a duration (&quot;1.5 min&quot;)</extracomment>
+        <extracomment>%1 = number of running statements, %2 = a duration ("1.5 min")</extracomment>
         <translation>%1 个正在运行 · 最长 %2</translation>
     </message>
     <message>
@@ -6617,7 +6644,7 @@ Global options:
         <translation>已保存。重启 TiDesk 后新的密钥后端、语言或主题才会生效。</translation>
     </message>
     <message>
-        <source>Passwords are kept in the operating system&apos;s keychain (Secret Service, KWallet, macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.</source>
+        <source>Passwords are kept in the operating system's keychain (Secret Service, KWallet, macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.</source>
         <translation>密码保存在操作系统的钥匙串中（Secret Service、KWallet、macOS 钥匙串或 Windows 凭据管理器）。TiDesk 不会启用自己的保险库。</translation>
     </message>
     <message>
@@ -6965,7 +6992,7 @@ Global options:
         <translation>%1 无权使用此数据库：%2</translation>
     </message>
     <message>
-        <source>The server stopped the statement: it ran longer than the session&apos;s time limit</source>
+        <source>The server stopped the statement: it ran longer than the session's time limit</source>
         <translation>服务器终止了该语句：运行时间超过了会话的时间限制</translation>
     </message>
     <message>
@@ -7518,7 +7545,7 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
 <context>
     <name>TiDesk::TiupDisplayImporter</name>
     <message>
-        <source>&quot;%1&quot; clusters are not supported (only TiDB clusters from `tiup cluster`)</source>
+        <source>"%1" clusters are not supported (only TiDB clusters from `tiup cluster`)</source>
         <translation>不支持“%1”集群（仅支持 `tiup cluster` 管理的 TiDB 集群）</translation>
     </message>
     <message>
@@ -7530,7 +7557,7 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
         <translation>主机为空</translation>
     </message>
     <message>
-        <source>expected ports like &quot;4000/10080&quot;, got %1</source>
+        <source>expected ports like "4000/10080", got %1</source>
         <translation>端口应形如“4000/10080”，实际为 %1</translation>
     </message>
     <message>
@@ -7659,7 +7686,7 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
     <name>TiDesk::TopologyReader</name>
     <message>
         <source>%1 could not be read: %2</source>
-        <extracomment>%1 = what could not be read (&quot;CPU load&quot;), %2 = the server&apos;s error</extracomment>
+        <extracomment>%1 = what could not be read ("CPU load"), %2 = the server's error</extracomment>
         <translation>无法读取%1：%2</translation>
     </message>
     <message>
@@ -7687,7 +7714,7 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>Notification title: %1 = alert level in capitals (&quot;CRITICAL&quot;), %2 = environment</extracomment>
+        <extracomment>Notification title: %1 = alert level in capitals ("CRITICAL"), %2 = environment</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>

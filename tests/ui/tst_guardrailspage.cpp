@@ -186,6 +186,22 @@ private slots:
         const auto *stmt = dlg->findChild<QWidget *>(u"confirmActionStatement"_s);
         QCOMPARE(stmt->property("plainText").toString(), u"QUERY WATCH REMOVE 2"_s);
         dlg->reject();
+
+        // Adding a watch by digest: the exact QUERY WATCH ADD; a malformed digest is not sent.
+        const QString digest
+            = u"8115d57f1b51ca014b1caa21eaf34257709f625362d145288a50708dfa95d993"_s;
+        page.proposeAddWatch(digest);
+        ConfirmActionDialog *add = page.pendingConfirmation();
+        QVERIFY(add);
+        QCOMPARE(add->findChild<QWidget *>(u"confirmActionStatement"_s)
+                     ->property("plainText")
+                     .toString(),
+                 u"QUERY WATCH ADD ACTION KILL SQL DIGEST '"_s + digest + u"'"_s);
+        add->reject();
+        QTRY_VERIFY(!page.pendingConfirmation());
+        page.proposeAddWatch(u"not-a-digest"_s);
+        QVERIFY(!page.pendingConfirmation());
+        QCOMPARE(page.resultBanner()->kind(), MessageBanner::Kind::Error);
     }
 };
 

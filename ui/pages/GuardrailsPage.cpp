@@ -132,8 +132,24 @@ GuardrailsPage::GuardrailsPage(const CoreServices &services, QWidget *parent)
         if (row >= 0 && m_watches->item(row, 0))
             proposeRemoveWatch(m_watches->item(row, 0)->text().toLongLong());
     });
+    m_addWatch = new QPushButton(tr("&Add watch\u2026"), this);
+    m_addWatch->setObjectName(u"guardrailsAddWatch"_s);
+    m_addWatch->setToolTip(tr("Kill every execution of a statement shape from now on, by its "
+                              "SQL digest (QUERY WATCH ADD)"));
+    connect(m_addWatch, &QPushButton::clicked, this, [this] {
+        auto *input = new QInputDialog(this);
+        input->setAttribute(Qt::WA_DeleteOnClose);
+        input->setObjectName(u"guardrailsWatchDigestInput"_s);
+        input->setWindowTitle(tr("Add a runaway watch"));
+        input->setLabelText(tr("SQL digest of the statement to kill on sight (64 hexadecimal "
+                               "characters):"));
+        connect(input, &QInputDialog::textValueSelected, this,
+                [this](const QString &digest) { proposeAddWatch(digest); });
+        input->open();
+    });
     auto *watchButtons = new QHBoxLayout;
     watchButtons->addStretch(1);
+    watchButtons->addWidget(m_addWatch);
     watchButtons->addWidget(m_removeWatch);
 
     m_bindingsTitle = sectionTitle(tr("SQL plan bindings (GLOBAL)"), this);
@@ -364,6 +380,7 @@ void GuardrailsPage::showSnapshot(const GuardrailSnapshot &snap)
     m_watchesTitle->setVisible(!have || snap.watchesSupported || tidb);
     m_watches->setVisible(snap.watchesSupported);
     m_removeWatch->setVisible(snap.watchesSupported);
+    m_addWatch->setVisible(snap.watchesSupported);
     if (have && !snap.watchesSupported)
         m_watchesTitle->setText(tidb ? tr("Runaway query watches: needs TiDB v7.3 or later")
                                      : tr("Runaway query watches"));
@@ -475,6 +492,17 @@ void GuardrailsPage::proposeRemoveWatch(qint64 id)
     //: %1 = watch id
     propose(GuardrailChange::removeWatch(*d, id), tr("Remove runaway watch %1?").arg(id),
             tr("Statements this watch matches will run normally again."), tr("Remove watch"));
+}
+
+void GuardrailsPage::proposeAddWatch(const QString &sqlDigest)
+{
+    const auto d = dialect();
+    if (!d || !m_env)
+        return;
+    propose(GuardrailChange::addWatch(*d, sqlDigest), tr("Kill this statement shape on sight?"),
+            tr("TiDB kills every execution of statements with this digest at once (error 8254), "
+               "whatever their run time, until the watch is removed."),
+            tr("Add watch"));
 }
 
 void GuardrailsPage::proposeDropBinding(const QString &sqlDigest)

@@ -58,6 +58,7 @@ public slots:
     // value is reported in the banner and nothing is sent.
     void proposeVariable(const QString &name, const QString &value);
     void proposeRemoveWatch(qint64 id);
+    void proposeAddWatch(const QString &sqlDigest);
     void proposeDropBinding(const QString &sqlDigest);
     void proposeBindPlan(const QString &planDigest);
 
@@ -98,6 +99,7 @@ private:
     QLabel *m_watchesTitle = nullptr;
     QTableWidget *m_watches = nullptr;
     QPushButton *m_removeWatch = nullptr;
+    QPushButton *m_addWatch = nullptr;
     QLabel *m_bindingsTitle = nullptr;
     QTableWidget *m_bindings = nullptr;
     QPushButton *m_dropBinding = nullptr;

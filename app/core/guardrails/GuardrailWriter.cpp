@@ -33,6 +33,19 @@ Result<GuardrailChange> GuardrailChange::removeWatch(const Dialect &dialect, qin
     return GuardrailChange { u"remove-watch"_s, u"runaway watch "_s + QString::number(id), *sql };
 }
 
+Result<GuardrailChange> GuardrailChange::addWatch(const Dialect &dialect, const QString &sqlDigest)
+{
+    QueryWatchRequest request;
+    request.action = RunawayAction::Kill;
+    request.target = QueryWatchRequest::Target::SqlDigest;
+    request.value = sqlDigest.trimmed();
+    Result<QString> sql = dialect.queryWatchAddStatement(request);
+    if (!sql)
+        return sql.error();
+    return GuardrailChange { u"add-watch"_s,
+                             u"runaway watch on digest "_s + request.value.toLower(), *sql };
+}
+
 Result<GuardrailChange> GuardrailChange::bindPlan(const Dialect &dialect, const QString &planDigest)
 {
     Result<QString> sql = dialect.bindPlanFromHistoryStatement(planDigest);

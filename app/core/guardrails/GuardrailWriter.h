@@ -30,6 +30,10 @@ struct GuardrailChange
     [[nodiscard]] static Result<GuardrailChange>
     setVariable(const Dialect &dialect, const QString &name, const QString &value);
     [[nodiscard]] static Result<GuardrailChange> removeWatch(const Dialect &dialect, qint64 id);
+    // QUERY WATCH ADD ACTION KILL SQL DIGEST '<hex>' (TiDB v7.3+): every later execution of this
+    // statement shape is killed at once (error 8254) until the watch is removed.
+    [[nodiscard]] static Result<GuardrailChange> addWatch(const Dialect &dialect,
+                                                          const QString &sqlDigest);
     [[nodiscard]] static Result<GuardrailChange> bindPlan(const Dialect &dialect,
                                                           const QString &planDigest);
     [[nodiscard]] static Result<GuardrailChange> dropBinding(const Dialect &dialect,

@@ -7,6 +7,7 @@ target_sources(tidesk_ui PRIVATE
     EnvironmentDelegate.h EnvironmentDelegate.cpp
     EnvironmentText.h EnvironmentText.cpp
     TierBanner.h TierBanner.cpp
+    PageHeading.h PageHeading.cpp
     TierStyle.h TierStyle.cpp
     Theme.h Theme.cpp
     TrayNotifier.h TrayNotifier.cpp
@@ -35,5 +36,6 @@ target_sources(tidesk_ui PRIVATE
     dialogs/HostKeyDialog.h dialogs/HostKeyDialog.cpp
     dialogs/SilenceDialog.h dialogs/SilenceDialog.cpp
     dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
+    dialogs/TypedNameField.h dialogs/TypedNameField.cpp
     dialogs/RuleDialog.h dialogs/RuleDialog.cpp
 )

@@ -2172,14 +2172,6 @@ SQL 为“-”时从标准输入读取。</translation>
         <source>Statement to send</source>
         <translation>将要发送的语句</translation>
     </message>
-    <message>
-        <source>This is a PRODUCTION environment. Type its name to confirm:</source>
-        <translation>这是一个生产环境。请输入其名称以确认：</translation>
-    </message>
-    <message>
-        <source>Environment name to confirm</source>
-        <translation>用于确认的环境名称</translation>
-    </message>
 </context>
 <context>
     <name>TiDesk::ConfirmRemoveDialog</name>
@@ -2207,14 +2199,6 @@ SQL 为“-”时从标准输入读取。</translation>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>This is a PRODUCTION environment. Type its name to confirm:</source>
-        <translation>这是一个生产环境。请输入其名称以确认：</translation>
-    </message>
-    <message>
-        <source>Environment name to confirm</source>
-        <translation>用于确认的环境名称</translation>
     </message>
 </context>
 <context>
@@ -7721,6 +7705,17 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
         <source>%1: %2</source>
         <extracomment>Notification body: %1 = alert name, %2 = its summary</extracomment>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::TypedNameField</name>
+    <message>
+        <source>This is a PRODUCTION environment. Type its name to confirm:</source>
+        <translation>这是一个生产环境。请输入其名称以确认：</translation>
+    </message>
+    <message>
+        <source>Environment name to confirm</source>
+        <translation>用于确认的环境名称</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ class QPushButton;
 
 namespace TiDesk {
 
+class TypedNameField;
+
 class ConfirmActionDialog final : public QDialog
 {
     Q_OBJECT
@@ -29,12 +31,12 @@ public:
     [[nodiscard]] const Environment &environment() const { return m_env; }
     [[nodiscard]] bool requiresTypedName() const { return m_typed != nullptr; }
     [[nodiscard]] bool isConfirmEnabled() const;
-    [[nodiscard]] QLineEdit *typedNameEdit() const { return m_typed; }
+    [[nodiscard]] QLineEdit *typedNameEdit() const;
     [[nodiscard]] QPushButton *actionButton() const;
 
 private:
     Environment m_env;
-    QLineEdit *m_typed = nullptr;
+    TypedNameField *m_typed = nullptr;
     QPlainTextEdit *m_statement = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "TierBadge.h"
 #include "TierStyle.h"
+#include "TypedNameField.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -53,24 +54,10 @@ ConfirmRemoveDialog::ConfirmRemoveDialog(const Environment &env, QWidget *parent
     layout->addWidget(text);
 
     if (env.isProduction()) {
-        auto *warn
-            = new QLabel(tr("This is a PRODUCTION environment. Type its name to confirm:"), this);
-        warn->setWordWrap(true);
-        QPalette p = warn->palette();
-        p.setColor(QPalette::WindowText, TierStyle::color(env));
-        warn->setPalette(p);
-        QFont wf = warn->font();
-        wf.setBold(true);
-        warn->setFont(wf);
-        m_typed = new QLineEdit(this);
-        m_typed->setObjectName(u"confirmRemoveName"_s);
-        m_typed->setAccessibleName(tr("Environment name to confirm"));
-        m_typed->setPlaceholderText(env.name);
-        layout->addWidget(warn);
+        m_typed = new TypedNameField(env, u"confirmRemoveName"_s, this);
         layout->addWidget(m_typed);
         ok->setEnabled(false);
-        connect(m_typed, &QLineEdit::textChanged, this,
-                [this, ok] { ok->setEnabled(isConfirmEnabled()); });
+        connect(m_typed, &TypedNameField::matchChanged, ok, &QPushButton::setEnabled);
     }
     layout->addWidget(m_buttons);
     resize(480, sizeHint().height());
@@ -78,7 +65,7 @@ ConfirmRemoveDialog::ConfirmRemoveDialog(const Environment &env, QWidget *parent
 
 bool ConfirmRemoveDialog::isConfirmEnabled() const
 {
-    return !m_typed || m_typed->text().trimmed() == m_env.name;
+    return !m_typed || m_typed->matches();
 }
 
 } // namespace TiDesk

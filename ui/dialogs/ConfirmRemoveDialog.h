@@ -11,6 +11,8 @@ class QLineEdit;
 
 namespace TiDesk {
 
+class TypedNameField;
+
 class ConfirmRemoveDialog final : public QDialog
 {
     Q_OBJECT
@@ -23,7 +25,7 @@ public:
 
 private:
     Environment m_env;
-    QLineEdit *m_typed = nullptr;
+    TypedNameField *m_typed = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -1,8 +1,7 @@
 #include "GuardrailsPage.h"
 
 #include "MessageBanner.h"
-#include "TierBadge.h"
-#include "TierStyle.h"
+#include "PageHeading.h"
 #include "common/MetricFormat.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "guardrails/GuardrailReader.h"
@@ -68,13 +67,7 @@ GuardrailsPage::GuardrailsPage(const CoreServices &services, QWidget *parent)
 {
     setObjectName(u"guardrailsPage"_s);
 
-    m_title = new QLabel(tr("Guardrails"), this);
-    QFont tf = m_title->font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.3);
-    tf.setBold(true);
-    m_title->setFont(tf);
-    m_badge = new TierBadge(this);
-    m_badge->hide();
+    m_heading = new PageHeading(tr("Guardrails"), this);
     m_updated = new QLabel(this);
     m_updated->setObjectName(u"guardrailsUpdated"_s);
     m_refresh = new QPushButton(tr("&Refresh"), this);
@@ -82,20 +75,13 @@ GuardrailsPage::GuardrailsPage(const CoreServices &services, QWidget *parent)
     m_refresh->setAccessibleName(tr("Read the guardrails again"));
     connect(m_refresh, &QPushButton::clicked, this, &GuardrailsPage::refresh);
     auto *head = new QHBoxLayout;
-    head->addWidget(m_title);
-    head->addWidget(m_badge);
+    head->addWidget(m_heading);
     head->addStretch(1);
     head->addWidget(m_updated);
     head->addWidget(m_refresh);
 
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(u"guardrailsHeadline"_s);
-    m_headline->setAccessibleName(tr("Guardrail summary"));
-    m_headline->setWordWrap(true);
-    QFont hf = m_headline->font();
-    hf.setPointSizeF(hf.pointSizeF() * 1.8);
-    hf.setBold(true);
-    m_headline->setFont(hf);
+    m_headline
+        = PageHeading::makeHeadline(u"guardrailsHeadline"_s, tr("Guardrail summary"), 1.8, this);
 
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"guardrailsBanner"_s);
@@ -239,19 +225,15 @@ void GuardrailsPage::setEnvironment(const Environment &env)
     const bool changed = !m_env || m_env->id != env.id;
     m_env = env;
     //: %1 = environment name
-    m_title->setText(tr("Guardrails \u2014 %1").arg(env.name));
-    m_badge->setText(TierStyle::badgeText(env));
-    m_badge->setColor(TierStyle::color(env));
-    m_badge->show();
+    m_heading->setTitle(tr("Guardrails \u2014 %1").arg(env.name));
+    m_heading->setEnvironment(env);
     if (changed) {
         ++m_generation;
         m_snapshot.reset();
         m_banner->clear();
         m_result->clear();
         m_headline->setText(tr("Reading the guardrails\u2026"));
-        QPalette p = m_headline->palette();
-        p.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
-        m_headline->setPalette(p);
+        PageHeading::setHeadlineColor(m_headline, {});
         showSnapshot(GuardrailSnapshot {});
     }
     refresh();
@@ -345,9 +327,7 @@ void GuardrailsPage::showSnapshot(const GuardrailSnapshot &snap)
         if (none)
             parts << tr("No guardrail could be read");
         m_headline->setText(parts.join(u" \u00b7 "_s));
-        QPalette p = m_headline->palette();
-        p.setColor(QPalette::WindowText, unlimited || none ? kAmber : kGood);
-        m_headline->setPalette(p);
+        PageHeading::setHeadlineColor(m_headline, unlimited || none ? kAmber : kGood);
     }
 
     m_vars->setRowCount(0);

@@ -28,7 +28,7 @@ class QTableWidget;
 namespace TiDesk {
 
 class MessageBanner;
-class TierBadge;
+class PageHeading;
 
 class GuardrailsPage final : public QWidget
 {
@@ -87,8 +87,7 @@ private:
     quint64 m_readGeneration = 0;
     bool m_pending = false;
 
-    QLabel *m_title = nullptr;
-    TierBadge *m_badge = nullptr;
+    PageHeading *m_heading = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_updated = nullptr;
     QPushButton *m_refresh = nullptr;

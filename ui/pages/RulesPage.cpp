@@ -1,6 +1,7 @@
 #include "RulesPage.h"
 
 #include "MessageBanner.h"
+#include "PageHeading.h"
 #include "TierStyle.h"
 #include "common/MetricFormat.h"
 #include "dialogs/RuleDialog.h"
@@ -129,11 +130,7 @@ RulesPage::RulesPage(const CoreServices &services, const QString &rulesPath, QWi
     m_ruleKiller = std::make_unique<SessionRuleKiller>(m_killer);
     m_runner->setKiller(m_ruleKiller.get());
 
-    auto *title = new QLabel(tr("Rules"), this);
-    QFont tf = title->font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.3);
-    tf.setBold(true);
-    title->setFont(tf);
+    auto *title = new PageHeading(tr("Rules"), this);
     m_status = new QLabel(this);
     m_status->setObjectName(u"rulesStatus"_s);
     m_run = new QPushButton(tr("&Start"), this);
@@ -147,14 +144,7 @@ RulesPage::RulesPage(const CoreServices &services, const QString &rulesPath, QWi
     head->addWidget(m_status);
     head->addWidget(m_run);
 
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(u"rulesHeadline"_s);
-    m_headline->setAccessibleName(tr("Rules summary"));
-    m_headline->setWordWrap(true);
-    QFont hf = m_headline->font();
-    hf.setPointSizeF(hf.pointSizeF() * 1.6);
-    hf.setBold(true);
-    m_headline->setFont(hf);
+    m_headline = PageHeading::makeHeadline(u"rulesHeadline"_s, tr("Rules summary"), 1.6, this);
 
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"rulesBanner"_s);
@@ -409,9 +399,7 @@ void RulesPage::updateHeadline()
                 += tr(" \u00b7 %1 killed, %2 would have been").arg(m_killed).arg(m_wouldHaveKilled);
     }
     m_headline->setText(text);
-    QPalette p = m_headline->palette();
-    p.setColor(QPalette::WindowText, m_killed > 0 ? kRed : palette().color(QPalette::WindowText));
-    m_headline->setPalette(p);
+    PageHeading::setHeadlineColor(m_headline, m_killed > 0 ? kRed : QColor());
     //: %1 = number of environments watched
     m_status->setText(isRunning() ? tr("Running \u00b7 environments watched: %1")
                                         .arg(m_runner->polledEnvironments().size())

@@ -1,8 +1,7 @@
 #include "SessionsPage.h"
 
 #include "MessageBanner.h"
-#include "TierBadge.h"
-#include "TierStyle.h"
+#include "PageHeading.h"
 #include "common/MetricFormat.h"
 #include "models/SessionDigestModel.h"
 #include "models/SessionFilterModel.h"
@@ -65,13 +64,7 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
     m_digests = new SessionDigestModel(this);
 
     // Header
-    m_title = new QLabel(tr("Sessions"), this);
-    QFont tf = m_title->font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.3);
-    tf.setBold(true);
-    m_title->setFont(tf);
-    m_badge = new TierBadge(this);
-    m_badge->hide();
+    m_heading = new PageHeading(tr("Sessions"), this);
     m_updated = new QLabel(this);
     m_updated->setObjectName(u"sessionsUpdated"_s);
     m_pause = new QPushButton(tr("&Pause"), this);
@@ -86,19 +79,13 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
             m_poller->start();
     });
     auto *head = new QHBoxLayout;
-    head->addWidget(m_title);
-    head->addWidget(m_badge);
+    head->addWidget(m_heading);
     head->addStretch(1);
     head->addWidget(m_updated);
     head->addWidget(m_pause);
 
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(u"sessionsHeadline"_s);
-    m_headline->setAccessibleName(tr("Sessions summary"));
-    QFont hf = m_headline->font();
-    hf.setPointSizeF(hf.pointSizeF() * 1.9);
-    hf.setBold(true);
-    m_headline->setFont(hf);
+    m_headline
+        = PageHeading::makeHeadline(u"sessionsHeadline"_s, tr("Sessions summary"), 1.9, this);
 
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"sessionsBanner"_s);
@@ -111,7 +98,7 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
     m_text->setPlaceholderText(tr("Filter statement, user, host\u2026 (Ctrl+F)"));
     m_text->setAccessibleName(tr("Filter sessions"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(220);
+    m_text->setMinimumWidth(160);
     auto makeEdit = [this](const QString &name, const QString &placeholder) {
         auto *e = new QLineEdit(this);
         e->setObjectName(name);
@@ -163,9 +150,12 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
     filters->addWidget(m_command);
     filters->addWidget(m_minSeconds);
     filters->addWidget(m_minMiB);
-    filters->addWidget(m_hideSleeping);
-    filters->addWidget(m_hideSystem);
-    filters->addWidget(m_groupBox);
+    // The check boxes on a row of their own: the page must fit next to the sidebar at 1100 px.
+    auto *toggles = new QHBoxLayout;
+    toggles->addWidget(m_hideSleeping);
+    toggles->addWidget(m_hideSystem);
+    toggles->addWidget(m_groupBox);
+    toggles->addStretch(1);
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
         m_text->setFocus();
@@ -257,6 +247,7 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_killBanner);
     layout->addLayout(filters);
+    layout->addLayout(toggles);
     layout->addWidget(m_splitter, 1);
 
     connect(m_poller, &SessionPoller::sessionsReady, this, &SessionsPage::onSessions);
@@ -304,10 +295,8 @@ void SessionsPage::setEnvironment(const Environment &env)
     const bool changed = !m_env || m_env->id != env.id;
     m_env = env;
     //: %1 = environment name
-    m_title->setText(tr("Sessions \u2014 %1").arg(env.name));
-    m_badge->setText(TierStyle::badgeText(env));
-    m_badge->setColor(TierStyle::color(env));
-    m_badge->show();
+    m_heading->setTitle(tr("Sessions \u2014 %1").arg(env.name));
+    m_heading->setEnvironment(env);
     if (!changed)
         return;
     m_poller->stop();
@@ -318,9 +307,7 @@ void SessionsPage::setEnvironment(const Environment &env)
     m_killBanner->clear();
     m_updated->setText(tr("Connecting\u2026"));
     m_headline->setText(tr("Reading the sessions\u2026"));
-    QPalette p = m_headline->palette();
-    p.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
-    m_headline->setPalette(p);
+    PageHeading::setHeadlineColor(m_headline, {});
     m_poller->setEnvironment(env);
     if (isVisible() && !m_pause->isChecked())
         m_poller->start();
@@ -397,10 +384,10 @@ void SessionsPage::updateHeadline()
             text += tr(" \u00b7 %1 over 10 s").arg(overAmber);
     }
     m_headline->setText(text);
-    QPalette p = m_headline->palette();
-    p.setColor(QPalette::WindowText,
-               longest >= kRedMs ? kRed : (longest >= kAmberMs ? kAmber : kGood));
-    m_headline->setPalette(p);
+    PageHeading::setHeadlineColor(m_headline,
+                                  longest >= kRedMs         ? kRed
+                                      : longest >= kAmberMs ? kAmber
+                                                            : kGood);
 }
 
 void SessionsPage::applyFilters()

@@ -41,7 +41,7 @@ class SessionFilterModel;
 class SessionKiller;
 class SessionPoller;
 class SessionsModel;
-class TierBadge;
+class PageHeading;
 
 class SessionsPage final : public QWidget
 {
@@ -102,8 +102,7 @@ private:
     quint64 m_explainTicket = 0;
     QString m_explainKey;
 
-    QLabel *m_title = nullptr;
-    TierBadge *m_badge = nullptr;
+    PageHeading *m_heading = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_updated = nullptr;
     QPushButton *m_pause = nullptr;

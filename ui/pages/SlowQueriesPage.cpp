@@ -1,8 +1,7 @@
 #include "SlowQueriesPage.h"
 
 #include "MessageBanner.h"
-#include "TierBadge.h"
-#include "TierStyle.h"
+#include "PageHeading.h"
 #include "TimeRangePicker.h"
 #include "common/MetricFormat.h"
 #include "models/DigestClassModel.h"
@@ -38,13 +37,7 @@ SlowQueriesPage::SlowQueriesPage(const CoreServices &services, QWidget *parent)
     , m_services(services)
 {
     setObjectName(u"slowQueriesPage"_s);
-    m_title = new QLabel(tr("Slow queries"), this);
-    QFont tf = m_title->font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.3);
-    tf.setBold(true);
-    m_title->setFont(tf);
-    m_badge = new TierBadge(this);
-    m_badge->hide();
+    m_heading = new PageHeading(tr("Slow queries"), this);
 
     m_sourceCombo = new QComboBox(this);
     m_sourceCombo->setObjectName(u"slowSource"_s);
@@ -79,21 +72,13 @@ SlowQueriesPage::SlowQueriesPage(const CoreServices &services, QWidget *parent)
         dlg->open();
     });
     auto *head = new QHBoxLayout;
-    head->addWidget(m_title);
-    head->addWidget(m_badge);
+    head->addWidget(m_heading);
     head->addStretch(1);
     head->addWidget(m_sourceCombo);
     head->addWidget(m_openFile);
     head->addWidget(m_export);
 
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(u"slowHeadline"_s);
-    m_headline->setAccessibleName(tr("Slow query summary"));
-    m_headline->setWordWrap(true);
-    QFont hf = m_headline->font();
-    hf.setPointSizeF(hf.pointSizeF() * 1.6);
-    hf.setBold(true);
-    m_headline->setFont(hf);
+    m_headline = PageHeading::makeHeadline(u"slowHeadline"_s, tr("Slow query summary"), 1.6, this);
 
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"slowBanner"_s);
@@ -189,10 +174,8 @@ void SlowQueriesPage::setEnvironment(const Environment &env)
     const bool changed = !m_env || m_env->id != env.id;
     m_env = env;
     //: %1 = environment name
-    m_title->setText(tr("Slow queries \u2014 %1").arg(env.name));
-    m_badge->setText(TierStyle::badgeText(env));
-    m_badge->setColor(TierStyle::color(env));
-    m_badge->show();
+    m_heading->setTitle(tr("Slow queries \u2014 %1").arg(env.name));
+    m_heading->setEnvironment(env);
     if (!changed)
         return;
     ++m_generation;

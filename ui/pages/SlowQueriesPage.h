@@ -31,7 +31,7 @@ namespace TiDesk {
 
 class DigestClassModel;
 class MessageBanner;
-class TierBadge;
+class PageHeading;
 class TimeRangePicker;
 
 class SlowQueriesPage final : public QWidget
@@ -90,8 +90,7 @@ private:
     QString m_statementText;
     Engine m_engine = Engine::Unknown;
 
-    QLabel *m_title = nullptr;
-    TierBadge *m_badge = nullptr;
+    PageHeading *m_heading = nullptr;
     QLabel *m_headline = nullptr;
     QComboBox *m_sourceCombo = nullptr;
     TimeRangePicker *m_range = nullptr;

@@ -30,6 +30,11 @@
         <source>Result</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>%1 (×%2)</source>
+        <extracomment>activity log result of a statement sent %2 times (folded): %1 = the last result</extracomment>
+        <translation>%1（×%2）</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::ActivityPage</name>

@@ -44,6 +44,7 @@ private slots:
     void displayAndRoles();
     void filterByEnvironmentAndText();
     void environmentFilter();
+    void repeatsFoldedNotConsequentialOnes();
 };
 
 void TestActivityModel::showsExistingEntries()
@@ -223,6 +224,45 @@ void TestActivityModel::environmentFilter()
     QCOMPARE(filter.rowCount(), 3);
     filter.setFilterText(u"nothing-matches"_s);
     QCOMPARE(filter.rowCount(), 0);
+}
+
+void TestActivityModel::repeatsFoldedNotConsequentialOnes()
+{
+    ActivityLog log(100);
+    ActivityModel model(&log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy replaced(&log, &ActivityLog::entryReplaced);
+    const QString poll = u"SELECT ID, USER FROM information_schema.PROCESSLIST"_s;
+    log.record(entry(u"dev"_s, poll));
+    log.record(entry(u"dev"_s, u"KILL HARD QUERY 12"_s));
+    log.record(entry(u"prod"_s, poll)); // another environment: its own entry
+    const quint64 third = log.record(entry(u"dev"_s, poll));
+    const quint64 fourth = log.record(entry(u"dev"_s, poll));
+    log.record(entry(u"dev"_s, u"KILL HARD QUERY 12"_s)); // never folded
+    log.record(entry(u"dev"_s, poll, false)); // a failure is not the same outcome
+    log.record(entry(u"dev"_s, poll, false)); // ... but the same failure folds
+
+    const QList<ActivityEntry> e = log.entries();
+    QCOMPARE(e.size(), 5);
+    QCOMPARE(e.at(0).statement, u"KILL HARD QUERY 12"_s);
+    QCOMPARE(e.at(1).envName, u"prod"_s);
+    QCOMPARE(e.at(2).statement, poll);
+    QCOMPARE(e.at(2).repeats, 3);
+    QCOMPARE(e.at(2).seq, fourth); // the newest occurrence, moved to the end of the reads
+    QVERIFY(fourth > third);
+    QCOMPARE(e.at(3).statement, u"KILL HARD QUERY 12"_s);
+    QCOMPARE(e.at(4).repeats, 2);
+    QVERIFY(!e.at(4).ok);
+    QCOMPARE(replaced.size(), 3);
+
+    // The model follows without a reset: same rows, same order, the count shown.
+    QCOMPARE(model.rowCount(), 5);
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.entry(r).seq, e.at(r).seq);
+    const QString shown = model.index(2, ActivityModel::ResultColumn).data().toString();
+    QVERIFY2(shown.contains(u"3"_s) && shown != u"1 row"_s, qPrintable(shown));
+    QVERIFY(ActivityLog::isFoldable(u"  show global status"_s));
+    QVERIFY(!ActivityLog::isFoldable(u"SET GLOBAL max_statement_time = 1"_s));
 }
 
 QTEST_GUILESS_MAIN(TestActivityModel)

@@ -18,6 +18,7 @@ ActivityModel::ActivityModel(ActivityLog *log, QObject *parent)
     // Connect before taking the snapshot: an entry recorded in between arrives twice and
     // append() drops the duplicate by its sequence number; none is lost.
     connect(log, &ActivityLog::entryAdded, this, &ActivityModel::append);
+    connect(log, &ActivityLog::entryReplaced, this, &ActivityModel::replace);
     connect(log, &ActivityLog::cleared, this, &ActivityModel::resetFromLog);
     resetFromLog();
 }
@@ -64,6 +65,20 @@ void ActivityModel::append(const ActivityEntry &entry)
     }
 }
 
+void ActivityModel::replace(quint64 oldSeq, const ActivityEntry &entry)
+{
+    const auto it
+        = std::lower_bound(m_entries.cbegin(), m_entries.cend(), oldSeq,
+                           [](const ActivityEntry &e, quint64 seq) { return e.seq < seq; });
+    if (it != m_entries.cend() && it->seq == oldSeq) {
+        const int row = int(it - m_entries.cbegin());
+        beginRemoveRows({}, row, row);
+        m_entries.remove(row);
+        endRemoveRows();
+    }
+    append(entry);
+}
+
 int ActivityModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());
@@ -93,7 +108,10 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         case StatementColumn: return oneLine(e.statement);
         case DurationColumn: return QLocale().toString(e.durationMs);
         case RowsColumn: return e.rows < 0 ? QString() : QLocale().toString(e.rows);
-        case ResultColumn: return oneLine(e.result);
+        case ResultColumn:
+            //: activity log result of a statement sent %2 times (folded): %1 = the last result
+            return e.repeats > 1 ? tr("%1 (\u00d7%2)").arg(oneLine(e.result)).arg(e.repeats)
+                                 : oneLine(e.result);
         }
         break;
     case Qt::ToolTipRole:

@@ -63,6 +63,7 @@ signals:
 
 private:
     void append(const ActivityEntry &entry);
+    void replace(quint64 oldSeq, const ActivityEntry &entry);
     void resetFromLog();
 
     QPointer<ActivityLog> m_log;

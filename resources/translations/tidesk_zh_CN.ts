@@ -6969,6 +6969,43 @@ Global options:
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
+    <message>
+        <source>Fetch over &amp;SSH…</source>
+        <translation>通过 SSH 获取(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Digest a slow-log file on the environment's SSH host (its newest 64 MiB), without copying it</source>
+        <translation>在环境的 SSH 主机上按摘要分析慢日志文件（最新的 64 MiB），不复制文件</translation>
+    </message>
+    <message>
+        <source>Fetch a slow-query log over SSH</source>
+        <translation>通过 SSH 获取慢查询日志</translation>
+    </message>
+    <message>
+        <source>Path of the slow-log file on %1:</source>
+        <translation>%1 上慢日志文件的路径：</translation>
+    </message>
+    <message>
+        <source>A read is still running.</source>
+        <translation>仍有读取正在进行。</translation>
+    </message>
+    <message>
+        <source>%1 has no SSH host to read the file on (set its SSH bastion in the inventory).</source>
+        <translation>%1 没有可读取文件的 SSH 主机（请在清单中设置其 SSH 堡垒机）。</translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2…</source>
+        <translation>正在读取 %2 上的 %1…</translation>
+    </message>
+    <message>
+        <source>The slow-log file could not be read.</source>
+        <translation>无法读取慢日志文件。</translation>
+    </message>
+    <message>
+        <source>; only the newest %1 of %2 read</source>
+        <extracomment>appended: %1 = bytes read, %2 = the file's size</extracomment>
+        <translation>；仅读取了 %2 中最新的 %1</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::SqlConnection</name>

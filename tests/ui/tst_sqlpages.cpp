@@ -10,6 +10,7 @@
 // Screenshots: sessions-runaway.png, kill-confirm-prod.png, slow-by-digest.png, rules-dry-run.png,
 // rule-enforce-prod-confirm.png. FAILS without the sandbox.
 #include "MessageBanner.h"
+#include "SandboxBastion.h"
 #include "SandboxEnv.h"
 #include "UiTestFixture.h"
 #include "dialogs/ConfirmActionDialog.h"
@@ -199,6 +200,41 @@ private slots:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QByteArray bytes = csv.readAll();
         QVERIFY(bytes.contains("tst_sqlpages_marker"));
+    }
+
+    void slowLogFetchedOverSsh()
+    {
+        // The sandbox's prod through its OpenSSH bastion; the file is uat01's slow log, which the
+        // same machine (the bastion host) holds. A missing file is a clear error.
+        const Environment env = TiDesk::Test::prodBehindBastion(m_sandbox, u"prod-ssh"_s);
+        QVERIFY(
+            m_fx.services.secrets->write(env.passwordSecretKey(), m_sandbox.adminPassword()).ok());
+        SlowQueriesPage page(m_fx.services);
+        page.resize(1400, 800);
+        page.show();
+        QSignalSpy read(&page, &SlowQueriesPage::historyRead);
+        QSignalSpy failed(&page, &SlowQueriesPage::readFailed);
+        page.setEnvironment(env);
+        QVERIFY(QTest::qWaitFor([&] { return read.size() + failed.size() > 0; }, 20000));
+        read.clear();
+        failed.clear();
+        QVERIFY(page.findChild<QPushButton *>(u"slowFetchFile"_s)->isEnabled());
+
+        const QString path = m_sandbox.value(u"SANDBOX_DIR"_s) + u"/mariadb/uat01/data/slow.log"_s;
+        page.fetchRemoteFile(path);
+        QVERIFY(QTest::qWaitFor([&] { return read.size() + failed.size() > 0; }, 30000));
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString()
+                                             : failed.first().first().value<Error>().toString()));
+        QVERIFY(read.first().first().toInt() > 0);
+        QVERIFY2(page.lastStatement().endsWith(u":"_s + path), qPrintable(page.lastStatement()));
+        QVERIFY(page.lastStatement().startsWith(m_sandbox.value(u"SSH_USER"_s) + u'@'));
+
+        failed.clear();
+        page.fetchRemoteFile(u"/nonexistent/slow.log"_s);
+        QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 30000));
+        QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::NotFound);
+        QCOMPARE(page.banner()->kind(), MessageBanner::Kind::Error);
     }
 
     void rulesDryRunAndProdConfirmation()

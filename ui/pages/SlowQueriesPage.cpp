@@ -2,13 +2,16 @@
 
 #include "MessageBanner.h"
 #include "PageHeading.h"
+#include "SshConfig.h"
 #include "TimeRangePicker.h"
 #include "common/MetricFormat.h"
 #include "models/DigestClassModel.h"
 #include "secrets/SecretReader.h"
 #include "slowsql/DigestCsv.h"
+#include "slowsql/RemoteSlowLog.h"
 #include "slowsql/SlowLogDigest.h"
 #include "sql/EnvironmentConnection.h"
+#include "tunnel/BastionConfig.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QComboBox>
@@ -17,6 +20,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -60,6 +64,23 @@ SlowQueriesPage::SlowQueriesPage(const CoreServices &services, QWidget *parent)
         connect(dlg, &QFileDialog::fileSelected, this, &SlowQueriesPage::openFile);
         dlg->open();
     });
+    m_fetchFile = new QPushButton(tr("Fetch over &SSH\u2026"), this);
+    m_fetchFile->setObjectName(u"slowFetchFile"_s);
+    m_fetchFile->setToolTip(tr("Digest a slow-log file on the environment's SSH host (its newest "
+                               "64 MiB), without copying it"));
+    m_fetchFile->setEnabled(false);
+    connect(m_fetchFile, &QPushButton::clicked, this, [this] {
+        auto *input = new QInputDialog(this);
+        input->setAttribute(Qt::WA_DeleteOnClose);
+        input->setObjectName(u"slowRemotePathInput"_s);
+        input->setWindowTitle(tr("Fetch a slow-query log over SSH"));
+        input->setLabelText(
+            tr("Path of the slow-log file on %1:").arg(m_env ? m_env->ssh.host : QString()));
+        input->setTextValue(u"/var/log/mysql/mysql-slow.log"_s);
+        connect(input, &QInputDialog::textValueSelected, this,
+                [this](const QString &path) { fetchRemoteFile(path.trimmed()); });
+        input->open();
+    });
     m_export = new QPushButton(tr("E&xport CSV\u2026"), this);
     m_export->setObjectName(u"slowExport"_s);
     connect(m_export, &QPushButton::clicked, this, [this] {
@@ -76,6 +97,7 @@ SlowQueriesPage::SlowQueriesPage(const CoreServices &services, QWidget *parent)
     head->addStretch(1);
     head->addWidget(m_sourceCombo);
     head->addWidget(m_openFile);
+    head->addWidget(m_fetchFile);
     head->addWidget(m_export);
 
     m_headline = PageHeading::makeHeadline(u"slowHeadline"_s, tr("Slow query summary"), 1.6, this);
@@ -160,6 +182,15 @@ SlowQueriesPage::SlowQueriesPage(const CoreServices &services, QWidget *parent)
 
 SlowQueriesPage::~SlowQueriesPage()
 {
+    if (m_fetchThread && m_remote)
+        QMetaObject::invokeMethod(m_remote, &RemoteSlowLog::cancel);
+    m_endingThreads << m_fetchThread;
+    for (const QPointer<QThread> &t : std::as_const(m_endingThreads)) {
+        if (t) {
+            t->quit();
+            t->wait();
+        }
+    }
     m_watcher.disconnect(this);
     m_watcher.waitForFinished();
 }
@@ -176,6 +207,7 @@ void SlowQueriesPage::setEnvironment(const Environment &env)
     //: %1 = environment name
     m_heading->setTitle(tr("Slow queries \u2014 %1").arg(env.name));
     m_heading->setEnvironment(env);
+    m_fetchFile->setEnabled(env.ssh.enabled && !env.ssh.host.trimmed().isEmpty());
     if (!changed)
         return;
     ++m_generation;
@@ -268,6 +300,111 @@ void SlowQueriesPage::openFile(const QString &path)
                      .arg(digest.stats().malformed);
         return a;
     }));
+}
+
+void SlowQueriesPage::fetchRemoteFile(const QString &path, qint64 maxBytes)
+{
+    if (!m_env || path.isEmpty())
+        return;
+    if (m_fetching || m_watcher.isRunning()) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("A read is still running."));
+        return;
+    }
+    if (!m_env->ssh.enabled || m_env->ssh.host.trimmed().isEmpty()) {
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("%1 has no SSH host to read the file on (set its SSH bastion "
+                                 "in the inventory).")
+                                  .arg(m_env->name));
+        return;
+    }
+    m_fetching = true;
+    m_fromFile = true;
+    ++m_generation;
+    m_remotePath = path;
+    m_headline->setText(tr("Reading %1 on %2\u2026").arg(path, m_env->ssh.host));
+    m_banner->clear();
+    // The SSH secret and ~/.ssh/config are read on the pool; the transfer and the parsing run on
+    // a thread of their own; the GUI only gets the classes.
+    const Environment env = *m_env;
+    CredentialStore *secrets = m_services.secrets;
+    auto *prepare = new QFutureWatcher<Result<SshConnectOptions>>(this);
+    connect(prepare, &QFutureWatcherBase::finished, this, [this, prepare, path, maxBytes] {
+        prepare->deleteLater();
+        const Result<SshConnectOptions> options = prepare->result();
+        if (!options) {
+            finishRemote(options.error());
+            return;
+        }
+        m_remoteDigest = std::make_shared<SlowLogDigest>();
+        auto *thread = new QThread(this);
+        thread->setObjectName(u"tidesk-slowlog-ssh"_s);
+        auto *remote = new RemoteSlowLog(*options, path, maxBytes, m_remoteDigest.get());
+        remote->moveToThread(thread);
+        connect(thread, &QThread::started, remote, &RemoteSlowLog::start);
+        connect(remote, &RemoteSlowLog::done, this, &SlowQueriesPage::finishRemote);
+        connect(thread, &QThread::finished, remote, &QObject::deleteLater);
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        m_fetchThread = thread;
+        m_remote = remote;
+        thread->start();
+    });
+    prepare->setFuture(
+        QtConcurrent::run(m_services.pool, [env, secrets]() -> Result<SshConnectOptions> {
+            QString secret;
+            if (secrets) {
+                Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
+                if (!s)
+                    return s.error();
+                secret = *s;
+            }
+            const Result<SshConfig> config = SshConfig::load(SshConfig::defaultPath());
+            if (!config)
+                return config.error();
+            return BastionConfig::resolve(env.ssh, secret, *config, HostKeyPolicy::Strict,
+                                          env.connectTimeoutMs)
+                .options;
+        }));
+}
+
+void SlowQueriesPage::finishRemote(const Error &error)
+{
+    // `done` came from the fetch thread, which does nothing more: the digest is ours to read.
+    m_fetching = false;
+    if (m_fetchThread) {
+        m_fetchThread->quit(); // deletes itself (and the reader) once finished
+        m_endingThreads << m_fetchThread;
+        m_fetchThread = nullptr;
+    }
+    m_endingThreads.removeAll(nullptr);
+    const std::shared_ptr<SlowLogDigest> digest = std::move(m_remoteDigest);
+    if (error.isError()) {
+        m_headline->setText(tr("The slow-log file could not be read."));
+        m_banner->showMessage(MessageBanner::Kind::Error, error.message, error.detail);
+        emit readFailed(error);
+        return;
+    }
+    if (const VoidResult checked = digest->check(); !checked) {
+        m_headline->setText(tr("The slow-log file could not be read."));
+        m_banner->showMessage(MessageBanner::Kind::Error, checked.error().message,
+                              checked.error().detail);
+        emit readFailed(checked.error());
+        return;
+    }
+    const SlowLogDigest::Source &src = digest->source();
+    //: %1 = entries read, %2 = malformed entries skipped
+    QString note = tr("%1 statements read, %2 malformed entries skipped")
+                       .arg(digest->stats().entries)
+                       .arg(digest->stats().malformed);
+    if (src.truncated())
+        //: appended: %1 = bytes read, %2 = the file's size
+        note += tr("; only the newest %1 of %2 read")
+                    .arg(MetricFormat::value(double(src.bytesRead), MetricUnit::Bytes),
+                         MetricFormat::value(double(src.fileBytes), MetricUnit::Bytes));
+    m_statementText = src.host + u':' + m_remotePath;
+    m_statement->setText(tr("File: %1 \u00b7 %2").arg(m_statementText, note));
+    const QList<DigestClass> classes = digest->aggregator().classes();
+    showClasses(classes);
+    emit historyRead(int(classes.size()));
 }
 
 void SlowQueriesPage::onRead()

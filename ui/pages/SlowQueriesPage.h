@@ -3,7 +3,9 @@
 // mysql.slow_log) or TiDB's statements summary, always for a bounded time range
 // (TimeRangePicker: 15m .. 7d or custom; never an unbounded scan), or a slow-log FILE opened
 // locally (streamed, bounded memory). The headline: how many slow statements in the range, their
-// total time, and the share of the worst digest. Details: the normalized text, the slowest
+// total time, and the share of the worst digest. A slow-log file can also be fetched over SSH from
+// the environment's SSH host (`tail -c` of at most 64 MiB, streamed into the parser on a worker
+// thread; nothing is copied to disk). Details: the normalized text, the slowest
 // sample, TiDB's plan, and "Bind this plan" (asks the guardrails page). Export CSV. The statement
 // that was run is shown under the table.
 // Threading: GUI thread; reads, file parsing and the CSV file run on services.pool.
@@ -16,7 +18,11 @@
 #include "slowsql/SlowHistoryReader.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
+#include <QThread>
+
 #include <QWidget>
+#include <memory>
 
 #include <optional>
 
@@ -30,6 +36,8 @@ class QTableView;
 namespace TiDesk {
 
 class DigestClassModel;
+class RemoteSlowLog;
+class SlowLogDigest;
 class MessageBanner;
 class PageHeading;
 class TimeRangePicker;
@@ -38,6 +46,8 @@ class SlowQueriesPage final : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr qint64 kDefaultRemoteBytes = 64LL * 1024 * 1024;
+
     explicit SlowQueriesPage(const CoreServices &services, QWidget *parent = nullptr);
     ~SlowQueriesPage() override;
 
@@ -56,6 +66,8 @@ public slots:
     void setSource(TiDesk::SlowHistorySource source);
     // Digests a local slow-log file instead of the server's history.
     void openFile(const QString &path);
+    // Digests a slow-log file on the environment's SSH host (its newest maxBytes).
+    void fetchRemoteFile(const QString &path, qint64 maxBytes = kDefaultRemoteBytes);
     // Writes the classes shown as CSV (UTF-8) to path; the result is said in the banner.
     void exportCsv(const QString &path);
 
@@ -76,6 +88,7 @@ private:
         QString note; // file: entries / malformed / truncated
     };
     void onRead();
+    void finishRemote(const Error &error);
     void showClasses(const QList<DigestClass> &classes);
     void updateDetails();
 
@@ -95,6 +108,14 @@ private:
     QComboBox *m_sourceCombo = nullptr;
     TimeRangePicker *m_range = nullptr;
     QPushButton *m_openFile = nullptr;
+    QPushButton *m_fetchFile = nullptr;
+    // The SSH fetch in flight: its thread, the reader and the digest it fills.
+    QPointer<QThread> m_fetchThread;
+    QList<QPointer<QThread>> m_endingThreads; // done, closing their SSH session
+    QPointer<RemoteSlowLog> m_remote;
+    std::shared_ptr<SlowLogDigest> m_remoteDigest;
+    QString m_remotePath;
+    bool m_fetching = false; // from fetchRemoteFile() to finishRemote()
     QPushButton *m_export = nullptr;
     MessageBanner *m_banner = nullptr;
     DigestClassModel *m_model = nullptr;

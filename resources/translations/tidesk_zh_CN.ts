@@ -7008,6 +7008,17 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::SqlBackupRows</name>
+    <message>
+        <source>The server's answer is not the result of a BACKUP or RESTORE.</source>
+        <translation>服务器返回的不是 BACKUP 或 RESTORE 的结果。</translation>
+    </message>
+    <message>
+        <source>The server's answer is not a SHOW BACKUPS list.</source>
+        <translation>服务器返回的不是 SHOW BACKUPS 列表。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::SqlConnection</name>
     <message>
         <source>Wrong user name or password for %1</source>

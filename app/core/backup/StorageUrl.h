@@ -1,0 +1,25 @@
+// StorageUrl: backup destinations (BR / SQL BACKUP storage URLs such as
+// s3://bucket/path?access-key=..&secret-access-key=..) made safe to show, log and keep in history:
+// every credential query parameter's value becomes "***" and a user:password in the authority is
+// dropped. Used for job history, the activity log and the UI; the real URL stays in memory only
+// for the statement or command that needs it. Pure functions: any thread.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace TiDesk::StorageUrl {
+
+// The query parameters treated as secrets (case-insensitive): access-key, secret-access-key,
+// session-token, sas-token, credentials-file, account-key, and any name containing
+// "secret", "password", "token" or "key" except the non-secret ones TiDB documents
+// (sse-kms-key-id, storage-class ...).
+[[nodiscard]] bool isSecretParameter(const QString &name);
+
+// The URL with secret values replaced by *** (parameters kept, so the DBA sees what was set).
+[[nodiscard]] QString redacted(const QString &url);
+
+// The scheme ("s3", "gcs", "azure", "local", "hdfs", ...), lowercase; empty when none.
+[[nodiscard]] QString scheme(const QString &url);
+
+} // namespace TiDesk::StorageUrl

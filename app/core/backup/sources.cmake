@@ -1,0 +1,7 @@
+# Backups (issue 6, first pieces): parsers of BR's output and TiDB's SQL BACKUP answers, storage
+# URLs made safe to show.
+target_sources(tidesk_core PRIVATE
+    backup/StorageUrl.h backup/StorageUrl.cpp
+    backup/BrOutput.h backup/BrOutput.cpp
+    backup/SqlBackupRows.h backup/SqlBackupRows.cpp
+)

@@ -400,6 +400,41 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::BrCommand</name>
+    <message>
+        <source>A PD address is host:port, e.g. 10.0.1.1:2379.</source>
+        <translation>PD 地址的格式为 host:port，例如 10.0.1.1:2379。</translation>
+    </message>
+    <message>
+        <source>A backup storage is a URL such as s3://bucket/path or local:///mnt/backup.</source>
+        <translation>备份存储应为 URL，例如 s3://bucket/path 或 local:///mnt/backup。</translation>
+    </message>
+    <message>
+        <source>No BR program is set.</source>
+        <translation>未设置 BR 程序。</translation>
+    </message>
+    <message>
+        <source>Not a database name: %1</source>
+        <translation>不是有效的数据库名：%1</translation>
+    </message>
+    <message>
+        <source>Not a table name: %1</source>
+        <translation>不是有效的表名：%1</translation>
+    </message>
+    <message>
+        <source>A point-in-time restore needs the storage of the full backup.</source>
+        <translation>按时间点恢复需要全量备份的存储位置。</translation>
+    </message>
+    <message>
+        <source>Not a valid point in time.</source>
+        <translation>不是有效的时间点。</translation>
+    </message>
+    <message>
+        <source>Not a log backup task name: %1</source>
+        <translation>不是有效的日志备份任务名：%1</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::ChartCatalog</name>
     <message>
         <source>QPS by statement type</source>

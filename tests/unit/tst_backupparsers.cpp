@@ -3,6 +3,7 @@
 // summaries of a full backup and a point-in-time restore, a failed backup ([ERROR] + Error:),
 // `br log status` with a healthy and a failing task, `br log metadata`; BACKUP's one-row result and
 // SHOW BACKUPS rows; credentials never survive in a destination. BR never ran here.
+#include "backup/BrCommand.h"
 #include "backup/BrOutput.h"
 #include "backup/SqlBackupRows.h"
 #include "backup/StorageUrl.h"
@@ -36,6 +37,8 @@ private slots:
     void showBackups();
     void notBackupAnswers();
     void redaction();
+    void brCommands();
+    void brCommandsRefuseBadInput();
 };
 
 void TestBackupParsers::fullBackupSuccess()
@@ -225,6 +228,91 @@ void TestBackupParsers::redaction()
     QVERIFY(StorageUrl::scheme(u"/just/a/path"_s).isEmpty());
     QVERIFY(!StorageUrl::isSecretParameter(u"endpoint"_s));
     QVERIFY(StorageUrl::isSecretParameter(u"Secret-Access-Key"_s));
+}
+
+void TestBackupParsers::brCommands()
+{
+    BrOptions o;
+    o.pd = u"10.0.1.1:2379"_s;
+    o.storage = u"s3://bkt/snap-20240514?access-key=AK&secret-access-key=SK"_s;
+    o.rateLimitMiBps = 128;
+    o.logFile = u"backupfull.log"_s;
+    const auto full = BrCommand::backup(o, {});
+    QVERIFY2(full.ok(), qPrintable(full.error().toString()));
+    QCOMPARE(*full,
+             (QStringList { u"tiup"_s, u"br"_s, u"backup"_s, u"full"_s, u"--pd"_s,
+                            u"10.0.1.1:2379"_s, u"--storage"_s, o.storage, u"--ratelimit"_s,
+                            u"128"_s, u"--log-file"_s, u"backupfull.log"_s }));
+    // People see the URL without its secrets; the shell command keeps them (never logged).
+    const QString shown = BrCommand::display(*full);
+    QCOMPARE(shown,
+             u"tiup br backup full --pd 10.0.1.1:2379 --storage "
+             "'s3://bkt/snap-20240514?access-key=***&secret-access-key=***' "
+             "--ratelimit 128 --log-file backupfull.log"_s);
+    QVERIFY(!shown.contains(u"SK"_s));
+    QVERIFY(BrCommand::shellCommand(*full).contains(u"secret-access-key=SK"_s));
+
+    BrTarget table { BrTarget::Scope::Table, u"test"_s, u"usertable"_s };
+    o.program = u"/usr/local/bin/br"_s;
+    o.rateLimitMiBps = 0;
+    o.logFile.clear();
+    const auto inc = BrCommand::backup(o, table, 435844546560000000ULL);
+    QVERIFY(inc.ok());
+    QCOMPARE(inc->mid(0, 8),
+             (QStringList { u"/usr/local/bin/br"_s, u"backup"_s, u"table"_s, u"--db"_s, u"test"_s,
+                            u"--table"_s, u"usertable"_s, u"--pd"_s }));
+    QCOMPARE(inc->last(), u"435844546560000000"_s);
+    QCOMPARE(inc->at(inc->size() - 2), u"--lastbackupts"_s);
+
+    const auto restoreDb = BrCommand::restore(o, { BrTarget::Scope::Database, u"shop"_s, {} });
+    QVERIFY(restoreDb.ok());
+    QCOMPARE(restoreDb->mid(1, 4), (QStringList { u"restore"_s, u"db"_s, u"--db"_s, u"shop"_s }));
+
+    const QDateTime at(QDate(2024, 5, 14), QTime(18, 0), Qt::OffsetFromUTC, 8 * 3600);
+    QCOMPARE(BrCommand::brTime(at), u"2024-05-14 18:00:00+0800"_s);
+    const auto point = BrCommand::restorePoint(o, u"s3://bkt/snapshot-20240514"_s, at);
+    QVERIFY(point.ok());
+    QVERIFY(point->contains(u"--full-backup-storage"_s));
+    QCOMPARE(point->last(), u"2024-05-14 18:00:00+0800"_s);
+    QVERIFY(BrCommand::display(*point).contains(u"--restored-ts '2024-05-14 18:00:00+0800'"_s));
+
+    o.storage = u"s3://backup-101/logbackup?access-key=AK"_s;
+    const auto start = BrCommand::log(o, BrCommand::LogAction::Start, u"pitr"_s);
+    QVERIFY(start.ok());
+    QCOMPARE(start->mid(1, 3), (QStringList { u"log"_s, u"start"_s, u"--task-name=pitr"_s }));
+    QVERIFY(start->contains(u"--storage"_s));
+    const auto status = BrCommand::log(o, BrCommand::LogAction::Status, u"pitr"_s);
+    QVERIFY(status.ok());
+    QVERIFY(!status->contains(u"--storage"_s)); // found through PD
+    const auto metadata = BrCommand::log(o, BrCommand::LogAction::Metadata, {});
+    QVERIFY(metadata.ok());
+    QVERIFY(!metadata->contains(u"--pd"_s));
+    const auto truncate = BrCommand::logTruncate(o, at);
+    QVERIFY(truncate.ok());
+    QCOMPARE(truncate->last(), u"-y"_s); // nobody can answer BR's y/N from a GUI
+    QVERIFY(truncate->contains(u"--until=2024-05-14 18:00:00+0800"_s));
+}
+
+void TestBackupParsers::brCommandsRefuseBadInput()
+{
+    BrOptions o;
+    o.pd = u"10.0.1.1:2379"_s;
+    o.storage = u"s3://bkt/x"_s;
+    BrOptions noPd = o;
+    noPd.pd = u"10.0.1.1"_s;
+    QCOMPARE(BrCommand::backup(noPd, {}).error().kind, ErrorKind::InvalidInput);
+    BrOptions noStorage = o;
+    noStorage.storage = u"/mnt/backup"_s; // a path, not a URL
+    QCOMPARE(BrCommand::backup(noStorage, {}).error().kind, ErrorKind::InvalidInput);
+    QCOMPARE(
+        BrCommand::backup(o, { BrTarget::Scope::Database, u"shop; rm -rf /"_s, {} }).error().kind,
+        ErrorKind::InvalidInput);
+    QCOMPARE(BrCommand::log(o, BrCommand::LogAction::Stop, u"pitr; reboot"_s).error().kind,
+             ErrorKind::InvalidInput);
+    QCOMPARE(BrCommand::logTruncate(o, QDateTime()).error().kind, ErrorKind::InvalidInput);
+    QCOMPARE(BrCommand::restorePoint(o, u"nowhere"_s).error().kind, ErrorKind::InvalidInput);
+    // Quoting: an odd but valid value never breaks out of its argument.
+    QCOMPARE(BrCommand::shellCommand({ u"br"_s, u"it's"_s }), u"br 'it'\\''s'"_s);
 }
 
 QTEST_GUILESS_MAIN(TestBackupParsers)

@@ -4,4 +4,5 @@ target_sources(tidesk_core PRIVATE
     backup/StorageUrl.h backup/StorageUrl.cpp
     backup/BrOutput.h backup/BrOutput.cpp
     backup/SqlBackupRows.h backup/SqlBackupRows.cpp
+    backup/BrCommand.h backup/BrCommand.cpp
 )

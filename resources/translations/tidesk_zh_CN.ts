@@ -347,6 +347,40 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::BackupHistory</name>
+    <message>
+        <source>Not a backup job id: %1</source>
+        <translation>不是有效的备份任务 ID：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup history folder %1.</source>
+        <translation>无法创建备份历史文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup job %1.</source>
+        <translation>无法写入备份任务 %1。</translation>
+    </message>
+    <message>
+        <source>No backup job %1.</source>
+        <translation>没有备份任务 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the backup job %1.</source>
+        <translation>无法读取备份任务 %1。</translation>
+    </message>
+    <message>
+        <source>The backup job file %1 is damaged.</source>
+        <translation>备份任务文件 %1 已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupJob</name>
+    <message>
+        <source>Not a backup job: %1 is missing or wrong.</source>
+        <translation>不是有效的备份任务：%1 缺失或有误。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::BastionTunnels</name>
     <message>
         <source>TiDesk is shutting down its SSH tunnels.</source>

@@ -3,6 +3,8 @@
 // summaries of a full backup and a point-in-time restore, a failed backup ([ERROR] + Error:),
 // `br log status` with a healthy and a failing task, `br log metadata`; BACKUP's one-row result and
 // SHOW BACKUPS rows; credentials never survive in a destination. BR never ran here.
+#include "backup/BackupHistory.h"
+#include "backup/BackupJob.h"
 #include "backup/BrCommand.h"
 #include "backup/BrOutput.h"
 #include "backup/SqlBackupRows.h"
@@ -10,6 +12,8 @@
 #include "sql/QueryResult.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace TiDesk;
@@ -39,6 +43,8 @@ private slots:
     void redaction();
     void brCommands();
     void brCommandsRefuseBadInput();
+    void jobJson();
+    void history();
 };
 
 void TestBackupParsers::fullBackupSuccess()
@@ -313,6 +319,94 @@ void TestBackupParsers::brCommandsRefuseBadInput()
     QCOMPARE(BrCommand::restorePoint(o, u"nowhere"_s).error().kind, ErrorKind::InvalidInput);
     // Quoting: an odd but valid value never breaks out of its argument.
     QCOMPARE(BrCommand::shellCommand({ u"br"_s, u"it's"_s }), u"br 'it'\\''s'"_s);
+}
+
+void TestBackupParsers::jobJson()
+{
+    BackupJob j;
+    j.id = BackupJob::newId(u"prod eu"_s, QDateTime(QDate(2024, 5, 14), QTime(13, 30), Qt::UTC));
+    QVERIFY2(j.id.startsWith(u"20240514T133000Z-prod_eu-"_s), qPrintable(j.id));
+    j.envName = u"prod eu"_s;
+    j.kind = BackupJob::Kind::Br;
+    j.status = BackupJob::Status::Succeeded;
+    j.target = u"s3://bkt/full?access-key=AK&secret-access-key=SK"_s;
+    j.startedAt = QDateTime(QDate(2024, 5, 14), QTime(13, 30), Qt::UTC);
+    j.finishedAt = j.startedAt.addSecs(5);
+    j.sizeBytes = 71330;
+    j.backupTs = u"435844546560000000"_s;
+    j.connectionId = 2199023255555ULL;
+    const QJsonObject o = j.toJson();
+    // The keys the issue asks the CLI for, and never a credential.
+    for (const char *key : { "id", "env", "kind", "status", "started_at", "finished_at",
+                             "size_bytes", "target", "error" })
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value(u"kind"_s).toString(), u"br"_s);
+    QCOMPARE(o.value(u"status"_s).toString(), u"succeeded"_s);
+    QVERIFY(o.value(u"error"_s).isNull());
+    QVERIFY(!QJsonDocument(o).toJson().contains("SK"));
+    QCOMPARE(j.durationMs(), qint64(5000));
+    QVERIFY(j.isFinished());
+
+    const Result<BackupJob> back = BackupJob::fromJson(o);
+    QVERIFY(back.ok());
+    QCOMPARE(back->id, j.id);
+    QCOMPARE(back->sizeBytes, qint64(71330));
+    QCOMPARE(back->finishedAt, j.finishedAt);
+    QCOMPARE(back->connectionId, quint64(2199023255555ULL));
+    QCOMPARE(back->target, u"s3://bkt/full?access-key=***&secret-access-key=***"_s);
+
+    QJsonObject broken = o;
+    broken.insert(u"status"_s, u"exploded"_s);
+    const Result<BackupJob> bad = BackupJob::fromJson(broken);
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.error().message.contains(u"status"_s));
+    QVERIFY(!BackupJob::fromJson(QJsonObject {}).ok());
+    QVERIFY(!BackupJob::statusFromName(u"done"_s).has_value());
+    QCOMPARE(BackupJob::kindFromName(u"Physical"_s), BackupJob::Kind::Physical);
+}
+
+void TestBackupParsers::history()
+{
+    QTemporaryDir dir;
+    BackupHistory h(dir.filePath(u"backups"_s));
+    QVERIFY(h.list().ok());
+    QVERIFY(h.list()->isEmpty()); // no folder yet: no jobs
+    BackupJob a;
+    a.id = u"20240514T010000Z-dev-0001"_s;
+    a.envName = u"dev"_s;
+    a.status = BackupJob::Status::Running;
+    BackupJob b = a;
+    b.id = u"20240515T010000Z-dev-0002"_s;
+    BackupJob c = a;
+    c.id = u"20240516T010000Z-prod-0003"_s;
+    c.envName = u"prod"_s;
+    for (const BackupJob &j : { a, b, c })
+        QVERIFY(h.save(j).ok());
+    a.status = BackupJob::Status::Failed; // an update replaces the file
+    a.error = u"SSH connection lost"_s;
+    QVERIFY(h.save(a).ok());
+
+    const auto dev = h.list(u"dev"_s);
+    QVERIFY(dev.ok());
+    QCOMPARE(dev->size(), 2);
+    QCOMPARE(dev->first().id, b.id); // newest first
+    QCOMPARE(dev->last().status, BackupJob::Status::Failed);
+    QCOMPARE(dev->last().error, u"SSH connection lost"_s);
+    QCOMPARE(h.list()->size(), 3);
+    QCOMPARE(h.load(u"nope"_s).error().kind, ErrorKind::NotFound);
+
+    // A damaged file is skipped and named, not fatal.
+    QFile junk(dir.filePath(u"backups/20240517T010000Z-dev-0004.json"_s));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("{ not json");
+    junk.close();
+    QStringList problems;
+    QCOMPARE(h.list(u"dev"_s, &problems)->size(), 2);
+    QCOMPARE(problems.size(), 1);
+    // An id that is a path is refused.
+    BackupJob evil = a;
+    evil.id = u"../../etc/passwd"_s;
+    QCOMPARE(h.save(evil).error().kind, ErrorKind::InvalidInput);
 }
 
 QTEST_GUILESS_MAIN(TestBackupParsers)

@@ -5,4 +5,6 @@ target_sources(tidesk_core PRIVATE
     backup/BrOutput.h backup/BrOutput.cpp
     backup/SqlBackupRows.h backup/SqlBackupRows.cpp
     backup/BrCommand.h backup/BrCommand.cpp
+    backup/BackupJob.h backup/BackupJob.cpp
+    backup/BackupHistory.h backup/BackupHistory.cpp
 )

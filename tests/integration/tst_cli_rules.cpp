@@ -22,6 +22,19 @@ using namespace Qt::StringLiterals;
 using namespace TiDesk;
 using TiDesk::Test::CliRun;
 
+namespace {
+// The daemon's JSON lines so far (stdout is read into buffer as it arrives).
+QList<QJsonObject> jsonLines(QProcess &daemon, QByteArray &buffer)
+{
+    buffer += daemon.readAllStandardOutput();
+    QList<QJsonObject> objects;
+    for (const QByteArray &l : buffer.split('\n'))
+        if (!l.trimmed().isEmpty())
+            objects << QJsonDocument::fromJson(l).object();
+    return objects;
+}
+} // namespace
+
 class TestCliRules : public QObject
 {
     Q_OBJECT
@@ -137,12 +150,7 @@ void TestCliRules::daemonLogsDryRunAndStopsOnSigterm()
     QVERIFY(daemon.waitForStarted());
     QByteArray out;
     auto lines = [&] {
-        out += daemon.readAllStandardOutput();
-        QList<QJsonObject> objects;
-        for (const QByteArray &l : out.split('\n'))
-            if (!l.trimmed().isEmpty())
-                objects << QJsonDocument::fromJson(l).object();
-        return objects;
+        return jsonLines(daemon, out);
     };
     QTRY_VERIFY_WITH_TIMEOUT(!lines().isEmpty(), 15000);
     QCOMPARE(lines().first().value(u"event"_s).toString(), u"started"_s);
@@ -234,12 +242,7 @@ void TestCliRules::daemonEnforcesWithTheKiller()
     QVERIFY(daemon.waitForStarted());
     QByteArray out;
     auto lines = [&] {
-        out += daemon.readAllStandardOutput();
-        QList<QJsonObject> objects;
-        for (const QByteArray &l : out.split('\n'))
-            if (!l.trimmed().isEmpty())
-                objects << QJsonDocument::fromJson(l).object();
-        return objects;
+        return jsonLines(daemon, out);
     };
     QTRY_VERIFY_WITH_TIMEOUT(!lines().isEmpty(), 15000);
     QCOMPARE(lines().first().value(u"killer"_s).toBool(), true);

@@ -87,33 +87,33 @@ QString BrCommand::brTime(const QDateTime &t)
         + QString::number((a % 3600) / 60).rightJustified(2, u'0');
 }
 
-Result<QStringList> BrCommand::backup(const BrOptions &o, const BrTarget &target,
-                                      std::optional<quint64> lastBackupTs)
+// `<program> backup|restore full|db|table --pd .. --storage ..`: the shape both share.
+static Result<QStringList> snapshotCommand(const BrOptions &o, const BrTarget &target,
+                                           const QString &verb)
 {
     if (const QString p = checkCommon(o, true); !p.isEmpty())
         return invalid(p);
     if (const QString p = checkTarget(target); !p.isEmpty())
         return invalid(p);
     QStringList argv = program(o);
-    argv << u"backup"_s;
+    argv << verb;
     addTarget(argv, target);
     addCommon(argv, o, true);
-    if (lastBackupTs)
-        argv << u"--lastbackupts"_s << QString::number(*lastBackupTs);
+    return argv;
+}
+
+Result<QStringList> BrCommand::backup(const BrOptions &o, const BrTarget &target,
+                                      std::optional<quint64> lastBackupTs)
+{
+    Result<QStringList> argv = snapshotCommand(o, target, u"backup"_s);
+    if (argv && lastBackupTs)
+        *argv << u"--lastbackupts"_s << QString::number(*lastBackupTs);
     return argv;
 }
 
 Result<QStringList> BrCommand::restore(const BrOptions &o, const BrTarget &target)
 {
-    if (const QString p = checkCommon(o, true); !p.isEmpty())
-        return invalid(p);
-    if (const QString p = checkTarget(target); !p.isEmpty())
-        return invalid(p);
-    QStringList argv = program(o);
-    argv << u"restore"_s;
-    addTarget(argv, target);
-    addCommon(argv, o, true);
-    return argv;
+    return snapshotCommand(o, target, u"restore"_s);
 }
 
 Result<QStringList> BrCommand::restorePoint(const BrOptions &o, const QString &fullBackupStorage,

@@ -1,5 +1,5 @@
-# Backups (issue 6, first pieces): parsers of BR's output and TiDB's SQL BACKUP answers, storage
-# URLs made safe to show.
+# Backups (issue 6): parsers of BR's output and TiDB's SQL BACKUP answers, storage URLs made safe
+# to show, the job record and history, and the MariaDB/MySQL job runner (shell script on a host).
 target_sources(tidesk_core PRIVATE
     backup/StorageUrl.h backup/StorageUrl.cpp
     backup/BrOutput.h backup/BrOutput.cpp
@@ -7,4 +7,10 @@ target_sources(tidesk_core PRIVATE
     backup/BrCommand.h backup/BrCommand.cpp
     backup/BackupJob.h backup/BackupJob.cpp
     backup/BackupHistory.h backup/BackupHistory.cpp
+    backup/BackupScript.h backup/BackupScript.cpp
+    backup/JobShell.h
+    backup/SshJobShell.h backup/SshJobShell.cpp
+    backup/LocalJobShell.h backup/LocalJobShell.cpp
+    backup/BackupRunner.h backup/BackupRunner.cpp
+    backup/BackupLauncher.h backup/BackupLauncher.cpp
 )

@@ -1,5 +1,6 @@
 # Backups (issue 6): parsers of BR's output and TiDB's SQL BACKUP answers, storage URLs made safe
-# to show, the job record and history, and the MariaDB/MySQL job runner (shell script on a host).
+# to show, the job record and history, the MariaDB/MySQL job runner (shell script on a host), and
+# row counts and checksums per table for verifying a restore.
 target_sources(tidesk_core PRIVATE
     backup/StorageUrl.h backup/StorageUrl.cpp
     backup/BrOutput.h backup/BrOutput.cpp
@@ -13,4 +14,6 @@ target_sources(tidesk_core PRIVATE
     backup/LocalJobShell.h backup/LocalJobShell.cpp
     backup/BackupRunner.h backup/BackupRunner.cpp
     backup/BackupLauncher.h backup/BackupLauncher.cpp
+    backup/TableChecksum.h backup/TableChecksum.cpp
+    backup/ChecksumReader.h backup/ChecksumReader.cpp
 )

@@ -10,6 +10,7 @@
 #include "cli/GuardrailCommands.h"
 #include "cli/KillCommands.h"
 #include "cli/MetricsCommands.h"
+#include "cli/RestoreCommands.h"
 #include "cli/RuleCommands.h"
 #include "cli/SessionCommands.h"
 #include "cli/SlowCommands.h"
@@ -36,6 +37,8 @@ QString mainUsage()
         "Commands:\n"
         "  env ...        manage and check environments (tidesk-cli env --help)\n"
         "  backup start|list|status|cancel  MariaDB/MySQL backups on the environment's host\n"
+        "  restore ENV --backup ID --into TARGET  restore a logical backup and verify it\n"
+        "  restore drill ENV --into TARGET  restore the latest backup, verify, record\n"
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
@@ -171,7 +174,7 @@ int main(int argc, char *argv[])
         return SlowCommands(context).digest(args);
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
         && command != u"guardrails" && command != u"kill" && command != u"rules"
-        && command != u"sessions" && command != u"backup") {
+        && command != u"sessions" && command != u"backup" && command != u"restore") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -195,5 +198,7 @@ int main(int argc, char *argv[])
         return SessionCommands(context).run(args);
     if (command == u"backup")
         return BackupCommands(context).run(args);
+    if (command == u"restore")
+        return RestoreCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

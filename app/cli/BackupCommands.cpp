@@ -3,12 +3,16 @@
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
+#include "backup/BackupVerifier.h"
 #include "cli/CliContext.h"
 #include "inventory/InventoryStore.h"
+#include "sql/EnvironmentConnection.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -70,6 +74,41 @@ BackupJob drive(BackupRunner &runner, Until until, bool progress)
 
 } // namespace
 
+BackupJob BackupCommands::waitFinished(BackupRunner &runner, bool progress)
+{
+    return drive(runner, Until::Finished, progress);
+}
+
+void BackupCommands::recordChecksums(const Environment &env, BackupJob *job)
+{
+    if (job->kind != BackupJob::Kind::Logical || job->status != BackupJob::Status::Succeeded)
+        return;
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return;
+    const CoreServices services = m_ctx.app().services();
+    DialectOptions dialect;
+    if (!services.tidbCatalogSchema.isEmpty())
+        dialect.catalogSchema = services.tidbCatalogSchema;
+    const Result<EnvironmentTarget> target
+        = EnvironmentTarget::resolve(env, *secrets, services.tunnels, dialect);
+    if (!target) {
+        CliIo::err(tr("warning: checksums not recorded: %1").arg(target.error().message));
+        return;
+    }
+    const QString dir = BackupHistory::defaultDirectory();
+    const Result<ChecksumReport> report
+        = BackupVerifier::record(*target, job->databases, dir, job->id, services.activityLog);
+    if (!report) {
+        CliIo::err(tr("warning: checksums not recorded: %1").arg(report.error().message));
+        return;
+    }
+    job->checksum = BackupVerifier::fingerprint(*report);
+    BackupHistory history(dir);
+    if (const VoidResult saved = history.save(*job); !saved)
+        CliIo::err(tr("warning: %1").arg(saved.error().message));
+}
+
 QString BackupCommands::describe(const BackupJob &job)
 {
     QStringList lines;
@@ -90,6 +129,8 @@ QString BackupCommands::describe(const BackupJob &job)
         lines << tr("  progress: %1%").arg(qRound(job.progress));
     if (!job.binlogPosition.isEmpty())
         lines << tr("  binlog:   %1").arg(job.binlogPosition);
+    if (!job.checksum.isEmpty())
+        lines << tr("  checksum: %1").arg(job.checksum);
     if (!job.verification.isEmpty())
         lines << tr("  verified: %1").arg(job.verification);
     if (!job.error.isEmpty())
@@ -151,7 +192,9 @@ int BackupCommands::start(const QStringList &args)
     const QCommandLineOption dbOpt(u"database"_s, tr("a database to back up (repeatable)"),
                                    u"db"_s);
     const QCommandLineOption waitOpt(u"wait"_s, tr("wait until the backup ends"));
-    p.addOptions({ kindOpt, toOpt, dbOpt, waitOpt });
+    const QCommandLineOption noChecksumOpt(
+        u"no-checksum"_s, tr("do not record the source's checksums after a logical backup"));
+    p.addOptions({ kindOpt, toOpt, dbOpt, waitOpt, noChecksumOpt });
     const auto usage = [&](const QString &why) {
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
     };
@@ -159,7 +202,7 @@ int BackupCommands::start(const QStringList &args)
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1)
         return usage(tr("backup start needs exactly one ENV"));
-    BackupRequest request;
+    BackupJobRequest request;
     if (p.isSet(kindOpt)) {
         const auto kind = BackupJob::kindFromName(p.value(kindOpt));
         if (!kind || *kind == BackupJob::Kind::Restore)
@@ -185,8 +228,9 @@ int BackupCommands::start(const QStringList &args)
                         std::move(prepared->password), &history);
     runner.start();
     const bool wait = p.isSet(waitOpt);
-    const BackupJob job
-        = drive(runner, wait ? Until::Finished : Until::Running, wait && !m_ctx.json());
+    BackupJob job = drive(runner, wait ? Until::Finished : Until::Running, wait && !m_ctx.json());
+    if (wait && !p.isSet(noChecksumOpt))
+        recordChecksums(*env, &job);
     print(job);
     return exitCodeOf(job);
 }
@@ -270,8 +314,10 @@ int BackupCommands::status(const QStringList &args)
     BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(), {}, &history);
     runner.attach();
     const bool wait = p.isSet(waitOpt);
-    const BackupJob now
-        = drive(runner, wait ? Until::Finished : Until::FirstPoll, wait && !m_ctx.json());
+    BackupJob now = drive(runner, wait ? Until::Finished : Until::FirstPoll, wait && !m_ctx.json());
+    if (now.status == BackupJob::Status::Succeeded
+        && !QFile::exists(BackupVerifier::reportPath(history.directory(), now.id)))
+        recordChecksums(*env, &now);
     print(now);
     return exitCodeOf(now);
 }

@@ -12,8 +12,10 @@
 #include <QStringList>
 
 namespace TiDesk {
+class BackupRunner;
 struct BackupJob;
-}
+struct Environment;
+} // namespace TiDesk
 
 namespace TiDesk::Cli {
 
@@ -33,14 +35,22 @@ public:
     // One job for people (several lines) and its exit status (0 succeeded or running).
     [[nodiscard]] static QString describe(const BackupJob &job);
     [[nodiscard]] static int exitCodeOf(const BackupJob &job);
+    // Runs runner's event loop until its job ends (progress lines on stderr when asked).
+    static BackupJob waitFinished(BackupRunner &runner, bool progress);
+    // After a logical backup succeeded: the source's checksums recorded for restore
+    // verification (job.checksum says so); a failure is a warning, the backup stays good.
+    void recordChecksums(const Environment &env, BackupJob *job);
 
 private:
     int start(const QStringList &args);
     int list(const QStringList &args);
     int status(const QStringList &args);
     int cancel(const QStringList &args);
+
+public:
     void print(const BackupJob &job);
 
+private:
     CliContext &m_ctx;
 };
 

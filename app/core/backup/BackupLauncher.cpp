@@ -91,7 +91,7 @@ Result<QString> BackupLauncher::rootFor(const Environment &env, const QString &o
 }
 
 Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, CredentialStore *secrets,
-                                                  const BackupRequest &request)
+                                                  const BackupJobRequest &request)
 {
     if (request.kind != BackupJob::Kind::Logical && request.kind != BackupJob::Kind::Physical)
         //: %1 = br or sql

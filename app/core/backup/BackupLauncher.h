@@ -23,7 +23,7 @@ namespace TiDesk {
 
 class CredentialStore;
 
-struct BackupRequest
+struct BackupJobRequest
 {
     BackupJob::Kind kind = BackupJob::Kind::Logical;
     QString root; // empty: the environment's backup location or the default
@@ -54,8 +54,9 @@ class BackupLauncher
 {
     Q_DECLARE_TR_FUNCTIONS(TiDesk::BackupLauncher)
 public:
-    [[nodiscard]] static Result<PreparedJob>
-    prepareBackup(const Environment &env, CredentialStore *secrets, const BackupRequest &request);
+    [[nodiscard]] static Result<PreparedJob> prepareBackup(const Environment &env,
+                                                           CredentialStore *secrets,
+                                                           const BackupJobRequest &request);
     // A job of the history that is still queued or running, to follow it again.
     [[nodiscard]] static Result<PreparedJob>
     prepareAttach(const Environment &env, CredentialStore *secrets, const BackupJob &job);

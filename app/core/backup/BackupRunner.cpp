@@ -208,7 +208,7 @@ void BackupRunner::poll()
 
 void BackupRunner::onPoll(const BackupPoll &p)
 {
-    if (p.bytes >= 0)
+    if (p.bytes >= 0 && m_job.kind != BackupJob::Kind::Restore) // a restore's directory: a log
         m_job.sizeBytes = p.bytes;
     if (!p.binlog.isEmpty())
         m_job.binlogPosition = p.binlog;
@@ -221,6 +221,8 @@ void BackupRunner::onPoll(const BackupPoll &p)
         update();
         break;
     case BackupPoll::State::Succeeded:
+        if (m_job.kind == BackupJob::Kind::Logical && !p.databases.isEmpty())
+            m_job.databases = p.databases;
         m_job.remoteLog = m_spec.root + u'/' + m_job.id + u"/job.log"_s;
         finish(BackupJob::Status::Succeeded, {});
         break;

@@ -308,6 +308,8 @@ QString BackupScript::poll(const QString &root, const QString &jobId, qint64 pid
             u"[ -f \"$dir/dump.rc\" ] || [ -f \"$dir/databases\" ] && echo \"TIDESK_DONE=$(grep "_s
             u"-c 'Retrieving table structure' \"$dir/job.log\" 2>/dev/null)\""_s,
             u"[ -s \"$dir/binlog\" ] && echo \"TIDESK_BINLOG=$(head -n 1 \"$dir/binlog\")\""_s,
+            u"[ \"$state\" = finished ] && [ -f \"$dir/databases\" ] && sed 's/^/TIDESK_DB=/' "_s
+            u"\"$dir/databases\""_s,
             u"echo TIDESK_LOG_BEGIN"_s,
             u"tail -n 20 \"$dir/job.log\" 2>/dev/null"_s,
             u"true"_s,
@@ -409,6 +411,8 @@ BackupPoll BackupScript::parsePoll(const QByteArray &stdoutBytes)
             p.done = ok ? v : -1;
         } else if (key == u"TIDESK_BINLOG")
             p.binlog = binlogFrom(value);
+        else if (key == u"TIDESK_DB")
+            p.databases << line.mid(eq + 1);
     }
     if (state == u"running")
         p.state = BackupPoll::State::Running;

@@ -50,6 +50,7 @@ struct BackupPoll
     qint64 done = -1; // logical: tables dumped so far
     QString binlog; // "mysql-bin.000003:1234" or a GTID, when the server logs binlogs
     QString logTail;
+    QStringList databases; // a finished logical backup: the databases it dumped
 
     [[nodiscard]] double progress() const; // 0..100, -1 unknown
 };

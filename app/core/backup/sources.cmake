@@ -16,4 +16,5 @@ target_sources(tidesk_core PRIVATE
     backup/BackupLauncher.h backup/BackupLauncher.cpp
     backup/TableChecksum.h backup/TableChecksum.cpp
     backup/ChecksumReader.h backup/ChecksumReader.cpp
+    backup/BackupVerifier.h backup/BackupVerifier.cpp
 )

@@ -1,0 +1,40 @@
+// RestoreCommands: `tidesk-cli restore ENV --backup ID --into TARGET` loads a logical backup of
+// ENV into the environment TARGET (optionally under new database names, --rename SRC=DST) and
+// verifies it: row counts and checksums of every restored table against those recorded when the
+// backup was taken. A target database that already holds tables is refused unless --overwrite;
+// a production target, or --overwrite, needs the target's name typed (prompt, or --confirm
+// NAME without a terminal); without a terminal --yes is required.
+// `tidesk-cli restore drill ENV --into TARGET [--keep]` restores ENV's latest good logical
+// backup into TARGET under drill names (db_drill_XXXX), verifies, records the result (the
+// environment's "last verified restore") and drops the drill databases unless --keep.
+// Exit status: 0 restored and verified, 1 failed / refused / differences found, 2 usage,
+// 3 unknown environment or backup, 4 secrets unavailable.
+// Main thread; waits in a local event loop and on blocking SQL (a CLI has no GUI).
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace TiDesk::Cli {
+
+class CliContext;
+
+class RestoreCommands final
+{
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::Cli::RestoreCommands)
+public:
+    explicit RestoreCommands(CliContext &context)
+        : m_ctx(context)
+    { }
+
+    // args: everything after "restore".
+    int run(const QStringList &args);
+
+private:
+    int restore(const QStringList &args);
+    int drill(const QStringList &args);
+
+    CliContext &m_ctx;
+};
+
+} // namespace TiDesk::Cli

@@ -2,3 +2,7 @@
 # dev (equal reports; a changed row, a deleted row, a dropped and an extra table each named by
 # compare()); backtick and non-ASCII names; unknown database; a server error named per table; cancel.
 tidesk_add_test(tst_checksumreader SOURCES tst_checksumreader.cpp LIBS tidesk_core LABEL integration)
+# BackupRunner against the sandbox: logical/physical backups of dev over SSH and locally, cancel,
+# re-attach after a restart, killed job (lost), SSH cut (failed / re-attached), unwritable
+# directory, unknown database, wrong password.
+tidesk_add_test(tst_backuprunner SOURCES tst_backuprunner.cpp LIBS tidesk_core LABEL integration)

@@ -61,7 +61,8 @@ void BackupRunner::openShell()
         connect(m_shell, &JobShell::opened, this, &BackupRunner::onOpened);
         connect(m_shell, &JobShell::openFailed, this, &BackupRunner::onOpenFailed);
         connect(m_shell, &JobShell::lost, this, &BackupRunner::onLost);
-        m_job.host = m_shell->where();
+        if (m_job.host.isEmpty())
+            m_job.host = m_shell->where();
     }
     m_shell->open();
 }

@@ -1,0 +1,427 @@
+// BackupRunner against the sandbox's real servers: MariaDB `dev` backed up over the sandbox's
+// OpenSSH (and on this machine), with mariadb-dump and mariadb-backup:
+//  - logical and physical backups succeed: the artifact is complete under its final name (dump
+//    with the test's table, a prepared mariadb-backup copy), the binlog position is recorded,
+//    nothing is left with the .partial name, the history holds the job;
+//  - a backup held by a table lock (mariadb-dump waits for FLUSH TABLES WITH READ LOCK) is
+//    cancelled: Cancelled, its process group gone, no directory left;
+//  - the runner is destroyed mid-job (TiDesk closed) and a new one attaches to the history's
+//    record: the job is followed to success;
+//  - the job's processes are killed (host rebooted): Lost, partial directory removed;
+//  - the SSH connection is cut mid-job (the sshd session processes killed): Failed with a clear
+//    error when there is no reconnect window; re-attached and Succeeded with one;
+//  - unwritable directory, unknown database, wrong password: Failed with a clear error.
+// FAILS without the sandbox.
+#include "SandboxBastion.h"
+#include "SandboxEnv.h"
+#include "backup/BackupHistory.h"
+#include "backup/BackupLauncher.h"
+#include "backup/BackupRunner.h"
+#include "sql/ActivityLog.h"
+#include "sql/SqlConnection.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace TiDesk;
+using namespace TiDesk::Test;
+
+namespace {
+
+QByteArray gunzip(const QString &path)
+{
+    QProcess p;
+    p.start(u"gzip"_s, { u"-dc"_s, path });
+    p.waitForFinished(30000);
+    return p.readAllStandardOutput();
+}
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+}
+
+// The sessions of the sandbox's sshd (its children): killing them cuts every SSH connection.
+QList<qint64> sshdChildren(const QString &pidFile)
+{
+    QFile f(pidFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const qint64 master = f.readAll().trimmed().toLongLong();
+    QList<qint64> out;
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray s = stat.readAll();
+        const qsizetype close = s.lastIndexOf(')');
+        const QList<QByteArray> fields = s.mid(close + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == master)
+            out << pid;
+    }
+    return out;
+}
+
+} // namespace
+
+class TestBackupRunner : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void logicalOverSsh();
+    void physicalOverSsh();
+    void logicalOnThisMachine();
+    void cancelMidBackup();
+    void reattachAfterRestart();
+    void processKilledIsLost();
+    void sshDroppedFails();
+    void sshDroppedReattaches();
+    void unwritableDirectory();
+    void unknownDatabase();
+    void wrongPassword();
+
+private:
+    Environment devOverSsh() const;
+    Environment devLocal() const;
+    std::unique_ptr<BackupRunner> runner(const Environment &env, BackupJobRequest request,
+                                         const QString &password = {});
+    BackupJob waitFinished(BackupRunner &r, int timeoutMs = 120000);
+    BackupJob waitRunning(BackupRunner &r);
+    void exec(const QString &sql);
+    void lockTable(); // a second connection holds LOCK TABLES ... WRITE
+    void unlockTable();
+
+    SandboxEnv m_sandbox;
+    QTemporaryDir m_tmp;
+    std::unique_ptr<BackupHistory> m_history;
+    ActivityLog m_activity;
+    SqlConnection m_conn { &m_activity };
+    std::unique_ptr<SqlConnection> m_locker;
+    QString m_db;
+};
+
+void TestBackupRunner::initTestCase()
+{
+    QVERIFY2(m_sandbox.isValid(), qPrintable(m_sandbox.error()));
+    QVERIFY(m_tmp.isValid());
+    SqlConnection::initDriver();
+    m_history = std::make_unique<BackupHistory>(m_tmp.filePath(u"history"_s));
+    ConnectParams p;
+    p.host = u"127.0.0.1"_s;
+    p.port = m_sandbox.mariadbPort(u"dev"_s);
+    p.user = m_sandbox.adminUser();
+    p.password = m_sandbox.adminPassword();
+    p.connectTimeoutMs = 3000;
+    p.envName = u"dev"_s;
+    const VoidResult opened = m_conn.open(p);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
+    m_db = u"tidesk_bk_%1"_s.arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QChar(u'0'));
+    exec(u"CREATE DATABASE "_s + m_db);
+    exec(u"CREATE TABLE "_s + m_db + u".parcels (id INT PRIMARY KEY, label VARCHAR(40))"_s);
+    exec(u"INSERT INTO "_s + m_db + u".parcels SELECT seq, CONCAT('parcel-', seq) FROM "_s + m_db
+         + u".seq_1_to_2000"_s);
+}
+
+void TestBackupRunner::cleanupTestCase()
+{
+    unlockTable();
+    if (!m_db.isEmpty() && m_conn.isOpen())
+        (void)m_conn.query(u"DROP DATABASE IF EXISTS "_s + m_db);
+}
+
+void TestBackupRunner::exec(const QString &sql)
+{
+    const Result<QueryResult> r = m_conn.query(sql);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().toString()));
+}
+
+void TestBackupRunner::lockTable()
+{
+    m_locker = std::make_unique<SqlConnection>(&m_activity);
+    ConnectParams p;
+    p.host = u"127.0.0.1"_s;
+    p.port = m_sandbox.mariadbPort(u"dev"_s);
+    p.user = m_sandbox.adminUser();
+    p.password = m_sandbox.adminPassword();
+    p.envName = u"dev"_s;
+    QVERIFY(m_locker->open(p).ok());
+    QVERIFY(m_locker->query(u"LOCK TABLES "_s + m_db + u".parcels WRITE"_s).ok());
+}
+
+void TestBackupRunner::unlockTable()
+{
+    if (m_locker) {
+        (void)m_locker->query(u"UNLOCK TABLES"_s);
+        m_locker.reset();
+    }
+}
+
+Environment TestBackupRunner::devOverSsh() const
+{
+    Environment e = prodBehindBastion(m_sandbox, u"dev"_s);
+    e.tier = Tier::Dev;
+    e.endpoints.first().port = m_sandbox.mariadbPort(u"dev"_s);
+    return e;
+}
+
+Environment TestBackupRunner::devLocal() const
+{
+    Environment e = devOverSsh();
+    e.ssh = {};
+    return e;
+}
+
+std::unique_ptr<BackupRunner>
+TestBackupRunner::runner(const Environment &env, BackupJobRequest request, const QString &password)
+{
+    if (request.root.isEmpty())
+        request.root = m_tmp.filePath(u"artifacts"_s);
+    Result<PreparedJob> p = BackupLauncher::prepareBackup(env, nullptr, request);
+    if (!p) {
+        qWarning() << p.error().toString();
+        return {};
+    }
+    const QString pw = password.isEmpty() ? m_sandbox.adminPassword() : password;
+    auto r = std::make_unique<BackupRunner>(p->job, p->spec, p->shellFactory(), pw.toUtf8(),
+                                            m_history.get());
+    r->setPollInterval(std::chrono::milliseconds(300));
+    return r;
+}
+
+BackupJob TestBackupRunner::waitFinished(BackupRunner &r, int timeoutMs)
+{
+    QSignalSpy done(&r, &BackupRunner::finished);
+    if (!r.job().isFinished() || done.isEmpty())
+        done.wait(timeoutMs);
+    return r.job();
+}
+
+BackupJob TestBackupRunner::waitRunning(BackupRunner &r)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!r.job().isFinished()
+           && !(r.job().status == BackupJob::Status::Running && r.job().remotePid > 0)
+           && t.elapsed() < 30000)
+        QTest::qWait(50);
+    return r.job();
+}
+
+void TestBackupRunner::logicalOverSsh()
+{
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error));
+    QVERIFY2(job.host.contains(u"@127.0.0.1:"_s), qPrintable(job.host));
+    QVERIFY(job.sizeBytes > 0);
+    QVERIFY2(job.binlogPosition.startsWith(u"mysql-bin."_s), qPrintable(job.binlogPosition));
+    QCOMPARE(job.databases, QStringList { m_db });
+    const QString dir = job.root + u'/' + job.id;
+    QVERIFY(!QFileInfo::exists(dir + u".partial"_s));
+    const QByteArray dump = gunzip(dir + u"/dump.sql.gz"_s);
+    QVERIFY(dump.contains("CREATE TABLE `parcels`"));
+    QVERIFY(dump.contains("'parcel-2000'"));
+    QVERIFY(dump.contains("-- Dump completed"));
+    const Result<BackupJob> saved = m_history->load(job.id);
+    QVERIFY(saved.ok());
+    QCOMPARE(saved->status, BackupJob::Status::Succeeded);
+    QCOMPARE(saved->sizeBytes, job.sizeBytes);
+}
+
+void TestBackupRunner::physicalOverSsh()
+{
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    QVERIFY(job.sizeBytes > 1024 * 1024);
+    QVERIFY2(job.binlogPosition.startsWith(u"mysql-bin."_s), qPrintable(job.binlogPosition));
+    QFile checkpoints(job.root + u'/' + job.id + u"/data/xtrabackup_checkpoints"_s);
+    QVERIFY(checkpoints.open(QIODevice::ReadOnly));
+    QVERIFY(checkpoints.readAll().contains("backup_type = log-applied")); // prepared
+    QVERIFY(QFileInfo::exists(job.root + u'/' + job.id + u"/data/"_s + m_db));
+}
+
+void TestBackupRunner::logicalOnThisMachine()
+{
+    auto r = runner(devLocal(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error));
+    QCOMPARE(job.host, u"local"_s);
+    QVERIFY(QFileInfo::exists(job.root + u'/' + job.id + u"/dump.sql.gz"_s));
+}
+
+void TestBackupRunner::cancelMidBackup()
+{
+    lockTable();
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob running = waitRunning(*r);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    QTest::qWait(1500); // held by the lock, polled a few times
+    QCOMPARE(r->job().status, BackupJob::Status::Running);
+    r->cancel();
+    const BackupJob job = waitFinished(*r);
+    unlockTable();
+    QCOMPARE(job.status, BackupJob::Status::Cancelled);
+    QCOMPARE(job.sizeBytes, -1);
+    QVERIFY(!processAlive(running.remotePid));
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id));
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id + u".partial"_s));
+    QCOMPARE(m_history->load(job.id)->status, BackupJob::Status::Cancelled);
+}
+
+void TestBackupRunner::reattachAfterRestart()
+{
+    lockTable();
+    auto first = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(first);
+    first->start();
+    const BackupJob running = waitRunning(*first);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    first.reset(); // TiDesk closes; the job goes on on its host
+    QVERIFY(processAlive(running.remotePid));
+
+    const Result<BackupJob> recorded = m_history->load(running.id);
+    QVERIFY(recorded.ok());
+    QCOMPARE(recorded->status, BackupJob::Status::Running);
+    Result<PreparedJob> p = BackupLauncher::prepareAttach(devOverSsh(), nullptr, *recorded);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    BackupRunner second(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    second.setPollInterval(std::chrono::milliseconds(300));
+    second.attach();
+    QTRY_VERIFY_WITH_TIMEOUT(second.job().progress >= 0 || second.job().isFinished(), 10000);
+    QCOMPARE(second.job().status, BackupJob::Status::Running);
+    unlockTable();
+    const BackupJob job = waitFinished(second);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error));
+    QVERIFY(gunzip(job.root + u'/' + job.id + u"/dump.sql.gz"_s).contains("'parcel-1'"));
+    QCOMPARE(m_history->load(job.id)->status, BackupJob::Status::Succeeded);
+}
+
+void TestBackupRunner::processKilledIsLost()
+{
+    lockTable();
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob running = waitRunning(*r);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    QCOMPARE(::kill(-pid_t(running.remotePid), SIGKILL), 0); // the whole job, like a reboot
+    const BackupJob job = waitFinished(*r);
+    unlockTable();
+    QCOMPARE(job.status, BackupJob::Status::Lost);
+    QVERIFY2(job.error.contains(QString::number(running.remotePid)), qPrintable(job.error));
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id + u".partial"_s));
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id));
+}
+
+void TestBackupRunner::sshDroppedFails()
+{
+    const QString pidFile
+        = QFileInfo(m_sandbox.value(u"SSH_USER_KEY"_s)).absolutePath() + u"/sshd.pid"_s;
+    lockTable();
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(r);
+    r->setReconnectWindow(std::chrono::milliseconds(0));
+    r->start();
+    const BackupJob running = waitRunning(*r);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    const QList<qint64> sessions = sshdChildren(pidFile);
+    QVERIFY2(!sessions.isEmpty(), qPrintable(pidFile));
+    for (qint64 pid : sessions)
+        ::kill(pid_t(pid), SIGTERM);
+    const BackupJob job = waitFinished(*r, 30000);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"SSH connection"_s), qPrintable(job.error));
+    QVERIFY2(job.error.contains(u".partial"_s), qPrintable(job.error));
+    // The detached job still runs; it completes once the lock goes, under its final name, but
+    // the history says what TiDesk saw: failed.
+    unlockTable();
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(running.remotePid), 30000);
+    QCOMPARE(m_history->load(job.id)->status, BackupJob::Status::Failed);
+}
+
+void TestBackupRunner::sshDroppedReattaches()
+{
+    const QString pidFile
+        = QFileInfo(m_sandbox.value(u"SSH_USER_KEY"_s)).absolutePath() + u"/sshd.pid"_s;
+    lockTable();
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    QVERIFY(r);
+    r->setReconnectWindow(std::chrono::milliseconds(20000));
+    r->start();
+    const BackupJob running = waitRunning(*r);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    for (qint64 pid : sshdChildren(pidFile))
+        ::kill(pid_t(pid), SIGTERM);
+    QTest::qWait(1500);
+    QVERIFY(!r->job().isFinished());
+    unlockTable();
+    const BackupJob job = waitFinished(*r, 60000);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error));
+}
+
+void TestBackupRunner::unwritableDirectory()
+{
+    // Under a regular file: not even root can create it.
+    auto r = runner(devOverSsh(),
+                    { BackupJob::Kind::Logical, u"/etc/hostname/backups"_s, { m_db }, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"Cannot write to the backup directory /etc/hostname/backups"_s),
+             qPrintable(job.error));
+    QCOMPARE(job.remotePid, 0);
+}
+
+void TestBackupRunner::unknownDatabase()
+{
+    auto r
+        = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { u"tidesk_no_such_db_x"_s }, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"mariadb-dump exited with status"_s), qPrintable(job.error));
+    QVERIFY2(job.error.contains(u"Unknown database"_s), qPrintable(job.error));
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id + u".partial"_s));
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id));
+}
+
+void TestBackupRunner::wrongPassword()
+{
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {} }, u"not-the-password"_s);
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"Access denied"_s), qPrintable(job.error));
+    QVERIFY(!job.logTail.contains(u"not-the-password"_s));
+}
+
+QTEST_GUILESS_MAIN(TestBackupRunner)
+#include "tst_backuprunner.moc"

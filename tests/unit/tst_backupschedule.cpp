@@ -11,6 +11,7 @@
 #include "backup/ScheduleSet.h"
 #include "backup/SystemdTimerExport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -160,6 +161,7 @@ private slots:
     void timerUnitText();
     void writeUnits();
     void systemdAcceptsCalendars();
+    void systemdVerifiesUnits();
 };
 
 void TestBackupSchedule::initTestCase()
@@ -906,6 +908,41 @@ void TestBackupSchedule::systemdAcceptsCalendars()
             QCOMPARE(QDateTime(systemd.at(i).date(), systemd.at(i).time(), QTimeZone::utc()),
                      ours.at(i));
     }
+}
+
+void TestBackupSchedule::systemdVerifiesUnits()
+{
+    const QString analyze = QStandardPaths::findExecutable(u"systemd-analyze"_s);
+    if (analyze.isEmpty())
+        QSKIP("systemd-analyze is not installed: the unit files are not checked by systemd");
+    // The executable must exist for systemd to accept the unit: a copy of `true` in a folder
+    // whose name needs quoting and escaping.
+    QTemporaryDir dir;
+    const QString binDir = dir.filePath(u"Ti Desk 100%"_s);
+    QVERIFY(QDir().mkpath(binDir));
+    const QString cli = binDir + u"/tidesk-cli"_s;
+    QVERIFY(QFile::copy(QStandardPaths::findExecutable(u"true"_s), cli));
+    QVERIFY(QFile::setPermissions(cli, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    ScheduleSet set;
+    BackupSchedule w = weekly({ 1, 4 }, 23, 30, QString());
+    BackupSchedule h = hourly(15, u"UTC"_s);
+    set.schedules << daily(2, 30) << w << h;
+    SystemdTimerExport::Options o;
+    o.cliPath = cli;
+    o.tideskHome = dir.filePath(u"home dir"_s);
+    const QString unitDir = dir.filePath(u"units"_s);
+    const Result<QStringList> written
+        = SystemdTimerExport::write(unitDir, set, o, utc(u"2024-05-14T00:00:00Z"_s));
+    QVERIFY2(written.ok(), qPrintable(written.error().message));
+    QProcess p;
+    p.setWorkingDirectory(unitDir);
+    p.start(
+        analyze,
+        { u"verify"_s, u"--man=no"_s, u"./tidesk-backup.timer"_s, u"./tidesk-backup.service"_s });
+    QVERIFY(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    // verify only warns (exit 0) about a calendar it cannot parse: stderr must be empty too.
+    QVERIFY2(p.exitCode() == 0 && err.trimmed().isEmpty(), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestBackupSchedule)

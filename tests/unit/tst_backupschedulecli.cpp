@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
@@ -97,6 +98,8 @@ private:
 void TestBackupScheduleCli::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // As tidesk-cli does: scripts read stdout, informational logging only on request.
+    QLoggingCategory::setFilterRules(u"tidesk.*.info=false"_s);
     QVERIFY(m_home.isValid());
     qputenv("TIDESK_HOME", m_home.path().toUtf8());
     QCOMPARE(ScheduleSet::defaultPath(), schedulesPath());

@@ -142,7 +142,7 @@ QDateTime BackupSchedule::nextRunAfter(const QDateTime &t) const
         QDateTime c = wholeMinute(u).addSecs(60);
         for (int i = 0; i < kMinutesPerDay; ++i, c = c.addSecs(60))
             if (c.toTimeZone(tz).time().minute() == minute)
-                return c;
+                return c.toUTC();
         return {};
     }
     const QDate localDay = u.toTimeZone(tz).date();
@@ -151,7 +151,7 @@ QDateTime BackupSchedule::nextRunAfter(const QDateTime &t) const
             continue;
         const QDateTime r = resolveLocal(d, hour, minute, tz);
         if (r > u)
-            return r;
+            return r.toUTC();
     }
     return {};
 }
@@ -166,7 +166,7 @@ QDateTime BackupSchedule::latestRunAtOrBefore(const QDateTime &t) const
         QDateTime c = wholeMinute(u);
         for (int i = 0; i < kMinutesPerDay; ++i, c = c.addSecs(-60))
             if (c.toTimeZone(tz).time().minute() == minute)
-                return c;
+                return c.toUTC();
         return {};
     }
     const QDate localDay = u.toTimeZone(tz).date();
@@ -175,7 +175,7 @@ QDateTime BackupSchedule::latestRunAtOrBefore(const QDateTime &t) const
             continue;
         const QDateTime r = resolveLocal(d, hour, minute, tz);
         if (r <= u)
-            return r;
+            return r.toUTC();
     }
     return {};
 }

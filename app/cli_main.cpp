@@ -2,6 +2,7 @@
 // global options, AppContext, dispatch to the command classes in app/cli/.
 #include "AppContext.h"
 #include "cli/AlertCommands.h"
+#include "cli/BackupCommands.h"
 #include "cli/CliContext.h"
 #include "cli/CliIo.h"
 #include "cli/EnvCommands.h"
@@ -34,6 +35,7 @@ QString mainUsage()
         "\n"
         "Commands:\n"
         "  env ...        manage and check environments (tidesk-cli env --help)\n"
+        "  backup start|list|status|cancel  MariaDB/MySQL backups on the environment's host\n"
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
@@ -169,7 +171,7 @@ int main(int argc, char *argv[])
         return SlowCommands(context).digest(args);
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
         && command != u"guardrails" && command != u"kill" && command != u"rules"
-        && command != u"sessions") {
+        && command != u"sessions" && command != u"backup") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -191,5 +193,7 @@ int main(int argc, char *argv[])
         return RuleCommands(context).run(args);
     if (command == u"sessions")
         return SessionCommands(context).run(args);
+    if (command == u"backup")
+        return BackupCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

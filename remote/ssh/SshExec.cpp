@@ -30,6 +30,45 @@ SshExec::~SshExec()
 {
     abandonOpen();
     m_channel.reset();
+    m_stdin.fill('\0');
+}
+
+void SshExec::setStdin(QByteArray data)
+{
+    m_stdin = std::move(data);
+    m_stdinPos = 0;
+    m_hasStdin = true;
+}
+
+bool SshExec::writeStdin()
+{
+    if (!m_hasStdin || m_stdinEofSent)
+        return true;
+    while (m_stdinPos < m_stdin.size()) {
+        const ssize_t n = libssh2_channel_write(m_channel.get(), m_stdin.constData() + m_stdinPos,
+                                                size_t(m_stdin.size() - m_stdinPos));
+        if (n == LIBSSH2_ERROR_EAGAIN)
+            return true;
+        if (n < 0) {
+            if (!m_session->handleSessionError(int(n), tr("writing the command's input")))
+                fail(Error::make(ErrorKind::Connection, tr("Writing the command's input failed."),
+                                 m_session->lastLibssh2Error()));
+            return false;
+        }
+        m_stdinPos += qsizetype(n);
+    }
+    const int rc = libssh2_channel_send_eof(m_channel.get());
+    if (rc == LIBSSH2_ERROR_EAGAIN)
+        return true;
+    m_stdin.fill('\0');
+    m_stdin.clear();
+    m_stdinEofSent = true;
+    if (rc != 0 && !m_session->handleSessionError(rc, tr("closing the command's input"))) {
+        fail(Error::make(ErrorKind::Connection, tr("Closing the command's input failed."),
+                         m_session->lastLibssh2Error()));
+        return false;
+    }
+    return rc == 0;
 }
 
 void SshExec::abandonOpen()
@@ -116,6 +155,8 @@ void SshExec::pump()
             break;
         }
         case State::Running: {
+            if (!writeStdin() || !self || m_state != State::Running)
+                break;
             if (!readStreams())
                 break;
             if (!libssh2_channel_eof(m_channel.get()))

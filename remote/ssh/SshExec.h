@@ -39,6 +39,10 @@ public:
     // 0 = no timeout.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setKillOnCancel(bool kill) { m_killOnCancel = kill; }
+    // Bytes written to the command's stdin once it runs, then EOF (a secret the command reads,
+    // e.g. `IFS= read -r MYSQL_PWD`: never on its command line). The buffer is zeroed once sent.
+    // Without it, stdin stays open and nothing is sent.
+    void setStdin(QByteArray data);
     void start();
     void cancel();
 
@@ -59,6 +63,7 @@ signals:
 private:
     void pump();
     bool readStreams();
+    bool writeStdin(); // false when the exec failed
     bool takePgidMarker(QByteArray *stderrData);
     void killRemote();
     void pumpCancel();
@@ -77,6 +82,10 @@ private:
     bool m_closeSent = false;
     bool m_killOnCancel = true;
     bool m_markerDone = false;
+    bool m_hasStdin = false;
+    bool m_stdinEofSent = false;
+    QByteArray m_stdin;
+    qsizetype m_stdinPos = 0;
     QByteArray m_stderrHead;
     qint64 m_pgid = 0;
     Error m_cancelError;

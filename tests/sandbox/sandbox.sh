@@ -385,6 +385,10 @@ slow_query_log=1
 log_output=FILE,TABLE
 long_query_time=0.1
 slow_query_log_file=$d/data/slow.log
+# Binary log on: backups record their binlog position (issue 6); kept small and short-lived.
+log-bin=mysql-bin
+max_binlog_size=32M
+binlog_expire_logs_seconds=86400
 ssl_ca=$TLS/ca.pem
 ssl_cert=$TLS/server.pem
 ssl_key=$TLS/server-key.pem

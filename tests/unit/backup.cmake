@@ -1,3 +1,7 @@
 # Backups slice (issue 6, first pieces): BR output (progress, summaries, failures, log status and
 # metadata) and TiDB SQL BACKUP answers parsed from realistic text; storage URLs redacted.
 tidesk_add_test(tst_backupparsers SOURCES tst_backupparsers.cpp LIBS tidesk_core LABEL unit)
+# Verify after restore: checksum reports (JSON round trip, malformed fields named), compare() with
+# every kind of difference and a database name map, and the TiDB ADMIN CHECKSUM TABLE statement
+# and result row (TiDB never ran here).
+tidesk_add_test(tst_tablechecksum SOURCES tst_tablechecksum.cpp LIBS tidesk_core LABEL unit)

@@ -2,6 +2,7 @@
 
 #include "backup/StorageUrl.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -126,6 +127,22 @@ QJsonObject BackupJob::toJson() const
         o.insert(u"remote_log"_s, remoteLog);
     if (connectionId > 0)
         o.insert(u"connection_id"_s, QString::number(connectionId));
+    auto optional = [&o](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(key, value);
+    };
+    optional(u"host"_s, host);
+    optional(u"root"_s, root);
+    if (!databases.isEmpty())
+        o.insert(u"databases"_s, QJsonArray::fromStringList(databases));
+    optional(u"schedule"_s, scheduleId);
+    optional(u"source_backup"_s, sourceBackupId);
+    optional(u"into"_s, intoEnv);
+    if (drill)
+        o.insert(u"drill"_s, true);
+    optional(u"verification"_s, verification);
+    if (!verification.isEmpty())
+        o.insert(u"verified"_s, verified);
     return o;
 }
 
@@ -164,6 +181,16 @@ Result<BackupJob> BackupJob::fromJson(const QJsonObject &o)
     j.remotePid = qint64(o.value(u"remote_pid"_s).toDouble());
     j.remoteLog = o.value(u"remote_log"_s).toString();
     j.connectionId = o.value(u"connection_id"_s).toString().toULongLong();
+    j.host = o.value(u"host"_s).toString();
+    j.root = o.value(u"root"_s).toString();
+    for (const QJsonValue &v : o.value(u"databases"_s).toArray())
+        j.databases << v.toString();
+    j.scheduleId = o.value(u"schedule"_s).toString();
+    j.sourceBackupId = o.value(u"source_backup"_s).toString();
+    j.intoEnv = o.value(u"into"_s).toString();
+    j.drill = o.value(u"drill"_s).toBool();
+    j.verification = o.value(u"verification"_s).toString();
+    j.verified = o.value(u"verified"_s).toBool();
     return j;
 }
 

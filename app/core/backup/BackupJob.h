@@ -44,6 +44,19 @@ public:
     qint64 remotePid = 0;
     QString remoteLog;
     quint64 connectionId = 0;
+    // MariaDB/MySQL jobs run as a shell script on a host: which one ("root@db1:22", or "local"
+    // for this machine) and the backup directory there; the artifact is root/id.
+    QString host;
+    QString root;
+    QStringList databases; // what a logical backup holds (empty: all but the system schemas)
+    QString scheduleId; // the schedule that started it, if any
+    // Restores: the backup restored, the environment restored into, a drill or not, and the
+    // verification's outcome ("12 tables match" / "2 of 12 tables differ").
+    QString sourceBackupId;
+    QString intoEnv;
+    bool drill = false;
+    QString verification;
+    bool verified = false;
 
     [[nodiscard]] bool isFinished() const;
     [[nodiscard]] qint64 durationMs() const; // -1 when not started

@@ -1,0 +1,312 @@
+#include "BackupCommands.h"
+
+#include "backup/BackupHistory.h"
+#include "backup/BackupLauncher.h"
+#include "backup/BackupRunner.h"
+#include "cli/CliContext.h"
+#include "inventory/InventoryStore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk::Cli {
+
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    return bytes < 0 ? u"-"_s
+                     : QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString durationText(qint64 ms)
+{
+    if (ms < 0)
+        return u"-"_s;
+    if (ms < 60000)
+        return BackupCommands::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return BackupCommands::tr("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
+}
+
+enum class Until { Running, FirstPoll, Finished };
+
+// Runs the runner in a local event loop until `until`; progress lines on stderr when asked.
+BackupJob drive(BackupRunner &runner, Until until, bool progress)
+{
+    QEventLoop loop;
+    int changes = 0;
+    QElapsedTimer lastLine;
+    QObject::connect(&runner, &BackupRunner::jobChanged, &loop, [&](const BackupJob &job) {
+        ++changes;
+        if (progress && job.status == BackupJob::Status::Running
+            && (!lastLine.isValid() || lastLine.elapsed() >= 2000)) {
+            lastLine.start();
+            CliIo::err(job.progress >= 0 ? BackupCommands::tr("%1: running, %2%, %3 written")
+                                               .arg(job.id)
+                                               .arg(qRound(job.progress))
+                                               .arg(sizeText(job.sizeBytes))
+                                         : BackupCommands::tr("%1: running, %2 written")
+                                               .arg(job.id, sizeText(job.sizeBytes)));
+        }
+        if (until == Until::Running && job.status == BackupJob::Status::Running
+            && job.remotePid > 0)
+            loop.quit();
+        // attach: the first change is the poll's answer
+        if (until == Until::FirstPoll && changes >= 1)
+            loop.quit();
+    });
+    QObject::connect(&runner, &BackupRunner::finished, &loop, &QEventLoop::quit);
+    if (runner.job().isFinished())
+        return runner.job();
+    loop.exec();
+    return runner.job();
+}
+
+} // namespace
+
+QString BackupCommands::describe(const BackupJob &job)
+{
+    QStringList lines;
+    //: %1 = job id, %2 = kind (logical, physical, restore), %3 = environment, %4 = status
+    lines << tr("%1  %2 of %3: %4")
+                 .arg(job.id, BackupJob::kindName(job.kind), job.envName,
+                      BackupJob::statusName(job.status));
+    if (job.kind == BackupJob::Kind::Restore)
+        lines << tr("  restore of %1 into %2").arg(job.sourceBackupId, job.intoEnv);
+    lines << tr("  target:   %1").arg(job.target);
+    if (job.startedAt.isValid())
+        lines << tr("  started:  %1 UTC, took %2")
+                     .arg(job.startedAt.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                          durationText(job.durationMs()));
+    if (job.sizeBytes >= 0)
+        lines << tr("  size:     %1").arg(sizeText(job.sizeBytes));
+    if (job.progress >= 0 && !job.isFinished())
+        lines << tr("  progress: %1%").arg(qRound(job.progress));
+    if (!job.binlogPosition.isEmpty())
+        lines << tr("  binlog:   %1").arg(job.binlogPosition);
+    if (!job.verification.isEmpty())
+        lines << tr("  verified: %1").arg(job.verification);
+    if (!job.error.isEmpty())
+        lines << tr("  error:    %1").arg(job.error);
+    return lines.join(u'\n');
+}
+
+int BackupCommands::exitCodeOf(const BackupJob &job)
+{
+    return job.status == BackupJob::Status::Succeeded || job.status == BackupJob::Status::Running
+            || job.status == BackupJob::Status::Queued
+        ? ExitOk
+        : ExitFailure;
+}
+
+void BackupCommands::print(const BackupJob &job)
+{
+    if (m_ctx.json())
+        CliIo::outRaw(QJsonDocument(job.toJson()).toJson(QJsonDocument::Compact) + '\n');
+    else
+        CliIo::out(describe(job));
+}
+
+int BackupCommands::run(const QStringList &args)
+{
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h") {
+        CliIo::out(
+            tr("Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]\n"
+               "           [--to DIR] [--database DB]... [--wait] [--json]\n"
+               "       tidesk-cli [global options] backup list [ENV] [--json]\n"
+               "       tidesk-cli [global options] backup status JOB [--wait] [--json]\n"
+               "       tidesk-cli [global options] backup cancel JOB [--json]\n"
+               "MariaDB/MySQL backups run on the environment's SSH host (or this machine when it "
+               "has none),\ndetached: they go on if TiDesk stops, and are followed again by "
+               "`backup status`."));
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    const QString sub = args.first();
+    if (sub == u"start")
+        return start(args.mid(1));
+    if (sub == u"list")
+        return list(args.mid(1));
+    if (sub == u"status")
+        return status(args.mid(1));
+    if (sub == u"cancel")
+        return cancel(args.mid(1));
+    return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                  tr("unknown backup command '%1' (try: start, list, status, "
+                                     "cancel)")
+                                      .arg(sub)),
+                      ExitUsage);
+}
+
+int BackupCommands::start(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption kindOpt(u"kind"_s, tr("logical (default) or physical"), u"kind"_s);
+    const QCommandLineOption toOpt(u"to"_s, tr("backup directory on the host"), u"dir"_s);
+    const QCommandLineOption dbOpt(u"database"_s, tr("a database to back up (repeatable)"),
+                                   u"db"_s);
+    const QCommandLineOption waitOpt(u"wait"_s, tr("wait until the backup ends"));
+    p.addOptions({ kindOpt, toOpt, dbOpt, waitOpt });
+    const auto usage = [&](const QString &why) {
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
+    };
+    if (!p.parse(QStringList { u"tidesk-cli backup start"_s } + args))
+        return usage(p.errorText());
+    if (p.positionalArguments().size() != 1)
+        return usage(tr("backup start needs exactly one ENV"));
+    BackupRequest request;
+    if (p.isSet(kindOpt)) {
+        const auto kind = BackupJob::kindFromName(p.value(kindOpt));
+        if (!kind || *kind == BackupJob::Kind::Restore)
+            return usage(tr("--kind must be logical, physical, br or sql"));
+        request.kind = *kind;
+    }
+    request.root = p.value(toOpt);
+    request.databases = p.values(dbOpt);
+    const Result<Environment> env
+        = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
+    if (!env)
+        return m_ctx.fail(env.error(), ExitInvalidInput);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    Result<PreparedJob> prepared = BackupLauncher::prepareBackup(*env, *secrets, request);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(),
+                          prepared.error().kind == ErrorKind::Crypto ? ExitSecrets
+                                                                     : ExitInvalidInput);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(),
+                        std::move(prepared->password), &history);
+    runner.start();
+    const bool wait = p.isSet(waitOpt);
+    const BackupJob job
+        = drive(runner, wait ? Until::Finished : Until::Running, wait && !m_ctx.json());
+    print(job);
+    return exitCodeOf(job);
+}
+
+int BackupCommands::list(const QStringList &args)
+{
+    if (args.size() > 1)
+        return m_ctx.fail(
+            Error::make(ErrorKind::InvalidInput, tr("backup list takes at most one ENV")),
+            ExitUsage);
+    const QString env = args.value(0);
+    if (!env.isEmpty()) {
+        if (const Result<Environment> e = m_ctx.app().services().inventory->findByName(env); !e)
+            return m_ctx.fail(e.error(), ExitInvalidInput);
+    }
+    BackupHistory history(BackupHistory::defaultDirectory());
+    QStringList problems;
+    const Result<QList<BackupJob>> jobs = history.list(env, &problems);
+    if (!jobs)
+        return m_ctx.fail(jobs.error(), ExitFailure);
+    for (const QString &problem : problems)
+        CliIo::err(tr("warning: %1").arg(problem));
+    if (m_ctx.json()) {
+        QJsonArray a;
+        for (const BackupJob &j : *jobs)
+            a.append(j.toJson());
+        CliIo::outRaw(QJsonDocument(a).toJson(QJsonDocument::Compact) + '\n');
+        return ExitOk;
+    }
+    if (jobs->isEmpty()) {
+        CliIo::out(tr("No backups recorded."));
+        return ExitOk;
+    }
+    QList<QStringList> rows;
+    for (const BackupJob &j : *jobs)
+        rows << QStringList { j.id,
+                              j.envName,
+                              BackupJob::kindName(j.kind),
+                              BackupJob::statusName(j.status),
+                              j.startedAt.isValid() ? j.startedAt.toString(u"yyyy-MM-dd HH:mm"_s)
+                                                    : u"-"_s,
+                              durationText(j.durationMs()),
+                              sizeText(j.sizeBytes),
+                              j.kind == BackupJob::Kind::Restore ? j.intoEnv : j.target };
+    CliIo::out(CliIo::table({ tr("ID"), tr("ENV"), tr("KIND"), tr("STATUS"), tr("STARTED (UTC)"),
+                              tr("DURATION"), tr("SIZE"), tr("TARGET") },
+                            rows));
+    return ExitOk;
+}
+
+int BackupCommands::status(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption waitOpt(u"wait"_s, tr("follow the job until it ends"));
+    p.addOption(waitOpt);
+    if (!p.parse(QStringList { u"tidesk-cli backup status"_s } + args)
+        || p.positionalArguments().size() != 1)
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      p.errorText().isEmpty()
+                                          ? tr("backup status needs exactly one JOB")
+                                          : p.errorText()),
+                          ExitUsage);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    const Result<BackupJob> job = history.load(p.positionalArguments().first());
+    if (!job)
+        return m_ctx.fail(job.error(), ExitInvalidInput);
+    if (job->isFinished() || job->remotePid <= 0) {
+        print(*job);
+        return exitCodeOf(*job);
+    }
+    // Still running on record: ask the host (re-attach).
+    const Result<Environment> env = m_ctx.app().services().inventory->findByName(job->envName);
+    if (!env)
+        return m_ctx.fail(env.error(), ExitInvalidInput);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    Result<PreparedJob> prepared = BackupLauncher::prepareAttach(*env, *secrets, *job);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(), ExitFailure);
+    BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(), {}, &history);
+    runner.attach();
+    const bool wait = p.isSet(waitOpt);
+    const BackupJob now
+        = drive(runner, wait ? Until::Finished : Until::FirstPoll, wait && !m_ctx.json());
+    print(now);
+    return exitCodeOf(now);
+}
+
+int BackupCommands::cancel(const QStringList &args)
+{
+    if (args.size() != 1)
+        return m_ctx.fail(
+            Error::make(ErrorKind::InvalidInput, tr("backup cancel needs exactly one JOB")),
+            ExitUsage);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    const Result<BackupJob> job = history.load(args.first());
+    if (!job)
+        return m_ctx.fail(job.error(), ExitInvalidInput);
+    if (job->isFinished())
+        return m_ctx.fail(
+            Error::make(
+                ErrorKind::InvalidInput,
+                tr("Job %1 already ended (%2).").arg(job->id, BackupJob::statusName(job->status))),
+            ExitFailure);
+    const Result<Environment> env = m_ctx.app().services().inventory->findByName(job->envName);
+    if (!env)
+        return m_ctx.fail(env.error(), ExitInvalidInput);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    Result<PreparedJob> prepared = BackupLauncher::prepareAttach(*env, *secrets, *job);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(), ExitFailure);
+    BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(), {}, &history);
+    runner.attach();
+    runner.cancel();
+    const BackupJob now = drive(runner, Until::Finished, false);
+    print(now);
+    return now.status == BackupJob::Status::Cancelled ? ExitOk : ExitFailure;
+}
+
+} // namespace TiDesk::Cli

@@ -1,0 +1,47 @@
+// BackupCommands: `tidesk-cli backup ...` - start a MariaDB/MySQL backup (logical with
+// mariadb-dump, physical with mariadb-backup) on the environment's SSH host or this machine, list
+// the history, show a job (following it again when it still runs), cancel one; `backup schedule`
+// is ScheduleCommands. Jobs run detached on their host: `backup start` without --wait returns
+// once the job runs, and Ctrl-C during --wait leaves it running (`backup cancel ID` stops it).
+// Exit status: 0 started / succeeded / listed, 1 the job failed, was cancelled or lost, or could
+// not start, 2 usage, 3 unknown environment or job, 4 secrets unavailable.
+// Main thread; waits in a local event loop (the runner is asynchronous).
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace TiDesk {
+struct BackupJob;
+}
+
+namespace TiDesk::Cli {
+
+class CliContext;
+
+class BackupCommands final
+{
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::Cli::BackupCommands)
+public:
+    explicit BackupCommands(CliContext &context)
+        : m_ctx(context)
+    { }
+
+    // args: everything after "backup".
+    int run(const QStringList &args);
+
+    // One job for people (several lines) and its exit status (0 succeeded or running).
+    [[nodiscard]] static QString describe(const BackupJob &job);
+    [[nodiscard]] static int exitCodeOf(const BackupJob &job);
+
+private:
+    int start(const QStringList &args);
+    int list(const QStringList &args);
+    int status(const QStringList &args);
+    int cancel(const QStringList &args);
+    void print(const BackupJob &job);
+
+    CliContext &m_ctx;
+};
+
+} // namespace TiDesk::Cli

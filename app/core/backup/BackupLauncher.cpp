@@ -1,0 +1,219 @@
+#include "BackupLauncher.h"
+
+#include "backup/LocalJobShell.h"
+#include "backup/SshJobShell.h"
+#include "backup/StorageUrl.h"
+#include "secrets/SecretReader.h"
+#include "tunnel/BastionConfig.h"
+
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+namespace {
+
+Result<std::optional<SshConnectOptions>> sshFor(const Environment &env, CredentialStore *secrets)
+{
+    if (!env.ssh.enabled || env.ssh.host.trimmed().isEmpty())
+        return std::optional<SshConnectOptions>();
+    QString secret;
+    if (secrets) {
+        Result<QString> s = readOptionalSecret(secrets, env.sshPassphraseSecretKey());
+        if (!s)
+            return s.error();
+        secret = *s;
+    }
+    const Result<SshConfig> config = SshConfig::load(SshConfig::defaultPath());
+    if (!config)
+        return config.error();
+    return std::optional<SshConnectOptions>(BastionConfig::resolve(env.ssh, secret, *config,
+                                                                   HostKeyPolicy::Strict,
+                                                                   env.connectTimeoutMs)
+                                                .options);
+}
+
+Result<QByteArray> passwordFor(const Environment &env, CredentialStore *secrets)
+{
+    if (!secrets)
+        return QByteArray();
+    Result<QString> pw = readOptionalSecret(secrets, env.passwordSecretKey());
+    if (!pw)
+        return pw.error();
+    return pw->toUtf8();
+}
+
+QString whereOf(const std::optional<SshConnectOptions> &ssh)
+{
+    if (!ssh)
+        return u"local"_s;
+    return ssh->user + u'@' + ssh->host + u':' + QString::number(ssh->port);
+}
+
+bool isMariadbFamily(const Environment &env)
+{
+    return env.engine != EngineOverride::TiDB;
+}
+
+} // namespace
+
+BackupRunner::ShellFactory PreparedJob::shellFactory() const
+{
+    const std::optional<SshConnectOptions> options = ssh;
+    return [options](QObject *parent) -> JobShell * {
+        if (options)
+            return new SshJobShell(*options, parent);
+        return new LocalJobShell(parent);
+    };
+}
+
+Result<QString> BackupLauncher::rootFor(const Environment &env, const QString &override)
+{
+    const QString chosen
+        = override.trimmed().isEmpty() ? env.backup.url.trimmed() : override.trimmed();
+    if (chosen.isEmpty())
+        return QString(u"~/tidesk-backups/"_s + env.name);
+    if (chosen.startsWith(u'/') || chosen.startsWith(u"~/") || chosen == u"~")
+        return chosen;
+    const QString scheme = StorageUrl::scheme(chosen);
+    if (scheme == u"local" || scheme == u"file") {
+        const QString path = QUrl(chosen).path();
+        if (!path.isEmpty())
+            return path;
+    }
+    //: %1 = a storage URL with its secrets removed
+    return Error::make(ErrorKind::InvalidInput,
+                       tr("MariaDB and MySQL backups are written to a directory on the host; %1 "
+                          "is not a directory (set a path such as /var/backups/tidesk or "
+                          "local:///var/backups/tidesk).")
+                           .arg(StorageUrl::redacted(chosen)));
+}
+
+Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, CredentialStore *secrets,
+                                                  const BackupRequest &request)
+{
+    if (request.kind != BackupJob::Kind::Logical && request.kind != BackupJob::Kind::Physical)
+        //: %1 = br or sql
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 backups are for TiDB clusters (BR or BACKUP SQL); this build "
+                              "runs logical and physical MariaDB/MySQL backups.")
+                               .arg(BackupJob::kindName(request.kind)));
+    if (!isMariadbFamily(env))
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is a TiDB environment: logical and physical backups are for "
+                              "MariaDB and MySQL (TiDB backups use BR or BACKUP SQL).")
+                               .arg(env.name));
+    if (env.endpoints.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, tr("%1 has no SQL endpoint.").arg(env.name));
+    const Result<QString> root = rootFor(env, request.root);
+    if (!root)
+        return root.error();
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(env, secrets);
+    if (!ssh)
+        return ssh.error();
+    Result<QByteArray> password = passwordFor(env, secrets);
+    if (!password)
+        return password.error();
+
+    PreparedJob p;
+    p.ssh = *ssh;
+    p.password = *password;
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(env.name, QDateTime::currentDateTimeUtc());
+    job.envName = env.name;
+    job.kind = request.kind;
+    job.status = BackupJob::Status::Queued;
+    job.host = whereOf(p.ssh);
+    job.root = *root;
+    job.databases = request.kind == BackupJob::Kind::Logical ? request.databases : QStringList();
+    job.scheduleId = request.scheduleId;
+    job.target = job.host + u':' + *root + u'/' + job.id;
+    BackupSpec &spec = p.spec;
+    spec.kind = request.kind;
+    spec.jobId = job.id;
+    spec.root = *root;
+    spec.dbHost = env.endpoints.first().host;
+    spec.dbPort = env.endpoints.first().port;
+    spec.dbUser = env.user;
+    spec.databases = job.databases;
+    return p;
+}
+
+Result<PreparedJob> BackupLauncher::prepareAttach(const Environment &env, CredentialStore *secrets,
+                                                  const BackupJob &job)
+{
+    if (job.root.isEmpty() || job.remotePid <= 0)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("Job %1 has no directory or process on record: it cannot be "
+                              "followed.")
+                               .arg(job.id));
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(env, secrets);
+    if (!ssh)
+        return ssh.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    p.job = job;
+    p.spec.kind = job.kind;
+    p.spec.jobId = job.id;
+    p.spec.root = job.root;
+    return p;
+}
+
+Result<PreparedJob> BackupLauncher::prepareRestore(const Environment &source,
+                                                   const Environment &into,
+                                                   CredentialStore *secrets,
+                                                   const RestoreRequest &request)
+{
+    const BackupJob &b = request.backup;
+    if (b.kind != BackupJob::Kind::Logical)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("Only logical backups can be restored by TiDesk in this build "
+                              "(backup %1 is %2).")
+                               .arg(b.id, BackupJob::kindName(b.kind)));
+    if (b.status != BackupJob::Status::Succeeded)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("Backup %1 did not succeed: it cannot be restored.").arg(b.id));
+    if (b.root.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("Backup %1 has no directory on record.").arg(b.id));
+    if (into.endpoints.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, tr("%1 has no SQL endpoint.").arg(into.name));
+    if (!isMariadbFamily(into))
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is a TiDB environment: a MariaDB/MySQL dump is not restored "
+                              "into TiDB by TiDesk.")
+                               .arg(into.name));
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(source, secrets);
+    if (!ssh)
+        return ssh.error();
+    Result<QByteArray> password = passwordFor(into, secrets);
+    if (!password)
+        return password.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    p.password = *password;
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(into.name, QDateTime::currentDateTimeUtc());
+    job.envName = source.name;
+    job.kind = BackupJob::Kind::Restore;
+    job.host = whereOf(p.ssh);
+    job.root = b.root;
+    job.sourceBackupId = b.id;
+    job.intoEnv = into.name;
+    job.drill = request.drill;
+    job.databases = b.databases;
+    job.target = into.name;
+    BackupSpec &spec = p.spec;
+    spec.kind = BackupJob::Kind::Restore;
+    spec.jobId = job.id;
+    spec.root = b.root;
+    spec.restoreFrom = b.root + u'/' + b.id;
+    spec.renames = request.renames;
+    spec.dbHost = into.endpoints.first().host;
+    spec.dbPort = into.endpoints.first().port;
+    spec.dbUser = into.user;
+    return p;
+}
+
+} // namespace TiDesk

@@ -1,0 +1,72 @@
+// BackupLauncher: turns an environment and a request into everything a BackupRunner needs - the
+// job record, the script's spec, where it runs (the environment's SSH host through
+// BastionConfig, or this machine) and the database password from the credential store - for a
+// new backup, for following a job already started (attach), and for a restore.
+// The backup directory: the request's, else the environment's backup location when it is a
+// directory (local:// or file:// URL, an absolute path, ~/...), else ~/tidesk-backups/<env> on
+// that host. BR storage URLs (s3://, gcs:// ...) are for TiDB's BR and refused here.
+// Blocking (credential store, ~/.ssh/config): pool threads or the CLI, never the GUI thread.
+#pragma once
+
+#include "SshConnectOptions.h"
+#include "backup/BackupJob.h"
+#include "backup/BackupRunner.h"
+#include "backup/BackupScript.h"
+#include "common/Result.h"
+#include "inventory/Environment.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace TiDesk {
+
+class CredentialStore;
+
+struct BackupRequest
+{
+    BackupJob::Kind kind = BackupJob::Kind::Logical;
+    QString root; // empty: the environment's backup location or the default
+    QStringList databases; // logical only; empty = all but the system schemas
+    QString scheduleId;
+};
+
+struct RestoreRequest
+{
+    BackupJob backup; // a succeeded logical backup (from the history)
+    // database renames source -> target; a source database absent here keeps its name
+    QList<QPair<QString, QString>> renames;
+    bool drill = false;
+};
+
+struct PreparedJob
+{
+    BackupJob job;
+    BackupSpec spec;
+    std::optional<SshConnectOptions> ssh; // none: this machine
+    QByteArray password; // the database password (empty for attach)
+
+    // Creates the job's shell on the runner's thread.
+    [[nodiscard]] BackupRunner::ShellFactory shellFactory() const;
+};
+
+class BackupLauncher
+{
+    Q_DECLARE_TR_FUNCTIONS(TiDesk::BackupLauncher)
+public:
+    [[nodiscard]] static Result<PreparedJob>
+    prepareBackup(const Environment &env, CredentialStore *secrets, const BackupRequest &request);
+    // A job of the history that is still queued or running, to follow it again.
+    [[nodiscard]] static Result<PreparedJob>
+    prepareAttach(const Environment &env, CredentialStore *secrets, const BackupJob &job);
+    // Restore runs on the host that holds the backup (the source environment's) and loads it
+    // into `into`'s first endpoint as that host reaches it, with into's user and password.
+    [[nodiscard]] static Result<PreparedJob> prepareRestore(const Environment &source,
+                                                            const Environment &into,
+                                                            CredentialStore *secrets,
+                                                            const RestoreRequest &request);
+    // The backup directory for env (see the header comment); InvalidInput for a BR URL.
+    [[nodiscard]] static Result<QString> rootFor(const Environment &env, const QString &override);
+};
+
+} // namespace TiDesk

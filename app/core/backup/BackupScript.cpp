@@ -1,0 +1,439 @@
+#include "BackupScript.h"
+
+#include "sql/SqlQuote.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+namespace {
+
+const QString kSystemSchemas = u"'mysql','information_schema','performance_schema','sys'"_s;
+
+QString joinLines(const QStringList &lines)
+{
+    return lines.join(u'\n') + u'\n';
+}
+
+// `"$client" --host=.. --port=.. --user=..` as shell words (the password is MYSQL_PWD).
+QString connectionWords(const BackupSpec &spec)
+{
+    return u"--host="_s + BackupScript::shellQuote(spec.dbHost) + u" --port="_s
+        + QString::number(spec.dbPort) + u" --user="_s + BackupScript::shellQuote(spec.dbUser);
+}
+
+// The job script's first lines: where it is, how it logs and fails.
+QStringList prologue(const BackupSpec &spec)
+{
+    return {
+        u"#!/bin/sh"_s,
+        u"# TiDesk backup job "_s + spec.jobId
+            + u" (generated; the password comes from the "_s
+              u"environment, never from this file)."_s,
+        u"set -u"_s,
+        u"d=$(cd \"$(dirname \"$0\")\" && pwd) || exit 70"_s,
+        u"root=$(dirname \"$d\")"_s,
+        u"id="_s + BackupScript::shellQuote(spec.jobId),
+        u"echo $$ > \"$d/pid\""_s,
+        u"log() { printf '%s %s\\n' \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" \"$*\"; }"_s,
+        u"fail() { log \"FAILED: $2\"; echo \"$1\" > \"$d/exit\"; exit 1; }"_s,
+        u"client=$(command -v mariadb || command -v mysql) || fail 69 'no mariadb or mysql "_s
+        u"client on this host'"_s,
+        u"sql() { \"$client\" "_s + connectionWords(spec)
+            + u" --batch --skip-column-names -e \"$1\"; }"_s,
+    };
+}
+
+QStringList finishLines()
+{
+    return {
+        u"size=$(du -sb \"$d\" 2>/dev/null | cut -f1)"_s,
+        u"echo \"${size:-0}\" > \"$d/size\""_s,
+        u"mv \"$d\" \"$root/$id\" || fail 74 \"renaming $d to $root/$id failed\""_s,
+        u"echo 0 > \"$root/$id/exit\""_s,
+        u"log 'completed OK'"_s,
+    };
+}
+
+QString databasesFileLines(const QStringList &databases)
+{
+    QStringList quoted;
+    for (const QString &db : databases)
+        quoted << BackupScript::shellQuote(db);
+    return u"printf '%s\\n' "_s + quoted.join(u' ') + u" > \"$d/databases\""_s;
+}
+
+QStringList logicalBody(const BackupSpec &spec)
+{
+    QStringList sqlNames;
+    for (const QString &db : spec.databases)
+        sqlNames << SqlQuote::literal(db);
+    const QString schemaFilter = spec.databases.isEmpty() ? u"NOT IN ("_s + kSystemSchemas + u')'
+                                                          : u"IN ("_s + sqlNames.join(u',') + u')';
+    QStringList lines {
+        u"dump=$(command -v mariadb-dump || command -v mysqldump) || fail 69 'no mariadb-dump "_s
+        u"or mysqldump on this host'"_s,
+    };
+    if (spec.databases.isEmpty())
+        lines << u"sql \"SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME "_s
+                 u"NOT IN ("_s
+                + kSystemSchemas + u") ORDER BY 1\" > \"$d/databases\" || fail 1 "_s
+                + u"'listing the databases failed'"_s;
+    else
+        lines << databasesFileLines(spec.databases);
+    lines << u"[ -s \"$d/databases\" ] || fail 1 'there is no database to back up'"_s
+          << u"sql \"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA "_s
+            + schemaFilter + u"\" > \"$d/total\" || fail 1 'counting the tables failed'"_s
+          << u"logbin=$(sql 'SELECT @@log_bin') || fail 1 'reading @@log_bin failed'"_s
+          << u"mopt=; [ \"$logbin\" = 1 ] && mopt=--master-data=2"_s
+          << u"set --; while IFS= read -r db; do set -- \"$@\" \"$db\"; done < \"$d/databases\""_s
+          << u"log \"dumping $# database(s): $*\""_s
+          << u"{ \"$dump\" "_s + connectionWords(spec)
+            + u" --single-transaction --quick --routines --events --triggers --hex-blob "_s
+              u"--verbose $mopt --databases \"$@\"; echo $? > \"$d/dump.rc\"; } "_s
+              u"| gzip -1 > \"$d/dump.sql.gz\" || fail 74 \"writing $d/dump.sql.gz failed "_s
+              u"(disk full?)\""_s
+          << u"rc=$(cat \"$d/dump.rc\" 2>/dev/null || echo 1)"_s
+          << u"[ \"$rc\" = 0 ] || fail \"$rc\" \"mariadb-dump exited with status $rc\""_s
+          << u"{ gzip -dc \"$d/dump.sql.gz\" | head -n 80 | grep -m1 'CHANGE MASTER TO' > "_s
+             u"\"$d/binlog\"; } 2>/dev/null || true"_s;
+    return lines;
+}
+
+QStringList physicalBody(const BackupSpec &spec)
+{
+    return {
+        u"mb=$(command -v mariadb-backup) || fail 69 'no mariadb-backup on this host'"_s,
+        u"datadir=$(sql 'SELECT @@datadir') || fail 1 'reading @@datadir failed'"_s,
+        u"du -sb \"$datadir\" 2>/dev/null | cut -f1 > \"$d/total\""_s,
+        u"log \"copying $datadir\""_s,
+        u"\"$mb\" --backup --target-dir=\"$d/data\" "_s + connectionWords(spec)
+            + u" || fail $? 'mariadb-backup --backup failed'"_s,
+        u"log 'preparing the copy'"_s,
+        u"\"$mb\" --prepare --target-dir=\"$d/data\" || fail $? 'mariadb-backup --prepare "_s
+        u"failed'"_s,
+        u"head -n 1 \"$d/data/mariadb_backup_binlog_info\" 2>/dev/null > \"$d/binlog\" || "_s
+        u"head -n 1 \"$d/data/xtrabackup_binlog_info\" 2>/dev/null > \"$d/binlog\" || true"_s,
+    };
+}
+
+QString sedRename(const QString &from, const QString &to)
+{
+    // Names are plain (checked): no regex or sed metacharacters to escape.
+    const QString f = u'`' + from + u'`';
+    const QString t = u'`' + to + u'`';
+    return u"-e "_s + BackupScript::shellQuote(u"/^CREATE DATABASE /s/"_s + f + u'/' + t + u'/')
+        + u" -e "_s + BackupScript::shellQuote(u"/^ALTER DATABASE /s/"_s + f + u'/' + t + u'/')
+        + u" -e "_s + BackupScript::shellQuote(u"s/^USE "_s + f + u";$/USE "_s + t + u";/"_s);
+}
+
+QStringList restoreBody(const BackupSpec &spec)
+{
+    QString sed = u"cat"_s;
+    QStringList exprs;
+    for (const auto &[from, to] : spec.renames)
+        if (!to.isEmpty() && to != from)
+            exprs << sedRename(from, to);
+    if (!exprs.isEmpty())
+        sed = u"sed "_s + exprs.join(u' ');
+    return {
+        u"src="_s + BackupScript::rootExpression(spec.restoreFrom),
+        u"[ -f \"$src/dump.sql.gz\" ] || fail 66 \"there is no logical dump in $src\""_s,
+        u"gzip -dc \"$src/dump.sql.gz\" | head -c 0 || fail 66 \"$src/dump.sql.gz is not "_s
+        u"readable\""_s,
+        u"log \"restoring $src\""_s,
+        u"{ gzip -dc \"$src/dump.sql.gz\" || echo 'SELECT TIDESK_DUMP_DAMAGED;'; } | "_s + sed
+            + u" | \"$client\" "_s + connectionWords(spec)
+            + u" --batch --binary-mode || fail $? 'loading the dump failed'"_s,
+    };
+}
+
+QString checkTool(const QString &alternatives, const QString &name)
+{
+    return u"{ "_s + alternatives + u"; } >/dev/null 2>&1 || { echo TIDESK_BACKUP_ERROR=no-tool:"_s
+        + name + u" >&2; exit 69; }"_s;
+}
+
+// Alive and ours: a live pid whose command line names the job (not a reused pid).
+QString aliveTest()
+{
+    return u"kill -0 \"$pid\" 2>/dev/null && { [ ! -r \"/proc/$pid/cmdline\" ] || grep -aqF "_s
+           u"\"$id\" \"/proc/$pid/cmdline\"; }"_s;
+}
+
+QString locationLines(const QString &root, const QString &jobId, qint64 pid)
+{
+    return u"root="_s + BackupScript::rootExpression(root) + u"; id="_s
+        + BackupScript::shellQuote(jobId) + u"; pid="_s + QString::number(qMax<qint64>(0, pid))
+        + u'\n';
+}
+
+} // namespace
+
+double BackupPoll::progress() const
+{
+    if (state == State::Succeeded)
+        return 100.0;
+    if (total > 0 && done >= 0)
+        return qBound(0.0, 100.0 * double(done) / double(total), 99.0);
+    if (total > 0 && bytes >= 0 && done < 0)
+        return qBound(0.0, 100.0 * double(bytes) / double(total), 99.0);
+    return -1;
+}
+
+bool BackupScript::isPlainId(const QString &id)
+{
+    static const QRegularExpression re(u"^[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,127}$"_s);
+    return re.match(id).hasMatch();
+}
+
+QString BackupScript::shellQuote(const QString &s)
+{
+    QString q = s;
+    q.replace(u'\'', u"'\\''"_s);
+    return u'\'' + q + u'\'';
+}
+
+QString BackupScript::rootExpression(const QString &root)
+{
+    if (root == u"~")
+        return u"\"$HOME\""_s;
+    if (root.startsWith(u"~/"))
+        return u"\"$HOME\"/"_s + shellQuote(root.mid(2));
+    return shellQuote(root);
+}
+
+QString BackupScript::jobScript(const BackupSpec &spec)
+{
+    QStringList lines = prologue(spec);
+    switch (spec.kind) {
+    case BackupJob::Kind::Physical: lines << physicalBody(spec); break;
+    case BackupJob::Kind::Restore: lines << restoreBody(spec); break;
+    default: lines << logicalBody(spec); break;
+    }
+    lines << finishLines();
+    return joinLines(lines);
+}
+
+Result<QString> BackupScript::launch(const BackupSpec &spec)
+{
+    if (!isPlainId(spec.jobId))
+        return Error::make(ErrorKind::InvalidInput, tr("Not a valid job id: %1").arg(spec.jobId));
+    if (spec.root.trimmed().isEmpty())
+        return Error::make(ErrorKind::InvalidInput, tr("The backup directory is empty."));
+    if (spec.root.contains(u'\n') || spec.root.contains(QChar(0)))
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("The backup directory contains a line break."));
+    if (spec.dbPort <= 0 || spec.dbPort > 65535)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("Not a valid database port: %1").arg(spec.dbPort));
+    if (spec.dbHost.isEmpty() || spec.dbUser.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("The database host and user are needed for a backup."));
+    for (const QString &db : spec.databases)
+        if (db.isEmpty() || db.contains(u'\n') || db.contains(QChar(0)))
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("Not a valid database name: \"%1\"").arg(db));
+    QString tools;
+    switch (spec.kind) {
+    case BackupJob::Kind::Logical:
+        tools = checkTool(u"command -v mariadb-dump || command -v mysqldump"_s, u"mariadb-dump"_s);
+        break;
+    case BackupJob::Kind::Physical:
+        if (!spec.databases.isEmpty())
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("A physical backup copies the whole instance: it cannot be "
+                                  "limited to some databases (use a logical backup)."));
+        tools = checkTool(u"command -v mariadb-backup"_s, u"mariadb-backup"_s);
+        break;
+    case BackupJob::Kind::Restore: {
+        if (spec.restoreFrom.isEmpty())
+            return Error::make(ErrorKind::InvalidInput, tr("The backup to restore is not set."));
+        static const QRegularExpression plain(u"^[A-Za-z0-9_$]{1,64}$"_s);
+        for (const auto &[from, to] : spec.renames)
+            if (!plain.match(from).hasMatch() || (!to.isEmpty() && !plain.match(to).hasMatch()))
+                return Error::make(ErrorKind::InvalidInput,
+                                   tr("Only plain database names (letters, digits, _ and $) can "
+                                      "be renamed on restore: %1 -> %2")
+                                       .arg(from, to));
+        tools = u"true"_s;
+        break;
+    }
+    default:
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr("%1 jobs do not run as a shell script.").arg(BackupJob::kindName(spec.kind)));
+    }
+    const QStringList lines {
+        u"umask 077"_s,
+        u"IFS= read -r MYSQL_PWD || { echo TIDESK_BACKUP_ERROR=no-password >&2; exit 90; }"_s,
+        u"export MYSQL_PWD"_s,
+        u"root="_s + rootExpression(spec.root) + u"; id="_s + shellQuote(spec.jobId)
+            + u"; d=\"$root/$id.partial\""_s,
+        checkTool(u"command -v setsid"_s, u"setsid"_s),
+        checkTool(u"command -v mariadb || command -v mysql"_s, u"mariadb"_s),
+        tools,
+        u"mkdir -p \"$root\" 2>/dev/null || { echo TIDESK_BACKUP_ERROR=create >&2; exit 73; }"_s,
+        u"{ [ -d \"$root\" ] && [ -w \"$root\" ]; } || { echo TIDESK_BACKUP_ERROR=unwritable "_s
+        u">&2; exit 73; }"_s,
+        u"if [ -e \"$root/$id\" ] || [ -e \"$d\" ]; then echo TIDESK_BACKUP_ERROR=exists >&2; "_s
+        u"exit 73; fi"_s,
+        u"mkdir \"$d\" || { echo TIDESK_BACKUP_ERROR=unwritable >&2; exit 73; }"_s,
+        u"cat > \"$d/job.sh\" <<'TIDESK_JOB_EOF' || { rm -rf \"$d\"; echo "_s
+        u"TIDESK_BACKUP_ERROR=full >&2; exit 73; }"_s,
+        jobScript(spec) + u"TIDESK_JOB_EOF"_s,
+        u"setsid sh \"$d/job.sh\" </dev/null >\"$d/job.log\" 2>&1 &"_s,
+        u"echo \"TIDESK_BACKUP_PID=$!\""_s,
+    };
+    return joinLines(lines);
+}
+
+QString BackupScript::poll(const QString &root, const QString &jobId, qint64 pid)
+{
+    return locationLines(root, jobId, pid)
+        + joinLines({
+            u"alive=0; if "_s + aliveTest() + u"; then alive=1; fi"_s,
+            u"if [ -f \"$root/$id/exit\" ]; then dir=\"$root/$id\"; state=finished"_s,
+            u"elif [ -f \"$root/$id.partial/exit\" ]; then dir=\"$root/$id.partial\"; "_s
+            u"state=finished"_s,
+            u"elif [ \"$alive\" = 1 ]; then state=running; dir=\"$root/$id.partial\"; "_s
+            u"[ -d \"$dir\" ] || dir=\"$root/$id\""_s,
+            u"else state=gone; dir=\"$root/$id.partial\"; fi"_s,
+            u"echo \"TIDESK_STATE=$state\""_s,
+            u"[ -f \"$dir/exit\" ] && echo \"TIDESK_EXIT=$(cat \"$dir/exit\")\""_s,
+            u"[ -d \"$dir\" ] && echo \"TIDESK_BYTES=$(du -sb \"$dir\" 2>/dev/null | cut -f1)\""_s,
+            u"[ -s \"$dir/total\" ] && echo \"TIDESK_TOTAL=$(head -n 1 \"$dir/total\")\""_s,
+            u"[ -f \"$dir/dump.rc\" ] || [ -f \"$dir/databases\" ] && echo \"TIDESK_DONE=$(grep "_s
+            u"-c 'Retrieving table structure' \"$dir/job.log\" 2>/dev/null)\""_s,
+            u"[ -s \"$dir/binlog\" ] && echo \"TIDESK_BINLOG=$(head -n 1 \"$dir/binlog\")\""_s,
+            u"echo TIDESK_LOG_BEGIN"_s,
+            u"tail -n 20 \"$dir/job.log\" 2>/dev/null"_s,
+            u"true"_s,
+        });
+}
+
+QString BackupScript::cancel(const QString &root, const QString &jobId, qint64 pid)
+{
+    return locationLines(root, jobId, pid)
+        + joinLines({
+            u"if [ -f \"$root/$id/exit\" ]; then echo TIDESK_STATE=finished; exit 0; fi"_s,
+            u"if "_s + aliveTest() + u"; then"_s,
+            u"  kill -TERM -- \"-$pid\" 2>/dev/null || kill -TERM \"$pid\" 2>/dev/null"_s,
+            u"  i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; "_s
+            u"i=$((i+1)); done"_s,
+            u"  kill -KILL -- \"-$pid\" 2>/dev/null; true"_s,
+            u"fi"_s,
+            u"if [ -f \"$root/$id/exit\" ]; then echo TIDESK_STATE=finished; exit 0; fi"_s,
+            u"rm -rf \"$root/$id.partial\""_s,
+            u"echo TIDESK_STATE=cancelled"_s,
+        });
+}
+
+QString BackupScript::discard(const QString &root, const QString &name)
+{
+    if (!isPlainId(name))
+        return u"echo TIDESK_NOT_DISCARDED; exit 64"_s;
+    return locationLines(root, name, 0)
+        + joinLines({ u"rm -rf \"$root/$id\" && echo TIDESK_DISCARDED"_s });
+}
+
+qint64 BackupScript::launchedPid(const QByteArray &stdoutBytes)
+{
+    static const QRegularExpression re(u"TIDESK_BACKUP_PID=(\\d+)"_s);
+    const QRegularExpressionMatch m = re.match(QString::fromUtf8(stdoutBytes));
+    return m.hasMatch() ? m.captured(1).toLongLong() : 0;
+}
+
+Error BackupScript::launchFailure(const QString &root, const QString &where, int exitStatus,
+                                  const QByteArray &stderrBytes)
+{
+    const QString err = QString::fromUtf8(stderrBytes);
+    static const QRegularExpression re(u"TIDESK_BACKUP_ERROR=([a-z\\-]+)(?::(\\S+))?"_s);
+    const QRegularExpressionMatch m = re.match(err);
+    const QString what = m.hasMatch() ? m.captured(1) : QString();
+    if (what == u"no-tool")
+        //: %1 = a program such as mariadb-backup, %2 = user@host or "this machine"
+        return Error::make(
+            ErrorKind::NotFound,
+            tr("%1 is not installed on %2 (it is needed for this job).").arg(m.captured(2), where));
+    if (what == u"create" || what == u"unwritable")
+        //: %1 = a directory, %2 = user@host or "this machine"
+        return Error::make(ErrorKind::Io,
+                           tr("Cannot write to the backup directory %1 on %2.").arg(root, where));
+    if (what == u"exists")
+        return Error::make(ErrorKind::Io,
+                           tr("The job's directory already exists in %1 on %2.").arg(root, where));
+    if (what == u"full")
+        return Error::make(ErrorKind::Io,
+                           tr("Writing to %1 on %2 failed (disk full?).").arg(root, where));
+    if (what == u"no-password")
+        return Error::make(ErrorKind::Internal, tr("The job did not receive its password."));
+    //: %1 = user@host, %2 = exit status
+    return Error::make(
+        ErrorKind::Server,
+        tr("Starting the job on %1 failed (exit status %2).").arg(where).arg(exitStatus),
+        err.trimmed());
+}
+
+BackupPoll BackupScript::parsePoll(const QByteArray &stdoutBytes)
+{
+    BackupPoll p;
+    const QString text = QString::fromUtf8(stdoutBytes);
+    const qsizetype logAt = text.indexOf(u"TIDESK_LOG_BEGIN\n"_s);
+    const QString head = logAt < 0 ? text : text.left(logAt);
+    if (logAt >= 0)
+        p.logTail = text.mid(logAt + 17).trimmed();
+    QString state;
+    for (const QString &line : head.split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq < 0)
+            continue;
+        const QString key = line.left(eq).trimmed();
+        const QString value = line.mid(eq + 1).trimmed();
+        bool ok = false;
+        if (key == u"TIDESK_STATE")
+            state = value;
+        else if (key == u"TIDESK_EXIT") {
+            const int v = value.toInt(&ok);
+            p.exitCode = ok ? v : 1;
+        } else if (key == u"TIDESK_BYTES") {
+            const qint64 v = value.toLongLong(&ok);
+            p.bytes = ok ? v : -1;
+        } else if (key == u"TIDESK_TOTAL") {
+            const qint64 v = value.toLongLong(&ok);
+            p.total = ok ? v : -1;
+        } else if (key == u"TIDESK_DONE") {
+            const qint64 v = value.toLongLong(&ok);
+            p.done = ok ? v : -1;
+        } else if (key == u"TIDESK_BINLOG")
+            p.binlog = binlogFrom(value);
+    }
+    if (state == u"running")
+        p.state = BackupPoll::State::Running;
+    else if (state == u"finished")
+        p.state = p.exitCode == 0 ? BackupPoll::State::Succeeded : BackupPoll::State::Failed;
+    else
+        p.state = BackupPoll::State::Gone;
+    return p;
+}
+
+QString BackupScript::binlogFrom(const QString &text)
+{
+    static const QRegularExpression change(
+        u"MASTER_LOG_FILE='([^']+)',\\s*MASTER_LOG_POS=(\\d+)"_s);
+    const QRegularExpressionMatch m = change.match(text);
+    if (m.hasMatch())
+        return m.captured(1) + u':' + m.captured(2);
+    const QStringList parts = text.trimmed().split(u'\t');
+    if (parts.size() >= 2 && !parts.at(0).isEmpty()) {
+        QString out = parts.at(0) + u':' + parts.at(1);
+        if (parts.size() >= 3 && !parts.at(2).trimmed().isEmpty())
+            out += u" (GTID "_s + parts.at(2).trimmed() + u')';
+        return out;
+    }
+    return {};
+}
+
+} // namespace TiDesk

@@ -1,6 +1,7 @@
 # Backups (issue 6): parsers of BR's output and TiDB's SQL BACKUP answers, storage URLs made safe
-# to show, the job record and history, the MariaDB/MySQL job runner (shell script on a host), and
-# row counts and checksums per table for verifying a restore.
+# to show, the job record and history, the MariaDB/MySQL job runner (shell script on a host),
+# row counts and checksums per table for verifying a restore, and the schedules with their file
+# and the systemd timer that runs them.
 target_sources(tidesk_core PRIVATE
     backup/StorageUrl.h backup/StorageUrl.cpp
     backup/BrOutput.h backup/BrOutput.cpp
@@ -17,4 +18,7 @@ target_sources(tidesk_core PRIVATE
     backup/TableChecksum.h backup/TableChecksum.cpp
     backup/ChecksumReader.h backup/ChecksumReader.cpp
     backup/BackupVerifier.h backup/BackupVerifier.cpp
+    backup/BackupSchedule.h backup/BackupSchedule.cpp
+    backup/ScheduleSet.h backup/ScheduleSet.cpp
+    backup/SystemdTimerExport.h backup/SystemdTimerExport.cpp
 )

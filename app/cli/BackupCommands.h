@@ -8,6 +8,8 @@
 // Main thread; waits in a local event loop (the runner is asynchronous).
 #pragma once
 
+#include "common/Result.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -46,6 +48,9 @@ private:
     int list(const QStringList &args);
     int status(const QStringList &args);
     int cancel(const QStringList &args);
+    int runDue(const QStringList &args);
+    // Deletes a backup the retention drops: its directory on its host, its record, its checksums.
+    VoidResult prune(const Environment &env, const BackupJob &job);
 
 public:
     void print(const BackupJob &job);

@@ -28,6 +28,21 @@ QString BackupHistory::pathOf(const QString &id) const
     return m_dir + u'/' + id + u".json"_s;
 }
 
+VoidResult BackupHistory::remove(const QString &id)
+{
+    static const QRegularExpression plain(u"^[A-Za-z0-9_.-]{1,128}$"_s);
+    if (!plain.match(id).hasMatch() || id.startsWith(u'.'))
+        return Error::make(ErrorKind::InvalidInput, tr("Not a backup job id: %1").arg(id));
+    QMutexLocker lock(&m_mutex);
+    QFile f(pathOf(id));
+    if (!f.exists())
+        return Error::make(ErrorKind::NotFound, tr("No backup job %1.").arg(id));
+    if (!f.remove())
+        return Error::make(ErrorKind::Io,
+                           tr("Cannot remove the backup job %1: %2").arg(id, f.errorString()));
+    return {};
+}
+
 VoidResult BackupHistory::save(const BackupJob &job)
 {
     static const QRegularExpression plain(u"^[A-Za-z0-9_.-]{1,128}$"_s);

@@ -29,6 +29,8 @@ public:
     VoidResult save(const BackupJob &job);
     // NotFound when there is no such job.
     [[nodiscard]] Result<BackupJob> load(const QString &id) const;
+    // Forgets a job (a backup the retention deleted). NotFound when there is no such job.
+    VoidResult remove(const QString &id);
     // Jobs of envName (all when empty), newest first. Damaged files are skipped and named in
     // *problems.
     [[nodiscard]] Result<QList<BackupJob>> list(const QString &envName = {},

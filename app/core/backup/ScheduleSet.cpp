@@ -450,7 +450,9 @@ QList<BackupJob> ScheduleSet::retentionVictims(const BackupSchedule &schedule,
         if (j.envName != schedule.envName || j.kind != schedule.kind
             || j.status != BackupJob::Status::Succeeded)
             continue;
-        if (!schedule.target.isEmpty() && !isUnder(j.target, schedule.target))
+        // Shell jobs record their directory (root); BR/SQL jobs their storage URL (target).
+        const QString where = j.root.isEmpty() ? j.target : QString(j.root + u'/' + j.id);
+        if (!schedule.target.isEmpty() && !isUnder(where, schedule.target))
             continue;
         good << j;
     }

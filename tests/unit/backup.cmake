@@ -5,3 +5,7 @@ tidesk_add_test(tst_backupparsers SOURCES tst_backupparsers.cpp LIBS tidesk_core
 # every kind of difference and a database name map, and the TiDB ADMIN CHECKSUM TABLE statement
 # and result row (TiDB never ran here).
 tidesk_add_test(tst_tablechecksum SOURCES tst_tablechecksum.cpp LIBS tidesk_core LABEL unit)
+# The backup job's shell (BackupScript): `sh -n` on every generated script with hostile names,
+# bad input refused, poll/cancel/discard run with /bin/sh on job directories and processes the
+# test creates, poll answers, binlog positions and launch failures parsed.
+tidesk_add_test(tst_backupscript SOURCES tst_backupscript.cpp LIBS tidesk_core LABEL unit)

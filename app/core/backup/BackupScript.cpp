@@ -159,8 +159,10 @@ QString checkTool(const QString &alternatives, const QString &name)
 // Alive and ours: a live pid whose command line names the job (not a reused pid).
 QString aliveTest()
 {
-    return u"kill -0 \"$pid\" 2>/dev/null && { [ ! -r \"/proc/$pid/cmdline\" ] || grep -aqF "_s
-           u"\"$id\" \"/proc/$pid/cmdline\"; }"_s;
+    // A zombie (exited, not yet reaped by its parent) is not alive.
+    return u"[ \"$pid\" -gt 1 ] && kill -0 \"$pid\" 2>/dev/null && [ \"$(cut -d' ' -f3 "_s
+           u"\"/proc/$pid/stat\" 2>/dev/null)\" != Z ] && { [ ! -r \"/proc/$pid/cmdline\" ] || "_s
+           u"grep -aqF \"$id\" \"/proc/$pid/cmdline\"; }"_s;
 }
 
 QString locationLines(const QString &root, const QString &jobId, qint64 pid)
@@ -323,8 +325,9 @@ QString BackupScript::cancel(const QString &root, const QString &jobId, qint64 p
             u"if [ -f \"$root/$id/exit\" ]; then echo TIDESK_STATE=finished; exit 0; fi"_s,
             u"if "_s + aliveTest() + u"; then"_s,
             u"  kill -TERM -- \"-$pid\" 2>/dev/null || kill -TERM \"$pid\" 2>/dev/null"_s,
-            u"  i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; "_s
-            u"i=$((i+1)); done"_s,
+            u"  i=0; while "_s + aliveTest()
+                + u" && [ $i -lt 50 ]; do sleep 0.2; i=$((i+1)); "_s
+                  u"done"_s,
             u"  kill -KILL -- \"-$pid\" 2>/dev/null; true"_s,
             u"fi"_s,
             u"if [ -f \"$root/$id/exit\" ]; then echo TIDESK_STATE=finished; exit 0; fi"_s,

@@ -46,9 +46,16 @@ QByteArray gunzip(const QString &path)
     return p.readAllStandardOutput();
 }
 
+// Alive and not a zombie (the container's pid 1 may never reap the detached job).
 bool processAlive(qint64 pid)
 {
-    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+    if (pid <= 1 || ::kill(pid_t(pid), 0) != 0)
+        return false;
+    QFile stat(u"/proc/"_s + QString::number(pid) + u"/stat"_s);
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray s = stat.readAll();
+    return s.mid(s.lastIndexOf(')') + 2, 1) != "Z";
 }
 
 // The sessions of the sandbox's sshd (its children): killing them cuts every SSH connection.

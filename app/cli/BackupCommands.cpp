@@ -165,6 +165,10 @@ int BackupCommands::run(const QStringList &args)
         CliIo::out(
             tr("Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]\n"
                "           [--to DIR] [--database DB]... [--wait] [--json]\n"
+               "       tidesk-cli [global options] backup start ENV --kind br [--database DB "
+               "[--table T]]\n"
+               "           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] "
+               "[--json]\n"
                "       tidesk-cli [global options] backup list [ENV] [--json]\n"
                "       tidesk-cli [global options] backup status JOB [--wait] [--json]\n"
                "       tidesk-cli [global options] backup cancel JOB [--json]\n"
@@ -199,14 +203,25 @@ int BackupCommands::run(const QStringList &args)
 int BackupCommands::start(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption kindOpt(u"kind"_s, tr("logical (default) or physical"), u"kind"_s);
+    const QCommandLineOption kindOpt(u"kind"_s, tr("logical (default), physical or br"), u"kind"_s);
     const QCommandLineOption toOpt(u"to"_s, tr("backup directory on the host"), u"dir"_s);
     const QCommandLineOption dbOpt(u"database"_s, tr("a database to back up (repeatable)"),
                                    u"db"_s);
     const QCommandLineOption waitOpt(u"wait"_s, tr("wait until the backup ends"));
     const QCommandLineOption noChecksumOpt(
         u"no-checksum"_s, tr("do not record the source's checksums after a logical backup"));
-    p.addOptions({ kindOpt, toOpt, dbOpt, waitOpt, noChecksumOpt });
+    const QCommandLineOption tableOpt(u"table"_s, tr("BR: back up this table of --database"),
+                                      u"table"_s);
+    const QCommandLineOption storageOpt(u"storage"_s,
+                                        tr("BR: storage URL (default: the "
+                                           "environment's backup location)"),
+                                        u"url"_s);
+    const QCommandLineOption brOpt(u"br"_s, tr("BR: the program (default br; e.g. \"tiup br\")"),
+                                   u"program"_s);
+    const QCommandLineOption lastTsOpt(u"last-backup-ts"_s,
+                                       tr("BR: incremental since this BackupTS"), u"ts"_s);
+    p.addOptions(
+        { kindOpt, toOpt, dbOpt, waitOpt, noChecksumOpt, tableOpt, storageOpt, brOpt, lastTsOpt });
     const auto usage = [&](const QString &why) {
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
     };
@@ -230,7 +245,32 @@ int BackupCommands::start(const QStringList &args)
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
         return m_ctx.fail(secrets.error(), ExitSecrets);
-    Result<PreparedJob> prepared = BackupLauncher::prepareBackup(*env, *secrets, request);
+    Result<PreparedJob> prepared = Error();
+    if (request.kind == BackupJob::Kind::Br) {
+        BrJobRequest br;
+        if (request.databases.size() > 1)
+            return usage(tr("BR backs up the whole cluster, one database or one table"));
+        if (!request.databases.isEmpty()) {
+            br.target.scope
+                = p.isSet(tableOpt) ? BrTarget::Scope::Table : BrTarget::Scope::Database;
+            br.target.database = request.databases.first();
+            br.target.table = p.value(tableOpt);
+        } else if (p.isSet(tableOpt)) {
+            return usage(tr("--table needs --database"));
+        }
+        br.storage = p.value(storageOpt);
+        br.program = p.value(brOpt);
+        br.root = request.root;
+        if (p.isSet(lastTsOpt)) {
+            bool ok = false;
+            br.lastBackupTs = p.value(lastTsOpt).toULongLong(&ok);
+            if (!ok)
+                return usage(tr("--last-backup-ts must be a BackupTS (a number)"));
+        }
+        prepared = BackupLauncher::prepareBr(*env, *secrets, br);
+    } else {
+        prepared = BackupLauncher::prepareBackup(*env, *secrets, request);
+    }
     if (!prepared)
         return m_ctx.fail(prepared.error(),
                           prepared.error().kind == ErrorKind::Crypto ? ExitSecrets

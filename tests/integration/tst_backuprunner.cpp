@@ -17,6 +17,7 @@
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
+#include "secrets/VaultFileStore.h"
 #include "sql/ActivityLog.h"
 #include "sql/SqlConnection.h"
 
@@ -102,6 +103,8 @@ private slots:
     void unwritableDirectory();
     void unknownDatabase();
     void wrongPassword();
+    void brBackupThroughStandIn();
+    void brBackupFailureThroughStandIn();
 
 private:
     Environment devOverSsh() const;
@@ -428,6 +431,116 @@ void TestBackupRunner::wrongPassword()
     QCOMPARE(job.status, BackupJob::Status::Failed);
     QVERIFY2(job.error.contains(u"Access denied"_s), qPrintable(job.error));
     QVERIFY(!job.logTail.contains(u"not-the-password"_s));
+}
+
+// BR does not run here. A stand-in `br` on the SSH host replays BR's recorded output (the
+// reference's format, tests/data/backup) with a pause mid-way, and writes down its arguments and
+// its AWS_* environment: what is tested is TiDesk's side - the job, the streaming of the log,
+// progress, BackupTS and size from the summary, the failure text, and that the storage
+// credentials reach BR through the environment and nowhere else.
+static QString writeStandInBr(const QString &dir, const QString &fixture, int exitCode)
+{
+    const QString path = dir + u"/br"_s;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    const QString src = QStringLiteral(TIDESK_TEST_DATA_DIR) + u"/backup/"_s + fixture;
+    f.write(QString(u"#!/bin/sh\n"_s + u"here=$(dirname \"$0\")\n"_s
+                    + u"printf '%s\\n' \"$@\" > \"$here/argv.txt\"\n"_s
+                    + u"env | grep '^AWS_' > \"$here/env.txt\"\n"_s + u"head -c 700 '"_s + src
+                    + u"'\nsleep 2\n"_s + u"tail -c +701 '"_s + src + u"'\nexit "_s
+                    + QString::number(exitCode) + u'\n')
+                .toUtf8());
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return path;
+}
+
+void TestBackupRunner::brBackupThroughStandIn()
+{
+    const QString dir = m_tmp.filePath(u"br-ok"_s);
+    QDir().mkpath(dir);
+    const QString br = writeStandInBr(dir, u"br-backup-full-success.txt"_s, 0);
+    VaultFileStore vault(m_tmp.filePath(u"br.vault"_s), VaultKdfParams { 1024, 8, 1 });
+    QVERIFY(vault.create(u"pass"_s).ok());
+    Environment env = devOverSsh();
+    env.name = u"tidb-br"_s;
+    env.engine = EngineOverride::TiDB;
+    env.pdUrl = u"http://10.0.1.1:2379"_s;
+    env.backup.url = u"s3://backups/tidb-br?region=us-east-1"_s;
+    QVERIFY(
+        vault
+            .write(env.backupSecretKey(), u"access-key=AKIATEST&secret-access-key=s3cr3t%2Fvalue"_s)
+            .ok());
+    BrJobRequest request;
+    request.program = br;
+    request.root = m_tmp.filePath(u"br-jobs"_s);
+    Result<PreparedJob> p = BackupLauncher::prepareBr(env, &vault, request);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    QVERIFY(!p->job.target.contains(u"s3cr3t"_s));
+    QVERIFY(p->job.target.contains(u"secret-access-key=***"_s));
+    BackupRunner r(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    r.setPollInterval(std::chrono::milliseconds(300));
+    double midway = -1;
+    connect(&r, &BackupRunner::jobChanged, this, [&midway](const BackupJob &j) {
+        if (j.status == BackupJob::Status::Running && j.progress > 0 && j.progress < 100)
+            midway = j.progress;
+    });
+    r.start();
+    const BackupJob job = waitFinished(r);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    QVERIFY2(midway > 0 && midway < 100, qPrintable(QString::number(midway)));
+    QCOMPARE(job.backupTs, u"435844546560000000"_s);
+    QCOMPARE(job.sizeBytes, 71330);
+    QCOMPARE(job.progress, 100.0);
+
+    QFile argv(dir + u"/argv.txt"_s);
+    QVERIFY(argv.open(QIODevice::ReadOnly));
+    const QByteArray args = argv.readAll();
+    QVERIFY2(args.contains("--pd\n10.0.1.1:2379\n"), args.constData());
+    QVERIFY2(args.contains("s3://backups/tidb-br?region=us-east-1\n"), args.constData());
+    QVERIFY(!args.contains("AKIATEST") && !args.contains("s3cr3t"));
+    QFile envFile(dir + u"/env.txt"_s);
+    QVERIFY(envFile.open(QIODevice::ReadOnly));
+    const QByteArray envText = envFile.readAll();
+    QVERIFY2(envText.contains("AWS_ACCESS_KEY_ID=AKIATEST\n"), envText.constData());
+    QVERIFY2(envText.contains("AWS_SECRET_ACCESS_KEY=s3cr3t/value\n"), envText.constData());
+    // Nowhere else: not in the history, the job script or its log.
+    QFile history(m_history->directory() + u'/' + job.id + u".json"_s);
+    QVERIFY(history.open(QIODevice::ReadOnly));
+    QVERIFY(!history.readAll().contains("s3cr3t"));
+    for (const QString &name : { u"job.sh"_s, u"job.log"_s }) {
+        QFile f(job.root + u'/' + job.id + u'/' + name);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("s3cr3t"), qPrintable(name));
+    }
+}
+
+void TestBackupRunner::brBackupFailureThroughStandIn()
+{
+    const QString dir = m_tmp.filePath(u"br-failed"_s);
+    QDir().mkpath(dir);
+    Environment env = devOverSsh();
+    env.engine = EngineOverride::TiDB;
+    env.pdUrl = u"10.0.1.1:2379"_s;
+    BrJobRequest request;
+    request.program = writeStandInBr(dir, u"br-backup-full-failed.txt"_s, 1);
+    request.storage = u"local:///data/br"_s;
+    request.root = m_tmp.filePath(u"br-jobs"_s);
+    request.target = { BrTarget::Scope::Database, u"shop"_s, {} };
+    Result<PreparedJob> p = BackupLauncher::prepareBr(env, nullptr, request);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    BackupRunner r(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    r.setPollInterval(std::chrono::milliseconds(300));
+    r.start();
+    const BackupJob job = waitFinished(r);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"ErrFailedToConnect"_s), qPrintable(job.error));
+    QCOMPARE(job.databases, QStringList { u"shop"_s });
+    QVERIFY(!QFileInfo::exists(job.root + u'/' + job.id));
+    // No PD address: refused before anything runs.
+    env.pdUrl.clear();
+    QVERIFY(!BackupLauncher::prepareBr(env, nullptr, request).ok());
 }
 
 QTEST_GUILESS_MAIN(TestBackupRunner)

@@ -6,6 +6,7 @@
 #include "secrets/SecretReader.h"
 #include "tunnel/BastionConfig.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -94,11 +95,12 @@ Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, Creden
                                                   const BackupJobRequest &request)
 {
     if (request.kind != BackupJob::Kind::Logical && request.kind != BackupJob::Kind::Physical)
-        //: %1 = br or sql
         return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 backups are for TiDB clusters (BR or BACKUP SQL); this build "
-                              "runs logical and physical MariaDB/MySQL backups.")
-                               .arg(BackupJob::kindName(request.kind)));
+                           request.kind == BackupJob::Kind::Br
+                               ? tr("A BR backup is prepared with its own request (storage, "
+                                    "scope).")
+                               : tr("TiDB's BACKUP SQL statement is not run by this build; use "
+                                    "a BR backup (--kind br)."));
     if (!isMariadbFamily(env))
         return Error::make(ErrorKind::InvalidInput,
                            tr("%1 is a TiDB environment: logical and physical backups are for "
@@ -140,6 +142,66 @@ Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, Creden
     return p;
 }
 
+Result<PreparedJob> BackupLauncher::prepareBr(const Environment &env, CredentialStore *secrets,
+                                              const BrJobRequest &request)
+{
+    QString pd = env.pdUrl.trimmed();
+    pd.remove(QRegularExpression(u"^[a-z]+://"_s));
+    while (pd.endsWith(u'/'))
+        pd.chop(1);
+    if (pd.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
+                              "inventory).")
+                               .arg(env.name));
+    const QString storage = request.storage.trimmed().isEmpty() ? env.backup.url.trimmed()
+                                                                : request.storage.trimmed();
+    if (storage.isEmpty())
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr("%1 has no backup storage URL (s3://..., local://...).").arg(env.name));
+    QString secret;
+    if (secrets) {
+        Result<QString> s = readOptionalSecret(secrets, env.backupSecretKey());
+        if (!s)
+            return s.error();
+        secret = *s;
+    }
+    const QString fullUrl = StorageUrl::withParameters(storage, secret);
+    const StorageUrl::EnvSplit split = StorageUrl::credentialsToEnvironment(fullUrl);
+    BrOptions options;
+    options.program = request.program.trimmed().isEmpty() ? u"br"_s : request.program.trimmed();
+    options.pd = pd;
+    options.storage = split.url;
+    options.rateLimitMiBps = request.rateLimitMiBps;
+    Result<QStringList> argv = BrCommand::backup(options, request.target, request.lastBackupTs);
+    if (!argv)
+        return argv.error();
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(env, secrets);
+    if (!ssh)
+        return ssh.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(env.name, QDateTime::currentDateTimeUtc());
+    job.envName = env.name;
+    job.kind = BackupJob::Kind::Br;
+    job.host = whereOf(p.ssh);
+    job.root = request.root.trimmed().isEmpty() ? QString(u"~/tidesk-backups/"_s + env.name)
+                                                : request.root.trimmed();
+    job.scheduleId = request.scheduleId;
+    job.target = StorageUrl::redacted(fullUrl);
+    if (request.target.scope != BrTarget::Scope::Full)
+        job.databases = { request.target.database };
+    BackupSpec &spec = p.spec;
+    spec.kind = BackupJob::Kind::Br;
+    spec.jobId = job.id;
+    spec.root = job.root;
+    spec.brArgv = *argv;
+    spec.environment = split.environment;
+    return p;
+}
+
 Result<PreparedJob> BackupLauncher::prepareAttach(const Environment &env, CredentialStore *secrets,
                                                   const BackupJob &job)
 {
@@ -157,6 +219,8 @@ Result<PreparedJob> BackupLauncher::prepareAttach(const Environment &env, Creden
     p.spec.kind = job.kind;
     p.spec.jobId = job.id;
     p.spec.root = job.root;
+    if (job.kind == BackupJob::Kind::Br)
+        p.spec.brArgv = { u"br"_s }; // read its output as BR's (the command itself is not rerun)
     return p;
 }
 

@@ -12,6 +12,7 @@
 #include "backup/BackupJob.h"
 #include "backup/BackupRunner.h"
 #include "backup/BackupScript.h"
+#include "backup/BrCommand.h"
 #include "common/Result.h"
 #include "inventory/Environment.h"
 
@@ -28,6 +29,18 @@ struct BackupJobRequest
     BackupJob::Kind kind = BackupJob::Kind::Logical;
     QString root; // empty: the environment's backup location or the default
     QStringList databases; // logical only; empty = all but the system schemas
+    QString scheduleId;
+};
+
+// A TiDB snapshot backup with BR on the environment's SSH host (the control host) or here.
+struct BrJobRequest
+{
+    BrTarget target; // full, one database, one table
+    QString storage; // empty: the environment's backup location (s3://..., local://...)
+    QString program; // empty: "br" when the control host has it in PATH, else `tiup br`
+    QString root; // where the job's directory (script, log) goes on the control host
+    std::optional<quint64> lastBackupTs; // incremental
+    int rateLimitMiBps = 0;
     QString scheduleId;
 };
 
@@ -57,6 +70,12 @@ public:
     [[nodiscard]] static Result<PreparedJob> prepareBackup(const Environment &env,
                                                            CredentialStore *secrets,
                                                            const BackupJobRequest &request);
+    // The storage URL is the environment's (or the request's) with the secret part from the
+    // credential store (Environment::backupSecretKey(), e.g. "access-key=..&secret-access-key=..")
+    // appended; S3 credentials go to the job's environment, never to the command line, the
+    // history (target is redacted) or a log.
+    [[nodiscard]] static Result<PreparedJob>
+    prepareBr(const Environment &env, CredentialStore *secrets, const BrJobRequest &request);
     // A job of the history that is still queued or running, to follow it again.
     [[nodiscard]] static Result<PreparedJob>
     prepareAttach(const Environment &env, CredentialStore *secrets, const BackupJob &job);

@@ -1,6 +1,7 @@
 #include "BackupRunner.h"
 
 #include "backup/BackupHistory.h"
+#include "backup/BrOutput.h"
 #include "backup/JobShell.h"
 #include "common/Logging.h"
 
@@ -147,7 +148,10 @@ void BackupRunner::launch()
     }
     m_job.startedAt = QDateTime::currentDateTimeUtc();
     update();
-    QByteArray input = m_password + '\n';
+    QByteArray input = BackupScript::stdinFor(m_spec, m_password);
+    for (auto &[name, value] : m_spec.environment)
+        value.fill(u'\0');
+    m_spec.environment.clear();
     m_password.fill('\0');
     m_password.clear();
     m_shell->run(*command, input, [this](const Result<JobShell::Output> &r) {
@@ -216,6 +220,8 @@ void BackupRunner::onPoll(const BackupPoll &p)
     if (!p.logTail.isEmpty())
         m_job.logTail = p.logTail;
     m_job.progress = p.progress();
+    if (m_spec.isBr())
+        readBrOutput(p);
     switch (p.state) {
     case BackupPoll::State::Running:
         m_job.status = BackupJob::Status::Running;
@@ -228,7 +234,7 @@ void BackupRunner::onPoll(const BackupPoll &p)
         finish(BackupJob::Status::Succeeded, {});
         break;
     case BackupPoll::State::Failed: {
-        QString why = failureLine(p.logTail);
+        QString why = m_spec.isBr() && !m_brError.isEmpty() ? m_brError : failureLine(p.logTail);
         if (why.isEmpty())
             why = tr("The job ended with exit status %1.").arg(p.exitCode);
         m_job.sizeBytes = -1;
@@ -325,6 +331,27 @@ void BackupRunner::update()
             qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
     }
     emit jobChanged(m_job);
+}
+
+void BackupRunner::readBrOutput(const BackupPoll &p)
+{
+    // The tail is enough: progress bars are redrawn in place and the summary is the last line.
+    BrOutput out;
+    out.feed(p.logTail.toUtf8());
+    out.finish();
+    if (const std::optional<BrProgress> last = out.lastProgress())
+        m_job.progress
+            = p.state == BackupPoll::State::Succeeded ? 100.0 : qMin(last->percent, 99.9);
+    if (const std::optional<BrSummary> &summary = out.summary()) {
+        if (summary->backupTs)
+            m_job.backupTs = QString::number(*summary->backupTs);
+        if (summary->sizeBytes)
+            m_job.sizeBytes = *summary->sizeBytes;
+    } else {
+        m_job.sizeBytes = -1; // the control host's job directory is not the backup
+    }
+    if (!out.errors().isEmpty())
+        m_brError = out.errors().last();
 }
 
 QString BackupRunner::failureLine(const QString &logTail)

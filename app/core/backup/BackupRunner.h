@@ -79,6 +79,7 @@ private:
     void discardThenFinish(BackupJob::Status status, const QString &error);
     void finish(BackupJob::Status status, const QString &error);
     void update(); // save + jobChanged
+    void readBrOutput(const BackupPoll &p); // BR: progress, BackupTS, size, error
     [[nodiscard]] static QString failureLine(const QString &logTail);
 
     BackupJob m_job;
@@ -99,6 +100,7 @@ private:
     bool m_cancelInFlight = false;
     bool m_finished = false;
     int m_pollFailures = 0;
+    QString m_brError;
 };
 
 } // namespace TiDesk

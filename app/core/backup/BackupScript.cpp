@@ -39,10 +39,31 @@ QStringList prologue(const BackupSpec &spec)
         u"echo $$ > \"$d/pid\""_s,
         u"log() { printf '%s %s\\n' \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" \"$*\"; }"_s,
         u"fail() { log \"FAILED: $2\"; echo \"$1\" > \"$d/exit\"; exit 1; }"_s,
+    };
+}
+
+QStringList sqlClient(const BackupSpec &spec)
+{
+    return {
         u"client=$(command -v mariadb || command -v mysql) || fail 69 'no mariadb or mysql "_s
         u"client on this host'"_s,
         u"sql() { \"$client\" "_s + connectionWords(spec)
             + u" --batch --skip-column-names -e \"$1\"; }"_s,
+    };
+}
+
+QStringList brBody(const BackupSpec &spec)
+{
+    QStringList words;
+    for (const QString &a : spec.brArgv)
+        words << BackupScript::shellQuote(a);
+    return {
+        u"set -- "_s + words.join(u' '),
+        u"log \"running $1 $2 $3 (storage credentials, if any, are in the environment)\""_s,
+        u"\"$@\"; rc=$?"_s,
+        u"[ \"$rc\" = 0 ] || fail \"$rc\" \"br exited with status $rc\""_s,
+        u"grep -q 'success summary' \"$d/job.log\" || fail 1 'br ended without a success "_s
+        u"summary'"_s,
     };
 }
 
@@ -210,10 +231,15 @@ QString BackupScript::rootExpression(const QString &root)
 QString BackupScript::jobScript(const BackupSpec &spec)
 {
     QStringList lines = prologue(spec);
-    switch (spec.kind) {
-    case BackupJob::Kind::Physical: lines << physicalBody(spec); break;
-    case BackupJob::Kind::Restore: lines << restoreBody(spec); break;
-    default: lines << logicalBody(spec); break;
+    if (spec.isBr()) {
+        lines << brBody(spec);
+    } else {
+        lines << sqlClient(spec);
+        switch (spec.kind) {
+        case BackupJob::Kind::Physical: lines << physicalBody(spec); break;
+        case BackupJob::Kind::Restore: lines << restoreBody(spec); break;
+        default: lines << logicalBody(spec); break;
+        }
     }
     lines << finishLines();
     return joinLines(lines);
@@ -231,7 +257,15 @@ Result<QString> BackupScript::launch(const BackupSpec &spec)
     if (spec.dbPort <= 0 || spec.dbPort > 65535)
         return Error::make(ErrorKind::InvalidInput,
                            tr("Not a valid database port: %1").arg(spec.dbPort));
-    if (spec.dbHost.isEmpty() || spec.dbUser.isEmpty())
+    static const QRegularExpression envName(u"^[A-Z_][A-Z0-9_]{0,63}$"_s);
+    for (const auto &[name, value] : spec.environment)
+        if (!envName.match(name).hasMatch() || value.contains(u'\n') || value.contains(QChar(0)))
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("Not a valid variable for the job: %1").arg(name));
+    if (spec.isBr() && spec.kind != BackupJob::Kind::Br && spec.kind != BackupJob::Kind::Restore)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("A BR command line is for a BR backup or restore."));
+    if (!spec.isBr() && (spec.dbHost.isEmpty() || spec.dbUser.isEmpty()))
         return Error::make(ErrorKind::InvalidInput,
                            tr("The database host and user are needed for a backup."));
     for (const QString &db : spec.databases)
@@ -239,43 +273,54 @@ Result<QString> BackupScript::launch(const BackupSpec &spec)
             return Error::make(ErrorKind::InvalidInput,
                                tr("Not a valid database name: \"%1\"").arg(db));
     QString tools;
-    switch (spec.kind) {
-    case BackupJob::Kind::Logical:
-        tools = checkTool(u"command -v mariadb-dump || command -v mysqldump"_s, u"mariadb-dump"_s);
-        break;
-    case BackupJob::Kind::Physical:
-        if (!spec.databases.isEmpty())
-            return Error::make(ErrorKind::InvalidInput,
-                               tr("A physical backup copies the whole instance: it cannot be "
-                                  "limited to some databases (use a logical backup)."));
-        tools = checkTool(u"command -v mariadb-backup"_s, u"mariadb-backup"_s);
-        break;
-    case BackupJob::Kind::Restore: {
-        if (spec.restoreFrom.isEmpty())
-            return Error::make(ErrorKind::InvalidInput, tr("The backup to restore is not set."));
-        static const QRegularExpression plain(u"^[A-Za-z0-9_$]{1,64}$"_s);
-        for (const auto &[from, to] : spec.renames)
-            if (!plain.match(from).hasMatch() || (!to.isEmpty() && !plain.match(to).hasMatch()))
+    if (spec.isBr()) {
+        tools = checkTool(u"command -v "_s + shellQuote(spec.brArgv.first()), spec.brArgv.first());
+    } else
+        switch (spec.kind) {
+        case BackupJob::Kind::Logical:
+            tools = checkTool(u"command -v mariadb-dump || command -v mysqldump"_s,
+                              u"mariadb-dump"_s);
+            break;
+        case BackupJob::Kind::Physical:
+            if (!spec.databases.isEmpty())
                 return Error::make(ErrorKind::InvalidInput,
-                                   tr("Only plain database names (letters, digits, _ and $) can "
-                                      "be renamed on restore: %1 -> %2")
-                                       .arg(from, to));
-        tools = u"true"_s;
-        break;
-    }
-    default:
-        return Error::make(
-            ErrorKind::InvalidInput,
-            tr("%1 jobs do not run as a shell script.").arg(BackupJob::kindName(spec.kind)));
-    }
+                                   tr("A physical backup copies the whole instance: it cannot be "
+                                      "limited to some databases (use a logical backup)."));
+            tools = checkTool(u"command -v mariadb-backup"_s, u"mariadb-backup"_s);
+            break;
+        case BackupJob::Kind::Restore: {
+            if (spec.restoreFrom.isEmpty())
+                return Error::make(ErrorKind::InvalidInput,
+                                   tr("The backup to restore is not set."));
+            static const QRegularExpression plain(u"^[A-Za-z0-9_$]{1,64}$"_s);
+            for (const auto &[from, to] : spec.renames)
+                if (!plain.match(from).hasMatch() || (!to.isEmpty() && !plain.match(to).hasMatch()))
+                    return Error::make(
+                        ErrorKind::InvalidInput,
+                        tr("Only plain database names (letters, digits, _ and $) can "
+                           "be renamed on restore: %1 -> %2")
+                            .arg(from, to));
+            tools = u"true"_s;
+            break;
+        }
+        default:
+            return Error::make(
+                ErrorKind::InvalidInput,
+                tr("%1 jobs do not run as a shell script.").arg(BackupJob::kindName(spec.kind)));
+        }
+    const QString mariadbClient = spec.isBr()
+        ? u"true"_s
+        : checkTool(u"command -v mariadb || command -v mysql"_s, u"mariadb"_s);
     const QStringList lines {
         u"umask 077"_s,
         u"IFS= read -r MYSQL_PWD || { echo TIDESK_BACKUP_ERROR=no-password >&2; exit 90; }"_s,
         u"export MYSQL_PWD"_s,
+        u"while IFS= read -r tidesk_var; do case \"$tidesk_var\" in [A-Z_]*=*) export "_s
+        u"\"$tidesk_var\" ;; esac; done; unset tidesk_var"_s,
         u"root="_s + rootExpression(spec.root) + u"; id="_s + shellQuote(spec.jobId)
             + u"; d=\"$root/$id.partial\""_s,
         checkTool(u"command -v setsid"_s, u"setsid"_s),
-        checkTool(u"command -v mariadb || command -v mysql"_s, u"mariadb"_s),
+        mariadbClient,
         tools,
         u"mkdir -p \"$root\" 2>/dev/null || { echo TIDESK_BACKUP_ERROR=create >&2; exit 73; }"_s,
         u"{ [ -d \"$root\" ] && [ -w \"$root\" ]; } || { echo TIDESK_BACKUP_ERROR=unwritable "_s
@@ -313,7 +358,7 @@ QString BackupScript::poll(const QString &root, const QString &jobId, qint64 pid
             u"[ \"$state\" = finished ] && [ -f \"$dir/databases\" ] && sed 's/^/TIDESK_DB=/' "_s
             u"\"$dir/databases\""_s,
             u"echo TIDESK_LOG_BEGIN"_s,
-            u"tail -n 20 \"$dir/job.log\" 2>/dev/null"_s,
+            u"tail -c 8192 \"$dir/job.log\" 2>/dev/null | tr '\\r' '\\n' | tail -n 20"_s,
             u"true"_s,
         });
 }
@@ -342,6 +387,14 @@ QString BackupScript::discard(const QString &root, const QString &name)
         return u"echo TIDESK_NOT_DISCARDED; exit 64"_s;
     return locationLines(root, name, 0)
         + joinLines({ u"rm -rf \"$root/$id\" && echo TIDESK_DISCARDED"_s });
+}
+
+QByteArray BackupScript::stdinFor(const BackupSpec &spec, const QByteArray &password)
+{
+    QByteArray out = password + '\n';
+    for (const auto &[name, value] : spec.environment)
+        out += name.toUtf8() + '=' + value.toUtf8() + '\n';
+    return out;
 }
 
 qint64 BackupScript::launchedPid(const QByteArray &stdoutBytes)

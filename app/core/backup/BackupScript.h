@@ -38,6 +38,14 @@ struct BackupSpec
     // source -> target database ("" = same name).
     QString restoreFrom;
     QList<QPair<QString, QString>> renames;
+    // BR (kind Br, or Restore with BR): the command line (BrCommand; storage credentials already
+    // moved to `environment`), run on the control host.
+    QStringList brArgv;
+    // Exported to the job from stdin lines NAME=value (secrets: S3 credentials for BR). Names
+    // are checked: [A-Z_][A-Z0-9_]*.
+    QList<QPair<QString, QString>> environment;
+
+    [[nodiscard]] bool isBr() const { return !brArgv.isEmpty(); }
 };
 
 struct BackupPoll
@@ -59,6 +67,10 @@ class BackupScript
 {
     Q_DECLARE_TR_FUNCTIONS(TiDesk::BackupScript)
 public:
+    // What launch() reads from stdin: the password line, then one NAME=value line per exported
+    // variable. The caller wipes it after writing.
+    [[nodiscard]] static QByteArray stdinFor(const BackupSpec &spec, const QByteArray &password);
+
     // Exit codes of launch for errors found before anything runs.
     static constexpr int kExitNoPassword = 90;
     static constexpr int kExitTarget = 73; // EX_CANTCREAT

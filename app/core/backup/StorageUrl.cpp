@@ -1,6 +1,7 @@
 #include "StorageUrl.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -54,6 +55,47 @@ QString scheme(const QString &url)
     if (sep <= 0)
         return {};
     return url.left(sep).toLower();
+}
+
+QString withParameters(const QString &url, const QString &extra)
+{
+    QString e = extra.trimmed();
+    while (e.startsWith(u'?') || e.startsWith(u'&'))
+        e.remove(0, 1);
+    if (e.isEmpty())
+        return url;
+    return url + (url.contains(u'?') ? u'&' : u'?') + e;
+}
+
+EnvSplit credentialsToEnvironment(const QString &url)
+{
+    EnvSplit out { url, {} };
+    if (scheme(url) != u"s3")
+        return out;
+    const qsizetype q = url.indexOf(u'?');
+    if (q < 0)
+        return out;
+    static const QList<QPair<QString, QString>> names {
+        { u"access-key"_s, u"AWS_ACCESS_KEY_ID"_s },
+        { u"secret-access-key"_s, u"AWS_SECRET_ACCESS_KEY"_s },
+        { u"session-token"_s, u"AWS_SESSION_TOKEN"_s },
+    };
+    QStringList kept;
+    for (const QString &p : url.mid(q + 1).split(u'&', Qt::SkipEmptyParts)) {
+        const qsizetype eq = p.indexOf(u'=');
+        const QString name = (eq < 0 ? p : p.left(eq)).toLower();
+        bool moved = false;
+        for (const auto &[param, env] : names)
+            if (name == param && eq >= 0) {
+                out.environment << qMakePair(env,
+                                             QUrl::fromPercentEncoding(p.mid(eq + 1).toUtf8()));
+                moved = true;
+            }
+        if (!moved)
+            kept << p;
+    }
+    out.url = url.left(q) + (kept.isEmpty() ? QString() : QString(u'?' + kept.join(u'&')));
+    return out;
 }
 
 } // namespace TiDesk::StorageUrl

@@ -22,4 +22,18 @@ namespace TiDesk::StorageUrl {
 // The scheme ("s3", "gcs", "azure", "local", "hdfs", ...), lowercase; empty when none.
 [[nodiscard]] QString scheme(const QString &url);
 
+// url with extra query parameters (the secret part kept in the credential store, e.g.
+// "access-key=AK&secret-access-key=SK") appended; url itself when extra is empty.
+[[nodiscard]] QString withParameters(const QString &url, const QString &extra);
+
+// BR reads S3 credentials from the environment: an s3:// URL's access-key, secret-access-key and
+// session-token parameters become AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
+// and leave the URL, so they never appear on a command line. Other URLs are returned as they are.
+struct EnvSplit
+{
+    QString url;
+    QList<QPair<QString, QString>> environment; // NAME, value (secret)
+};
+[[nodiscard]] EnvSplit credentialsToEnvironment(const QString &url);
+
 } // namespace TiDesk::StorageUrl

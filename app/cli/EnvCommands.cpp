@@ -129,6 +129,9 @@ QString EnvCommands::usage()
         "                                    store the SSH key passphrase (or, without a key "
         "file,\n"
         "                                    the bastion password) in the credential store\n"
+        "  set-backup-secret NAME [--secret-stdin]\n"
+        "                                    store the credential part of the backup storage URL\n"
+        "                                    (e.g. access-key=..&secret-access-key=..)\n"
         "\n"
         "Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,\n"
         "                --vault-pass-stdin, --accept-new-host-key, --json");
@@ -158,6 +161,8 @@ int EnvCommands::run(const QStringList &args)
         return setPassword(rest);
     if (cmd == u"set-ssh-secret")
         return setSshSecret(rest);
+    if (cmd == u"set-backup-secret")
+        return setBackupSecret(rest);
     CliIo::err(tr("tidesk-cli: unknown env command '%1'").arg(cmd));
     CliIo::err(usage());
     return ExitUsage;
@@ -632,6 +637,50 @@ int EnvCommands::setSshSecret(const QStringList &args)
         return m_ctx.fail(w.error(), ExitSecrets);
     if (!m_ctx.json())
         CliIo::out(tr("SSH secret of %1 stored (%2).").arg(env->name, (*secrets)->backendName()));
+    return ExitOk;
+}
+
+int EnvCommands::setBackupSecret(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption stdinOpt(u"secret-stdin"_s, tr("read the secret from standard input"));
+    p.addOption(stdinOpt);
+    QString perr;
+    if (!parse(p, args, &perr))
+        return m_ctx.fail(usageError(perr), ExitUsage);
+    if (p.positionalArguments().size() != 1)
+        return m_ctx.fail(usageError(tr("env set-backup-secret needs exactly one NAME")),
+                          ExitUsage);
+    const Result<Environment> env
+        = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
+    if (!env)
+        return m_ctx.fail(env.error(), ExitInvalidInput);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    std::optional<QString> secret;
+    if (p.isSet(stdinOpt))
+        secret = m_ctx.io().nextStdinLine();
+    else
+        secret = CliIo::promptHidden(
+            tr("Storage credentials for %1 (e.g. access-key=...&secret-access-key=...): ")
+                .arg(env->name));
+    if (!secret)
+        return m_ctx.fail(
+            usageError(tr("no secret given (use --secret-stdin or run on a terminal)")), ExitUsage);
+    if (!secret->contains(u'=')) {
+        secret->fill(u'\0');
+        return m_ctx.fail(usageError(tr("the backup secret is URL query parameters "
+                                        "(name=value&name=value)")),
+                          ExitInvalidInput);
+    }
+    const VoidResult w = (*secrets)->write(env->backupSecretKey(), *secret);
+    secret->fill(u'\0');
+    if (!w)
+        return m_ctx.fail(w.error(), ExitSecrets);
+    if (!m_ctx.json())
+        CliIo::out(tr("Backup storage secret of %1 stored (%2).")
+                       .arg(env->name, (*secrets)->backendName()));
     return ExitOk;
 }
 

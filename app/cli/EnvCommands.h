@@ -32,6 +32,7 @@ private:
     int check(const QStringList &args);
     int setPassword(const QStringList &args);
     int setSshSecret(const QStringList &args);
+    int setBackupSecret(const QStringList &args);
 
     CliContext &m_ctx;
 };

@@ -143,6 +143,24 @@ private slots:
         QCOMPARE(r.exitCode, 2);
     }
 
+    void backupSecretAndBrRefusals()
+    {
+        CliRun r = cli({ u"env"_s, u"set-backup-secret"_s, u"dev-b"_s, u"--secret-stdin"_s },
+                       "access-key=AK&secret-access-key=SK\n");
+        QVERIFY2(r.exitCode == 0, r.both().constData());
+        QVERIFY(!r.both().contains("SK"));
+        r = cli({ u"env"_s, u"set-backup-secret"_s, u"dev-b"_s, u"--secret-stdin"_s },
+                "just-a-password\n");
+        QCOMPARE(r.exitCode, 3);
+        // BR needs a PD address; TiDB BACKUP SQL is not run by this build.
+        r = cli({ u"backup"_s, u"start"_s, u"dev-b"_s, u"--kind"_s, u"br"_s });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("no PD address"), r.err.constData());
+        r = cli({ u"backup"_s, u"start"_s, u"dev-b"_s, u"--kind"_s, u"sql"_s });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("--kind br"), r.err.constData());
+    }
+
     void restoreVerifies()
     {
         const CliRun r = cli({ u"--json"_s, u"restore"_s, u"dev-b"_s, u"--backup"_s, m_backupId,

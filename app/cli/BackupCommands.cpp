@@ -1,5 +1,6 @@
 #include "BackupCommands.h"
 
+#include "backup/BackupHealth.h"
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
@@ -173,6 +174,7 @@ int BackupCommands::run(const QStringList &args)
                "       tidesk-cli [global options] backup status JOB [--wait] [--json]\n"
                "       tidesk-cli [global options] backup cancel JOB [--json]\n"
                "       tidesk-cli [global options] backup run-due [--json]\n"
+               "       tidesk-cli [global options] backup health [ENV] [--json]\n"
                "       tidesk-cli [global options] backup schedule list|add|remove|export-timer "
                "...\n"
                "MariaDB/MySQL backups run on the environment's SSH host (or this machine when it "
@@ -191,11 +193,13 @@ int BackupCommands::run(const QStringList &args)
         return cancel(args.mid(1));
     if (sub == u"run-due")
         return runDue(args.mid(1));
+    if (sub == u"health")
+        return health(args.mid(1));
     if (sub == u"schedule")
         return ScheduleCommands(m_ctx).run(args.mid(1));
     return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
                                   tr("unknown backup command '%1' (try: start, list, status, "
-                                     "cancel, run-due, schedule)")
+                                     "cancel, run-due, health, schedule)")
                                       .arg(sub)),
                       ExitUsage);
 }
@@ -551,6 +555,67 @@ int BackupCommands::runDue(const QStringList &args)
     else if (due.isEmpty())
         CliIo::out(tr("No backup is due."));
     return failures == 0 ? ExitOk : ExitFailure;
+}
+
+} // namespace TiDesk::Cli
+
+namespace TiDesk::Cli {
+
+int BackupCommands::health(const QStringList &args)
+{
+    if (args.size() > 1)
+        return m_ctx.fail(
+            Error::make(ErrorKind::InvalidInput, tr("backup health takes at most one ENV")),
+            ExitUsage);
+    QStringList names;
+    if (!args.isEmpty()) {
+        const Result<Environment> env = m_ctx.app().services().inventory->findByName(args.first());
+        if (!env)
+            return m_ctx.fail(env.error(), ExitInvalidInput);
+        names << env->name;
+    } else {
+        const Result<EnvironmentList> all = m_ctx.app().services().inventory->load();
+        if (!all)
+            return m_ctx.fail(all.error(), ExitFailure);
+        for (const Environment &e : *all)
+            names << e.name;
+    }
+    const Result<ScheduleSet> schedules = ScheduleSet::loadOrEmpty(ScheduleSet::defaultPath());
+    if (!schedules)
+        return m_ctx.fail(schedules.error(), ExitInvalidInput);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    const Result<QList<BackupJob>> jobs = history.list();
+    if (!jobs)
+        return m_ctx.fail(jobs.error(), ExitFailure);
+    const QHash<QString, BackupHealth> health
+        = BackupHealth::compute(names, *jobs, *schedules, QDateTime::currentDateTimeUtc());
+    int worst = 0;
+    QJsonArray a;
+    QList<QStringList> rows;
+    for (const QString &name : names) {
+        const BackupHealth h = health.value(name);
+        worst = qMax(worst, int(h.level));
+        a.append(h.toJson());
+        rows << QStringList {
+            name,
+            BackupHealth::levelName(h.level),
+            h.headline(),
+            h.lastVerifiedRestore ? BackupHealth::ageText(
+                (h.lastVerifiedRestore->finishedAt.isValid() ? h.lastVerifiedRestore->finishedAt
+                                                             : h.lastVerifiedRestore->startedAt)
+                    .secsTo(QDateTime::currentDateTimeUtc()))
+                                  : tr("never"),
+            h.nextRun.isValid() ? h.nextRun.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s,
+        };
+    }
+    if (m_ctx.json())
+        CliIo::outRaw(QJsonDocument(a).toJson(QJsonDocument::Compact) + '\n');
+    else
+        CliIo::out(CliIo::table(
+            { tr("ENV"), tr("LEVEL"), tr("BACKUPS"), tr("LAST VERIFIED RESTORE"), tr("NEXT RUN") },
+            rows));
+    // Like a monitoring check: 0 all good, 1 a warning, 2 would be usage; critical is 1 too.
+    return worst == int(BackupHealth::Level::Ok) ? ExitOk : ExitFailure;
 }
 
 } // namespace TiDesk::Cli

@@ -220,6 +220,17 @@ private slots:
         QCOMPARE(job.value(u"verified"_s).toBool(), true);
         QCOMPARE(job.value(u"source_backup"_s).toString(), m_backupId);
         QCOMPARE(sql(u"test01"_s, u"SHOW DATABASES LIKE '%\\_drill\\_%'"_s), "");
+
+        // The environment's health: a fresh good backup and this verified drill.
+        const CliRun h = cli({ u"--json"_s, u"backup"_s, u"health"_s, u"dev-b"_s });
+        QVERIFY2(h.exitCode == 0, h.both().constData());
+        const QJsonObject health = h.document().array().first().toObject();
+        QCOMPARE(health.value(u"level"_s).toString(), u"ok"_s);
+        QCOMPARE(health.value(u"last_good"_s).toObject().value(u"id"_s).toString(), m_backupId);
+        QCOMPARE(health.value(u"last_verified_restore"_s).toObject().value(u"id"_s).toString(),
+                 job.value(u"id"_s).toString());
+        // scratch-b never had a backup: critical, exit status 1 like a failed check.
+        QCOMPARE(cli({ u"backup"_s, u"health"_s, u"scratch-b"_s }).exitCode, 1);
     }
 
     void runDueAndRetention()

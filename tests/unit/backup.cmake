@@ -9,3 +9,5 @@ tidesk_add_test(tst_tablechecksum SOURCES tst_tablechecksum.cpp LIBS tidesk_core
 # bad input refused, poll/cancel/discard run with /bin/sh on job directories and processes the
 # test creates, poll answers, binlog positions and launch failures parsed.
 tidesk_add_test(tst_backupscript SOURCES tst_backupscript.cpp LIBS tidesk_core LABEL unit)
+# Backup health (RPO age, failures, verified restores, next run, levels) on made-up histories.
+tidesk_add_test(tst_backuphealth SOURCES tst_backuphealth.cpp LIBS tidesk_core LABEL unit)

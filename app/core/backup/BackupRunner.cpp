@@ -30,7 +30,11 @@ BackupRunner::BackupRunner(BackupJob job, BackupSpec spec, ShellFactory shell, Q
 BackupRunner::~BackupRunner()
 {
     m_password.fill('\0');
-    delete m_shell;
+    m_finished = true; // a command's answer arriving during the teardown changes nothing
+    if (m_shell) {
+        m_shell->disconnect(this);
+        delete m_shell;
+    }
 }
 
 void BackupRunner::start()
@@ -310,6 +314,18 @@ void BackupRunner::finish(BackupJob::Status status, const QString &error)
     if (m_finished)
         return;
     m_finished = true;
+    // "Gone" may mean that another TiDesk (the CLI, a second window) cancelled or finished it
+    // and recorded that: its record is the truth, not our guess.
+    if (status == BackupJob::Status::Lost && m_history) {
+        const Result<BackupJob> recorded = m_history->load(m_job.id);
+        if (recorded && recorded->isFinished()) {
+            m_pollTimer.stop();
+            m_job = *recorded;
+            emit jobChanged(m_job);
+            emit finished(m_job);
+            return;
+        }
+    }
     m_pollTimer.stop();
     m_job.status = status;
     m_job.error = error;

@@ -341,7 +341,10 @@ QString BackupScript::poll(const QString &root, const QString &jobId, qint64 pid
 {
     return locationLines(root, jobId, pid)
         + joinLines({
-            u"alive=0; if "_s + aliveTest() + u"; then alive=1; fi"_s,
+            // Right after the launch the job's /proc entry can read empty for a moment: a
+            // second look before calling it gone.
+            u"alive=0; if "_s + aliveTest() + u"; then alive=1; elif sleep 0.2 && "_s + aliveTest()
+                + u"; then alive=1; fi"_s,
             u"if [ -f \"$root/$id/exit\" ]; then dir=\"$root/$id\"; state=finished"_s,
             u"elif [ -f \"$root/$id.partial/exit\" ]; then dir=\"$root/$id.partial\"; "_s
             u"state=finished"_s,

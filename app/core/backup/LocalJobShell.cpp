@@ -13,6 +13,15 @@ namespace {
 constexpr int kCommandTimeoutMs = 60000;
 } // namespace
 
+LocalJobShell::~LocalJobShell()
+{
+    for (QProcess *p : findChildren<QProcess *>(Qt::FindDirectChildrenOnly)) {
+        p->disconnect();
+        p->kill();
+        p->waitForFinished(1000);
+    }
+}
+
 void LocalJobShell::open()
 {
     QTimer::singleShot(0, this, &JobShell::opened);

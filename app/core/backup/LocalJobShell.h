@@ -14,6 +14,8 @@ class LocalJobShell final : public JobShell
 
 public:
     using JobShell::JobShell;
+    // Commands still running are killed without calling back.
+    ~LocalJobShell() override;
 
     void open() override;
     [[nodiscard]] bool isOpen() const override { return true; }

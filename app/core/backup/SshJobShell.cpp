@@ -21,6 +21,9 @@ SshJobShell::SshJobShell(SshConnectOptions options, QObject *parent)
 
 SshJobShell::~SshJobShell()
 {
+    // Commands in flight must not call back while the session closes under them.
+    for (SshExec *e : findChildren<SshExec *>(Qt::FindDirectChildrenOnly))
+        e->disconnect();
     if (SshSession *session = m_session.data()) {
         session->disconnect(this);
         session->disconnectFromHost();

@@ -21,4 +21,5 @@ target_sources(tidesk_core PRIVATE
     backup/BackupSchedule.h backup/BackupSchedule.cpp
     backup/ScheduleSet.h backup/ScheduleSet.cpp
     backup/SystemdTimerExport.h backup/SystemdTimerExport.cpp
+    backup/BackupHealth.h backup/BackupHealth.cpp
 )

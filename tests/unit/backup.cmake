@@ -5,3 +5,5 @@ tidesk_add_test(tst_backupparsers SOURCES tst_backupparsers.cpp LIBS tidesk_core
 # every kind of difference and a database name map, and the TiDB ADMIN CHECKSUM TABLE statement
 # and result row (TiDB never ran here).
 tidesk_add_test(tst_tablechecksum SOURCES tst_tablechecksum.cpp LIBS tidesk_core LABEL unit)
+# Backups page model (issue 6): jobs newest first, updated in place, progress/tone roles, health per environment.
+tidesk_add_test(tst_backupjobsmodel SOURCES tst_backupjobsmodel.cpp LIBS tidesk_core LABEL unit)

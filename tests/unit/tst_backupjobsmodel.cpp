@@ -223,6 +223,16 @@ private slots:
         QCOMPARE(prod.running, 0);
         QVERIFY(!m.health(u"none"_s).lastGood);
         QCOMPARE(m.environments(), (QStringList { u"dev"_s, u"prod"_s }));
+
+        // Two backups created in the same second: the one that ended last is the last good one,
+        // whatever the random part of the ids says.
+        BackupJob early = job(u"uat"_s, 1, BackupJob::Status::Succeeded);
+        BackupJob late = early;
+        early.id = early.id + u"-ffff"_s;
+        late.id = late.id + u"-0000"_s;
+        late.finishedAt = early.finishedAt.addSecs(30);
+        QCOMPARE(BackupJobsModel::healthOf({ early, late }, u"uat"_s).lastGood->id, late.id);
+        QCOMPARE(BackupJobsModel::healthOf({ late, early }, u"uat"_s).lastGood->id, late.id);
     }
 };
 

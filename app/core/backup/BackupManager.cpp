@@ -44,9 +44,8 @@ BackupManager::BackupManager(const CoreServices &services, const QString &histor
                              QObject *parent)
     : QObject(parent)
     , m_services(services)
-    , m_history(std::make_shared<BackupHistory>(historyDirectory.isEmpty()
-                                                    ? BackupHistory::defaultDirectory()
-                                                    : historyDirectory))
+    , m_history(std::make_shared<BackupHistory>(
+          historyDirectory.isEmpty() ? BackupHistory::defaultDirectory() : historyDirectory))
 {
     qRegisterMetaType<TiDesk::BackupJob>("TiDesk::BackupJob");
     qRegisterMetaType<QList<TiDesk::BackupJob>>("QList<TiDesk::BackupJob>");
@@ -81,7 +80,8 @@ BackupManager::~BackupManager()
     // their hosts and are followed again by the next TiDesk.
     BackupRunnerHost *host = m_host;
     m_host = nullptr;
-    QMetaObject::invokeMethod(host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        host, [host] { delete host; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -141,8 +141,7 @@ void BackupManager::startBackup(const QString &envName, const BackupRequest &req
     const QString scheduleId = request.scheduleId;
     watcher->setFuture(QtConcurrent::run(
         m_services.pool,
-        [inventory, secrets, envName, kind, root, databases,
-         scheduleId]() -> Result<PreparedJob> {
+        [inventory, secrets, envName, kind, root, databases, scheduleId]() -> Result<PreparedJob> {
             if (!inventory)
                 return noInventory();
             const Result<Environment> env = inventory->findByName(envName);
@@ -169,9 +168,8 @@ void BackupManager::follow(PreparedJob prepared, Mode mode, bool cancelAfter)
     // Created on the worker thread, so the runner, its timer and its shell all live there.
     QMetaObject::invokeMethod(
         host,
-        [this, host, history, interval, mode, cancelAfter, job = prepared.job,
-         spec = prepared.spec, factory = std::move(factory),
-         password = std::move(prepared.password)]() mutable {
+        [this, host, history, interval, mode, cancelAfter, job = prepared.job, spec = prepared.spec,
+         factory = std::move(factory), password = std::move(prepared.password)]() mutable {
             auto *runner = new BackupRunner(job, spec, std::move(factory), std::move(password),
                                             history, host);
             password.fill('\0');
@@ -234,9 +232,11 @@ void BackupManager::cancel(const QString &jobId)
     }
     if (known->isFinished()) {
         //: %1 = job id, %2 = status (succeeded, failed ...)
-        emit cancelFailed(jobId, Error::make(ErrorKind::InvalidInput,
-                                             tr("Job %1 already ended (%2).")
-                                                 .arg(jobId, BackupJob::statusName(known->status))));
+        emit cancelFailed(
+            jobId,
+            Error::make(
+                ErrorKind::InvalidInput,
+                tr("Job %1 already ended (%2).").arg(jobId, BackupJob::statusName(known->status))));
         return;
     }
     prepareAttach(*known, true);
@@ -304,44 +304,45 @@ QFuture<BackupManager::HistoryRead> BackupManager::readHistory(bool withAttach)
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
     const QSet<QString> skip = m_following;
-    return QtConcurrent::run(m_services.pool, [history, inventory, secrets, skip, withAttach]() -> HistoryRead {
-        HistoryRead read;
-        read.jobs = history->list({}, &read.problems);
-        if (!withAttach || !read.jobs)
-            return read;
-        for (BackupJob &j : *read.jobs) {
-            if (j.isFinished() || j.remotePid <= 0 || skip.contains(j.id))
-                continue;
-            auto plan = std::make_shared<AttachPlan>();
-            plan->job = j;
-            const Result<Environment> env
-                = inventory ? inventory->findByName(j.envName) : Result<Environment>(noInventory());
-            if (env) {
-                Result<PreparedJob> p = BackupLauncher::prepareAttach(*env, secrets, j);
-                if (p)
-                    plan->prepared = std::move(*p);
-                else
-                    plan->error = p.error();
-            } else if (env.error().kind == ErrorKind::NotFound) {
-                j.status = BackupJob::Status::Lost;
-                //: %1 = environment name
-                j.error = tr("The environment %1 no longer exists in the inventory: the job "
-                             "cannot be followed. It may still be running on its host.")
-                              .arg(j.envName);
-                j.progress = -1;
-                if (!j.finishedAt.isValid())
-                    j.finishedAt = QDateTime::currentDateTimeUtc();
-                if (const VoidResult saved = history->save(j); !saved)
-                    qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
+    return QtConcurrent::run(
+        m_services.pool, [history, inventory, secrets, skip, withAttach]() -> HistoryRead {
+            HistoryRead read;
+            read.jobs = history->list({}, &read.problems);
+            if (!withAttach || !read.jobs)
+                return read;
+            for (BackupJob &j : *read.jobs) {
+                if (j.isFinished() || j.remotePid <= 0 || skip.contains(j.id))
+                    continue;
+                auto plan = std::make_shared<AttachPlan>();
                 plan->job = j;
-                plan->lost = true;
-            } else {
-                plan->error = env.error();
+                const Result<Environment> env = inventory ? inventory->findByName(j.envName)
+                                                          : Result<Environment>(noInventory());
+                if (env) {
+                    Result<PreparedJob> p = BackupLauncher::prepareAttach(*env, secrets, j);
+                    if (p)
+                        plan->prepared = std::move(*p);
+                    else
+                        plan->error = p.error();
+                } else if (env.error().kind == ErrorKind::NotFound) {
+                    j.status = BackupJob::Status::Lost;
+                    //: %1 = environment name
+                    j.error = tr("The environment %1 no longer exists in the inventory: the job "
+                                 "cannot be followed. It may still be running on its host.")
+                                  .arg(j.envName);
+                    j.progress = -1;
+                    if (!j.finishedAt.isValid())
+                        j.finishedAt = QDateTime::currentDateTimeUtc();
+                    if (const VoidResult saved = history->save(j); !saved)
+                        qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
+                    plan->job = j;
+                    plan->lost = true;
+                } else {
+                    plan->error = env.error();
+                }
+                read.attach << plan;
             }
-            read.attach << plan;
-        }
-        return read;
-    });
+            return read;
+        });
 }
 
 void BackupManager::onHistoryRead(const HistoryRead &read)

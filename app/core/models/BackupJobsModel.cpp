@@ -21,6 +21,16 @@ bool isBackup(const BackupJob &job)
     return job.kind != BackupJob::Kind::Restore;
 }
 
+// Which of two finished jobs ended last (ids start with the creation time, to the second only).
+bool endsAfter(const BackupJob &a, const BackupJob &b)
+{
+    const QDateTime ea = a.finishedAt.isValid() ? a.finishedAt : a.startedAt;
+    const QDateTime eb = b.finishedAt.isValid() ? b.finishedAt : b.startedAt;
+    if (ea != eb)
+        return ea > eb;
+    return a.id > b.id;
+}
+
 } // namespace
 
 BackupJobsModel::BackupJobsModel(QObject *parent)
@@ -229,9 +239,11 @@ QVariant BackupJobsModel::headerData(int section, Qt::Orientation orientation, i
     case ProgressColumn: return tr("Progress");
     case StartedColumn: return tip ? tr("When the job started (local time)") : tr("Started");
     case DurationColumn: return tr("Duration");
-    case SizeColumn: return tip ? tr("Bytes written (the final size once it succeeded)") : tr("Size");
+    case SizeColumn:
+        return tip ? tr("Bytes written (the final size once it succeeded)") : tr("Size");
     case ThroughputColumn: return tip ? tr("Size divided by duration") : tr("Throughput");
-    case TargetColumn: return tip ? tr("Where the backup is written (host:directory)") : tr("Target");
+    case TargetColumn:
+        return tip ? tr("Where the backup is written (host:directory)") : tr("Target");
     default: break;
     }
     return {};
@@ -266,8 +278,9 @@ quint32 BackupJobsModel::changedColumns(const BackupJob &a, const BackupJob &b)
 int BackupJobsModel::insertRowFor(const QString &id) const
 {
     // Rows are sorted by id, descending.
-    const auto it = std::lower_bound(m_jobs.cbegin(), m_jobs.cend(), id,
-                                     [](const BackupJob &j, const QString &key) { return j.id > key; });
+    const auto it
+        = std::lower_bound(m_jobs.cbegin(), m_jobs.cend(), id,
+                           [](const BackupJob &j, const QString &key) { return j.id > key; });
     return int(it - m_jobs.cbegin());
 }
 
@@ -350,11 +363,10 @@ BackupJobsModel::Health BackupJobsModel::healthOf(const QList<BackupJob> &jobs,
             continue;
         if (!j.isFinished())
             ++h.running;
-        // Newest = latest id (ids start with the UTC time the job was created).
-        if (j.status == BackupJob::Status::Succeeded && (!h.lastGood || j.id > h.lastGood->id))
+        if (j.status == BackupJob::Status::Succeeded && (!h.lastGood || endsAfter(j, *h.lastGood)))
             h.lastGood = j;
         if ((j.status == BackupJob::Status::Failed || j.status == BackupJob::Status::Lost)
-            && (!h.lastFailure || j.id > h.lastFailure->id))
+            && (!h.lastFailure || endsAfter(j, *h.lastFailure)))
             h.lastFailure = j;
     }
     return h;

@@ -59,8 +59,8 @@ public:
     // One environment's backup health.
     struct Health
     {
-        std::optional<BackupJob> lastGood; // newest succeeded backup (not a restore)
-        std::optional<BackupJob> lastFailure; // newest failed or lost backup
+        std::optional<BackupJob> lastGood; // the succeeded backup that ended last (no restores)
+        std::optional<BackupJob> lastFailure; // the failed or lost backup that ended last
         int running = 0; // queued or running backups
     };
 

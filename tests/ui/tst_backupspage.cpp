@@ -11,6 +11,7 @@
 //    runs, is followed by a second manager (reattachRunning) until it succeeds; a running job of
 //    an environment that no longer exists is recorded as lost.
 // Saves backups-*.png. FAILS without the sandbox.
+#include "MainWindow.h"
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
 #include "UiTestFixture.h"
@@ -19,7 +20,6 @@
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/StartBackupDialog.h"
 #include "models/BackupJobsModel.h"
-#include "MainWindow.h"
 #include "pages/BackupsPage.h"
 
 #include <QAction>
@@ -61,9 +61,8 @@ class TestBackupsPage : public QObject
 
     Environment sandboxEnv(const QString &name, Tier tier)
     {
-        Environment e = UiTestFixture::makeEnv(name, tier, u"127.0.0.1"_s,
-                                               m_sandbox.mariadbPort(u"dev"_s),
-                                               m_sandbox.adminUser());
+        Environment e = UiTestFixture::makeEnv(
+            name, tier, u"127.0.0.1"_s, m_sandbox.mariadbPort(u"dev"_s), m_sandbox.adminUser());
         e.tls.mode = TlsMode::Disabled;
         e.connectTimeoutMs = 3000;
         const Result<Environment> saved = m_fx.inventory->save(e);
@@ -76,8 +75,9 @@ class TestBackupsPage : public QObject
     bool rootSql(const QString &sql, int timeoutMs = 120000)
     {
         QProcess p;
-        p.start(u"mariadb"_s, { u"--defaults-file="_s + m_sandbox.value(u"MARIADB_CNF_dev"_s),
-                                u"-uroot"_s, u"-e"_s, sql });
+        p.start(u"mariadb"_s,
+                { u"--defaults-file="_s + m_sandbox.value(u"MARIADB_CNF_dev"_s), u"-uroot"_s,
+                  u"-e"_s, sql });
         if (!p.waitForFinished(timeoutMs) || p.exitCode() != 0) {
             qWarning() << "mariadb:" << p.readAllStandardError();
             return false;
@@ -173,8 +173,7 @@ private slots:
         QSignalSpy failed(manager.get(), &BackupManager::startFailed);
         QVERIFY(startFromDialog(page, 0, m_root, u"shop"_s));
         BackupJob job;
-        QVERIFY2(QTest::qWaitFor([&] { return finished.count() > 0 || failed.count() > 0; },
-                                 60000),
+        QVERIFY2(QTest::qWaitFor([&] { return finished.count() > 0 || failed.count() > 0; }, 60000),
                  "the backup did not finish in 60 s");
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString()
@@ -236,8 +235,7 @@ private slots:
         QCOMPARE(page.selectedJobId(), running.id);
         const int row = page.jobsModel()->rowOf(running.id);
         QVERIFY(row >= 0);
-        QVERIFY(page.jobsModel()->index(row, 0).data(BackupJobsModel::ProgressRole).toDouble()
-                > 0);
+        QVERIFY(page.jobsModel()->index(row, 0).data(BackupJobsModel::ProgressRole).toDouble() > 0);
         QVERIFY(rowText(page, running.id, BackupJobsModel::ProgressColumn).endsWith(u'%'));
         QVERIFY(page.cancelButton()->isEnabled());
         QVERIFY(page.headlineText().contains(u"dev"_s));

@@ -38,8 +38,7 @@ StartBackupDialog::StartBackupDialog(const Environment &env, QWidget *parent)
     m_kind = new QComboBox(this);
     m_kind->setObjectName(u"backupKind"_s);
     m_kind->setAccessibleName(tr("Backup kind"));
-    m_kind->addItem(tr("Logical (mariadb-dump, chosen databases)"),
-                    int(BackupJob::Kind::Logical));
+    m_kind->addItem(tr("Logical (mariadb-dump, chosen databases)"), int(BackupJob::Kind::Logical));
     m_kind->addItem(tr("Physical (mariadb-backup, the whole server)"),
                     int(BackupJob::Kind::Physical));
 

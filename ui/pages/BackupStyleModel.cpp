@@ -26,7 +26,8 @@ QVariant BackupStyleModel::data(const QModelIndex &index, int role) const
             const QColor c = toneColor(tone);
             if (c.isValid())
                 return c;
-        } else if (role == Qt::FontRole && BackupJobsModel::Tone(tone) == BackupJobsModel::Tone::Bad) {
+        } else if (role == Qt::FontRole
+                   && BackupJobsModel::Tone(tone) == BackupJobsModel::Tone::Bad) {
             QFont f;
             f.setBold(true);
             return f;

@@ -96,8 +96,7 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     head->addWidget(m_cancel);
     head->addWidget(m_refresh);
 
-    m_headline
-        = PageHeading::makeHeadline(u"backupsHeadline"_s, tr("Backup summary"), 1.8, this);
+    m_headline = PageHeading::makeHeadline(u"backupsHeadline"_s, tr("Backup summary"), 1.8, this);
     m_subline = new QLabel(this);
     m_subline->setObjectName(u"backupsSubline"_s);
     m_subline->setWordWrap(true);
@@ -346,9 +345,9 @@ void BackupsPage::updateHeadline()
     const BackupJobsModel::Health h = m_model->health(m_env->name);
     if (h.lastGood) {
         //: %1 = environment, %2 = age such as "3 h ago"
-        m_headline->setText(tr("Last good backup of %1: %2")
-                                .arg(m_env->name,
-                                     BackupJobsModel::ageText(endOf(*h.lastGood), now)));
+        m_headline->setText(
+            tr("Last good backup of %1: %2")
+                .arg(m_env->name, BackupJobsModel::ageText(endOf(*h.lastGood), now)));
     } else {
         //: %1 = environment
         m_headline->setText(tr("No successful backup of %1").arg(m_env->name));
@@ -413,8 +412,7 @@ void BackupsPage::updateHealth()
         } else {
             m_health->setItem(r, 2, cell(tr("none")));
         }
-        m_health->setItem(r, 3,
-                          cell(h.running > 0 ? QString::number(h.running) : u"\u2014"_s));
+        m_health->setItem(r, 3, cell(h.running > 0 ? QString::number(h.running) : u"\u2014"_s));
     }
     int height = m_health->horizontalHeader()->sizeHint().height() + 2 * m_health->frameWidth() + 2;
     const int shown = qBound(1, int(names.size()), 5);

@@ -32,6 +32,18 @@ struct BackupManager::AttachPlan
 
 namespace {
 
+// A runner's shell may still run a command (a poll, a cancel) when the runner is deleted: the
+// QProcess (or SshExec) it owns reports finished while it is destroyed, into the callback of the
+// runner being destroyed. Nothing of a runner that goes away may report any more: its shell and
+// the shell's processes are disconnected first. The runner's own signals are left alone (its
+// last jobChanged/finished may still be queued to the manager).
+void silenceChildren(QObject *runner)
+{
+    const QList<QObject *> children = runner->findChildren<QObject *>();
+    for (QObject *o : children)
+        QObject::disconnect(o, nullptr, nullptr, nullptr);
+}
+
 Error noInventory()
 {
     return Error::make(ErrorKind::Internal,
@@ -81,7 +93,13 @@ BackupManager::~BackupManager()
     BackupRunnerHost *host = m_host;
     m_host = nullptr;
     QMetaObject::invokeMethod(
-        host, [host] { delete host; }, Qt::BlockingQueuedConnection);
+        host,
+        [host] {
+            for (BackupRunner *runner : std::as_const(host->runners))
+                silenceChildren(runner);
+            delete host;
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -180,6 +198,7 @@ void BackupManager::follow(PreparedJob prepared, Mode mode, bool cancelAfter)
             const QString id = job.id;
             connect(runner, &BackupRunner::finished, host, [host, runner, id] {
                 host->runners.remove(id);
+                silenceChildren(runner);
                 runner->deleteLater();
             });
             if (mode == Mode::Start)

@@ -138,7 +138,7 @@ int main(int argc, char *argv[])
         QCoreApplication::translate(
             "TiDesk::Main",
             "Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, "
-            "rules, guardrails or settings."),
+            "rules, guardrails, backups or settings."),
         u"page"_s);
     const QCommandLineOption shownOpt(
         u"report-shown"_s,
@@ -182,6 +182,7 @@ int main(int argc, char *argv[])
             { u"slow"_s, MainWindow::Page::SlowQueries },
             { u"rules"_s, MainWindow::Page::Rules },
             { u"guardrails"_s, MainWindow::Page::Guardrails },
+            { u"backups"_s, MainWindow::Page::Backups },
             { u"settings"_s, MainWindow::Page::Settings },
         };
         const QString name = parser.value(pageOpt).toLower();

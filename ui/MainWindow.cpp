@@ -21,6 +21,7 @@
 #include "models/FleetStatusModel.h"
 #include "pages/ActivityPage.h"
 #include "pages/AlertsPage.h"
+#include "pages/BackupsPage.h"
 #include "pages/ClusterPage.h"
 #include "pages/EnvironmentPage.h"
 #include "pages/FleetPage.h"
@@ -247,6 +248,9 @@ void MainWindow::createCentral()
             showPage(Page::Guardrails);
     });
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
+    // The page owns the BackupManager: backups/BackupLauncher.h and sql/Dialect.h (included
+    // here through the guardrails page) both define a TiDesk::BackupRequest.
+    m_backupsPage = new BackupsPage(m_services, nullptr, m_pages);
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_alertsPage);
@@ -256,6 +260,7 @@ void MainWindow::createCentral()
     m_pages->addWidget(m_sql->slowQueriesPage());
     m_pages->addWidget(m_sql->rulesPage());
     m_pages->addWidget(m_sql->guardrailsPage());
+    m_pages->addWidget(m_backupsPage);
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
@@ -342,6 +347,9 @@ void MainWindow::createActions()
                               tr("Statement time and memory limits, runaway watches and plan "
                                  "bindings of the selected environment"),
                               QKeySequence(Qt::CTRL | Qt::Key_9));
+    m_backupsAction = make(u"actionBackups"_s, tr("&Backups"),
+                           tr("Backups of the selected environment: health, jobs, start, cancel"),
+                           QKeySequence(Qt::CTRL | Qt::Key_0));
     m_settingsAction
         = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -352,9 +360,9 @@ void MainWindow::createActions()
     m_sidebar->addAction(m_removeAction);
 
     auto *pageGroup = new QActionGroup(this);
-    for (QAction *a :
-         { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction, m_fleetAction,
-           m_sessionsAction, m_slowAction, m_rulesAction, m_guardrailsAction, m_settingsAction }) {
+    for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
+                        m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
+                        m_guardrailsAction, m_backupsAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -379,12 +387,15 @@ void MainWindow::createActions()
     connect(m_slowAction, &QAction::triggered, this, [this] { showPage(Page::SlowQueries); });
     connect(m_rulesAction, &QAction::triggered, this, [this] { showPage(Page::Rules); });
     connect(m_guardrailsAction, &QAction::triggered, this, [this] { showPage(Page::Guardrails); });
+    connect(m_backupsAction, &QAction::triggered, this, [this] { showPage(Page::Backups); });
     connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
         if (currentPage() == Page::Cluster)
             m_health->showCluster(env);
         else if (const Page p = currentPage();
                  p == Page::Sessions || p == Page::SlowQueries || p == Page::Guardrails)
             m_sql->showEnvironment(m_pages->currentWidget(), env);
+        else if (currentPage() == Page::Backups)
+            m_backupsPage->setEnvironment(env);
     });
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
@@ -402,7 +413,7 @@ void MainWindow::createActions()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                            m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
-                           m_guardrailsAction, m_settingsAction });
+                           m_guardrailsAction, m_backupsAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -415,7 +426,7 @@ void MainWindow::createActions()
     tb->addSeparator();
     tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                      m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
-                     m_guardrailsAction, m_settingsAction });
+                     m_guardrailsAction, m_backupsAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -645,6 +656,12 @@ void MainWindow::showPage(Page page)
         m_pages->setCurrentWidget(m_sql->rulesPage());
         m_rulesAction->setChecked(true);
         break;
+    case Page::Backups:
+        if (const std::optional<Environment> env = currentEnvironment())
+            m_backupsPage->setEnvironment(*env);
+        m_pages->setCurrentWidget(m_backupsPage);
+        m_backupsAction->setChecked(true);
+        break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
         m_settingsAction->setChecked(true);
@@ -665,6 +682,11 @@ SessionsPage *MainWindow::sessionsPage() const
 SlowQueriesPage *MainWindow::slowQueriesPage() const
 {
     return m_sql->slowQueriesPage();
+}
+
+BackupManager *MainWindow::backupManager() const
+{
+    return m_backupsPage->manager();
 }
 
 RulesPage *MainWindow::rulesPage() const
@@ -692,6 +714,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::SlowQueries;
     if (m_pages->currentWidget() == m_sql->rulesPage())
         return Page::Rules;
+    if (m_pages->currentWidget() == m_backupsPage)
+        return Page::Backups;
     return Page::Environment;
 }
 
@@ -743,6 +767,10 @@ void MainWindow::checkFleet()
     m_alertsPage->setEnvironments(m_model->environments());
     m_health->setEnvironments(m_model->environments());
     m_sql->setEnvironments(m_model->environments());
+    m_backupsPage->setEnvironments(m_model->environments());
+    // Backups still running on record (a restart, or started by tidesk-cli) are followed; after
+    // the vault is unlocked this runs again and follows those that needed a secret.
+    m_backupsPage->reattachRunning();
     updateFleetStatus();
 }
 

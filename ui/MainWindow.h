@@ -42,6 +42,8 @@ namespace TiDesk {
 
 class ActivityPage;
 class AlertsPage;
+class BackupManager;
+class BackupsPage;
 class ClusterPage;
 class FleetPage;
 class HealthPages;
@@ -75,6 +77,7 @@ public:
         SlowQueries,
         Rules,
         Guardrails,
+        Backups,
         Settings
     };
     Q_ENUM(Page)
@@ -107,6 +110,9 @@ public:
     [[nodiscard]] SlowQueriesPage *slowQueriesPage() const;
     [[nodiscard]] RulesPage *rulesPage() const;
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
+    [[nodiscard]] BackupsPage *backupsPage() const { return m_backupsPage; }
+    // Follows every backup started here or still running on record (re-attached at each check).
+    [[nodiscard]] BackupManager *backupManager() const;
     [[nodiscard]] QAction *action(const QString &objectName) const;
     // The host-key question on screen (null when none) and how many wait behind it.
     [[nodiscard]] HostKeyDialog *hostKeyDialog() const { return m_hostKeyDialog; }
@@ -180,6 +186,7 @@ private:
     SqlPages *m_sql = nullptr;
     QHash<QUuid, bool> m_pollerReachable; // the poller's last verdict per environment
     SettingsPage *m_settingsPage = nullptr;
+    BackupsPage *m_backupsPage = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;
     StatusPill *m_checkPill = nullptr;
@@ -201,6 +208,7 @@ private:
     QAction *m_slowAction = nullptr;
     QAction *m_rulesAction = nullptr;
     QAction *m_guardrailsAction = nullptr;
+    QAction *m_backupsAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -29,6 +29,9 @@ target_sources(tidesk_ui PRIVATE
     pages/SessionsPage.h pages/SessionsPage.cpp
     pages/SlowQueriesPage.h pages/SlowQueriesPage.cpp
     pages/RulesPage.h pages/RulesPage.cpp
+    pages/BackupsPage.h pages/BackupsPage.cpp
+    pages/BackupProgressDelegate.h pages/BackupProgressDelegate.cpp
+    pages/BackupStyleModel.h pages/BackupStyleModel.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp
     dialogs/EndpointListEditor.h dialogs/EndpointListEditor.cpp
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
@@ -38,4 +41,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
     dialogs/TypedNameField.h dialogs/TypedNameField.cpp
     dialogs/RuleDialog.h dialogs/RuleDialog.cpp
+    dialogs/StartBackupDialog.h dialogs/StartBackupDialog.cpp
 )

@@ -11,3 +11,5 @@ tidesk_add_test(tst_tablechecksum SOURCES tst_tablechecksum.cpp LIBS tidesk_core
 tidesk_add_test(tst_backupscript SOURCES tst_backupscript.cpp LIBS tidesk_core LABEL unit)
 # Backup health (RPO age, failures, verified restores, next run, levels) on made-up histories.
 tidesk_add_test(tst_backuphealth SOURCES tst_backuphealth.cpp LIBS tidesk_core LABEL unit)
+# Backups page model (issue 6): jobs newest first, updated in place, progress/tone roles, health per environment.
+tidesk_add_test(tst_backupjobsmodel SOURCES tst_backupjobsmodel.cpp LIBS tidesk_core LABEL unit)

@@ -15,6 +15,7 @@ target_sources(tidesk_core PRIVATE
     backup/LocalJobShell.h backup/LocalJobShell.cpp
     backup/BackupRunner.h backup/BackupRunner.cpp
     backup/BackupLauncher.h backup/BackupLauncher.cpp
+    backup/BackupManager.h backup/BackupManager.cpp
     backup/TableChecksum.h backup/TableChecksum.cpp
     backup/ChecksumReader.h backup/ChecksumReader.cpp
     backup/BackupVerifier.h backup/BackupVerifier.cpp

@@ -11,4 +11,5 @@ target_sources(tidesk_core PRIVATE
     models/SessionFilterModel.h models/SessionFilterModel.cpp
     models/SessionDigestModel.h models/SessionDigestModel.cpp
     models/DigestClassModel.h models/DigestClassModel.cpp
+    models/BackupJobsModel.h models/BackupJobsModel.cpp
 )

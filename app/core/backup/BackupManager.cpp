@@ -1,0 +1,386 @@
+#include "BackupManager.h"
+
+#include "backup/BackupHistory.h"
+#include "backup/BackupRunner.h"
+#include "common/Logging.h"
+#include "inventory/InventoryStore.h"
+
+#include <QMetaObject>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+// The runners' parent on the worker thread. Touched only on that thread.
+class BackupRunnerHost final : public QObject
+{
+public:
+    using QObject::QObject;
+    QHash<QString, BackupRunner *> runners;
+};
+
+struct BackupManager::AttachPlan
+{
+    BackupJob job;
+    std::optional<PreparedJob> prepared;
+    Error error; // when not prepared and not lost
+    bool lost = false; // its environment is gone: recorded as lost
+};
+
+namespace {
+
+// A runner's shell may still run a command (a poll, a cancel) when the runner is deleted: the
+// QProcess (or SshExec) it owns reports finished while it is destroyed, into the callback of the
+// runner being destroyed. Nothing of a runner that goes away may report any more: its shell and
+// the shell's processes are disconnected first. The runner's own signals are left alone (its
+// last jobChanged/finished may still be queued to the manager).
+void silenceChildren(QObject *runner)
+{
+    const QList<QObject *> children = runner->findChildren<QObject *>();
+    for (QObject *o : children)
+        QObject::disconnect(o, nullptr, nullptr, nullptr);
+}
+
+Error noInventory()
+{
+    return Error::make(ErrorKind::Internal,
+                       BackupManager::tr("The inventory is not open: backups cannot be started."));
+}
+
+} // namespace
+
+BackupManager::BackupManager(const CoreServices &services, const QString &historyDirectory,
+                             QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_history(std::make_shared<BackupHistory>(
+          historyDirectory.isEmpty() ? BackupHistory::defaultDirectory() : historyDirectory))
+{
+    qRegisterMetaType<TiDesk::BackupJob>("TiDesk::BackupJob");
+    qRegisterMetaType<QList<TiDesk::BackupJob>>("QList<TiDesk::BackupJob>");
+    qRegisterMetaType<TiDesk::Error>();
+    m_thread.setObjectName(u"tidesk-backups"_s);
+    m_host = new BackupRunnerHost;
+    m_host->moveToThread(&m_thread);
+    m_thread.start();
+    connect(&m_readWatcher, &QFutureWatcherBase::finished, this, [this] {
+        if (m_readWatcher.future().resultCount() > 0)
+            onHistoryRead(m_readWatcher.result());
+        const bool attach = m_attachAgain;
+        const bool read = m_readAgain;
+        m_attachAgain = m_readAgain = false;
+        if (attach)
+            reattachRunning(); // reads the history too
+        else if (read)
+            reload();
+    });
+}
+
+BackupManager::~BackupManager()
+{
+    // Preparations hold copies of what they need; wait so none reports into a dead manager.
+    m_readWatcher.disconnect(this);
+    m_readWatcher.waitForFinished();
+    for (QFutureWatcherBase *w : std::as_const(m_preparing) + std::as_const(m_attaching)) {
+        w->disconnect(this);
+        w->waitForFinished();
+    }
+    // Runners (and their shells) are deleted on their own thread; the jobs keep running on
+    // their hosts and are followed again by the next TiDesk.
+    BackupRunnerHost *host = m_host;
+    m_host = nullptr;
+    QMetaObject::invokeMethod(
+        host,
+        [host] {
+            for (BackupRunner *runner : std::as_const(host->runners))
+                silenceChildren(runner);
+            delete host;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString BackupManager::historyDirectory() const
+{
+    return m_history->directory();
+}
+
+QList<BackupJob> BackupManager::jobs() const
+{
+    QList<BackupJob> all = m_jobs.values();
+    std::sort(all.begin(), all.end(),
+              [](const BackupJob &a, const BackupJob &b) { return a.id > b.id; });
+    return all;
+}
+
+std::optional<BackupJob> BackupManager::job(const QString &id) const
+{
+    const auto it = m_jobs.constFind(id);
+    if (it == m_jobs.cend())
+        return std::nullopt;
+    return *it;
+}
+
+void BackupManager::remember(const BackupJob &job)
+{
+    m_jobs.insert(job.id, job);
+}
+
+void BackupManager::startBackup(const QString &envName, const BackupJobRequest &request)
+{
+    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
+    m_preparing.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        // takeResult: the password is moved on, not left behind in the future.
+        Result<PreparedJob> prepared = watcher->future().takeResult();
+        if (!prepared) {
+            emit startFailed(envName, prepared.error());
+            return;
+        }
+        const BackupJob job = prepared->job;
+        follow(std::move(*prepared), Mode::Start, false);
+        emit backupStarted(job);
+    });
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    CredentialStore *secrets = m_services.secrets;
+    watcher->setFuture(QtConcurrent::run(
+        m_services.pool, [inventory, secrets, envName, request]() -> Result<PreparedJob> {
+            if (!inventory)
+                return noInventory();
+            const Result<Environment> env = inventory->findByName(envName);
+            if (!env)
+                return env.error();
+            return BackupLauncher::prepareBackup(*env, secrets, request);
+        }));
+}
+
+void BackupManager::follow(PreparedJob prepared, Mode mode, bool cancelAfter)
+{
+    m_following.insert(prepared.job.id);
+    remember(prepared.job);
+    emit jobChanged(prepared.job);
+    BackupHistory *history = m_history.get();
+    BackupRunnerHost *host = m_host;
+    const std::chrono::milliseconds interval = m_pollInterval;
+    BackupRunner::ShellFactory factory = prepared.shellFactory();
+    // Created on the worker thread, so the runner, its timer and its shell all live there.
+    QMetaObject::invokeMethod(
+        host,
+        [this, host, history, interval, mode, cancelAfter, job = prepared.job, spec = prepared.spec,
+         factory = std::move(factory), password = std::move(prepared.password)]() mutable {
+            auto *runner = new BackupRunner(job, spec, std::move(factory), std::move(password),
+                                            history, host);
+            password.fill('\0');
+            runner->setPollInterval(interval);
+            host->runners.insert(job.id, runner);
+            connect(runner, &BackupRunner::jobChanged, this, &BackupManager::onJobChanged);
+            connect(runner, &BackupRunner::finished, this, &BackupManager::onJobFinished);
+            const QString id = job.id;
+            connect(runner, &BackupRunner::finished, host, [host, runner, id] {
+                host->runners.remove(id);
+                silenceChildren(runner);
+                runner->deleteLater();
+            });
+            if (mode == Mode::Start)
+                runner->start();
+            else
+                runner->attach();
+            if (cancelAfter)
+                runner->cancel();
+        },
+        Qt::QueuedConnection);
+}
+
+void BackupManager::onJobChanged(const BackupJob &job)
+{
+    remember(job);
+    emit jobChanged(job);
+}
+
+void BackupManager::onJobFinished(const BackupJob &job)
+{
+    remember(job);
+    m_following.remove(job.id);
+    m_cancelWhenFollowed.remove(job.id);
+    emit jobFinished(job);
+}
+
+void BackupManager::cancel(const QString &jobId)
+{
+    if (m_following.contains(jobId)) {
+        if (!m_host)
+            return;
+        BackupRunnerHost *host = m_host;
+        const bool queued = QMetaObject::invokeMethod(
+            host,
+            [host, jobId] {
+                if (BackupRunner *r = host->runners.value(jobId))
+                    r->cancel();
+            },
+            Qt::QueuedConnection);
+        // Still being prepared for attach: cancelled once its runner exists.
+        if (queued)
+            m_cancelWhenFollowed.insert(jobId);
+        return;
+    }
+    const std::optional<BackupJob> known = job(jobId);
+    if (!known) {
+        emit cancelFailed(jobId,
+                          Error::make(ErrorKind::NotFound, tr("No backup job %1.").arg(jobId)));
+        return;
+    }
+    if (known->isFinished()) {
+        //: %1 = job id, %2 = status (succeeded, failed ...)
+        emit cancelFailed(
+            jobId,
+            Error::make(
+                ErrorKind::InvalidInput,
+                tr("Job %1 already ended (%2).").arg(jobId, BackupJob::statusName(known->status))));
+        return;
+    }
+    prepareAttach(*known, true);
+}
+
+void BackupManager::prepareAttach(const BackupJob &job, bool cancelAfter)
+{
+    m_following.insert(job.id);
+    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
+    m_attaching.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job, cancelAfter] {
+        m_attaching.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0) {
+            m_following.remove(job.id);
+            return;
+        }
+        Result<PreparedJob> prepared = watcher->future().takeResult();
+        if (!prepared) {
+            m_following.remove(job.id);
+            m_cancelWhenFollowed.remove(job.id);
+            if (cancelAfter)
+                emit cancelFailed(job.id, prepared.error());
+            else
+                emit attachFailed(job, prepared.error());
+            return;
+        }
+        const bool cancelNow = cancelAfter || m_cancelWhenFollowed.contains(job.id);
+        follow(std::move(*prepared), Mode::Attach, cancelNow);
+    });
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    CredentialStore *secrets = m_services.secrets;
+    watcher->setFuture(
+        QtConcurrent::run(m_services.pool, [inventory, secrets, job]() -> Result<PreparedJob> {
+            if (!inventory)
+                return noInventory();
+            const Result<Environment> env = inventory->findByName(job.envName);
+            if (!env)
+                return env.error();
+            return BackupLauncher::prepareAttach(*env, secrets, job);
+        }));
+}
+
+void BackupManager::reload()
+{
+    if (m_readWatcher.isRunning()) {
+        m_readAgain = true;
+        return;
+    }
+    m_readWatcher.setFuture(readHistory(false));
+}
+
+void BackupManager::reattachRunning()
+{
+    if (m_readWatcher.isRunning()) {
+        m_attachAgain = true;
+        return;
+    }
+    m_readWatcher.setFuture(readHistory(true));
+}
+
+QFuture<BackupManager::HistoryRead> BackupManager::readHistory(bool withAttach)
+{
+    const std::shared_ptr<BackupHistory> history = m_history;
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    CredentialStore *secrets = m_services.secrets;
+    const QSet<QString> skip = m_following;
+    return QtConcurrent::run(
+        m_services.pool, [history, inventory, secrets, skip, withAttach]() -> HistoryRead {
+            HistoryRead read;
+            read.jobs = history->list({}, &read.problems);
+            if (!withAttach || !read.jobs)
+                return read;
+            for (BackupJob &j : *read.jobs) {
+                if (j.isFinished() || j.remotePid <= 0 || skip.contains(j.id))
+                    continue;
+                auto plan = std::make_shared<AttachPlan>();
+                plan->job = j;
+                const Result<Environment> env = inventory ? inventory->findByName(j.envName)
+                                                          : Result<Environment>(noInventory());
+                if (env) {
+                    Result<PreparedJob> p = BackupLauncher::prepareAttach(*env, secrets, j);
+                    if (p)
+                        plan->prepared = std::move(*p);
+                    else
+                        plan->error = p.error();
+                } else if (env.error().kind == ErrorKind::NotFound) {
+                    j.status = BackupJob::Status::Lost;
+                    //: %1 = environment name
+                    j.error = tr("The environment %1 no longer exists in the inventory: the job "
+                                 "cannot be followed. It may still be running on its host.")
+                                  .arg(j.envName);
+                    j.progress = -1;
+                    if (!j.finishedAt.isValid())
+                        j.finishedAt = QDateTime::currentDateTimeUtc();
+                    if (const VoidResult saved = history->save(j); !saved)
+                        qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
+                    plan->job = j;
+                    plan->lost = true;
+                } else {
+                    plan->error = env.error();
+                }
+                read.attach << plan;
+            }
+            return read;
+        });
+}
+
+void BackupManager::onHistoryRead(const HistoryRead &read)
+{
+    if (!read.jobs) {
+        emit reloadFailed(read.jobs.error());
+        return;
+    }
+    m_problems = read.problems;
+    // What runners report is at least as new as their last history write.
+    QHash<QString, BackupJob> merged;
+    for (const BackupJob &j : *read.jobs)
+        merged.insert(j.id, m_following.contains(j.id) ? m_jobs.value(j.id, j) : j);
+    for (const QString &id : std::as_const(m_following))
+        if (!merged.contains(id) && m_jobs.contains(id))
+            merged.insert(id, m_jobs.value(id));
+    m_jobs = merged;
+    emit jobsReloaded(jobs());
+    for (const std::shared_ptr<AttachPlan> &plan : read.attach) {
+        if (m_following.contains(plan->job.id))
+            continue; // followed meanwhile (a cancel, a second read)
+        if (plan->lost) {
+            remember(plan->job);
+            emit jobChanged(plan->job);
+            emit jobFinished(plan->job);
+        } else if (plan->prepared) {
+            follow(std::move(*plan->prepared), Mode::Attach, false);
+        } else {
+            emit attachFailed(plan->job, plan->error);
+        }
+    }
+}
+
+} // namespace TiDesk

@@ -1,0 +1,128 @@
+// BackupManager: the GUI's side of MariaDB/MySQL backups (issue 6). It starts backups, follows
+// them, cancels them and keeps the last known state of every job of the BackupHistory:
+//  - startBackup(): BackupLauncher::prepareBackup (inventory, credential store, ~/.ssh/config)
+//    runs on the CoreServices pool, then a BackupRunner is created on the manager's own worker
+//    thread ("tidesk-backups") and started there; every runner lives on that one thread (they
+//    are asynchronous and save the history at each change, so no history write happens on the
+//    GUI thread);
+//  - reattachRunning(): every job of the history that is queued or running and has a process id
+//    on record is prepared with prepareAttach (pool) and attach()ed - after a restart TiDesk
+//    follows the backups that kept running on their hosts. A job whose environment no longer
+//    exists is recorded as lost with a clear error. Jobs already followed are skipped, so it can
+//    run after every inventory load;
+//  - cancel(): the runner following the job cancels it; a job running on record but followed by
+//    nobody here (started by tidesk-cli) is attached first, then cancelled;
+//  - reload(): reads the history on the pool (jobsReloaded).
+// Every update of a followed job arrives as jobChanged() (queued from the worker thread), the
+// end as jobFinished(). Destroying the manager deletes the runners on their thread and stops
+// the thread; the jobs themselves keep running on their hosts (by design: the next TiDesk
+// re-attaches).
+// Threading: lives on the GUI thread (any thread with an event loop); never blocks it, except
+// the destructor, which waits for preparations in flight and the worker thread to stop.
+#pragma once
+
+#include "CoreServices.h"
+#include "backup/BackupJob.h"
+#include "backup/BackupLauncher.h"
+#include "common/Error.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QThread>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace TiDesk {
+
+class BackupHistory;
+class BackupRunnerHost;
+
+class BackupManager final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // historyDirectory empty: BackupHistory::defaultDirectory().
+    explicit BackupManager(const CoreServices &services, const QString &historyDirectory = {},
+                           QObject *parent = nullptr);
+    ~BackupManager() override;
+    BackupManager(const BackupManager &) = delete;
+    BackupManager &operator=(const BackupManager &) = delete;
+
+    // How often runners created from now on poll their job (default 1 s; tests go faster).
+    void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+    [[nodiscard]] QString historyDirectory() const;
+    [[nodiscard]] QThread *workerThread() { return &m_thread; }
+
+    // The last known state of every job (history plus live updates), newest first.
+    [[nodiscard]] QList<BackupJob> jobs() const;
+    [[nodiscard]] std::optional<BackupJob> job(const QString &id) const;
+    // A runner of this manager follows the job (started here or re-attached).
+    [[nodiscard]] bool isFollowing(const QString &id) const { return m_following.contains(id); }
+    [[nodiscard]] int followingCount() const { return int(m_following.size()); }
+    // Backups being prepared (no job id yet).
+    [[nodiscard]] int preparingCount() const { return int(m_preparing.size()); }
+    // Damaged history files named by the last read.
+    [[nodiscard]] QStringList historyProblems() const { return m_problems; }
+
+public slots:
+    void startBackup(const QString &envName, const TiDesk::BackupJobRequest &request);
+    void cancel(const QString &jobId);
+    void reload();
+    void reattachRunning();
+
+signals:
+    // A backup was prepared and handed to its runner (status queued).
+    void backupStarted(const TiDesk::BackupJob &job);
+    void startFailed(const QString &envName, const TiDesk::Error &error);
+    void jobChanged(const TiDesk::BackupJob &job);
+    void jobFinished(const TiDesk::BackupJob &job);
+    void jobsReloaded(const QList<TiDesk::BackupJob> &jobs);
+    void reloadFailed(const TiDesk::Error &error);
+    // A job running on record could not be followed (its host's SSH settings, the vault ...).
+    void attachFailed(const TiDesk::BackupJob &job, const TiDesk::Error &error);
+    void cancelFailed(const QString &jobId, const TiDesk::Error &error);
+
+private:
+    enum class Mode { Start, Attach };
+    struct AttachPlan; // one job of reattachRunning(), prepared on the pool
+    struct HistoryRead
+    {
+        Result<QList<BackupJob>> jobs = QList<BackupJob>();
+        QStringList problems;
+        QList<std::shared_ptr<AttachPlan>> attach;
+    };
+
+    void follow(PreparedJob prepared, Mode mode, bool cancelAfter);
+    void prepareAttach(const BackupJob &job, bool cancelAfter);
+    void onJobChanged(const TiDesk::BackupJob &job);
+    void onJobFinished(const TiDesk::BackupJob &job);
+    void onHistoryRead(const HistoryRead &read);
+    void remember(const BackupJob &job);
+    [[nodiscard]] QFuture<HistoryRead> readHistory(bool withAttach);
+
+    CoreServices m_services;
+    std::shared_ptr<BackupHistory> m_history;
+    QThread m_thread;
+    BackupRunnerHost *m_host = nullptr; // lives on m_thread
+    std::chrono::milliseconds m_pollInterval { 1000 };
+    QHash<QString, BackupJob> m_jobs;
+    QSet<QString> m_following; // ids with a runner (or one being prepared to attach)
+    QSet<QString> m_cancelWhenFollowed; // cancel() arrived while the attach was prepared
+    QList<QFutureWatcherBase *> m_preparing; // backups being prepared
+    QList<QFutureWatcherBase *> m_attaching; // single attaches (cancel of an unfollowed job)
+    QFutureWatcher<HistoryRead> m_readWatcher;
+    bool m_readAgain = false;
+    bool m_attachAgain = false;
+    QStringList m_problems;
+};
+
+} // namespace TiDesk

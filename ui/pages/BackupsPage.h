@@ -1,0 +1,118 @@
+// BackupsPage: MariaDB/MySQL backups (issue 6). The headline is the one fact that matters before
+// anything goes wrong: "Last good backup of dev: 3 h ago" (green; amber after a day) or
+// "No successful backup of dev" in red. Below: the backup health of every environment (age of
+// its last good backup, its last failure, what runs now), the jobs (all environments, or the
+// selected one) with a progress bar while a job runs, and the log tail of the selected job.
+// Start backup asks kind, directory and databases (StartBackupDialog); Cancel asks in a
+// ConfirmActionDialog (the typed environment name on production); Refresh re-reads the history.
+// The page owns no job: a BackupManager starts, follows and cancels them, so backups keep being
+// followed whichever page is shown (the window's page owns it from start-up to shutdown).
+// Threading: GUI thread; everything slow runs in the BackupManager (pool, its worker thread).
+#pragma once
+
+#include "CoreServices.h"
+#include "inventory/Environment.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTableWidget;
+class QTimer;
+
+namespace TiDesk {
+
+class BackupJobsModel;
+class BackupManager;
+class BackupStyleModel;
+class ConfirmActionDialog;
+class MessageBanner;
+class PageHeading;
+class StartBackupDialog;
+struct BackupJob;
+struct Error;
+
+class BackupsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    // manager: not owned, must outlive the page; null: the page creates and owns one (the
+    // default history directory).
+    BackupsPage(const CoreServices &services, BackupManager *manager, QWidget *parent = nullptr);
+    ~BackupsPage() override;
+
+    void setEnvironment(const Environment &env);
+    // The inventory's environments: the health table lists them all.
+    void setEnvironments(const EnvironmentList &envs);
+    [[nodiscard]] std::optional<Environment> environment() const { return m_env; }
+
+    [[nodiscard]] BackupManager *manager() const { return m_manager; }
+    [[nodiscard]] BackupJobsModel *jobsModel() const { return m_model; }
+    [[nodiscard]] QTableView *jobsView() const { return m_view; }
+    [[nodiscard]] QTableWidget *healthTable() const { return m_health; }
+    [[nodiscard]] QPlainTextEdit *logView() const { return m_log; }
+    [[nodiscard]] MessageBanner *banner() const { return m_banner; }
+    [[nodiscard]] QString headlineText() const;
+    [[nodiscard]] QPushButton *startButton() const { return m_start; }
+    [[nodiscard]] QPushButton *cancelButton() const { return m_cancel; }
+    [[nodiscard]] QPushButton *refreshButton() const { return m_refresh; }
+    [[nodiscard]] QCheckBox *onlySelectedBox() const { return m_onlySelected; }
+    // The dialogs on screen (null when none).
+    [[nodiscard]] StartBackupDialog *startDialog() const;
+    [[nodiscard]] ConfirmActionDialog *pendingConfirmation() const;
+    // The job selected in the table (empty when none); selectJob() selects and shows it.
+    [[nodiscard]] QString selectedJobId() const;
+    bool selectJob(const QString &jobId);
+
+public slots:
+    void refresh();
+    // BackupManager::reattachRunning(): follow what still runs on record.
+    void reattachRunning();
+    void openStartDialog();
+    // Asks for confirmation, then cancels the job through the manager.
+    void proposeCancel(const QString &jobId);
+
+private:
+    void onJobChanged(const TiDesk::BackupJob &job);
+    void onJobsReloaded(const QList<TiDesk::BackupJob> &jobs);
+    void updateFilter();
+    void updateHeadline();
+    void updateHealth();
+    void updateSelection();
+    void showError(const QString &text, const TiDesk::Error &error);
+    [[nodiscard]] Environment environmentNamed(const QString &name) const;
+
+    CoreServices m_services;
+    BackupManager *m_manager = nullptr;
+    std::optional<Environment> m_env;
+    EnvironmentList m_envs;
+    bool m_loaded = false;
+
+    BackupJobsModel *m_model = nullptr;
+    BackupStyleModel *m_style = nullptr;
+    QSortFilterProxyModel *m_filter = nullptr;
+    PageHeading *m_heading = nullptr;
+    QLabel *m_headline = nullptr;
+    QLabel *m_subline = nullptr;
+    MessageBanner *m_banner = nullptr;
+    QTableWidget *m_health = nullptr;
+    QCheckBox *m_onlySelected = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_logTitle = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QTimer *m_ageTimer = nullptr;
+    QPointer<StartBackupDialog> m_startDialog;
+    QPointer<ConfirmActionDialog> m_confirm;
+};
+
+} // namespace TiDesk

@@ -3,13 +3,11 @@
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
-#include "backup/BackupVerifier.h"
+#include "backup/RestoreFlow.h"
 #include "cli/BackupCommands.h"
 #include "cli/CliContext.h"
 #include "inventory/InventoryStore.h"
 #include "sql/EnvironmentConnection.h"
-#include "sql/SqlConnection.h"
-#include "sql/SqlQuote.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QCommandLineParser>
@@ -21,33 +19,6 @@ namespace TiDesk::Cli {
 
 namespace {
 
-struct Plan
-{
-    Environment source;
-    Environment into;
-    BackupJob backup;
-    QList<QPair<QString, QString>> renames; // every database of the backup -> its target name
-    bool drill = false;
-    bool overwrite = false;
-    bool keep = true;
-};
-
-QStringList targetsOf(const Plan &plan)
-{
-    QStringList out;
-    for (const auto &[from, to] : plan.renames)
-        out << to;
-    return out;
-}
-
-QHash<QString, QString> mapOf(const Plan &plan)
-{
-    QHash<QString, QString> map;
-    for (const auto &[from, to] : plan.renames)
-        map.insert(from, to);
-    return map;
-}
-
 DialectOptions dialectOptions(const CoreServices &services)
 {
     DialectOptions o;
@@ -56,29 +27,14 @@ DialectOptions dialectOptions(const CoreServices &services)
     return o;
 }
 
-VoidResult dropDatabases(const EnvironmentTarget &into, const QStringList &databases,
-                         ActivityLog *log)
-{
-    SqlConnection conn(log);
-    const Result<OpenedEnvironment> opened = openEnvironment(into, conn);
-    if (!opened)
-        return opened.error();
-    for (const QString &db : databases)
-        if (const Result<QueryResult> r
-            = conn.query(u"DROP DATABASE IF EXISTS "_s + SqlQuote::identifier(db));
-            !r)
-            return r.error();
-    return {};
-}
-
 // Checks, confirms, restores, verifies; prints the job; returns the exit status.
-int execute(CliContext &ctx, Plan plan, bool yes, const QString &confirmName)
+int execute(CliContext &ctx, const RestoreOrder &plan, bool yes, const QString &confirmName)
 {
     const auto fail = [&ctx](const QString &why, int code) {
         return ctx.fail(Error::make(ErrorKind::InvalidInput, why), code);
     };
     const bool interactive = CliIo::stdinIsTerminal();
-    const bool needsName = plan.into.isProduction() || plan.overwrite;
+    const bool needsName = plan.needsTypedName();
     if (needsName && confirmName != plan.into.name && !interactive)
         return fail(RestoreCommands::tr("Restoring into %1 needs its name typed: there is no "
                                         "terminal, so repeat it with --confirm %1. Nothing was "
@@ -100,18 +56,9 @@ int execute(CliContext &ctx, Plan plan, bool yes, const QString &confirmName)
 
     // 1. The target must not hold the databases already (unless chosen explicitly).
     const Result<QStringList> occupied
-        = BackupVerifier::occupied(*into, targetsOf(plan), services.activityLog);
+        = RestoreFlow::checkTarget(plan, *into, services.activityLog);
     if (!occupied)
         return ctx.fail(occupied.error(), ExitFailure);
-    if (!occupied->isEmpty() && !plan.overwrite)
-        //: %1 = database names, %2 = environment
-        return fail(
-            RestoreCommands::tr("Refused: these databases already hold tables on %2: "
-                                "%1. Restore under new names (--rename SRC=DST) or, to overwrite "
-                                "them, add --overwrite and confirm with the environment's "
-                                "name. Nothing was restored.")
-                .arg(occupied->join(u", "_s), plan.into.name),
-            ExitFailure);
 
     // 2. Confirmation.
     if (needsName && confirmName != plan.into.name) {
@@ -150,33 +97,16 @@ int execute(CliContext &ctx, Plan plan, bool yes, const QString &confirmName)
     runner.start();
     BackupJob job = BackupCommands::waitFinished(runner, !ctx.json());
 
-    // 4. Verify.
+    // 4. Verify (and drop a drill's databases).
     if (job.status == BackupJob::Status::Succeeded) {
-        const Result<ChecksumReport> source
-            = BackupVerifier::recorded(history.directory(), plan.backup.id);
-        if (!source) {
-            job.verification = RestoreCommands::tr("not verified: %1").arg(source.error().message);
-        } else {
-            const Result<ChecksumComparison> cmp
-                = BackupVerifier::verify(*into, *source, mapOf(plan), services.activityLog);
-            if (!cmp) {
-                job.verification = RestoreCommands::tr("not verified: %1").arg(cmp.error().message);
-            } else {
-                job.verified = cmp->matches();
-                job.verification = cmp->summary;
-                for (const ChecksumDifference &d : cmp->differences)
-                    CliIo::err(u"  "_s + d.message);
-                for (const QString &n : cmp->notes)
-                    CliIo::err(RestoreCommands::tr("note: %1").arg(n));
-            }
-        }
-        if (plan.drill && !plan.keep) {
-            if (const VoidResult dropped
-                = dropDatabases(*into, targetsOf(plan), services.activityLog);
-                !dropped)
-                CliIo::err(RestoreCommands::tr("warning: the drill databases were not dropped: %1")
-                               .arg(dropped.error().message));
-        }
+        QStringList warnings;
+        QStringList differences;
+        RestoreFlow::afterRestore(plan, *into, history.directory(), &job, services.activityLog,
+                                  &warnings, &differences);
+        for (const QString &d : differences)
+            CliIo::err(u"  "_s + d);
+        for (const QString &w : warnings)
+            CliIo::err(RestoreCommands::tr("warning: %1").arg(w));
         if (const VoidResult saved = history.save(job); !saved)
             CliIo::err(RestoreCommands::tr("warning: %1").arg(saved.error().message));
     }
@@ -227,7 +157,7 @@ int RestoreCommands::restore(const QStringList &args)
     if (p.isSet(untilOpt))
         return usage(tr("--until is a TiDB point-in-time restore (BR log backup), which this "
                         "build does not run; MariaDB backups restore to the backup's time."));
-    Plan plan;
+    RestoreOrder plan;
     const Result<Environment> source
         = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
     if (!source)
@@ -248,15 +178,13 @@ int RestoreCommands::restore(const QStringList &args)
             return usage(tr("--rename takes SRC=DST, not %1").arg(r));
         renames.insert(r.left(eq), r.mid(eq + 1));
     }
-    for (auto it = renames.cbegin(); it != renames.cend(); ++it)
-        if (!backup->databases.contains(it.key()))
-            return usage(tr("backup %1 has no database %2 (it has: %3)")
-                             .arg(backup->id, it.key(), backup->databases.join(u", "_s)));
+    const Result<QList<QPair<QString, QString>>> mapping = RestoreFlow::renames(*backup, renames);
+    if (!mapping)
+        return usage(mapping.error().message);
     plan.source = *source;
     plan.into = *into;
     plan.backup = *backup;
-    for (const QString &db : backup->databases)
-        plan.renames << qMakePair(db, renames.value(db, db));
+    plan.renames = *mapping;
     plan.overwrite = p.isSet(overwriteOpt);
     return execute(m_ctx, plan, p.isSet(yesOpt), p.value(confirmOpt));
 }
@@ -286,30 +214,20 @@ int RestoreCommands::drill(const QStringList &args)
     const Result<QList<BackupJob>> jobs = history.list(source->name);
     if (!jobs)
         return m_ctx.fail(jobs.error(), ExitFailure);
-    std::optional<BackupJob> latest;
-    for (const BackupJob &j : *jobs)
-        if (j.kind == BackupJob::Kind::Logical && j.status == BackupJob::Status::Succeeded) {
-            latest = j;
-            break;
-        }
+    const Result<BackupJob> latest = RestoreFlow::latestGoodBackup(*jobs, source->name);
     if (!latest)
-        return m_ctx.fail(
-            Error::make(ErrorKind::NotFound,
-                        tr("%1 has no successful logical backup to drill.").arg(source->name)),
-            ExitFailure);
-    Plan plan;
+        return m_ctx.fail(latest.error(), ExitFailure);
+    RestoreOrder plan;
     plan.source = *source;
     plan.into = *into;
     plan.backup = *latest;
     plan.drill = true;
-    plan.keep = p.isSet(keepOpt);
+    plan.keepDrill = p.isSet(keepOpt);
     const QString tag
         = QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, u'0');
-    for (const QString &db : latest->databases)
-        plan.renames << qMakePair(db, QString(db.left(48) + u"_drill_"_s + tag));
-    CliIo::err(
-        tr("Drill: restoring %1 of %2 into %3 as %4")
-            .arg(latest->id, source->name, into->name, QStringList(targetsOf(plan)).join(u", "_s)));
+    plan.renames = RestoreFlow::drillRenames(*latest, tag);
+    CliIo::err(tr("Drill: restoring %1 of %2 into %3 as %4")
+                   .arg(latest->id, source->name, into->name, plan.targets().join(u", "_s)));
     return execute(m_ctx, plan, true, p.value(confirmOpt));
 }
 

@@ -19,6 +19,7 @@ target_sources(tidesk_core PRIVATE
     backup/TableChecksum.h backup/TableChecksum.cpp
     backup/ChecksumReader.h backup/ChecksumReader.cpp
     backup/BackupVerifier.h backup/BackupVerifier.cpp
+    backup/RestoreFlow.h backup/RestoreFlow.cpp
     backup/BackupSchedule.h backup/BackupSchedule.cpp
     backup/ScheduleSet.h backup/ScheduleSet.cpp
     backup/SystemdTimerExport.h backup/SystemdTimerExport.cpp

@@ -42,4 +42,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/TypedNameField.h dialogs/TypedNameField.cpp
     dialogs/RuleDialog.h dialogs/RuleDialog.cpp
     dialogs/StartBackupDialog.h dialogs/StartBackupDialog.cpp
+    dialogs/RestoreDialog.h dialogs/RestoreDialog.cpp
 )

@@ -4,3 +4,8 @@
 # one started. Needs the sandbox (integration).
 tidesk_add_test(tst_backupspage SOURCES tst_backupspage.cpp UiTestFixture.h
     LIBS tidesk_ui Qt6::Concurrent LABEL integration)
+# Restores and drills from the Backups page on the sandbox (dev -> test01): the wizard's typed-name
+# confirmation for production and overwrite, a verified restore, an occupied target refused, a
+# verified drill shown in the health table. Needs the sandbox (integration).
+tidesk_add_test(tst_restorepage SOURCES tst_restorepage.cpp UiTestFixture.h
+    LIBS tidesk_ui Qt6::Concurrent LABEL integration)

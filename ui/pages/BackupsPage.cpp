@@ -5,6 +5,7 @@
 #include "backup/BackupJob.h"
 #include "backup/BackupManager.h"
 #include "dialogs/ConfirmActionDialog.h"
+#include "dialogs/RestoreDialog.h"
 #include "dialogs/StartBackupDialog.h"
 #include "models/BackupJobsModel.h"
 #include "pages/BackupProgressDelegate.h"
@@ -61,6 +62,17 @@ QDateTime endOf(const BackupJob &j)
     return j.finishedAt.isValid() ? j.finishedAt : j.startedAt;
 }
 
+// The newest restore (or drill) of env's backups whose checksums matched.
+std::optional<BackupJob> lastVerifiedRestore(const QList<BackupJob> &jobs, const QString &env)
+{
+    std::optional<BackupJob> best;
+    for (const BackupJob &j : jobs)
+        if (j.kind == BackupJob::Kind::Restore && j.envName == env && j.verified
+            && j.status == BackupJob::Status::Succeeded && (!best || endOf(j) > endOf(*best)))
+            best = j;
+    return best;
+}
+
 QTableWidgetItem *cell(const QString &text, const QString &tip = {})
 {
     auto *i = new QTableWidgetItem(text);
@@ -86,6 +98,14 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     m_cancel = new QPushButton(tr("&Cancel backup\u2026"), this);
     m_cancel->setObjectName(u"backupsCancel"_s);
     m_cancel->setToolTip(tr("Stop the selected backup and remove its partial directory"));
+    m_restoreButton = new QPushButton(tr("R&estore\u2026"), this);
+    m_restoreButton->setObjectName(u"backupsRestore"_s);
+    m_restoreButton->setToolTip(
+        tr("Restore the selected logical backup into an environment and verify it"));
+    m_drillButton = new QPushButton(tr("Restore &drill\u2026"), this);
+    m_drillButton->setObjectName(u"backupsDrill"_s);
+    m_drillButton->setToolTip(tr("Restore the latest good backup into a scratch environment, "
+                                 "verify it and record the result"));
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(u"backupsRefresh"_s);
     m_refresh->setAccessibleName(tr("Read the backup history again"));
@@ -94,6 +114,8 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     head->addStretch(1);
     head->addWidget(m_start);
     head->addWidget(m_cancel);
+    head->addWidget(m_restoreButton);
+    head->addWidget(m_drillButton);
     head->addWidget(m_refresh);
 
     m_headline = PageHeading::makeHeadline(u"backupsHeadline"_s, tr("Backup summary"), 1.8, this);
@@ -103,11 +125,12 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"backupsBanner"_s);
 
-    m_health = new QTableWidget(0, 4, this);
+    m_health = new QTableWidget(0, 5, this);
     m_health->setObjectName(u"backupsHealth"_s);
     m_health->setAccessibleName(tr("Backup health per environment"));
-    m_health->setHorizontalHeaderLabels(
-        { tr("Environment"), tr("Last good backup"), tr("Last failure"), tr("Running") });
+    m_health->setHorizontalHeaderLabels({ tr("Environment"), tr("Last good backup"),
+                                          tr("Last failure"), tr("Last verified restore"),
+                                          tr("Running") });
     m_health->setSelectionMode(QAbstractItemView::NoSelection);
     m_health->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_health->verticalHeader()->hide();
@@ -195,6 +218,8 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     connect(m_start, &QPushButton::clicked, this, &BackupsPage::openStartDialog);
     connect(m_cancel, &QPushButton::clicked, this, [this] { proposeCancel(selectedJobId()); });
     connect(m_refresh, &QPushButton::clicked, this, &BackupsPage::refresh);
+    connect(m_restoreButton, &QPushButton::clicked, this, [this] { openRestoreDialog(); });
+    connect(m_drillButton, &QPushButton::clicked, this, &BackupsPage::openDrillDialog);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &BackupsPage::updateSelection);
     connect(m_model, &QAbstractItemModel::dataChanged, this,
@@ -226,6 +251,11 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
                     //: %1 = environment name
                     showError(tr("The backup of %1 could not start.").arg(env), e);
                 });
+        connect(m_manager, &BackupManager::restoreFailed, this,
+                [this](const QString &env, const Error &e) {
+                    //: %1 = environment
+                    showError(tr("The restore into %1 did not start.").arg(env), e);
+                });
         connect(m_manager, &BackupManager::cancelFailed, this,
                 [this](const QString &id, const Error &e) {
                     //: %1 = job id
@@ -250,6 +280,11 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
 }
 
 BackupsPage::~BackupsPage() = default;
+
+RestoreDialog *BackupsPage::restoreDialog() const
+{
+    return m_restoreDialog;
+}
 
 StartBackupDialog *BackupsPage::startDialog() const
 {
@@ -412,7 +447,17 @@ void BackupsPage::updateHealth()
         } else {
             m_health->setItem(r, 2, cell(tr("none")));
         }
-        m_health->setItem(r, 3, cell(h.running > 0 ? QString::number(h.running) : u"\u2014"_s));
+        const std::optional<BackupJob> verified = lastVerifiedRestore(m_model->jobs(), name);
+        if (verified)
+            //: %1 = age ("3 h ago"), %2 = the verification ("12 tables match"), %3 = target
+            m_health->setItem(r, 3,
+                              cell(tr("%1 (%2 in %3)")
+                                       .arg(BackupJobsModel::ageText(endOf(*verified), now),
+                                            verified->verification, verified->intoEnv),
+                                   verified->id));
+        else
+            m_health->setItem(r, 3, cell(tr("never")));
+        m_health->setItem(r, 4, cell(h.running > 0 ? QString::number(h.running) : u"\u2014"_s));
     }
     int height = m_health->horizontalHeader()->sizeHint().height() + 2 * m_health->frameWidth() + 2;
     const int shown = qBound(1, int(names.size()), 5);
@@ -448,6 +493,8 @@ void BackupsPage::updateSelection()
     const QString id = selectedJobId();
     const int row = id.isEmpty() ? -1 : m_model->rowOf(id);
     m_start->setEnabled(m_env.has_value() && m_manager);
+    m_drillButton->setEnabled(m_manager && m_env && latestGoodLogical(m_env->name).has_value());
+    m_restoreButton->setEnabled(false);
     if (row < 0) {
         m_cancel->setEnabled(false);
         m_logTitle->setText(tr("Log"));
@@ -456,6 +503,8 @@ void BackupsPage::updateSelection()
     }
     const BackupJob &job = m_model->jobAt(row);
     m_cancel->setEnabled(!job.isFinished() && m_manager);
+    m_restoreButton->setEnabled(m_manager && job.kind == BackupJob::Kind::Logical
+                                && job.status == BackupJob::Status::Succeeded);
     //: %1 = job id
     m_logTitle->setText(tr("Log of %1").arg(job.id));
     const QString text = m_model->index(row, 0).data(BackupJobsModel::LogTailRole).toString();
@@ -528,6 +577,59 @@ void BackupsPage::proposeCancel(const QString &jobId)
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     m_confirm = dlg;
     connect(dlg, &QDialog::accepted, this, [this, jobId] { m_manager->cancel(jobId); });
+    dlg->open();
+}
+
+std::optional<BackupJob> BackupsPage::latestGoodLogical(const QString &env) const
+{
+    const Result<BackupJob> latest = RestoreFlow::latestGoodBackup(m_model->jobs(), env);
+    return latest ? std::optional<BackupJob>(*latest) : std::nullopt;
+}
+
+void BackupsPage::openRestoreDialog(const QString &jobId)
+{
+    const QString id = jobId.isEmpty() ? selectedJobId() : jobId;
+    const int row = id.isEmpty() ? -1 : m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const BackupJob backup = m_model->jobAt(row);
+    if (backup.kind != BackupJob::Kind::Logical || backup.status != BackupJob::Status::Succeeded)
+        return;
+    openRestore(int(RestoreDialog::Mode::Restore), backup);
+}
+
+void BackupsPage::openDrillDialog()
+{
+    if (!m_env)
+        return;
+    const std::optional<BackupJob> latest = latestGoodLogical(m_env->name);
+    if (!latest) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              //: %1 = environment
+                              tr("%1 has no successful logical backup to drill.").arg(m_env->name));
+        return;
+    }
+    openRestore(int(RestoreDialog::Mode::Drill), *latest);
+}
+
+void BackupsPage::openRestore(int mode, const BackupJob &backup)
+{
+    if (!m_manager)
+        return;
+    if (m_restoreDialog)
+        m_restoreDialog->close();
+    auto *dlg = new RestoreDialog(RestoreDialog::Mode(mode), environmentNamed(backup.envName),
+                                  backup, m_envs, !backup.checksum.isEmpty(), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    m_restoreDialog = dlg;
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const RestoreOrder order = dlg->order();
+        m_banner->showMessage(
+            MessageBanner::Kind::Info,
+            //: %1 = backup id, %2 = environment
+            tr("Restoring %1 into %2\u2026").arg(order.backup.id, order.into.name));
+        m_manager->startRestore(order);
+    });
     dlg->open();
 }
 

@@ -36,6 +36,7 @@ class ConfirmActionDialog;
 class MessageBanner;
 class PageHeading;
 class StartBackupDialog;
+class RestoreDialog;
 struct BackupJob;
 struct Error;
 
@@ -63,6 +64,9 @@ public:
     [[nodiscard]] QPushButton *startButton() const { return m_start; }
     [[nodiscard]] QPushButton *cancelButton() const { return m_cancel; }
     [[nodiscard]] QPushButton *refreshButton() const { return m_refresh; }
+    [[nodiscard]] QPushButton *restoreButton() const { return m_restoreButton; }
+    [[nodiscard]] QPushButton *drillButton() const { return m_drillButton; }
+    [[nodiscard]] RestoreDialog *restoreDialog() const;
     [[nodiscard]] QCheckBox *onlySelectedBox() const { return m_onlySelected; }
     // The dialogs on screen (null when none).
     [[nodiscard]] StartBackupDialog *startDialog() const;
@@ -78,6 +82,10 @@ public slots:
     void openStartDialog();
     // Asks for confirmation, then cancels the job through the manager.
     void proposeCancel(const QString &jobId);
+    // The restore wizard for a succeeded logical backup (the selected one by default).
+    void openRestoreDialog(const QString &jobId = {});
+    // The drill wizard for the selected environment's latest good logical backup.
+    void openDrillDialog();
 
 private:
     void onJobChanged(const TiDesk::BackupJob &job);
@@ -88,6 +96,8 @@ private:
     void updateSelection();
     void showError(const QString &text, const TiDesk::Error &error);
     [[nodiscard]] Environment environmentNamed(const QString &name) const;
+    void openRestore(int mode, const BackupJob &backup);
+    [[nodiscard]] std::optional<BackupJob> latestGoodLogical(const QString &env) const;
 
     CoreServices m_services;
     BackupManager *m_manager = nullptr;
@@ -110,6 +120,9 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_restoreButton = nullptr;
+    QPushButton *m_drillButton = nullptr;
+    QPointer<RestoreDialog> m_restoreDialog;
     QTimer *m_ageTimer = nullptr;
     QPointer<StartBackupDialog> m_startDialog;
     QPointer<ConfirmActionDialog> m_confirm;

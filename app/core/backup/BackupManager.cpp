@@ -2,10 +2,14 @@
 
 #include "backup/BackupHistory.h"
 #include "backup/BackupRunner.h"
+#include "backup/BackupVerifier.h"
 #include "common/Logging.h"
 #include "inventory/InventoryStore.h"
+#include "sql/EnvironmentConnection.h"
+#include "tunnel/BastionTunnels.h"
 
 #include <QMetaObject>
+#include <QRandomGenerator>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -207,10 +211,217 @@ void BackupManager::onJobChanged(const BackupJob &job)
 
 void BackupManager::onJobFinished(const BackupJob &job)
 {
+    if (m_restores.contains(job.id) && job.status == BackupJob::Status::Succeeded) {
+        const RestoreOrder order = m_restores.take(job.id);
+        BackupJob verifying = job;
+        verifying.verification = tr("verifying\u2026");
+        remember(verifying);
+        emit jobChanged(verifying);
+        verifyRestore(job, order);
+        return;
+    }
+    m_restores.remove(job.id);
+    if (job.kind == BackupJob::Kind::Logical && job.status == BackupJob::Status::Succeeded
+        && job.checksum.isEmpty() && m_recordChecksums) {
+        recordChecksums(job);
+        return;
+    }
     remember(job);
     m_following.remove(job.id);
     m_cancelWhenFollowed.remove(job.id);
     emit jobFinished(job);
+}
+
+namespace {
+
+DialectOptions dialectOptionsOf(const CoreServices &services)
+{
+    DialectOptions o;
+    if (!services.tidbCatalogSchema.isEmpty())
+        o.catalogSchema = services.tidbCatalogSchema;
+    return o;
+}
+
+struct PreparedRestore
+{
+    RestoreOrder order;
+    PreparedJob prepared;
+};
+
+} // namespace
+
+void BackupManager::startRestore(const RestoreOrder &order)
+{
+    launchRestore(order.into.name, [order]() -> Result<RestoreOrder> { return order; });
+}
+
+void BackupManager::startDrill(const QString &envName, const QString &intoEnv, bool keep)
+{
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    const std::shared_ptr<BackupHistory> history = m_history;
+    launchRestore(intoEnv, [inventory, history, envName, intoEnv, keep]() -> Result<RestoreOrder> {
+        if (!inventory)
+            return noInventory();
+        const Result<Environment> source = inventory->findByName(envName);
+        if (!source)
+            return source.error();
+        const Result<Environment> into = inventory->findByName(intoEnv);
+        if (!into)
+            return into.error();
+        const Result<QList<BackupJob>> jobs = history->list(source->name);
+        if (!jobs)
+            return jobs.error();
+        const Result<BackupJob> latest = RestoreFlow::latestGoodBackup(*jobs, source->name);
+        if (!latest)
+            return latest.error();
+        RestoreOrder order;
+        order.source = *source;
+        order.into = *into;
+        order.backup = *latest;
+        order.drill = true;
+        order.keepDrill = keep;
+        order.renames = RestoreFlow::drillRenames(
+            *latest,
+            QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
+                .rightJustified(4, u'0'));
+        return order;
+    });
+}
+
+void BackupManager::launchRestore(const QString &intoEnv,
+                                  std::function<Result<RestoreOrder>()> buildOrder)
+{
+    auto *watcher = new QFutureWatcher<Result<PreparedRestore>>(this);
+    m_preparing.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, intoEnv] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        Result<PreparedRestore> r = watcher->future().takeResult();
+        if (!r) {
+            emit restoreFailed(intoEnv, r.error());
+            return;
+        }
+        const BackupJob job = r->prepared.job;
+        m_restores.insert(job.id, r->order);
+        follow(std::move(r->prepared), Mode::Start, false);
+        emit backupStarted(job);
+    });
+    const CoreServices services = m_services;
+    watcher->setFuture(QtConcurrent::run(
+        m_services.pool,
+        [services, buildOrder = std::move(buildOrder)]() -> Result<PreparedRestore> {
+            Result<RestoreOrder> order = buildOrder();
+            if (!order)
+                return order.error();
+            const Result<EnvironmentTarget> into = EnvironmentTarget::resolve(
+                order->into, services.secrets, services.tunnels, dialectOptionsOf(services));
+            if (!into)
+                return into.error();
+            const Result<QStringList> occupied
+                = RestoreFlow::checkTarget(*order, *into, services.activityLog);
+            if (!occupied)
+                return occupied.error();
+            RestoreRequest request;
+            request.backup = order->backup;
+            request.renames = order->renames;
+            request.drill = order->drill;
+            Result<PreparedJob> prepared = BackupLauncher::prepareRestore(
+                order->source, order->into, services.secrets, request);
+            if (!prepared)
+                return prepared.error();
+            return PreparedRestore { *order, std::move(*prepared) };
+        }));
+}
+
+void BackupManager::recordChecksums(const BackupJob &job)
+{
+    BackupJob recording = job;
+    recording.checksum = tr("recording checksums\u2026");
+    remember(recording);
+    emit jobChanged(recording);
+    auto *watcher = new QFutureWatcher<BackupJob>(this);
+    m_attaching.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        m_attaching.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        const BackupJob done = watcher->future().result();
+        remember(done);
+        m_following.remove(done.id);
+        m_cancelWhenFollowed.remove(done.id);
+        emit jobChanged(done);
+        emit jobFinished(done);
+    });
+    const CoreServices services = m_services;
+    const std::shared_ptr<BackupHistory> history = m_history;
+    watcher->setFuture(QtConcurrent::run(m_services.pool, [services, history, job] {
+        BackupJob out = job;
+        // The source's checksums right after the backup: what a restore is verified against.
+        const Result<Environment> env = services.inventory
+            ? services.inventory->findByName(job.envName)
+            : Result<Environment>(noInventory());
+        Result<EnvironmentTarget> target = env
+            ? EnvironmentTarget::resolve(*env, services.secrets, services.tunnels,
+                                         dialectOptionsOf(services))
+            : Result<EnvironmentTarget>(env.error());
+        if (target) {
+            const Result<ChecksumReport> report = BackupVerifier::record(
+                *target, job.databases, history->directory(), job.id, services.activityLog);
+            if (report) {
+                out.checksum = BackupVerifier::fingerprint(*report);
+                if (const VoidResult saved = history->save(out); !saved)
+                    qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
+                return out;
+            }
+            qCWarning(lcCore).noquote()
+                << "backup" << job.id << ": checksums not recorded:" << report.error().message;
+        } else {
+            qCWarning(lcCore).noquote()
+                << "backup" << job.id << ": checksums not recorded:" << target.error().message;
+        }
+        return out;
+    }));
+}
+
+void BackupManager::verifyRestore(const BackupJob &job, const RestoreOrder &order)
+{
+    auto *watcher = new QFutureWatcher<BackupJob>(this);
+    m_attaching.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        m_attaching.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        const BackupJob done = watcher->future().result();
+        remember(done);
+        m_following.remove(done.id);
+        m_cancelWhenFollowed.remove(done.id);
+        emit jobChanged(done);
+        emit jobFinished(done);
+    });
+    const CoreServices services = m_services;
+    const std::shared_ptr<BackupHistory> history = m_history;
+    watcher->setFuture(QtConcurrent::run(m_services.pool, [services, history, job, order] {
+        BackupJob out = job;
+        const Result<EnvironmentTarget> into = EnvironmentTarget::resolve(
+            order.into, services.secrets, services.tunnels, dialectOptionsOf(services));
+        if (!into) {
+            out.verified = false;
+            out.verification = BackupManager::tr("not verified: %1").arg(into.error().message);
+        } else {
+            QStringList warnings;
+            RestoreFlow::afterRestore(order, *into, history->directory(), &out,
+                                      services.activityLog, &warnings);
+            for (const QString &w : warnings)
+                qCWarning(lcCore).noquote() << "restore" << out.id << ":" << w;
+        }
+        if (const VoidResult saved = history->save(out); !saved)
+            qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
+        return out;
+    }));
 }
 
 void BackupManager::cancel(const QString &jobId)

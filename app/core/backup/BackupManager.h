@@ -13,6 +13,8 @@
 //  - cancel(): the runner following the job cancels it; a job running on record but followed by
 //    nobody here (started by tidesk-cli) is attached first, then cancelled;
 //  - reload(): reads the history on the pool (jobsReloaded).
+// After a logical backup succeeded the source's checksums are recorded (BackupVerifier) before
+// jobFinished(); a restore is verified against them (RestoreFlow) before its jobFinished().
 // Every update of a followed job arrives as jobChanged() (queued from the worker thread), the
 // end as jobFinished(). Destroying the manager deletes the runners on their thread and stops
 // the thread; the jobs themselves keep running on their hosts (by design: the next TiDesk
@@ -24,6 +26,7 @@
 #include "CoreServices.h"
 #include "backup/BackupJob.h"
 #include "backup/BackupLauncher.h"
+#include "backup/RestoreFlow.h"
 #include "common/Error.h"
 #include "common/Result.h"
 
@@ -37,6 +40,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -59,6 +63,9 @@ public:
 
     // How often runners created from now on poll their job (default 1 s; tests go faster).
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+    // After a logical backup succeeded, the source's row counts and checksums are recorded for
+    // restore verification before jobFinished() (default on; CHECKSUM TABLE reads every row).
+    void setRecordChecksums(bool record) { m_recordChecksums = record; }
     [[nodiscard]] QString historyDirectory() const;
     [[nodiscard]] QThread *workerThread() { return &m_thread; }
 
@@ -75,6 +82,14 @@ public:
 
 public slots:
     void startBackup(const QString &envName, const TiDesk::BackupJobRequest &request);
+    // A restore (RestoreFlow): the target is checked on the pool (databases holding tables are
+    // refused unless order.overwrite; the caller asked for the typed name), the job runs like a
+    // backup, and once it succeeded the restored tables are verified against the checksums
+    // recorded at backup time (the job's verification) before jobFinished().
+    void startRestore(const TiDesk::RestoreOrder &order);
+    // The latest good logical backup of envName restored into intoEnv under drill names,
+    // verified, recorded, and its databases dropped unless keep.
+    void startDrill(const QString &envName, const QString &intoEnv, bool keep);
     void cancel(const QString &jobId);
     void reload();
     void reattachRunning();
@@ -83,6 +98,8 @@ signals:
     // A backup was prepared and handed to its runner (status queued).
     void backupStarted(const TiDesk::BackupJob &job);
     void startFailed(const QString &envName, const TiDesk::Error &error);
+    // A restore or drill could not start (refused target, no backup, unreachable ...).
+    void restoreFailed(const QString &intoEnv, const TiDesk::Error &error);
     void jobChanged(const TiDesk::BackupJob &job);
     void jobFinished(const TiDesk::BackupJob &job);
     void jobsReloaded(const QList<TiDesk::BackupJob> &jobs);
@@ -106,6 +123,9 @@ private:
     void onJobChanged(const TiDesk::BackupJob &job);
     void onJobFinished(const TiDesk::BackupJob &job);
     void onHistoryRead(const HistoryRead &read);
+    void launchRestore(const QString &intoEnv, std::function<Result<RestoreOrder>()> buildOrder);
+    void verifyRestore(const BackupJob &job, const RestoreOrder &order);
+    void recordChecksums(const BackupJob &job);
     void remember(const BackupJob &job);
     [[nodiscard]] QFuture<HistoryRead> readHistory(bool withAttach);
 
@@ -116,6 +136,8 @@ private:
     std::chrono::milliseconds m_pollInterval { 1000 };
     QHash<QString, BackupJob> m_jobs;
     QSet<QString> m_following; // ids with a runner (or one being prepared to attach)
+    QHash<QString, RestoreOrder> m_restores; // restore job id -> its order, until verified
+    bool m_recordChecksums = true;
     QSet<QString> m_cancelWhenFollowed; // cancel() arrived while the attach was prepared
     QList<QFutureWatcherBase *> m_preparing; // backups being prepared
     QList<QFutureWatcherBase *> m_attaching; // single attaches (cancel of an unfollowed job)

@@ -136,7 +136,7 @@ QString BackupJobsModel::displayText(const BackupJob &job, int column)
         return job.kind == BackupJob::Kind::Restore && !job.intoEnv.isEmpty()
             ? tr("%1 \u2192 %2").arg(job.envName, job.intoEnv)
             : job.envName;
-    case KindColumn: return kindText(job.kind);
+    case KindColumn: return job.drill ? tr("Restore drill") : kindText(job.kind);
     case StatusColumn: return statusText(job.status);
     case ProgressColumn: {
         const double p = progressOf(job);
@@ -154,7 +154,12 @@ QString BackupJobsModel::displayText(const BackupJob &job, int column)
         //: %1 = a size such as "12 MiB"; per second
         return t < 0 ? kUnknown : tr("%1/s").arg(MetricFormat::value(t, MetricUnit::Bytes));
     }
-    case TargetColumn: return job.kind == BackupJob::Kind::Restore ? job.intoEnv : job.target;
+    case TargetColumn:
+        if (job.kind != BackupJob::Kind::Restore)
+            return job.target;
+        //: Backups page, target of a restore: %1 = environment, %2 = "1 table matches" ...
+        return job.verification.isEmpty() ? job.intoEnv
+                                          : tr("%1 \u2014 %2").arg(job.intoEnv, job.verification);
     default: break;
     }
     return {};
@@ -271,7 +276,9 @@ quint32 BackupJobsModel::changedColumns(const BackupJob &a, const BackupJob &b)
     mark(times || live, DurationColumn);
     mark(a.sizeBytes != b.sizeBytes, SizeColumn);
     mark(times || live || a.sizeBytes != b.sizeBytes, ThroughputColumn);
-    mark(a.target != b.target || a.intoEnv != b.intoEnv, TargetColumn);
+    mark(a.target != b.target || a.intoEnv != b.intoEnv || a.verification != b.verification,
+         TargetColumn);
+    mark(a.drill != b.drill, KindColumn);
     return mask;
 }
 

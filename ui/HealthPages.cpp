@@ -2,6 +2,7 @@
 
 #include "TrayNotifier.h"
 #include "alerts/AlertNotifier.h"
+#include "backup/BackupHealthPoller.h"
 #include "health/FleetPoller.h"
 #include "health/FleetPrometheus.h"
 #include "inventory/InventoryModel.h"
@@ -47,6 +48,24 @@ HealthPages::HealthPages(const CoreServices &services, InventoryModel *inventory
     m_fleetModel = new FleetModel(this);
     m_fleetModel->setInventory(inventory);
     connect(m_poller, &FleetPoller::sampleReady, m_fleetModel, &FleetModel::setSample);
+    // The Backup column: every environment's backup health, read from the history each minute.
+    m_backupHealth = new BackupHealthPoller(services.pool, {}, {}, this);
+    connect(m_backupHealth, &BackupHealthPoller::updated, m_fleetModel,
+            &FleetModel::setBackupHealth);
+    const auto envNames = [this] {
+        QStringList names;
+        for (int r = 0; m_inventory && r < m_inventory->rowCount(); ++r)
+            names << m_inventory->index(r).data(InventoryModel::NameRole).toString();
+        m_backupHealth->setEnvironments(names);
+    };
+    if (inventory) {
+        connect(inventory, &QAbstractItemModel::modelReset, this, envNames);
+        connect(inventory, &QAbstractItemModel::rowsInserted, this, envNames);
+        connect(inventory, &QAbstractItemModel::rowsRemoved, this, envNames);
+        connect(inventory, &QAbstractItemModel::dataChanged, this, envNames);
+    }
+    envNames();
+    m_backupHealth->start();
     m_history.setInterval(qint64(m_poller->interval().count()));
 
     m_fleetPage = new FleetPage(m_fleetModel, pageParent);

@@ -27,6 +27,7 @@ class AlertNotifier;
 class AlertsPage;
 class ClusterChartsPanel;
 class ClusterPage;
+class BackupHealthPoller;
 class FleetModel;
 class FleetPage;
 class FleetPoller;
@@ -73,6 +74,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     FleetPoller *m_poller = nullptr;
     FleetPrometheus *m_prometheus = nullptr;
+    BackupHealthPoller *m_backupHealth = nullptr;
     FleetModel *m_fleetModel = nullptr;
     SampleHistory m_history; // the poller's samples over time: charts without Prometheus
     FleetPage *m_fleetPage = nullptr;

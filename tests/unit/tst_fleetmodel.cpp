@@ -98,6 +98,52 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
+    void backupColumn()
+    {
+        InventoryModel inventory;
+        const Environment a = env(u"alpha"_s, Tier::Dev);
+        const Environment b = env(u"bravo"_s, Tier::Prod);
+        const Environment c = env(u"charlie"_s, Tier::Test);
+        inventory.setEnvironments({ a, b, c });
+        FleetModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setInventory(&inventory);
+        QCOMPARE(cell(model, a.id, FleetModel::BackupColumn), u"\u2014"_s); // not read yet
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        BackupHealth fresh;
+        fresh.envName = u"alpha"_s;
+        fresh.level = BackupHealth::Level::Ok;
+        fresh.lastGoodAgeSeconds = 3 * 3600;
+        BackupJob good;
+        good.id = u"j1"_s;
+        fresh.lastGood = good;
+        BackupHealth none;
+        none.envName = u"bravo"_s;
+        model.setBackupHealth({ { u"alpha"_s, fresh }, { u"bravo"_s, none } });
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().column(),
+                 int(FleetModel::BackupColumn));
+        QCOMPARE(cell(model, a.id, FleetModel::BackupColumn), u"3 h"_s);
+        QCOMPARE(cell(model, a.id, FleetModel::BackupColumn, Qt::ToolTipRole),
+                 u"Last good backup 3 h ago"_s);
+        QCOMPARE(cell(model, b.id, FleetModel::BackupColumn), u"none"_s);
+        QCOMPARE(model.index(model.rowOf(b.id), FleetModel::BackupColumn)
+                     .data(FleetModel::BackupLevelRole)
+                     .toInt(),
+                 int(BackupHealth::Level::Critical));
+        // Sorting by backup: none is the oldest.
+        QVERIFY(model.index(model.rowOf(b.id), FleetModel::BackupColumn)
+                    .data(FleetModel::SortRole)
+                    .toLongLong()
+                > model.index(model.rowOf(a.id), FleetModel::BackupColumn)
+                      .data(FleetModel::SortRole)
+                      .toLongLong());
+        QVERIFY(!model.index(model.rowOf(c.id), FleetModel::BackupColumn)
+                     .data(FleetModel::SortRole)
+                     .isValid());
+    }
+
     void rowsFollowTheInventory()
     {
         InventoryModel inventory;

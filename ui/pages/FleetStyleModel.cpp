@@ -41,6 +41,17 @@ QVariant FleetStyleModel::data(const QModelIndex &index, int role) const
                 return QBrush(QColor(0x8a, 0x8a, 0x8a));
             break;
         }
+        case FleetModel::BackupColumn: {
+            const QVariant level = index.data(FleetModel::BackupLevelRole);
+            if (!level.isValid())
+                return QBrush(QColor(0x8a, 0x8a, 0x8a));
+            switch (BackupHealth::Level(level.toInt())) {
+            case BackupHealth::Level::Critical: return QBrush(QColor(0xc6, 0x28, 0x28));
+            case BackupHealth::Level::Warning: return QBrush(QColor(0xb2, 0x6a, 0x00));
+            case BackupHealth::Level::Ok: return QBrush(QColor(0x2e, 0x7d, 0x32));
+            }
+            break;
+        }
         case FleetModel::LastErrorColumn:
             if (isDown(index))
                 return QBrush(FleetStateDelegate::colorFor(FleetModel::Severity::Down));

@@ -24,4 +24,5 @@ target_sources(tidesk_core PRIVATE
     backup/ScheduleSet.h backup/ScheduleSet.cpp
     backup/SystemdTimerExport.h backup/SystemdTimerExport.cpp
     backup/BackupHealth.h backup/BackupHealth.cpp
+    backup/BackupHealthPoller.h backup/BackupHealthPoller.cpp
 )

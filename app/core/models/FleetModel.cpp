@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -354,6 +355,14 @@ QVariant FleetModel::displayData(int column, const FleetSample *s) const
     return {};
 }
 
+void FleetModel::setBackupHealth(const QHash<QString, BackupHealth> &health)
+{
+    m_backupHealth = health;
+    const int rows = rowCount();
+    if (rows > 0)
+        emit dataChanged(index(0, BackupColumn), index(rows - 1, BackupColumn));
+}
+
 QVariant FleetModel::sortData(int column, const QModelIndex &index, const FleetSample *s) const
 {
     const bool live = hasLiveNumbers(s);
@@ -392,8 +401,19 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         if (index.column() == NameColumn || index.column() == TierColumn)
             return envIndex.data(index.column() == NameColumn ? InventoryModel::NameRole
                                                               : InventoryModel::TierNameRole);
+        if (index.column() == BackupColumn) {
+            const auto it
+                = m_backupHealth.constFind(envIndex.data(InventoryModel::NameRole).toString());
+            return it == m_backupHealth.cend() ? kUnknownText : it->shortText();
+        }
         return displayData(index.column(), s);
     case Qt::ToolTipRole: {
+        if (index.column() == BackupColumn) {
+            const auto it
+                = m_backupHealth.constFind(envIndex.data(InventoryModel::NameRole).toString());
+            if (it != m_backupHealth.cend())
+                return it->headline();
+        }
         QStringList lines { envIndex.data(Qt::ToolTipRole).toString() };
         if (s) {
             lines << severityText(severityOf(*s));
@@ -422,7 +442,17 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         default: break;
         }
         return int(Qt::AlignLeft | Qt::AlignVCenter);
-    case SortRole: return sortData(index.column(), envIndex, s);
+    case SortRole:
+        if (index.column() == BackupColumn) {
+            const auto it
+                = m_backupHealth.constFind(envIndex.data(InventoryModel::NameRole).toString());
+            if (it == m_backupHealth.cend())
+                return {};
+            // No good backup sorts as the oldest.
+            return it->lastGoodAgeSeconds >= 0 ? it->lastGoodAgeSeconds
+                                               : std::numeric_limits<qint64>::max();
+        }
+        return sortData(index.column(), envIndex, s);
     case SeverityRole: return int(s ? severityOf(*s) : Severity::Unknown);
     case StateRole: return int(s ? s->state : FleetSample::State::Unknown);
     case WorstAlertLevelRole: return s ? worstLevel(s->alertCounts) : -1;
@@ -439,6 +469,11 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case SparklineRole: return QVariant::fromValue(s ? s->qpsHistory : QList<double>());
     case SampleRole: return s ? QVariant::fromValue(*s) : QVariant();
     case HasSampleRole: return s != nullptr;
+    case BackupLevelRole: {
+        const auto it
+            = m_backupHealth.constFind(envIndex.data(InventoryModel::NameRole).toString());
+        return it == m_backupHealth.cend() ? QVariant() : QVariant(int(it->level));
+    }
     default: break;
     }
     return {};
@@ -471,6 +506,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
     //: Column header: 99th percentile latency
     case P99Column: return tr("p99");
     case AlertsColumn: return tr("Alerts");
+    //: Fleet page column: age of the last good backup
+    case BackupColumn: return tr("Backup");
     case LastErrorColumn: return tr("Last error");
     default: break;
     }

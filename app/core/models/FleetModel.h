@@ -9,6 +9,7 @@
 // Threading: GUI thread, like the inventory model it follows. QtCore only (colours are the UI's).
 #pragma once
 
+#include "backup/BackupHealth.h"
 #include "health/FleetSample.h"
 #include "inventory/InventoryModel.h" // complete type for QPointer
 
@@ -34,6 +35,7 @@ public:
         QpsColumn,
         P99Column,
         AlertsColumn,
+        BackupColumn, // age of the last good backup (BackupHealth)
         LastErrorColumn,
         ColumnCount
     };
@@ -59,6 +61,7 @@ public:
         SparklineRole, // QList<double>: the QPS history, oldest first, NaN = no sample
         SampleRole, // QVariant<FleetSample>; invalid when never sampled
         HasSampleRole, // bool
+        BackupLevelRole, // int (BackupHealth::Level); invalid when unknown
     };
     Q_ENUM(Role)
 
@@ -72,6 +75,8 @@ public:
     // Returns false (and keeps nothing) when that environment is not in the inventory.
     bool setSample(const FleetSample &sample);
     void setSamples(const FleetSampleList &samples);
+    // The backup state of the environments by name; dataChanged for the Backup column.
+    void setBackupHealth(const QHash<QString, TiDesk::BackupHealth> &health);
     [[nodiscard]] bool hasSample(const QUuid &environmentId) const;
     [[nodiscard]] FleetSample sample(const QUuid &environmentId) const;
     [[nodiscard]] int rowOf(const QUuid &environmentId) const; // -1 when absent
@@ -121,6 +126,7 @@ private:
     QList<QMetaObject::Connection> m_connections;
     QHash<QUuid, FleetSample> m_samples;
     QDateTime m_lastSampledAt;
+    QHash<QString, BackupHealth> m_backupHealth;
 };
 
 } // namespace TiDesk

@@ -7,6 +7,7 @@
 #include "backup/BackupVerifier.h"
 #include "backup/JobShell.h"
 #include "backup/ScheduleSet.h"
+#include "backup/ScheduledRuns.h"
 #include "cli/CliContext.h"
 #include "cli/ScheduleCommands.h"
 #include "common/AppPaths.h"
@@ -415,46 +416,6 @@ int BackupCommands::cancel(const QStringList &args)
 
 namespace TiDesk::Cli {
 
-VoidResult BackupCommands::prune(const Environment &env, const BackupJob &job)
-{
-    const Result<CredentialStore *> secrets = m_ctx.secrets();
-    if (!secrets)
-        return secrets.error();
-    BackupJob target = job;
-    target.remotePid = qMax<qint64>(1, job.remotePid); // prepareAttach wants a process on record
-    const Result<PreparedJob> prepared = BackupLauncher::prepareAttach(env, *secrets, target);
-    if (!prepared)
-        return prepared.error();
-    QObject owner;
-    JobShell *shell = prepared->shellFactory()(&owner);
-    QEventLoop loop;
-    Error failure;
-    bool removed = false;
-    QObject::connect(shell, &JobShell::openFailed, &loop, [&](const Error &e) {
-        failure = e;
-        loop.quit();
-    });
-    QObject::connect(shell, &JobShell::opened, &loop, [&] {
-        shell->run(BackupScript::discard(job.root, job.id), {},
-                   [&](const Result<JobShell::Output> &r) {
-                       if (!r)
-                           failure = r.error();
-                       else
-                           removed = r->out.contains("TIDESK_DISCARDED");
-                       loop.quit();
-                   });
-    });
-    shell->open();
-    loop.exec();
-    if (!removed)
-        return failure.isError()
-            ? failure
-            : Error::make(ErrorKind::Io, tr("Removing %1 failed.").arg(job.target));
-    BackupHistory history(BackupHistory::defaultDirectory());
-    QFile::remove(BackupVerifier::reportPath(history.directory(), job.id));
-    return history.remove(job.id);
-}
-
 int BackupCommands::runDue(const QStringList &args)
 {
     if (!args.isEmpty())
@@ -462,56 +423,34 @@ int BackupCommands::runDue(const QStringList &args)
                                       tr("backup run-due takes no "
                                          "arguments")),
                           ExitUsage);
-    // One run at a time (cron and an open TiDesk must not start the same slot twice).
-    QLockFile lock(AppPaths::dataDir() + u"/backup-run-due.lock"_s);
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0)) {
+    const QString historyDir = BackupHistory::defaultDirectory();
+    bool busy = false;
+    const Result<QList<ScheduledRuns::Claim>> claims = ScheduledRuns::claimDue(
+        historyDir, ScheduleSet::defaultPath(), ScheduledRuns::defaultLockPath(),
+        QDateTime::currentDateTimeUtc(), &busy);
+    if (!claims)
+        return m_ctx.fail(claims.error(),
+                          claims.error().kind == ErrorKind::InvalidInput ? ExitInvalidInput
+                                                                         : ExitFailure);
+    if (busy) {
         CliIo::err(tr("Another backup run-due is running; nothing started."));
         return ExitOk;
     }
-    const Result<ScheduleSet> schedules = ScheduleSet::loadOrEmpty(ScheduleSet::defaultPath());
-    if (!schedules)
-        return m_ctx.fail(schedules.error(), ExitInvalidInput);
-    BackupHistory history(BackupHistory::defaultDirectory());
-    Result<QList<BackupJob>> jobs = history.list();
-    if (!jobs)
-        return m_ctx.fail(jobs.error(), ExitFailure);
-    const QList<BackupJob> past = *jobs;
-    const auto lastRunOf = [&past](const BackupSchedule &s) {
-        QDateTime last;
-        for (const BackupJob &j : past) {
-            if (j.scheduleId != s.id)
-                continue;
-            const QDateTime t = j.startedAt.isValid() ? j.startedAt : j.finishedAt;
-            if (t.isValid() && (!last.isValid() || t > last))
-                last = t;
-        }
-        return last;
-    };
-    const QList<BackupSchedule> due = schedules->due(QDateTime::currentDateTimeUtc(), lastRunOf);
+    BackupHistory history(historyDir);
     QJsonArray started;
     int failures = 0;
-    for (const BackupSchedule &s : due) {
+    for (const ScheduledRuns::Claim &claim : *claims) {
+        const BackupSchedule &s = claim.schedule;
+        BackupJob failed = claim.job;
+        failed.status = BackupJob::Status::Failed;
+        failed.finishedAt = QDateTime::currentDateTimeUtc();
         const Result<Environment> env = m_ctx.app().services().inventory->findByName(s.envName);
-        if (!env) {
-            CliIo::err(tr("%1: %2").arg(s.id, env.error().message));
-            ++failures;
-            continue;
-        }
         const Result<CredentialStore *> secrets = m_ctx.secrets();
-        if (!secrets)
-            return m_ctx.fail(secrets.error(), ExitSecrets);
-        Result<PreparedJob> prepared = BackupLauncher::prepareBackup(
-            *env, *secrets, BackupJobRequest { s.kind, s.target, {}, s.id });
+        Result<PreparedJob> prepared = !env ? Result<PreparedJob>(env.error())
+            : !secrets                      ? Result<PreparedJob>(secrets.error())
+                                            : ScheduledRuns::prepare(claim, *env, *secrets);
         if (!prepared) {
             // Recorded, so the slot counts as run and the failure shows in the history.
-            BackupJob failed;
-            failed.id = BackupJob::newId(s.envName, QDateTime::currentDateTimeUtc());
-            failed.envName = s.envName;
-            failed.kind = s.kind;
-            failed.scheduleId = s.id;
-            failed.status = BackupJob::Status::Failed;
-            failed.startedAt = failed.finishedAt = QDateTime::currentDateTimeUtc();
             failed.error = prepared.error().message;
             (void)history.save(failed);
             CliIo::err(tr("%1: %2").arg(s.id, failed.error));
@@ -528,21 +467,12 @@ int BackupCommands::runDue(const QStringList &args)
         BackupJob job = drive(runner, Until::Finished, false);
         if (job.status == BackupJob::Status::Succeeded) {
             recordChecksums(*env, &job);
-            Result<QList<BackupJob>> now = history.list(s.envName);
-            QList<BackupJob> mine;
-            for (const BackupJob &j : now.valueOr(QList<BackupJob>()))
-                if (j.scheduleId == s.id)
-                    mine << j;
-            for (const BackupJob &victim : ScheduleSet::retentionVictims(s, mine)) {
-                const VoidResult pruned = prune(*env, victim);
-                if (pruned)
-                    CliIo::err(tr("%1: removed %2 (keeping the newest %3)")
-                                   .arg(s.id, victim.id)
-                                   .arg(s.keep));
-                else
-                    CliIo::err(tr("%1: removing %2 failed: %3")
-                                   .arg(s.id, victim.id, pruned.error().message));
-            }
+            QStringList errors;
+            for (const QString &id :
+                 ScheduledRuns::applyRetention(s, *env, *secrets, historyDir, &errors))
+                CliIo::err(tr("%1: removed %2 (keeping the newest %3)").arg(s.id, id).arg(s.keep));
+            for (const QString &e : errors)
+                CliIo::err(tr("%1: %2").arg(s.id, e));
         } else {
             ++failures;
         }
@@ -552,14 +482,10 @@ int BackupCommands::runDue(const QStringList &args)
     }
     if (m_ctx.json())
         CliIo::outRaw(QJsonDocument(started).toJson(QJsonDocument::Compact) + '\n');
-    else if (due.isEmpty())
+    else if (claims->isEmpty())
         CliIo::out(tr("No backup is due."));
     return failures == 0 ? ExitOk : ExitFailure;
 }
-
-} // namespace TiDesk::Cli
-
-namespace TiDesk::Cli {
 
 int BackupCommands::health(const QStringList &args)
 {

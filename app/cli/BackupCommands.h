@@ -50,8 +50,6 @@ private:
     int cancel(const QStringList &args);
     int runDue(const QStringList &args);
     int health(const QStringList &args);
-    // Deletes a backup the retention drops: its directory on its host, its record, its checksums.
-    VoidResult prune(const Environment &env, const BackupJob &job);
 
 public:
     void print(const BackupJob &job);

@@ -347,6 +347,47 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::BackupHealth</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%L1 s</source>
+        <translation>%L1 秒</translation>
+    </message>
+    <message>
+        <source>%L1 min</source>
+        <translation>%L1 分钟</translation>
+    </message>
+    <message>
+        <source>%L1 h</source>
+        <translation>%L1 小时</translation>
+    </message>
+    <message>
+        <source>%L1 d</source>
+        <translation>%L1 天</translation>
+    </message>
+    <message>
+        <source>First backup running</source>
+        <translation>首次备份运行中</translation>
+    </message>
+    <message>
+        <source>No successful backup</source>
+        <translation>没有成功的备份</translation>
+    </message>
+    <message>
+        <source>Last backup failed %1 ago (last good: %2 ago)</source>
+        <extracomment>%1 = age such as "20 min", %2 = age of the last good backup</extracomment>
+        <translation>上次备份于 %1前失败（最近一次成功：%2前）</translation>
+    </message>
+    <message>
+        <source>Last good backup %1 ago</source>
+        <extracomment>%1 = age such as "3 h"</extracomment>
+        <translation>最近一次成功备份于 %1前</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::BackupHistory</name>
     <message>
         <source>Not a backup job id: %1</source>
@@ -372,12 +413,739 @@
         <source>The backup job file %1 is damaged.</source>
         <translation>备份任务文件 %1 已损坏。</translation>
     </message>
+    <message>
+        <source>Cannot remove the backup job %1: %2</source>
+        <translation>无法删除备份任务 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::BackupJob</name>
     <message>
         <source>Not a backup job: %1 is missing or wrong.</source>
         <translation>不是有效的备份任务：%1 缺失或有误。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupJobsModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Logical</source>
+        <translation>逻辑</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>物理</translation>
+    </message>
+    <message>
+        <source>BR</source>
+        <translation>BR</translation>
+    </message>
+    <message>
+        <source>BACKUP SQL</source>
+        <translation>BACKUP SQL</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation><numerusform>%n 分钟前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation><numerusform>%n 小时前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation><numerusform>%n 天前</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>A restore: %1 = backed-up environment, %2 = environment restored into</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>恢复演练</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>%1 = a percentage number</extracomment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>%1 = a size such as "12 MiB"; per second</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Backups page, target of a restore: %1 = environment, %2 = "1 table matches" ...</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Logical (mariadb-dump) or physical (mariadb-backup)</source>
+        <translation>逻辑（mariadb-dump）或物理（mariadb-backup）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>When the job started (local time)</source>
+        <translation>任务开始时间（本地时间）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Bytes written (the final size once it succeeded)</source>
+        <translation>已写入的字节数（成功后为最终大小）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Size divided by duration</source>
+        <translation>大小除以耗时</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Where the backup is written (host:directory)</source>
+        <translation>备份写入位置（主机:目录）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupLauncher</name>
+    <message>
+        <source>MariaDB and MySQL backups are written to a directory on the host; %1 is not a directory (set a path such as /var/backups/tidesk or local:///var/backups/tidesk).</source>
+        <extracomment>%1 = a storage URL with its secrets removed</extracomment>
+        <translation>MariaDB 和 MySQL 备份写入主机上的目录；%1 不是目录（请设置路径，例如 /var/backups/tidesk 或 local:///var/backups/tidesk）。</translation>
+    </message>
+    <message>
+        <source>A BR backup is prepared with its own request (storage, scope).</source>
+        <translation>BR 备份需通过其专用请求（存储、范围）来准备。</translation>
+    </message>
+    <message>
+        <source>TiDB's BACKUP SQL statement is not run by this build; use a BR backup (--kind br).</source>
+        <translation>此版本不执行 TiDB 的 BACKUP SQL 语句；请使用 BR 备份（--kind br）。</translation>
+    </message>
+    <message>
+        <source>%1 is a TiDB environment: logical and physical backups are for MariaDB and MySQL (TiDB backups use BR or BACKUP SQL).</source>
+        <translation>%1 是 TiDB 环境：逻辑备份和物理备份适用于 MariaDB 和 MySQL（TiDB 备份使用 BR 或 BACKUP SQL）。</translation>
+    </message>
+    <message>
+        <source>%1 has no SQL endpoint.</source>
+        <translation>%1 没有 SQL 端点。</translation>
+    </message>
+    <message>
+        <source>%1 has no PD address: BR needs one (set the PD URL in the inventory).</source>
+        <translation>%1 没有 PD 地址：BR 需要该地址（请在清单中设置 PD URL）。</translation>
+    </message>
+    <message>
+        <source>%1 has no backup storage URL (s3://..., local://...).</source>
+        <translation>%1 没有备份存储 URL（s3://...、local://...）。</translation>
+    </message>
+    <message>
+        <source>Job %1 has no directory or process on record: it cannot be followed.</source>
+        <translation>任务 %1 没有记录目录或进程：无法跟踪。</translation>
+    </message>
+    <message>
+        <source>Only logical backups can be restored by TiDesk in this build (backup %1 is %2).</source>
+        <translation>此版本的 TiDesk 只能恢复逻辑备份（备份 %1 的类型为 %2）。</translation>
+    </message>
+    <message>
+        <source>Backup %1 did not succeed: it cannot be restored.</source>
+        <translation>备份 %1 未成功：无法恢复。</translation>
+    </message>
+    <message>
+        <source>Backup %1 has no directory on record.</source>
+        <translation>备份 %1 没有记录目录。</translation>
+    </message>
+    <message>
+        <source>%1 is a TiDB environment: a MariaDB/MySQL dump is not restored into TiDB by TiDesk.</source>
+        <translation>%1 是 TiDB 环境：TiDesk 不会将 MariaDB/MySQL 转储恢复到 TiDB 中。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupManager</name>
+    <message>
+        <source>The inventory is not open: backups cannot be started.</source>
+        <translation>清单未打开：无法启动备份。</translation>
+    </message>
+    <message>
+        <source>verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>recording checksums…</source>
+        <translation>正在记录校验和…</translation>
+    </message>
+    <message>
+        <source>not verified: %1</source>
+        <translation>未校验：%1</translation>
+    </message>
+    <message>
+        <source>No backup job %1.</source>
+        <translation>没有备份任务 %1。</translation>
+    </message>
+    <message>
+        <source>Job %1 already ended (%2).</source>
+        <extracomment>%1 = job id, %2 = status (succeeded, failed ...)</extracomment>
+        <translation>任务 %1 已结束（%2）。</translation>
+    </message>
+    <message>
+        <source>The environment %1 no longer exists in the inventory: the job cannot be followed. It may still be running on its host.</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>环境 %1 已不在清单中：无法跟踪该任务。它可能仍在其主机上运行。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupRunner</name>
+    <message>
+        <source>The job has no process id on record: it cannot be followed.</source>
+        <translation>该任务没有记录进程 ID：无法跟踪。</translation>
+    </message>
+    <message>
+        <source>%1 The job's process on the host may still be running; its directory keeps the .partial name and is not a backup.</source>
+        <extracomment>%1 = why the connection was lost</extracomment>
+        <translation>%1 该任务在主机上的进程可能仍在运行；其目录保留 .partial 名称，不是有效的备份。</translation>
+    </message>
+    <message>
+        <source>%1 The job cannot be followed; it may still be running on the host.</source>
+        <translation>%1 无法跟踪该任务；它可能仍在主机上运行。</translation>
+    </message>
+    <message>
+        <source>The database password contains a line break; it cannot be passed to the backup tools.</source>
+        <translation>数据库密码包含换行符；无法传递给备份工具。</translation>
+    </message>
+    <message>
+        <source>The job on %1 started but did not report its process id.</source>
+        <translation>%1 上的任务已启动，但未报告其进程 ID。</translation>
+    </message>
+    <message>
+        <source>Following the job failed: %1</source>
+        <translation>跟踪任务失败：%1</translation>
+    </message>
+    <message>
+        <source>The job ended with exit status %1.</source>
+        <translation>任务已结束，退出状态为 %1。</translation>
+    </message>
+    <message>
+        <source>The job's process on %1 (pid %2) is gone without a result: the host restarted or the process was killed. Its partial directory was removed.</source>
+        <extracomment>%1 = user@host, %2 = process id</extracomment>
+        <translation>该任务在 %1 上的进程（pid %2）已消失且没有结果：主机已重启或进程已被终止。其不完整目录已删除。</translation>
+    </message>
+    <message>
+        <source>Cancelling failed (%1); the job may still be running on %2.</source>
+        <translation>取消失败（%1）；该任务可能仍在 %2 上运行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; the partial backup was removed.</source>
+        <translation>已取消；不完整的备份已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupSchedule</name>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>id: expected a plain name (letters, digits, '.', '_', '-'; at most 64), got "%1"</source>
+        <translation>id：应为简单名称（字母、数字、'.'、'_'、'-'；最多 64 个字符），实际为“%1”</translation>
+    </message>
+    <message>
+        <source>env: required, and must not be empty</source>
+        <translation>env：必填，且不能为空</translation>
+    </message>
+    <message>
+        <source>kind: expected logical, physical, br or sql, got "%1"</source>
+        <translation>kind：应为 logical、physical、br 或 sql，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>minute: must be 0 to 59, got %1</source>
+        <translation>minute：必须为 0 到 59，实际为 %1</translation>
+    </message>
+    <message>
+        <source>at: the hour must be 0 to 23, got %1</source>
+        <translation>at：小时必须为 0 到 23，实际为 %1</translation>
+    </message>
+    <message>
+        <source>days: a weekly schedule needs at least one day</source>
+        <translation>days：每周计划至少需要一天</translation>
+    </message>
+    <message>
+        <source>days: %1 is not a day of the week (1 = Monday .. 7 = Sunday)</source>
+        <translation>days：%1 不是有效的星期几（1 = 周一 .. 7 = 周日）</translation>
+    </message>
+    <message>
+        <source>days: must be in week order without repeats</source>
+        <translation>days：必须按星期顺序排列且不能重复</translation>
+    </message>
+    <message>
+        <source>days: only a weekly schedule has days</source>
+        <translation>days：只有每周计划才能指定星期几</translation>
+    </message>
+    <message>
+        <source>timezone: unknown time zone "%1" (expected an IANA name such as Europe/Berlin)</source>
+        <translation>timezone：未知时区“%1”（应为 IANA 名称，例如 Europe/Berlin）</translation>
+    </message>
+    <message>
+        <source>keep: must be 0 (keep all) or more, got %1</source>
+        <translation>keep：必须为 0（全部保留）或更大的数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>target: contains a credential (%1); keep credentials in the environment's backup storage settings, which go to the credential store</source>
+        <extracomment>%1 = the credential's name, e.g. secret-access-key</extracomment>
+        <translation>target：包含凭据（%1）；请将凭据放在环境的备份存储设置中，这些设置会保存到凭据存储</translation>
+    </message>
+    <message>
+        <source>target: must be one line</source>
+        <translation>target：必须为单行</translation>
+    </message>
+    <message>
+        <source>Hourly at :%1</source>
+        <extracomment>%1 = minute of every hour, two digits, e.g. 15 ("Hourly at :15")</extracomment>
+        <translation>每小时 :%1</translation>
+    </message>
+    <message>
+        <source>Daily at %1</source>
+        <extracomment>%1 = time of day, HH:MM</extracomment>
+        <translation>每天 %1</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation>每天 %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>a list of week days: %1 = "Monday, Tuesday", %2 = the last day</extracomment>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every %1 at %2</source>
+        <extracomment>%1 = one or more week days ("Monday and Thursday"), %2 = time of day, HH:MM</extracomment>
+        <translation>每%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 = the schedule, e.g. "Daily at 02:00", %2 = an IANA time zone name</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupScript</name>
+    <message>
+        <source>Not a valid job id: %1</source>
+        <translation>无效的任务 ID：%1</translation>
+    </message>
+    <message>
+        <source>The backup directory is empty.</source>
+        <translation>备份目录为空。</translation>
+    </message>
+    <message>
+        <source>The backup directory contains a line break.</source>
+        <translation>备份目录包含换行符。</translation>
+    </message>
+    <message>
+        <source>Not a valid database port: %1</source>
+        <translation>无效的数据库端口：%1</translation>
+    </message>
+    <message>
+        <source>Not a valid variable for the job: %1</source>
+        <translation>无效的任务变量：%1</translation>
+    </message>
+    <message>
+        <source>A BR command line is for a BR backup or restore.</source>
+        <translation>BR 命令行仅用于 BR 备份或恢复。</translation>
+    </message>
+    <message>
+        <source>The database host and user are needed for a backup.</source>
+        <translation>备份需要数据库主机和用户。</translation>
+    </message>
+    <message>
+        <source>Not a valid database name: "%1"</source>
+        <translation>无效的数据库名称：“%1”</translation>
+    </message>
+    <message>
+        <source>A physical backup copies the whole instance: it cannot be limited to some databases (use a logical backup).</source>
+        <translation>物理备份会复制整个实例：不能只备份部分数据库（请使用逻辑备份）。</translation>
+    </message>
+    <message>
+        <source>The backup to restore is not set.</source>
+        <translation>未指定要恢复的备份。</translation>
+    </message>
+    <message>
+        <source>Only plain database names (letters, digits, _ and $) can be renamed on restore: %1 -&gt; %2</source>
+        <translation>恢复时只能重命名简单的数据库名称（字母、数字、_ 和 $）：%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1 jobs do not run as a shell script.</source>
+        <translation>%1 任务不以 shell 脚本方式运行。</translation>
+    </message>
+    <message>
+        <source>%1 is not installed on %2 (it is needed for this job).</source>
+        <extracomment>%1 = a program such as mariadb-backup, %2 = user@host or "this machine"</extracomment>
+        <translation>%2 上未安装 %1（此任务需要它）。</translation>
+    </message>
+    <message>
+        <source>Cannot write to the backup directory %1 on %2.</source>
+        <extracomment>%1 = a directory, %2 = user@host or "this machine"</extracomment>
+        <translation>无法写入 %2 上的备份目录 %1。</translation>
+    </message>
+    <message>
+        <source>The job's directory already exists in %1 on %2.</source>
+        <translation>%2 上的 %1 中已存在该任务的目录。</translation>
+    </message>
+    <message>
+        <source>Writing to %1 on %2 failed (disk full?).</source>
+        <translation>写入 %2 上的 %1 失败（磁盘已满？）。</translation>
+    </message>
+    <message>
+        <source>The job did not receive its password.</source>
+        <translation>任务未收到其密码。</translation>
+    </message>
+    <message>
+        <source>Starting the job on %1 failed (exit status %2).</source>
+        <extracomment>%1 = user@host, %2 = exit status</extracomment>
+        <translation>在 %1 上启动任务失败（退出状态 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupVerifier</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No checksums were recorded when backup %1 was taken.</source>
+        <translation>备份 %1 执行时未记录校验和。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>The backup's checksum report lists no table to compare.</source>
+        <translation>该备份的校验和报告中没有可比较的表。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>&amp;Start backup…</source>
+        <translation>开始备份(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Start a logical or physical backup of the selected environment</source>
+        <translation>对选中的环境执行逻辑备份或物理备份</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel backup…</source>
+        <translation>取消备份(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Stop the selected backup and remove its partial directory</source>
+        <translation>停止选中的备份并删除其不完整目录</translation>
+    </message>
+    <message>
+        <source>R&amp;estore…</source>
+        <translation>恢复(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Restore the selected logical backup into an environment and verify it</source>
+        <translation>将选中的逻辑备份恢复到某个环境并进行校验</translation>
+    </message>
+    <message>
+        <source>Restore &amp;drill…</source>
+        <translation>恢复演练(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup into a scratch environment, verify it and record the result</source>
+        <translation>将最近一次成功备份恢复到临时环境，进行校验并记录结果</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the backup history again</source>
+        <translation>重新读取备份历史</translation>
+    </message>
+    <message>
+        <source>Backup summary</source>
+        <translation>备份概况</translation>
+    </message>
+    <message>
+        <source>Backup health per environment</source>
+        <translation>各环境的备份健康状况</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Last good backup</source>
+        <translation>最近一次成功备份</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>最近一次失败</translation>
+    </message>
+    <message>
+        <source>Last verified restore</source>
+        <translation>最近一次已校验的恢复</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Only the selected environment</source>
+        <translation>仅选中的环境</translation>
+    </message>
+    <message>
+        <source>Backup jobs</source>
+        <translation>备份任务</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Log of the selected backup</source>
+        <translation>选中备份的日志</translation>
+    </message>
+    <message>
+        <source>Select a backup to see the end of its log.</source>
+        <translation>选择一个备份以查看其日志末尾。</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Backup health</source>
+        <translation>备份健康状况</translation>
+    </message>
+    <message>
+        <source>The backup of %1 could not start.</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>%1 的备份无法启动。</translation>
+    </message>
+    <message>
+        <source>The restore into %1 did not start.</source>
+        <extracomment>%1 = environment</extracomment>
+        <translation>恢复到 %1 的操作未启动。</translation>
+    </message>
+    <message>
+        <source>Backup %1 could not be cancelled.</source>
+        <extracomment>%1 = job id</extracomment>
+        <translation>无法取消备份 %1。</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 is running on record but cannot be followed.</source>
+        <extracomment>%1 = job id, %2 = environment</extracomment>
+        <translation>%2 的备份 %1 在记录中为运行中，但无法跟踪。</translation>
+    </message>
+    <message>
+        <source>The backup history could not be read.</source>
+        <translation>无法读取备份历史。</translation>
+    </message>
+    <message>
+        <source>Select an environment to see its backups.</source>
+        <translation>选择一个环境以查看其备份。</translation>
+    </message>
+    <message>
+        <source>Backups — %1</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>备份 — %1</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>仅 %1</translation>
+    </message>
+    <message>
+        <source>Some backup history files are damaged and were skipped.</source>
+        <translation>部分备份历史文件已损坏，已跳过。</translation>
+    </message>
+    <message>
+        <source>Last good backup of %1: %2</source>
+        <extracomment>%1 = environment, %2 = age such as "3 h ago"</extracomment>
+        <translation>%1 的最近一次成功备份：%2</translation>
+    </message>
+    <message>
+        <source>No successful backup of %1</source>
+        <extracomment>%1 = environment</extracomment>
+        <translation>%1 没有成功的备份</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <extracomment>%1 = kind (Logical ...), %2 = size, %3 = where</extracomment>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>last attempt failed %1: %2</source>
+        <extracomment>%1 = age, %2 = the error</extracomment>
+        <translation>上次尝试于 %1失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) running</source>
+        <translation><numerusform>%n 个备份正在运行</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <extracomment>%1 = age ("3 h ago"), %2 = kind, %3 = size</extracomment>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>No successful backup</source>
+        <translation>没有成功的备份</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 = age, %2 = error</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3)</source>
+        <extracomment>%1 = age ("3 h ago"), %2 = the verification ("12 tables match"), %3 = target</extracomment>
+        <translation>%1（在 %3 中：%2）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Log of %1</source>
+        <extracomment>%1 = job id</extracomment>
+        <translation>%1 的日志</translation>
+    </message>
+    <message>
+        <source>Starting a backup of %1…</source>
+        <extracomment>%1 = environment</extracomment>
+        <translation>正在启动 %1 的备份…</translation>
+    </message>
+    <message>
+        <source>Cancel this backup?</source>
+        <extracomment>%1 = kind (logical, physical), %2 = job id, %3 = where it runs (user@host or this machine)</extracomment>
+        <translation>取消此备份？</translation>
+    </message>
+    <message>
+        <source>TiDesk stops the %1 backup %2 on %3 and removes its partial directory. Backups that already finished are never touched.</source>
+        <translation>TiDesk 将停止 %3 上的%1备份 %2，并删除其不完整目录。已完成的备份永远不会被改动。</translation>
+    </message>
+    <message>
+        <source>Cancel backup</source>
+        <translation>取消备份</translation>
+    </message>
+    <message>
+        <source>%1 has no successful logical backup to drill.</source>
+        <extracomment>%1 = environment</extracomment>
+        <translation>%1 没有可用于演练的成功逻辑备份。</translation>
+    </message>
+    <message>
+        <source>Restoring %1 into %2…</source>
+        <extracomment>%1 = backup id, %2 = environment</extracomment>
+        <translation>正在将 %1 恢复到 %2…</translation>
     </message>
 </context>
 <context>
@@ -578,6 +1346,135 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::ChecksumComparison</name>
+    <message>
+        <source>%1 key-value pairs, %2 bytes</source>
+        <extracomment>%1 = number of TiDB key-value pairs, %2 = their size in bytes</extracomment>
+        <translation>%1 个键值对，%2 字节</translation>
+    </message>
+    <message>
+        <source>%1 (restored as %2)</source>
+        <extracomment>%1 = source database.table, %2 = the restored database.table</extracomment>
+        <translation>%1（恢复为 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is missing from the restore (source: %2 rows).</source>
+        <extracomment>%1 = database.table, %2 = its row count in the source</extracomment>
+        <translation>恢复结果中缺少 %1（源：%2 行）。</translation>
+    </message>
+    <message>
+        <source>%1: row count differs: source %2, restored %3.</source>
+        <extracomment>%1 = database.table, %2 and %3 = row counts</extracomment>
+        <translation>%1：行数不一致：源 %2，恢复后 %3。</translation>
+    </message>
+    <message>
+        <source>%1: the checksums were made differently (source %2, restored %3) and cannot be compared.</source>
+        <extracomment>%1 = database.table, %2 and %3 = how each checksum was made</extracomment>
+        <translation>%1：校验和的计算方式不同（源 %2，恢复后 %3），无法比较。</translation>
+    </message>
+    <message>
+        <source>%1: checksum differs: source %2, restored %3.</source>
+        <extracomment>%1 = database.table, %2 and %3 = the checksums</extracomment>
+        <translation>%1：校验和不一致：源 %2，恢复后 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is in the restore but not in the source (%2 rows).</source>
+        <extracomment>%1 = database.table, %2 = its row count in the restore</extracomment>
+        <translation>%1 存在于恢复结果中，但源中没有（%2 行）。</translation>
+    </message>
+    <message>
+        <source>TiDB: ADMIN CHECKSUM TABLE's CRC64 includes the table id, which a restore changes; the number and size of the key-value pairs were compared instead.</source>
+        <translation>TiDB：ADMIN CHECKSUM TABLE 的 CRC64 包含表 ID，而恢复会改变表 ID；因此改为比较键值对的数量和大小。</translation>
+    </message>
+    <message>
+        <source>The source was read on %1 and the restore on %2: checksums can differ between engines for equal data.</source>
+        <extracomment>%1 and %2 = engine names (mariadb, mysql, tidb)</extracomment>
+        <translation>源数据在 %1 上读取，恢复结果在 %2 上读取：对于相同的数据，不同引擎的校验和可能不同。</translation>
+    </message>
+    <message>
+        <source>No tables to compare</source>
+        <translation>没有可比较的表</translation>
+    </message>
+    <message>
+        <source>1 table matches</source>
+        <translation>1 个表一致</translation>
+    </message>
+    <message>
+        <source>%1 tables match</source>
+        <translation>%1 个表一致</translation>
+    </message>
+    <message>
+        <source>1 of 1 table differs</source>
+        <translation>1 个表中有 1 个不一致</translation>
+    </message>
+    <message>
+        <source>1 of %1 tables differs</source>
+        <extracomment>%1 = number of tables compared</extracomment>
+        <translation>%1 个表中有 1 个不一致</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tables differ</source>
+        <extracomment>%1 = tables that differ, %2 = tables compared</extracomment>
+        <translation>%2 个表中有 %1 个不一致</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ChecksumReader</name>
+    <message>
+        <source>Could not read the checksum of %1: %2</source>
+        <extracomment>%1 = database.table, %2 = the server's error</extracomment>
+        <translation>无法读取 %1 的校验和：%2</translation>
+    </message>
+    <message>
+        <source>The server's answer to %1 for %2 is not the expected one.</source>
+        <extracomment>%1 = a statement name (CHECKSUM TABLE), %2 = database.table</extracomment>
+        <translation>服务器对 %2 执行 %1 返回的结果不符合预期。</translation>
+    </message>
+    <message>
+        <source>Could not read the checksum of %1: the server returned none (the table does not exist or cannot be read).</source>
+        <extracomment>%1 = database.table</extracomment>
+        <translation>无法读取 %1 的校验和：服务器未返回结果（该表不存在或无法读取）。</translation>
+    </message>
+    <message>
+        <source>Checksums cancelled after %1 of %2 tables.</source>
+        <extracomment>%1 = tables read, %2 = tables to read</extracomment>
+        <translation>校验和计算已在完成 %2 个表中的 %1 个后取消。</translation>
+    </message>
+    <message>
+        <source>Could not list the databases: %1</source>
+        <extracomment>%1 = the server's error</extracomment>
+        <translation>无法列出数据库：%1</translation>
+    </message>
+    <message>
+        <source>No such database on this server: %1.</source>
+        <extracomment>%1 = database names, comma-separated</extracomment>
+        <translation>此服务器上没有该数据库：%1。</translation>
+    </message>
+    <message>
+        <source>Could not list the tables: %1</source>
+        <extracomment>%1 = the server's error</extracomment>
+        <translation>无法列出表：%1</translation>
+    </message>
+    <message>
+        <source>The server's answer to COUNT(*) for %1 is not a number.</source>
+        <extracomment>%1 = database.table</extracomment>
+        <translation>服务器对 %1 执行 COUNT(*) 返回的结果不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ChecksumReport</name>
+    <message>
+        <source>Not a checksum report: %1 is missing or wrong.</source>
+        <extracomment>%1 = the JSON field, e.g. tables[3].rows</extracomment>
+        <translation>不是校验和报告：%1 缺失或错误。</translation>
+    </message>
+    <message>
+        <source>Not a checksum report: %1 repeats the table %2.</source>
+        <extracomment>%1 = e.g. tables[3], %2 = database.table</extracomment>
+        <translation>不是校验和报告：%1 重复了表 %2。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::Cli::AlertCommands</name>
     <message>
         <source>how long to wait for each Alertmanager (default 5000)</source>
@@ -644,6 +1541,272 @@ Active alerts from each environment's Alertmanager, worst first.</source>
     <message>
         <source>No active alerts.</source>
         <translation>没有活动告警。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::BackupCommands</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1: running, %2%, %3 written</source>
+        <translation>%1：运行中，%2%，已写入 %3</translation>
+    </message>
+    <message>
+        <source>%1: running, %2 written</source>
+        <translation>%1：运行中，已写入 %2</translation>
+    </message>
+    <message>
+        <source>warning: checksums not recorded: %1</source>
+        <translation>警告：未记录校验和：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1  %2 of %3: %4</source>
+        <extracomment>%1 = job id, %2 = kind (logical, physical, restore), %3 = environment, %4 = status</extracomment>
+        <translation>%1  %3 的 %2：%4</translation>
+    </message>
+    <message>
+        <source>  restore of %1 into %2</source>
+        <translation>  将 %1 恢复到 %2</translation>
+    </message>
+    <message>
+        <source>  target:   %1</source>
+        <translation>  目标：    %1</translation>
+    </message>
+    <message>
+        <source>  started:  %1 UTC, took %2</source>
+        <translation>  开始：    %1 UTC，耗时 %2</translation>
+    </message>
+    <message>
+        <source>  size:     %1</source>
+        <translation>  大小：    %1</translation>
+    </message>
+    <message>
+        <source>  progress: %1%</source>
+        <translation>  进度：    %1%</translation>
+    </message>
+    <message>
+        <source>  binlog:   %1</source>
+        <translation>  binlog：  %1</translation>
+    </message>
+    <message>
+        <source>  checksum: %1</source>
+        <translation>  校验和：  %1</translation>
+    </message>
+    <message>
+        <source>  verified: %1</source>
+        <translation>  校验：    %1</translation>
+    </message>
+    <message>
+        <source>  error:    %1</source>
+        <translation>  错误：    %1</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]
+           [--to DIR] [--database DB]... [--wait] [--json]
+       tidesk-cli [global options] backup start ENV --kind br [--database DB [--table T]]
+           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
+       tidesk-cli [global options] backup list [ENV] [--json]
+       tidesk-cli [global options] backup status JOB [--wait] [--json]
+       tidesk-cli [global options] backup cancel JOB [--json]
+       tidesk-cli [global options] backup run-due [--json]
+       tidesk-cli [global options] backup health [ENV] [--json]
+       tidesk-cli [global options] backup schedule list|add|remove|export-timer ...
+MariaDB/MySQL backups run on the environment's SSH host (or this machine when it has none),
+detached: they go on if TiDesk stops, and are followed again by `backup status`.</source>
+        <translation>用法：tidesk-cli [全局选项] backup start ENV [--kind logical|physical]
+           [--to DIR] [--database DB]... [--wait] [--json]
+       tidesk-cli [全局选项] backup start ENV --kind br [--database DB [--table T]]
+           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
+       tidesk-cli [全局选项] backup list [ENV] [--json]
+       tidesk-cli [全局选项] backup status JOB [--wait] [--json]
+       tidesk-cli [全局选项] backup cancel JOB [--json]
+       tidesk-cli [全局选项] backup run-due [--json]
+       tidesk-cli [全局选项] backup health [ENV] [--json]
+       tidesk-cli [全局选项] backup schedule list|add|remove|export-timer ...
+MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时在本机运行），
+以分离方式运行：TiDesk 停止后备份仍会继续，之后可通过 `backup status` 重新跟踪。</translation>
+    </message>
+    <message>
+        <source>unknown backup command '%1' (try: start, list, status, cancel, run-due, health, schedule)</source>
+        <translation>未知的 backup 命令“%1”（可用：start、list、status、cancel、run-due、health、schedule）</translation>
+    </message>
+    <message>
+        <source>logical (default), physical or br</source>
+        <translation>logical（默认）、physical 或 br</translation>
+    </message>
+    <message>
+        <source>backup directory on the host</source>
+        <translation>主机上的备份目录</translation>
+    </message>
+    <message>
+        <source>a database to back up (repeatable)</source>
+        <translation>要备份的数据库（可重复指定）</translation>
+    </message>
+    <message>
+        <source>wait until the backup ends</source>
+        <translation>等待备份结束</translation>
+    </message>
+    <message>
+        <source>do not record the source's checksums after a logical backup</source>
+        <translation>逻辑备份后不记录源数据的校验和</translation>
+    </message>
+    <message>
+        <source>BR: back up this table of --database</source>
+        <translation>BR：备份 --database 中的此表</translation>
+    </message>
+    <message>
+        <source>BR: storage URL (default: the environment's backup location)</source>
+        <translation>BR：存储 URL（默认：环境的备份位置）</translation>
+    </message>
+    <message>
+        <source>BR: the program (default br; e.g. "tiup br")</source>
+        <translation>BR：要使用的程序（默认 br；例如 "tiup br"）</translation>
+    </message>
+    <message>
+        <source>BR: incremental since this BackupTS</source>
+        <translation>BR：自此 BackupTS 起的增量备份</translation>
+    </message>
+    <message>
+        <source>backup start needs exactly one ENV</source>
+        <translation>backup start 需要恰好一个 ENV</translation>
+    </message>
+    <message>
+        <source>--kind must be logical, physical, br or sql</source>
+        <translation>--kind 必须为 logical、physical、br 或 sql</translation>
+    </message>
+    <message>
+        <source>BR backs up the whole cluster, one database or one table</source>
+        <translation>BR 可备份整个集群、单个数据库或单个表</translation>
+    </message>
+    <message>
+        <source>--table needs --database</source>
+        <translation>--table 需要 --database</translation>
+    </message>
+    <message>
+        <source>--last-backup-ts must be a BackupTS (a number)</source>
+        <translation>--last-backup-ts 必须是 BackupTS（一个数字）</translation>
+    </message>
+    <message>
+        <source>backup list takes at most one ENV</source>
+        <translation>backup list 最多接受一个 ENV</translation>
+    </message>
+    <message>
+        <source>No backups recorded.</source>
+        <translation>没有备份记录。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STARTED (UTC)</source>
+        <translation>开始时间（UTC）</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>follow the job until it ends</source>
+        <translation>持续跟踪任务直到结束</translation>
+    </message>
+    <message>
+        <source>backup status needs exactly one JOB</source>
+        <translation>backup status 需要恰好一个 JOB</translation>
+    </message>
+    <message>
+        <source>backup cancel needs exactly one JOB</source>
+        <translation>backup cancel 需要恰好一个 JOB</translation>
+    </message>
+    <message>
+        <source>Job %1 already ended (%2).</source>
+        <translation>任务 %1 已结束（%2）。</translation>
+    </message>
+    <message>
+        <source>Removing %1 failed.</source>
+        <translation>删除 %1 失败。</translation>
+    </message>
+    <message>
+        <source>backup run-due takes no arguments</source>
+        <translation>backup run-due 不接受参数</translation>
+    </message>
+    <message>
+        <source>Another backup run-due is running; nothing started.</source>
+        <translation>另一个 backup run-due 正在运行；未启动任何备份。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: starting a %2 backup of %3</source>
+        <translation>%1：正在启动 %3 的 %2 备份</translation>
+    </message>
+    <message>
+        <source>%1: removed %2 (keeping the newest %3)</source>
+        <translation>%1：已删除 %2（保留最新的 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1: removing %2 failed: %3</source>
+        <translation>%1：删除 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>No backup is due.</source>
+        <translation>没有到期的备份。</translation>
+    </message>
+    <message>
+        <source>backup health takes at most one ENV</source>
+        <translation>backup health 最多接受一个 ENV</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>BACKUPS</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>LAST VERIFIED RESTORE</source>
+        <translation>最近一次已校验的恢复</translation>
+    </message>
+    <message>
+        <source>NEXT RUN</source>
+        <translation>下次运行</translation>
     </message>
 </context>
 <context>
@@ -920,50 +2083,6 @@ Active alerts from each environment's Alertmanager, worst first.</source>
         <translation>tidesk-cli env add NAME --host H[:P] --user U [选项]</translation>
     </message>
     <message>
-        <source>Usage: tidesk-cli [global options] env &lt;command&gt; [options]
-
-Commands:
-  list [--json]                     list the environments
-  add NAME --host H[:P] [...]       add an environment (see env add --help)
-  remove NAME [--confirm NAME]      remove an environment and its secrets
-                                    (a prod environment needs --confirm NAME)
-  import FILE [--format F] [--name N] [--tier T]
-                                    import TiDesk JSON, TiUP topology.yaml or meta.yaml,
-                                    or `tiup cluster display --format json` output
-  export [FILE]                     TiDesk JSON without secrets (stdout without FILE)
-  check NAME [--json]               connect, detect engine and version, measure latency;
-                                    exit status 1 when unreachable
-  set-password NAME --password-stdin
-                                    store the SQL password in the credential store
-  set-ssh-secret NAME [--secret-stdin]
-                                    store the SSH key passphrase (or, without a key file,
-                                    the bastion password) in the credential store
-
-Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
-                --vault-pass-stdin, --accept-new-host-key, --json</source>
-        <translation>用法：tidesk-cli [全局选项] env &lt;命令&gt; [选项]
-
-命令：
-  list [--json]                     列出所有环境
-  add NAME --host H[:P] [...]       添加环境（参见 env add --help）
-  remove NAME [--confirm NAME]      删除环境及其密钥
-                                    （生产环境需要 --confirm NAME）
-  import FILE [--format F] [--name N] [--tier T]
-                                    导入 TiDesk JSON、TiUP topology.yaml 或 meta.yaml，
-                                    或 `tiup cluster display --format json` 的输出
-  export [FILE]                     导出不含密钥的 TiDesk JSON（不指定 FILE 时输出到 stdout）
-  check NAME [--json]               连接、检测引擎和版本并测量延迟；
-                                    不可达时退出状态为 1
-  set-password NAME --password-stdin
-                                    将 SQL 密码保存到凭据存储
-  set-ssh-secret NAME [--secret-stdin]
-                                    将 SSH 私钥口令（未设置私钥文件时为跳板机密码）
-                                    保存到凭据存储
-
-全局选项：--inventory PATH、--vault PATH、--secrets auto|keychain|vault、
-          --vault-pass-stdin、--accept-new-host-key、--json</translation>
-    </message>
-    <message>
         <source>reach the endpoints through this SSH bastion: host[:port] or a ~/.ssh/config alias</source>
         <translation>经由此 SSH 跳板机访问端点：host[:port] 或 ~/.ssh/config 中的别名</translation>
     </message>
@@ -1035,6 +2154,72 @@ Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
     <message>
         <source>label matchers for a shared Prometheus, e.g. env="prod"</source>
         <translation>共享 Prometheus 时使用的标签匹配器，例如 env="prod"</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] env &lt;command&gt; [options]
+
+Commands:
+  list [--json]                     list the environments
+  add NAME --host H[:P] [...]       add an environment (see env add --help)
+  remove NAME [--confirm NAME]      remove an environment and its secrets
+                                    (a prod environment needs --confirm NAME)
+  import FILE [--format F] [--name N] [--tier T]
+                                    import TiDesk JSON, TiUP topology.yaml or meta.yaml,
+                                    or `tiup cluster display --format json` output
+  export [FILE]                     TiDesk JSON without secrets (stdout without FILE)
+  check NAME [--json]               connect, detect engine and version, measure latency;
+                                    exit status 1 when unreachable
+  set-password NAME --password-stdin
+                                    store the SQL password in the credential store
+  set-ssh-secret NAME [--secret-stdin]
+                                    store the SSH key passphrase (or, without a key file,
+                                    the bastion password) in the credential store
+  set-backup-secret NAME [--secret-stdin]
+                                    store the credential part of the backup storage URL
+                                    (e.g. access-key=..&amp;secret-access-key=..)
+
+Global options: --inventory PATH, --vault PATH, --secrets auto|keychain|vault,
+                --vault-pass-stdin, --accept-new-host-key, --json</source>
+        <translation>用法：tidesk-cli [全局选项] env &lt;命令&gt; [选项]
+
+命令：
+  list [--json]                     列出所有环境
+  add NAME --host H[:P] [...]       添加环境（参见 env add --help）
+  remove NAME [--confirm NAME]      删除环境及其密钥
+                                    （生产环境需要 --confirm NAME）
+  import FILE [--format F] [--name N] [--tier T]
+                                    导入 TiDesk JSON、TiUP topology.yaml 或 meta.yaml，
+                                    或 `tiup cluster display --format json` 的输出
+  export [FILE]                     导出不含密钥的 TiDesk JSON（不指定 FILE 时输出到 stdout）
+  check NAME [--json]               连接、检测引擎和版本并测量延迟；
+                                    不可达时退出状态为 1
+  set-password NAME --password-stdin
+                                    将 SQL 密码保存到凭据存储
+  set-ssh-secret NAME [--secret-stdin]
+                                    将 SSH 私钥口令（未设置私钥文件时为堡垒机密码）
+                                    保存到凭据存储
+  set-backup-secret NAME [--secret-stdin]
+                                    将备份存储 URL 中的凭据部分保存到凭据存储
+                                    （例如 access-key=..&amp;secret-access-key=..）
+
+全局选项：--inventory PATH、--vault PATH、--secrets auto|keychain|vault、
+          --vault-pass-stdin、--accept-new-host-key、--json</translation>
+    </message>
+    <message>
+        <source>env set-backup-secret needs exactly one NAME</source>
+        <translation>env set-backup-secret 需要恰好一个 NAME</translation>
+    </message>
+    <message>
+        <source>Storage credentials for %1 (e.g. access-key=...&amp;secret-access-key=...): </source>
+        <translation>%1 的存储凭据（例如 access-key=...&amp;secret-access-key=...）： </translation>
+    </message>
+    <message>
+        <source>the backup secret is URL query parameters (name=value&amp;name=value)</source>
+        <translation>备份密钥应为 URL 查询参数（name=value&amp;name=value）</translation>
+    </message>
+    <message>
+        <source>Backup storage secret of %1 stored (%2).</source>
+        <translation>已保存 %1 的备份存储密钥（%2）。</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +2692,117 @@ MySQL/MariaDB 图表：%2</translation>
     </message>
 </context>
 <context>
+    <name>TiDesk::Cli::RestoreCommands</name>
+    <message>
+        <source>Restoring into %1 needs its name typed: there is no terminal, so repeat it with --confirm %1. Nothing was restored.</source>
+        <translation>恢复到 %1 需要输入其名称：当前没有终端，请用 --confirm %1 再次指定其名称。未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask for confirmation: nothing was restored. Add --yes to restore without asking.</source>
+        <translation>没有可用于请求确认的终端：未恢复任何内容。添加 --yes 可不经询问直接恢复。</translation>
+    </message>
+    <message>
+        <source>This OVERWRITES %1 on %2. Type %2 to go on: </source>
+        <translation>此操作将覆盖 %2 上的 %1。请输入 %2 以继续： </translation>
+    </message>
+    <message>
+        <source>%1 is PRODUCTION. Type its name to restore: </source>
+        <translation>%1 是生产环境。请输入其名称以确认恢复： </translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing was restored.</source>
+        <translation>未确认：未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Restore %1 into %2? [y/N] </source>
+        <translation>将 %1 恢复到 %2？[y/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] restore ENV --backup ID --into TARGET
+           [--rename SRC=DST]... [--overwrite] [--confirm TARGET] [--yes] [--json]
+       tidesk-cli [global options] restore drill ENV --into TARGET [--keep] [--json]
+Loads a logical backup into TARGET and verifies row counts and checksums against
+those recorded at backup time.</source>
+        <translation>用法：tidesk-cli [全局选项] restore ENV --backup ID --into TARGET
+           [--rename SRC=DST]... [--overwrite] [--confirm TARGET] [--yes] [--json]
+       tidesk-cli [全局选项] restore drill ENV --into TARGET [--keep] [--json]
+将逻辑备份加载到 TARGET 中，并按备份时记录的行数和校验和
+进行校验。</translation>
+    </message>
+    <message>
+        <source>the backup's job id</source>
+        <translation>备份的任务 ID</translation>
+    </message>
+    <message>
+        <source>the environment to restore into</source>
+        <translation>要恢复到的环境</translation>
+    </message>
+    <message>
+        <source>restore database SRC as DST</source>
+        <translation>将数据库 SRC 恢复为 DST</translation>
+    </message>
+    <message>
+        <source>allow target databases that hold tables</source>
+        <translation>允许目标数据库中已有表</translation>
+    </message>
+    <message>
+        <source>the target's name, typed</source>
+        <translation>输入目标的名称以确认</translation>
+    </message>
+    <message>
+        <source>do not ask (names are still required)</source>
+        <translation>不询问确认（仍需输入名称）</translation>
+    </message>
+    <message>
+        <source>point in time (TiDB log backup only)</source>
+        <translation>时间点（仅限 TiDB 日志备份）</translation>
+    </message>
+    <message>
+        <source>restore needs ENV, --backup ID and --into TARGET</source>
+        <translation>restore 需要 ENV、--backup ID 和 --into TARGET</translation>
+    </message>
+    <message>
+        <source>--until is a TiDB point-in-time restore (BR log backup), which this build does not run; MariaDB backups restore to the backup's time.</source>
+        <translation>--until 用于 TiDB 时间点恢复（BR 日志备份），此版本不执行该操作；MariaDB 备份只能恢复到备份时的时间点。</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of %2.</source>
+        <translation>%1 不是 %2 的备份。</translation>
+    </message>
+    <message>
+        <source>--rename takes SRC=DST, not %1</source>
+        <translation>--rename 的格式应为 SRC=DST，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the scratch environment</source>
+        <translation>临时环境</translation>
+    </message>
+    <message>
+        <source>keep the drill databases afterwards</source>
+        <translation>完成后保留演练数据库</translation>
+    </message>
+    <message>
+        <source>restore drill needs ENV and --into TARGET</source>
+        <translation>restore drill 需要 ENV 和 --into TARGET</translation>
+    </message>
+    <message>
+        <source>Drill: restoring %1 of %2 into %3 as %4</source>
+        <translation>演练：正在将 %2 的 %1 恢复到 %3，恢复为 %4</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::Cli::RuleCommands</name>
     <message>
         <source>busy &gt;= %1 s</source>
@@ -1714,6 +3010,217 @@ The rules file defaults to rules.json in the data directory (docs/rules.md).</so
         <source>rules: stopped (signal %1)</source>
         <extracomment>%1 = signal number</extracomment>
         <translation>rules：已停止（信号 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::ScheduleCommands</name>
+    <message>
+        <source>Usage: tidesk-cli [global options] backup schedule list
+       tidesk-cli [global options] backup schedule add ID --env ENV --kind KIND
+           (--daily HH:MM | --weekly DAYS@HH:MM | --hourly MM)
+           [--keep N] [--target DIR] [--timezone TZ] [--disabled]
+       tidesk-cli [global options] backup schedule remove ID
+       tidesk-cli [global options] backup schedule export-timer DIR [--cli PATH]
+KIND: logical, physical, br or sql. DAYS: mon,tue,...,sun separated by commas.
+--keep N keeps the newest N succeeded backups of the environment and kind (0 = all).
+Times are the machine's local time unless --timezone names an IANA zone.
+The schedules are in backup-schedules.json in the data directory ($TIDESK_HOME).</source>
+        <translation>用法：tidesk-cli [全局选项] backup schedule list
+       tidesk-cli [全局选项] backup schedule add ID --env ENV --kind KIND
+           (--daily HH:MM | --weekly DAYS@HH:MM | --hourly MM)
+           [--keep N] [--target DIR] [--timezone TZ] [--disabled]
+       tidesk-cli [全局选项] backup schedule remove ID
+       tidesk-cli [全局选项] backup schedule export-timer DIR [--cli PATH]
+KIND：logical、physical、br 或 sql。DAYS：mon,tue,...,sun，以逗号分隔。
+--keep N 保留该环境该类型最新的 N 个成功备份（0 = 全部）。
+除非 --timezone 指定了 IANA 时区，否则时间均为本机的本地时间。
+计划保存在数据目录（$TIDESK_HOME）中的 backup-schedules.json 里。</translation>
+    </message>
+    <message>
+        <source>unknown backup schedule command '%1' (try: list, add, remove, export-timer)</source>
+        <translation>未知的 backup schedule 命令“%1”（可用：list、add、remove、export-timer）</translation>
+    </message>
+    <message>
+        <source>unexpected argument '%1'</source>
+        <translation>意外的参数“%1”</translation>
+    </message>
+    <message>
+        <source>No backup schedules (%1).</source>
+        <extracomment>%1 = path of backup-schedules.json</extracomment>
+        <translation>没有备份计划（%1）。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>KEEP</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>ENABLED</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>NEXT (LOCAL)</source>
+        <translation>下次运行（本地时间）</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>logical, physical, br or sql</source>
+        <translation>logical、physical、br 或 sql</translation>
+    </message>
+    <message>
+        <source>every day at HH:MM</source>
+        <translation>每天 HH:MM</translation>
+    </message>
+    <message>
+        <source>DAYS@HH:MM, e.g. mon,thu@23:30</source>
+        <translation>DAYS@HH:MM，例如 mon,thu@23:30</translation>
+    </message>
+    <message>
+        <source>every hour at minute MM</source>
+        <translation>每小时的第 MM 分钟</translation>
+    </message>
+    <message>
+        <source>keep the newest N backups (0 = all)</source>
+        <translation>保留最新的 N 个备份（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>backup directory or URL override</source>
+        <translation>覆盖默认的备份目录或 URL</translation>
+    </message>
+    <message>
+        <source>IANA time zone (default: local)</source>
+        <translation>IANA 时区（默认：本地时区）</translation>
+    </message>
+    <message>
+        <source>add it switched off</source>
+        <translation>添加为禁用状态</translation>
+    </message>
+    <message>
+        <source>add needs exactly one schedule ID.
+%1</source>
+        <translation>add 需要恰好一个计划 ID。
+%1</translation>
+    </message>
+    <message>
+        <source>the schedule ID must be a plain name (letters, digits, '.', '_', '-'; at most 64), got '%1'</source>
+        <translation>计划 ID 必须是简单名称（字母、数字、'.'、'_'、'-'；最多 64 个字符），实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--env is required</source>
+        <translation>必须指定 --env</translation>
+    </message>
+    <message>
+        <source>--kind must be logical, physical, br or sql</source>
+        <translation>--kind 必须为 logical、physical、br 或 sql</translation>
+    </message>
+    <message>
+        <source>give exactly one of --daily HH:MM, --weekly DAYS@HH:MM, --hourly MM</source>
+        <translation>请在 --daily HH:MM、--weekly DAYS@HH:MM、--hourly MM 中恰好指定一个</translation>
+    </message>
+    <message>
+        <source>--daily needs a time HH:MM (00:00 to 23:59), got '%1'</source>
+        <translation>--daily 需要 HH:MM 格式的时间（00:00 到 23:59），实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--weekly needs DAYS@HH:MM such as mon,thu@23:30, got '%1'</source>
+        <translation>--weekly 需要 DAYS@HH:MM 格式，例如 mon,thu@23:30，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--hourly needs a minute from 0 to 59, got '%1'</source>
+        <translation>--hourly 需要 0 到 59 之间的分钟数，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>--keep needs a number &gt;= 0 (0 keeps every backup)</source>
+        <translation>--keep 需要 &gt;= 0 的数字（0 表示保留所有备份）</translation>
+    </message>
+    <message>
+        <source>schedule "%1": %2</source>
+        <translation>计划“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Added schedule %1 (%2): %3; first run %4 (local time).</source>
+        <extracomment>%1 = schedule id, %2 = env, %3 = description ("Daily at 02:00"), %4 = local time</extracomment>
+        <translation>已添加计划 %1（%2）：%3；首次运行于 %4（本地时间）。</translation>
+    </message>
+    <message>
+        <source>Added schedule %1 (%2): %3; disabled.</source>
+        <translation>已添加计划 %1（%2）：%3；已禁用。</translation>
+    </message>
+    <message>
+        <source>remove needs exactly one schedule ID.
+%1</source>
+        <translation>remove 需要恰好一个计划 ID。
+%1</translation>
+    </message>
+    <message>
+        <source>Removed schedule %1.</source>
+        <translation>已删除计划 %1。</translation>
+    </message>
+    <message>
+        <source>absolute path of tidesk-cli (default: this one)</source>
+        <translation>tidesk-cli 的绝对路径（默认：当前程序）</translation>
+    </message>
+    <message>
+        <source>export-timer needs exactly one DIR.
+%1</source>
+        <translation>export-timer 需要恰好一个 DIR。
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n enabled schedule(s)).</source>
+        <extracomment>%1 = the two unit files, %n = enabled schedules</extracomment>
+        <translation><numerusform>已写入 %1（%n 个已启用的计划）。</numerusform></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <source>To run them on this host without TiDesk open:
+  sudo cp %1 /etc/systemd/system/
+  sudo systemctl daemon-reload
+  sudo systemctl enable --now tidesk-backup.timer
+(or copy them to ~/.config/systemd/user/ and use systemctl --user).</source>
+        <extracomment>%1 = the two unit files separated by spaces</extracomment>
+        <translation>如需在此主机上不打开 TiDesk 也能运行它们：
+  sudo cp %1 /etc/systemd/system/
+  sudo systemctl daemon-reload
+  sudo systemctl enable --now tidesk-backup.timer
+（或将它们复制到 ~/.config/systemd/user/ 并使用 systemctl --user）。</translation>
     </message>
 </context>
 <context>
@@ -3593,6 +5100,11 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <extracomment>Fleet page column: age of the last good backup</extracomment>
+        <translation>备份</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::FleetPage</name>
@@ -4762,6 +6274,21 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::LocalJobShell</name>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>/bin/sh could not be started: %1</source>
+        <translation>无法启动 /bin/sh：%1</translation>
+    </message>
+    <message>
+        <source>A shell command did not finish within %1 s.</source>
+        <translation>shell 命令未在 %1 秒内完成。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::Main</name>
     <message>
         <source>%1 needs a value</source>
@@ -4824,6 +6351,9 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
 
 Commands:
   env ...        manage and check environments (tidesk-cli env --help)
+  backup start|list|status|cancel  MariaDB/MySQL backups on the environment's host
+  restore ENV --backup ID --into TARGET  restore a logical backup and verify it
+  restore drill ENV --into TARGET  restore the latest backup, verify, record
   alerts [ENV]   active alerts from the environments' Alertmanagers, worst first
   metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus
   fleet status   every environment at a glance: reachable, QPS, connections, alerts
@@ -4849,6 +6379,9 @@ Global options:
 
 命令：
   env ...        管理和检查环境（tidesk-cli env --help）
+  backup start|list|status|cancel  在环境的主机上执行 MariaDB/MySQL 备份
+  restore ENV --backup ID --into TARGET  恢复逻辑备份并进行校验
+  restore drill ENV --into TARGET  恢复最新的备份，进行校验并记录结果
   alerts [ENV]   各环境 Alertmanager 中的活动告警，最严重的在前
   metrics ENV --chart NAME [--range 1h]  从环境的 Prometheus 读取一张图表
   fleet status   一览所有环境：是否可达、QPS、连接数、告警
@@ -4872,8 +6405,8 @@ Global options:
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
     </message>
     <message>
-        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails or settings.</source>
-        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails 或 settings。</translation>
+        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails, backups or settings.</source>
+        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails、backups 或 settings。</translation>
     </message>
 </context>
 <context>
@@ -5139,6 +6672,14 @@ Global options:
         <source>Kill rules for the whole fleet and what they decided</source>
         <translation>适用于所有环境的终止规则及其决策记录</translation>
     </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Backups of the selected environment: health, jobs, start, cancel</source>
+        <translation>选中环境的备份：健康状况、任务、启动、取消</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::MessageBanner</name>
@@ -5378,6 +6919,142 @@ Global options:
         <source>SSH to %1 failed: %2</source>
         <extracomment>%1 = user@host:port, %2 = the SSH error</extracomment>
         <translation>SSH 连接 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RestoreDialog</name>
+    <message>
+        <source>Restore drill — %1</source>
+        <extracomment>Window title: %1 = environment name</extracomment>
+        <translation>恢复演练 — %1</translation>
+    </message>
+    <message>
+        <source>Restore — %1</source>
+        <translation>恢复 — %1</translation>
+    </message>
+    <message>
+        <source>Restore drill of %1</source>
+        <translation>%1 的恢复演练</translation>
+    </message>
+    <message>
+        <source>Restore a backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <source>Backup %1, taken %2, %3: %4</source>
+        <extracomment>%1 = backup id, %2 = date and time, %3 = size, %4 = database names</extracomment>
+        <translation>备份 %1，创建于 %2，%3：%4</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>no database recorded</source>
+        <translation>未记录数据库</translation>
+    </message>
+    <message>
+        <source>Afterwards every restored table's row count and checksum is compared with those recorded when the backup was taken.</source>
+        <translation>恢复完成后，会将每个已恢复表的行数和校验和与备份时记录的值进行比较。</translation>
+    </message>
+    <message>
+        <source>No checksums were recorded for this backup: the restore will load it but cannot be verified.</source>
+        <translation>此备份未记录校验和：恢复时会加载数据，但无法进行校验。</translation>
+    </message>
+    <message>
+        <source>Environment to restore into</source>
+        <translation>要恢复到的环境</translation>
+    </message>
+    <message>
+        <source>Database names in the target</source>
+        <translation>目标中的数据库名称</translation>
+    </message>
+    <message>
+        <source>Database in the backup</source>
+        <translation>备份中的数据库</translation>
+    </message>
+    <message>
+        <source>Restored as</source>
+        <translation>恢复为</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite databases that already hold tables</source>
+        <translation>覆盖已有表的数据库(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the drill databases afterwards</source>
+        <translation>完成后保留演练数据库(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;into:</source>
+        <translation>恢复到(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Databases:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Run drill</source>
+        <translation>运行演练</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>You are restoring into PRODUCTION (%1).</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>您正在恢复到生产环境（%1）。</translation>
+    </message>
+    <message>
+        <source>Tables of the same names in the target databases will be replaced.</source>
+        <translation>目标数据库中的同名表将被替换。</translation>
+    </message>
+    <message>
+        <source>This is the environment the backup was taken from.</source>
+        <translation>这是该备份的来源环境。</translation>
+    </message>
+    <message>
+        <source>There is no MariaDB or MySQL environment to restore into.</source>
+        <translation>没有可恢复到的 MariaDB 或 MySQL 环境。</translation>
+    </message>
+    <message>
+        <source>The backup does not list its databases: it cannot be restored here.</source>
+        <translation>该备份未列出其数据库：无法在此处恢复。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a plain database name (letters, digits, _ and $).</source>
+        <extracomment>%1 = a database name</extracomment>
+        <translation>“%1”不是简单的数据库名称（字母、数字、_ 和 $）。</translation>
+    </message>
+    <message>
+        <source>Two databases would be restored as %1.</source>
+        <translation>会有两个数据库被恢复为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::RestoreFlow</name>
+    <message>
+        <source>Backup %1 has no database %2 (it has: %3).</source>
+        <extracomment>%1 = backup id, %2 = database, %3 = the backup's databases</extracomment>
+        <translation>备份 %1 中没有数据库 %2（包含：%3）。</translation>
+    </message>
+    <message>
+        <source>%1 has no successful logical backup to restore.</source>
+        <translation>%1 没有可恢复的成功逻辑备份。</translation>
+    </message>
+    <message>
+        <source>Refused: these databases already hold tables on %1: %2. Restore under new names or, to overwrite them, choose to overwrite and confirm with the environment's name. Nothing was restored.</source>
+        <extracomment>%1 = environment, %2 = database names</extracomment>
+        <translation>已拒绝：%1 上的这些数据库中已有表：%2。请以新名称恢复；如要覆盖它们，请选择覆盖并输入环境名称确认。未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>not verified: %1</source>
+        <translation>未校验：%1</translation>
+    </message>
+    <message>
+        <source>The drill databases were not dropped: %1</source>
+        <translation>演练数据库未被删除：%1</translation>
     </message>
 </context>
 <context>
@@ -6136,6 +7813,152 @@ Global options:
     <message>
         <source>connected</source>
         <translation>已连接</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ScheduleSet</name>
+    <message>
+        <source>unknown key (allowed: %1)</source>
+        <extracomment>%1 = the keys allowed there</extracomment>
+        <translation>未知的键（允许：%1）</translation>
+    </message>
+    <message>
+        <source>required, and must not be empty</source>
+        <translation>必填，且不能为空</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected an integer from %1 to %2, got %3</source>
+        <extracomment>%1 = smallest allowed value, %2 = largest, %3 = what the file says</extracomment>
+        <translation>应为 %1 到 %2 之间的整数，实际为 %3</translation>
+    </message>
+    <message>
+        <source>expected logical, physical, br or sql, got "%1"</source>
+        <translation>应为 logical、physical、br 或 sql，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>expected hourly, daily or weekly, got "%1"</source>
+        <translation>应为 hourly、daily 或 weekly，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>an hourly schedule has a minute, not a time of day</source>
+        <translation>每小时计划应指定分钟，而不是一天中的时间</translation>
+    </message>
+    <message>
+        <source>required for an hourly schedule (0 to 59)</source>
+        <translation>每小时计划必须指定（0 到 59）</translation>
+    </message>
+    <message>
+        <source>only for hourly schedules; use "at": "HH:MM"</source>
+        <translation>仅用于每小时计划；请使用 "at": "HH:MM"</translation>
+    </message>
+    <message>
+        <source>expected a time HH:MM from 00:00 to 23:59, got "%1"</source>
+        <translation>应为 00:00 到 23:59 之间的 HH:MM 格式时间，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>only a weekly schedule has days</source>
+        <translation>只有每周计划才能指定星期几</translation>
+    </message>
+    <message>
+        <source>a weekly schedule needs an array of days such as ["mon", "thu"], got %1</source>
+        <translation>每周计划需要一个星期几数组，例如 ["mon", "thu"]，实际为 %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>expected mon, tue, wed, thu, fri, sat or sun, got %1</source>
+        <translation>应为 mon、tue、wed、thu、fri、sat 或 sun，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 出现了两次</translation>
+    </message>
+    <message>
+        <source>unknown time zone "%1" (expected an IANA name such as Europe/Berlin; leave it out for the machine's local time)</source>
+        <translation>未知时区“%1”（应为 IANA 名称，例如 Europe/Berlin；如使用本机的本地时间，请省略此项）</translation>
+    </message>
+    <message>
+        <source>contains a credential (%1); keep credentials in the environment's backup storage settings</source>
+        <translation>包含凭据（%1）；请将凭据放在环境的备份存储设置中</translation>
+    </message>
+    <message>
+        <source>expected a date and time such as 2024-05-14T10:00:00Z, got "%1"</source>
+        <translation>应为日期时间，例如 2024-05-14T10:00:00Z，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3: %4</source>
+        <extracomment>%1 = file, %2 = line, %3 = column, %4 = the JSON parser's message</extracomment>
+        <translation>%1：第 %2 行，第 %3 列：%4</translation>
+    </message>
+    <message>
+        <source>%1: the top level must be an object</source>
+        <translation>%1：顶层必须是对象</translation>
+    </message>
+    <message>
+        <source>expected "%1", got %2</source>
+        <extracomment>%1 = the format name this file must declare</extracomment>
+        <translation>应为“%1”，实际为 %2</translation>
+    </message>
+    <message>
+        <source>required (this TiDesk writes %1)</source>
+        <translation>必填（此版本的 TiDesk 写入 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is not supported (this TiDesk reads version %2; a newer TiDesk wrote this file?)</source>
+        <extracomment>%1 = version in the file, %2 = the version this TiDesk reads</extracomment>
+        <translation>不支持 %1（此版本的 TiDesk 读取版本 %2；此文件是否由更新版本的 TiDesk 写入？）</translation>
+    </message>
+    <message>
+        <source>required array is missing</source>
+        <translation>缺少必需的数组</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>schedule "%1" (%2)</source>
+        <extracomment>error context: %1 = schedule id, %2 = its position, e.g. schedules[2]</extracomment>
+        <translation>计划“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>another schedule has the same id</source>
+        <translation>另一个计划的 id 与此相同</translation>
+    </message>
+    <message>
+        <source>The backup schedules file %1 does not exist.</source>
+        <translation>备份计划文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot read the backup schedules file %1.</source>
+        <translation>无法读取备份计划文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup schedules file %1.</source>
+        <translation>无法写入备份计划文件 %1。</translation>
+    </message>
+    <message>
+        <source>schedule "%1": %2</source>
+        <extracomment>%1 = schedule id, %2 = "field: problem"</extracomment>
+        <translation>计划“%1”：%2</translation>
+    </message>
+    <message>
+        <source>schedule "%1": id: another schedule has the same id</source>
+        <translation>计划“%1”：id：另一个计划的 id 与此相同</translation>
+    </message>
+    <message>
+        <source>No backup schedule %1.</source>
+        <translation>没有备份计划 %1。</translation>
     </message>
 </context>
 <context>
@@ -7314,6 +9137,42 @@ Global options:
         <source>The command did not finish within %1 ms: %2</source>
         <translation>命令未在 %1 ms 内完成：%2</translation>
     </message>
+    <message>
+        <source>writing the command's input</source>
+        <translation>写入命令的输入</translation>
+    </message>
+    <message>
+        <source>Writing the command's input failed.</source>
+        <translation>写入命令的输入失败。</translation>
+    </message>
+    <message>
+        <source>closing the command's input</source>
+        <translation>关闭命令的输入</translation>
+    </message>
+    <message>
+        <source>Closing the command's input failed.</source>
+        <translation>关闭命令的输入失败。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SshJobShell</name>
+    <message>
+        <source>The SSH connection to %1 was lost: %2</source>
+        <extracomment>%1 = user@host:port, %2 = the SSH error</extracomment>
+        <translation>与 %1 的 SSH 连接已断开：%2</translation>
+    </message>
+    <message>
+        <source>SSH to %1 failed: %2</source>
+        <translation>SSH 连接 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 was closed.</source>
+        <translation>与 %1 的 SSH 连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 is not open.</source>
+        <translation>与 %1 的 SSH 连接未打开。</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::SshSession</name>
@@ -7402,10 +9261,97 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::StartBackupDialog</name>
+    <message>
+        <source>Start a backup — %1</source>
+        <extracomment>Window title: %1 = environment name</extracomment>
+        <translation>开始备份 — %1</translation>
+    </message>
+    <message>
+        <source>Back up %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <source>Backup kind</source>
+        <translation>备份类型</translation>
+    </message>
+    <message>
+        <source>Logical (mariadb-dump, chosen databases)</source>
+        <translation>逻辑（mariadb-dump，选定的数据库）</translation>
+    </message>
+    <message>
+        <source>Physical (mariadb-backup, the whole server)</source>
+        <translation>物理（mariadb-backup，整个服务器）</translation>
+    </message>
+    <message>
+        <source>Backup directory on the host</source>
+        <translation>主机上的备份目录</translation>
+    </message>
+    <message>
+        <source>Databases to back up</source>
+        <translation>要备份的数据库</translation>
+    </message>
+    <message>
+        <source>all but the system schemas</source>
+        <translation>除系统库外的所有数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Directory:</source>
+        <translation>目录(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Data&amp;bases:</source>
+        <translation>数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The backup runs on %1 over SSH, detached: it goes on if TiDesk stops, and TiDesk follows it again when it starts.</source>
+        <translation>备份通过 SSH 在 %1 上以分离方式运行：即使 TiDesk 停止，备份也会继续；TiDesk 再次启动时会重新跟踪它。</translation>
+    </message>
+    <message>
+        <source>The backup runs on this machine, detached: it goes on if TiDesk stops, and TiDesk follows it again when it starts.</source>
+        <translation>备份在本机上以分离方式运行：即使 TiDesk 停止，备份也会继续；TiDesk 再次启动时会重新跟踪它。</translation>
+    </message>
+    <message>
+        <source>Start backup</source>
+        <translation>开始备份</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::StatusPill</name>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SystemdTimerExport</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>The path of tidesk-cli must be absolute, got "%1".</source>
+        <translation>tidesk-cli 的路径必须是绝对路径，实际为“%1”。</translation>
+    </message>
+    <message>
+        <source>The path of tidesk-cli contains a control character.</source>
+        <translation>tidesk-cli 的路径包含控制字符。</translation>
+    </message>
+    <message>
+        <source>The TiDesk home directory contains a control character.</source>
+        <translation>TiDesk 主目录包含控制字符。</translation>
+    </message>
+    <message>
+        <source>No backup schedule is enabled: there is nothing for a timer to start.</source>
+        <translation>没有启用任何备份计划：定时器没有可启动的内容。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
 </context>
 <context>

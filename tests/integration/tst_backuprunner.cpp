@@ -235,7 +235,7 @@ BackupJob TestBackupRunner::waitRunning(BackupRunner &r)
 
 void TestBackupRunner::logicalOverSsh()
 {
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob job = waitFinished(*r);
@@ -258,7 +258,7 @@ void TestBackupRunner::logicalOverSsh()
 
 void TestBackupRunner::physicalOverSsh()
 {
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {} });
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob job = waitFinished(*r);
@@ -273,7 +273,7 @@ void TestBackupRunner::physicalOverSsh()
 
 void TestBackupRunner::logicalOnThisMachine()
 {
-    auto r = runner(devLocal(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto r = runner(devLocal(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob job = waitFinished(*r);
@@ -285,7 +285,7 @@ void TestBackupRunner::logicalOnThisMachine()
 void TestBackupRunner::cancelMidBackup()
 {
     lockTable();
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob running = waitRunning(*r);
@@ -306,7 +306,7 @@ void TestBackupRunner::cancelMidBackup()
 void TestBackupRunner::reattachAfterRestart()
 {
     lockTable();
-    auto first = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto first = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(first);
     first->start();
     const BackupJob running = waitRunning(*first);
@@ -334,7 +334,7 @@ void TestBackupRunner::reattachAfterRestart()
 void TestBackupRunner::processKilledIsLost()
 {
     lockTable();
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob running = waitRunning(*r);
@@ -353,7 +353,7 @@ void TestBackupRunner::sshDroppedFails()
     const QString pidFile
         = QFileInfo(m_sandbox.value(u"SSH_USER_KEY"_s)).absolutePath() + u"/sshd.pid"_s;
     lockTable();
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(r);
     r->setReconnectWindow(std::chrono::milliseconds(0));
     r->start();
@@ -379,7 +379,7 @@ void TestBackupRunner::sshDroppedReattaches()
     const QString pidFile
         = QFileInfo(m_sandbox.value(u"SSH_USER_KEY"_s)).absolutePath() + u"/sshd.pid"_s;
     lockTable();
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {} });
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { m_db }, {}, {} });
     QVERIFY(r);
     r->setReconnectWindow(std::chrono::milliseconds(20000));
     r->start();
@@ -398,7 +398,7 @@ void TestBackupRunner::unwritableDirectory()
 {
     // Under a regular file: not even root can create it.
     auto r = runner(devOverSsh(),
-                    { BackupJob::Kind::Logical, u"/etc/hostname/backups"_s, { m_db }, {} });
+                    { BackupJob::Kind::Logical, u"/etc/hostname/backups"_s, { m_db }, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob job = waitFinished(*r);
@@ -410,8 +410,8 @@ void TestBackupRunner::unwritableDirectory()
 
 void TestBackupRunner::unknownDatabase()
 {
-    auto r
-        = runner(devOverSsh(), { BackupJob::Kind::Logical, {}, { u"tidesk_no_such_db_x"_s }, {} });
+    auto r = runner(devOverSsh(),
+                    { BackupJob::Kind::Logical, {}, { u"tidesk_no_such_db_x"_s }, {}, {} });
     QVERIFY(r);
     r->start();
     const BackupJob job = waitFinished(*r);
@@ -424,7 +424,8 @@ void TestBackupRunner::unknownDatabase()
 
 void TestBackupRunner::wrongPassword()
 {
-    auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {} }, u"not-the-password"_s);
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {}, {} },
+                    u"not-the-password"_s);
     QVERIFY(r);
     r->start();
     const BackupJob job = waitFinished(*r);

@@ -8,7 +8,9 @@
 //  - a restore into test01 under a new name runs, is verified ("1 table matches") and the data
 //    is there; restoring again into the same name is refused before anything runs (banner);
 //  - a drill restores under drill names, verifies, drops them and the health table shows the
-//    last verified restore (screenshot).
+//    last verified restore (screenshot);
+//  - a due backup schedule runs while TiDesk is open (the manager's scheduler), with its
+//    checksums, and its slot is not claimed again.
 // Saves restore-*.png. FAILS without the sandbox.
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
@@ -259,6 +261,36 @@ private slots:
         QVERIFY2(verifiedText.contains(u"1 table matches in scratch"_s), qPrintable(verifiedText));
         QVERIFY(page->selectJob(job.id));
         UiTestFixture::screenshot(page.get(), u"restore-drill-verified.png"_s);
+    }
+
+    void dueScheduleRunsWhileOpen()
+    {
+        // An hourly schedule added three hours ago: one slot is due, claimed once.
+        BackupSchedule schedule;
+        schedule.id = u"dev-hourly-ui"_s;
+        schedule.envName = u"dev"_s;
+        schedule.kind = BackupJob::Kind::Logical;
+        schedule.frequency = BackupSchedule::Frequency::Hourly;
+        schedule.minute = 0;
+        schedule.target = m_root;
+        schedule.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+        ScheduleSet set;
+        QVERIFY(set.add(schedule).ok());
+        QVERIFY(set.save(ScheduleSet::defaultPath()).ok());
+        auto manager = newManager();
+        QSignalSpy finished(manager.get(), &BackupManager::jobFinished);
+        manager->startScheduler(3600000);
+        const BackupJob job = waitFinished(finished, 120000);
+        QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+        QCOMPARE(job.scheduleId, u"dev-hourly-ui"_s);
+        QVERIFY(!job.checksum.isEmpty());
+        // The slot is taken: neither this TiDesk nor `backup run-due` starts it again.
+        const Result<QList<ScheduledRuns::Claim>> again = ScheduledRuns::claimDue(
+            m_historyDir, ScheduleSet::defaultPath(), ScheduledRuns::defaultLockPath(),
+            QDateTime::currentDateTimeUtc());
+        QVERIFY(again.ok());
+        QVERIFY(again->isEmpty());
+        QVERIFY(QFile::remove(ScheduleSet::defaultPath()));
     }
 };
 

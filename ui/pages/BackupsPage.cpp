@@ -88,8 +88,11 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     , m_manager(manager)
 {
     setObjectName(u"backupsPage"_s);
-    if (!m_manager)
+    if (!m_manager) {
+        // The application's manager: it also runs the due backup schedules while TiDesk is open.
         m_manager = new BackupManager(services, QString(), this);
+        m_manager->startScheduler();
+    }
 
     m_heading = new PageHeading(tr("Backups"), this);
     m_start = new QPushButton(tr("&Start backup\u2026"), this);

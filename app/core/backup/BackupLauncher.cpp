@@ -122,7 +122,8 @@ Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, Creden
     p.ssh = *ssh;
     p.password = *password;
     BackupJob &job = p.job;
-    job.id = BackupJob::newId(env.name, QDateTime::currentDateTimeUtc());
+    job.id = request.jobId.isEmpty() ? BackupJob::newId(env.name, QDateTime::currentDateTimeUtc())
+                                     : request.jobId;
     job.envName = env.name;
     job.kind = request.kind;
     job.status = BackupJob::Status::Queued;

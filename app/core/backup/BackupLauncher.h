@@ -30,6 +30,7 @@ struct BackupJobRequest
     QString root; // empty: the environment's backup location or the default
     QStringList databases; // logical only; empty = all but the system schemas
     QString scheduleId;
+    QString jobId; // empty: a new id (a schedule's run uses the id its claim recorded)
 };
 
 // A TiDB snapshot backup with BR on the environment's SSH host (the control host) or here.

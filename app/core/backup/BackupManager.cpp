@@ -250,6 +250,123 @@ struct PreparedRestore
 
 } // namespace
 
+void BackupManager::startScheduler(int intervalMs)
+{
+    if (!m_scheduler) {
+        m_scheduler = new QTimer(this);
+        connect(m_scheduler, &QTimer::timeout, this, &BackupManager::runDueSchedules);
+        // Retention once a scheduled backup ended well (checksums recorded first).
+        connect(this, &BackupManager::jobFinished, this, [this](const BackupJob &job) {
+            if (!m_scheduled.contains(job.id))
+                return;
+            const BackupSchedule schedule = m_scheduled.take(job.id);
+            if (job.status != BackupJob::Status::Succeeded || schedule.keep <= 0)
+                return;
+            const CoreServices services = m_services;
+            const QString dir = m_history->directory();
+            auto *watcher = new QFutureWatcher<void>(this);
+            m_attaching.append(watcher);
+            connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+                m_attaching.removeOne(watcher);
+                watcher->deleteLater();
+                reload();
+            });
+            watcher->setFuture(QtConcurrent::run(m_services.pool, [services, dir, schedule] {
+                if (!services.inventory)
+                    return;
+                const Result<Environment> env = services.inventory->findByName(schedule.envName);
+                if (!env)
+                    return;
+                QStringList errors;
+                const QStringList removed
+                    = ScheduledRuns::applyRetention(schedule, *env, services.secrets, dir, &errors);
+                for (const QString &id : removed)
+                    qCInfo(lcCore).noquote() << "retention of" << schedule.id << "removed" << id;
+                for (const QString &e : errors)
+                    qCWarning(lcCore).noquote() << "retention of" << schedule.id << ":" << e;
+            }));
+        });
+    }
+    m_scheduler->start(intervalMs);
+    runDueSchedules();
+}
+
+void BackupManager::runDueSchedules()
+{
+    if (m_claiming)
+        return;
+    m_claiming = true;
+    using Claims = Result<QList<ScheduledRuns::Claim>>;
+    auto *watcher = new QFutureWatcher<Claims>(this);
+    m_attaching.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        m_attaching.removeOne(watcher);
+        watcher->deleteLater();
+        m_claiming = false;
+        if (watcher->future().resultCount() == 0)
+            return;
+        const Claims claims = watcher->future().result();
+        if (!claims) {
+            qCWarning(lcCore).noquote() << "backup schedules:" << claims.error().message;
+            return;
+        }
+        for (const ScheduledRuns::Claim &claim : *claims) {
+            m_scheduled.insert(claim.job.id, claim.schedule);
+            remember(claim.job);
+            emit jobChanged(claim.job);
+            startClaimed(claim);
+        }
+    });
+    const QString dir = m_history->directory();
+    watcher->setFuture(QtConcurrent::run(m_services.pool, [dir] {
+        return ScheduledRuns::claimDue(dir, ScheduleSet::defaultPath(),
+                                       ScheduledRuns::defaultLockPath(),
+                                       QDateTime::currentDateTimeUtc());
+    }));
+}
+
+void BackupManager::startClaimed(const ScheduledRuns::Claim &claim)
+{
+    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
+    m_preparing.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, claim] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        Result<PreparedJob> prepared = watcher->future().takeResult();
+        if (!prepared) {
+            // The slot counts as run: the failure is recorded like any failed backup.
+            BackupJob failed = claim.job;
+            failed.status = BackupJob::Status::Failed;
+            failed.finishedAt = QDateTime::currentDateTimeUtc();
+            failed.error = prepared.error().message;
+            m_scheduled.remove(failed.id);
+            remember(failed);
+            const std::shared_ptr<BackupHistory> history = m_history;
+            (void)QtConcurrent::run(m_services.pool,
+                                    [history, failed] { (void)history->save(failed); });
+            emit jobChanged(failed);
+            emit startFailed(claim.schedule.envName, prepared.error());
+            return;
+        }
+        const BackupJob job = prepared->job;
+        follow(std::move(*prepared), Mode::Start, false);
+        emit backupStarted(job);
+    });
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    CredentialStore *secrets = m_services.secrets;
+    watcher->setFuture(
+        QtConcurrent::run(m_services.pool, [inventory, secrets, claim]() -> Result<PreparedJob> {
+            if (!inventory)
+                return noInventory();
+            const Result<Environment> env = inventory->findByName(claim.schedule.envName);
+            if (!env)
+                return env.error();
+            return ScheduledRuns::prepare(claim, *env, secrets);
+        }));
+}
+
 void BackupManager::startRestore(const RestoreOrder &order)
 {
     launchRestore(order.into.name, [order]() -> Result<RestoreOrder> { return order; });

@@ -27,6 +27,7 @@
 #include "backup/BackupJob.h"
 #include "backup/BackupLauncher.h"
 #include "backup/RestoreFlow.h"
+#include "backup/ScheduledRuns.h"
 #include "common/Error.h"
 #include "common/Result.h"
 
@@ -38,6 +39,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -66,6 +68,9 @@ public:
     // After a logical backup succeeded, the source's row counts and checksums are recorded for
     // restore verification before jobFinished() (default on; CHECKSUM TABLE reads every row).
     void setRecordChecksums(bool record) { m_recordChecksums = record; }
+    // Runs the due backup schedules every intervalMs while TiDesk is open (ScheduledRuns: the
+    // same claim under the same lock as `tidesk-cli backup run-due`, then retention).
+    void startScheduler(int intervalMs = 60000);
     [[nodiscard]] QString historyDirectory() const;
     [[nodiscard]] QThread *workerThread() { return &m_thread; }
 
@@ -93,6 +98,7 @@ public slots:
     void cancel(const QString &jobId);
     void reload();
     void reattachRunning();
+    void runDueSchedules();
 
 signals:
     // A backup was prepared and handed to its runner (status queued).
@@ -126,6 +132,7 @@ private:
     void launchRestore(const QString &intoEnv, std::function<Result<RestoreOrder>()> buildOrder);
     void verifyRestore(const BackupJob &job, const RestoreOrder &order);
     void recordChecksums(const BackupJob &job);
+    void startClaimed(const ScheduledRuns::Claim &claim);
     void remember(const BackupJob &job);
     [[nodiscard]] QFuture<HistoryRead> readHistory(bool withAttach);
 
@@ -138,6 +145,9 @@ private:
     QSet<QString> m_following; // ids with a runner (or one being prepared to attach)
     QHash<QString, RestoreOrder> m_restores; // restore job id -> its order, until verified
     bool m_recordChecksums = true;
+    QTimer *m_scheduler = nullptr;
+    QHash<QString, BackupSchedule> m_scheduled; // job id -> the schedule that started it
+    bool m_claiming = false;
     QSet<QString> m_cancelWhenFollowed; // cancel() arrived while the attach was prepared
     QList<QFutureWatcherBase *> m_preparing; // backups being prepared
     QList<QFutureWatcherBase *> m_attaching; // single attaches (cancel of an unfollowed job)

@@ -25,4 +25,5 @@ target_sources(tidesk_core PRIVATE
     backup/SystemdTimerExport.h backup/SystemdTimerExport.cpp
     backup/BackupHealth.h backup/BackupHealth.cpp
     backup/BackupHealthPoller.h backup/BackupHealthPoller.cpp
+    backup/ScheduledRuns.h backup/ScheduledRuns.cpp
 )

@@ -13,3 +13,5 @@ tidesk_add_test(tst_backupscript SOURCES tst_backupscript.cpp LIBS tidesk_core L
 tidesk_add_test(tst_backuphealth SOURCES tst_backuphealth.cpp LIBS tidesk_core LABEL unit)
 # Backups page model (issue 6): jobs newest first, updated in place, progress/tone roles, health per environment.
 tidesk_add_test(tst_backupjobsmodel SOURCES tst_backupjobsmodel.cpp LIBS tidesk_core LABEL unit)
+# Schedules run by cron and the GUI: claimed once under the run-due lock; BR storage credentials.
+tidesk_add_test(tst_scheduledruns SOURCES tst_scheduledruns.cpp LIBS tidesk_core LABEL unit)

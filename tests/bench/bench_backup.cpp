@@ -19,8 +19,9 @@
 //  3. CPU: the direct tools' CPU (children of this process, getrusage) versus TiDesk's own CPU
 //     (this process, getrusage SELF, plus its local shells: launch and polls). Over SSH the
 //     sshd side (sessions and the poll shells they run) is read from the sandbox sshd's
-//     cumulative child times. The detached job's CPU (mariadb-backup itself) is the same work
-//     as the direct run's and is not attributable from here.
+//     cumulative child times, next to what one exec of `true` costs it (every poll is an exec:
+//     the SSH user's shell starts, with its ~/.bashrc). The detached job's CPU (mariadb-backup
+//     itself) is the same work as the direct run's and is not attributable from here.
 //  4. Logical, once each: mariadb-dump with BackupScript's options | gzip -1 directly, then
 //     through TiDesk locally and over SSH.
 // Refuses to run with less than 3x the database size free where the artifacts go. The sandbox's
@@ -203,8 +204,10 @@ private:
     Sample directLogical();
     Sample throughTiDesk(const Environment &env, BackupJob::Kind kind,
                          std::optional<std::chrono::milliseconds> poll);
+    double sshdCpuPerExec();
     Environment devOverSsh() const;
     Environment devLocal() const;
+    [[nodiscard]] qint64 sshdPid() const;
     void printRun(const QString &name, int round, const Sample &s) const;
     void printTable(const std::vector<Series> &series, const QString &title,
                     double throughputBytes) const;
@@ -427,6 +430,7 @@ Sample Bench::directPhysical(int round)
     s.bytes = double(duBytes(target));
     QDir(target).removeRecursively();
     QFile::remove(log);
+    ::sync(); // the next run does not share the disk with this one's writeback
     return s;
 }
 
@@ -471,6 +475,7 @@ Sample Bench::directLogical()
     s.bytes = double(QFileInfo(file).size());
     QFile::remove(file);
     QFile::remove(log);
+    ::sync();
     return s;
 }
 
@@ -489,13 +494,8 @@ Sample Bench::throughTiDesk(const Environment &env, BackupJob::Kind kind,
         return s;
     }
     const bool overSsh = env.ssh.enabled;
-    qint64 sshdPid = 0;
-    if (overSsh) {
-        QFile f(m_sshdPidFile);
-        if (f.open(QIODevice::ReadOnly))
-            sshdPid = f.readAll().trimmed().toLongLong();
-    }
-    const double sshd0 = overSsh ? processTreeCpuMs(sshdPid) : -1;
+    const qint64 sshd = overSsh ? sshdPid() : 0;
+    const double sshd0 = overSsh ? processTreeCpuMs(sshd) : -1;
     BackupJob job;
     bool finished = false;
     qint64 finishedAt = 0;
@@ -532,7 +532,7 @@ Sample Bench::throughTiDesk(const Environment &env, BackupJob::Kind kind,
     s.selfCpuMs = c1.selfMs - c0.selfMs;
     s.shellCpuMs = c1.childrenMs - c0.childrenMs;
     if (overSsh) {
-        const double sshd1 = processTreeCpuMs(sshdPid);
+        const double sshd1 = processTreeCpuMs(sshd);
         s.sshdCpuMs = sshd0 >= 0 && sshd1 >= 0 ? sshd1 - sshd0 : -1;
     }
     s.ok = job.status == BackupJob::Status::Succeeded;
@@ -551,7 +551,57 @@ Sample Bench::throughTiDesk(const Environment &env, BackupJob::Kind kind,
     }
     s.bytes = double(job.sizeBytes);
     QDir(dir).removeRecursively();
+    ::sync();
     return s;
+}
+
+qint64 Bench::sshdPid() const
+{
+    QFile f(m_sshdPidFile);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+}
+
+// What one command costs the SSH host's sshd side by itself: 10 execs of `true` over one kept
+// OpenSSH connection (ControlMaster), in ms of CPU each. The SSH user's shell startup
+// (its ~/.bashrc: bash reads it for commands run by sshd) is part of every exec TiDesk runs.
+double Bench::sshdCpuPerExec()
+{
+    const QString control = m_tmp->filePath(u"cm"_s);
+    const QStringList options { u"-i"_s,
+                                m_sb.value(u"SSH_USER_KEY"_s),
+                                u"-p"_s,
+                                m_sb.value(u"SSHD_PORT"_s),
+                                u"-o"_s,
+                                u"UserKnownHostsFile="_s + m_sb.value(u"SSH_KNOWN_HOSTS"_s),
+                                u"-o"_s,
+                                u"BatchMode=yes"_s,
+                                u"-o"_s,
+                                u"ControlMaster=auto"_s,
+                                u"-o"_s,
+                                u"ControlPath="_s + control,
+                                u"-o"_s,
+                                u"ControlPersist=60"_s,
+                                m_sb.value(u"SSH_USER"_s) + u"@127.0.0.1"_s };
+    auto ssh = [&](const QStringList &extra) {
+        QProcess p;
+        p.start(u"ssh"_s, extra + options + QStringList { u"true"_s });
+        return p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit
+            && p.exitCode() == 0;
+    };
+    if (!ssh({})) // opens the kept connection
+        return -1;
+    const qint64 pid = sshdPid();
+    const double before = processTreeCpuMs(pid);
+    constexpr int kExecs = 10;
+    bool ok = true;
+    for (int i = 0; i < kExecs && ok; ++i)
+        ok = ssh({});
+    QProcess stop;
+    stop.start(u"ssh"_s, QStringList { u"-O"_s, u"exit"_s } + options);
+    stop.waitForFinished(10000);
+    waitMs(500);
+    const double after = processTreeCpuMs(pid);
+    return ok && before >= 0 && after >= 0 ? (after - before) / kExecs : -1;
 }
 
 Environment Bench::devOverSsh() const
@@ -687,6 +737,8 @@ int Bench::run()
         return 1;
     }
     warmPageCache();
+    const double perExec = sshdCpuPerExec();
+    std::printf("sshd side of one SSH exec of `true` (kept connection): %.0f ms CPU\n", perExec);
 
     using namespace std::chrono_literals;
     std::vector<Series> physical { { u"direct mariadb-backup"_s, false, {} },

@@ -22,7 +22,8 @@
 //     cumulative child times, next to what one exec of `true` costs it (every poll is an exec:
 //     the SSH user's shell starts, with its ~/.bashrc). The detached job's CPU (mariadb-backup
 //     itself) is the same work as the direct run's and is not attributable from here.
-//  4. Logical, once each: mariadb-dump with BackupScript's options | gzip -1 directly, then
+//  4. Logical, once each (TIDESK_BENCH_BACKUP_LOGICAL_RUNS rounds, default 1, each round starting
+//     with the next variant): mariadb-dump with BackupScript's options | gzip -1 directly, and
 //     through TiDesk locally and over SSH.
 // Refuses to run with less than 3x the database size free where the artifacts go. The sandbox's
 // workload keeps running against dev (light background load); the machine is shared, so wall
@@ -767,16 +768,24 @@ int Bench::run()
     std::vector<Series> logical { { u"direct mariadb-dump|gzip -1"_s, false, {} },
                                   { u"TiDesk local, poll 1 s"_s, true, {} },
                                   { u"TiDesk over SSH, poll 1 s"_s, true, {} } };
+    const int logicalRuns = envInt("TIDESK_BENCH_BACKUP_LOGICAL_RUNS", 1);
     std::printf("\nlogical backup of %s (mariadb-dump --single-transaction --quick --routines "
-                "--events --triggers --hex-blob --verbose --master-data=2 | gzip -1), once each\n",
-                qPrintable(kDb));
-    logical[0].samples.push_back(directLogical());
-    printRun(logical[0].name, 1, logical[0].samples.back());
-    logical[1].samples.push_back(throughTiDesk(devLocal(), BackupJob::Kind::Logical, std::nullopt));
-    printRun(logical[1].name, 1, logical[1].samples.back());
-    logical[2].samples.push_back(
-        throughTiDesk(devOverSsh(), BackupJob::Kind::Logical, std::nullopt));
-    printRun(logical[2].name, 1, logical[2].samples.back());
+                "--events --triggers --hex-blob --verbose --master-data=2 | gzip -1), %d "
+                "round(s), each round starting with the next variant\n",
+                qPrintable(kDb), logicalRuns);
+    for (int round = 1; round <= logicalRuns; ++round) {
+        for (size_t k = 0; k < logical.size(); ++k) {
+            const size_t i = (k + size_t(round - 1)) % logical.size();
+            Sample s;
+            switch (i) {
+            case 0: s = directLogical(); break;
+            case 1: s = throughTiDesk(devLocal(), BackupJob::Kind::Logical, std::nullopt); break;
+            default: s = throughTiDesk(devOverSsh(), BackupJob::Kind::Logical, std::nullopt); break;
+            }
+            printRun(logical[i].name, round, s);
+            logical[i].samples.push_back(s);
+        }
+    }
 
     printTable(physical,
                u"physical: wall time, ratio to direct, artifact (prepared copy), MiB/s of the "

@@ -29,3 +29,8 @@ target_link_libraries(bench_kill PRIVATE tidesk_core tidesk_warnings)
 target_include_directories(bench_kill PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
 add_executable(bench_sessions bench_sessions.cpp)
 target_link_libraries(bench_sessions PRIVATE tidesk_core tidesk_warnings)
+# ./run bench backup: a physical (and a logical) backup of the sandbox's dev with a >= 1 GiB
+# database, through TiDesk's BackupRunner (locally and over SSH) vs the same commands directly.
+add_executable(bench_backup bench_backup.cpp)
+target_link_libraries(bench_backup PRIVATE tidesk_core tidesk_warnings)
+target_include_directories(bench_backup PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

@@ -8,6 +8,7 @@
 #include "backup/JobShell.h"
 #include "backup/ScheduleSet.h"
 #include "backup/ScheduledRuns.h"
+#include "backup/SqlBackupRunner.h"
 #include "cli/CliContext.h"
 #include "cli/ScheduleCommands.h"
 #include "common/AppPaths.h"
@@ -167,6 +168,8 @@ int BackupCommands::run(const QStringList &args)
         CliIo::out(
             tr("Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]\n"
                "           [--to DIR] [--database DB]... [--wait] [--json]\n"
+               "       tidesk-cli [global options] backup start ENV --kind sql [--database DB]... "
+               "[--storage URL] [--json]\n"
                "       tidesk-cli [global options] backup start ENV --kind br [--database DB "
                "[--table T]]\n"
                "           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] "
@@ -208,7 +211,8 @@ int BackupCommands::run(const QStringList &args)
 int BackupCommands::start(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption kindOpt(u"kind"_s, tr("logical (default), physical or br"), u"kind"_s);
+    const QCommandLineOption kindOpt(u"kind"_s, tr("logical (default), physical, br or sql"),
+                                     u"kind"_s);
     const QCommandLineOption toOpt(u"to"_s, tr("backup directory on the host"), u"dir"_s);
     const QCommandLineOption dbOpt(u"database"_s, tr("a database to back up (repeatable)"),
                                    u"db"_s);
@@ -250,6 +254,27 @@ int BackupCommands::start(const QStringList &args)
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
         return m_ctx.fail(secrets.error(), ExitSecrets);
+    if (request.kind == BackupJob::Kind::Sql) {
+        const CoreServices services = m_ctx.app().services();
+        DialectOptions dialect;
+        if (!services.tidbCatalogSchema.isEmpty())
+            dialect.catalogSchema = services.tidbCatalogSchema;
+        Result<SqlBackupRunner::Prepared> sql = SqlBackupRunner::prepare(
+            *env, *secrets, services.tunnels, dialect, p.value(storageOpt), request.databases);
+        if (!sql)
+            return m_ctx.fail(sql.error(),
+                              sql.error().kind == ErrorKind::Crypto ? ExitSecrets
+                                                                    : ExitInvalidInput);
+        BackupHistory history(BackupHistory::defaultDirectory());
+        SqlBackupRunner runner(std::move(*sql), &history, services.pool, services.activityLog);
+        QEventLoop loop;
+        QObject::connect(&runner, &SqlBackupRunner::finished, &loop, &QEventLoop::quit);
+        runner.start();
+        if (!runner.job().isFinished())
+            loop.exec(); // BACKUP returns when the backup ends: --wait is implied
+        print(runner.job());
+        return exitCodeOf(runner.job());
+    }
     Result<PreparedJob> prepared = Error();
     if (request.kind == BackupJob::Kind::Br) {
         BrJobRequest br;

@@ -6,3 +6,6 @@ tidesk_add_test(tst_checksumreader SOURCES tst_checksumreader.cpp LIBS tidesk_co
 # re-attach after a restart, killed job (lost), SSH cut (failed / re-attached), unwritable
 # directory, unknown database, wrong password.
 tidesk_add_test(tst_backuprunner SOURCES tst_backuprunner.cpp LIBS tidesk_core LABEL integration)
+# TiDB's BACKUP DATABASE as a job: refused on MariaDB, sent and refused on the TiDB catalog
+# fixture, the storage credentials in no error, history or activity-log entry.
+tidesk_add_test(tst_sqlbackup SOURCES tst_sqlbackup.cpp LIBS tidesk_core LABEL integration)

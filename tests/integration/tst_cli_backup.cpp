@@ -152,13 +152,17 @@ private slots:
         r = cli({ u"env"_s, u"set-backup-secret"_s, u"dev-b"_s, u"--secret-stdin"_s },
                 "just-a-password\n");
         QCOMPARE(r.exitCode, 3);
-        // BR needs a PD address; TiDB BACKUP SQL is not run by this build.
+        // BR needs a PD address; TiDB's BACKUP SQL needs a storage URL, then a TiDB.
         r = cli({ u"backup"_s, u"start"_s, u"dev-b"_s, u"--kind"_s, u"br"_s });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("no PD address"), r.err.constData());
         r = cli({ u"backup"_s, u"start"_s, u"dev-b"_s, u"--kind"_s, u"sql"_s });
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains("--kind br"), r.err.constData());
+        QVERIFY2(r.err.contains("no backup storage URL"), r.err.constData());
+        r = cli({ u"backup"_s, u"start"_s, u"scratch-b"_s, u"--kind"_s, u"sql"_s, u"--storage"_s,
+                  u"local:///tmp/x"_s });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("BACKUP is a TiDB statement"), r.both().constData());
     }
 
     void restoreVerifies()

@@ -115,12 +115,13 @@ QJsonObject BackupJob::toJson() const
              sizeBytes >= 0 ? QJsonValue(sizeBytes) : QJsonValue(QJsonValue::Null));
     // Whatever the caller put in, a job never carries a credential.
     o.insert(u"target"_s, StorageUrl::redacted(target));
-    o.insert(u"error"_s, textOrNull(error));
+    // A server's error may quote the statement, a log the command line: URLs redacted there too.
+    o.insert(u"error"_s, textOrNull(StorageUrl::redactedInText(error)));
     o.insert(u"backup_ts"_s, textOrNull(backupTs));
     o.insert(u"binlog_position"_s, textOrNull(binlogPosition));
     o.insert(u"checksum"_s, textOrNull(checksum));
     o.insert(u"progress"_s, progress >= 0 ? QJsonValue(progress) : QJsonValue(QJsonValue::Null));
-    o.insert(u"log_tail"_s, textOrNull(logTail));
+    o.insert(u"log_tail"_s, textOrNull(StorageUrl::redactedInText(logTail)));
     if (remotePid > 0)
         o.insert(u"remote_pid"_s, remotePid);
     if (!remoteLog.isEmpty())

@@ -99,8 +99,8 @@ Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, Creden
                            request.kind == BackupJob::Kind::Br
                                ? tr("A BR backup is prepared with its own request (storage, "
                                     "scope).")
-                               : tr("TiDB's BACKUP SQL statement is not run by this build; use "
-                                    "a BR backup (--kind br)."));
+                               : tr("A TiDB SQL backup is run by SqlBackupRunner (BACKUP "
+                                    "DATABASE on a connection), not as a shell job."));
     if (!isMariadbFamily(env))
         return Error::make(ErrorKind::InvalidInput,
                            tr("%1 is a TiDB environment: logical and physical backups are for "

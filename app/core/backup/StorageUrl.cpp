@@ -49,6 +49,22 @@ QString redacted(const QString &url)
     return head + parts.join(u'&') + fragment;
 }
 
+QString redactedInText(const QString &text)
+{
+    if (!text.contains(u"://"_s))
+        return text;
+    static const QRegularExpression url(u"[A-Za-z][A-Za-z0-9+.-]*://[^\\s'\"`]+"_s);
+    QString out;
+    qsizetype at = 0;
+    QRegularExpressionMatchIterator it = url.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(at, m.capturedStart() - at) + redacted(m.captured());
+        at = m.capturedEnd();
+    }
+    return out + text.mid(at);
+}
+
 QString scheme(const QString &url)
 {
     const qsizetype sep = url.indexOf(u"://"_s);

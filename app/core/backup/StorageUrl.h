@@ -19,6 +19,10 @@ namespace TiDesk::StorageUrl {
 // The URL with secret values replaced by *** (parameters kept, so the DBA sees what was set).
 [[nodiscard]] QString redacted(const QString &url);
 
+// Every storage URL inside a text (a statement such as BACKUP DATABASE * TO 's3://..?..', a
+// command line) redacted; the rest of the text unchanged.
+[[nodiscard]] QString redactedInText(const QString &text);
+
 // The scheme ("s3", "gcs", "azure", "local", "hdfs", ...), lowercase; empty when none.
 [[nodiscard]] QString scheme(const QString &url);
 

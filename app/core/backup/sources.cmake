@@ -26,4 +26,5 @@ target_sources(tidesk_core PRIVATE
     backup/BackupHealth.h backup/BackupHealth.cpp
     backup/BackupHealthPoller.h backup/BackupHealthPoller.cpp
     backup/ScheduledRuns.h backup/ScheduledRuns.cpp
+    backup/SqlBackupRunner.h backup/SqlBackupRunner.cpp
 )

@@ -11,6 +11,8 @@
 //    after OPT_CONNECT_TIMEOUT; closed port: 2002 at once; unknown host: 2005.
 #include "SqlConnection.h"
 
+#include "backup/StorageUrl.h"
+
 #include "common/Logging.h"
 #include "sql/ActivityLog.h"
 #include "sql/EndpointRouter.h"
@@ -280,11 +282,13 @@ struct SqlConnection::Private
         e.envName = params.envName;
         e.endpoint = params.viaSsh() ? params.displayAddress() + u" via "_s + params.viaText()
                                      : params.displayAddress();
-        e.statement = statement;
+        // A storage URL's credentials (BACKUP ... TO 's3://..?secret-access-key=..') never reach
+        // the log.
+        e.statement = StorageUrl::redactedInText(statement);
         e.durationMs = ms;
         e.rows = rows;
         e.ok = ok;
-        e.result = result;
+        e.result = StorageUrl::redactedInText(result); // servers echo the statement in errors
         activityLog->record(std::move(e));
     }
 

@@ -477,15 +477,21 @@
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation><numerusform>%n 分钟前</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation><numerusform>%n 小时前</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
-        <translation><numerusform>%n 天前</numerusform></translation>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -580,10 +586,6 @@
         <translation>BR 备份需通过其专用请求（存储、范围）来准备。</translation>
     </message>
     <message>
-        <source>TiDB's BACKUP SQL statement is not run by this build; use a BR backup (--kind br).</source>
-        <translation>此版本不执行 TiDB 的 BACKUP SQL 语句；请使用 BR 备份（--kind br）。</translation>
-    </message>
-    <message>
         <source>%1 is a TiDB environment: logical and physical backups are for MariaDB and MySQL (TiDB backups use BR or BACKUP SQL).</source>
         <translation>%1 是 TiDB 环境：逻辑备份和物理备份适用于 MariaDB 和 MySQL（TiDB 备份使用 BR 或 BACKUP SQL）。</translation>
     </message>
@@ -618,6 +620,10 @@
     <message>
         <source>%1 is a TiDB environment: a MariaDB/MySQL dump is not restored into TiDB by TiDesk.</source>
         <translation>%1 是 TiDB 环境：TiDesk 不会将 MariaDB/MySQL 转储恢复到 TiDB 中。</translation>
+    </message>
+    <message>
+        <source>A TiDB SQL backup is run by SqlBackupRunner (BACKUP DATABASE on a connection), not as a shell job.</source>
+        <translation>TiDB SQL 备份由 SqlBackupRunner 执行（在连接上运行 BACKUP DATABASE），而不是作为 shell 任务。</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1091,9 @@
     </message>
     <message numerus="yes">
         <source>%n backup(s) running</source>
-        <translation><numerusform>%n 个备份正在运行</numerusform></translation>
+        <translation>
+            <numerusform>%n 个备份正在运行</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2, %3)</source>
@@ -1611,38 +1619,8 @@ Active alerts from each environment's Alertmanager, worst first.</source>
         <translation>  错误：    %1</translation>
     </message>
     <message>
-        <source>Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]
-           [--to DIR] [--database DB]... [--wait] [--json]
-       tidesk-cli [global options] backup start ENV --kind br [--database DB [--table T]]
-           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
-       tidesk-cli [global options] backup list [ENV] [--json]
-       tidesk-cli [global options] backup status JOB [--wait] [--json]
-       tidesk-cli [global options] backup cancel JOB [--json]
-       tidesk-cli [global options] backup run-due [--json]
-       tidesk-cli [global options] backup health [ENV] [--json]
-       tidesk-cli [global options] backup schedule list|add|remove|export-timer ...
-MariaDB/MySQL backups run on the environment's SSH host (or this machine when it has none),
-detached: they go on if TiDesk stops, and are followed again by `backup status`.</source>
-        <translation>用法：tidesk-cli [全局选项] backup start ENV [--kind logical|physical]
-           [--to DIR] [--database DB]... [--wait] [--json]
-       tidesk-cli [全局选项] backup start ENV --kind br [--database DB [--table T]]
-           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
-       tidesk-cli [全局选项] backup list [ENV] [--json]
-       tidesk-cli [全局选项] backup status JOB [--wait] [--json]
-       tidesk-cli [全局选项] backup cancel JOB [--json]
-       tidesk-cli [全局选项] backup run-due [--json]
-       tidesk-cli [全局选项] backup health [ENV] [--json]
-       tidesk-cli [全局选项] backup schedule list|add|remove|export-timer ...
-MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时在本机运行），
-以分离方式运行：TiDesk 停止后备份仍会继续，之后可通过 `backup status` 重新跟踪。</translation>
-    </message>
-    <message>
         <source>unknown backup command '%1' (try: start, list, status, cancel, run-due, health, schedule)</source>
         <translation>未知的 backup 命令“%1”（可用：start、list、status、cancel、run-due、health、schedule）</translation>
-    </message>
-    <message>
-        <source>logical (default), physical or br</source>
-        <translation>logical（默认）、physical 或 br</translation>
     </message>
     <message>
         <source>backup directory on the host</source>
@@ -1753,10 +1731,6 @@ MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时�
         <translation>任务 %1 已结束（%2）。</translation>
     </message>
     <message>
-        <source>Removing %1 failed.</source>
-        <translation>删除 %1 失败。</translation>
-    </message>
-    <message>
         <source>backup run-due takes no arguments</source>
         <translation>backup run-due 不接受参数</translation>
     </message>
@@ -1775,10 +1749,6 @@ MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时�
     <message>
         <source>%1: removed %2 (keeping the newest %3)</source>
         <translation>%1：已删除 %2（保留最新的 %3 个）</translation>
-    </message>
-    <message>
-        <source>%1: removing %2 failed: %3</source>
-        <translation>%1：删除 %2 失败：%3</translation>
     </message>
     <message>
         <source>No backup is due.</source>
@@ -1807,6 +1777,38 @@ MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时�
     <message>
         <source>NEXT RUN</source>
         <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]
+           [--to DIR] [--database DB]... [--wait] [--json]
+       tidesk-cli [global options] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
+       tidesk-cli [global options] backup start ENV --kind br [--database DB [--table T]]
+           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
+       tidesk-cli [global options] backup list [ENV] [--json]
+       tidesk-cli [global options] backup status JOB [--wait] [--json]
+       tidesk-cli [global options] backup cancel JOB [--json]
+       tidesk-cli [global options] backup run-due [--json]
+       tidesk-cli [global options] backup health [ENV] [--json]
+       tidesk-cli [global options] backup schedule list|add|remove|export-timer ...
+MariaDB/MySQL backups run on the environment's SSH host (or this machine when it has none),
+detached: they go on if TiDesk stops, and are followed again by `backup status`.</source>
+        <translation>用法：tidesk-cli [全局选项] backup start ENV [--kind logical|physical]
+           [--to DIR] [--database DB]... [--wait] [--json]
+       tidesk-cli [全局选项] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
+       tidesk-cli [全局选项] backup start ENV --kind br [--database DB [--table T]]
+           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
+       tidesk-cli [全局选项] backup list [ENV] [--json]
+       tidesk-cli [全局选项] backup status JOB [--wait] [--json]
+       tidesk-cli [全局选项] backup cancel JOB [--json]
+       tidesk-cli [全局选项] backup run-due [--json]
+       tidesk-cli [全局选项] backup health [ENV] [--json]
+       tidesk-cli [全局选项] backup schedule list|add|remove|export-timer ...
+MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时在本机运行），
+以分离方式运行：TiDesk 停止后备份仍会继续，之后可通过 `backup status` 重新跟踪。</translation>
+    </message>
+    <message>
+        <source>logical (default), physical, br or sql</source>
+        <translation>logical（默认）、physical、br 或 sql</translation>
     </message>
 </context>
 <context>
@@ -3203,7 +3205,9 @@ KIND：logical、physical、br 或 sql。DAYS：mon,tue,...,sun，以逗号分�
     <message numerus="yes">
         <source>Wrote %1 (%n enabled schedule(s)).</source>
         <extracomment>%1 = the two unit files, %n = enabled schedules</extracomment>
-        <translation><numerusform>已写入 %1（%n 个已启用的计划）。</numerusform></translation>
+        <translation>
+            <numerusform>已写入 %1（%n 个已启用的计划）。</numerusform>
+        </translation>
     </message>
     <message>
         <source> and </source>
@@ -7962,6 +7966,26 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::ScheduledRuns</name>
+    <message>
+        <source>Cannot take the lock %1.</source>
+        <translation>无法获取锁 %1。</translation>
+    </message>
+    <message>
+        <source>Backup %1 has no directory on record.</source>
+        <translation>备份 %1 没有记录目录。</translation>
+    </message>
+    <message>
+        <source>Removing %1 failed.</source>
+        <translation>删除 %1 失败。</translation>
+    </message>
+    <message>
+        <source>Removing %1 failed: %2</source>
+        <extracomment>%1 = job id, %2 = why</extracomment>
+        <translation>删除 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::SecretReader</name>
     <message>
         <source>no credential store is open</source>
@@ -8908,6 +8932,22 @@ Global options:
     <message>
         <source>The server's answer is not a SHOW BACKUPS list.</source>
         <translation>服务器返回的不是 SHOW BACKUPS 列表。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::SqlBackupRunner</name>
+    <message>
+        <source>%1 has no backup storage URL (s3://..., local://...).</source>
+        <translation>%1 没有备份存储 URL（s3://...、local://...）。</translation>
+    </message>
+    <message>
+        <source>Cancelled with KILL TIDB QUERY; TiDB removes what it wrote.</source>
+        <translation>已通过 KILL TIDB QUERY 取消；TiDB 会删除已写入的内容。</translation>
+    </message>
+    <message>
+        <source>%1 runs %2: BACKUP is a TiDB statement.</source>
+        <extracomment>%1 = environment, %2 = engine such as MariaDB 10.11</extracomment>
+        <translation>%1 运行的是 %2：BACKUP 是 TiDB 语句。</translation>
     </message>
 </context>
 <context>

@@ -452,12 +452,9 @@ void BackupManager::launchRestore(const QString &intoEnv,
         }));
 }
 
-void BackupManager::recordChecksums(const BackupJob &job)
+void BackupManager::finishOnPool(const QFuture<BackupJob> &work)
 {
-    BackupJob recording = job;
-    recording.checksum = tr("recording checksums\u2026");
-    remember(recording);
-    emit jobChanged(recording);
+    // The job is followed until this last step (checksums, verification) is done.
     auto *watcher = new QFutureWatcher<BackupJob>(this);
     m_attaching.append(watcher);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -472,9 +469,18 @@ void BackupManager::recordChecksums(const BackupJob &job)
         emit jobChanged(done);
         emit jobFinished(done);
     });
+    watcher->setFuture(work);
+}
+
+void BackupManager::recordChecksums(const BackupJob &job)
+{
+    BackupJob recording = job;
+    recording.checksum = tr("recording checksums\u2026");
+    remember(recording);
+    emit jobChanged(recording);
     const CoreServices services = m_services;
     const std::shared_ptr<BackupHistory> history = m_history;
-    watcher->setFuture(QtConcurrent::run(m_services.pool, [services, history, job] {
+    finishOnPool(QtConcurrent::run(m_services.pool, [services, history, job] {
         BackupJob out = job;
         // The source's checksums right after the backup: what a restore is verified against.
         const Result<Environment> env = services.inventory
@@ -505,23 +511,9 @@ void BackupManager::recordChecksums(const BackupJob &job)
 
 void BackupManager::verifyRestore(const BackupJob &job, const RestoreOrder &order)
 {
-    auto *watcher = new QFutureWatcher<BackupJob>(this);
-    m_attaching.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        m_attaching.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        const BackupJob done = watcher->future().result();
-        remember(done);
-        m_following.remove(done.id);
-        m_cancelWhenFollowed.remove(done.id);
-        emit jobChanged(done);
-        emit jobFinished(done);
-    });
     const CoreServices services = m_services;
     const std::shared_ptr<BackupHistory> history = m_history;
-    watcher->setFuture(QtConcurrent::run(m_services.pool, [services, history, job, order] {
+    finishOnPool(QtConcurrent::run(m_services.pool, [services, history, job, order] {
         BackupJob out = job;
         const Result<EnvironmentTarget> into = EnvironmentTarget::resolve(
             order.into, services.secrets, services.tunnels, dialectOptionsOf(services));

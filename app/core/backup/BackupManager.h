@@ -132,6 +132,8 @@ private:
     void launchRestore(const QString &intoEnv, std::function<Result<RestoreOrder>()> buildOrder);
     void verifyRestore(const BackupJob &job, const RestoreOrder &order);
     void recordChecksums(const BackupJob &job);
+    // Ends a followed job once work (on the pool) returns its final record.
+    void finishOnPool(const QFuture<BackupJob> &work);
     void startClaimed(const ScheduledRuns::Claim &claim);
     void remember(const BackupJob &job);
     [[nodiscard]] QFuture<HistoryRead> readHistory(bool withAttach);

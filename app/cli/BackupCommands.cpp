@@ -5,6 +5,7 @@
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
 #include "backup/BackupVerifier.h"
+#include "backup/BrLogClient.h"
 #include "backup/JobShell.h"
 #include "backup/ScheduleSet.h"
 #include "backup/ScheduledRuns.h"
@@ -179,6 +180,9 @@ int BackupCommands::run(const QStringList &args)
                "       tidesk-cli [global options] backup cancel JOB [--json]\n"
                "       tidesk-cli [global options] backup run-due [--json]\n"
                "       tidesk-cli [global options] backup health [ENV] [--json]\n"
+               "       tidesk-cli [global options] backup log start|status|pause|resume|stop|"
+               "metadata|truncate ENV\n"
+               "           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]\n"
                "       tidesk-cli [global options] backup schedule list|add|remove|export-timer "
                "...\n"
                "MariaDB/MySQL backups run on the environment's SSH host (or this machine when it "
@@ -199,6 +203,8 @@ int BackupCommands::run(const QStringList &args)
         return runDue(args.mid(1));
     if (sub == u"health")
         return health(args.mid(1));
+    if (sub == u"log")
+        return log(args.mid(1));
     if (sub == u"schedule")
         return ScheduleCommands(m_ctx).run(args.mid(1));
     return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
@@ -567,6 +573,144 @@ int BackupCommands::health(const QStringList &args)
             rows));
     // Like a monitoring check: 0 all good, 1 a warning, 2 would be usage; critical is 1 too.
     return worst == int(BackupHealth::Level::Ok) ? ExitOk : ExitFailure;
+}
+
+} // namespace TiDesk::Cli
+
+namespace TiDesk::Cli {
+
+QDateTime BackupCommands::parseTime(const QString &text)
+{
+    const QString t = text.trimmed();
+    QDateTime d = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!d.isValid())
+        d = QDateTime::fromString(t, Qt::ISODate);
+    if (!d.isValid())
+        d = QDateTime::fromString(t, u"yyyy-MM-dd HH:mm:ss"_s);
+    if (!d.isValid())
+        d = BrLog::parseTime(t);
+    return d;
+}
+
+int BackupCommands::log(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption taskOpt(u"task"_s, tr("the log backup task (default pitr)"),
+                                     u"name"_s);
+    const QCommandLineOption storageOpt(
+        u"storage"_s, tr("the log backup storage (default: the backup URL + /log)"), u"url"_s);
+    const QCommandLineOption brOpt(u"br"_s, tr("the BR program (default br)"), u"program"_s);
+    const QCommandLineOption untilOpt(u"until"_s, tr("truncate: remove logs before this time"),
+                                      u"time"_s);
+    p.addOptions({ taskOpt, storageOpt, brOpt, untilOpt });
+    const auto usage = [&](const QString &why) {
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
+    };
+    if (!p.parse(QStringList { u"tidesk-cli backup log"_s } + args))
+        return usage(p.errorText());
+    if (p.positionalArguments().size() != 2)
+        return usage(tr("backup log needs an action (start, status, pause, resume, stop, "
+                        "metadata, truncate) and ENV"));
+    const QString action = p.positionalArguments().at(0);
+    const Result<Environment> env
+        = m_ctx.app().services().inventory->findByName(p.positionalArguments().at(1));
+    if (!env)
+        return m_ctx.fail(env.error(), ExitInvalidInput);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    BrLogClient::Options o;
+    o.program = p.value(brOpt);
+    o.storage = p.value(storageOpt);
+    const QString task = p.isSet(taskOpt) ? p.value(taskOpt) : u"pitr"_s;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (action == u"status") {
+        const Result<QList<BrLogTask>> tasks = BrLogClient::status(*env, *secrets, o, task);
+        if (!tasks)
+            return m_ctx.fail(tasks.error(), ExitFailure);
+        QJsonArray a;
+        QList<QStringList> rows;
+        for (const BrLogTask &t : *tasks) {
+            const qint64 lag = t.checkpoint.isValid() ? t.checkpoint.secsTo(now) : -1;
+            a.append(QJsonObject { { u"name"_s, t.name },
+                                   { u"status"_s, t.status },
+                                   { u"storage"_s, t.storage },
+                                   { u"checkpoint"_s,
+                                     t.checkpoint.isValid()
+                                         ? QJsonValue(t.checkpoint.toString(Qt::ISODateWithMs))
+                                         : QJsonValue(QJsonValue::Null) },
+                                   { u"checkpoint_lag_s"_s,
+                                     lag >= 0 ? QJsonValue(lag) : QJsonValue(QJsonValue::Null) },
+                                   { u"errors"_s, QJsonArray::fromStringList(t.errors) } });
+            rows << QStringList { t.name, t.status,
+                                  t.checkpoint.isValid() ? t.checkpoint.toLocalTime().toString(
+                                      u"yyyy-MM-dd HH:mm:ss"_s)
+                                                         : u"-"_s,
+                                  lag >= 0 ? BackupHealth::ageText(lag) : u"-"_s,
+                                  t.errors.join(u"; "_s) };
+        }
+        if (m_ctx.json())
+            CliIo::outRaw(QJsonDocument(a).toJson(QJsonDocument::Compact) + '\n');
+        else
+            CliIo::out(CliIo::table(
+                { tr("TASK"), tr("STATUS"), tr("CHECKPOINT"), tr("LAG"), tr("ERRORS") }, rows));
+        bool healthy = !tasks->isEmpty();
+        for (const BrLogTask &t : *tasks)
+            healthy = healthy && t.status == u"NORMAL" && t.errors.isEmpty();
+        return healthy ? ExitOk : ExitFailure;
+    }
+    if (action == u"metadata") {
+        const Result<BrLog::Metadata> m = BrLogClient::metadata(*env, *secrets, o);
+        if (!m)
+            return m_ctx.fail(m.error(), ExitFailure);
+        if (m_ctx.json())
+            CliIo::outRaw(
+                QJsonDocument(
+                    QJsonObject { { u"min_date"_s, m->minDate.toString(Qt::ISODateWithMs) },
+                                  { u"max_date"_s, m->maxDate.toString(Qt::ISODateWithMs) },
+                                  { u"min_ts"_s, QString::number(m->minTs.value_or(0)) },
+                                  { u"max_ts"_s, QString::number(m->maxTs.value_or(0)) } })
+                    .toJson(QJsonDocument::Compact)
+                + '\n');
+        else
+            //: %1, %2 = times (UTC)
+            CliIo::out(tr("A point-in-time restore can reach from %1 to %2 UTC.")
+                           .arg(m->minDate.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                                m->maxDate.toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+        return ExitOk;
+    }
+    Result<BrLogClient::Output> out = Error();
+    if (action == u"truncate") {
+        const QDateTime until = parseTime(p.value(untilOpt));
+        if (!until.isValid())
+            return usage(tr("backup log truncate needs --until TIME"));
+        out = BrLogClient::truncate(*env, *secrets, o, until);
+    } else {
+        static const QList<QPair<QString, BrCommand::LogAction>> actions {
+            { u"start"_s, BrCommand::LogAction::Start },
+            { u"pause"_s, BrCommand::LogAction::Pause },
+            { u"resume"_s, BrCommand::LogAction::Resume },
+            { u"stop"_s, BrCommand::LogAction::Stop },
+        };
+        std::optional<BrCommand::LogAction> chosen;
+        for (const auto &[name, a] : actions)
+            if (name == action)
+                chosen = a;
+        if (!chosen)
+            return usage(tr("unknown backup log action '%1'").arg(action));
+        out = BrLogClient::control(*env, *secrets, o, *chosen, task);
+    }
+    if (!out)
+        return m_ctx.fail(out.error(), ExitFailure);
+    if (!m_ctx.json())
+        CliIo::out(out->text.trimmed());
+    else
+        CliIo::outRaw(QJsonDocument(QJsonObject { { u"action"_s, action },
+                                                  { u"env"_s, env->name },
+                                                  { u"output"_s, out->text } })
+                          .toJson(QJsonDocument::Compact)
+                      + '\n');
+    return ExitOk;
 }
 
 } // namespace TiDesk::Cli

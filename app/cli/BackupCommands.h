@@ -39,6 +39,9 @@ public:
     [[nodiscard]] static int exitCodeOf(const BackupJob &job);
     // Runs runner's event loop until its job ends (progress lines on stderr when asked).
     static BackupJob waitFinished(BackupRunner &runner, bool progress);
+    // "2026-11-30T12:00:00Z", "2026-11-30 12:00:00" (local time) or BR's "... +0800"; invalid
+    // when none of those.
+    [[nodiscard]] static QDateTime parseTime(const QString &text);
     // After a logical backup succeeded: the source's checksums recorded for restore
     // verification (job.checksum says so); a failure is a warning, the backup stays good.
     void recordChecksums(const Environment &env, BackupJob *job);
@@ -50,6 +53,7 @@ private:
     int cancel(const QStringList &args);
     int runDue(const QStringList &args);
     int health(const QStringList &args);
+    int log(const QStringList &args);
 
 public:
     void print(const BackupJob &job);

@@ -3,6 +3,7 @@
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
+#include "backup/BrLogClient.h"
 #include "backup/RestoreFlow.h"
 #include "cli/BackupCommands.h"
 #include "cli/CliContext.h"
@@ -146,7 +147,13 @@ int RestoreCommands::restore(const QStringList &args)
     const QCommandLineOption yesOpt(u"yes"_s, tr("do not ask (names are still required)"));
     const QCommandLineOption untilOpt(u"until"_s, tr("point in time (TiDB log backup only)"),
                                       u"time"_s);
-    p.addOptions({ backupOpt, intoOpt, renameOpt, overwriteOpt, confirmOpt, yesOpt, untilOpt });
+    const QCommandLineOption logStorageOpt(
+        u"log-storage"_s, tr("--until: the log backup's storage (default: the backup URL + /log)"),
+        u"url"_s);
+    const QCommandLineOption brOpt(u"br"_s, tr("--until: the BR program (default br)"),
+                                   u"program"_s);
+    p.addOptions({ backupOpt, intoOpt, renameOpt, overwriteOpt, confirmOpt, yesOpt, untilOpt,
+                   logStorageOpt, brOpt });
     const auto usage = [&](const QString &why) {
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
     };
@@ -154,9 +161,15 @@ int RestoreCommands::restore(const QStringList &args)
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1 || !p.isSet(backupOpt) || !p.isSet(intoOpt))
         return usage(tr("restore needs ENV, --backup ID and --into TARGET"));
-    if (p.isSet(untilOpt))
-        return usage(tr("--until is a TiDB point-in-time restore (BR log backup), which this "
-                        "build does not run; MariaDB backups restore to the backup's time."));
+    if (p.isSet(untilOpt)) {
+        const QDateTime until = BackupCommands::parseTime(p.value(untilOpt));
+        if (!until.isValid())
+            return usage(tr("--until takes a time such as 2026-11-30T12:00:00Z, not %1")
+                             .arg(p.value(untilOpt)));
+        return restorePoint(p.positionalArguments().first(), p.value(backupOpt), p.value(intoOpt),
+                            until, p.value(logStorageOpt), p.value(brOpt), p.isSet(yesOpt),
+                            p.value(confirmOpt));
+    }
     RestoreOrder plan;
     const Result<Environment> source
         = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
@@ -187,6 +200,81 @@ int RestoreCommands::restore(const QStringList &args)
     plan.renames = *mapping;
     plan.overwrite = p.isSet(overwriteOpt);
     return execute(m_ctx, plan, p.isSet(yesOpt), p.value(confirmOpt));
+}
+
+int RestoreCommands::restorePoint(const QString &sourceName, const QString &backupId,
+                                  const QString &intoName, const QDateTime &until,
+                                  const QString &logStorage, const QString &program, bool yes,
+                                  const QString &confirmName)
+{
+    const Result<Environment> source = m_ctx.app().services().inventory->findByName(sourceName);
+    if (!source)
+        return m_ctx.fail(source.error(), ExitInvalidInput);
+    const Result<Environment> into = m_ctx.app().services().inventory->findByName(intoName);
+    if (!into)
+        return m_ctx.fail(into.error(), ExitInvalidInput);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    const Result<BackupJob> backup = history.load(backupId);
+    if (!backup)
+        return m_ctx.fail(backup.error(), ExitInvalidInput);
+    const bool interactive = CliIo::stdinIsTerminal();
+    if (into->isProduction() && confirmName != into->name && !interactive)
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      tr("Restoring into %1 needs its name typed: there is no "
+                                         "terminal, so repeat it with --confirm %1. Nothing was "
+                                         "restored.")
+                                          .arg(into->name)),
+                          ExitUsage);
+    if (!yes && !interactive && !into->isProduction())
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      tr("There is no terminal to ask for confirmation: nothing "
+                                         "was restored. Add --yes to restore without asking.")),
+                          ExitUsage);
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    // The time must be inside the log backup's window.
+    BrLogClient::Options o;
+    o.program = program;
+    o.storage = logStorage;
+    const Result<BrLog::Metadata> window = BrLogClient::metadata(*source, *secrets, o);
+    if (!window)
+        return m_ctx.fail(window.error(), ExitFailure);
+    if (until < window->minDate || until > window->maxDate)
+        //: %1 = the asked time, %2, %3 = the window (UTC)
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      tr("%1 is outside the log backup's window (%2 to %3 UTC). "
+                                         "Nothing was restored.")
+                                          .arg(until.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                                               window->minDate.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                                               window->maxDate.toString(u"yyyy-MM-dd HH:mm:ss"_s))),
+                          ExitFailure);
+    if (into->isProduction() && confirmName != into->name) {
+        const std::optional<QString> typed
+            = CliIo::promptLine(tr("%1 is PRODUCTION. Type its name to restore: ").arg(into->name));
+        if (!typed || typed->trimmed() != into->name) {
+            CliIo::err(tr("Not confirmed: nothing was restored."));
+            return ExitFailure;
+        }
+    } else if (!yes && !into->isProduction()) {
+        const std::optional<QString> answer = CliIo::promptLine(
+            tr("Restore %1 into %2 at %3 UTC? [y/N] ")
+                .arg(backup->id, into->name, until.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+        const QString a = answer.value_or(QString()).trimmed().toLower();
+        if (a != u"y" && a != u"yes" && a != tr("y") && a != tr("yes")) {
+            CliIo::err(tr("Not confirmed: nothing was restored."));
+            return ExitFailure;
+        }
+    }
+    Result<PreparedJob> prepared = BackupLauncher::prepareBrRestorePoint(
+        *source, *into, *secrets, *backup, until, logStorage, program);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(), ExitInvalidInput);
+    BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(), {}, &history);
+    runner.start();
+    const BackupJob job = BackupCommands::waitFinished(runner, !m_ctx.json());
+    BackupCommands(m_ctx).print(job);
+    return job.status == BackupJob::Status::Succeeded ? ExitOk : ExitFailure;
 }
 
 int RestoreCommands::drill(const QStringList &args)

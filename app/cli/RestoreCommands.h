@@ -7,12 +7,15 @@
 // `tidesk-cli restore drill ENV --into TARGET [--keep]` restores ENV's latest good logical
 // backup into TARGET under drill names (db_drill_XXXX), verifies, records the result (the
 // environment's "last verified restore") and drops the drill databases unless --keep.
+// With --until TIME (TiDB): `br restore point` from a BR backup of ENV plus its log backup, into
+// TARGET's cluster, refused when TIME is outside the log backup's window (br log metadata).
 // Exit status: 0 restored and verified, 1 failed / refused / differences found, 2 usage,
 // 3 unknown environment or backup, 4 secrets unavailable.
 // Main thread; waits in a local event loop and on blocking SQL (a CLI has no GUI).
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 
 namespace TiDesk::Cli {
@@ -33,6 +36,10 @@ public:
 private:
     int restore(const QStringList &args);
     int drill(const QStringList &args);
+    // TiDB: `br restore point` from a BR backup and the log backup, inside its window.
+    int restorePoint(const QString &sourceName, const QString &backupId, const QString &intoName,
+                     const QDateTime &until, const QString &logStorage, const QString &program,
+                     bool yes, const QString &confirmName);
 
     CliContext &m_ctx;
 };

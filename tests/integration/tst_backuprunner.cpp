@@ -17,6 +17,7 @@
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
+#include "backup/BrLogClient.h"
 #include "secrets/VaultFileStore.h"
 #include "sql/ActivityLog.h"
 #include "sql/SqlConnection.h"
@@ -105,6 +106,8 @@ private slots:
     void wrongPassword();
     void brBackupThroughStandIn();
     void brBackupFailureThroughStandIn();
+    void brLogCommandsThroughStandIn();
+    void brRestorePointThroughStandIn();
 
 private:
     Environment devOverSsh() const;
@@ -542,6 +545,138 @@ void TestBackupRunner::brBackupFailureThroughStandIn()
     // No PD address: refused before anything runs.
     env.pdUrl.clear();
     QVERIFY(!BackupLauncher::prepareBr(env, nullptr, request).ok());
+}
+
+// A stand-in `br` for the log backup commands: it answers with BR's recorded output by command
+// (log status, log metadata, restore point), fails `log pause` like BR does for an unknown task,
+// and writes down its arguments and AWS_* environment per command.
+static QString writeStandInBrLog(const QString &dir)
+{
+    const QString fix = QStringLiteral(TIDESK_TEST_DATA_DIR) + u"/backup/"_s;
+    QFile f(dir + u"/br"_s);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QString(u"#!/bin/sh\nhere=$(dirname \"$0\")\n"_s
+                    + u"printf '%s\\n' \"$@\" > \"$here/argv-$1-$2.txt\"\n"_s
+                    + u"env | grep '^AWS_' > \"$here/env-$1-$2.txt\"\n"_s + u"case \"$1 $2\" in\n"_s
+                    + u"'log status') cat '"_s + fix + u"br-log-status.txt' ;;\n"_s
+                    + u"'log metadata') cat '"_s + fix + u"br-log-metadata.txt' ;;\n"_s
+                    + u"'log pause') echo 'Error: [BR:Stream:ErrStreamNotFound]task pitr not "_s
+                      u"found' >&2; exit 1 ;;\n"_s
+                    + u"'restore point') head -c 400 '"_s + fix
+                    + u"br-restore-point-success.txt'; sleep 1; tail -c +401 '"_s + fix
+                    + u"br-restore-point-success.txt' ;;\n"_s
+                    + u"*) echo \"[INFO] [$1 $2] success\" ;;\nesac\n"_s)
+                .toUtf8());
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return f.fileName();
+}
+
+static QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void TestBackupRunner::brLogCommandsThroughStandIn()
+{
+    const QString dir = m_tmp.filePath(u"br-log"_s);
+    QDir().mkpath(dir);
+    VaultFileStore vault(m_tmp.filePath(u"brlog.vault"_s), VaultKdfParams { 1024, 8, 1 });
+    QVERIFY(vault.create(u"pass"_s).ok());
+    Environment env = devOverSsh();
+    env.name = u"tidb-log"_s;
+    env.engine = EngineOverride::TiDB;
+    env.pdUrl = u"10.0.1.1:2379"_s;
+    env.backup.url = u"s3://backups/tidb?region=us-east-1"_s;
+    QVERIFY(vault.write(env.backupSecretKey(), u"access-key=AKIALOG&secret-access-key=LogS3cret"_s)
+                .ok());
+    BrLogClient::Options o;
+    o.program = writeStandInBrLog(dir);
+
+    const Result<QList<BrLogTask>> tasks = BrLogClient::status(env, &vault, o, u"pitr"_s);
+    QVERIFY2(tasks.ok(), tasks.ok() ? "" : qPrintable(tasks.error().toString()));
+    QCOMPARE(tasks->size(), 2);
+    QCOMPARE(tasks->at(0).status, u"NORMAL"_s);
+    QCOMPARE(tasks->at(0).checkpoint,
+             QDateTime(QDate(2022, 7, 25), QTime(14, 52, 15, 518), Qt::UTC));
+    QCOMPARE(tasks->at(1).errors.size(), 1);
+    QVERIFY(
+        readAll(dir + u"/argv-log-status.txt"_s).contains("--task-name=pitr\n--pd\n10.0.1.1:2379"));
+
+    const Result<BrLog::Metadata> window = BrLogClient::metadata(env, &vault, o);
+    QVERIFY2(window.ok(), window.ok() ? "" : qPrintable(window.error().toString()));
+    QCOMPARE(window->minDate, QDateTime(QDate(2022, 7, 14), QTime(12, 8, 3, 268), Qt::UTC));
+    const QByteArray metaArgs = readAll(dir + u"/argv-log-metadata.txt"_s);
+    QVERIFY2(metaArgs.contains("s3://backups/tidb/log?region=us-east-1\n"), metaArgs.constData());
+    QVERIFY(!metaArgs.contains("LogS3cret"));
+    QVERIFY(readAll(dir + u"/env-log-metadata.txt"_s).contains("AWS_SECRET_ACCESS_KEY=LogS3cret"));
+
+    const Result<BrLogClient::Output> started
+        = BrLogClient::control(env, &vault, o, BrCommand::LogAction::Start, u"pitr"_s);
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().toString()));
+    QVERIFY(started->text.contains(u"log start] success"_s));
+    QVERIFY(!readAll(dir + u"/argv-log-start.txt"_s).contains("LogS3cret"));
+
+    const Result<BrLogClient::Output> paused
+        = BrLogClient::control(env, &vault, o, BrCommand::LogAction::Pause, u"pitr"_s);
+    QVERIFY(!paused.ok());
+    QVERIFY2(paused.error().message.contains(u"ErrStreamNotFound"_s),
+             qPrintable(paused.error().message));
+}
+
+void TestBackupRunner::brRestorePointThroughStandIn()
+{
+    const QString dir = m_tmp.filePath(u"br-pitr"_s);
+    QDir().mkpath(dir);
+    VaultFileStore vault(m_tmp.filePath(u"brpitr.vault"_s), VaultKdfParams { 1024, 8, 1 });
+    QVERIFY(vault.create(u"pass"_s).ok());
+    Environment source = devOverSsh();
+    source.name = u"tidb-src"_s;
+    source.engine = EngineOverride::TiDB;
+    source.pdUrl = u"10.0.1.1:2379"_s;
+    source.backup.url = u"s3://backups/tidb?region=us-east-1"_s;
+    QVERIFY(
+        vault.write(source.backupSecretKey(), u"access-key=AKIAP&secret-access-key=PitrS3cret"_s)
+            .ok());
+    Environment into = source;
+    into.name = u"tidb-scratch"_s;
+    into.pdUrl = u"10.0.9.9:2379"_s;
+    BackupJob full;
+    full.id = u"20220720T000000Z-tidb-src-0001"_s;
+    full.envName = source.name;
+    full.kind = BackupJob::Kind::Br;
+    full.status = BackupJob::Status::Succeeded;
+    full.target = u"s3://backups/tidb?region=us-east-1&access-key=***&secret-access-key=***"_s;
+    BackupJob notBr = full;
+    notBr.kind = BackupJob::Kind::Logical;
+    const QDateTime until(QDate(2022, 7, 20), QTime(6, 0), Qt::UTC);
+    QVERIFY(
+        !BackupLauncher::prepareBrRestorePoint(source, into, &vault, notBr, until, {}, {}).ok());
+    Result<PreparedJob> p = BackupLauncher::prepareBrRestorePoint(source, into, &vault, full, until,
+                                                                  {}, writeStandInBrLog(dir));
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    p->job.root = m_tmp.filePath(u"br-pitr-jobs"_s);
+    p->spec.root = p->job.root;
+    BackupRunner r(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    r.setPollInterval(std::chrono::milliseconds(300));
+    r.start();
+    const BackupJob job = waitFinished(r);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    QCOMPARE(job.kind, BackupJob::Kind::Restore);
+    QCOMPARE(job.intoEnv, u"tidb-scratch"_s);
+    const QByteArray args = readAll(dir + u"/argv-restore-point.txt"_s);
+    QVERIFY2(args.contains("--pd\n10.0.9.9:2379\n"), args.constData()); // the target's cluster
+    QVERIFY2(args.contains("--storage\ns3://backups/tidb/log?region=us-east-1\n"),
+             args.constData());
+    QVERIFY2(args.contains("--full-backup-storage\ns3://backups/tidb?region=us-east-1\n"),
+             args.constData());
+    QVERIFY2(args.contains("--restored-ts\n2022-07-20 06:00:00+0000"), args.constData());
+    QVERIFY(!args.contains("PitrS3cret") && !args.contains("***"));
+    QVERIFY(
+        readAll(dir + u"/env-restore-point.txt"_s).contains("AWS_SECRET_ACCESS_KEY=PitrS3cret"));
+    QVERIFY(!readAll(m_history->directory() + u'/' + job.id + u".json"_s).contains("PitrS3cret"));
 }
 
 QTEST_GUILESS_MAIN(TestBackupRunner)

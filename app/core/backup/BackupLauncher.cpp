@@ -69,6 +69,17 @@ BackupRunner::ShellFactory PreparedJob::shellFactory() const
     };
 }
 
+Result<BackupRunner::ShellFactory> BackupLauncher::shellFor(const Environment &env,
+                                                            CredentialStore *secrets)
+{
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(env, secrets);
+    if (!ssh)
+        return ssh.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    return p.shellFactory();
+}
+
 Result<QString> BackupLauncher::rootFor(const Environment &env, const QString &override)
 {
     const QString chosen
@@ -200,6 +211,94 @@ Result<PreparedJob> BackupLauncher::prepareBr(const Environment &env, Credential
     spec.root = job.root;
     spec.brArgv = *argv;
     spec.environment = split.environment;
+    return p;
+}
+
+Result<PreparedJob>
+BackupLauncher::prepareBrRestorePoint(const Environment &source, const Environment &into,
+                                      CredentialStore *secrets, const BackupJob &fullBackup,
+                                      const QDateTime &until, const QString &logStorage,
+                                      const QString &program)
+{
+    if (fullBackup.kind != BackupJob::Kind::Br || fullBackup.status != BackupJob::Status::Succeeded)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("A point-in-time restore starts from a succeeded BR backup; %1 is "
+                              "not one.")
+                               .arg(fullBackup.id));
+    QString secret;
+    if (secrets) {
+        Result<QString> s = readOptionalSecret(secrets, source.backupSecretKey());
+        if (!s)
+            return s.error();
+        secret = *s;
+    }
+    // The history keeps the storage redacted: its *** parameters go, the secret comes back.
+    QString full = fullBackup.target;
+    if (const qsizetype q = full.indexOf(u'?'); q >= 0) {
+        QStringList kept;
+        for (const QString &p : full.mid(q + 1).split(u'&', Qt::SkipEmptyParts))
+            if (!p.endsWith(u"=***"_s))
+                kept << p;
+        full = full.left(q) + (kept.isEmpty() ? QString() : QString(u'?' + kept.join(u'&')));
+    }
+    full = StorageUrl::withParameters(full, secret);
+    QString pd = into.pdUrl.trimmed();
+    pd.remove(QRegularExpression(u"^[a-z]+://"_s));
+    while (pd.endsWith(u'/'))
+        pd.chop(1);
+    if (pd.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
+                              "inventory).")
+                               .arg(into.name));
+    QString log = logStorage.trimmed();
+    if (log.isEmpty()) {
+        const QString base = source.backup.url.trimmed();
+        if (base.isEmpty())
+            return Error::make(
+                ErrorKind::InvalidInput,
+                tr("%1 has no backup storage URL to find its log backup in.").arg(source.name));
+        const qsizetype q = base.indexOf(u'?');
+        QString path = q < 0 ? base : base.left(q);
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        log = path + u"/log"_s + (q < 0 ? QString() : base.mid(q));
+    }
+    BrOptions options;
+    options.program = program.trimmed().isEmpty() ? u"br"_s : program.trimmed();
+    options.pd = pd;
+    options.storage = StorageUrl::withParameters(log, secret);
+    const StorageUrl::EnvSplit logSplit = StorageUrl::credentialsToEnvironment(options.storage);
+    const StorageUrl::EnvSplit fullSplit = StorageUrl::credentialsToEnvironment(full);
+    options.storage = logSplit.url;
+    Result<QStringList> argv = BrCommand::restorePoint(options, fullSplit.url, until);
+    if (!argv)
+        return argv.error();
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(source, secrets);
+    if (!ssh)
+        return ssh.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(into.name, QDateTime::currentDateTimeUtc());
+    job.envName = source.name;
+    job.kind = BackupJob::Kind::Restore;
+    job.host = whereOf(p.ssh);
+    job.root = u"~/tidesk-backups/"_s + source.name;
+    job.sourceBackupId = fullBackup.id;
+    job.intoEnv = into.name;
+    //: %1 = the environment restored into, %2 = the point in time (UTC)
+    job.target
+        = tr("%1 at %2 UTC").arg(into.name, until.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    BackupSpec &spec = p.spec;
+    spec.kind = BackupJob::Kind::Restore;
+    spec.jobId = job.id;
+    spec.root = job.root;
+    spec.brArgv = *argv;
+    spec.environment = logSplit.environment;
+    for (const auto &kv : fullSplit.environment)
+        if (!spec.environment.contains(kv))
+            spec.environment << kv;
     return p;
 }
 

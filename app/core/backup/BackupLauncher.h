@@ -77,6 +77,16 @@ public:
     // history (target is redacted) or a log.
     [[nodiscard]] static Result<PreparedJob>
     prepareBr(const Environment &env, CredentialStore *secrets, const BrJobRequest &request);
+    // A TiDB point-in-time restore into `into`'s cluster (its PD): `br restore point` with the
+    // log backup's storage (the source's log storage, or logStorage), the full backup of the
+    // history (a succeeded BR backup of source: its storage is the job's target with the
+    // source's backup secret put back in memory) and the time. Run as a detached job on the
+    // source's control host.
+    [[nodiscard]] static Result<PreparedJob>
+    prepareBrRestorePoint(const Environment &source, const Environment &into,
+                          CredentialStore *secrets, const BackupJob &fullBackup,
+                          const QDateTime &until, const QString &logStorage,
+                          const QString &program);
     // A job of the history that is still queued or running, to follow it again.
     [[nodiscard]] static Result<PreparedJob>
     prepareAttach(const Environment &env, CredentialStore *secrets, const BackupJob &job);
@@ -86,6 +96,9 @@ public:
                                                             const Environment &into,
                                                             CredentialStore *secrets,
                                                             const RestoreRequest &request);
+    // Where env's jobs and BR commands run: its SSH host, or this machine (blocking: secrets).
+    [[nodiscard]] static Result<BackupRunner::ShellFactory> shellFor(const Environment &env,
+                                                                     CredentialStore *secrets);
     // The backup directory for env (see the header comment); InvalidInput for a BR URL.
     [[nodiscard]] static Result<QString> rootFor(const Environment &env, const QString &override);
 };

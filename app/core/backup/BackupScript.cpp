@@ -337,6 +337,16 @@ Result<QString> BackupScript::launch(const BackupSpec &spec)
     return joinLines(lines);
 }
 
+QString BackupScript::oneShot(const QStringList &argv)
+{
+    QStringList words;
+    for (const QString &a : argv)
+        words << shellQuote(a);
+    return u"while IFS= read -r tidesk_var; do case \"$tidesk_var\" in [A-Z_]*=*) export "_s
+           u"\"$tidesk_var\" ;; esac; done; unset tidesk_var; exec "_s
+        + words.join(u' ') + u'\n';
+}
+
 QString BackupScript::poll(const QString &root, const QString &jobId, qint64 pid)
 {
     return locationLines(root, jobId, pid)

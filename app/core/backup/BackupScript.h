@@ -80,6 +80,9 @@ public:
     [[nodiscard]] static Result<QString> launch(const BackupSpec &spec);
     // The job script itself (public for tests).
     [[nodiscard]] static QString jobScript(const BackupSpec &spec);
+    // A short command run and waited for (BR's log status, pause ...): the NAME=value lines on
+    // stdin are exported (secrets, never on the command line), then argv is exec'd.
+    [[nodiscard]] static QString oneShot(const QStringList &argv);
     [[nodiscard]] static QString poll(const QString &root, const QString &jobId, qint64 pid);
     [[nodiscard]] static QString cancel(const QString &root, const QString &jobId, qint64 pid);
     // Removes root/name: "ID.partial" after a failure, "ID" for a backup the retention drops.

@@ -27,4 +27,5 @@ target_sources(tidesk_core PRIVATE
     backup/BackupHealthPoller.h backup/BackupHealthPoller.cpp
     backup/ScheduledRuns.h backup/ScheduledRuns.cpp
     backup/SqlBackupRunner.h backup/SqlBackupRunner.cpp
+    backup/BrLogClient.h backup/BrLogClient.cpp
 )

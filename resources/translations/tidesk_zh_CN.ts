@@ -625,6 +625,19 @@
         <source>A TiDB SQL backup is run by SqlBackupRunner (BACKUP DATABASE on a connection), not as a shell job.</source>
         <translation>TiDB SQL 备份由 SqlBackupRunner 执行（在连接上运行 BACKUP DATABASE），而不是作为 shell 任务。</translation>
     </message>
+    <message>
+        <source>A point-in-time restore starts from a succeeded BR backup; %1 is not one.</source>
+        <translation>时间点恢复必须从一个成功的 BR 备份开始；%1 不是。</translation>
+    </message>
+    <message>
+        <source>%1 has no backup storage URL to find its log backup in.</source>
+        <translation>%1 没有备份存储 URL，无法找到其日志备份。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 UTC</source>
+        <extracomment>%1 = the environment restored into, %2 = the point in time (UTC)</extracomment>
+        <translation>%1，时间点 %2 UTC</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::BackupManager</name>
@@ -1245,6 +1258,26 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::BrLogClient</name>
+    <message>
+        <source>%1 has no PD address: BR needs one (set the PD URL in the inventory).</source>
+        <translation>%1 没有 PD 地址：BR 需要它（请在清单中设置 PD URL）。</translation>
+    </message>
+    <message>
+        <source>BR did not answer within %1 s.</source>
+        <translation>BR 在 %1 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>br exited with status %1: %2</source>
+        <extracomment>%1 = exit status, %2 = BR's error</extracomment>
+        <translation>br 退出，状态码 %1：%2</translation>
+    </message>
+    <message>
+        <source>br log metadata did not print the log backup's window.</source>
+        <translation>br log metadata 没有输出日志备份的时间范围。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::ChartCatalog</name>
     <message>
         <source>QPS by statement type</source>
@@ -1779,6 +1812,10 @@ Active alerts from each environment's Alertmanager, worst first.</source>
         <translation>下次运行</translation>
     </message>
     <message>
+        <source>logical (default), physical, br or sql</source>
+        <translation>logical（默认）、physical、br 或 sql</translation>
+    </message>
+    <message>
         <source>Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]
            [--to DIR] [--database DB]... [--wait] [--json]
        tidesk-cli [global options] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
@@ -1789,6 +1826,8 @@ Active alerts from each environment's Alertmanager, worst first.</source>
        tidesk-cli [global options] backup cancel JOB [--json]
        tidesk-cli [global options] backup run-due [--json]
        tidesk-cli [global options] backup health [ENV] [--json]
+       tidesk-cli [global options] backup log start|status|pause|resume|stop|metadata|truncate ENV
+           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]
        tidesk-cli [global options] backup schedule list|add|remove|export-timer ...
 MariaDB/MySQL backups run on the environment's SSH host (or this machine when it has none),
 detached: they go on if TiDesk stops, and are followed again by `backup status`.</source>
@@ -1802,13 +1841,60 @@ detached: they go on if TiDesk stops, and are followed again by `backup status`.
        tidesk-cli [全局选项] backup cancel JOB [--json]
        tidesk-cli [全局选项] backup run-due [--json]
        tidesk-cli [全局选项] backup health [ENV] [--json]
+       tidesk-cli [全局选项] backup log start|status|pause|resume|stop|metadata|truncate ENV
+           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]
        tidesk-cli [全局选项] backup schedule list|add|remove|export-timer ...
 MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时在本机运行），
 以分离方式运行：TiDesk 停止后备份仍会继续，之后可通过 `backup status` 重新跟踪。</translation>
     </message>
     <message>
-        <source>logical (default), physical, br or sql</source>
-        <translation>logical（默认）、physical、br 或 sql</translation>
+        <source>the log backup task (default pitr)</source>
+        <translation>日志备份任务（默认 pitr）</translation>
+    </message>
+    <message>
+        <source>the log backup storage (default: the backup URL + /log)</source>
+        <translation>日志备份存储（默认：备份 URL + /log）</translation>
+    </message>
+    <message>
+        <source>the BR program (default br)</source>
+        <translation>BR 程序（默认 br）</translation>
+    </message>
+    <message>
+        <source>truncate: remove logs before this time</source>
+        <translation>truncate：删除此时间之前的日志</translation>
+    </message>
+    <message>
+        <source>backup log needs an action (start, status, pause, resume, stop, metadata, truncate) and ENV</source>
+        <translation>backup log 需要一个操作（start、status、pause、resume、stop、metadata、truncate）和 ENV</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>CHECKPOINT</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>LAG</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>A point-in-time restore can reach from %1 to %2 UTC.</source>
+        <extracomment>%1, %2 = times (UTC)</extracomment>
+        <translation>时间点恢复可恢复到 %1 至 %2 UTC 之间的任意时间。</translation>
+    </message>
+    <message>
+        <source>backup log truncate needs --until TIME</source>
+        <translation>backup log truncate 需要 --until TIME</translation>
+    </message>
+    <message>
+        <source>unknown backup log action '%1'</source>
+        <translation>未知的 backup log 操作“%1”</translation>
     </message>
 </context>
 <context>
@@ -2776,10 +2862,6 @@ those recorded at backup time.</source>
         <translation>restore 需要 ENV、--backup ID 和 --into TARGET</translation>
     </message>
     <message>
-        <source>--until is a TiDB point-in-time restore (BR log backup), which this build does not run; MariaDB backups restore to the backup's time.</source>
-        <translation>--until 用于 TiDB 时间点恢复（BR 日志备份），此版本不执行该操作；MariaDB 备份只能恢复到备份时的时间点。</translation>
-    </message>
-    <message>
         <source>%1 is not a backup of %2.</source>
         <translation>%1 不是 %2 的备份。</translation>
     </message>
@@ -2802,6 +2884,27 @@ those recorded at backup time.</source>
     <message>
         <source>Drill: restoring %1 of %2 into %3 as %4</source>
         <translation>演练：正在将 %2 的 %1 恢复到 %3，恢复为 %4</translation>
+    </message>
+    <message>
+        <source>--until: the log backup's storage (default: the backup URL + /log)</source>
+        <translation>--until：日志备份的存储（默认：备份 URL + /log）</translation>
+    </message>
+    <message>
+        <source>--until: the BR program (default br)</source>
+        <translation>--until：BR 程序（默认 br）</translation>
+    </message>
+    <message>
+        <source>--until takes a time such as 2026-11-30T12:00:00Z, not %1</source>
+        <translation>--until 需要形如 2026-11-30T12:00:00Z 的时间，而不是 %1</translation>
+    </message>
+    <message>
+        <source>%1 is outside the log backup's window (%2 to %3 UTC). Nothing was restored.</source>
+        <extracomment>%1 = the asked time, %2, %3 = the window (UTC)</extracomment>
+        <translation>%1 不在日志备份的时间范围内（%2 至 %3 UTC）。未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Restore %1 into %2 at %3 UTC? [y/N] </source>
+        <translation>将 %1 恢复到 %2，时间点 %3 UTC？[y/N] </translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,14 @@ private slots:
                   u"local:///tmp/x"_s });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains("BACKUP is a TiDB statement"), r.both().constData());
+        // Log backup and point-in-time restore: PD needed; a time that is not one is refused.
+        r = cli({ u"backup"_s, u"log"_s, u"status"_s, u"dev-b"_s });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no PD address"), r.err.constData());
+        r = cli({ u"restore"_s, u"dev-b"_s, u"--backup"_s, u"x"_s, u"--into"_s, u"scratch-b"_s,
+                  u"--until"_s, u"yesterday"_s, u"--yes"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--until takes a time"), r.err.constData());
     }
 
     void restoreVerifies()

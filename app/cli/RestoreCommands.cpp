@@ -152,8 +152,11 @@ int RestoreCommands::restore(const QStringList &args)
         u"url"_s);
     const QCommandLineOption brOpt(u"br"_s, tr("--until: the BR program (default br)"),
                                    u"program"_s);
+    const QCommandLineOption dbOpt(u"database"_s, tr("BR: restore only this database"), u"db"_s);
+    const QCommandLineOption tableOpt(u"table"_s, tr("BR: restore only this table of --database"),
+                                      u"table"_s);
     p.addOptions({ backupOpt, intoOpt, renameOpt, overwriteOpt, confirmOpt, yesOpt, untilOpt,
-                   logStorageOpt, brOpt });
+                   logStorageOpt, brOpt, dbOpt, tableOpt });
     const auto usage = [&](const QString &why) {
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
     };
@@ -184,6 +187,18 @@ int RestoreCommands::restore(const QStringList &args)
         return m_ctx.fail(backup.error(), ExitInvalidInput);
     if (backup->envName != source->name || backup->kind == BackupJob::Kind::Restore)
         return usage(tr("%1 is not a backup of %2.").arg(backup->id, source->name));
+    if (backup->kind == BackupJob::Kind::Br) {
+        BrTarget target;
+        if (p.isSet(dbOpt)) {
+            target.scope = p.isSet(tableOpt) ? BrTarget::Scope::Table : BrTarget::Scope::Database;
+            target.database = p.value(dbOpt);
+            target.table = p.value(tableOpt);
+        } else if (p.isSet(tableOpt)) {
+            return usage(tr("--table needs --database"));
+        }
+        return restoreBr(*source, *into, *backup, target, p.value(brOpt), p.isSet(yesOpt),
+                         p.value(confirmOpt));
+    }
     QHash<QString, QString> renames;
     for (const QString &r : p.values(renameOpt)) {
         const qsizetype eq = r.indexOf(u'=');
@@ -200,6 +215,54 @@ int RestoreCommands::restore(const QStringList &args)
     plan.renames = *mapping;
     plan.overwrite = p.isSet(overwriteOpt);
     return execute(m_ctx, plan, p.isSet(yesOpt), p.value(confirmOpt));
+}
+
+int RestoreCommands::restoreBr(const Environment &source, const Environment &into,
+                               const BackupJob &backup, const BrTarget &target,
+                               const QString &program, bool yes, const QString &confirmName)
+{
+    const bool interactive = CliIo::stdinIsTerminal();
+    if (into.isProduction() && confirmName != into.name && !interactive)
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      tr("Restoring into %1 needs its name typed: there is no "
+                                         "terminal, so repeat it with --confirm %1. Nothing was "
+                                         "restored.")
+                                          .arg(into.name)),
+                          ExitUsage);
+    if (!yes && !interactive && !into.isProduction())
+        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
+                                      tr("There is no terminal to ask for confirmation: nothing "
+                                         "was restored. Add --yes to restore without asking.")),
+                          ExitUsage);
+    if (into.isProduction() && confirmName != into.name) {
+        const std::optional<QString> typed
+            = CliIo::promptLine(tr("%1 is PRODUCTION. Type its name to restore: ").arg(into.name));
+        if (!typed || typed->trimmed() != into.name) {
+            CliIo::err(tr("Not confirmed: nothing was restored."));
+            return ExitFailure;
+        }
+    } else if (!yes && !into.isProduction()) {
+        const std::optional<QString> answer
+            = CliIo::promptLine(tr("Restore %1 into %2? [y/N] ").arg(backup.id, into.name));
+        const QString a = answer.value_or(QString()).trimmed().toLower();
+        if (a != u"y" && a != u"yes" && a != tr("y") && a != tr("yes")) {
+            CliIo::err(tr("Not confirmed: nothing was restored."));
+            return ExitFailure;
+        }
+    }
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    Result<PreparedJob> prepared
+        = BackupLauncher::prepareBrRestore(source, into, *secrets, backup, target, program);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(), ExitInvalidInput);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(), {}, &history);
+    runner.start();
+    const BackupJob job = BackupCommands::waitFinished(runner, !m_ctx.json());
+    BackupCommands(m_ctx).print(job);
+    return job.status == BackupJob::Status::Succeeded ? ExitOk : ExitFailure;
 }
 
 int RestoreCommands::restorePoint(const QString &sourceName, const QString &backupId,

@@ -7,6 +7,8 @@
 // `tidesk-cli restore drill ENV --into TARGET [--keep]` restores ENV's latest good logical
 // backup into TARGET under drill names (db_drill_XXXX), verifies, records the result (the
 // environment's "last verified restore") and drops the drill databases unless --keep.
+// A BR backup (TiDB) is restored with `br restore full|db|table` (--database, --table) into
+// TARGET's cluster.
 // With --until TIME (TiDB): `br restore point` from a BR backup of ENV plus its log backup, into
 // TARGET's cluster, refused when TIME is outside the log backup's window (br log metadata).
 // Exit status: 0 restored and verified, 1 failed / refused / differences found, 2 usage,
@@ -14,9 +16,16 @@
 // Main thread; waits in a local event loop and on blocking SQL (a CLI has no GUI).
 #pragma once
 
+#include "backup/BrCommand.h"
+#include "inventory/Environment.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QStringList>
+
+namespace TiDesk {
+struct BackupJob;
+}
 
 namespace TiDesk::Cli {
 
@@ -36,6 +45,10 @@ public:
 private:
     int restore(const QStringList &args);
     int drill(const QStringList &args);
+    // TiDB: `br restore full|db|table` of a BR backup into TARGET's cluster.
+    int restoreBr(const Environment &source, const Environment &into, const BackupJob &backup,
+                  const BrTarget &target, const QString &program, bool yes,
+                  const QString &confirmName);
     // TiDB: `br restore point` from a BR backup and the log backup, inside its window.
     int restorePoint(const QString &sourceName, const QString &backupId, const QString &intoName,
                      const QDateTime &until, const QString &logStorage, const QString &program,

@@ -638,6 +638,10 @@
         <extracomment>%1 = the environment restored into, %2 = the point in time (UTC)</extracomment>
         <translation>%1，时间点 %2 UTC</translation>
     </message>
+    <message>
+        <source>%1 is not a succeeded BR backup.</source>
+        <translation>%1 不是一个成功的 BR 备份。</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::BackupManager</name>
@@ -2905,6 +2909,18 @@ those recorded at backup time.</source>
     <message>
         <source>Restore %1 into %2 at %3 UTC? [y/N] </source>
         <translation>将 %1 恢复到 %2，时间点 %3 UTC？[y/N] </translation>
+    </message>
+    <message>
+        <source>BR: restore only this database</source>
+        <translation>BR：只恢复此数据库</translation>
+    </message>
+    <message>
+        <source>BR: restore only this table of --database</source>
+        <translation>BR：只恢复 --database 中的此表</translation>
+    </message>
+    <message>
+        <source>--table needs --database</source>
+        <translation>--table 需要 --database</translation>
     </message>
 </context>
 <context>

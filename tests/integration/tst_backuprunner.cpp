@@ -10,7 +10,8 @@
 //  - the job's processes are killed (host rebooted): Lost, partial directory removed;
 //  - the SSH connection is cut mid-job (the sshd session processes killed): Failed with a clear
 //    error when there is no reconnect window; re-attached and Succeeded with one;
-//  - unwritable directory, unknown database, wrong password: Failed with a clear error.
+//  - unwritable directory, a full disk (a 1 MiB tmpfs), unknown database, wrong password:
+//    Failed with a clear error.
 // FAILS without the sandbox.
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
@@ -103,11 +104,13 @@ private slots:
     void sshDroppedReattaches();
     void unwritableDirectory();
     void unknownDatabase();
+    void fullDisk();
     void wrongPassword();
     void brBackupThroughStandIn();
     void brBackupFailureThroughStandIn();
     void brLogCommandsThroughStandIn();
     void brRestorePointThroughStandIn();
+    void brSnapshotRestoreThroughStandIn();
 
 private:
     Environment devOverSsh() const;
@@ -411,6 +414,26 @@ void TestBackupRunner::unwritableDirectory()
     QCOMPARE(job.remotePid, 0);
 }
 
+void TestBackupRunner::fullDisk()
+{
+    // A 1 MiB tmpfs: dev's shop dumps to about 3 MiB.
+    const QString mount = m_tmp.filePath(u"full"_s);
+    QDir().mkpath(mount);
+    QProcess m;
+    m.start(u"mount"_s, { u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=1m"_s, u"tmpfs"_s, mount });
+    if (!m.waitForFinished(10000) || m.exitCode() != 0)
+        QSKIP("cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN)");
+    auto r = runner(devOverSsh(), { BackupJob::Kind::Logical, mount, { u"shop"_s }, {}, {} });
+    QVERIFY(r);
+    r->start();
+    const BackupJob job = waitFinished(*r);
+    QProcess::execute(u"umount"_s, { mount });
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"disk full"_s) || job.error.contains(u"No space"_s),
+             qPrintable(job.error + job.logTail));
+    QVERIFY(!QFileInfo::exists(mount + u'/' + job.id));
+}
+
 void TestBackupRunner::unknownDatabase()
 {
     auto r = runner(devOverSsh(),
@@ -556,18 +579,23 @@ static QString writeStandInBrLog(const QString &dir)
     QFile f(dir + u"/br"_s);
     if (!f.open(QIODevice::WriteOnly))
         return {};
-    f.write(QString(u"#!/bin/sh\nhere=$(dirname \"$0\")\n"_s
-                    + u"printf '%s\\n' \"$@\" > \"$here/argv-$1-$2.txt\"\n"_s
-                    + u"env | grep '^AWS_' > \"$here/env-$1-$2.txt\"\n"_s + u"case \"$1 $2\" in\n"_s
-                    + u"'log status') cat '"_s + fix + u"br-log-status.txt' ;;\n"_s
-                    + u"'log metadata') cat '"_s + fix + u"br-log-metadata.txt' ;;\n"_s
-                    + u"'log pause') echo 'Error: [BR:Stream:ErrStreamNotFound]task pitr not "_s
-                      u"found' >&2; exit 1 ;;\n"_s
-                    + u"'restore point') head -c 400 '"_s + fix
-                    + u"br-restore-point-success.txt'; sleep 1; tail -c +401 '"_s + fix
-                    + u"br-restore-point-success.txt' ;;\n"_s
-                    + u"*) echo \"[INFO] [$1 $2] success\" ;;\nesac\n"_s)
-                .toUtf8());
+    f.write(
+        QString(
+            u"#!/bin/sh\nhere=$(dirname \"$0\")\n"_s
+            + u"printf '%s\\n' \"$@\" > \"$here/argv-$1-$2.txt\"\n"_s
+            + u"env | grep '^AWS_' > \"$here/env-$1-$2.txt\"\n"_s + u"case \"$1 $2\" in\n"_s
+            + u"'log status') cat '"_s + fix + u"br-log-status.txt' ;;\n"_s
+            + u"'log metadata') cat '"_s + fix + u"br-log-metadata.txt' ;;\n"_s
+            + u"'log pause') echo 'Error: [BR:Stream:ErrStreamNotFound]task pitr not "_s
+              u"found' >&2; exit 1 ;;\n"_s
+            + u"'restore point') head -c 400 '"_s + fix
+            + u"br-restore-point-success.txt'; sleep 1; tail -c +401 '"_s + fix
+            + u"br-restore-point-success.txt' ;;\n"_s
+            + u"'restore db') echo '[2024/05/14 18:20:01.000 +08:00] [INFO] [collector.go:77] "_s
+              u"[\"Database Restore success summary\"] [total-ranges=4] [ranges-succeed=4] "_s
+              u"[ranges-failed=0] [total-take=2.1s] [total-kv=1131] [Size=71330]' ;;\n"_s
+            + u"*) echo \"[INFO] [$1 $2] success\" ;;\nesac\n"_s)
+            .toUtf8());
     f.close();
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return f.fileName();
@@ -677,6 +705,50 @@ void TestBackupRunner::brRestorePointThroughStandIn()
     QVERIFY(
         readAll(dir + u"/env-restore-point.txt"_s).contains("AWS_SECRET_ACCESS_KEY=PitrS3cret"));
     QVERIFY(!readAll(m_history->directory() + u'/' + job.id + u".json"_s).contains("PitrS3cret"));
+}
+
+void TestBackupRunner::brSnapshotRestoreThroughStandIn()
+{
+    const QString dir = m_tmp.filePath(u"br-restore"_s);
+    QDir().mkpath(dir);
+    VaultFileStore vault(m_tmp.filePath(u"brrestore.vault"_s), VaultKdfParams { 1024, 8, 1 });
+    QVERIFY(vault.create(u"pass"_s).ok());
+    Environment source = devOverSsh();
+    source.name = u"tidb-src2"_s;
+    source.engine = EngineOverride::TiDB;
+    source.pdUrl = u"10.0.1.1:2379"_s;
+    QVERIFY(
+        vault.write(source.backupSecretKey(), u"access-key=AKIAR&secret-access-key=RestS3cret"_s)
+            .ok());
+    Environment into = source;
+    into.name = u"tidb-scratch2"_s;
+    into.pdUrl = u"http://10.0.9.9:2379/"_s;
+    BackupJob backup;
+    backup.id = u"20240514T100000Z-tidb-src2-0001"_s;
+    backup.envName = source.name;
+    backup.kind = BackupJob::Kind::Br;
+    backup.status = BackupJob::Status::Succeeded;
+    backup.target = u"s3://backups/snap?access-key=***&secret-access-key=***"_s;
+    Result<PreparedJob> p = BackupLauncher::prepareBrRestore(
+        source, into, &vault, backup, { BrTarget::Scope::Database, u"shop"_s, {} },
+        writeStandInBrLog(dir));
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    p->job.root = m_tmp.filePath(u"br-restore-jobs"_s);
+    p->spec.root = p->job.root;
+    BackupRunner r(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    r.setPollInterval(std::chrono::milliseconds(300));
+    r.start();
+    const BackupJob job = waitFinished(r);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    const QByteArray args = readAll(dir + u"/argv-restore-db.txt"_s);
+    QVERIFY2(args.contains("restore\ndb\n--db\nshop\n"), args.constData());
+    QVERIFY2(args.contains("--pd\n10.0.9.9:2379\n"), args.constData());
+    QVERIFY2(args.contains("--storage\ns3://backups/snap\n"), args.constData());
+    QVERIFY(!args.contains("RestS3cret"));
+    QVERIFY(readAll(dir + u"/env-restore-db.txt"_s).contains("AWS_ACCESS_KEY_ID=AKIAR"));
+    // A logical backup is not a BR backup.
+    backup.kind = BackupJob::Kind::Logical;
+    QVERIFY(!BackupLauncher::prepareBrRestore(source, into, &vault, backup, {}, {}).ok());
 }
 
 QTEST_GUILESS_MAIN(TestBackupRunner)

@@ -52,6 +52,30 @@ QString whereOf(const std::optional<SshConnectOptions> &ssh)
     return ssh->user + u'@' + ssh->host + u':' + QString::number(ssh->port);
 }
 
+// A BR job's storage as it was given: the history keeps it redacted, so its *** parameters go
+// and the environment's backup secret comes back (in memory only).
+QString storageOfJob(const BackupJob &job, const QString &secret)
+{
+    QString url = job.target;
+    if (const qsizetype q = url.indexOf(u'?'); q >= 0) {
+        QStringList kept;
+        for (const QString &p : url.mid(q + 1).split(u'&', Qt::SkipEmptyParts))
+            if (!p.endsWith(u"=***"_s))
+                kept << p;
+        url = url.left(q) + (kept.isEmpty() ? QString() : QString(u'?' + kept.join(u'&')));
+    }
+    return StorageUrl::withParameters(url, secret);
+}
+
+QString pdOf(const Environment &env)
+{
+    QString pd = env.pdUrl.trimmed();
+    pd.remove(QRegularExpression(u"^[a-z]+://"_s));
+    while (pd.endsWith(u'/'))
+        pd.chop(1);
+    return pd;
+}
+
 bool isMariadbFamily(const Environment &env)
 {
     return env.engine != EngineOverride::TiDB;
@@ -232,16 +256,7 @@ BackupLauncher::prepareBrRestorePoint(const Environment &source, const Environme
             return s.error();
         secret = *s;
     }
-    // The history keeps the storage redacted: its *** parameters go, the secret comes back.
-    QString full = fullBackup.target;
-    if (const qsizetype q = full.indexOf(u'?'); q >= 0) {
-        QStringList kept;
-        for (const QString &p : full.mid(q + 1).split(u'&', Qt::SkipEmptyParts))
-            if (!p.endsWith(u"=***"_s))
-                kept << p;
-        full = full.left(q) + (kept.isEmpty() ? QString() : QString(u'?' + kept.join(u'&')));
-    }
-    full = StorageUrl::withParameters(full, secret);
+    const QString full = storageOfJob(fullBackup, secret);
     QString pd = into.pdUrl.trimmed();
     pd.remove(QRegularExpression(u"^[a-z]+://"_s));
     while (pd.endsWith(u'/'))
@@ -299,6 +314,62 @@ BackupLauncher::prepareBrRestorePoint(const Environment &source, const Environme
     for (const auto &kv : fullSplit.environment)
         if (!spec.environment.contains(kv))
             spec.environment << kv;
+    return p;
+}
+
+Result<PreparedJob> BackupLauncher::prepareBrRestore(const Environment &source,
+                                                     const Environment &into,
+                                                     CredentialStore *secrets,
+                                                     const BackupJob &backup,
+                                                     const BrTarget &target, const QString &program)
+{
+    if (backup.kind != BackupJob::Kind::Br || backup.status != BackupJob::Status::Succeeded)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is not a succeeded BR backup.").arg(backup.id));
+    QString secret;
+    if (secrets) {
+        Result<QString> s = readOptionalSecret(secrets, source.backupSecretKey());
+        if (!s)
+            return s.error();
+        secret = *s;
+    }
+    const QString pd = pdOf(into);
+    if (pd.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
+                              "inventory).")
+                               .arg(into.name));
+    const StorageUrl::EnvSplit split
+        = StorageUrl::credentialsToEnvironment(storageOfJob(backup, secret));
+    BrOptions options;
+    options.program = program.trimmed().isEmpty() ? u"br"_s : program.trimmed();
+    options.pd = pd;
+    options.storage = split.url;
+    Result<QStringList> argv = BrCommand::restore(options, target);
+    if (!argv)
+        return argv.error();
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(source, secrets);
+    if (!ssh)
+        return ssh.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(into.name, QDateTime::currentDateTimeUtc());
+    job.envName = source.name;
+    job.kind = BackupJob::Kind::Restore;
+    job.host = whereOf(p.ssh);
+    job.root = u"~/tidesk-backups/"_s + source.name;
+    job.sourceBackupId = backup.id;
+    job.intoEnv = into.name;
+    job.target = into.name;
+    if (target.scope != BrTarget::Scope::Full)
+        job.databases = { target.database };
+    BackupSpec &spec = p.spec;
+    spec.kind = BackupJob::Kind::Restore;
+    spec.jobId = job.id;
+    spec.root = job.root;
+    spec.brArgv = *argv;
+    spec.environment = split.environment;
     return p;
 }
 

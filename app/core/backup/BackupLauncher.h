@@ -77,6 +77,11 @@ public:
     // history (target is redacted) or a log.
     [[nodiscard]] static Result<PreparedJob>
     prepareBr(const Environment &env, CredentialStore *secrets, const BrJobRequest &request);
+    // A BR snapshot restore (full, one database, one table) of a succeeded BR backup of source
+    // into `into`'s cluster, run as a detached job on the source's control host.
+    [[nodiscard]] static Result<PreparedJob>
+    prepareBrRestore(const Environment &source, const Environment &into, CredentialStore *secrets,
+                     const BackupJob &backup, const BrTarget &target, const QString &program);
     // A TiDB point-in-time restore into `into`'s cluster (its PD): `br restore point` with the
     // log backup's storage (the source's log storage, or logStorage), the full backup of the
     // history (a succeeded BR backup of source: its storage is the job's target with the

@@ -38,7 +38,10 @@ QStringList prologue(const BackupSpec &spec)
         u"id="_s + BackupScript::shellQuote(spec.jobId),
         u"echo $$ > \"$d/pid\""_s,
         u"log() { printf '%s %s\\n' \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" \"$*\"; }"_s,
-        u"fail() { log \"FAILED: $2\"; echo \"$1\" > \"$d/exit\"; exit 1; }"_s,
+        // A failed job's partial artifact is never used: it goes first, so that on a full disk
+        // there is room to record the failure.
+        u"fail() { rm -rf \"$d/data\" \"$d/dump.sql.gz\" 2>/dev/null; log \"FAILED: $2\"; "_s
+        u"echo \"$1\" > \"$d/exit\"; exit 1; }"_s,
     };
 }
 

@@ -1,5 +1,6 @@
 #include "BackupLauncher.h"
 
+#include "backup/BrLogClient.h"
 #include "backup/LocalJobShell.h"
 #include "backup/SshJobShell.h"
 #include "backup/StorageUrl.h"
@@ -67,7 +68,14 @@ QString storageOfJob(const BackupJob &job, const QString &secret)
     return StorageUrl::withParameters(url, secret);
 }
 
-QString pdOf(const Environment &env)
+bool isMariadbFamily(const Environment &env)
+{
+    return env.engine != EngineOverride::TiDB;
+}
+
+} // namespace
+
+QString BackupLauncher::pdAddress(const Environment &env)
 {
     QString pd = env.pdUrl.trimmed();
     pd.remove(QRegularExpression(u"^[a-z]+://"_s));
@@ -76,12 +84,23 @@ QString pdOf(const Environment &env)
     return pd;
 }
 
-bool isMariadbFamily(const Environment &env)
+Result<QString> BackupLauncher::pdAddressOrError(const Environment &env)
 {
-    return env.engine != EngineOverride::TiDB;
+    const QString pd = pdAddress(env);
+    if (pd.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
+                              "inventory).")
+                               .arg(env.name));
+    return pd;
 }
 
-} // namespace
+Result<QString> BackupLauncher::backupSecret(const Environment &env, CredentialStore *secrets)
+{
+    if (!secrets)
+        return QString();
+    return readOptionalSecret(secrets, env.backupSecretKey());
+}
 
 BackupRunner::ShellFactory PreparedJob::shellFactory() const
 {
@@ -181,33 +200,24 @@ Result<PreparedJob> BackupLauncher::prepareBackup(const Environment &env, Creden
 Result<PreparedJob> BackupLauncher::prepareBr(const Environment &env, CredentialStore *secrets,
                                               const BrJobRequest &request)
 {
-    QString pd = env.pdUrl.trimmed();
-    pd.remove(QRegularExpression(u"^[a-z]+://"_s));
-    while (pd.endsWith(u'/'))
-        pd.chop(1);
-    if (pd.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
-                              "inventory).")
-                               .arg(env.name));
+    const Result<QString> pd = pdAddressOrError(env);
+    if (!pd)
+        return pd.error();
     const QString storage = request.storage.trimmed().isEmpty() ? env.backup.url.trimmed()
                                                                 : request.storage.trimmed();
     if (storage.isEmpty())
         return Error::make(
             ErrorKind::InvalidInput,
             tr("%1 has no backup storage URL (s3://..., local://...).").arg(env.name));
-    QString secret;
-    if (secrets) {
-        Result<QString> s = readOptionalSecret(secrets, env.backupSecretKey());
-        if (!s)
-            return s.error();
-        secret = *s;
-    }
+    const Result<QString> secretOr = backupSecret(env, secrets);
+    if (!secretOr)
+        return secretOr.error();
+    const QString &secret = *secretOr;
     const QString fullUrl = StorageUrl::withParameters(storage, secret);
     const StorageUrl::EnvSplit split = StorageUrl::credentialsToEnvironment(fullUrl);
     BrOptions options;
     options.program = request.program.trimmed().isEmpty() ? u"br"_s : request.program.trimmed();
-    options.pd = pd;
+    options.pd = *pd;
     options.storage = split.url;
     options.rateLimitMiBps = request.rateLimitMiBps;
     Result<QStringList> argv = BrCommand::backup(options, request.target, request.lastBackupTs);
@@ -249,39 +259,25 @@ BackupLauncher::prepareBrRestorePoint(const Environment &source, const Environme
                            tr("A point-in-time restore starts from a succeeded BR backup; %1 is "
                               "not one.")
                                .arg(fullBackup.id));
-    QString secret;
-    if (secrets) {
-        Result<QString> s = readOptionalSecret(secrets, source.backupSecretKey());
-        if (!s)
-            return s.error();
-        secret = *s;
-    }
+    const Result<QString> secretOr = backupSecret(source, secrets);
+    if (!secretOr)
+        return secretOr.error();
+    const QString &secret = *secretOr;
     const QString full = storageOfJob(fullBackup, secret);
-    QString pd = into.pdUrl.trimmed();
-    pd.remove(QRegularExpression(u"^[a-z]+://"_s));
-    while (pd.endsWith(u'/'))
-        pd.chop(1);
-    if (pd.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
-                              "inventory).")
-                               .arg(into.name));
+    const Result<QString> pd = pdAddressOrError(into);
+    if (!pd)
+        return pd.error();
     QString log = logStorage.trimmed();
     if (log.isEmpty()) {
-        const QString base = source.backup.url.trimmed();
-        if (base.isEmpty())
+        if (source.backup.url.trimmed().isEmpty())
             return Error::make(
                 ErrorKind::InvalidInput,
                 tr("%1 has no backup storage URL to find its log backup in.").arg(source.name));
-        const qsizetype q = base.indexOf(u'?');
-        QString path = q < 0 ? base : base.left(q);
-        while (path.endsWith(u'/'))
-            path.chop(1);
-        log = path + u"/log"_s + (q < 0 ? QString() : base.mid(q));
+        log = BrLogClient::logStorageOf(source.backup.url.trimmed());
     }
     BrOptions options;
     options.program = program.trimmed().isEmpty() ? u"br"_s : program.trimmed();
-    options.pd = pd;
+    options.pd = *pd;
     options.storage = StorageUrl::withParameters(log, secret);
     const StorageUrl::EnvSplit logSplit = StorageUrl::credentialsToEnvironment(options.storage);
     const StorageUrl::EnvSplit fullSplit = StorageUrl::credentialsToEnvironment(full);
@@ -326,24 +322,18 @@ Result<PreparedJob> BackupLauncher::prepareBrRestore(const Environment &source,
     if (backup.kind != BackupJob::Kind::Br || backup.status != BackupJob::Status::Succeeded)
         return Error::make(ErrorKind::InvalidInput,
                            tr("%1 is not a succeeded BR backup.").arg(backup.id));
-    QString secret;
-    if (secrets) {
-        Result<QString> s = readOptionalSecret(secrets, source.backupSecretKey());
-        if (!s)
-            return s.error();
-        secret = *s;
-    }
-    const QString pd = pdOf(into);
-    if (pd.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
-                              "inventory).")
-                               .arg(into.name));
+    const Result<QString> secretOr = backupSecret(source, secrets);
+    if (!secretOr)
+        return secretOr.error();
+    const QString &secret = *secretOr;
+    const Result<QString> pd = pdAddressOrError(into);
+    if (!pd)
+        return pd.error();
     const StorageUrl::EnvSplit split
         = StorageUrl::credentialsToEnvironment(storageOfJob(backup, secret));
     BrOptions options;
     options.program = program.trimmed().isEmpty() ? u"br"_s : program.trimmed();
-    options.pd = pd;
+    options.pd = *pd;
     options.storage = split.url;
     Result<QStringList> argv = BrCommand::restore(options, target);
     if (!argv)

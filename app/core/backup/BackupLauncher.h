@@ -101,6 +101,14 @@ public:
                                                             const Environment &into,
                                                             CredentialStore *secrets,
                                                             const RestoreRequest &request);
+    // env's PD as BR takes it ("host:port": scheme and trailing slashes dropped); empty, or an
+    // InvalidInput error naming the environment, when it has none.
+    [[nodiscard]] static QString pdAddress(const Environment &env);
+    [[nodiscard]] static Result<QString> pdAddressOrError(const Environment &env);
+    // The credential part of env's backup storage URL (Environment::backupSecretKey), empty
+    // when none is stored or secrets is null.
+    [[nodiscard]] static Result<QString> backupSecret(const Environment &env,
+                                                      CredentialStore *secrets);
     // Where env's jobs and BR commands run: its SSH host, or this machine (blocking: secrets).
     [[nodiscard]] static Result<BackupRunner::ShellFactory> shellFor(const Environment &env,
                                                                      CredentialStore *secrets);

@@ -4,7 +4,6 @@
 #include "backup/BackupScript.h"
 #include "backup/JobShell.h"
 #include "backup/StorageUrl.h"
-#include "secrets/SecretReader.h"
 
 #include <QEventLoop>
 #include <QRegularExpression>
@@ -26,29 +25,19 @@ QString BrLogClient::logStorageOf(const QString &backupUrl)
 Result<BrOptions> BrLogClient::options(const Environment &env, CredentialStore *secrets,
                                        const Options &o)
 {
-    QString pd = env.pdUrl.trimmed();
-    pd.remove(QRegularExpression(u"^[a-z]+://"_s));
-    while (pd.endsWith(u'/'))
-        pd.chop(1);
-    if (pd.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           tr("%1 has no PD address: BR needs one (set the PD URL in the "
-                              "inventory).")
-                               .arg(env.name));
+    const Result<QString> pd = BackupLauncher::pdAddressOrError(env);
+    if (!pd)
+        return pd.error();
     QString storage = o.storage.trimmed();
     if (storage.isEmpty() && !env.backup.url.trimmed().isEmpty())
         storage = logStorageOf(env.backup.url.trimmed());
-    QString secret;
-    if (secrets) {
-        Result<QString> s = readOptionalSecret(secrets, env.backupSecretKey());
-        if (!s)
-            return s.error();
-        secret = *s;
-    }
+    const Result<QString> secret = BackupLauncher::backupSecret(env, secrets);
+    if (!secret)
+        return secret.error();
     BrOptions b;
     b.program = o.program.trimmed().isEmpty() ? u"br"_s : o.program.trimmed();
-    b.pd = pd;
-    b.storage = storage.isEmpty() ? QString() : StorageUrl::withParameters(storage, secret);
+    b.pd = *pd;
+    b.storage = storage.isEmpty() ? QString() : StorageUrl::withParameters(storage, *secret);
     return b;
 }
 

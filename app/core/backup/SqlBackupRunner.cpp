@@ -1,10 +1,10 @@
 #include "SqlBackupRunner.h"
 
 #include "backup/BackupHistory.h"
+#include "backup/BackupLauncher.h"
 #include "backup/SqlBackupRows.h"
 #include "backup/StorageUrl.h"
 #include "common/Logging.h"
-#include "secrets/SecretReader.h"
 #include "sql/SqlConnection.h"
 
 #include <QtConcurrent>
@@ -32,13 +32,9 @@ SqlBackupRunner::prepare(const Environment &env, CredentialStore *secrets, Endpo
         return Error::make(
             ErrorKind::InvalidInput,
             tr("%1 has no backup storage URL (s3://..., local://...).").arg(env.name));
-    QString secret;
-    if (secrets) {
-        Result<QString> s = readOptionalSecret(secrets, env.backupSecretKey());
-        if (!s)
-            return s.error();
-        secret = *s;
-    }
+    const Result<QString> secret = BackupLauncher::backupSecret(env, secrets);
+    if (!secret)
+        return secret.error();
     Result<EnvironmentTarget> target
         = EnvironmentTarget::resolve(env, secrets, router, dialectOptions);
     if (!target)
@@ -46,7 +42,7 @@ SqlBackupRunner::prepare(const Environment &env, CredentialStore *secrets, Endpo
     Prepared p;
     p.target = *target;
     p.request.databases = databases;
-    p.request.destinationUrl = StorageUrl::withParameters(url, secret);
+    p.request.destinationUrl = StorageUrl::withParameters(url, *secret);
     BackupJob &job = p.job;
     job.id = BackupJob::newId(env.name, QDateTime::currentDateTimeUtc());
     job.envName = env.name;

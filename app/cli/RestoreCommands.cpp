@@ -5,6 +5,7 @@
 #include "backup/BackupRunner.h"
 #include "backup/BrLogClient.h"
 #include "backup/RestoreFlow.h"
+#include "backup/SqlBackupRunner.h"
 #include "cli/BackupCommands.h"
 #include "cli/CliContext.h"
 #include "inventory/InventoryStore.h"
@@ -12,6 +13,7 @@
 #include "tunnel/BastionTunnels.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -115,6 +117,53 @@ int execute(CliContext &ctx, const RestoreOrder &plan, bool yes, const QString &
     return job.status == BackupJob::Status::Succeeded && job.verified ? ExitOk : ExitFailure;
 }
 
+// TiDB restores (BR, point in time, SQL): a production target needs its typed name (prompt, or
+// --confirm NAME without a terminal), others a yes (prompt, or --yes). Before anything runs:
+// refused when there is no terminal to ask. nullopt: go on; else the exit status.
+std::optional<int> refuseWithoutTerminal(CliContext &ctx, const Environment &into, bool yes,
+                                         const QString &confirmName)
+{
+    const bool interactive = CliIo::stdinIsTerminal();
+    if (into.isProduction() && confirmName != into.name && !interactive)
+        return ctx.fail(
+            Error::make(ErrorKind::InvalidInput,
+                        RestoreCommands::tr("Restoring into %1 needs its name typed: there is no "
+                                            "terminal, so repeat it with --confirm %1. Nothing was "
+                                            "restored.")
+                            .arg(into.name)),
+            ExitUsage);
+    if (!yes && !interactive && !into.isProduction())
+        return ctx.fail(
+            Error::make(ErrorKind::InvalidInput,
+                        RestoreCommands::tr("There is no terminal to ask for confirmation: nothing "
+                                            "was restored. Add --yes to restore without asking.")),
+            ExitUsage);
+    return std::nullopt;
+}
+
+// The question itself (after the checks): question is the yes/no one for other tiers.
+std::optional<int> askToRestore(const Environment &into, const QString &question, bool yes,
+                                const QString &confirmName)
+{
+    if (into.isProduction() && confirmName != into.name) {
+        const std::optional<QString> typed = CliIo::promptLine(
+            RestoreCommands::tr("%1 is PRODUCTION. Type its name to restore: ").arg(into.name));
+        if (!typed || typed->trimmed() != into.name) {
+            CliIo::err(RestoreCommands::tr("Not confirmed: nothing was restored."));
+            return ExitFailure;
+        }
+    } else if (!yes && !into.isProduction()) {
+        const std::optional<QString> answer = CliIo::promptLine(question);
+        const QString a = answer.value_or(QString()).trimmed().toLower();
+        if (a != u"y" && a != u"yes" && a != RestoreCommands::tr("y")
+            && a != RestoreCommands::tr("yes")) {
+            CliIo::err(RestoreCommands::tr("Not confirmed: nothing was restored."));
+            return ExitFailure;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int RestoreCommands::run(const QStringList &args)
@@ -152,7 +201,9 @@ int RestoreCommands::restore(const QStringList &args)
         u"url"_s);
     const QCommandLineOption brOpt(u"br"_s, tr("--until: the BR program (default br)"),
                                    u"program"_s);
-    const QCommandLineOption dbOpt(u"database"_s, tr("BR: restore only this database"), u"db"_s);
+    const QCommandLineOption dbOpt(
+        u"database"_s, tr("BR: restore only this database; SQL BACKUP: these databases (repeat)"),
+        u"db"_s);
     const QCommandLineOption tableOpt(u"table"_s, tr("BR: restore only this table of --database"),
                                       u"table"_s);
     p.addOptions({ backupOpt, intoOpt, renameOpt, overwriteOpt, confirmOpt, yesOpt, untilOpt,
@@ -187,6 +238,12 @@ int RestoreCommands::restore(const QStringList &args)
         return m_ctx.fail(backup.error(), ExitInvalidInput);
     if (backup->envName != source->name || backup->kind == BackupJob::Kind::Restore)
         return usage(tr("%1 is not a backup of %2.").arg(backup->id, source->name));
+    if (backup->kind == BackupJob::Kind::Sql) {
+        if (p.isSet(tableOpt))
+            return usage(tr("A SQL BACKUP is restored by database: --table is for BR"));
+        return restoreSql(*source, *into, *backup, p.values(dbOpt), p.isSet(yesOpt),
+                          p.value(confirmOpt));
+    }
     if (backup->kind == BackupJob::Kind::Br) {
         BrTarget target;
         if (p.isSet(dbOpt)) {
@@ -221,35 +278,11 @@ int RestoreCommands::restoreBr(const Environment &source, const Environment &int
                                const BackupJob &backup, const BrTarget &target,
                                const QString &program, bool yes, const QString &confirmName)
 {
-    const bool interactive = CliIo::stdinIsTerminal();
-    if (into.isProduction() && confirmName != into.name && !interactive)
-        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
-                                      tr("Restoring into %1 needs its name typed: there is no "
-                                         "terminal, so repeat it with --confirm %1. Nothing was "
-                                         "restored.")
-                                          .arg(into.name)),
-                          ExitUsage);
-    if (!yes && !interactive && !into.isProduction())
-        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
-                                      tr("There is no terminal to ask for confirmation: nothing "
-                                         "was restored. Add --yes to restore without asking.")),
-                          ExitUsage);
-    if (into.isProduction() && confirmName != into.name) {
-        const std::optional<QString> typed
-            = CliIo::promptLine(tr("%1 is PRODUCTION. Type its name to restore: ").arg(into.name));
-        if (!typed || typed->trimmed() != into.name) {
-            CliIo::err(tr("Not confirmed: nothing was restored."));
-            return ExitFailure;
-        }
-    } else if (!yes && !into.isProduction()) {
-        const std::optional<QString> answer
-            = CliIo::promptLine(tr("Restore %1 into %2? [y/N] ").arg(backup.id, into.name));
-        const QString a = answer.value_or(QString()).trimmed().toLower();
-        if (a != u"y" && a != u"yes" && a != tr("y") && a != tr("yes")) {
-            CliIo::err(tr("Not confirmed: nothing was restored."));
-            return ExitFailure;
-        }
-    }
+    if (const std::optional<int> refused = refuseWithoutTerminal(m_ctx, into, yes, confirmName))
+        return *refused;
+    if (const std::optional<int> no = askToRestore(
+            into, tr("Restore %1 into %2? [y/N] ").arg(backup.id, into.name), yes, confirmName))
+        return *no;
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
         return m_ctx.fail(secrets.error(), ExitSecrets);
@@ -263,6 +296,34 @@ int RestoreCommands::restoreBr(const Environment &source, const Environment &int
     const BackupJob job = BackupCommands::waitFinished(runner, !m_ctx.json());
     BackupCommands(m_ctx).print(job);
     return job.status == BackupJob::Status::Succeeded ? ExitOk : ExitFailure;
+}
+
+int RestoreCommands::restoreSql(const Environment &source, const Environment &into,
+                                const BackupJob &backup, const QStringList &databases, bool yes,
+                                const QString &confirmName)
+{
+    if (const std::optional<int> refused = refuseWithoutTerminal(m_ctx, into, yes, confirmName))
+        return *refused;
+    if (const std::optional<int> no = askToRestore(
+            into, tr("Restore %1 into %2? [y/N] ").arg(backup.id, into.name), yes, confirmName))
+        return *no;
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    const CoreServices services = m_ctx.app().services();
+    Result<SqlBackupRunner::Prepared> prepared = SqlBackupRunner::prepareRestore(
+        source, into, *secrets, services.tunnels, dialectOptions(services), backup, databases);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(), ExitInvalidInput);
+    BackupHistory history(BackupHistory::defaultDirectory());
+    SqlBackupRunner runner(std::move(*prepared), &history, services.pool, services.activityLog);
+    QEventLoop loop;
+    QObject::connect(&runner, &SqlBackupRunner::finished, &loop, &QEventLoop::quit);
+    runner.start();
+    if (!runner.job().isFinished())
+        loop.exec();
+    BackupCommands(m_ctx).print(runner.job());
+    return runner.job().status == BackupJob::Status::Succeeded ? ExitOk : ExitFailure;
 }
 
 int RestoreCommands::restorePoint(const QString &sourceName, const QString &backupId,
@@ -280,19 +341,8 @@ int RestoreCommands::restorePoint(const QString &sourceName, const QString &back
     const Result<BackupJob> backup = history.load(backupId);
     if (!backup)
         return m_ctx.fail(backup.error(), ExitInvalidInput);
-    const bool interactive = CliIo::stdinIsTerminal();
-    if (into->isProduction() && confirmName != into->name && !interactive)
-        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
-                                      tr("Restoring into %1 needs its name typed: there is no "
-                                         "terminal, so repeat it with --confirm %1. Nothing was "
-                                         "restored.")
-                                          .arg(into->name)),
-                          ExitUsage);
-    if (!yes && !interactive && !into->isProduction())
-        return m_ctx.fail(Error::make(ErrorKind::InvalidInput,
-                                      tr("There is no terminal to ask for confirmation: nothing "
-                                         "was restored. Add --yes to restore without asking.")),
-                          ExitUsage);
+    if (const std::optional<int> refused = refuseWithoutTerminal(m_ctx, *into, yes, confirmName))
+        return *refused;
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
         return m_ctx.fail(secrets.error(), ExitSecrets);
@@ -312,23 +362,12 @@ int RestoreCommands::restorePoint(const QString &sourceName, const QString &back
                                                window->minDate.toString(u"yyyy-MM-dd HH:mm:ss"_s),
                                                window->maxDate.toString(u"yyyy-MM-dd HH:mm:ss"_s))),
                           ExitFailure);
-    if (into->isProduction() && confirmName != into->name) {
-        const std::optional<QString> typed
-            = CliIo::promptLine(tr("%1 is PRODUCTION. Type its name to restore: ").arg(into->name));
-        if (!typed || typed->trimmed() != into->name) {
-            CliIo::err(tr("Not confirmed: nothing was restored."));
-            return ExitFailure;
-        }
-    } else if (!yes && !into->isProduction()) {
-        const std::optional<QString> answer = CliIo::promptLine(
+    if (const std::optional<int> no = askToRestore(
+            *into,
             tr("Restore %1 into %2 at %3 UTC? [y/N] ")
-                .arg(backup->id, into->name, until.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
-        const QString a = answer.value_or(QString()).trimmed().toLower();
-        if (a != u"y" && a != u"yes" && a != tr("y") && a != tr("yes")) {
-            CliIo::err(tr("Not confirmed: nothing was restored."));
-            return ExitFailure;
-        }
-    }
+                .arg(backup->id, into->name, until.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
+            yes, confirmName))
+        return *no;
     Result<PreparedJob> prepared = BackupLauncher::prepareBrRestorePoint(
         *source, *into, *secrets, *backup, until, logStorage, program);
     if (!prepared)

@@ -9,6 +9,8 @@
 // environment's "last verified restore") and drops the drill databases unless --keep.
 // A BR backup (TiDB) is restored with `br restore full|db|table` (--database, --table) into
 // TARGET's cluster.
+// A SQL BACKUP (TiDB) is restored with TiDB's RESTORE DATABASE (--database, repeatable) into
+// TARGET, on a connection of its own.
 // With --until TIME (TiDB): `br restore point` from a BR backup of ENV plus its log backup, into
 // TARGET's cluster, refused when TIME is outside the log backup's window (br log metadata).
 // Exit status: 0 restored and verified, 1 failed / refused / differences found, 2 usage,
@@ -49,6 +51,9 @@ private:
     int restoreBr(const Environment &source, const Environment &into, const BackupJob &backup,
                   const BrTarget &target, const QString &program, bool yes,
                   const QString &confirmName);
+    // TiDB: RESTORE DATABASE ... FROM the storage of a SQL BACKUP, into TARGET.
+    int restoreSql(const Environment &source, const Environment &into, const BackupJob &backup,
+                   const QStringList &databases, bool yes, const QString &confirmName);
     // TiDB: `br restore point` from a BR backup and the log backup, inside its window.
     int restorePoint(const QString &sourceName, const QString &backupId, const QString &intoName,
                      const QDateTime &until, const QString &logStorage, const QString &program,

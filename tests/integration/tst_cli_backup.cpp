@@ -218,6 +218,35 @@ private slots:
                     .isNull());
     }
 
+    // A SQL BACKUP on record is restored with RESTORE DATABASE: on a MariaDB target the runner
+    // refuses it before anything is sent, and says so.
+    void sqlBackupRestoreIsRefusedOnMariadb()
+    {
+        QDir().mkpath(m_home.filePath(u"backups"_s));
+        QFile f(m_home.filePath(u"backups/20261130T050000Z-dev-b-5q1b.json"_s));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject { { u"id"_s, u"20261130T050000Z-dev-b-5q1b"_s },
+                                            { u"env"_s, u"dev-b"_s },
+                                            { u"kind"_s, u"sql"_s },
+                                            { u"status"_s, u"succeeded"_s },
+                                            { u"started_at"_s, u"2026-11-30T05:00:00Z"_s },
+                                            { u"finished_at"_s, u"2026-11-30T05:01:00Z"_s },
+                                            { u"size_bytes"_s, 1000 },
+                                            { u"target"_s, u"local:///tmp/sql-backup"_s },
+                                            { u"error"_s, QString() } })
+                    .toJson());
+        f.close();
+        const CliRun r = cli({ u"--json"_s, u"restore"_s, u"dev-b"_s, u"--backup"_s,
+                               u"20261130T050000Z-dev-b-5q1b"_s, u"--into"_s, u"scratch-b"_s,
+                               u"--database"_s, u"shop"_s, u"--yes"_s });
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject job = r.json();
+        QCOMPARE(job.value(u"kind"_s).toString(), u"restore"_s);
+        QCOMPARE(job.value(u"status"_s).toString(), u"failed"_s);
+        QVERIFY2(job.value(u"error"_s).toString().contains(u"RESTORE is a TiDB statement"_s),
+                 r.both().constData());
+    }
+
     void restoreVerifies()
     {
         const CliRun r = cli({ u"--json"_s, u"restore"_s, u"dev-b"_s, u"--backup"_s, m_backupId,

@@ -10,7 +10,10 @@
 //  - no storage URL: a clear error before anything runs;
 //  - re-attach after a restart: a job running on record is looked for in SHOW BACKUPS by its
 //    connection id; MariaDB refuses SHOW BACKUPS, so the job is recorded lost with the server's
-//    error (never succeeded); a job without a connection id is lost at once with the reason.
+//    error (never succeeded); a job without a connection id is lost at once with the reason;
+//  - RESTORE of a succeeded SQL BACKUP: the storage's credentials come back from the secret store
+//    in memory only; the statement is sent (and refused by MariaDB) redacted in the activity log;
+//    a backup that is not a succeeded SQL BACKUP and a MariaDB target are refused.
 // FAILS without the sandbox.
 #include "SandboxEnv.h"
 #include "backup/BackupHistory.h"
@@ -37,6 +40,7 @@ private slots:
     void credentialsNeverLeak();
     void noStorage();
     void attachAfterRestart();
+    void restoreIsSentAndRefused();
 
 private:
     Environment env(bool tidb) const;
@@ -174,6 +178,54 @@ void TestSqlBackup::attachAfterRestart()
     QCOMPARE(noId.job().status, BackupJob::Status::Lost);
     QVERIFY2(noId.job().error.contains(u"cannot be found in SHOW BACKUPS"_s),
              qPrintable(noId.job().error));
+}
+
+void TestSqlBackup::restoreIsSentAndRefused()
+{
+    m_log.clear();
+    DialectOptions options;
+    options.catalogSchema = m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s);
+    BackupJob backup;
+    backup.id = u"20261130T030000Z-tidb-sql-d00d"_s;
+    backup.envName = u"tidb-sql"_s;
+    backup.kind = BackupJob::Kind::Sql;
+    backup.status = BackupJob::Status::Succeeded;
+    backup.target = u"s3://backups/tidb?region=us-east-1&access-key=***&secret-access-key=***"_s;
+    Result<SqlBackupRunner::Prepared> p = SqlBackupRunner::prepareRestore(
+        env(true), env(true), m_vault.get(), nullptr, options, backup, { u"shop"_s });
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    QCOMPARE(p->request.destinationUrl,
+             u"s3://backups/tidb?region=us-east-1&access-key=AKIA&secret-access-key=TopSecret9"_s);
+    QCOMPARE(p->job.kind, BackupJob::Kind::Restore);
+    QCOMPARE(p->job.sourceBackupId, backup.id);
+    QVERIFY(!p->job.target.contains(u"TopSecret9"_s));
+    const BackupJob job = run(std::move(*p));
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"SQL syntax"_s), qPrintable(job.error));
+    QVERIFY(!job.error.contains(u"TopSecret9"_s));
+    bool sent = false;
+    for (const ActivityEntry &e : m_log.entries()) {
+        QVERIFY2(!e.statement.contains(u"TopSecret9"_s), qPrintable(e.statement));
+        QVERIFY2(!e.result.contains(u"TopSecret9"_s), qPrintable(e.result));
+        if (e.statement.startsWith(u"RESTORE DATABASE `shop` FROM 's3://backups/tidb?"_s))
+            sent = true;
+    }
+    QVERIFY2(sent, "the RESTORE statement was not sent");
+    QFile history(m_history->directory() + u'/' + job.id + u".json"_s);
+    QVERIFY(history.open(QIODevice::ReadOnly));
+    QVERIFY(!history.readAll().contains("TopSecret9"));
+
+    BackupJob logical = backup;
+    logical.kind = BackupJob::Kind::Logical;
+    QVERIFY(!SqlBackupRunner::prepareRestore(env(true), env(true), m_vault.get(), nullptr, options,
+                                             logical, {})
+                 .ok());
+    p = SqlBackupRunner::prepareRestore(env(true), env(false), m_vault.get(), nullptr, {}, backup,
+                                        {});
+    QVERIFY(p.ok());
+    const BackupJob refused = run(std::move(*p));
+    QCOMPARE(refused.status, BackupJob::Status::Failed);
+    QVERIFY2(refused.error.contains(u"RESTORE is a TiDB statement"_s), qPrintable(refused.error));
 }
 
 void TestSqlBackup::noStorage()

@@ -9,6 +9,8 @@
 //  - the BR restore wizard: the log backup window read with `br log metadata`, a time outside it
 //    or before the backup's snapshot refused, the typed name always asked, then a point-in-time
 //    restore (`br restore point --restored-ts ...`) runs from the page (screenshot);
+//  - a SQL BACKUP's restore dialog (every database or a list, no point in time, typed name) sends
+//    RESTORE DATABASE to the server, which refuses it;
 //  - an SQL BACKUP from the page really reaches the server and fails with its error; a running
 //    SQL job on record is looked for in SHOW BACKUPS by a second manager and recorded lost with
 //    the server's answer;
@@ -331,6 +333,52 @@ private slots:
         QCOMPARE(lost.id, running.id);
         QCOMPARE(lost.status, BackupJob::Status::Lost);
         QVERIFY2(lost.error.contains(u"SHOW BACKUPS"_s), qPrintable(lost.error));
+    }
+
+    void sqlRestoreFromThePage()
+    {
+        BackupJob sqlBackup;
+        sqlBackup.id = u"20261130T040000Z-tidb-uat-sqlb"_s;
+        sqlBackup.envName = m_tidb.name;
+        sqlBackup.kind = BackupJob::Kind::Sql;
+        sqlBackup.status = BackupJob::Status::Succeeded;
+        sqlBackup.startedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        sqlBackup.finishedAt = sqlBackup.startedAt.addSecs(60);
+        sqlBackup.host = u"sql"_s;
+        sqlBackup.target
+            = u"s3://backups/tidb-uat?region=us-east-1&access-key=***&secret-access-key=***"_s;
+        QVERIFY(BackupHistory(m_historyDir).save(sqlBackup).ok());
+        auto manager = newManager();
+        auto page = newPage(manager.get());
+        QVERIFY(page->selectJob(sqlBackup.id));
+        QVERIFY(page->restoreButton()->isEnabled());
+        QTest::mouseClick(page->restoreButton(), Qt::LeftButton);
+        BrRestoreDialog *dlg = page->brRestoreDialog();
+        QVERIFY(dlg);
+        QVERIFY(dlg->isSql());
+        QVERIFY(!dlg->pointChoice()->isVisible());
+        dlg->databaseChoice()->setChecked(true);
+        dlg->nameEdit()->setText(u"shop, bad name"_s);
+        QVERIFY(!dlg->restoreButton()->isEnabled());
+        dlg->nameEdit()->setText(u"shop, crm"_s);
+        QVERIFY2(dlg->problemLabel()->text().isEmpty(), qPrintable(dlg->problemLabel()->text()));
+        QVERIFY(!dlg->restoreButton()->isEnabled()); // the typed name
+        QTest::keyClicks(dlg->typedName()->edit(), m_scratch.name);
+        QVERIFY(dlg->restoreButton()->isEnabled());
+        QCOMPARE(dlg->order().databases, (QStringList { u"shop"_s, u"crm"_s }));
+        QSignalSpy finished(manager.get(), &BackupManager::jobFinished);
+        QTest::mouseClick(dlg->restoreButton(), Qt::LeftButton);
+        const BackupJob job = waitFinished(finished);
+        QCOMPARE(job.kind, BackupJob::Kind::Restore);
+        QCOMPARE(job.sourceBackupId, sqlBackup.id);
+        QCOMPARE(job.status, BackupJob::Status::Failed); // MariaDB does not know RESTORE DATABASE
+        QVERIFY2(job.error.contains(u"SQL syntax"_s), qPrintable(job.error));
+        QVERIFY(!job.error.contains(u"UiS3cret"_s));
+        bool sent = false;
+        for (const ActivityEntry &e : m_fx.log.entries())
+            if (e.statement.startsWith(u"RESTORE DATABASE `shop`, `crm` FROM 's3://"_s))
+                sent = !e.statement.contains(u"UiS3cret"_s);
+        QVERIFY(sent);
     }
 
     void logBackupLagInTheHealth()

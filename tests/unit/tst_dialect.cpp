@@ -373,7 +373,24 @@ void TestDialect::backup()
         QCOMPARE(dialectFor(v)->backupStatement(BackupRequest {}).error().kind,
                  ErrorKind::Unsupported);
         QCOMPARE(dialectFor(v)->showBackupsQuery().error().kind, ErrorKind::Unsupported);
+        QCOMPARE(dialectFor(v)->restoreStatement(BackupRequest {}).error().kind,
+                 ErrorKind::Unsupported);
+        QCOMPARE(dialectFor(v)->showRestoresQuery().error().kind, ErrorKind::Unsupported);
     }
+    // RESTORE: the reference's examples' shape; LAST_BACKUP is a backup option only.
+    BackupRequest restore;
+    restore.destinationUrl = u"s3://example-bucket-2020/backup-05/"_s;
+    QCOMPARE(tidb->restoreStatement(restore).value(),
+             u"RESTORE DATABASE * FROM 's3://example-bucket-2020/backup-05/'"_s);
+    restore.databases = { u"test"_s };
+    restore.rateLimitMbPerSec = 64;
+    restore.lastBackupTs = u"415685305958400"_s;
+    QCOMPARE(tidb->restoreStatement(restore).value(),
+             u"RESTORE DATABASE `test` FROM 's3://example-bucket-2020/backup-05/' RATE_LIMIT = "
+             u"64 MB/SECOND"_s);
+    restore.destinationUrl.clear();
+    QCOMPARE(tidb->restoreStatement(restore).error().kind, ErrorKind::InvalidInput);
+    QCOMPARE(tidb->showRestoresQuery().value(), u"SHOW RESTORES"_s);
 }
 
 void TestDialect::literal_data()

@@ -46,15 +46,19 @@ BrRestoreDialog::BrRestoreDialog(const Environment &source, const BackupJob &bac
     : QDialog(parent)
     , m_source(source)
     , m_backup(backup)
+    , m_sql(backup.kind == BackupJob::Kind::Sql)
 {
     setObjectName(u"brRestoreDialog"_s);
     for (const Environment &e : targets)
         if (StartBackupDialog::isTiDB(e))
             m_targets << e;
     //: Window title: %1 = environment name
-    setWindowTitle(tr("Restore with BR \u2014 %1").arg(source.name));
+    setWindowTitle(m_sql ? tr("Restore with RESTORE \u2014 %1").arg(source.name)
+                         : tr("Restore with BR \u2014 %1").arg(source.name));
 
-    auto *title = new QLabel(tr("Restore a BR backup of %1").arg(source.name), this);
+    auto *title = new QLabel(m_sql ? tr("Restore a SQL BACKUP of %1").arg(source.name)
+                                   : tr("Restore a BR backup of %1").arg(source.name),
+                             this);
     QFont tf = title->font();
     tf.setBold(true);
     tf.setPointSizeF(tf.pointSizeF() * 1.2);
@@ -132,10 +136,23 @@ BrRestoreDialog::BrRestoreDialog(const Environment &source, const BackupJob &bac
     form->addRow(tr("Restore &into:"), m_target);
     form->addRow(tr("What:"), scopeBox);
 
-    auto *note = new QLabel(tr("BR writes into the target cluster's tables; TiDesk cannot see "
-                               "which databases a full backup holds, so every BR restore asks "
-                               "for the target's name. BR verifies checksums itself."),
-                            this);
+    auto *note = new QLabel(
+        m_sql ? tr("TiDB restores on a connection of its own while SHOW RESTORES reports the "
+                   "progress. A restore is not atomic and the target tables should not exist, "
+                   "so it asks for the target's name.")
+              : tr("BR writes into the target cluster's tables; TiDesk cannot see which "
+                   "databases a full backup holds, so every BR restore asks for the target's "
+                   "name. BR verifies checksums itself."),
+        this);
+    if (m_sql) {
+        m_whole->setText(tr("Every database of the backup (RESTORE DATABASE *)"));
+        m_database->setText(tr("These &databases (RESTORE DATABASE a, b):"));
+        m_name->setPlaceholderText(tr("db1, db2"));
+        m_name->setAccessibleName(tr("Databases to restore"));
+        m_point->hide();
+        m_until->hide();
+        m_window->hide();
+    }
     note->setWordWrap(true);
     m_warning = new QLabel(this);
     m_warning->setObjectName(u"brRestoreWarning"_s);
@@ -243,7 +260,17 @@ void BrRestoreDialog::updateState()
     QString problem;
     if (currentTarget().name.isEmpty())
         problem = tr("There is no TiDB environment to restore into.");
-    else if (m_database->isChecked() && !plain.match(m_name->text().trimmed()).hasMatch())
+    else if (m_database->isChecked() && m_sql) {
+        static const QRegularExpression name(u"^[A-Za-z0-9_$]{1,64}$"_s);
+        const QStringList dbs = StartBackupDialog::parseDatabases(m_name->text());
+        if (dbs.isEmpty())
+            problem = tr("Name the databases to restore.");
+        for (const QString &db : dbs)
+            if (problem.isEmpty() && !name.match(db).hasMatch())
+                //: %1 = a database name
+                problem
+                    = tr("\"%1\" is not a plain database name (letters, digits, _ and $).").arg(db);
+    } else if (m_database->isChecked() && !plain.match(m_name->text().trimmed()).hasMatch())
         problem = tr("Name one database, or database.table (letters, digits, _ and $).");
     else if (m_point->isChecked()) {
         const QDateTime until = m_until->dateTime().toUTC();
@@ -272,7 +299,10 @@ BrRestoreOrder BrRestoreDialog::order() const
     o.sourceEnv = m_source.name;
     o.intoEnv = currentTarget().name;
     o.backup = m_backup;
-    if (m_point->isChecked()) {
+    if (m_sql) {
+        if (m_database->isChecked())
+            o.databases = StartBackupDialog::parseDatabases(m_name->text());
+    } else if (m_point->isChecked()) {
         o.until = m_until->dateTime().toUTC();
     } else if (m_database->isChecked()) {
         const QString name = m_name->text().trimmed();

@@ -10,6 +10,8 @@
 //    the reason; the time must lie inside the window and after the backup's BackupTS;
 //  - the confirmation: BR writes into the target cluster's tables and TiDesk cannot see which
 //    databases a full backup holds, so every BR restore asks for the target's typed name.
+// A SQL BACKUP job opens the same dialog in its SQL form: every database, or a list of them
+// (TiDB's RESTORE DATABASE ... FROM; no table, no point in time), the same typed name.
 // order() is the BrRestoreOrder for BackupManager::startBrRestore.
 // Threading: GUI thread only.
 #pragma once
@@ -45,6 +47,8 @@ public:
     void setLogWindow(const QDateTime &from, const QDateTime &to, const QString &error);
 
     [[nodiscard]] BrRestoreOrder order() const;
+    // The backup is a SQL BACKUP: restored with RESTORE DATABASE.
+    [[nodiscard]] bool isSql() const { return m_sql; }
     [[nodiscard]] bool isRestoreEnabled() const;
     // The BackupTS of the backup as a time (TiDB TSO: physical milliseconds << 18); invalid
     // when the backup has none.
@@ -69,6 +73,7 @@ private:
     Environment m_source;
     BackupJob m_backup;
     EnvironmentList m_targets;
+    bool m_sql = false;
     QDateTime m_from;
     QDateTime m_to;
     QComboBox *m_target = nullptr;

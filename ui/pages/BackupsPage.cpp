@@ -97,7 +97,8 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     m_restoreButton = new QPushButton(tr("R&estore\u2026"), this);
     m_restoreButton->setObjectName(u"backupsRestore"_s);
     m_restoreButton->setToolTip(
-        tr("Restore the selected logical backup into an environment and verify it"));
+        tr("Restore the selected backup into an environment (logical: verified; BR or SQL "
+           "BACKUP: into a TiDB cluster, or to a point in time)"));
     m_drillButton = new QPushButton(tr("Restore &drill\u2026"), this);
     m_drillButton->setObjectName(u"backupsDrill"_s);
     m_drillButton->setToolTip(tr("Restore the latest good backup into a scratch environment, "
@@ -564,9 +565,11 @@ void BackupsPage::updateSelection()
     }
     const BackupJob &job = m_model->jobAt(row);
     m_cancel->setEnabled(!job.isFinished() && m_manager);
-    m_restoreButton->setEnabled(
-        m_manager && (job.kind == BackupJob::Kind::Logical || job.kind == BackupJob::Kind::Br)
-        && job.status == BackupJob::Status::Succeeded);
+    m_restoreButton->setEnabled(m_manager
+                                && (job.kind == BackupJob::Kind::Logical
+                                    || job.kind == BackupJob::Kind::Br
+                                    || job.kind == BackupJob::Kind::Sql)
+                                && job.status == BackupJob::Status::Succeeded);
     //: %1 = job id
     m_logTitle->setText(tr("Log of %1").arg(job.id));
     const QString text = m_model->index(row, 0).data(BackupJobsModel::LogTailRole).toString();
@@ -663,7 +666,7 @@ void BackupsPage::openRestoreDialog(const QString &jobId)
     const BackupJob backup = m_model->jobAt(row);
     if (backup.status != BackupJob::Status::Succeeded)
         return;
-    if (backup.kind == BackupJob::Kind::Br)
+    if (backup.kind == BackupJob::Kind::Br || backup.kind == BackupJob::Kind::Sql)
         openBrRestore(backup);
     else if (backup.kind == BackupJob::Kind::Logical)
         openRestore(int(RestoreDialog::Mode::Restore), backup);
@@ -696,10 +699,15 @@ void BackupsPage::openBrRestore(const BackupJob &backup)
                            QLocale().toString(order.until.toLocalTime(), QLocale::ShortFormat))
                 //: %1 = backup id, %2 = environment
                 : tr("Restoring %1 into %2…").arg(order.backup.id, order.intoEnv));
-        m_manager->startBrRestore(order);
+        if (dlg->isSql())
+            m_manager->startSqlRestore(order.sourceEnv, order.intoEnv, order.backup,
+                                       order.databases);
+        else
+            m_manager->startBrRestore(order);
     });
     dlg->open();
-    m_manager->readLogWindow(source);
+    if (!dlg->isSql())
+        m_manager->readLogWindow(source);
 }
 
 void BackupsPage::openDrillDialog()

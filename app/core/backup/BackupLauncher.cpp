@@ -53,9 +53,14 @@ QString whereOf(const std::optional<SshConnectOptions> &ssh)
     return ssh->user + u'@' + ssh->host + u':' + QString::number(ssh->port);
 }
 
-// A BR job's storage as it was given: the history keeps it redacted, so its *** parameters go
-// and the environment's backup secret comes back (in memory only).
-QString storageOfJob(const BackupJob &job, const QString &secret)
+bool isMariadbFamily(const Environment &env)
+{
+    return env.engine != EngineOverride::TiDB;
+}
+
+} // namespace
+
+QString BackupLauncher::storageOf(const BackupJob &job, const QString &secret)
 {
     QString url = job.target;
     if (const qsizetype q = url.indexOf(u'?'); q >= 0) {
@@ -67,13 +72,6 @@ QString storageOfJob(const BackupJob &job, const QString &secret)
     }
     return StorageUrl::withParameters(url, secret);
 }
-
-bool isMariadbFamily(const Environment &env)
-{
-    return env.engine != EngineOverride::TiDB;
-}
-
-} // namespace
 
 QString BackupLauncher::pdAddress(const Environment &env)
 {
@@ -263,7 +261,7 @@ BackupLauncher::prepareBrRestorePoint(const Environment &source, const Environme
     if (!secretOr)
         return secretOr.error();
     const QString &secret = *secretOr;
-    const QString full = storageOfJob(fullBackup, secret);
+    const QString full = BackupLauncher::storageOf(fullBackup, secret);
     const Result<QString> pd = pdAddressOrError(into);
     if (!pd)
         return pd.error();
@@ -330,7 +328,7 @@ Result<PreparedJob> BackupLauncher::prepareBrRestore(const Environment &source,
     if (!pd)
         return pd.error();
     const StorageUrl::EnvSplit split
-        = StorageUrl::credentialsToEnvironment(storageOfJob(backup, secret));
+        = StorageUrl::credentialsToEnvironment(BackupLauncher::storageOf(backup, secret));
     BrOptions options;
     options.program = program.trimmed().isEmpty() ? u"br"_s : program.trimmed();
     options.pd = *pd;

@@ -109,6 +109,9 @@ public:
     // when none is stored or secrets is null.
     [[nodiscard]] static Result<QString> backupSecret(const Environment &env,
                                                       CredentialStore *secrets);
+    // A BR or SQL BACKUP job's storage as it was given: the history keeps it redacted, so its
+    // *** parameters go and the environment's backup secret comes back (in memory only).
+    [[nodiscard]] static QString storageOf(const BackupJob &job, const QString &secret);
     // Where env's jobs and BR commands run: its SSH host, or this machine (blocking: secrets).
     [[nodiscard]] static Result<BackupRunner::ShellFactory> shellFor(const Environment &env,
                                                                      CredentialStore *secrets);

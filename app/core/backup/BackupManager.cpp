@@ -226,6 +226,43 @@ void BackupManager::startSqlBackup(const QString &envName, const QString &storag
         }));
 }
 
+void BackupManager::startSqlRestore(const QString &sourceEnv, const QString &intoEnv,
+                                    const BackupJob &backup, const QStringList &databases)
+{
+    using Prepared = Result<SqlBackupRunner::Prepared>;
+    auto *watcher = new QFutureWatcher<Prepared>(this);
+    m_preparing.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, intoEnv] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        Prepared prepared = watcher->future().takeResult();
+        if (!prepared) {
+            emit restoreFailed(intoEnv, prepared.error());
+            return;
+        }
+        const BackupJob job = prepared->job;
+        followSql(std::move(*prepared), Mode::Start);
+        emit backupStarted(job);
+    });
+    const CoreServices services = m_services;
+    watcher->setFuture(QtConcurrent::run(
+        m_services.pool, [services, sourceEnv, intoEnv, backup, databases]() -> Prepared {
+            if (!services.inventory)
+                return noInventory();
+            const Result<Environment> source = services.inventory->findByName(sourceEnv);
+            if (!source)
+                return source.error();
+            const Result<Environment> into = services.inventory->findByName(intoEnv);
+            if (!into)
+                return into.error();
+            return SqlBackupRunner::prepareRestore(*source, *into, services.secrets,
+                                                   services.tunnels, dialectOptionsOf(services),
+                                                   backup, databases);
+        }));
+}
+
 void BackupManager::followSql(SqlBackupRunner::Prepared prepared, Mode mode)
 {
     const QString id = prepared.job.id;
@@ -799,7 +836,8 @@ QFuture<BackupManager::HistoryRead> BackupManager::readHistory(bool withAttach)
                         qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
                     continue;
                 }
-                const bool sql = j.kind == BackupJob::Kind::Sql;
+                const bool sql = j.kind == BackupJob::Kind::Sql
+                    || (j.kind == BackupJob::Kind::Restore && j.host == u"sql"_s);
                 if (j.isFinished() || (j.remotePid <= 0 && !sql) || skip.contains(j.id))
                     continue;
                 auto plan = std::make_shared<AttachPlan>();

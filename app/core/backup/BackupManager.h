@@ -65,6 +65,7 @@ struct BrRestoreOrder
     QString intoEnv;
     BackupJob backup; // a succeeded BR backup of sourceEnv
     BrTarget target; // snapshot restore only
+    QStringList databases; // a SQL BACKUP's RESTORE DATABASE list (empty: all)
     QDateTime until; // valid: point-in-time restore (UTC)
     QString logStorage; // empty: the source's backup URL + /log
     QString program; // empty: br (or tiup br) on the control host
@@ -111,6 +112,9 @@ public slots:
     void startSqlBackup(const QString &envName, const QString &storage,
                         const QStringList &databases);
     void startBrRestore(const TiDesk::BrRestoreOrder &order);
+    // TiDB's RESTORE DATABASE of a succeeded SQL BACKUP (databases empty: all) into intoEnv.
+    void startSqlRestore(const QString &sourceEnv, const QString &intoEnv,
+                         const TiDesk::BackupJob &backup, const QStringList &databases);
     // `br log metadata` of envName's log storage on its control host: logWindowRead().
     void readLogWindow(const QString &envName, const QString &program = {});
     // A restore (RestoreFlow): the target is checked on the pool (databases holding tables are

@@ -66,6 +66,42 @@ SqlBackupRunner::prepareAttach(const Environment &env, CredentialStore *secrets,
     Prepared p;
     p.job = job;
     p.target = *target;
+    p.restore = job.kind == BackupJob::Kind::Restore;
+    return p;
+}
+
+Result<SqlBackupRunner::Prepared>
+SqlBackupRunner::prepareRestore(const Environment &source, const Environment &into,
+                                CredentialStore *secrets, EndpointRouter *router,
+                                const DialectOptions &dialectOptions, const BackupJob &backup,
+                                const QStringList &databases)
+{
+    if (backup.kind != BackupJob::Kind::Sql || backup.status != BackupJob::Status::Succeeded)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is not a succeeded SQL BACKUP.").arg(backup.id));
+    const Result<QString> secret = BackupLauncher::backupSecret(source, secrets);
+    if (!secret)
+        return secret.error();
+    Result<EnvironmentTarget> target
+        = EnvironmentTarget::resolve(into, secrets, router, dialectOptions);
+    if (!target)
+        return target.error();
+    Prepared p;
+    p.restore = true;
+    p.target = *target;
+    p.request.databases = databases;
+    p.request.destinationUrl = BackupLauncher::storageOf(backup, *secret);
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(into.name, QDateTime::currentDateTimeUtc());
+    job.envName = source.name;
+    job.kind = BackupJob::Kind::Restore;
+    job.status = BackupJob::Status::Queued;
+    job.host = u"sql"_s;
+    job.sourceBackupId = backup.id;
+    job.intoEnv = into.name;
+    job.databases = databases;
+    //: %1 = the environment restored into, %2 = the backup's storage (credentials redacted)
+    job.target = tr("%1 from %2").arg(into.name, StorageUrl::redacted(p.request.destinationUrl));
     return p;
 }
 
@@ -75,6 +111,7 @@ SqlBackupRunner::SqlBackupRunner(Prepared prepared, BackupHistory *history, QThr
     , m_job(std::move(prepared.job))
     , m_target(std::move(prepared.target))
     , m_request(std::move(prepared.request))
+    , m_restore(prepared.restore)
     , m_history(history)
     , m_pool(pool)
     , m_log(log)
@@ -134,9 +171,10 @@ void SqlBackupRunner::start()
     update();
     const EnvironmentTarget target = m_target;
     const BackupRequest request = m_request;
+    const bool restore = m_restore;
     ActivityLog *log = m_log;
     const std::shared_ptr<std::atomic<quint64>> connectionId = m_connectionId;
-    auto work = [target, request, log, connectionId]() {
+    auto work = [target, request, restore, log, connectionId]() {
         auto out = std::make_shared<Outcome>();
         SqlConnection conn(log);
         const Result<OpenedEnvironment> opened = openEnvironment(target, conn);
@@ -146,13 +184,16 @@ void SqlBackupRunner::start()
         }
         if (opened->engine.engine != Engine::TiDB) {
             //: %1 = environment, %2 = engine such as MariaDB 10.11
-            out->result
-                = Error::make(ErrorKind::InvalidInput,
-                              SqlBackupRunner::tr("%1 runs %2: BACKUP is a TiDB statement.")
-                                  .arg(target.environment.name, opened->engine.displayString()));
+            out->result = Error::make(
+                ErrorKind::InvalidInput,
+                restore ? SqlBackupRunner::tr("%1 runs %2: RESTORE is a TiDB statement.")
+                              .arg(target.environment.name, opened->engine.displayString())
+                        : SqlBackupRunner::tr("%1 runs %2: BACKUP is a TiDB statement.")
+                              .arg(target.environment.name, opened->engine.displayString()));
             return out;
         }
-        const Result<QString> statement = opened->dialect->backupStatement(request);
+        const Result<QString> statement = restore ? opened->dialect->restoreStatement(request)
+                                                  : opened->dialect->backupStatement(request);
         if (!statement) {
             out->result = statement.error();
             return out;
@@ -170,15 +211,21 @@ void SqlBackupRunner::start()
     m_pollTimer.start(m_pollInterval);
 }
 
+QString SqlBackupRunner::listing() const
+{
+    return m_restore ? u"SHOW RESTORES"_s : u"SHOW BACKUPS"_s;
+}
+
 void SqlBackupRunner::attach()
 {
     m_attached = true;
     m_connectionId->store(m_job.connectionId);
     if (m_job.connectionId == 0) {
         finish(BackupJob::Status::Lost,
-               tr("TiDesk stopped before the BACKUP statement was sent or its connection was "
-                  "known: it cannot be found in SHOW BACKUPS. Check the storage before relying "
-                  "on it."));
+               //: %1 = SHOW BACKUPS or SHOW RESTORES
+               tr("TiDesk stopped before the statement was sent or its connection was known: it "
+                  "cannot be found in %1. Check the target before relying on it.")
+                   .arg(listing()));
         return;
     }
     poll();
@@ -196,11 +243,11 @@ void SqlBackupRunner::onPolled(const PollResult &r)
         return;
     }
     if (!r.read) {
-        //: %1 = the server's error
+        //: %1 = SHOW BACKUPS or SHOW RESTORES, %2 = the server's error
         finish(BackupJob::Status::Lost,
-               tr("Cannot look for it in SHOW BACKUPS after the restart: %1. It may still be "
-                  "running on the cluster.")
-                   .arg(StorageUrl::redactedInText(r.error)));
+               tr("Cannot look for it in %1 after the restart: %2. It may still be running on "
+                  "the cluster.")
+                   .arg(listing(), StorageUrl::redactedInText(r.error)));
         return;
     }
     if (!r.listed && m_cancelRequested) {
@@ -211,12 +258,16 @@ void SqlBackupRunner::onPolled(const PollResult &r)
     if (!r.listed) {
         finish(BackupJob::Status::Lost,
                m_seenListed
-                   ? tr("It left SHOW BACKUPS while TiDesk followed it after a restart: its result "
-                        "(size, BackupTS, success or error) went to the connection that started "
-                        "it, which is closed. Check the storage before relying on it.")
-                   : tr("It is no longer in SHOW BACKUPS: it ended while TiDesk was not running, "
-                        "and its result went to the connection that started it, which is closed. "
-                        "Check the storage before relying on it."));
+                   //: %1 = SHOW BACKUPS or SHOW RESTORES
+                   ? tr("It left %1 while TiDesk followed it after a restart: its result (size, "
+                        "BackupTS, success or error) went to the connection that started it, "
+                        "which is closed. Check the target before relying on it.")
+                         .arg(listing())
+                   //: %1 = SHOW BACKUPS or SHOW RESTORES
+                   : tr("It is no longer in %1: it ended while TiDesk was not running, and its "
+                        "result went to the connection that started it, which is closed. Check "
+                        "the target before relying on it.")
+                         .arg(listing()));
         return;
     }
     m_seenListed = true;
@@ -236,8 +287,9 @@ void SqlBackupRunner::poll()
         update();
     }
     const EnvironmentTarget target = m_target;
+    const bool restore = m_restore;
     ActivityLog *log = m_log;
-    auto work = [target, log, id]() -> PollResult {
+    auto work = [target, restore, log, id]() -> PollResult {
         PollResult out;
         SqlConnection conn(log);
         const Result<OpenedEnvironment> opened = openEnvironment(target, conn);
@@ -245,7 +297,8 @@ void SqlBackupRunner::poll()
             out.error = opened.error().message;
             return out;
         }
-        const Result<QString> q = opened->dialect->showBackupsQuery();
+        const Result<QString> q
+            = restore ? opened->dialect->showRestoresQuery() : opened->dialect->showBackupsQuery();
         if (!q) {
             out.error = q.error().message;
             return out;

@@ -13,6 +13,9 @@
 // went to the closed connection, so a job that is (or becomes) absent is recorded as lost with
 // that explanation, and one that cannot be looked for (server unreachable, SHOW BACKUPS refused)
 // as lost with the error - never as succeeded without proof.
+// The same runner restores: `RESTORE DATABASE ... FROM 'storage'` of a succeeded SQL BACKUP job
+// (its storage with the source's secret put back in memory) into another TiDB environment,
+// progress from SHOW RESTORES (prepareRestore(); the job is a Restore with host "sql").
 // TiDB does not run here: the flow is tested against MariaDB (which refuses the statement) and
 // the result/SHOW BACKUPS parsing on rows from the reference (tst_backupparsers).
 // Threading: lives on the thread that drives it (GUI or CLI); the SQL runs on pool threads.
@@ -49,6 +52,7 @@ public:
         BackupJob job;
         EnvironmentTarget target;
         BackupRequest request; // the real destination URL: never log it
+        bool restore = false; // RESTORE ... FROM instead of BACKUP ... TO
     };
     // Blocking (credential store): pool threads or the CLI. storage empty: the environment's
     // backup location.
@@ -58,6 +62,11 @@ public:
                                                   const QString &storage,
                                                   const QStringList &databases);
 
+    // A restore of a succeeded SQL BACKUP job of source into `into` (databases empty: all).
+    [[nodiscard]] static Result<Prepared>
+    prepareRestore(const Environment &source, const Environment &into, CredentialStore *secrets,
+                   EndpointRouter *router, const DialectOptions &dialectOptions,
+                   const BackupJob &backup, const QStringList &databases);
     // A job of the history to attach() to (the connection to look for it with).
     [[nodiscard]] static Result<Prepared>
     prepareAttach(const Environment &env, CredentialStore *secrets, EndpointRouter *router,
@@ -91,12 +100,14 @@ private:
     };
     void poll();
     void onPolled(const PollResult &r);
+    [[nodiscard]] QString listing() const; // SHOW BACKUPS or SHOW RESTORES
     void finish(BackupJob::Status status, const QString &error);
     void update();
 
     BackupJob m_job;
     EnvironmentTarget m_target;
     BackupRequest m_request;
+    bool m_restore = false;
     BackupHistory *m_history = nullptr;
     QThreadPool *m_pool = nullptr;
     ActivityLog *m_log = nullptr;

@@ -234,6 +234,16 @@ Result<QString> Dialect::showBackupsQuery() const
     return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SHOW BACKUPS"));
 }
 
+Result<QString> Dialect::restoreStatement(const BackupRequest &) const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SQL RESTORE"));
+}
+
+Result<QString> Dialect::showRestoresQuery() const
+{
+    return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SHOW RESTORES"));
+}
+
 Error Dialect::unsupported(const QString &what) const
 {
     return Error::make(ErrorKind::Unsupported,

@@ -243,6 +243,10 @@ public:
     // --- backup ---------------------------------------------------------------------------
     [[nodiscard]] virtual Result<QString> backupStatement(const BackupRequest &request) const;
     [[nodiscard]] virtual Result<QString> showBackupsQuery() const;
+    // TiDB's RESTORE DATABASE ... FROM 'url' (request.databases empty: *; the rate limit,
+    // concurrency and checksum options as for BACKUP; lastBackupTs ignored) and SHOW RESTORES.
+    [[nodiscard]] virtual Result<QString> restoreStatement(const BackupRequest &request) const;
+    [[nodiscard]] virtual Result<QString> showRestoresQuery() const;
 
 protected:
     [[nodiscard]] Error unsupported(const QString &what) const;

@@ -404,6 +404,33 @@ Result<QString> TidbDialect::runawayQueryLimitStatement(const RunawayQueryLimit 
     return QString(sql + u')');
 }
 
+namespace {
+
+// "DATABASE `a`, `b`" (or *) and the options BACKUP and RESTORE share.
+QString databasesClause(const BackupRequest &request)
+{
+    if (request.databases.isEmpty())
+        return u"DATABASE *"_s;
+    QStringList dbs;
+    for (const QString &db : request.databases)
+        dbs << SqlQuote::identifier(db);
+    return u"DATABASE "_s + dbs.join(u", "_s);
+}
+
+QString sharedOptions(const BackupRequest &request)
+{
+    QString sql;
+    if (request.rateLimitMbPerSec > 0)
+        sql += u" RATE_LIMIT = "_s + QString::number(request.rateLimitMbPerSec) + u" MB/SECOND"_s;
+    if (request.concurrency > 0)
+        sql += u" CONCURRENCY = "_s + QString::number(request.concurrency);
+    if (request.checksum.has_value())
+        sql += u" CHECKSUM = "_s + (*request.checksum ? u"TRUE"_s : u"FALSE"_s);
+    return sql;
+}
+
+} // namespace
+
 Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const
 {
     if (!engineInfo().isAtLeast(4))
@@ -412,22 +439,8 @@ Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const
         return Error::make(
             ErrorKind::InvalidInput,
             QCoreApplication::translate("TiDesk::Dialect", "A backup needs a destination URL"));
-    QString sql = u"BACKUP DATABASE "_s;
-    if (request.databases.isEmpty()) {
-        sql += u'*';
-    } else {
-        QStringList dbs;
-        for (const QString &db : request.databases)
-            dbs << SqlQuote::identifier(db);
-        sql += dbs.join(u", "_s);
-    }
-    sql += u" TO "_s + SqlQuote::literal(request.destinationUrl.trimmed());
-    if (request.rateLimitMbPerSec > 0)
-        sql += u" RATE_LIMIT = "_s + QString::number(request.rateLimitMbPerSec) + u" MB/SECOND"_s;
-    if (request.concurrency > 0)
-        sql += u" CONCURRENCY = "_s + QString::number(request.concurrency);
-    if (request.checksum.has_value())
-        sql += u" CHECKSUM = "_s + (*request.checksum ? u"TRUE"_s : u"FALSE"_s);
+    QString sql = u"BACKUP "_s + databasesClause(request) + u" TO "_s
+        + SqlQuote::literal(request.destinationUrl.trimmed()) + sharedOptions(request);
     if (!request.lastBackupTs.trimmed().isEmpty()) {
         const QString ts = request.lastBackupTs.trimmed();
         bool isTso = false;
@@ -435,6 +448,25 @@ Result<QString> TidbDialect::backupStatement(const BackupRequest &request) const
         sql += u" LAST_BACKUP = "_s + (isTso ? ts : SqlQuote::literal(ts));
     }
     return sql;
+}
+
+Result<QString> TidbDialect::restoreStatement(const BackupRequest &request) const
+{
+    if (!engineInfo().isAtLeast(4))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SQL RESTORE"));
+    if (request.destinationUrl.trimmed().isEmpty())
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QCoreApplication::translate("TiDesk::Dialect", "A restore needs the backup's URL"));
+    return QString(u"RESTORE "_s + databasesClause(request) + u" FROM "_s
+                   + SqlQuote::literal(request.destinationUrl.trimmed()) + sharedOptions(request));
+}
+
+Result<QString> TidbDialect::showRestoresQuery() const
+{
+    if (!engineInfo().isAtLeast(4))
+        return unsupported(QCoreApplication::translate("TiDesk::Dialect", "SHOW RESTORES"));
+    return u"SHOW RESTORES"_s;
 }
 
 Result<QString> TidbDialect::showBackupsQuery() const

@@ -39,6 +39,8 @@ public:
     Result<QString> runawayQueryLimitStatement(const RunawayQueryLimit &limit) const override;
     Result<QString> backupStatement(const BackupRequest &request) const override;
     Result<QString> showBackupsQuery() const override;
+    Result<QString> restoreStatement(const BackupRequest &request) const override;
+    Result<QString> showRestoresQuery() const override;
 
 private:
     // `schema`.`TABLE`

@@ -90,7 +90,7 @@ BackupJob BackupCommands::waitFinished(BackupRunner &runner, bool progress)
 
 void BackupCommands::recordChecksums(const Environment &env, BackupJob *job)
 {
-    if (job->kind != BackupJob::Kind::Logical || job->status != BackupJob::Status::Succeeded)
+    if (!BackupVerifier::shouldRecord(*job))
         return;
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
@@ -224,7 +224,7 @@ int BackupCommands::start(const QStringList &args)
                                    u"db"_s);
     const QCommandLineOption waitOpt(u"wait"_s, tr("wait until the backup ends"));
     const QCommandLineOption noChecksumOpt(
-        u"no-checksum"_s, tr("do not record the source's checksums after a logical backup"));
+        u"no-checksum"_s, tr("do not record the source's checksums after the backup"));
     const QCommandLineOption tableOpt(u"table"_s, tr("BR: back up this table of --database"),
                                       u"table"_s);
     const QCommandLineOption storageOpt(u"storage"_s,

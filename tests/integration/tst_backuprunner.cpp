@@ -21,6 +21,7 @@
 // FAILS without the sandbox.
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
+#include "WorkloadPause.h"
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
@@ -112,36 +113,6 @@ QList<qint64> serversNaming(const QString &needle)
     }
     return out;
 }
-
-// The sandbox's workload writes shop every second. A physical backup copies every database and
-// the checksums recorded after it are the drill's reference: the workload (its own process
-// group) is stopped meanwhile, so both see the same data, and continued afterwards.
-class WorkloadPause
-{
-public:
-    explicit WorkloadPause(const SandboxEnv &sandbox)
-    {
-        QFile f(sandbox.value(u"SANDBOX_DIR"_s) + u"/run/workload.pid"_s);
-        if (!f.open(QIODevice::ReadOnly))
-            return;
-        const qint64 pid = f.readAll().trimmed().toLongLong();
-        if (pid > 1 && ::kill(-pid_t(pid), SIGSTOP) == 0) {
-            m_group = pid;
-            QTest::qWait(500); // statements already sent finish on the server
-        }
-    }
-    ~WorkloadPause()
-    {
-        if (m_group > 1)
-            ::kill(-pid_t(m_group), SIGCONT);
-    }
-    WorkloadPause(const WorkloadPause &) = delete;
-    WorkloadPause &operator=(const WorkloadPause &) = delete;
-    [[nodiscard]] bool paused() const { return m_group > 1; }
-
-private:
-    qint64 m_group = 0;
-};
 
 } // namespace
 

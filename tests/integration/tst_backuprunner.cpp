@@ -15,9 +15,10 @@
 //  - a physical backup's drill (the sandbox's workload paused while dev is backed up and its
 //    checksums recorded): the scratch server on the SSH host answers, every table matches,
 //    Succeeded and verified, the backup intact, no scratch directory and no scratch mariadbd
-//    left; cancelled while a lock held on the scratch server stalls it: Cancelled, its server
-//    and directory gone; a damaged backup (a table's .ibd removed): Failed naming the table,
-//    nothing left running.
+//    left; followed again after the runner is destroyed mid-drill: verified too; cancelled while
+//    a lock held on the scratch server stalls it: Cancelled, its server and directory gone; a
+//    damaged backup (a table's .ibd removed): Failed naming the table; ibdata1 overwritten: the
+//    server does not start, Failed quoting its log's [ERROR] line; nothing left running.
 // FAILS without the sandbox.
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
@@ -135,8 +136,10 @@ private slots:
     void fullDisk();
     void wrongPassword();
     void physicalDrillVerifies();
+    void physicalDrillReattached();
     void physicalDrillCancelled();
     void physicalDrillOfDamagedBackupFails();
+    void physicalDrillServerDoesNotStart();
     void brBackupThroughStandIn();
     void brBackupFailureThroughStandIn();
     void brLogCommandsThroughStandIn();
@@ -563,6 +566,32 @@ void TestBackupRunner::physicalDrillVerifies()
     QVERIFY(QFileInfo::exists(backupDir + u'/' + m_db + u"/parcels.ibd"_s));
 }
 
+// TiDesk closed mid-drill: the next runner follows it from the history and verifies it too.
+void TestBackupRunner::physicalDrillReattached()
+{
+    QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
+    auto first = drillRunner(m_physical);
+    QVERIFY(first);
+    first->start();
+    const BackupJob running = waitRunning(*first);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    first.reset();
+    const Result<BackupJob> recorded = m_history->load(running.id);
+    QVERIFY(recorded.ok());
+    QCOMPARE(recorded->status, BackupJob::Status::Running);
+    QVERIFY(recorded->scratchDrill);
+    Result<PreparedJob> p = BackupLauncher::prepareAttach(devOverSsh(), nullptr, *recorded);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    BackupRunner second(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    second.setPollInterval(std::chrono::milliseconds(300));
+    second.attach();
+    const BackupJob job = waitFinished(second);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    QVERIFY2(job.verified, qPrintable(job.verification));
+    QVERIFY(m_history->load(job.id)->verified);
+    QVERIFY(serversNaming(job.id).isEmpty());
+}
+
 void TestBackupRunner::physicalDrillCancelled()
 {
     QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
@@ -640,6 +669,33 @@ void TestBackupRunner::physicalDrillOfDamagedBackupFails()
     QVERIFY(!processAlive(running.remotePid));
     QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id + u".partial"_s));
     QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id));
+}
+
+// The system tablespace overwritten with garbage: the scratch server stops while starting; the
+// error quotes its log's first [ERROR] line.
+void TestBackupRunner::physicalDrillServerDoesNotStart()
+{
+    QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
+    QFile ibdata(m_physical.root + u'/' + m_physical.id + u"/data/ibdata1"_s);
+    QVERIFY(ibdata.open(QIODevice::ReadWrite));
+    QByteArray garbage(64 * 1024, '\0');
+    for (char &c : garbage)
+        c = char(QRandomGenerator::global()->bounded(256));
+    QCOMPARE(ibdata.write(garbage), garbage.size());
+    ibdata.close();
+    auto d = drillRunner(m_physical);
+    QVERIFY(d);
+    d->start();
+    const BackupJob running = waitRunning(*d);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    const BackupJob job = waitFinished(*d);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"the scratch server stopped while starting: InnoDB"_s),
+             qPrintable(job.error + job.logTail));
+    QVERIFY2(job.logTail.contains(u"the scratch server log ends with"_s), qPrintable(job.logTail));
+    QVERIFY(serversNaming(running.id).isEmpty());
+    QVERIFY(!processAlive(running.remotePid));
+    QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id + u".partial"_s));
 }
 
 // BR does not run here. A stand-in `br` on the SSH host replays BR's recorded output (the

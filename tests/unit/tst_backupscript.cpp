@@ -2,7 +2,9 @@
 // kind, with names that need quoting; launch() refuses bad input before anything runs; poll and
 // cancel run for real with /bin/sh against job directories and processes the test creates
 // (finished, failed, running, gone, a reused pid that is not the job's); the poll answer, binlog
-// positions and launch failures are parsed into clear results.
+// positions and launch failures are parsed into clear results; a physical backup's scratch drill
+// is valid shell with a hostile directory, its server socket-only, and a finished drill's poll
+// carries its checksum lines.
 #include "backup/BackupScript.h"
 
 #include <QDir>

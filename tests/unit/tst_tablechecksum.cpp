@@ -3,6 +3,8 @@
 // named), compare() with each kind of difference, a source -> restored database map and TiDB's
 // kvs/bytes rule, and the TiDB path (ADMIN CHECKSUM TABLE), which is verified here only: by its
 // statement text and by parsing a result row shaped like TiDB's documented answer. No TiDB ran.
+// The checksum file of a physical backup's scratch drill (mariadb --batch output, escaped names)
+// is parsed and compared, and a damaged one names its line.
 #include "backup/ChecksumReader.h"
 #include "backup/TableChecksum.h"
 #include "sql/QueryResult.h"

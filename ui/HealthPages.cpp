@@ -50,6 +50,7 @@ HealthPages::HealthPages(const CoreServices &services, InventoryModel *inventory
     connect(m_poller, &FleetPoller::sampleReady, m_fleetModel, &FleetModel::setSample);
     // The Backup column: every environment's backup health, read from the history each minute.
     m_backupHealth = new BackupHealthPoller(services.pool, {}, {}, this);
+    m_backupHealth->setLogRefresh(services.inventory, services.secrets);
     connect(m_backupHealth, &BackupHealthPoller::updated, m_fleetModel,
             &FleetModel::setBackupHealth);
     const auto envNames = [this] {

@@ -50,6 +50,7 @@ public:
     [[nodiscard]] FleetModel *fleetModel() const { return m_fleetModel; }
     [[nodiscard]] AlertNotifier *alertNotifier() const { return m_notifier; }
     [[nodiscard]] TrayNotifier *tray() const { return m_tray; }
+    [[nodiscard]] BackupHealthPoller *backupHealth() const { return m_backupHealth; }
 
     // The inventory changed: poll these environments from now on (starts polling on first call).
     void setEnvironments(const EnvironmentList &envs);

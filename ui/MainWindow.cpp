@@ -8,6 +8,7 @@
 #include "StatusPill.h"
 #include "TierBanner.h"
 #include "TierStyle.h"
+#include "backup/BackupHealthPoller.h"
 #include "common/AppSettings.h"
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
@@ -251,6 +252,10 @@ void MainWindow::createCentral()
     // The page owns the BackupManager: backups/BackupLauncher.h and sql/Dialect.h (included
     // here through the guardrails page) both define a TiDesk::BackupRequest.
     m_backupsPage = new BackupsPage(m_services, nullptr, m_pages);
+    connect(m_health->backupHealth(), &BackupHealthPoller::updated, m_backupsPage, [this] {
+        m_backupsPage->setBackupContext(m_health->backupHealth()->schedules(),
+                                        m_health->backupHealth()->logBackups());
+    });
     m_pages->addWidget(m_envPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_alertsPage);

@@ -43,4 +43,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/RuleDialog.h dialogs/RuleDialog.cpp
     dialogs/StartBackupDialog.h dialogs/StartBackupDialog.cpp
     dialogs/RestoreDialog.h dialogs/RestoreDialog.cpp
+    dialogs/BrRestoreDialog.h dialogs/BrRestoreDialog.cpp
 )

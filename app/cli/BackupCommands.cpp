@@ -182,7 +182,7 @@ int BackupCommands::run(const QStringList &args)
                "       tidesk-cli [global options] backup status JOB [--wait] [--json]\n"
                "       tidesk-cli [global options] backup cancel JOB [--json]\n"
                "       tidesk-cli [global options] backup run-due [--json]\n"
-               "       tidesk-cli [global options] backup health [ENV] [--json]\n"
+               "       tidesk-cli [global options] backup health [ENV] [--cached] [--json]\n"
                "       tidesk-cli [global options] backup log start|status|pause|resume|stop|"
                "metadata|truncate ENV\n"
                "           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]\n"
@@ -522,8 +522,10 @@ int BackupCommands::runDue(const QStringList &args)
     return failures == 0 ? ExitOk : ExitFailure;
 }
 
-int BackupCommands::health(const QStringList &args)
+int BackupCommands::health(const QStringList &rawArgs)
 {
+    QStringList args = rawArgs;
+    const bool cached = args.removeAll(u"--cached"_s) > 0;
     if (args.size() > 1)
         return m_ctx.fail(
             Error::make(ErrorKind::InvalidInput, tr("backup health takes at most one ENV")),
@@ -548,8 +550,28 @@ int BackupCommands::health(const QStringList &args)
     const Result<QList<BackupJob>> jobs = history.list();
     if (!jobs)
         return m_ctx.fail(jobs.error(), ExitFailure);
+    // Log backups on record: their status read again now (BR on each control host) unless
+    // --cached; a failed read is shown with the last known checkpoint.
+    QHash<QString, LogBackupState> logs
+        = LogBackupState::load(history.directory()).valueOr(QHash<QString, LogBackupState>());
+    if (!cached && !logs.isEmpty()) {
+        const Result<CredentialStore *> secrets = m_ctx.secrets();
+        for (auto it = logs.begin(); it != logs.end(); ++it) {
+            if (!names.contains(it.key()))
+                continue;
+            const Result<Environment> env = m_ctx.app().services().inventory->findByName(it.key());
+            if (!env || !secrets)
+                continue;
+            BrLogClient::Options o;
+            o.program = it->program;
+            o.timeoutMs = 30000;
+            (void)BrLogClient::recordStatus(*env, *secrets, o, it->task, history.directory());
+        }
+        logs = LogBackupState::load(history.directory()).valueOr(logs);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     const QHash<QString, BackupHealth> health
-        = BackupHealth::compute(names, *jobs, *schedules, QDateTime::currentDateTimeUtc());
+        = BackupHealth::compute(names, *jobs, *schedules, now, logs);
     int worst = 0;
     QJsonArray a;
     QList<QStringList> rows;
@@ -567,14 +589,15 @@ int BackupCommands::health(const QStringList &args)
                     .secsTo(QDateTime::currentDateTimeUtc()))
                                   : tr("never"),
             h.nextRun.isValid() ? h.nextRun.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s,
+            h.logBackup ? h.logBackup->summary(now) : u"-"_s,
         };
     }
     if (m_ctx.json())
         CliIo::outRaw(QJsonDocument(a).toJson(QJsonDocument::Compact) + '\n');
     else
-        CliIo::out(CliIo::table(
-            { tr("ENV"), tr("LEVEL"), tr("BACKUPS"), tr("LAST VERIFIED RESTORE"), tr("NEXT RUN") },
-            rows));
+        CliIo::out(CliIo::table({ tr("ENV"), tr("LEVEL"), tr("BACKUPS"),
+                                  tr("LAST VERIFIED RESTORE"), tr("NEXT RUN"), tr("LOG BACKUP") },
+                                rows));
     // Like a monitoring check: 0 all good, 1 a warning, 2 would be usage; critical is 1 too.
     return worst == int(BackupHealth::Level::Ok) ? ExitOk : ExitFailure;
 }
@@ -628,10 +651,15 @@ int BackupCommands::log(const QStringList &args)
     o.storage = p.value(storageOpt);
     const QString task = p.isSet(taskOpt) ? p.value(taskOpt) : u"pitr"_s;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString historyDir = BackupHistory::defaultDirectory();
     if (action == u"status") {
         const Result<QList<BrLogTask>> tasks = BrLogClient::status(*env, *secrets, o, task);
-        if (!tasks)
+        if (!tasks) {
+            (void)LogBackupState::saveCheckError(historyDir, env->name, tasks.error().message, now);
             return m_ctx.fail(tasks.error(), ExitFailure);
+        }
+        // Remembered for `backup health` and the GUI (a task that is gone is forgotten).
+        (void)BrLogClient::remember(env->name, *tasks, task, o.program, historyDir, now);
         QJsonArray a;
         QList<QStringList> rows;
         for (const BrLogTask &t : *tasks) {
@@ -706,6 +734,23 @@ int BackupCommands::log(const QStringList &args)
     }
     if (!out)
         return m_ctx.fail(out.error(), ExitFailure);
+    // The health follows the task from now on (stop: forgets it).
+    if (action == u"stop") {
+        (void)LogBackupState::remove(historyDir, env->name);
+    } else if (action != u"truncate") {
+        if (action == u"start" || action == u"resume") {
+            // On record from now on, even if the status read below fails.
+            const auto known = LogBackupState::load(historyDir);
+            if (!known || !known->contains(env->name)) {
+                LogBackupState fresh;
+                fresh.envName = env->name;
+                fresh.task = task;
+                fresh.program = o.program;
+                (void)LogBackupState::save(historyDir, fresh);
+            }
+        }
+        (void)BrLogClient::recordStatus(*env, *secrets, o, task, historyDir);
+    }
     if (!m_ctx.json())
         CliIo::out(out->text.trimmed());
     else

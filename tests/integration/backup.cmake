@@ -9,3 +9,7 @@ tidesk_add_test(tst_backuprunner SOURCES tst_backuprunner.cpp LIBS tidesk_core L
 # TiDB's BACKUP DATABASE as a job: refused on MariaDB, sent and refused on the TiDB catalog
 # fixture, the storage credentials in no error, history or activity-log entry.
 tidesk_add_test(tst_sqlbackup SOURCES tst_sqlbackup.cpp LIBS tidesk_core LABEL integration)
+# A backup whose SSH host cannot be used (port closed, key refused, host key unknown) fails at
+# launch with a clear error and leaves nothing on the host.
+tidesk_add_test(tst_backuplaunch SOURCES tst_backuplaunch.cpp LIBS tidesk_core Qt6::Network
+    LABEL integration)

@@ -190,6 +190,51 @@ private slots:
         QVERIFY2(r.err.contains("--until takes a time"), r.err.constData());
     }
 
+    // A log backup started through tidesk-cli is on record: `backup health` reads its status
+    // again (a stand-in br with BR's recorded output: checkpoint 2022-07-25 14:52:15 UTC, years
+    // behind -> critical) and shows it; `backup log stop` forgets it.
+    void logBackupInHealth()
+    {
+        CliRun r = cli({ u"env"_s, u"add"_s, u"tidb-b"_s, u"--tier"_s, u"uat"_s, u"--host"_s,
+                         u"127.0.0.1:4000"_s, u"--user"_s, u"root"_s, u"--pd"_s,
+                         u"http://10.0.1.1:2379"_s });
+        QVERIFY2(r.exitCode == 0, r.both().constData());
+        const QString br = m_home.filePath(u"br"_s);
+        QFile f(br);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            QString(u"#!/bin/sh\ncase \"$1 $2\" in\n'log status') cat '"_s
+                    + QStringLiteral(TIDESK_TEST_DATA_DIR)
+                    + u"/backup/br-log-status.txt' ;;\n*) echo \"[INFO] [$1 $2] ok\" ;;\nesac\n"_s)
+                .toUtf8());
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ExeOwner));
+        r = cli({ u"backup"_s, u"log"_s, u"start"_s, u"tidb-b"_s, u"--br"_s, br, u"--storage"_s,
+                  u"s3://backups/tidb-b/log?region=us-east-1"_s });
+        QVERIFY2(r.exitCode == 0, r.both().constData());
+        r = cli({ u"--json"_s, u"backup"_s, u"health"_s, u"tidb-b"_s });
+        QCOMPARE(r.exitCode, 1); // critical
+        const QJsonObject h = QJsonDocument::fromJson(r.out).array().at(0).toObject();
+        const QJsonObject log = h.value(u"log_backup"_s).toObject();
+        QCOMPARE(log.value(u"task"_s).toString(), u"pitr"_s);
+        QCOMPARE(log.value(u"status"_s).toString(), u"NORMAL"_s);
+        QCOMPARE(log.value(u"checkpoint"_s).toString(), u"2022-07-25T14:52:15.518Z"_s);
+        QCOMPARE(log.value(u"level"_s).toString(), u"critical"_s);
+        QVERIFY(log.value(u"lag_s"_s).toInteger() > 365 * 86400);
+        r = cli({ u"backup"_s, u"health"_s, u"tidb-b"_s, u"--cached"_s });
+        QVERIFY2(r.out.contains("checkpoint") && r.out.contains("behind"), r.out.constData());
+        r = cli({ u"backup"_s, u"log"_s, u"stop"_s, u"tidb-b"_s, u"--br"_s, br });
+        QVERIFY2(r.exitCode == 0, r.both().constData());
+        r = cli({ u"--json"_s, u"backup"_s, u"health"_s, u"tidb-b"_s });
+        QVERIFY(QJsonDocument::fromJson(r.out)
+                    .array()
+                    .at(0)
+                    .toObject()
+                    .value(u"log_backup"_s)
+                    .isNull());
+    }
+
     void restoreVerifies()
     {
         const CliRun r = cli({ u"--json"_s, u"restore"_s, u"dev-b"_s, u"--backup"_s, m_backupId,

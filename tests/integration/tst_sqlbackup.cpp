@@ -7,7 +7,10 @@
 //    nowhere: not in the job's target or error (MariaDB quotes the statement in its error), the
 //    history file, nor the activity log's statements and results - while the statement itself is
 //    logged, redacted;
-//  - no storage URL: a clear error before anything runs.
+//  - no storage URL: a clear error before anything runs;
+//  - re-attach after a restart: a job running on record is looked for in SHOW BACKUPS by its
+//    connection id; MariaDB refuses SHOW BACKUPS, so the job is recorded lost with the server's
+//    error (never succeeded); a job without a connection id is lost at once with the reason.
 // FAILS without the sandbox.
 #include "SandboxEnv.h"
 #include "backup/BackupHistory.h"
@@ -33,6 +36,7 @@ private slots:
     void mariadbIsRefused();
     void credentialsNeverLeak();
     void noStorage();
+    void attachAfterRestart();
 
 private:
     Environment env(bool tidb) const;
@@ -129,6 +133,47 @@ void TestSqlBackup::credentialsNeverLeak()
         }
     }
     QVERIFY2(sent, "the BACKUP statement was not sent");
+}
+
+void TestSqlBackup::attachAfterRestart()
+{
+    DialectOptions options;
+    options.catalogSchema = m_sandbox.value(u"TIDB_CATALOG_SCHEMA"_s);
+    BackupJob running;
+    running.id = u"20261130T010000Z-tidb-sql-beef"_s;
+    running.envName = u"tidb-sql"_s;
+    running.kind = BackupJob::Kind::Sql;
+    running.status = BackupJob::Status::Running;
+    running.startedAt = QDateTime::currentDateTimeUtc().addSecs(-120);
+    running.connectionId = 424242;
+    running.progress = 40;
+    Result<SqlBackupRunner::Prepared> p
+        = SqlBackupRunner::prepareAttach(env(true), m_vault.get(), nullptr, options, running);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    SqlBackupRunner runner(std::move(*p), m_history.get(), nullptr, &m_log);
+    runner.setPollInterval(std::chrono::milliseconds(200));
+    QSignalSpy finished(&runner, &SqlBackupRunner::finished);
+    runner.attach();
+    QVERIFY(finished.wait(30000));
+    const BackupJob lost = runner.job();
+    QCOMPARE(lost.status, BackupJob::Status::Lost);
+    QVERIFY2(lost.error.contains(u"SHOW BACKUPS"_s) && lost.error.contains(u"SQL syntax"_s),
+             qPrintable(lost.error));
+    QVERIFY(lost.finishedAt.isValid());
+    QCOMPARE(m_history->load(running.id)->status, BackupJob::Status::Lost);
+
+    BackupJob unknown = running;
+    unknown.id = u"20261130T010000Z-tidb-sql-cafe"_s;
+    unknown.connectionId = 0;
+    p = SqlBackupRunner::prepareAttach(env(true), m_vault.get(), nullptr, options, unknown);
+    QVERIFY(p.ok());
+    SqlBackupRunner noId(std::move(*p), m_history.get(), nullptr, &m_log);
+    QSignalSpy ended(&noId, &SqlBackupRunner::finished);
+    noId.attach();
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(noId.job().status, BackupJob::Status::Lost);
+    QVERIFY2(noId.job().error.contains(u"cannot be found in SHOW BACKUPS"_s),
+             qPrintable(noId.job().error));
 }
 
 void TestSqlBackup::noStorage()

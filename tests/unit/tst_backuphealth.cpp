@@ -2,8 +2,13 @@
 // ok, older than the expected interval (a daily schedule: 36 h; none: 48 h) is a warning, older
 // than twice that critical; a failure newer than the last good backup is a warning and named; an
 // older failure is forgotten; verified restores and running jobs are found; the next scheduled
-// run; restores never count as backups; JSON keys.
+// run; restores never count as backups; JSON keys; a TiDB log backup's checkpoint lag (10 min
+// warning, 30 min critical, PAUSE warning, ERROR critical, a failed check a warning) and the
+// log backup state file (round trip, forgetting, a damaged file named).
 #include "backup/BackupHealth.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -131,6 +136,102 @@ private slots:
                      .value(u"last_good"_s)
                      .isNull(),
                  true);
+    }
+
+    void logBackupLag()
+    {
+        using K = BackupJob::Kind;
+        using S = BackupJob::Status;
+        const auto state = [](const QString &env, const QString &status, qint64 lagSecs) {
+            LogBackupState s;
+            s.envName = env;
+            s.task = u"pitr"_s;
+            s.status = status;
+            if (lagSecs >= 0)
+                s.checkpoint = kNow.addSecs(-lagSecs);
+            s.checkedAt = kNow.addSecs(-20);
+            return s;
+        };
+        QHash<QString, LogBackupState> logs;
+        logs.insert(u"near"_s, state(u"near"_s, u"NORMAL"_s, 172)); // gap=2m52s
+        logs.insert(u"behind"_s, state(u"behind"_s, u"NORMAL"_s, 15 * 60));
+        logs.insert(u"far"_s, state(u"far"_s, u"NORMAL"_s, 45 * 60));
+        logs.insert(u"paused"_s, state(u"paused"_s, u"PAUSE"_s, 120));
+        LogBackupState broken = state(u"broken"_s, u"ERROR"_s, 60);
+        broken.errors << u"error [store 1]: disk full"_s;
+        logs.insert(u"broken"_s, broken);
+        LogBackupState unchecked = state(u"unchecked"_s, u"NORMAL"_s, 60);
+        unchecked.checkError = u"ssh: connection refused"_s;
+        logs.insert(u"unchecked"_s, unchecked);
+        QStringList names = logs.keys();
+        names << u"nolog"_s;
+        QList<BackupJob> history;
+        for (const QString &n : std::as_const(names))
+            history << job(n, K::Br, S::Succeeded, 3); // every snapshot is fresh
+        const QHash<QString, BackupHealth> h
+            = BackupHealth::compute(names, history, {}, kNow, logs);
+        using L = BackupHealth::Level;
+        QCOMPARE(h.value(u"near"_s).level, L::Ok);
+        QCOMPARE(h.value(u"near"_s).logLagSeconds, 172);
+        QCOMPARE(h.value(u"near"_s).logText(kNow), u"log backup: checkpoint 2 min behind"_s);
+        QCOMPARE(h.value(u"behind"_s).level, L::Warning);
+        QCOMPARE(h.value(u"far"_s).level, L::Critical);
+        QCOMPARE(h.value(u"far"_s).logLevel, L::Critical);
+        QCOMPARE(h.value(u"paused"_s).level, L::Warning);
+        QVERIFY(h.value(u"paused"_s).logText(kNow).contains(u"paused"_s));
+        QCOMPARE(h.value(u"broken"_s).level, L::Critical);
+        QVERIFY(h.value(u"broken"_s).logText(kNow).contains(u"disk full"_s));
+        QCOMPARE(h.value(u"unchecked"_s).level, L::Warning);
+        QVERIFY(h.value(u"unchecked"_s).logText(kNow).contains(u"connection refused"_s));
+        QCOMPARE(h.value(u"nolog"_s).level, L::Ok);
+        QVERIFY(!h.value(u"nolog"_s).logBackup);
+        QVERIFY(h.value(u"nolog"_s).toJson().value(u"log_backup"_s).isNull());
+        const QJsonObject far = h.value(u"far"_s).toJson().value(u"log_backup"_s).toObject();
+        QCOMPARE(far.value(u"lag_s"_s).toInteger(), 45 * 60);
+        QCOMPARE(far.value(u"level"_s).toString(), u"critical"_s);
+        QCOMPARE(far.value(u"task"_s).toString(), u"pitr"_s);
+        // No snapshot at all stays critical whatever the log backup says.
+        QCOMPARE(BackupHealth::compute({ u"near"_s }, {}, {}, kNow, logs).value(u"near"_s).level,
+                 L::Critical);
+    }
+
+    void logBackupStateFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(LogBackupState::load(dir.path())->isEmpty()); // no file yet
+        // A failed look at an environment without a log backup on record records nothing.
+        QVERIFY(LogBackupState::saveCheckError(dir.path(), u"dev"_s, u"no PD"_s, kNow).ok());
+        QVERIFY(LogBackupState::load(dir.path())->isEmpty());
+        BrLogTask t;
+        t.name = u"pitr"_s;
+        t.status = u"NORMAL"_s;
+        t.checkpoint = kNow.addSecs(-90);
+        LogBackupState s = LogBackupState::fromTask(u"uat02"_s, t, kNow);
+        s.program = u"/opt/br"_s;
+        QVERIFY(LogBackupState::save(dir.path(), s).ok());
+        QVERIFY(
+            LogBackupState::saveCheckError(dir.path(), u"uat02"_s, u"timed out"_s, kNow.addSecs(60))
+                .ok());
+        Result<QHash<QString, LogBackupState>> all = LogBackupState::load(dir.path());
+        QVERIFY(all.ok());
+        const LogBackupState back = all->value(u"uat02"_s);
+        QCOMPARE(back.checkpoint, kNow.addSecs(-90)); // the last known checkpoint is kept
+        QCOMPARE(back.checkError, u"timed out"_s);
+        QCOMPARE(back.program, u"/opt/br"_s);
+        QCOMPARE(back.lagSeconds(kNow), 90);
+        QVERIFY(LogBackupState::remove(dir.path(), u"uat02"_s).ok());
+        QVERIFY(LogBackupState::load(dir.path())->isEmpty());
+
+        QFile f(LogBackupState::pathIn(dir.path()));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ damaged");
+        f.close();
+        const Result<QHash<QString, LogBackupState>> bad = LogBackupState::load(dir.path());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(u"state.json"_s), qPrintable(bad.error().message));
+        // Saving replaces a damaged file rather than failing forever.
+        QVERIFY(LogBackupState::save(dir.path(), s).ok());
+        QCOMPARE(LogBackupState::load(dir.path())->size(), 1);
     }
 };
 

@@ -77,6 +77,51 @@ private slots:
         QVERIFY(claims.error().message.contains(u"backup-schedules.json"_s));
     }
 
+    // A claimer that died before launching leaves a queued record: recorded lost after 15 min
+    // by the next claim (under the lock), never while it may still be starting; a job that was
+    // launched (it has a pid) is left to its follower.
+    void abandonedClaimIsRecordedLost()
+    {
+        QTemporaryDir dir;
+        const QString history = dir.filePath(u"history"_s);
+        const QString schedules = dir.filePath(u"backup-schedules.json"_s);
+        const QString lock = dir.filePath(u"run-due.lock"_s);
+        const QDateTime now = QDateTime(QDate(2026, 11, 30), QTime(2, 0, 30), Qt::UTC);
+        BackupSchedule s;
+        s.id = u"prod-nightly"_s;
+        s.envName = u"prod"_s;
+        s.frequency = BackupSchedule::Frequency::Daily;
+        s.hour = 2;
+        s.timeZone = u"UTC"_s;
+        s.createdAt = now.addDays(-1);
+        ScheduleSet set;
+        QVERIFY(set.add(s).ok());
+        QVERIFY(set.save(schedules).ok());
+        const Result<QList<ScheduledRuns::Claim>> claims
+            = ScheduledRuns::claimDue(history, schedules, lock, now);
+        QVERIFY(claims.ok());
+        QCOMPARE(claims->size(), 1);
+        const QString claimed = claims->first().job.id;
+        BackupJob launched;
+        launched.id = u"20261130T015000Z-prod-aaaa"_s;
+        launched.envName = u"prod"_s;
+        launched.status = BackupJob::Status::Queued;
+        launched.startedAt = now.addSecs(-600);
+        launched.remotePid = 4242;
+        QVERIFY(BackupHistory(history).save(launched).ok());
+
+        QVERIFY(ScheduledRuns::claimDue(history, schedules, lock, now.addSecs(300)).ok());
+        QCOMPARE(BackupHistory(history).load(claimed)->status, BackupJob::Status::Queued);
+
+        QVERIFY(ScheduledRuns::claimDue(history, schedules, lock, now.addSecs(16 * 60)).ok());
+        const Result<BackupJob> lost = BackupHistory(history).load(claimed);
+        QVERIFY(lost.ok());
+        QCOMPARE(lost->status, BackupJob::Status::Lost);
+        QVERIFY2(lost->error.contains(u"never started"_s), qPrintable(lost->error));
+        QCOMPARE(lost->finishedAt, now.addSecs(16 * 60));
+        QCOMPARE(BackupHistory(history).load(launched.id)->status, BackupJob::Status::Queued);
+    }
+
     void storageCredentials()
     {
         QCOMPARE(StorageUrl::withParameters(u"s3://b/p?region=x"_s, u"access-key=A"_s),

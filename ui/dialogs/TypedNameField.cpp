@@ -13,8 +13,13 @@ TypedNameField::TypedNameField(const Environment &env, const QString &editObject
     : QWidget(parent)
     , m_name(env.name)
 {
-    auto *warn
-        = new QLabel(tr("This is a PRODUCTION environment. Type its name to confirm:"), this);
+    // Production is named as such; other tiers ask for the name when the action itself is
+    // dangerous (an overwrite, a BR restore), and must not claim to be production.
+    auto *warn = new QLabel(env.isProduction()
+                                ? tr("This is a PRODUCTION environment. Type its name to confirm:")
+                                //: %1 = environment name
+                                : tr("Type the name of %1 to confirm:").arg(env.name),
+                            this);
     warn->setWordWrap(true);
     QPalette p = warn->palette();
     p.setColor(QPalette::WindowText, TierStyle::color(env));

@@ -1,5 +1,6 @@
 // TypedNameField: the production safeguard of every confirmation dialog: "This is a PRODUCTION
-// environment. Type its name to confirm:" in the tier's colour and a line edit; matches() is true
+// environment. Type its name to confirm:" (other tiers: "Type the name of ENV to confirm:", for
+// actions dangerous on any tier) in the tier's colour and a line edit; matches() is true
 // only when the exact environment name is typed. Used by ConfirmActionDialog and
 // ConfirmRemoveDialog. Threading: GUI thread only.
 #pragma once

@@ -2,8 +2,10 @@
 
 #include "MessageBanner.h"
 #include "PageHeading.h"
+#include "backup/BackupHealth.h"
 #include "backup/BackupJob.h"
 #include "backup/BackupManager.h"
+#include "dialogs/BrRestoreDialog.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/RestoreDialog.h"
 #include "dialogs/StartBackupDialog.h"
@@ -17,6 +19,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -35,7 +38,6 @@ namespace {
 const QColor kGood(0x2e, 0x7d, 0x32);
 const QColor kAmber(0xb2, 0x6a, 0x00);
 const QColor kBad(0xc6, 0x28, 0x28);
-constexpr qint64 kStaleAfterSecs = 26 * 3600; // a daily backup plus some slack
 constexpr int kAgeRefreshMs = 30000;
 
 QLabel *sectionTitle(const QString &text, QWidget *parent)
@@ -48,29 +50,19 @@ QLabel *sectionTitle(const QString &text, QWidget *parent)
     return l;
 }
 
-QColor ageColor(const BackupJobsModel::Health &h, const QDateTime &now)
+QColor levelColor(BackupHealth::Level level)
 {
-    if (!h.lastGood)
-        return kBad;
-    const QDateTime at
-        = h.lastGood->finishedAt.isValid() ? h.lastGood->finishedAt : h.lastGood->startedAt;
-    return at.secsTo(now) > kStaleAfterSecs ? kAmber : kGood;
+    switch (level) {
+    case BackupHealth::Level::Ok: return kGood;
+    case BackupHealth::Level::Warning: return kAmber;
+    case BackupHealth::Level::Critical: break;
+    }
+    return kBad;
 }
 
 QDateTime endOf(const BackupJob &j)
 {
     return j.finishedAt.isValid() ? j.finishedAt : j.startedAt;
-}
-
-// The newest restore (or drill) of env's backups whose checksums matched.
-std::optional<BackupJob> lastVerifiedRestore(const QList<BackupJob> &jobs, const QString &env)
-{
-    std::optional<BackupJob> best;
-    for (const BackupJob &j : jobs)
-        if (j.kind == BackupJob::Kind::Restore && j.envName == env && j.verified
-            && j.status == BackupJob::Status::Succeeded && (!best || endOf(j) > endOf(*best)))
-            best = j;
-    return best;
 }
 
 QTableWidgetItem *cell(const QString &text, const QString &tip = {})
@@ -97,7 +89,8 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     m_heading = new PageHeading(tr("Backups"), this);
     m_start = new QPushButton(tr("&Start backup\u2026"), this);
     m_start->setObjectName(u"backupsStart"_s);
-    m_start->setToolTip(tr("Start a logical or physical backup of the selected environment"));
+    m_start->setToolTip(tr("Start a backup of the selected environment (logical or physical; "
+                           "BR or SQL BACKUP on TiDB)"));
     m_cancel = new QPushButton(tr("&Cancel backup\u2026"), this);
     m_cancel->setObjectName(u"backupsCancel"_s);
     m_cancel->setToolTip(tr("Stop the selected backup and remove its partial directory"));
@@ -124,16 +117,18 @@ BackupsPage::BackupsPage(const CoreServices &services, BackupManager *manager, Q
     m_headline = PageHeading::makeHeadline(u"backupsHeadline"_s, tr("Backup summary"), 1.8, this);
     m_subline = new QLabel(this);
     m_subline->setObjectName(u"backupsSubline"_s);
-    m_subline->setWordWrap(true);
+    // One line (a wrapped label is squeezed by the splitter below); the whole text is its tooltip.
+    m_subline->setWordWrap(false);
+    m_subline->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"backupsBanner"_s);
 
-    m_health = new QTableWidget(0, 5, this);
+    m_health = new QTableWidget(0, 7, this);
     m_health->setObjectName(u"backupsHealth"_s);
     m_health->setAccessibleName(tr("Backup health per environment"));
     m_health->setHorizontalHeaderLabels({ tr("Environment"), tr("Last good backup"),
                                           tr("Last failure"), tr("Last verified restore"),
-                                          tr("Running") });
+                                          tr("Log backup (PITR)"), tr("Next run"), tr("Running") });
     m_health->setSelectionMode(QAbstractItemView::NoSelection);
     m_health->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_health->verticalHeader()->hide();
@@ -289,6 +284,11 @@ RestoreDialog *BackupsPage::restoreDialog() const
     return m_restoreDialog;
 }
 
+BrRestoreDialog *BackupsPage::brRestoreDialog() const
+{
+    return m_brRestoreDialog;
+}
+
 StartBackupDialog *BackupsPage::startDialog() const
 {
     return m_startDialog;
@@ -325,6 +325,15 @@ void BackupsPage::setEnvironment(const Environment &env)
 void BackupsPage::setEnvironments(const EnvironmentList &envs)
 {
     m_envs = envs;
+    updateHealth();
+}
+
+void BackupsPage::setBackupContext(const ScheduleSet &schedules,
+                                   const QHash<QString, LogBackupState> &logBackups)
+{
+    m_schedules = schedules;
+    m_logBackups = logBackups;
+    updateHeadline();
     updateHealth();
 }
 
@@ -381,7 +390,15 @@ void BackupsPage::updateHeadline()
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const BackupJobsModel::Health h = m_model->health(m_env->name);
-    if (h.lastGood) {
+    const BackupHealth health
+        = BackupHealth::compute({ m_env->name }, m_model->jobs(), m_schedules, now, m_logBackups)
+              .value(m_env->name);
+    if (health.logBackup && health.logLevel != BackupHealth::Level::Ok && h.lastGood) {
+        // A TiDB log backup that falls behind is the RPO that matters: it leads.
+        //: %1 = environment, %2 = "checkpoint 2 h behind", "paused ...", "ERROR: ..."
+        m_headline->setText(
+            tr("Log backup of %1: %2").arg(m_env->name, health.logBackup->summary(now)));
+    } else if (h.lastGood) {
         //: %1 = environment, %2 = age such as "3 h ago"
         m_headline->setText(
             tr("Last good backup of %1: %2")
@@ -390,21 +407,41 @@ void BackupsPage::updateHeadline()
         //: %1 = environment
         m_headline->setText(tr("No successful backup of %1").arg(m_env->name));
     }
-    PageHeading::setHeadlineColor(m_headline, ageColor(h, now));
+    PageHeading::setHeadlineColor(m_headline, levelColor(health.level));
     QStringList parts;
     if (h.lastGood)
         //: %1 = kind (Logical ...), %2 = size, %3 = where
         parts << tr("%1, %2, %3")
                      .arg(BackupJobsModel::kindText(h.lastGood->kind),
                           BackupJobsModel::sizeText(h.lastGood->sizeBytes), h.lastGood->target);
-    if (h.lastFailure && (!h.lastGood || endOf(*h.lastFailure) > endOf(*h.lastGood)))
+    if (h.lastFailure && (!h.lastGood || endOf(*h.lastFailure) > endOf(*h.lastGood))) {
+        // One line: the whole error is in the health table's tooltip and the job's log.
+        QString error = h.lastFailure->error.simplified();
+        if (error.size() > 90)
+            error = error.left(89) + u'\u2026';
         //: %1 = age, %2 = the error
         parts << tr("last attempt failed %1: %2")
-                     .arg(BackupJobsModel::ageText(endOf(*h.lastFailure), now),
-                          h.lastFailure->error);
+                     .arg(BackupJobsModel::ageText(endOf(*h.lastFailure), now), error);
+    }
+    if (health.logBackup && health.logLevel != BackupHealth::Level::Ok)
+        //: %1 = age such as "3 h ago"
+        parts << tr("last good backup %1")
+                     .arg(h.lastGood ? BackupJobsModel::ageText(endOf(*h.lastGood), now)
+                                     : tr("never"));
+    else if (health.logBackup)
+        parts << health.logText(now);
+    if (h.lastGood && health.lastGoodAgeSeconds > health.expectedIntervalSeconds)
+        //: %1 = expected interval such as "36 h"
+        parts << tr("older than expected (%1)")
+                     .arg(BackupHealth::ageText(health.expectedIntervalSeconds));
+    if (health.nextRun.isValid())
+        //: %1 = date and time
+        parts << tr("next run %1")
+                     .arg(QLocale().toString(health.nextRun.toLocalTime(), QLocale::ShortFormat));
     if (h.running > 0)
         parts << tr("%n backup(s) running", nullptr, h.running);
     m_subline->setText(parts.join(u" \u00b7 "_s));
+    m_subline->setToolTip(m_subline->text());
 }
 
 void BackupsPage::updateHealth()
@@ -416,10 +453,13 @@ void BackupsPage::updateHealth()
         if (!names.contains(n))
             names << n;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QHash<QString, BackupHealth> all
+        = BackupHealth::compute(names, m_model->jobs(), m_schedules, now, m_logBackups);
     m_health->setRowCount(int(names.size()));
     for (int r = 0; r < names.size(); ++r) {
         const QString &name = names.at(r);
         const BackupJobsModel::Health h = m_model->health(name);
+        const BackupHealth health = all.value(name);
         auto *envItem = cell(name);
         if (m_env && m_env->name == name) {
             QFont f = envItem->font();
@@ -437,7 +477,7 @@ void BackupsPage::updateHealth()
                         h.lastGood->target);
         else
             good = cell(tr("No successful backup"));
-        good->setForeground(ageColor(h, now));
+        good->setForeground(levelColor(health.level));
         m_health->setItem(r, 1, good);
         if (h.lastFailure) {
             //: %1 = age, %2 = error
@@ -450,7 +490,7 @@ void BackupsPage::updateHealth()
         } else {
             m_health->setItem(r, 2, cell(tr("none")));
         }
-        const std::optional<BackupJob> verified = lastVerifiedRestore(m_model->jobs(), name);
+        const std::optional<BackupJob> &verified = health.lastVerifiedRestore;
         if (verified)
             //: %1 = age ("3 h ago"), %2 = the verification ("12 tables match"), %3 = target
             m_health->setItem(r, 3,
@@ -460,7 +500,25 @@ void BackupsPage::updateHealth()
                                    verified->id));
         else
             m_health->setItem(r, 3, cell(tr("never")));
-        m_health->setItem(r, 4, cell(h.running > 0 ? QString::number(h.running) : u"\u2014"_s));
+        if (health.logBackup) {
+            auto *log = cell(health.logBackup->summary(now),
+                             //: %1 = task, %2 = time of the last status check
+                             tr("Task %1, checked %2")
+                                 .arg(health.logBackup->task,
+                                      QLocale().toString(health.logBackup->checkedAt.toLocalTime(),
+                                                         QLocale::ShortFormat)));
+            log->setForeground(levelColor(health.logLevel));
+            m_health->setItem(r, 4, log);
+        } else {
+            m_health->setItem(r, 4, cell(u"\u2014"_s, tr("No TiDB log backup on record")));
+        }
+        m_health->setItem(
+            r, 5,
+            health.nextRun.isValid()
+                ? cell(QLocale().toString(health.nextRun.toLocalTime(), QLocale::ShortFormat),
+                       health.nextScheduleId)
+                : cell(tr("no schedule")));
+        m_health->setItem(r, 6, cell(h.running > 0 ? QString::number(h.running) : u"\u2014"_s));
     }
     int height = m_health->horizontalHeader()->sizeHint().height() + 2 * m_health->frameWidth() + 2;
     const int shown = qBound(1, int(names.size()), 5);
@@ -506,8 +564,9 @@ void BackupsPage::updateSelection()
     }
     const BackupJob &job = m_model->jobAt(row);
     m_cancel->setEnabled(!job.isFinished() && m_manager);
-    m_restoreButton->setEnabled(m_manager && job.kind == BackupJob::Kind::Logical
-                                && job.status == BackupJob::Status::Succeeded);
+    m_restoreButton->setEnabled(
+        m_manager && (job.kind == BackupJob::Kind::Logical || job.kind == BackupJob::Kind::Br)
+        && job.status == BackupJob::Status::Succeeded);
     //: %1 = job id
     m_logTitle->setText(tr("Log of %1").arg(job.id));
     const QString text = m_model->index(row, 0).data(BackupJobsModel::LogTailRole).toString();
@@ -551,7 +610,13 @@ void BackupsPage::openStartDialog()
         m_banner->showMessage(MessageBanner::Kind::Info,
                               //: %1 = environment
                               tr("Starting a backup of %1\u2026").arg(envName));
-        m_manager->startBackup(envName, dlg->request());
+        switch (dlg->kind()) {
+        case BackupJob::Kind::Br: m_manager->startBrBackup(envName, dlg->brRequest()); break;
+        case BackupJob::Kind::Sql:
+            m_manager->startSqlBackup(envName, dlg->storage(), dlg->databases());
+            break;
+        default: m_manager->startBackup(envName, dlg->request()); break;
+        }
     });
     dlg->open();
 }
@@ -596,9 +661,45 @@ void BackupsPage::openRestoreDialog(const QString &jobId)
     if (row < 0)
         return;
     const BackupJob backup = m_model->jobAt(row);
-    if (backup.kind != BackupJob::Kind::Logical || backup.status != BackupJob::Status::Succeeded)
+    if (backup.status != BackupJob::Status::Succeeded)
         return;
-    openRestore(int(RestoreDialog::Mode::Restore), backup);
+    if (backup.kind == BackupJob::Kind::Br)
+        openBrRestore(backup);
+    else if (backup.kind == BackupJob::Kind::Logical)
+        openRestore(int(RestoreDialog::Mode::Restore), backup);
+}
+
+void BackupsPage::openBrRestore(const BackupJob &backup)
+{
+    if (!m_manager)
+        return;
+    if (m_brRestoreDialog)
+        m_brRestoreDialog->close();
+    auto *dlg = new BrRestoreDialog(environmentNamed(backup.envName), backup, m_envs, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    m_brRestoreDialog = dlg;
+    const QString source = backup.envName;
+    connect(m_manager, &BackupManager::logWindowRead, dlg,
+            [dlg, source](const QString &env, const QDateTime &from, const QDateTime &to,
+                          const QString &error) {
+                if (env == source)
+                    dlg->setLogWindow(from, to, error);
+            });
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const BrRestoreOrder order = dlg->order();
+        m_banner->showMessage(
+            MessageBanner::Kind::Info,
+            order.until.isValid()
+                //: %1 = backup id, %2 = environment, %3 = date and time
+                ? tr("Restoring %1 into %2 up to %3…")
+                      .arg(order.backup.id, order.intoEnv,
+                           QLocale().toString(order.until.toLocalTime(), QLocale::ShortFormat))
+                //: %1 = backup id, %2 = environment
+                : tr("Restoring %1 into %2…").arg(order.backup.id, order.intoEnv));
+        m_manager->startBrRestore(order);
+    });
+    dlg->open();
+    m_manager->readLogWindow(source);
 }
 
 void BackupsPage::openDrillDialog()

@@ -1,7 +1,10 @@
-// BackupsPage: MariaDB/MySQL backups (issue 6). The headline is the one fact that matters before
-// anything goes wrong: "Last good backup of dev: 3 h ago" (green; amber after a day) or
-// "No successful backup of dev" in red. Below: the backup health of every environment (age of
-// its last good backup, its last failure, what runs now), the jobs (all environments, or the
+// BackupsPage: backups and restores (issue 6). The headline is the one fact that matters before
+// anything goes wrong: "Last good backup of dev: 3 h ago" or "No successful backup of dev",
+// coloured by BackupHealth's level (green ok, amber warning, red critical: the schedule-based
+// thresholds the Fleet page and `tidesk-cli backup health` use, and a TiDB log backup's
+// checkpoint lag). Below: the backup health of every environment (age of its last good backup,
+// its last failure, the last verified restore, the log backup, the next run, what runs now),
+// the jobs (all environments, or the
 // selected one) with a progress bar while a job runs, and the log tail of the selected job.
 // Start backup asks kind, directory and databases (StartBackupDialog); Cancel asks in a
 // ConfirmActionDialog (the typed environment name on production); Refresh re-reads the history.
@@ -11,6 +14,8 @@
 #pragma once
 
 #include "CoreServices.h"
+#include "backup/LogBackupState.h"
+#include "backup/ScheduleSet.h"
 #include "inventory/Environment.h"
 
 #include <QPointer>
@@ -37,6 +42,7 @@ class MessageBanner;
 class PageHeading;
 class StartBackupDialog;
 class RestoreDialog;
+class BrRestoreDialog;
 struct BackupJob;
 struct Error;
 
@@ -53,6 +59,10 @@ public:
     // The inventory's environments: the health table lists them all.
     void setEnvironments(const EnvironmentList &envs);
     [[nodiscard]] std::optional<Environment> environment() const { return m_env; }
+    // The schedules and log backups on record (BackupHealthPoller reads them each minute): the
+    // health's thresholds, next runs and checkpoint lag.
+    void setBackupContext(const ScheduleSet &schedules,
+                          const QHash<QString, LogBackupState> &logBackups);
 
     [[nodiscard]] BackupManager *manager() const { return m_manager; }
     [[nodiscard]] BackupJobsModel *jobsModel() const { return m_model; }
@@ -67,6 +77,7 @@ public:
     [[nodiscard]] QPushButton *restoreButton() const { return m_restoreButton; }
     [[nodiscard]] QPushButton *drillButton() const { return m_drillButton; }
     [[nodiscard]] RestoreDialog *restoreDialog() const;
+    [[nodiscard]] BrRestoreDialog *brRestoreDialog() const;
     [[nodiscard]] QCheckBox *onlySelectedBox() const { return m_onlySelected; }
     // The dialogs on screen (null when none).
     [[nodiscard]] StartBackupDialog *startDialog() const;
@@ -82,7 +93,7 @@ public slots:
     void openStartDialog();
     // Asks for confirmation, then cancels the job through the manager.
     void proposeCancel(const QString &jobId);
-    // The restore wizard for a succeeded logical backup (the selected one by default).
+    // The restore wizard for a succeeded logical or BR backup (the selected one by default).
     void openRestoreDialog(const QString &jobId = {});
     // The drill wizard for the selected environment's latest good logical backup.
     void openDrillDialog();
@@ -97,12 +108,16 @@ private:
     void showError(const QString &text, const TiDesk::Error &error);
     [[nodiscard]] Environment environmentNamed(const QString &name) const;
     void openRestore(int mode, const BackupJob &backup);
+    // A BR backup: BrRestoreDialog (snapshot or point in time), the log window read meanwhile.
+    void openBrRestore(const BackupJob &backup);
     [[nodiscard]] std::optional<BackupJob> latestGoodLogical(const QString &env) const;
 
     CoreServices m_services;
     BackupManager *m_manager = nullptr;
     std::optional<Environment> m_env;
     EnvironmentList m_envs;
+    ScheduleSet m_schedules;
+    QHash<QString, LogBackupState> m_logBackups;
     bool m_loaded = false;
 
     BackupJobsModel *m_model = nullptr;
@@ -123,6 +138,7 @@ private:
     QPushButton *m_restoreButton = nullptr;
     QPushButton *m_drillButton = nullptr;
     QPointer<RestoreDialog> m_restoreDialog;
+    QPointer<BrRestoreDialog> m_brRestoreDialog;
     QTimer *m_ageTimer = nullptr;
     QPointer<StartBackupDialog> m_startDialog;
     QPointer<ConfirmActionDialog> m_confirm;

@@ -96,6 +96,14 @@ QString BackupHealth::headline() const
     return tr("Last good backup %1 ago").arg(ageText(lastGoodAgeSeconds));
 }
 
+QString BackupHealth::logText(const QDateTime &now) const
+{
+    if (!logBackup)
+        return {};
+    //: %1 = "checkpoint 2 min behind", "paused ...", "ERROR: ..."
+    return tr("log backup: %1").arg(logBackup->summary(now));
+}
+
 QJsonObject BackupHealth::toJson() const
 {
     QJsonObject o { { u"env"_s, envName },
@@ -114,13 +122,23 @@ QJsonObject BackupHealth::toJson() const
                                : QJsonValue(QJsonValue::Null));
     if (!nextScheduleId.isEmpty())
         o.insert(u"next_schedule"_s, nextScheduleId);
+    if (logBackup) {
+        QJsonObject log = logBackup->toJson({});
+        log.insert(u"lag_s"_s,
+                   logLagSeconds >= 0 ? QJsonValue(logLagSeconds) : QJsonValue(QJsonValue::Null));
+        log.insert(u"level"_s, levelName(logLevel));
+        o.insert(u"log_backup"_s, log);
+    } else {
+        o.insert(u"log_backup"_s, QJsonValue::Null);
+    }
     return o;
 }
 
 QHash<QString, BackupHealth> BackupHealth::compute(const QStringList &envNames,
                                                    const QList<BackupJob> &history,
                                                    const ScheduleSet &schedules,
-                                                   const QDateTime &now)
+                                                   const QDateTime &now,
+                                                   const QHash<QString, LogBackupState> &logBackups)
 {
     QHash<QString, BackupHealth> out;
     for (const QString &env : envNames) {
@@ -178,6 +196,15 @@ QHash<QString, BackupHealth> BackupHealth::compute(const QStringList &envNames,
             h.lastFailure.reset();
         if (h.lastFailure)
             h.lastFailureAgeSeconds = qMax<qint64>(0, endOf(*h.lastFailure).secsTo(now));
+        if (const auto log = logBackups.constFind(h.envName); log != logBackups.cend()) {
+            h.logBackup = *log;
+            h.logLagSeconds = log->lagSeconds(now);
+            if (log->status == u"ERROR"_s || h.logLagSeconds > kLogLagCriticalSecs)
+                h.logLevel = Level::Critical;
+            else if (log->status == u"PAUSE"_s || h.logLagSeconds > kLogLagWarningSecs
+                     || h.logLagSeconds < 0 || !log->checkError.isEmpty())
+                h.logLevel = Level::Warning;
+        }
         if (!h.lastGood) {
             h.level = Level::Critical;
             continue;
@@ -189,6 +216,7 @@ QHash<QString, BackupHealth> BackupHealth::compute(const QStringList &envNames,
             h.level = Level::Warning;
         else
             h.level = Level::Ok;
+        h.level = std::max(h.level, h.logLevel);
     }
     return out;
 }

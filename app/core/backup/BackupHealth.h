@@ -7,11 +7,17 @@
 //  - Warning: older than the expected interval, or the latest backup failed / was lost;
 //  - Ok otherwise.
 // The expected interval is the shortest of the environment's enabled schedules plus half of it
-// (daily -> 36 h), or 48 h without a schedule. compute() is pure: the caller reads the history
-// and the schedules (file I/O) on a pool thread or in the CLI.
+// (daily -> 36 h), or 48 h without a schedule.
+// A TiDB environment with a log backup (PITR) on record (LogBackupState) is also rated by its
+// checkpoint lag - the RPO of a point-in-time restore: status ERROR or a lag over 30 min is
+// Critical, PAUSE or a lag over 10 min (or a failed status check) a Warning. TiDesk's own
+// thresholds, as constants below.
+// compute() is pure: the caller reads the history, the schedules and the log backup states
+// (file I/O) on a pool thread or in the CLI.
 #pragma once
 
 #include "backup/BackupJob.h"
+#include "backup/LogBackupState.h"
 #include "backup/ScheduleSet.h"
 
 #include <QCoreApplication>
@@ -41,19 +47,27 @@ public:
     qint64 expectedIntervalSeconds = 0;
     qint64 lastGoodAgeSeconds = -1; // -1: none
     qint64 lastFailureAgeSeconds = -1;
+    std::optional<LogBackupState> logBackup; // a TiDB log backup on record
+    qint64 logLagSeconds = -1; // now - its checkpoint; -1: none or unknown
+    Level logLevel = Level::Ok; // the log backup's own rating (level includes it)
+
+    static constexpr qint64 kLogLagWarningSecs = 10 * 60;
+    static constexpr qint64 kLogLagCriticalSecs = 30 * 60;
 
     // "Last good backup 3 h ago" / "No successful backup" / "Last backup failed 20 min ago".
     [[nodiscard]] QString headline() const;
     // "3 h" (age of the last good backup) or "none".
     [[nodiscard]] QString shortText() const;
+    // "log backup: checkpoint 2 min behind" (empty without a log backup on record).
+    [[nodiscard]] QString logText(const QDateTime &now) const;
     [[nodiscard]] QJsonObject toJson() const;
 
     // One entry per environment named in envNames (those without any job or schedule get a
     // Critical "No successful backup").
-    [[nodiscard]] static QHash<QString, BackupHealth> compute(const QStringList &envNames,
-                                                              const QList<BackupJob> &history,
-                                                              const ScheduleSet &schedules,
-                                                              const QDateTime &now);
+    [[nodiscard]] static QHash<QString, BackupHealth>
+    compute(const QStringList &envNames, const QList<BackupJob> &history,
+            const ScheduleSet &schedules, const QDateTime &now,
+            const QHash<QString, LogBackupState> &logBackups = {});
     [[nodiscard]] static QString levelName(Level level); // ok, warning, critical
     // "45 s", "12 min", "5 h", "3 d" (the largest unit only: a glance, not a report).
     [[nodiscard]] static QString ageText(qint64 seconds);

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -52,6 +53,23 @@ QJsonValue textOrNull(const QString &s)
 bool BackupJob::isFinished() const
 {
     return status != Status::Queued && status != Status::Running;
+}
+
+bool BackupJob::isAbandoned(const QDateTime &now) const
+{
+    return status == Status::Queued && remotePid <= 0 && connectionId == 0 && startedAt.isValid()
+        && startedAt.secsTo(now) > kAbandonedAfterSecs;
+}
+
+void BackupJob::markAbandoned(const QDateTime &now)
+{
+    status = Status::Lost;
+    //: %1 = time the job was queued
+    error = tr("Queued at %1 but never started: the TiDesk or tidesk-cli that queued it stopped "
+               "before launching it. Nothing ran; the next scheduled run is not affected.")
+                .arg(QLocale().toString(startedAt.toLocalTime(), QLocale::ShortFormat));
+    progress = -1;
+    finishedAt = now.toUTC();
 }
 
 qint64 BackupJob::durationMs() const

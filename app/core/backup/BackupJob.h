@@ -62,6 +62,12 @@ public:
     bool verified = false;
 
     [[nodiscard]] bool isFinished() const;
+    // Queued for longer than kAbandonedAfterSecs without ever being launched (no pid, no SQL
+    // connection): the TiDesk or tidesk-cli that claimed or started it stopped before launching.
+    static constexpr qint64 kAbandonedAfterSecs = 15 * 60;
+    [[nodiscard]] bool isAbandoned(const QDateTime &now) const;
+    // Marks an abandoned job lost with the reason (finishedAt = now).
+    void markAbandoned(const QDateTime &now);
     [[nodiscard]] qint64 durationMs() const; // -1 when not started
 
     [[nodiscard]] static QString kindName(Kind k); // logical, physical, br, sql, restore

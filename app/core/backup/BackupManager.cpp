@@ -3,6 +3,7 @@
 #include "backup/BackupHistory.h"
 #include "backup/BackupRunner.h"
 #include "backup/BackupVerifier.h"
+#include "backup/BrLogClient.h"
 #include "common/Logging.h"
 #include "inventory/InventoryStore.h"
 #include "sql/EnvironmentConnection.h"
@@ -30,6 +31,7 @@ struct BackupManager::AttachPlan
 {
     BackupJob job;
     std::optional<PreparedJob> prepared;
+    std::optional<SqlBackupRunner::Prepared> sql; // a TiDB SQL BACKUP: found in SHOW BACKUPS
     Error error; // when not prepared and not lost
     bool lost = false; // its environment is gone: recorded as lost
 };
@@ -52,6 +54,14 @@ Error noInventory()
 {
     return Error::make(ErrorKind::Internal,
                        BackupManager::tr("The inventory is not open: backups cannot be started."));
+}
+
+DialectOptions dialectOptionsOf(const CoreServices &services)
+{
+    DialectOptions o;
+    if (!services.tidbCatalogSchema.isEmpty())
+        o.catalogSchema = services.tidbCatalogSchema;
+    return o;
 }
 
 } // namespace
@@ -136,6 +146,22 @@ void BackupManager::remember(const BackupJob &job)
 
 void BackupManager::startBackup(const QString &envName, const BackupJobRequest &request)
 {
+    startPrepared(envName, [request](const Environment &env, CredentialStore *secrets) {
+        return BackupLauncher::prepareBackup(env, secrets, request);
+    });
+}
+
+void BackupManager::startBrBackup(const QString &envName, const BrJobRequest &request)
+{
+    startPrepared(envName, [request](const Environment &env, CredentialStore *secrets) {
+        return BackupLauncher::prepareBr(env, secrets, request);
+    });
+}
+
+void BackupManager::startPrepared(
+    const QString &envName,
+    std::function<Result<PreparedJob>(const Environment &, CredentialStore *)> prepare)
+{
     auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
     m_preparing.append(watcher);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
@@ -156,13 +182,143 @@ void BackupManager::startBackup(const QString &envName, const BackupJobRequest &
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
     watcher->setFuture(QtConcurrent::run(
-        m_services.pool, [inventory, secrets, envName, request]() -> Result<PreparedJob> {
+        m_services.pool,
+        [inventory, secrets, envName, prepare = std::move(prepare)]() -> Result<PreparedJob> {
             if (!inventory)
                 return noInventory();
             const Result<Environment> env = inventory->findByName(envName);
             if (!env)
                 return env.error();
-            return BackupLauncher::prepareBackup(*env, secrets, request);
+            return prepare(*env, secrets);
+        }));
+}
+
+void BackupManager::startSqlBackup(const QString &envName, const QString &storage,
+                                   const QStringList &databases)
+{
+    using Prepared = Result<SqlBackupRunner::Prepared>;
+    auto *watcher = new QFutureWatcher<Prepared>(this);
+    m_preparing.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        Prepared prepared = watcher->future().takeResult();
+        if (!prepared) {
+            emit startFailed(envName, prepared.error());
+            return;
+        }
+        const BackupJob job = prepared->job;
+        followSql(std::move(*prepared), Mode::Start);
+        emit backupStarted(job);
+    });
+    const CoreServices services = m_services;
+    watcher->setFuture(
+        QtConcurrent::run(m_services.pool, [services, envName, storage, databases]() -> Prepared {
+            if (!services.inventory)
+                return noInventory();
+            const Result<Environment> env = services.inventory->findByName(envName);
+            if (!env)
+                return env.error();
+            return SqlBackupRunner::prepare(*env, services.secrets, services.tunnels,
+                                            dialectOptionsOf(services), storage, databases);
+        }));
+}
+
+void BackupManager::followSql(SqlBackupRunner::Prepared prepared, Mode mode)
+{
+    const QString id = prepared.job.id;
+    m_following.insert(id);
+    remember(prepared.job);
+    emit jobChanged(prepared.job);
+    auto *runner = new SqlBackupRunner(std::move(prepared), m_history.get(), m_services.pool,
+                                       m_services.activityLog, this);
+    runner->setPollInterval(m_pollInterval);
+    m_sqlRunners.insert(id, runner);
+    connect(runner, &SqlBackupRunner::jobChanged, this, &BackupManager::onJobChanged);
+    connect(runner, &SqlBackupRunner::finished, this, [this, runner, id](const BackupJob &job) {
+        m_sqlRunners.remove(id);
+        runner->deleteLater();
+        onJobFinished(job);
+    });
+    if (mode == Mode::Start)
+        runner->start();
+    else
+        runner->attach();
+    if (m_cancelWhenFollowed.remove(id))
+        runner->cancel();
+}
+
+void BackupManager::startBrRestore(const BrRestoreOrder &order)
+{
+    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
+    m_preparing.append(watcher);
+    const QString intoEnv = order.intoEnv;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, intoEnv] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        Result<PreparedJob> prepared = watcher->future().takeResult();
+        if (!prepared) {
+            emit restoreFailed(intoEnv, prepared.error());
+            return;
+        }
+        const BackupJob job = prepared->job;
+        follow(std::move(*prepared), Mode::Start, false);
+        emit backupStarted(job);
+    });
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    CredentialStore *secrets = m_services.secrets;
+    watcher->setFuture(
+        QtConcurrent::run(m_services.pool, [inventory, secrets, order]() -> Result<PreparedJob> {
+            if (!inventory)
+                return noInventory();
+            const Result<Environment> source = inventory->findByName(order.sourceEnv);
+            if (!source)
+                return source.error();
+            const Result<Environment> into = inventory->findByName(order.intoEnv);
+            if (!into)
+                return into.error();
+            if (order.until.isValid())
+                return BackupLauncher::prepareBrRestorePoint(*source, *into, secrets, order.backup,
+                                                             order.until, order.logStorage,
+                                                             order.program);
+            return BackupLauncher::prepareBrRestore(*source, *into, secrets, order.backup,
+                                                    order.target, order.program);
+        }));
+}
+
+void BackupManager::readLogWindow(const QString &envName, const QString &program)
+{
+    using Window = Result<BrLog::Metadata>;
+    auto *watcher = new QFutureWatcher<Window>(this);
+    m_attaching.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
+        m_attaching.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        const Window w = watcher->future().result();
+        if (w)
+            emit logWindowRead(envName, w->minDate, w->maxDate, {});
+        else
+            emit logWindowRead(envName, {}, {}, w.error().message);
+    });
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    CredentialStore *secrets = m_services.secrets;
+    watcher->setFuture(
+        QtConcurrent::run(m_services.pool, [inventory, secrets, envName, program]() -> Window {
+            if (!inventory)
+                return noInventory();
+            const Result<Environment> env = inventory->findByName(envName);
+            if (!env)
+                return env.error();
+            BrLogClient::Options o;
+            o.program = program;
+            o.timeoutMs = 60000;
+            return BrLogClient::metadata(*env, secrets, o);
         }));
 }
 
@@ -232,14 +388,6 @@ void BackupManager::onJobFinished(const BackupJob &job)
 }
 
 namespace {
-
-DialectOptions dialectOptionsOf(const CoreServices &services)
-{
-    DialectOptions o;
-    if (!services.tidbCatalogSchema.isEmpty())
-        o.catalogSchema = services.tidbCatalogSchema;
-    return o;
-}
 
 struct PreparedRestore
 {
@@ -577,6 +725,10 @@ void BackupManager::verifyRestore(const BackupJob &job, const RestoreOrder &orde
 
 void BackupManager::cancel(const QString &jobId)
 {
+    if (SqlBackupRunner *sql = m_sqlRunners.value(jobId)) {
+        sql->cancel();
+        return;
+    }
     if (m_following.contains(jobId)) {
         if (!m_host)
             return;
@@ -672,21 +824,38 @@ QFuture<BackupManager::HistoryRead> BackupManager::readHistory(bool withAttach)
     const std::shared_ptr<BackupHistory> history = m_history;
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
+    const CoreServices services = m_services;
     const QSet<QString> skip = m_following;
     return QtConcurrent::run(
-        m_services.pool, [history, inventory, secrets, skip, withAttach]() -> HistoryRead {
+        m_services.pool,
+        [history, inventory, secrets, services, skip, withAttach]() -> HistoryRead {
             HistoryRead read;
             read.jobs = history->list({}, &read.problems);
             if (!withAttach || !read.jobs)
                 return read;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
             for (BackupJob &j : *read.jobs) {
-                if (j.isFinished() || j.remotePid <= 0 || skip.contains(j.id))
+                if (j.isAbandoned(now) && !skip.contains(j.id)) {
+                    j.markAbandoned(now);
+                    if (const VoidResult saved = history->save(j); !saved)
+                        qCWarning(lcCore).noquote() << "backup history:" << saved.error().message;
+                    continue;
+                }
+                const bool sql = j.kind == BackupJob::Kind::Sql;
+                if (j.isFinished() || (j.remotePid <= 0 && !sql) || skip.contains(j.id))
                     continue;
                 auto plan = std::make_shared<AttachPlan>();
                 plan->job = j;
                 const Result<Environment> env = inventory ? inventory->findByName(j.envName)
                                                           : Result<Environment>(noInventory());
-                if (env) {
+                if (env && sql) {
+                    Result<SqlBackupRunner::Prepared> p = SqlBackupRunner::prepareAttach(
+                        *env, services.secrets, services.tunnels, dialectOptionsOf(services), j);
+                    if (p)
+                        plan->sql = std::move(*p);
+                    else
+                        plan->error = p.error();
+                } else if (env) {
                     Result<PreparedJob> p = BackupLauncher::prepareAttach(*env, secrets, j);
                     if (p)
                         plan->prepared = std::move(*p);
@@ -739,6 +908,8 @@ void BackupManager::onHistoryRead(const HistoryRead &read)
             emit jobFinished(plan->job);
         } else if (plan->prepared) {
             follow(std::move(*plan->prepared), Mode::Attach, false);
+        } else if (plan->sql) {
+            followSql(std::move(*plan->sql), Mode::Attach);
         } else {
             emit attachFailed(plan->job, plan->error);
         }

@@ -13,6 +13,11 @@
 //  - cancel(): the runner following the job cancels it; a job running on record but followed by
 //    nobody here (started by tidesk-cli) is attached first, then cancelled;
 //  - reload(): reads the history on the pool (jobsReloaded).
+//  - TiDB: startBrBackup() (BR on the control host, the same detached job as above),
+//    startSqlBackup() (SqlBackupRunner on this thread: its statement and polls run on the pool;
+//    re-attached after a restart through SHOW BACKUPS), startBrRestore() (a BR snapshot restore
+//    or a point-in-time restore `br restore point`), readLogWindow() (`br log metadata`: the
+//    times a point-in-time restore can reach). BR/TiDB do not run here: see docs/tidb-testing.md.
 // After a logical or physical backup succeeded the source's checksums are recorded
 // (BackupVerifier) before jobFinished(); a restore is verified against them (RestoreFlow) before
 // its jobFinished(); a physical backup's scratch drill is verified by its runner.
@@ -29,6 +34,7 @@
 #include "backup/BackupLauncher.h"
 #include "backup/RestoreFlow.h"
 #include "backup/ScheduledRuns.h"
+#include "backup/SqlBackupRunner.h"
 #include "common/Error.h"
 #include "common/Result.h"
 
@@ -51,6 +57,19 @@ namespace TiDesk {
 
 class BackupHistory;
 class BackupRunnerHost;
+
+// A TiDB restore with BR: a snapshot restore of backup (full, one database, one table) or, with
+// until, a point-in-time restore from the source's log backup onto that full backup.
+struct BrRestoreOrder
+{
+    QString sourceEnv;
+    QString intoEnv;
+    BackupJob backup; // a succeeded BR backup of sourceEnv
+    BrTarget target; // snapshot restore only
+    QDateTime until; // valid: point-in-time restore (UTC)
+    QString logStorage; // empty: the source's backup URL + /log
+    QString program; // empty: br (or tiup br) on the control host
+};
 
 class BackupManager final : public QObject
 {
@@ -89,6 +108,13 @@ public:
 
 public slots:
     void startBackup(const QString &envName, const TiDesk::BackupJobRequest &request);
+    void startBrBackup(const QString &envName, const TiDesk::BrJobRequest &request);
+    // storage empty: the environment's backup URL.
+    void startSqlBackup(const QString &envName, const QString &storage,
+                        const QStringList &databases);
+    void startBrRestore(const TiDesk::BrRestoreOrder &order);
+    // `br log metadata` of envName's log storage on its control host: logWindowRead().
+    void readLogWindow(const QString &envName, const QString &program = {});
     // A restore (RestoreFlow): the target is checked on the pool (databases holding tables are
     // refused unless order.overwrite; the caller asked for the typed name), the job runs like a
     // backup, and once it succeeded the restored tables are verified against the checksums
@@ -117,6 +143,9 @@ signals:
     // A job running on record could not be followed (its host's SSH settings, the vault ...).
     void attachFailed(const TiDesk::BackupJob &job, const TiDesk::Error &error);
     void cancelFailed(const QString &jobId, const TiDesk::Error &error);
+    // The window of a point-in-time restore (UTC), or the error (from, to invalid).
+    void logWindowRead(const QString &envName, const QDateTime &from, const QDateTime &to,
+                       const QString &error);
 
 private:
     enum class Mode { Start, Attach };
@@ -129,6 +158,10 @@ private:
     };
 
     void follow(PreparedJob prepared, Mode mode, bool cancelAfter);
+    void followSql(SqlBackupRunner::Prepared prepared, Mode mode);
+    void startPrepared(
+        const QString &envName,
+        std::function<Result<PreparedJob>(const Environment &, CredentialStore *)> prepare);
     void prepareAttach(const BackupJob &job, bool cancelAfter);
     void onJobChanged(const TiDesk::BackupJob &job);
     void onJobFinished(const TiDesk::BackupJob &job);
@@ -149,6 +182,7 @@ private:
     BackupRunnerHost *m_host = nullptr; // lives on m_thread
     std::chrono::milliseconds m_pollInterval { 1000 };
     QHash<QString, BackupJob> m_jobs;
+    QHash<QString, SqlBackupRunner *> m_sqlRunners; // children, on this thread
     QSet<QString> m_following; // ids with a runner (or one being prepared to attach)
     QHash<QString, RestoreOrder> m_restores; // restore job id -> its order, until verified
     bool m_recordChecksums = true;

@@ -117,6 +117,44 @@ Result<QList<BrLogTask>> BrLogClient::status(const Environment &env, CredentialS
     return BrLog::parseStatus(out->text);
 }
 
+Result<LogBackupState> BrLogClient::recordStatus(const Environment &env, CredentialStore *secrets,
+                                                 const Options &o, const QString &task,
+                                                 const QString &historyDir)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result<QList<BrLogTask>> tasks = status(env, secrets, o, task);
+    if (!tasks) {
+        if (const VoidResult saved
+            = LogBackupState::saveCheckError(historyDir, env.name, tasks.error().message, now);
+            !saved)
+            return saved.error();
+        return tasks.error();
+    }
+    return remember(env.name, *tasks, task, o.program, historyDir, now);
+}
+
+Result<LogBackupState> BrLogClient::remember(const QString &envName, const QList<BrLogTask> &tasks,
+                                             const QString &task, const QString &program,
+                                             const QString &historyDir, const QDateTime &now)
+{
+    const BrLogTask *found = nullptr;
+    for (const BrLogTask &t : tasks)
+        if (!found && (t.name == task || task.isEmpty() || task == u"*"_s))
+            found = &t;
+    if (!found) {
+        if (const VoidResult removed = LogBackupState::remove(historyDir, envName); !removed)
+            return removed.error();
+        //: %1 = task name, %2 = environment
+        return Error::make(ErrorKind::NotFound,
+                           tr("No log backup task %1 runs for %2.").arg(task, envName));
+    }
+    LogBackupState state = LogBackupState::fromTask(envName, *found, now);
+    state.program = program;
+    if (const VoidResult saved = LogBackupState::save(historyDir, state); !saved)
+        return saved.error();
+    return state;
+}
+
 Result<BrLog::Metadata> BrLogClient::metadata(const Environment &env, CredentialStore *secrets,
                                               const Options &o)
 {

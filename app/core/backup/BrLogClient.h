@@ -10,6 +10,7 @@
 
 #include "backup/BrCommand.h"
 #include "backup/BrOutput.h"
+#include "backup/LogBackupState.h"
 #include "common/Result.h"
 #include "inventory/Environment.h"
 
@@ -43,6 +44,17 @@ public:
 
     [[nodiscard]] static Result<QList<BrLogTask>>
     status(const Environment &env, CredentialStore *secrets, const Options &o, const QString &task);
+    // status() of task, recorded in historyDir (LogBackupState) for the backup health: the
+    // task's state, or the check's error on top of the last known state (saved too). A task
+    // that is not there any more (stopped elsewhere) is forgotten.
+    [[nodiscard]] static Result<LogBackupState> recordStatus(const Environment &env,
+                                                             CredentialStore *secrets,
+                                                             const Options &o, const QString &task,
+                                                             const QString &historyDir);
+    // The recording part of recordStatus() for tasks already read.
+    [[nodiscard]] static Result<LogBackupState>
+    remember(const QString &envName, const QList<BrLogTask> &tasks, const QString &task,
+             const QString &program, const QString &historyDir, const QDateTime &now);
     [[nodiscard]] static Result<BrLog::Metadata>
     metadata(const Environment &env, CredentialStore *secrets, const Options &o);
     // start / pause / resume / stop: BR's output on success.

@@ -49,7 +49,16 @@ Result<QList<ScheduledRuns::Claim>> ScheduledRuns::claimDue(const QString &histo
     const Result<QList<BackupJob>> jobs = history.list();
     if (!jobs)
         return jobs.error();
-    const QList<BackupJob> past = *jobs;
+    QList<BackupJob> past = *jobs;
+    // A claim whose claimer stopped before launching it stays queued forever otherwise (and
+    // health would show it running): recorded as lost, under the same lock.
+    for (BackupJob &j : past) {
+        if (!j.isAbandoned(now))
+            continue;
+        j.markAbandoned(now);
+        if (const VoidResult saved = history.save(j); !saved)
+            return saved.error();
+    }
     const auto lastRunOf = [&past](const BackupSchedule &s) {
         QDateTime last;
         for (const BackupJob &j : past) {

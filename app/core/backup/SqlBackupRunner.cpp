@@ -54,6 +54,21 @@ SqlBackupRunner::prepare(const Environment &env, CredentialStore *secrets, Endpo
     return p;
 }
 
+Result<SqlBackupRunner::Prepared>
+SqlBackupRunner::prepareAttach(const Environment &env, CredentialStore *secrets,
+                               EndpointRouter *router, const DialectOptions &dialectOptions,
+                               const BackupJob &job)
+{
+    Result<EnvironmentTarget> target
+        = EnvironmentTarget::resolve(env, secrets, router, dialectOptions);
+    if (!target)
+        return target.error();
+    Prepared p;
+    p.job = job;
+    p.target = *target;
+    return p;
+}
+
 SqlBackupRunner::SqlBackupRunner(Prepared prepared, BackupHistory *history, QThreadPool *pool,
                                  ActivityLog *log, QObject *parent)
     : QObject(parent)
@@ -69,11 +84,7 @@ SqlBackupRunner::SqlBackupRunner(Prepared prepared, BackupHistory *history, QThr
     connect(&m_pollWatcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_finished || m_pollWatcher.future().resultCount() == 0)
             return;
-        const double progress = m_pollWatcher.result();
-        if (progress >= 0 && progress != m_job.progress) {
-            m_job.progress = qMin(progress, 99.9);
-            update();
-        }
+        onPolled(m_pollWatcher.result());
     });
     connect(&m_killWatcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_killWatcher.future().resultCount() == 0)
@@ -159,6 +170,62 @@ void SqlBackupRunner::start()
     m_pollTimer.start(m_pollInterval);
 }
 
+void SqlBackupRunner::attach()
+{
+    m_attached = true;
+    m_connectionId->store(m_job.connectionId);
+    if (m_job.connectionId == 0) {
+        finish(BackupJob::Status::Lost,
+               tr("TiDesk stopped before the BACKUP statement was sent or its connection was "
+                  "known: it cannot be found in SHOW BACKUPS. Check the storage before relying "
+                  "on it."));
+        return;
+    }
+    poll();
+    m_pollTimer.start(m_pollInterval);
+}
+
+void SqlBackupRunner::onPolled(const PollResult &r)
+{
+    if (!m_attached) {
+        // The statement's own connection reports the end; polls only move the bar.
+        if (r.listed && r.progress >= 0 && r.progress != m_job.progress) {
+            m_job.progress = qMin(r.progress, 99.9);
+            update();
+        }
+        return;
+    }
+    if (!r.read) {
+        //: %1 = the server's error
+        finish(BackupJob::Status::Lost,
+               tr("Cannot look for it in SHOW BACKUPS after the restart: %1. It may still be "
+                  "running on the cluster.")
+                   .arg(StorageUrl::redactedInText(r.error)));
+        return;
+    }
+    if (!r.listed && m_cancelRequested) {
+        finish(BackupJob::Status::Cancelled,
+               tr("Cancelled with KILL TIDB QUERY; TiDB removes what it wrote."));
+        return;
+    }
+    if (!r.listed) {
+        finish(BackupJob::Status::Lost,
+               m_seenListed
+                   ? tr("It left SHOW BACKUPS while TiDesk followed it after a restart: its result "
+                        "(size, BackupTS, success or error) went to the connection that started "
+                        "it, which is closed. Check the storage before relying on it.")
+                   : tr("It is no longer in SHOW BACKUPS: it ended while TiDesk was not running, "
+                        "and its result went to the connection that started it, which is closed. "
+                        "Check the storage before relying on it."));
+        return;
+    }
+    m_seenListed = true;
+    if (r.progress >= 0 && r.progress != m_job.progress) {
+        m_job.progress = qMin(r.progress, 99.9);
+        update();
+    }
+}
+
 void SqlBackupRunner::poll()
 {
     const quint64 id = m_connectionId->load();
@@ -170,24 +237,37 @@ void SqlBackupRunner::poll()
     }
     const EnvironmentTarget target = m_target;
     ActivityLog *log = m_log;
-    auto work = [target, log, id]() -> double {
+    auto work = [target, log, id]() -> PollResult {
+        PollResult out;
         SqlConnection conn(log);
         const Result<OpenedEnvironment> opened = openEnvironment(target, conn);
-        if (!opened)
-            return -1;
+        if (!opened) {
+            out.error = opened.error().message;
+            return out;
+        }
         const Result<QString> q = opened->dialect->showBackupsQuery();
-        if (!q)
-            return -1;
+        if (!q) {
+            out.error = q.error().message;
+            return out;
+        }
         const Result<QueryResult> rows = conn.query(*q);
-        if (!rows)
-            return -1;
+        if (!rows) {
+            out.error = rows.error().message;
+            return out;
+        }
         const Result<QList<SqlBackupJob>> jobs = SqlBackupRows::jobs(*rows);
-        if (!jobs)
-            return -1;
-        for (const SqlBackupJob &j : *jobs)
-            if (j.connectionId == id)
-                return j.progress;
-        return -1;
+        if (!jobs) {
+            out.error = jobs.error().message;
+            return out;
+        }
+        out.read = true;
+        for (const SqlBackupJob &j : *jobs) {
+            if (j.connectionId == id) {
+                out.listed = true;
+                out.progress = j.progress;
+            }
+        }
+        return out;
     };
     m_pollWatcher.setFuture(m_pool ? QtConcurrent::run(m_pool, work) : QtConcurrent::run(work));
 }

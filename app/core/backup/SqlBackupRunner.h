@@ -8,6 +8,11 @@
 // records it redacted, and the activity log redacts URLs in every statement.
 // The result is recorded: Size, BackupTS (the next incremental's LAST_BACKUP). An engine that is
 // not TiDB is refused before anything is sent.
+// attach(): after a restart (the statement's connection died with the old TiDesk) the job is
+// looked for in SHOW BACKUPS by its connection id and followed while it is listed; the result row
+// went to the closed connection, so a job that is (or becomes) absent is recorded as lost with
+// that explanation, and one that cannot be looked for (server unreachable, SHOW BACKUPS refused)
+// as lost with the error - never as succeeded without proof.
 // TiDB does not run here: the flow is tested against MariaDB (which refuses the statement) and
 // the result/SHOW BACKUPS parsing on rows from the reference (tst_backupparsers).
 // Threading: lives on the thread that drives it (GUI or CLI); the SQL runs on pool threads.
@@ -53,6 +58,11 @@ public:
                                                   const QString &storage,
                                                   const QStringList &databases);
 
+    // A job of the history to attach() to (the connection to look for it with).
+    [[nodiscard]] static Result<Prepared>
+    prepareAttach(const Environment &env, CredentialStore *secrets, EndpointRouter *router,
+                  const DialectOptions &dialectOptions, const BackupJob &job);
+
     SqlBackupRunner(Prepared prepared, BackupHistory *history, QThreadPool *pool, ActivityLog *log,
                     QObject *parent = nullptr);
     ~SqlBackupRunner() override;
@@ -62,6 +72,8 @@ public:
 
 public slots:
     void start();
+    // Follows a job of the history that is running on record (see the header comment).
+    void attach();
     void cancel();
 
 signals:
@@ -70,7 +82,15 @@ signals:
 
 private:
     struct Outcome;
+    struct PollResult
+    {
+        bool read = false; // SHOW BACKUPS answered
+        bool listed = false; // the job's row is there
+        double progress = -1;
+        QString error;
+    };
     void poll();
+    void onPolled(const PollResult &r);
     void finish(BackupJob::Status status, const QString &error);
     void update();
 
@@ -82,11 +102,13 @@ private:
     ActivityLog *m_log = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_connectionId;
     QFutureWatcher<std::shared_ptr<Outcome>> m_main;
-    QFutureWatcher<double> m_pollWatcher;
+    QFutureWatcher<PollResult> m_pollWatcher;
     QFutureWatcher<Error> m_killWatcher;
     QTimer m_pollTimer;
     std::chrono::milliseconds m_pollInterval { 1000 };
     bool m_cancelRequested = false;
+    bool m_attached = false; // following a job started by another TiDesk (attach())
+    bool m_seenListed = false;
     bool m_finished = false;
 };
 

@@ -9,6 +9,7 @@ target_sources(tidesk_core PRIVATE
     backup/BrCommand.h backup/BrCommand.cpp
     backup/BackupJob.h backup/BackupJob.cpp
     backup/BackupHistory.h backup/BackupHistory.cpp
+    backup/LogBackupState.h backup/LogBackupState.cpp
     backup/BackupScript.h backup/BackupScript.cpp
     backup/JobShell.h
     backup/SshJobShell.h backup/SshJobShell.cpp

@@ -90,7 +90,7 @@ BackupJob BackupCommands::waitFinished(BackupRunner &runner, bool progress)
 
 void BackupCommands::recordChecksums(const Environment &env, BackupJob *job)
 {
-    if (job->kind != BackupJob::Kind::Logical || job->status != BackupJob::Status::Succeeded)
+    if (!BackupVerifier::shouldRecord(*job))
         return;
     const Result<CredentialStore *> secrets = m_ctx.secrets();
     if (!secrets)
@@ -125,7 +125,10 @@ QString BackupCommands::describe(const BackupJob &job)
     lines << tr("%1  %2 of %3: %4")
                  .arg(job.id, BackupJob::kindName(job.kind), job.envName,
                       BackupJob::statusName(job.status));
-    if (job.kind == BackupJob::Kind::Restore)
+    if (job.kind == BackupJob::Kind::Restore && job.scratchDrill)
+        //: %1 = the physical backup's job id
+        lines << tr("  drill of %1 in a scratch server").arg(job.sourceBackupId);
+    else if (job.kind == BackupJob::Kind::Restore)
         lines << tr("  restore of %1 into %2").arg(job.sourceBackupId, job.intoEnv);
     lines << tr("  target:   %1").arg(job.target);
     if (job.startedAt.isValid())
@@ -224,7 +227,7 @@ int BackupCommands::start(const QStringList &args)
                                    u"db"_s);
     const QCommandLineOption waitOpt(u"wait"_s, tr("wait until the backup ends"));
     const QCommandLineOption noChecksumOpt(
-        u"no-checksum"_s, tr("do not record the source's checksums after a logical backup"));
+        u"no-checksum"_s, tr("do not record the source's checksums after the backup"));
     const QCommandLineOption tableOpt(u"table"_s, tr("BR: back up this table of --database"),
                                       u"table"_s);
     const QCommandLineOption storageOpt(u"storage"_s,
@@ -354,15 +357,16 @@ int BackupCommands::list(const QStringList &args)
     }
     QList<QStringList> rows;
     for (const BackupJob &j : *jobs)
-        rows << QStringList { j.id,
-                              j.envName,
-                              BackupJob::kindName(j.kind),
-                              BackupJob::statusName(j.status),
-                              j.startedAt.isValid() ? j.startedAt.toString(u"yyyy-MM-dd HH:mm"_s)
-                                                    : u"-"_s,
-                              durationText(j.durationMs()),
-                              sizeText(j.sizeBytes),
-                              j.kind == BackupJob::Kind::Restore ? j.intoEnv : j.target };
+        rows << QStringList {
+            j.id,
+            j.envName,
+            BackupJob::kindName(j.kind),
+            BackupJob::statusName(j.status),
+            j.startedAt.isValid() ? j.startedAt.toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s,
+            durationText(j.durationMs()),
+            sizeText(j.sizeBytes),
+            j.kind == BackupJob::Kind::Restore && !j.scratchDrill ? j.intoEnv : j.target
+        };
     CliIo::out(CliIo::table({ tr("ID"), tr("ENV"), tr("KIND"), tr("STATUS"), tr("STARTED (UTC)"),
                               tr("DURATION"), tr("SIZE"), tr("TARGET") },
                             rows));

@@ -42,8 +42,9 @@ public:
     // "2026-11-30T12:00:00Z", "2026-11-30 12:00:00" (local time) or BR's "... +0800"; invalid
     // when none of those.
     [[nodiscard]] static QDateTime parseTime(const QString &text);
-    // After a logical backup succeeded: the source's checksums recorded for restore
-    // verification (job.checksum says so); a failure is a warning, the backup stays good.
+    // After a logical or physical backup succeeded (BackupVerifier::shouldRecord): the source's
+    // checksums recorded for restore and drill verification (job.checksum says so); a failure
+    // is a warning, the backup stays good.
     void recordChecksums(const Environment &env, BackupJob *job);
 
 private:

@@ -174,8 +174,12 @@ int RestoreCommands::run(const QStringList &args)
                       "[--json]\n"
                       "       tidesk-cli [global options] restore drill ENV --into TARGET "
                       "[--keep] [--json]\n"
+                      "       tidesk-cli [global options] restore drill ENV [--kind physical] "
+                      "[--json]\n"
                       "Loads a logical backup into TARGET and verifies row counts and checksums "
-                      "against\nthose recorded at backup time."));
+                      "against\nthose recorded at backup time. A physical drill restores the "
+                      "latest physical backup\ninto a scratch server on the backup's host, "
+                      "verifies it the same way and removes it."));
         return args.isEmpty() ? ExitUsage : ExitOk;
     }
     if (args.first() == u"drill")
@@ -382,31 +386,52 @@ int RestoreCommands::restorePoint(const QString &sourceName, const QString &back
 int RestoreCommands::drill(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption intoOpt(u"into"_s, tr("the scratch environment"), u"env"_s);
+    const QCommandLineOption intoOpt(u"into"_s, tr("the scratch environment (logical drill)"),
+                                     u"env"_s);
     const QCommandLineOption keepOpt(u"keep"_s, tr("keep the drill databases afterwards"));
     const QCommandLineOption confirmOpt(u"confirm"_s, tr("the target's name, typed"), u"name"_s);
-    p.addOptions({ intoOpt, keepOpt, confirmOpt });
+    const QCommandLineOption kindOpt(
+        u"kind"_s,
+        tr("logical (restored into --into) or physical (a scratch server on the backup's host); "
+           "default: logical with --into, physical without"),
+        u"kind"_s);
+    p.addOptions({ intoOpt, keepOpt, confirmOpt, kindOpt });
     const auto usage = [&](const QString &why) {
         return m_ctx.fail(Error::make(ErrorKind::InvalidInput, why), ExitUsage);
     };
     if (!p.parse(QStringList { u"tidesk-cli restore drill"_s } + args))
         return usage(p.errorText());
-    if (p.positionalArguments().size() != 1 || !p.isSet(intoOpt))
-        return usage(tr("restore drill needs ENV and --into TARGET"));
+    if (p.positionalArguments().size() != 1)
+        return usage(tr("restore drill needs ENV (and --into TARGET for a logical drill)"));
+    BackupJob::Kind kind = p.isSet(intoOpt) ? BackupJob::Kind::Logical : BackupJob::Kind::Physical;
+    if (p.isSet(kindOpt)) {
+        const auto k = BackupJob::kindFromName(p.value(kindOpt));
+        if (!k || (*k != BackupJob::Kind::Logical && *k != BackupJob::Kind::Physical))
+            return usage(tr("--kind must be logical or physical"));
+        kind = *k;
+    }
+    if (kind == BackupJob::Kind::Logical && !p.isSet(intoOpt))
+        return usage(tr("a logical drill needs --into TARGET (a physical drill needs none: "
+                        "--kind physical)"));
+    if (kind == BackupJob::Kind::Physical && (p.isSet(intoOpt) || p.isSet(keepOpt)))
+        return usage(tr("--into and --keep are for a logical drill: a physical drill runs in a "
+                        "scratch server on the backup's host and leaves nothing behind"));
     const Result<Environment> source
         = m_ctx.app().services().inventory->findByName(p.positionalArguments().first());
     if (!source)
         return m_ctx.fail(source.error(), ExitInvalidInput);
-    const Result<Environment> into = m_ctx.app().services().inventory->findByName(p.value(intoOpt));
-    if (!into)
-        return m_ctx.fail(into.error(), ExitInvalidInput);
     BackupHistory history(BackupHistory::defaultDirectory());
     const Result<QList<BackupJob>> jobs = history.list(source->name);
     if (!jobs)
         return m_ctx.fail(jobs.error(), ExitFailure);
-    const Result<BackupJob> latest = RestoreFlow::latestGoodBackup(*jobs, source->name);
+    const Result<BackupJob> latest = RestoreFlow::latestGoodBackup(*jobs, source->name, kind);
     if (!latest)
         return m_ctx.fail(latest.error(), ExitFailure);
+    if (kind == BackupJob::Kind::Physical)
+        return drillPhysical(*source, *latest);
+    const Result<Environment> into = m_ctx.app().services().inventory->findByName(p.value(intoOpt));
+    if (!into)
+        return m_ctx.fail(into.error(), ExitInvalidInput);
     RestoreOrder plan;
     plan.source = *source;
     plan.into = *into;
@@ -419,6 +444,26 @@ int RestoreCommands::drill(const QStringList &args)
     CliIo::err(tr("Drill: restoring %1 of %2 into %3 as %4")
                    .arg(latest->id, source->name, into->name, plan.targets().join(u", "_s)));
     return execute(m_ctx, plan, true, p.value(confirmOpt));
+}
+
+int RestoreCommands::drillPhysical(const Environment &source, const BackupJob &backup)
+{
+    const Result<CredentialStore *> secrets = m_ctx.secrets();
+    if (!secrets)
+        return m_ctx.fail(secrets.error(), ExitSecrets);
+    Result<PreparedJob> prepared = BackupLauncher::prepareScratchDrill(source, *secrets, backup);
+    if (!prepared)
+        return m_ctx.fail(prepared.error(), ExitInvalidInput);
+    //: %1 = backup id, %2 = environment, %3 = user@host or "local"
+    CliIo::err(tr("Drill: restoring %1 of %2 into a scratch server on %3")
+                   .arg(backup.id, source.name, prepared->job.host));
+    BackupHistory history(BackupHistory::defaultDirectory());
+    // The runner compares the drill's checksums with the backup's and records the result.
+    BackupRunner runner(prepared->job, prepared->spec, prepared->shellFactory(), {}, &history);
+    runner.start();
+    const BackupJob job = BackupCommands::waitFinished(runner, !m_ctx.json());
+    BackupCommands(m_ctx).print(job);
+    return job.status == BackupJob::Status::Succeeded && job.verified ? ExitOk : ExitFailure;
 }
 
 } // namespace TiDesk::Cli

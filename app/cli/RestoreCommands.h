@@ -7,6 +7,10 @@
 // `tidesk-cli restore drill ENV --into TARGET [--keep]` restores ENV's latest good logical
 // backup into TARGET under drill names (db_drill_XXXX), verifies, records the result (the
 // environment's "last verified restore") and drops the drill databases unless --keep.
+// `tidesk-cli restore drill ENV [--kind physical]` (the default without --into) drills ENV's
+// latest good physical backup in a scratch server on the backup's host (socket only, removed
+// afterwards) and verifies it against the checksums recorded with the backup, like the logical
+// drill; no TARGET is needed.
 // A BR backup (TiDB) is restored with `br restore full|db|table` (--database, --table) into
 // TARGET's cluster.
 // A SQL BACKUP (TiDB) is restored with TiDB's RESTORE DATABASE (--database, repeatable) into
@@ -47,6 +51,7 @@ public:
 private:
     int restore(const QStringList &args);
     int drill(const QStringList &args);
+    int drillPhysical(const Environment &source, const BackupJob &backup);
     // TiDB: `br restore full|db|table` of a BR backup into TARGET's cluster.
     int restoreBr(const Environment &source, const Environment &into, const BackupJob &backup,
                   const BrTarget &target, const QString &program, bool yes,

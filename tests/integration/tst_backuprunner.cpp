@@ -11,16 +11,26 @@
 //  - the SSH connection is cut mid-job (the sshd session processes killed): Failed with a clear
 //    error when there is no reconnect window; re-attached and Succeeded with one;
 //  - unwritable directory, a full disk (a 1 MiB tmpfs), unknown database, wrong password:
-//    Failed with a clear error.
+//    Failed with a clear error;
+//  - a physical backup's drill (the sandbox's workload paused while dev is backed up and its
+//    checksums recorded): the scratch server on the SSH host answers, every table matches,
+//    Succeeded and verified, the backup intact, no scratch directory and no scratch mariadbd
+//    left; followed again after the runner is destroyed mid-drill: verified too; cancelled while
+//    a lock held on the scratch server stalls it: Cancelled, its server and directory gone; a
+//    damaged backup (a table's .ibd removed): Failed naming the table; ibdata1 overwritten: the
+//    server does not start, Failed quoting its log's [ERROR] line; nothing left running.
 // FAILS without the sandbox.
 #include "SandboxBastion.h"
 #include "SandboxEnv.h"
+#include "WorkloadPause.h"
 #include "backup/BackupHistory.h"
 #include "backup/BackupLauncher.h"
 #include "backup/BackupRunner.h"
+#include "backup/BackupVerifier.h"
 #include "backup/BrLogClient.h"
 #include "secrets/VaultFileStore.h"
 #include "sql/ActivityLog.h"
+#include "sql/EnvironmentConnection.h"
 #include "sql/SqlConnection.h"
 
 #include <QDir>
@@ -86,6 +96,25 @@ QList<qint64> sshdChildren(const QString &pidFile)
     return out;
 }
 
+// The mariadbd processes whose command line names needle (a drill's job id is in its datadir).
+QList<qint64> serversNaming(const QString &needle)
+{
+    QList<qint64> out;
+    for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok || !processAlive(pid))
+            continue;
+        QFile f(u"/proc/"_s + entry + u"/cmdline"_s);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray cmd = f.readAll();
+        if ((cmd.contains("mariadbd") || cmd.contains("mysqld")) && cmd.contains(needle.toUtf8()))
+            out << pid;
+    }
+    return out;
+}
+
 } // namespace
 
 class TestBackupRunner : public QObject
@@ -106,6 +135,11 @@ private slots:
     void unknownDatabase();
     void fullDisk();
     void wrongPassword();
+    void physicalDrillVerifies();
+    void physicalDrillReattached();
+    void physicalDrillCancelled();
+    void physicalDrillOfDamagedBackupFails();
+    void physicalDrillServerDoesNotStart();
     void brBackupThroughStandIn();
     void brBackupFailureThroughStandIn();
     void brLogCommandsThroughStandIn();
@@ -120,6 +154,7 @@ private:
     BackupJob waitFinished(BackupRunner &r, int timeoutMs = 120000);
     BackupJob waitRunning(BackupRunner &r);
     void exec(const QString &sql);
+    std::unique_ptr<BackupRunner> drillRunner(const BackupJob &backup);
     void lockTable(); // a second connection holds LOCK TABLES ... WRITE
     void unlockTable();
 
@@ -130,6 +165,7 @@ private:
     SqlConnection m_conn { &m_activity };
     std::unique_ptr<SqlConnection> m_locker;
     QString m_db;
+    BackupJob m_physical; // physicalDrillVerifies' backup, with checksums recorded
 };
 
 void TestBackupRunner::initTestCase()
@@ -458,6 +494,208 @@ void TestBackupRunner::wrongPassword()
     QCOMPARE(job.status, BackupJob::Status::Failed);
     QVERIFY2(job.error.contains(u"Access denied"_s), qPrintable(job.error));
     QVERIFY(!job.logTail.contains(u"not-the-password"_s));
+}
+
+std::unique_ptr<BackupRunner> TestBackupRunner::drillRunner(const BackupJob &backup)
+{
+    Result<PreparedJob> p = BackupLauncher::prepareScratchDrill(devOverSsh(), nullptr, backup);
+    if (!p) {
+        qWarning() << p.error().toString();
+        return {};
+    }
+    auto r = std::make_unique<BackupRunner>(p->job, p->spec, p->shellFactory(), QByteArray(),
+                                            m_history.get());
+    r->setPollInterval(std::chrono::milliseconds(300));
+    return r;
+}
+
+void TestBackupRunner::physicalDrillVerifies()
+{
+    {
+        WorkloadPause pause(m_sandbox);
+        QVERIFY(pause.paused());
+        auto r = runner(devOverSsh(), { BackupJob::Kind::Physical, {}, {}, {}, {} });
+        QVERIFY(r);
+        r->start();
+        m_physical = waitFinished(*r);
+        QVERIFY2(m_physical.status == BackupJob::Status::Succeeded,
+                 qPrintable(m_physical.error + m_physical.logTail));
+        // What BackupManager and the CLI do after a physical backup: every non-system database.
+        QVERIFY(BackupVerifier::shouldRecord(m_physical));
+        EnvironmentTarget source;
+        source.environment = devLocal();
+        source.environment.tls.mode = TlsMode::Disabled;
+        source.password = m_sandbox.adminPassword();
+        const Result<ChecksumReport> recorded = BackupVerifier::record(
+            source, m_physical.databases, m_history->directory(), m_physical.id, &m_activity);
+        QVERIFY2(recorded.ok(), recorded.ok() ? "" : qPrintable(recorded.error().toString()));
+        QVERIFY(recorded->find(u"shop"_s, u"orders"_s));
+        QVERIFY(recorded->find(m_db, u"parcels"_s));
+        QVERIFY(!recorded->find(u"mysql"_s, u"user"_s));
+    }
+    const QString backupDir = m_physical.root + u'/' + m_physical.id + u"/data"_s;
+    auto d = drillRunner(m_physical);
+    QVERIFY(d);
+    QElapsedTimer t;
+    t.start();
+    d->start();
+    const BackupJob running = waitRunning(*d);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    const BackupJob job = waitFinished(*d);
+    qInfo("physical drill of dev: %lld ms", t.elapsed());
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    QCOMPARE(job.kind, BackupJob::Kind::Restore);
+    QVERIFY(job.drill && job.scratchDrill);
+    QCOMPARE(job.sourceBackupId, m_physical.id);
+    QVERIFY2(job.verified, qPrintable(job.verification));
+    QVERIFY2(job.verification.endsWith(u"tables match"_s), qPrintable(job.verification));
+    // Recorded as the environment's verified restore would read it.
+    const Result<BackupJob> saved = m_history->load(job.id);
+    QVERIFY(saved.ok());
+    QVERIFY(saved->verified && saved->scratchDrill);
+    QCOMPARE(saved->verification, job.verification);
+    // Nothing left: no scratch directory, no partial directory, no scratch server.
+    const QString dir = job.root + u'/' + job.id;
+    QVERIFY(!QFileInfo::exists(dir + u".partial"_s));
+    QVERIFY(!QFileInfo::exists(dir + u"/scratch"_s));
+    QVERIFY(QFileInfo::exists(dir + u"/checksums"_s));
+    QVERIFY(serversNaming(job.id).isEmpty());
+    QVERIFY(!processAlive(running.remotePid));
+    // The backup itself is intact (copy-back, not move-back).
+    QVERIFY(QFileInfo::exists(backupDir + u"/xtrabackup_checkpoints"_s));
+    QVERIFY(QFileInfo::exists(backupDir + u'/' + m_db + u"/parcels.ibd"_s));
+}
+
+// TiDesk closed mid-drill: the next runner follows it from the history and verifies it too.
+void TestBackupRunner::physicalDrillReattached()
+{
+    QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
+    auto first = drillRunner(m_physical);
+    QVERIFY(first);
+    first->start();
+    const BackupJob running = waitRunning(*first);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    first.reset();
+    const Result<BackupJob> recorded = m_history->load(running.id);
+    QVERIFY(recorded.ok());
+    QCOMPARE(recorded->status, BackupJob::Status::Running);
+    QVERIFY(recorded->scratchDrill);
+    Result<PreparedJob> p = BackupLauncher::prepareAttach(devOverSsh(), nullptr, *recorded);
+    QVERIFY2(p.ok(), p.ok() ? "" : qPrintable(p.error().toString()));
+    BackupRunner second(p->job, p->spec, p->shellFactory(), {}, m_history.get());
+    second.setPollInterval(std::chrono::milliseconds(300));
+    second.attach();
+    const BackupJob job = waitFinished(second);
+    QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+    QVERIFY2(job.verified, qPrintable(job.verification));
+    QVERIFY(m_history->load(job.id)->verified);
+    QVERIFY(serversNaming(job.id).isEmpty());
+}
+
+void TestBackupRunner::physicalDrillCancelled()
+{
+    QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
+    auto d = drillRunner(m_physical);
+    QVERIFY(d);
+    d->start();
+    const BackupJob running = waitRunning(*d);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    // As soon as the scratch server answers, a session of the test holds its first tables: the
+    // drill's COUNT(*) waits there, the drill cannot finish before the cancel.
+    const QString partial = running.root + u'/' + running.id + u".partial"_s;
+    QProcess locker;
+    QElapsedTimer t;
+    t.start();
+    QString socket;
+    while (t.elapsed() < 60000 && !d->job().isFinished()) {
+        QFile f(partial + u"/socket"_s);
+        if (socket.isEmpty() && f.open(QIODevice::ReadOnly))
+            socket = QString::fromUtf8(f.readAll().trimmed());
+        if (!socket.isEmpty() && QFileInfo::exists(socket)) {
+            locker.start(u"mariadb"_s,
+                         { u"--no-defaults"_s, u"--socket="_s + socket, u"--user=root"_s,
+                           u"--unbuffered"_s, u"--batch"_s, u"--skip-column-names"_s, u"-e"_s,
+                           u"LOCK TABLES shop.customers WRITE, "_s + m_db
+                               + u".parcels WRITE; SELECT 'locked'; SELECT SLEEP(120)"_s });
+            QVERIFY(locker.waitForStarted());
+            while (t.elapsed() < 60000 && locker.state() == QProcess::Running
+                   && !locker.readAllStandardOutput().contains("locked"))
+                locker.waitForReadyRead(50);
+            if (locker.state() == QProcess::Running)
+                break;
+            locker.waitForFinished(); // the server was not ready yet: again
+        }
+        QTest::qWait(20);
+    }
+    QCOMPARE(locker.state(), QProcess::Running);
+    const QList<qint64> servers = serversNaming(running.id);
+    QCOMPARE(servers.size(), 1);
+    QTest::qWait(1500);
+    QVERIFY2(!d->job().isFinished(), qPrintable(d->job().verification + d->job().error));
+    d->cancel();
+    const BackupJob job = waitFinished(*d, 60000);
+    locker.kill();
+    locker.waitForFinished();
+    QCOMPARE(job.status, BackupJob::Status::Cancelled);
+    QVERIFY(!job.verified);
+    QVERIFY(!processAlive(servers.first()));
+    QVERIFY(serversNaming(running.id).isEmpty());
+    QVERIFY(!processAlive(running.remotePid));
+    QVERIFY(!QFileInfo::exists(partial));
+    QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id));
+    QVERIFY(!QFileInfo::exists(socket));
+    QCOMPARE(m_history->load(job.id)->status, BackupJob::Status::Cancelled);
+}
+
+void TestBackupRunner::physicalDrillOfDamagedBackupFails()
+{
+    QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
+    const QString ibd
+        = m_physical.root + u'/' + m_physical.id + u"/data/"_s + m_db + u"/parcels.ibd"_s;
+    QVERIFY(QFile::remove(ibd));
+    auto d = drillRunner(m_physical);
+    QVERIFY(d);
+    d->start();
+    const BackupJob running = waitRunning(*d);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    const BackupJob job = waitFinished(*d);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"reading the row counts and checksums failed"_s),
+             qPrintable(job.error + job.logTail));
+    QVERIFY2(job.error.contains(u"at table `"_s + m_db + u"`.`parcels`"_s), qPrintable(job.error));
+    QVERIFY2(job.error.contains(u"Tablespace is missing"_s), qPrintable(job.error));
+    QVERIFY(!job.verified);
+    QVERIFY(serversNaming(running.id).isEmpty());
+    QVERIFY(!processAlive(running.remotePid));
+    QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id + u".partial"_s));
+    QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id));
+}
+
+// The system tablespace overwritten with garbage: the scratch server stops while starting; the
+// error quotes its log's first [ERROR] line.
+void TestBackupRunner::physicalDrillServerDoesNotStart()
+{
+    QVERIFY2(m_physical.status == BackupJob::Status::Succeeded, "needs physicalDrillVerifies");
+    QFile ibdata(m_physical.root + u'/' + m_physical.id + u"/data/ibdata1"_s);
+    QVERIFY(ibdata.open(QIODevice::ReadWrite));
+    QByteArray garbage(64 * 1024, '\0');
+    for (char &c : garbage)
+        c = char(QRandomGenerator::global()->bounded(256));
+    QCOMPARE(ibdata.write(garbage), garbage.size());
+    ibdata.close();
+    auto d = drillRunner(m_physical);
+    QVERIFY(d);
+    d->start();
+    const BackupJob running = waitRunning(*d);
+    QCOMPARE(running.status, BackupJob::Status::Running);
+    const BackupJob job = waitFinished(*d);
+    QCOMPARE(job.status, BackupJob::Status::Failed);
+    QVERIFY2(job.error.contains(u"the scratch server stopped while starting: InnoDB"_s),
+             qPrintable(job.error + job.logTail));
+    QVERIFY2(job.logTail.contains(u"the scratch server log ends with"_s), qPrintable(job.logTail));
+    QVERIFY(serversNaming(running.id).isEmpty());
+    QVERIFY(!processAlive(running.remotePid));
+    QVERIFY(!QFileInfo::exists(running.root + u'/' + running.id + u".partial"_s));
 }
 
 // BR does not run here. A stand-in `br` on the SSH host replays BR's recorded output (the

@@ -4,10 +4,14 @@
 // restoring again into the same names is refused (nothing restored), --overwrite needs the typed
 // name without a terminal, a production target needs --confirm; a drill restores under drill
 // names, verifies and drops them; run-due starts a due schedule once, and its retention removes
-// the older backup's directory and record; usage errors and an unknown job are clear.
+// the older backup's directory and record; usage errors and an unknown job are clear; a physical
+// backup with --wait records the checksums of every database, and `restore drill ENV` (no
+// --into) drills it in a scratch server: verified, the environment's last verified restore,
+// nothing left running; a physical drill refuses --into, and needs a physical backup.
 // FAILS without the sandbox.
 #include "CliRunner.h"
 #include "SandboxEnv.h"
+#include "WorkloadPause.h"
 
 #include <QDir>
 #include <QFile>
@@ -61,6 +65,19 @@ class TestCliBackup : public QObject
                                u"--password-stdin"_s },
                              (m_sandbox.adminPassword() + u'\n').toUtf8());
         QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    // Processes whose command line contains needle.
+    static int processesNaming(const QString &needle)
+    {
+        int n = 0;
+        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs)) {
+            QFile f(u"/proc/"_s + entry + u"/cmdline"_s);
+            if (entry.toLongLong() > 0 && f.open(QIODevice::ReadOnly)
+                && f.readAll().contains(needle.toUtf8()))
+                ++n;
+        }
+        return n;
     }
 
     QString artifacts() const { return m_home.filePath(u"artifacts"_s); }
@@ -369,6 +386,60 @@ private slots:
         QVERIFY2(r.err.contains(QByteArray("removed " + first.toUtf8())), r.err.constData());
         QVERIFY(!QFileInfo::exists(artifacts() + u'/' + first));
         QVERIFY(!QFile::exists(m_home.filePath(u"backups/"_s + first + u".json"_s)));
+    }
+
+    void physicalDrillVerifies()
+    {
+        // Usage first: a physical drill has no target, a logical one needs one.
+        CliRun r = cli({ u"restore"_s, u"drill"_s, u"dev-b"_s, u"--kind"_s, u"physical"_s,
+                         u"--into"_s, u"scratch-b"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--into and --keep are for a logical drill"), r.err.constData());
+        r = cli({ u"restore"_s, u"drill"_s, u"dev-b"_s, u"--kind"_s, u"logical"_s });
+        QCOMPARE(r.exitCode, 2);
+        r = cli({ u"restore"_s, u"drill"_s, u"dev-b"_s, u"--kind"_s, u"br"_s });
+        QCOMPARE(r.exitCode, 2);
+        r = cli({ u"restore"_s, u"drill"_s, u"scratch-b"_s });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no successful physical backup"), r.err.constData());
+
+        TiDesk::Test::WorkloadPause workload(m_sandbox);
+        QVERIFY(workload.paused());
+        r = cli({ u"--json"_s, u"backup"_s, u"start"_s, u"dev-b"_s, u"--kind"_s, u"physical"_s,
+                  u"--to"_s, artifacts(), u"--wait"_s });
+        workload.resume();
+        QVERIFY2(r.exitCode == 0, r.both().constData());
+        const QJsonObject backup = r.json();
+        QCOMPARE(backup.value(u"kind"_s).toString(), u"physical"_s);
+        QCOMPARE(backup.value(u"status"_s).toString(), u"succeeded"_s);
+        // Every non-system database: shop's 5 tables and this test's at least.
+        const QString checksum = backup.value(u"checksum"_s).toString();
+        QVERIFY2(checksum.startsWith(u"sha256:"_s), qPrintable(checksum));
+        QVERIFY(QFile::exists(m_home.filePath(u"backups/checksums/"_s
+                                              + backup.value(u"id"_s).toString() + u".json"_s)));
+
+        r = cli({ u"--json"_s, u"restore"_s, u"drill"_s, u"dev-b"_s });
+        QVERIFY2(r.exitCode == 0, r.both().constData());
+        const QJsonObject job = r.json();
+        QCOMPARE(job.value(u"kind"_s).toString(), u"restore"_s);
+        QCOMPARE(job.value(u"status"_s).toString(), u"succeeded"_s);
+        QCOMPARE(job.value(u"drill"_s).toBool(), true);
+        QCOMPARE(job.value(u"scratch"_s).toBool(), true);
+        QCOMPARE(job.value(u"source_backup"_s).toString(), backup.value(u"id"_s).toString());
+        QCOMPARE(job.value(u"verified"_s).toBool(), true);
+        QVERIFY2(job.value(u"verification"_s).toString().endsWith(u"tables match"_s),
+                 qPrintable(job.value(u"verification"_s).toString()));
+        QVERIFY(r.err.contains("scratch server on local"));
+        const QString id = job.value(u"id"_s).toString();
+        QVERIFY(!QFileInfo::exists(artifacts() + u'/' + id + u"/scratch"_s));
+        QVERIFY(!QFileInfo::exists(artifacts() + u'/' + id + u".partial"_s));
+        QCOMPARE(processesNaming(artifacts() + u'/' + id), 0);
+        QVERIFY(QFileInfo::exists(artifacts() + u'/' + backup.value(u"id"_s).toString()
+                                  + u"/data/xtrabackup_checkpoints"_s));
+
+        const CliRun h = cli({ u"--json"_s, u"backup"_s, u"health"_s, u"dev-b"_s });
+        const QJsonObject health = h.document().array().first().toObject();
+        QCOMPARE(health.value(u"last_verified_restore"_s).toObject().value(u"id"_s).toString(), id);
     }
 };
 

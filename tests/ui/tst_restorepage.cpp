@@ -10,11 +10,15 @@
 //  - a drill restores under drill names, verifies, drops them and the health table shows the
 //    last verified restore (screenshot);
 //  - a due backup schedule runs while TiDesk is open (the manager's scheduler), with its
-//    checksums, and its slot is not claimed again.
+//    checksums, and its slot is not claimed again;
+//  - a physical backup made by the manager records the checksums of every database (the
+//    workload paused meanwhile), and startDrill without a target drills it in a scratch server
+//    on this machine: verified, recorded, nothing left.
 // Saves restore-*.png. FAILS without the sandbox.
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
 #include "UiTestFixture.h"
+#include "WorkloadPause.h"
 #include "backup/BackupManager.h"
 #include "dialogs/RestoreDialog.h"
 #include "dialogs/TypedNameField.h"
@@ -291,6 +295,47 @@ private slots:
         QVERIFY(again.ok());
         QVERIFY(again->isEmpty());
         QVERIFY(QFile::remove(ScheduleSet::defaultPath()));
+    }
+
+    void physicalBackupDrilledByTheManager()
+    {
+        auto manager = newManager();
+        QSignalSpy finished(manager.get(), &BackupManager::jobFinished);
+        BackupJob backup;
+        {
+            TiDesk::Test::WorkloadPause workload(m_sandbox);
+            QVERIFY(workload.paused());
+            BackupJobRequest request;
+            request.kind = BackupJob::Kind::Physical;
+            request.root = m_root;
+            manager->startBackup(u"dev"_s, request);
+            backup = waitFinished(finished, 120000);
+        }
+        QVERIFY2(backup.status == BackupJob::Status::Succeeded,
+                 qPrintable(backup.error + backup.logTail));
+        QCOMPARE(backup.kind, BackupJob::Kind::Physical);
+        QVERIFY2(backup.checksum.startsWith(u"sha256:"_s), qPrintable(backup.checksum));
+        QVERIFY(QFile::exists(m_historyDir + u"/checksums/"_s + backup.id + u".json"_s));
+
+        finished.clear();
+        QSignalSpy started(manager.get(), &BackupManager::backupStarted);
+        manager->startDrill(u"dev"_s, QString(), false);
+        const BackupJob job = waitFinished(finished, 120000);
+        QCOMPARE(started.size(), 1);
+        QVERIFY2(job.status == BackupJob::Status::Succeeded, qPrintable(job.error + job.logTail));
+        QVERIFY(job.drill && job.scratchDrill);
+        QCOMPARE(job.sourceBackupId, backup.id);
+        QVERIFY2(job.verified, qPrintable(job.verification));
+        QVERIFY(!QFileInfo::exists(m_root + u'/' + job.id + u"/scratch"_s));
+        QVERIFY(!QFileInfo::exists(m_root + u'/' + job.id + u".partial"_s));
+        const std::optional<BackupJob> known = manager->job(job.id);
+        QVERIFY(known && known->verified);
+
+        // An environment without a physical backup: refused with a clear error.
+        QSignalSpy failed(manager.get(), &BackupManager::restoreFailed);
+        manager->startDrill(u"scratch"_s, QString(), false);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().at(1).value<Error>().message.contains(u"no successful physical"_s));
     }
 };
 

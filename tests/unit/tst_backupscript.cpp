@@ -2,7 +2,9 @@
 // kind, with names that need quoting; launch() refuses bad input before anything runs; poll and
 // cancel run for real with /bin/sh against job directories and processes the test creates
 // (finished, failed, running, gone, a reused pid that is not the job's); the poll answer, binlog
-// positions and launch failures are parsed into clear results.
+// positions and launch failures are parsed into clear results; a physical backup's scratch drill
+// is valid shell with a hostile directory, its server socket-only, and a finished drill's poll
+// carries its checksum lines.
 #include "backup/BackupScript.h"
 
 #include <QDir>
@@ -70,6 +72,8 @@ private slots:
     void parsePoll();
     void binlog();
     void launchFailures();
+    void scratchDrillScript();
+    void pollReturnsDrillChecksums();
 };
 
 void TestBackupScript::scriptsAreValidShell()
@@ -297,6 +301,58 @@ void TestBackupScript::launchFailures()
     QCOMPARE(e.kind, ErrorKind::Server);
     QVERIFY(e.message.contains(u"exit status 127"_s));
     QVERIFY(e.detail.contains(u"setsid"_s));
+}
+
+// A physical backup's scratch drill: valid shell with a hostile directory and backup id, needs
+// no database host, user or password, and its server is socket-only and left no way out.
+void TestBackupScript::scratchDrillScript()
+{
+    BackupSpec drill;
+    drill.kind = BackupJob::Kind::Restore;
+    drill.scratchDrill = true;
+    drill.jobId = u"20261130T120000Z-dev-d1d1"_s;
+    drill.root = u"/tmp/it's $(touch /tmp/pwned) `id` a dir"_s;
+    drill.restoreFrom = drill.root + u"/20261129T000000Z-dev-0001"_s;
+    const Result<QString> launch = BackupScript::launch(drill);
+    QVERIFY2(launch.ok(), launch.ok() ? "" : qPrintable(launch.error().message));
+    QCOMPARE(sh(*launch, { u"-n"_s }).exit, 0);
+    const QString job = BackupScript::jobScript(drill);
+    QCOMPARE(sh(job, { u"-n"_s }).exit, 0);
+    QVERIFY(job.contains(u"src='/tmp/it'\\''s $(touch /tmp/pwned) `id` a "_s
+                         u"dir/20261129T000000Z-dev-0001'/data"_s));
+    QVERIFY(job.contains(u"--copy-back --target-dir=\"$src\" --datadir=\"$scratch\""_s));
+    for (const QString &option :
+         { u"--skip-networking"_s, u"--skip-grant-tables"_s, u"--skip-slave-start"_s,
+           u"--event-scheduler=DISABLED"_s, u"--socket=\"$sock\""_s, u"--no-defaults"_s })
+        QVERIFY2(job.contains(option), qPrintable(option));
+    QString serverLine;
+    for (const QString &line : job.split(u'\n'))
+        if (line.startsWith(u"\"$server\" \"$defaults\""_s))
+            serverLine = line;
+    QVERIFY2(serverLine.contains(u"--skip-networking"_s), qPrintable(job));
+    QVERIFY(!serverLine.contains(u"--port"_s) && !serverLine.contains(u"--bind"_s));
+    QVERIFY(job.contains(u"CHECKSUM TABLE '\\'', t, '\\'' EXTENDED"_s)); // SQL in '...'
+    QVERIFY(job.contains(u"trap '"_s)); // a cancel's TERM stops the scratch server first
+    QVERIFY(launch->contains(u"no-tool:mariadbd"_s));
+    QVERIFY(launch->contains(u"no-tool:mariadb-backup"_s));
+    // The job id is still checked.
+    drill.jobId = u"../x"_s;
+    QVERIFY(!BackupScript::launch(drill).ok());
+}
+
+void TestBackupScript::pollReturnsDrillChecksums()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString id = u"20261130T120000Z-dev-d2d2"_s;
+    write(tmp.filePath(id + u"/exit"_s), "0\n");
+    write(tmp.filePath(id + u"/checksums"_s),
+          "V\t10.11.19-MariaDB\nR\tshop\tit=s\t3\nshop.it=s\t123\n");
+    const BackupPoll p = BackupScript::parsePoll(sh(BackupScript::poll(tmp.path(), id, 0)).out);
+    QCOMPARE(p.state, BackupPoll::State::Succeeded);
+    QCOMPARE(
+        p.checksums,
+        (QStringList { u"V\t10.11.19-MariaDB"_s, u"R\tshop\tit=s\t3"_s, u"shop.it=s\t123"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestBackupScript)

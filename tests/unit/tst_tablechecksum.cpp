@@ -3,6 +3,8 @@
 // named), compare() with each kind of difference, a source -> restored database map and TiDB's
 // kvs/bytes rule, and the TiDB path (ADMIN CHECKSUM TABLE), which is verified here only: by its
 // statement text and by parsing a result row shaped like TiDB's documented answer. No TiDB ran.
+// The checksum file of a physical backup's scratch drill (mariadb --batch output, escaped names)
+// is parsed and compared, and a damaged one names its line.
 #include "backup/ChecksumReader.h"
 #include "backup/TableChecksum.h"
 #include "sql/QueryResult.h"
@@ -107,6 +109,8 @@ private slots:
     void tidbNotAnAdminChecksumAnswer();
     void mariadbChecksumRow();
     void mariadbNullChecksumIsNotFound();
+    void drillChecksumFile();
+    void drillChecksumFileDamaged();
 };
 
 void TestTableChecksum::jsonRoundTrip()
@@ -509,6 +513,62 @@ void TestTableChecksum::mariadbNullChecksumIsNotFound()
     QCOMPARE(t.error().kind, ErrorKind::NotFound);
     QVERIFY(t.error().message.contains(u"shop.gone"_s));
     QCOMPARE(t.error().detail, u"Table 'shop.gone' doesn't exist"_s);
+}
+
+// The `checksums` file a physical backup's scratch drill writes (mariadb client --batch output):
+// names with a tab, a newline, a backslash and a dot come back as they are.
+void TestTableChecksum::drillChecksumFile()
+{
+    const QDateTime at(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC);
+    const QStringList lines {
+        u"V\t10.11.19-MariaDB-0+deb12u1"_s, u"R\tshop\torders\t50002"_s,
+        u"shop.orders\t3547698701"_s,       u"R\twe\\tird.db\tli\\nne\\\\x\t0"_s,
+        u"we\\tird.db.li\\nne\\\\x\t0"_s,
+    };
+    const Result<ChecksumReport> r = ChecksumReader::reportFromDrill(lines, at);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->engine, u"mariadb"_s);
+    QCOMPARE(r->takenAt, at);
+    QCOMPARE(r->tables.size(), 2);
+    QCOMPARE(r->tables.at(0).qualifiedName(), u"shop.orders"_s);
+    QCOMPARE(r->tables.at(0).rows, 50002);
+    QCOMPARE(r->tables.at(0).checksum, u"3547698701"_s);
+    QCOMPARE(r->tables.at(0).method, QString::fromLatin1(TableChecksum::MethodChecksumTable));
+    QCOMPARE(r->tables.at(1).database, u"we\tird.db"_s);
+    QCOMPARE(r->tables.at(1).table, u"li\nne\\x"_s);
+    // Compared with a report read from the server the usual way: equal.
+    ChecksumReport source;
+    source.takenAt = at;
+    source.engine = u"mariadb"_s;
+    source.tables = { mariadbTable(u"shop"_s, u"orders"_s, 50002, u"3547698701"_s),
+                      mariadbTable(u"we\tird.db"_s, u"li\nne\\x"_s, 0, u"0"_s) };
+    QVERIFY(compare(source, *r).matches());
+    // No table at all (an instance with only system schemas) is a report too.
+    QVERIFY(ChecksumReader::reportFromDrill({ lines.first() }, at).ok());
+}
+
+void TestTableChecksum::drillChecksumFileDamaged()
+{
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    const QString v = u"V\t10.11.19-MariaDB"_s;
+    auto error = [&](const QStringList &lines) {
+        const Result<ChecksumReport> r = ChecksumReader::reportFromDrill(lines, at);
+        return r.ok() ? QString() : r.error().message;
+    };
+    QVERIFY(error({}).contains(u"line 1"_s));
+    QVERIFY(error({ u"R\tshop\torders\t1"_s }).contains(u"line 1"_s));
+    QVERIFY(error({ v, u"R\tshop\torders\t1"_s }).contains(u"line 3"_s)); // no checksum
+    QVERIFY(error({ v, u"R\tshop\torders\tmany"_s, u"shop.orders\t1"_s }).contains(u"line 2"_s));
+    QVERIFY(error({ v, u"R\tshop\torders\t1"_s, u"shop.other\t1"_s }).contains(u"line 3"_s));
+    QVERIFY(error({ v, u"R\tshop\torders\t1"_s, u"shop.orders\t-1"_s }).contains(u"line 3"_s));
+    const QStringList twice { v, u"R\tshop\torders\t1"_s, u"shop.orders\t1"_s,
+                              u"R\tshop\torders\t1"_s, u"shop.orders\t1"_s };
+    QVERIFY(error(twice).contains(u"line 4"_s));
+    const Result<ChecksumReport> null = ChecksumReader::reportFromDrill(
+        { v, u"R\tshop\torders\t1"_s, u"shop.orders\tNULL"_s }, at);
+    QVERIFY(!null.ok());
+    QCOMPARE(null.error().kind, ErrorKind::NotFound);
+    QVERIFY(null.error().message.contains(u"shop.orders"_s));
 }
 
 QTEST_GUILESS_MAIN(TestTableChecksum)

@@ -159,6 +159,8 @@ QJsonObject BackupJob::toJson() const
     optional(u"into"_s, intoEnv);
     if (drill)
         o.insert(u"drill"_s, true);
+    if (scratchDrill)
+        o.insert(u"scratch"_s, true);
     optional(u"verification"_s, verification);
     if (!verification.isEmpty())
         o.insert(u"verified"_s, verified);
@@ -208,6 +210,7 @@ Result<BackupJob> BackupJob::fromJson(const QJsonObject &o)
     j.sourceBackupId = o.value(u"source_backup"_s).toString();
     j.intoEnv = o.value(u"into"_s).toString();
     j.drill = o.value(u"drill"_s).toBool();
+    j.scratchDrill = o.value(u"scratch"_s).toBool();
     j.verification = o.value(u"verification"_s).toString();
     j.verified = o.value(u"verified"_s).toBool();
     return j;

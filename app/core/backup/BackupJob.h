@@ -55,6 +55,9 @@ public:
     QString sourceBackupId;
     QString intoEnv;
     bool drill = false;
+    // A drill of a physical backup: restored into a throwaway server on the backup's host (no
+    // intoEnv), its checksums compared by the runner (JSON "scratch": true).
+    bool scratchDrill = false;
     QString verification;
     bool verified = false;
 

@@ -378,6 +378,7 @@ Result<PreparedJob> BackupLauncher::prepareAttach(const Environment &env, Creden
     p.spec.kind = job.kind;
     p.spec.jobId = job.id;
     p.spec.root = job.root;
+    p.spec.scratchDrill = job.scratchDrill;
     if (job.kind == BackupJob::Kind::Br)
         p.spec.brArgv = { u"br"_s }; // read its output as BR's (the command itself is not rerun)
     return p;
@@ -436,6 +437,45 @@ Result<PreparedJob> BackupLauncher::prepareRestore(const Environment &source,
     spec.dbHost = into.endpoints.first().host;
     spec.dbPort = into.endpoints.first().port;
     spec.dbUser = into.user;
+    return p;
+}
+
+Result<PreparedJob> BackupLauncher::prepareScratchDrill(const Environment &source,
+                                                        CredentialStore *secrets,
+                                                        const BackupJob &backup)
+{
+    if (backup.kind != BackupJob::Kind::Physical || backup.status != BackupJob::Status::Succeeded)
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("%1 is not a succeeded physical backup: it cannot be drilled in a "
+                              "scratch server.")
+                               .arg(backup.id));
+    if (backup.root.isEmpty())
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("Backup %1 has no directory on record.").arg(backup.id));
+    if (!BackupScript::isPlainId(backup.id))
+        return Error::make(ErrorKind::InvalidInput, tr("Not a valid job id: %1").arg(backup.id));
+    Result<std::optional<SshConnectOptions>> ssh = sshFor(source, secrets);
+    if (!ssh)
+        return ssh.error();
+    PreparedJob p;
+    p.ssh = *ssh;
+    BackupJob &job = p.job;
+    job.id = BackupJob::newId(source.name, QDateTime::currentDateTimeUtc());
+    job.envName = source.name;
+    job.kind = BackupJob::Kind::Restore;
+    job.host = whereOf(p.ssh);
+    job.root = backup.root;
+    job.sourceBackupId = backup.id;
+    job.drill = true;
+    job.scratchDrill = true;
+    //: %1 = user@host or "local"
+    job.target = tr("scratch server on %1").arg(job.host);
+    BackupSpec &spec = p.spec;
+    spec.kind = BackupJob::Kind::Restore;
+    spec.jobId = job.id;
+    spec.root = backup.root;
+    spec.restoreFrom = backup.root + u'/' + backup.id;
+    spec.scratchDrill = true;
     return p;
 }
 

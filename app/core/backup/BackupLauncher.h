@@ -101,6 +101,13 @@ public:
                                                             const Environment &into,
                                                             CredentialStore *secrets,
                                                             const RestoreRequest &request);
+    // The drill of a succeeded physical backup of source: on the host that holds it (source's
+    // SSH host, or this machine), copied into a scratch server there, its tables' row counts
+    // and checksums read (BackupScript, scratchDrill). Needs no target environment and no
+    // database password (the scratch server is reached by its socket only).
+    [[nodiscard]] static Result<PreparedJob> prepareScratchDrill(const Environment &source,
+                                                                 CredentialStore *secrets,
+                                                                 const BackupJob &backup);
     // env's PD as BR takes it ("host:port": scheme and trailing slashes dropped); empty, or an
     // InvalidInput error naming the environment, when it has none.
     [[nodiscard]] static QString pdAddress(const Environment &env);

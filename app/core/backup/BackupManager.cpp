@@ -414,8 +414,7 @@ void BackupManager::onJobFinished(const BackupJob &job)
         return;
     }
     m_restores.remove(job.id);
-    if (job.kind == BackupJob::Kind::Logical && job.status == BackupJob::Status::Succeeded
-        && job.checksum.isEmpty() && m_recordChecksums) {
+    if (BackupVerifier::shouldRecord(job) && m_recordChecksums) {
         recordChecksums(job);
         return;
     }
@@ -559,6 +558,10 @@ void BackupManager::startRestore(const RestoreOrder &order)
 
 void BackupManager::startDrill(const QString &envName, const QString &intoEnv, bool keep)
 {
+    if (intoEnv.trimmed().isEmpty()) {
+        startScratchDrill(envName);
+        return;
+    }
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     const std::shared_ptr<BackupHistory> history = m_history;
     launchRestore(intoEnv, [inventory, history, envName, intoEnv, keep]() -> Result<RestoreOrder> {
@@ -588,6 +591,45 @@ void BackupManager::startDrill(const QString &envName, const QString &intoEnv, b
                 .rightJustified(4, u'0'));
         return order;
     });
+}
+
+void BackupManager::startScratchDrill(const QString &envName)
+{
+    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
+    m_preparing.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
+        m_preparing.removeOne(watcher);
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;
+        Result<PreparedJob> prepared = watcher->future().takeResult();
+        if (!prepared) {
+            emit restoreFailed(envName, prepared.error());
+            return;
+        }
+        const BackupJob job = prepared->job;
+        follow(std::move(*prepared), Mode::Start, false);
+        emit backupStarted(job);
+    });
+    const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
+    const std::shared_ptr<BackupHistory> history = m_history;
+    CredentialStore *secrets = m_services.secrets;
+    watcher->setFuture(QtConcurrent::run(
+        m_services.pool, [inventory, history, secrets, envName]() -> Result<PreparedJob> {
+            if (!inventory)
+                return noInventory();
+            const Result<Environment> source = inventory->findByName(envName);
+            if (!source)
+                return source.error();
+            const Result<QList<BackupJob>> jobs = history->list(source->name);
+            if (!jobs)
+                return jobs.error();
+            const Result<BackupJob> latest
+                = RestoreFlow::latestGoodBackup(*jobs, source->name, BackupJob::Kind::Physical);
+            if (!latest)
+                return latest.error();
+            return BackupLauncher::prepareScratchDrill(*source, secrets, *latest);
+        }));
 }
 
 void BackupManager::launchRestore(const QString &intoEnv,

@@ -18,8 +18,9 @@
 //    re-attached after a restart through SHOW BACKUPS), startBrRestore() (a BR snapshot restore
 //    or a point-in-time restore `br restore point`), readLogWindow() (`br log metadata`: the
 //    times a point-in-time restore can reach). BR/TiDB do not run here: see docs/tidb-testing.md.
-// After a logical backup succeeded the source's checksums are recorded (BackupVerifier) before
-// jobFinished(); a restore is verified against them (RestoreFlow) before its jobFinished().
+// After a logical or physical backup succeeded the source's checksums are recorded
+// (BackupVerifier) before jobFinished(); a restore is verified against them (RestoreFlow) before
+// its jobFinished(); a physical backup's scratch drill is verified by its runner.
 // Every update of a followed job arrives as jobChanged() (queued from the worker thread), the
 // end as jobFinished(). Destroying the manager deletes the runners on their thread and stops
 // the thread; the jobs themselves keep running on their hosts (by design: the next TiDesk
@@ -85,8 +86,9 @@ public:
 
     // How often runners created from now on poll their job (default 1 s; tests go faster).
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
-    // After a logical backup succeeded, the source's row counts and checksums are recorded for
-    // restore verification before jobFinished() (default on; CHECKSUM TABLE reads every row).
+    // After a logical or physical backup succeeded, the source's row counts and checksums are
+    // recorded for restore verification before jobFinished() (default on; CHECKSUM TABLE reads
+    // every row).
     void setRecordChecksums(bool record) { m_recordChecksums = record; }
     // Runs the due backup schedules every intervalMs while TiDesk is open (ScheduledRuns: the
     // same claim under the same lock as `tidesk-cli backup run-due`, then retention).
@@ -123,7 +125,9 @@ public slots:
     // recorded at backup time (the job's verification) before jobFinished().
     void startRestore(const TiDesk::RestoreOrder &order);
     // The latest good logical backup of envName restored into intoEnv under drill names,
-    // verified, recorded, and its databases dropped unless keep.
+    // verified, recorded, and its databases dropped unless keep. intoEnv empty: the latest good
+    // physical backup drilled in a scratch server on its host (BackupLauncher::
+    // prepareScratchDrill), verified by its runner; keep does not apply.
     void startDrill(const QString &envName, const QString &intoEnv, bool keep);
     void cancel(const QString &jobId);
     void reload();
@@ -167,6 +171,7 @@ private:
     void onJobFinished(const TiDesk::BackupJob &job);
     void onHistoryRead(const HistoryRead &read);
     void launchRestore(const QString &intoEnv, std::function<Result<RestoreOrder>()> buildOrder);
+    void startScratchDrill(const QString &envName);
     void verifyRestore(const BackupJob &job, const RestoreOrder &order);
     void recordChecksums(const BackupJob &job);
     // Ends a followed job once work (on the pool) returns its final record.

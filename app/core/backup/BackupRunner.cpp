@@ -3,6 +3,7 @@
 #include "backup/BackupHistory.h"
 #include "backup/BrOutput.h"
 #include "backup/JobShell.h"
+#include "backup/RestoreFlow.h"
 #include "common/Logging.h"
 
 using namespace Qt::StringLiterals;
@@ -235,6 +236,15 @@ void BackupRunner::onPoll(const BackupPoll &p)
         if (m_job.kind == BackupJob::Kind::Logical && !p.databases.isEmpty())
             m_job.databases = p.databases;
         m_job.remoteLog = m_spec.root + u'/' + m_job.id + u"/job.log"_s;
+        if (m_job.scratchDrill) {
+            // Compared here, whoever follows the drill (started, re-attached, CLI or GUI).
+            m_job.finishedAt = QDateTime::currentDateTimeUtc();
+            if (m_history)
+                RestoreFlow::verifyScratchDrill(m_history->directory(), p.checksums, &m_job);
+            else
+                m_job.verification = tr("not verified: there is no backup history to compare "
+                                        "with.");
+        }
         finish(BackupJob::Status::Succeeded, {});
         break;
     case BackupPoll::State::Failed: {

@@ -5,7 +5,9 @@
 // until it ends. The job record is saved to the BackupHistory at every change, so another
 // process (the CLI, a restarted GUI) sees the same state.
 //  - success: only when the job renamed its directory to the final name and wrote exit 0;
-//    size, binlog position and the log's tail are recorded;
+//    size, binlog position and the log's tail are recorded; a physical backup's scratch drill
+//    is verified here (RestoreFlow::verifyScratchDrill: its checksums against those recorded
+//    with the backup in the history's directory, one small file read) before it is recorded;
 //  - failure: the error is the job's own "FAILED:" line (or its exit status); the partial
 //    directory is removed;
 //  - cancel(): stops the job's whole process group on the host, removes the partial directory,

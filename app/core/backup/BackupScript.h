@@ -5,8 +5,16 @@
 //    creates ROOT/ID.partial, writes job.sh there and starts it with setsid; prints its pid;
 //  - job.sh: mariadb-dump (logical, one consistent --single-transaction dump of the chosen
 //    databases, gzip) or mariadb-backup --backup + --prepare (physical), or a restore of a
-//    logical dump into a target server; on success the directory is renamed to ROOT/ID and an
-//    `exit` file written: only a complete artifact ever has the final name;
+//    logical dump into a target server, or the drill of a physical backup (scratchDrill, below);
+//    on success the directory is renamed to ROOT/ID and an `exit` file written: only a complete
+//    artifact ever has the final name;
+//  - scratch drill: mariadb-backup --copy-back of the prepared backup (left intact) into
+//    ROOT/ID.partial/scratch, a throwaway mariadbd on it (socket only, --skip-networking,
+//    --skip-grant-tables, no binlog, no replica or event start), SELECT COUNT(*) and CHECKSUM
+//    TABLE ... EXTENDED of every base table outside the system schemas written to `checksums`
+//    (ChecksumReader::reportFromDrill reads it), then the server is shut down (TERM, KILL as a
+//    last resort) and the scratch directory removed - also on failure and on cancel (a TERM
+//    trap: the server is in the job's process group);
 //  - poll: whether it still runs (its pid, whose command line names the job), its exit code,
 //    bytes written, progress counters, binlog position, the log's tail;
 //  - cancel: TERM to the job's process group, KILL after 10 s, the partial directory removed
@@ -38,6 +46,9 @@ struct BackupSpec
     // source -> target database ("" = same name).
     QString restoreFrom;
     QList<QPair<QString, QString>> renames;
+    // Restore only: restoreFrom is a physical backup, drilled in a scratch server on this host
+    // (no target server: dbHost, dbUser and the password are not used).
+    bool scratchDrill = false;
     // BR (kind Br, or Restore with BR): the command line (BrCommand; storage credentials already
     // moved to `environment`), run on the control host.
     QStringList brArgv;
@@ -59,6 +70,7 @@ struct BackupPoll
     QString binlog; // "mysql-bin.000003:1234" or a GTID, when the server logs binlogs
     QString logTail;
     QStringList databases; // a finished logical backup: the databases it dumped
+    QStringList checksums; // a finished scratch drill: its checksums file, line by line
 
     [[nodiscard]] double progress() const; // 0..100, -1 unknown
 };

@@ -41,6 +41,12 @@ QString BackupVerifier::reportPath(const QString &historyDir, const QString &job
     return historyDir + u"/checksums/"_s + jobId + u".json"_s;
 }
 
+bool BackupVerifier::shouldRecord(const BackupJob &job)
+{
+    return (job.kind == BackupJob::Kind::Logical || job.kind == BackupJob::Kind::Physical)
+        && job.status == BackupJob::Status::Succeeded && job.checksum.isEmpty();
+}
+
 QString BackupVerifier::fingerprint(const ChecksumReport &report)
 {
     ChecksumReport stable = report;

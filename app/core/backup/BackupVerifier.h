@@ -1,9 +1,10 @@
 // BackupVerifier: the SQL side of "verify after restore" (issue 6):
-//  - record(): right after a backup, the source's row counts and checksums (ChecksumReader) are
-//    stored next to the history (<history>/checksums/<job id>.json) - the reference a restore is
-//    compared with. Taken after the dump's snapshot: a table written to meanwhile can differ
-//    from the backup (the comparison says which tables; for an exact reference back up a copy
-//    nobody writes to, or a replica with replication stopped);
+//  - record(): right after a backup (logical: its databases; physical: every database but the
+//    system schemas, shouldRecord()), the source's row counts and checksums (ChecksumReader) are
+//    stored next to the history (<history>/checksums/<job id>.json) - the reference a restore or
+//    a drill is compared with. Taken after the dump's snapshot: a table written to meanwhile can
+//    differ from the backup (the comparison says which tables; for an exact reference back up a
+//    copy nobody writes to, or a replica with replication stopped);
 //  - occupied(): which of the databases a restore would write exist on the target and hold
 //    tables - a restore there is refused unless the user explicitly chooses to overwrite;
 //  - verify(): the restored databases' checksums compared with the recorded report through the
@@ -31,6 +32,9 @@ class BackupVerifier
     Q_DECLARE_TR_FUNCTIONS(TiDesk::BackupVerifier)
 public:
     [[nodiscard]] static QString reportPath(const QString &historyDir, const QString &jobId);
+    // A succeeded logical or physical backup that has no checksums on record yet: the one rule
+    // the CLI and the GUI (BackupManager) follow after a backup.
+    [[nodiscard]] static bool shouldRecord(const BackupJob &job);
 
     // Reads the source's checksums of databases (empty: all but the system schemas) and saves
     // them for jobId.

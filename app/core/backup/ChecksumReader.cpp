@@ -262,4 +262,75 @@ Result<ChecksumReport> ChecksumReader::read(SqlConnection &conn, const Dialect &
     return report;
 }
 
+QString ChecksumReader::unescapeBatch(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (c != u'\\' || i + 1 >= value.size()) {
+            out += c;
+            continue;
+        }
+        const QChar n = value.at(++i);
+        if (n == u't')
+            out += u'\t';
+        else if (n == u'n')
+            out += u'\n';
+        else if (n == u'0')
+            out += QChar(0);
+        else
+            out += n; // "\\" and anything else: the character itself
+    }
+    return out;
+}
+
+Result<ChecksumReport> ChecksumReader::reportFromDrill(const QStringList &lines,
+                                                       const QDateTime &takenAt)
+{
+    auto bad = [](qsizetype lineNo) {
+        //: %1 = a line number
+        return Error::make(ErrorKind::InvalidInput,
+                           tr("The drill's checksum file is damaged at line %1.").arg(lineNo + 1));
+    };
+    ChecksumReport report;
+    report.takenAt = takenAt.toUTC();
+    if (lines.isEmpty() || !lines.first().startsWith(u"V\t"_s))
+        return bad(0);
+    report.engine = EngineInfo::engineName(lines.first().contains(u"MariaDB"_s, Qt::CaseInsensitive)
+                                               ? Engine::MariaDB
+                                               : Engine::MySQL);
+    for (qsizetype i = 1; i < lines.size(); i += 2) {
+        const QStringList r = lines.at(i).split(u'\t');
+        if (r.size() != 4 || r.at(0) != u"R")
+            return bad(i);
+        TableChecksum t;
+        t.database = unescapeBatch(r.at(1));
+        t.table = unescapeBatch(r.at(2));
+        t.method = checksumMethod(Engine::MariaDB);
+        bool ok = false;
+        t.rows = r.at(3).toLongLong(&ok);
+        if (!ok || t.rows < 0 || t.database.isEmpty() || t.table.isEmpty())
+            return bad(i);
+        if (i + 1 >= lines.size())
+            return bad(i + 1);
+        const QStringList c = lines.at(i + 1).split(u'\t');
+        if (c.size() != 2 || unescapeBatch(c.at(0)) != qualified(t.database, t.table))
+            return bad(i + 1);
+        if (c.at(1) == u"NULL")
+            //: %1 = database.table
+            return Error::make(ErrorKind::NotFound,
+                               tr("Could not read the checksum of %1: the server returned none "
+                                  "(the table does not exist or cannot be read).")
+                                   .arg(qualified(t.database, t.table)));
+        t.checksum = c.at(1);
+        if (!isDecimalText(t.checksum))
+            return bad(i + 1);
+        if (report.find(t.database, t.table))
+            return bad(i);
+        report.tables << t;
+    }
+    return report;
+}
+
 } // namespace TiDesk

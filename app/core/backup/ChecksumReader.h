@@ -32,6 +32,7 @@
 #include "sql/EngineInfo.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -80,6 +81,17 @@ public:
                                                                   const QString &database,
                                                                   const QString &table, qint64 rows,
                                                                   const QueryResult &result);
+
+    // The `checksums` file of a physical backup's scratch drill (BackupScript), read with the
+    // mariadb client's --batch output (\t, \n, \\ and \0 escaped in values):
+    //   V <version>                       once, first
+    //   R <db> <table> <rows>             per base table, from SELECT COUNT(*)
+    //   <db>.<table> <checksum>           the next line, from CHECKSUM TABLE ... EXTENDED
+    // InvalidInput naming the line when the file is not that; NotFound when a checksum is NULL.
+    [[nodiscard]] static Result<ChecksumReport> reportFromDrill(const QStringList &lines,
+                                                                const QDateTime &takenAt);
+    // The mariadb client's --batch escaping undone.
+    [[nodiscard]] static QString unescapeBatch(const QString &value);
 };
 
 } // namespace TiDesk

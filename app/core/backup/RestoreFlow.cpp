@@ -1,6 +1,7 @@
 #include "RestoreFlow.h"
 
 #include "backup/BackupVerifier.h"
+#include "backup/ChecksumReader.h"
 #include "sql/EnvironmentConnection.h"
 #include "sql/SqlConnection.h"
 #include "sql/SqlQuote.h"
@@ -51,12 +52,12 @@ QList<QPair<QString, QString>> RestoreFlow::drillRenames(const BackupJob &backup
     return out;
 }
 
-Result<BackupJob> RestoreFlow::latestGoodBackup(const QList<BackupJob> &jobs, const QString &env)
+Result<BackupJob> RestoreFlow::latestGoodBackup(const QList<BackupJob> &jobs, const QString &env,
+                                                BackupJob::Kind kind)
 {
     std::optional<BackupJob> best;
     for (const BackupJob &j : jobs) {
-        if (j.envName != env || j.kind != BackupJob::Kind::Logical
-            || j.status != BackupJob::Status::Succeeded)
+        if (j.envName != env || j.kind != kind || j.status != BackupJob::Status::Succeeded)
             continue;
         const QDateTime t = j.finishedAt.isValid() ? j.finishedAt : j.startedAt;
         const QDateTime bt = best
@@ -67,8 +68,39 @@ Result<BackupJob> RestoreFlow::latestGoodBackup(const QList<BackupJob> &jobs, co
     }
     if (!best)
         return Error::make(ErrorKind::NotFound,
-                           tr("%1 has no successful logical backup to restore.").arg(env));
+                           kind == BackupJob::Kind::Logical
+                               ? tr("%1 has no successful logical backup to restore.").arg(env)
+                               : tr("%1 has no successful physical backup to drill.").arg(env));
     return *best;
+}
+
+void RestoreFlow::verifyScratchDrill(const QString &historyDir, const QStringList &drillLines,
+                                     BackupJob *job)
+{
+    job->verified = false;
+    const Result<ChecksumReport> source = BackupVerifier::recorded(historyDir, job->sourceBackupId);
+    if (!source) {
+        job->verification = tr("not verified: %1").arg(source.error().message);
+        return;
+    }
+    const Result<ChecksumReport> drilled = ChecksumReader::reportFromDrill(
+        drillLines, job->finishedAt.isValid() ? job->finishedAt : QDateTime::currentDateTimeUtc());
+    if (!drilled) {
+        job->verification = tr("not verified: %1").arg(drilled.error().message);
+        return;
+    }
+    const ChecksumComparison cmp = compare(*source, *drilled);
+    job->verified = cmp.matches();
+    job->verification = cmp.summary;
+    // The job record is all a drill leaves: the first differences go with the summary.
+    constexpr int kShown = 3;
+    QStringList shown;
+    for (const ChecksumDifference &d : cmp.differences)
+        if (shown.size() < kShown)
+            shown << d.message;
+    if (!shown.isEmpty())
+        job->verification += u": "_s + shown.join(u' ')
+            + (cmp.differences.size() > kShown ? QString(u" \u2026"_s) : QString());
 }
 
 Result<QStringList> RestoreFlow::checkTarget(const RestoreOrder &order,

@@ -1,7 +1,9 @@
 // RestoreFlow: the steps of a restore around its job, shared by `tidesk-cli restore` and the
 // Backups page (BackupManager): which database goes where (renames, drill names), the refusal of
 // target databases that already hold tables, the verification afterwards against the checksums
-// recorded at backup time, and dropping a drill's databases.
+// recorded at backup time, and dropping a drill's databases. A physical backup's drill runs in a
+// scratch server on the backup's host (BackupScript); its checksums are compared here too
+// (verifyScratchDrill, called by the BackupRunner that followed it).
 // Blocking (SQL, files): pool threads or the CLI, never the GUI thread.
 #pragma once
 
@@ -46,9 +48,16 @@ public:
     // db -> db_drill_<tag> for a drill (plain, at most 64 characters).
     [[nodiscard]] static QList<QPair<QString, QString>> drillRenames(const BackupJob &backup,
                                                                      const QString &tag);
-    // The latest succeeded logical backup among jobs of env (none: NotFound).
-    [[nodiscard]] static Result<BackupJob> latestGoodBackup(const QList<BackupJob> &jobs,
-                                                            const QString &env);
+    // The latest succeeded backup of that kind (Logical or Physical) among jobs of env (none:
+    // NotFound).
+    [[nodiscard]] static Result<BackupJob>
+    latestGoodBackup(const QList<BackupJob> &jobs, const QString &env,
+                     BackupJob::Kind kind = BackupJob::Kind::Logical);
+    // A scratch drill of a physical backup succeeded: its checksum lines (the job's `checksums`
+    // file, ChecksumReader::reportFromDrill) compared with those recorded when the backup was
+    // taken (historyDir); job->verification and job->verified set. Reads one small file.
+    static void verifyScratchDrill(const QString &historyDir, const QStringList &drillLines,
+                                   BackupJob *job);
 
     // Refused (InvalidInput naming the databases) when a target database holds tables and the
     // order does not allow overwriting; the occupied ones otherwise.

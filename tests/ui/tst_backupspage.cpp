@@ -15,6 +15,7 @@
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
 #include "UiTestFixture.h"
+#include "WorkloadPause.h"
 #include "backup/BackupHistory.h"
 #include "backup/BackupManager.h"
 #include "dialogs/ConfirmActionDialog.h"
@@ -257,6 +258,50 @@ private slots:
         QVERIFY(good);
         QVERIFY2(good->text().contains(u"Physical"_s), qPrintable(good->text()));
         UiTestFixture::screenshot(&page, u"backups-physical-done.png"_s);
+    }
+
+    // The newest good backup is physical: Restore drill asks once (no target: a scratch server on
+    // the backup's host), runs, and the health table shows the verified drill. The workload is
+    // paused while the backup and its reference checksums are taken, so both see the same data.
+    void physicalDrillFromThePage()
+    {
+        auto manager = newManager();
+        BackupsPage page(m_fx.services, manager.get());
+        page.resize(1300, 850);
+        page.setEnvironments({ m_dev, m_prodLike });
+        page.setEnvironment(m_dev);
+        page.show();
+        QSignalSpy finished(manager.get(), &BackupManager::jobFinished);
+        {
+            Test::WorkloadPause pause(m_sandbox);
+            QVERIFY(startFromDialog(page, 1, m_root, {}));
+            QVERIFY2(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 180000),
+                     "the physical backup did not finish");
+        }
+        const auto backup = finished.takeFirst().at(0).value<BackupJob>();
+        QVERIFY2(backup.status == BackupJob::Status::Succeeded, qPrintable(backup.error));
+        QVERIFY2(!backup.checksum.isEmpty(), "no checksums recorded after the physical backup");
+        QVERIFY(page.drillButton()->isEnabled());
+        QTest::mouseClick(page.drillButton(), Qt::LeftButton);
+        ConfirmActionDialog *confirm = page.pendingConfirmation();
+        QVERIFY(confirm);
+        UiTestFixture::screenshot(confirm, u"backups-physical-drill-confirm.png"_s);
+        confirm->accept();
+        QVERIFY2(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 180000),
+                 "the drill did not finish");
+        const auto drill = finished.first().at(0).value<BackupJob>();
+        QCOMPARE(drill.kind, BackupJob::Kind::Restore);
+        QVERIFY(drill.drill);
+        QCOMPARE(drill.sourceBackupId, backup.id);
+        QVERIFY2(drill.status == BackupJob::Status::Succeeded && drill.verified,
+                 qPrintable(drill.error + u" / "_s + drill.verification));
+        QTableWidgetItem *verified = page.healthTable()->item(0, 3);
+        QVERIFY(verified);
+        QVERIFY2(verified->text().contains(u"scratch server"_s), qPrintable(verified->text()));
+        QVERIFY2(rowText(page, drill.id, BackupJobsModel::TargetColumn)
+                     .startsWith(u"scratch server \u2014 "_s),
+                 qPrintable(rowText(page, drill.id, BackupJobsModel::TargetColumn)));
+        UiTestFixture::screenshot(&page, u"backups-physical-drill-verified.png"_s);
     }
 
     void cancelOnProductionNeedsTheTypedName()

@@ -497,7 +497,9 @@ void BackupsPage::updateHealth()
             m_health->setItem(r, 3,
                               cell(tr("%1 (%2 in %3)")
                                        .arg(BackupJobsModel::ageText(endOf(*verified), now),
-                                            verified->verification, verified->intoEnv),
+                                            verified->verification,
+                                            verified->intoEnv.isEmpty() ? tr("a scratch server")
+                                                                        : verified->intoEnv),
                                    verified->id));
         else
             m_health->setItem(r, 3, cell(tr("never")));
@@ -555,7 +557,11 @@ void BackupsPage::updateSelection()
     const QString id = selectedJobId();
     const int row = id.isEmpty() ? -1 : m_model->rowOf(id);
     m_start->setEnabled(m_env.has_value() && m_manager);
-    m_drillButton->setEnabled(m_manager && m_env && latestGoodLogical(m_env->name).has_value());
+    m_drillButton->setEnabled(m_manager && m_env
+                              && (latestGoodLogical(m_env->name).has_value()
+                                  || RestoreFlow::latestGoodBackup(m_model->jobs(), m_env->name,
+                                                                   BackupJob::Kind::Physical)
+                                         .ok()));
     m_restoreButton->setEnabled(false);
     if (row < 0) {
         m_cancel->setEnabled(false);
@@ -714,14 +720,53 @@ void BackupsPage::openDrillDialog()
 {
     if (!m_env)
         return;
-    const std::optional<BackupJob> latest = latestGoodLogical(m_env->name);
-    if (!latest) {
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              //: %1 = environment
-                              tr("%1 has no successful logical backup to drill.").arg(m_env->name));
+    const std::optional<BackupJob> logical = latestGoodLogical(m_env->name);
+    const Result<BackupJob> physical
+        = RestoreFlow::latestGoodBackup(m_model->jobs(), m_env->name, BackupJob::Kind::Physical);
+    const auto endOfJob = [](const BackupJob &j) {
+        return j.finishedAt.isValid() ? j.finishedAt : j.startedAt;
+    };
+    // The newest good backup is the one to prove: a physical one is drilled in a scratch server
+    // on its host, a logical one restored into a scratch environment.
+    if (physical && (!logical || endOfJob(*physical) > endOfJob(*logical))) {
+        proposePhysicalDrill(*physical);
         return;
     }
-    openRestore(int(RestoreDialog::Mode::Drill), *latest);
+    if (!logical) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              //: %1 = environment
+                              tr("%1 has no successful backup to drill.").arg(m_env->name));
+        return;
+    }
+    openRestore(int(RestoreDialog::Mode::Drill), *logical);
+}
+
+void BackupsPage::proposePhysicalDrill(const BackupJob &backup)
+{
+    if (!m_manager)
+        return;
+    if (m_confirm)
+        m_confirm->close();
+    //: %1 = backup id, %2 = where it is (user@host or this machine), %3 = its size
+    auto *dlg = new ConfirmActionDialog(
+        environmentNamed(backup.envName), tr("Drill this physical backup?"),
+        tr("TiDesk copies backup %1 into a scratch directory on %2 (it needs %3 free there), "
+           "starts a throwaway MariaDB server on it with no network, compares every table's row "
+           "count and checksum with those recorded after the backup, then stops the server and "
+           "removes the copy. The backup itself and the running servers are not touched.")
+            .arg(backup.id, backup.host.isEmpty() ? tr("this machine") : backup.host,
+                 BackupJobsModel::sizeText(backup.sizeBytes)),
+        {}, tr("Run drill"), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    m_confirm = dlg;
+    const QString env = backup.envName;
+    connect(dlg, &QDialog::accepted, this, [this, env, id = backup.id] {
+        m_banner->showMessage(MessageBanner::Kind::Info,
+                              //: %1 = backup id
+                              tr("Drilling %1 in a scratch server\u2026").arg(id));
+        m_manager->startDrill(env, QString(), false);
+    });
+    dlg->open();
 }
 
 void BackupsPage::openRestore(int mode, const BackupJob &backup)

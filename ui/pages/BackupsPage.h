@@ -95,7 +95,8 @@ public slots:
     void proposeCancel(const QString &jobId);
     // The restore wizard for a succeeded logical or BR backup (the selected one by default).
     void openRestoreDialog(const QString &jobId = {});
-    // The drill wizard for the selected environment's latest good logical backup.
+    // A drill of the selected environment's latest good backup: the wizard for a logical one
+    // (into a scratch environment), a confirmation for a physical one (a scratch server).
     void openDrillDialog();
 
 private:
@@ -108,6 +109,8 @@ private:
     void showError(const QString &text, const TiDesk::Error &error);
     [[nodiscard]] Environment environmentNamed(const QString &name) const;
     void openRestore(int mode, const BackupJob &backup);
+    // The latest good backup is physical: drilled in a scratch server on its host, confirmed.
+    void proposePhysicalDrill(const BackupJob &backup);
     // A BR backup: BrRestoreDialog (snapshot or point in time), the log window read meanwhile.
     void openBrRestore(const BackupJob &backup);
     [[nodiscard]] std::optional<BackupJob> latestGoodLogical(const QString &env) const;

@@ -154,12 +154,16 @@ QString BackupJobsModel::displayText(const BackupJob &job, int column)
         //: %1 = a size such as "12 MiB"; per second
         return t < 0 ? kUnknown : tr("%1/s").arg(MetricFormat::value(t, MetricUnit::Bytes));
     }
-    case TargetColumn:
+    case TargetColumn: {
         if (job.kind != BackupJob::Kind::Restore)
             return job.target;
+        // A physical drill has no target environment: a scratch server on the backup's host.
+        const QString into = !job.intoEnv.isEmpty() ? job.intoEnv
+            : job.drill                             ? tr("scratch server")
+                                                    : job.target;
         //: Backups page, target of a restore: %1 = environment, %2 = "1 table matches" ...
-        return job.verification.isEmpty() ? job.intoEnv
-                                          : tr("%1 \u2014 %2").arg(job.intoEnv, job.verification);
+        return job.verification.isEmpty() ? into : tr("%1 \u2014 %2").arg(into, job.verification);
+    }
     default: break;
     }
     return {};

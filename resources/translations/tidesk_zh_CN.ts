@@ -386,6 +386,11 @@
         <extracomment>%1 = age such as "3 h"</extracomment>
         <translation>最近一次成功备份于 %1前</translation>
     </message>
+    <message>
+        <source>log backup: %1</source>
+        <extracomment>%1 = "checkpoint 2 min behind", "paused ...", "ERROR: ..."</extracomment>
+        <translation>日志备份：%1</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::BackupHistory</name>
@@ -423,6 +428,11 @@
     <message>
         <source>Not a backup job: %1 is missing or wrong.</source>
         <translation>不是有效的备份任务：%1 缺失或有误。</translation>
+    </message>
+    <message>
+        <source>Queued at %1 but never started: the TiDesk or tidesk-cli that queued it stopped before launching it. Nothing ran; the next scheduled run is not affected.</source>
+        <extracomment>%1 = time the job was queued</extracomment>
+        <translation>%1 已排队但从未启动：排队它的 TiDesk 或 tidesk-cli 在启动前已停止。没有执行任何操作；下一次计划运行不受影响。</translation>
     </message>
 </context>
 <context>
@@ -573,6 +583,10 @@
         <source>Target</source>
         <translation>目标</translation>
     </message>
+    <message>
+        <source>scratch server</source>
+        <translation>临时服务器</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::BackupLauncher</name>
@@ -641,6 +655,19 @@
     <message>
         <source>%1 is not a succeeded BR backup.</source>
         <translation>%1 不是一个成功的 BR 备份。</translation>
+    </message>
+    <message>
+        <source>%1 is not a succeeded physical backup: it cannot be drilled in a scratch server.</source>
+        <translation>%1 不是成功的物理备份：无法在临时服务器中进行恢复演练。</translation>
+    </message>
+    <message>
+        <source>Not a valid job id: %1</source>
+        <translation>无效的作业 ID：%1</translation>
+    </message>
+    <message>
+        <source>scratch server on %1</source>
+        <extracomment>%1 = user@host or "local"</extracomment>
+        <translation>%1 上的临时服务器</translation>
     </message>
 </context>
 <context>
@@ -719,6 +746,10 @@
     <message>
         <source>Cancelled; the partial backup was removed.</source>
         <translation>已取消；不完整的备份已删除。</translation>
+    </message>
+    <message>
+        <source>not verified: there is no backup history to compare with.</source>
+        <translation>未验证：没有可供比较的备份历史。</translation>
     </message>
 </context>
 <context>
@@ -954,10 +985,6 @@
         <translation>开始备份(&amp;S)…</translation>
     </message>
     <message>
-        <source>Start a logical or physical backup of the selected environment</source>
-        <translation>对选中的环境执行逻辑备份或物理备份</translation>
-    </message>
-    <message>
         <source>&amp;Cancel backup…</source>
         <translation>取消备份(&amp;C)…</translation>
     </message>
@@ -968,10 +995,6 @@
     <message>
         <source>R&amp;estore…</source>
         <translation>恢复(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Restore the selected logical backup into an environment and verify it</source>
-        <translation>将选中的逻辑备份恢复到某个环境并进行校验</translation>
     </message>
     <message>
         <source>Restore &amp;drill…</source>
@@ -1163,14 +1186,93 @@
         <translation>取消备份</translation>
     </message>
     <message>
-        <source>%1 has no successful logical backup to drill.</source>
-        <extracomment>%1 = environment</extracomment>
-        <translation>%1 没有可用于演练的成功逻辑备份。</translation>
-    </message>
-    <message>
         <source>Restoring %1 into %2…</source>
         <extracomment>%1 = backup id, %2 = environment</extracomment>
         <translation>正在将 %1 恢复到 %2…</translation>
+    </message>
+    <message>
+        <source>Start a backup of the selected environment (logical or physical; BR or SQL BACKUP on TiDB)</source>
+        <translation>启动所选环境的备份（逻辑或物理；TiDB 上为 BR 或 SQL BACKUP）</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup into an environment (logical: verified; BR or SQL BACKUP: into a TiDB cluster, or to a point in time)</source>
+        <translation>将所选备份恢复到某个环境（逻辑备份：恢复后校验；BR 或 SQL BACKUP：恢复到 TiDB 集群，或恢复到某个时间点）</translation>
+    </message>
+    <message>
+        <source>Log backup (PITR)</source>
+        <translation>日志备份（PITR）</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Log backup of %1: %2</source>
+        <extracomment>%1 = environment, %2 = "checkpoint 2 h behind", "paused ...", "ERROR: ..."</extracomment>
+        <translation>%1 的日志备份：%2</translation>
+    </message>
+    <message>
+        <source>last good backup %1</source>
+        <extracomment>%1 = age such as "3 h ago"</extracomment>
+        <translation>上次成功备份 %1</translation>
+    </message>
+    <message>
+        <source>older than expected (%1)</source>
+        <extracomment>%1 = expected interval such as "36 h"</extracomment>
+        <translation>超过预期间隔（%1）</translation>
+    </message>
+    <message>
+        <source>next run %1</source>
+        <extracomment>%1 = date and time</extracomment>
+        <translation>下次运行 %1</translation>
+    </message>
+    <message>
+        <source>a scratch server</source>
+        <translation>临时服务器</translation>
+    </message>
+    <message>
+        <source>Task %1, checked %2</source>
+        <extracomment>%1 = task, %2 = time of the last status check</extracomment>
+        <translation>任务 %1，检查于 %2</translation>
+    </message>
+    <message>
+        <source>No TiDB log backup on record</source>
+        <translation>没有记录的 TiDB 日志备份</translation>
+    </message>
+    <message>
+        <source>no schedule</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>Restoring %1 into %2 up to %3…</source>
+        <translation>正在将 %1 恢复到 %2，截至 %3…</translation>
+    </message>
+    <message>
+        <source>%1 has no successful backup to drill.</source>
+        <extracomment>%1 = environment</extracomment>
+        <translation>%1 没有可用于恢复演练的成功备份。</translation>
+    </message>
+    <message>
+        <source>Drill this physical backup?</source>
+        <extracomment>%1 = backup id, %2 = where it is (user@host or this machine), %3 = its size</extracomment>
+        <translation>演练此物理备份？</translation>
+    </message>
+    <message>
+        <source>TiDesk copies backup %1 into a scratch directory on %2 (it needs %3 free there), starts a throwaway MariaDB server on it with no network, compares every table's row count and checksum with those recorded after the backup, then stops the server and removes the copy. The backup itself and the running servers are not touched.</source>
+        <translation>TiDesk 将备份 %1 复制到 %2 上的临时目录（那里需要 %3 可用空间），在其上启动一个不联网的临时 MariaDB 服务器，将每张表的行数和校验和与备份后记录的值进行比较，然后停止该服务器并删除副本。备份本身和正在运行的服务器都不会被改动。</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Run drill</source>
+        <translation>运行演练</translation>
+    </message>
+    <message>
+        <source>Drilling %1 in a scratch server…</source>
+        <extracomment>%1 = backup id</extracomment>
+        <translation>正在临时服务器中演练 %1…</translation>
     </message>
 </context>
 <context>
@@ -1264,10 +1366,6 @@
 <context>
     <name>TiDesk::BrLogClient</name>
     <message>
-        <source>%1 has no PD address: BR needs one (set the PD URL in the inventory).</source>
-        <translation>%1 没有 PD 地址：BR 需要它（请在清单中设置 PD URL）。</translation>
-    </message>
-    <message>
         <source>BR did not answer within %1 s.</source>
         <translation>BR 在 %1 秒内没有响应。</translation>
     </message>
@@ -1279,6 +1377,161 @@
     <message>
         <source>br log metadata did not print the log backup's window.</source>
         <translation>br log metadata 没有输出日志备份的时间范围。</translation>
+    </message>
+    <message>
+        <source>No log backup task %1 runs for %2.</source>
+        <extracomment>%1 = task name, %2 = environment</extracomment>
+        <translation>%2 没有正在运行的日志备份任务 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::BrRestoreDialog</name>
+    <message>
+        <source>Restore with RESTORE — %1</source>
+        <extracomment>Window title: %1 = environment name</extracomment>
+        <translation>使用 RESTORE 恢复 — %1</translation>
+    </message>
+    <message>
+        <source>Restore with BR — %1</source>
+        <translation>使用 BR 恢复 — %1</translation>
+    </message>
+    <message>
+        <source>Restore a SQL BACKUP of %1</source>
+        <translation>恢复 %1 的 SQL BACKUP 备份</translation>
+    </message>
+    <message>
+        <source>Restore a BR backup of %1</source>
+        <translation>恢复 %1 的 BR 备份</translation>
+    </message>
+    <message>
+        <source>Backup %1, taken %2, %3, BackupTS %4, in %5</source>
+        <extracomment>%1 = backup id, %2 = date and time, %3 = size, %4 = BackupTS, %5 = storage URL (redacted)</extracomment>
+        <translation>备份 %1，创建于 %2，%3，BackupTS %4，位于 %5</translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>TiDB environment to restore into</source>
+        <translation>要恢复到的 TiDB 环境</translation>
+    </message>
+    <message>
+        <source>The &amp;whole backup (br restore full)</source>
+        <translation>整个备份(&amp;W)（br restore full）</translation>
+    </message>
+    <message>
+        <source>One &amp;database or table (br restore db | table):</source>
+        <translation>单个数据库或表(&amp;D)（br restore db | table）：</translation>
+    </message>
+    <message>
+        <source>Database or database.table to restore</source>
+        <translation>要恢复的数据库或 数据库.表</translation>
+    </message>
+    <message>
+        <source>db or db.table</source>
+        <translation>db 或 db.table</translation>
+    </message>
+    <message>
+        <source>A &amp;point in time (br restore point, with the log backup):</source>
+        <translation>某个时间点(&amp;P)（br restore point，使用日志备份）：</translation>
+    </message>
+    <message>
+        <source>Time to restore to</source>
+        <translation>恢复到的时间</translation>
+    </message>
+    <message>
+        <source>Reading the log backup window (br log metadata)…</source>
+        <translation>正在读取日志备份窗口（br log metadata）…</translation>
+    </message>
+    <message>
+        <source>Restore &amp;into:</source>
+        <translation>恢复到(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>TiDB restores on a connection of its own while SHOW RESTORES reports the progress. A restore is not atomic and the target tables should not exist, so it asks for the target's name.</source>
+        <translation>TiDB 在独立的连接上执行恢复，进度由 SHOW RESTORES 报告。恢复不是原子操作，目标表不应已存在，因此需要输入目标环境的名称。</translation>
+    </message>
+    <message>
+        <source>BR writes into the target cluster's tables; TiDesk cannot see which databases a full backup holds, so every BR restore asks for the target's name. BR verifies checksums itself.</source>
+        <translation>BR 会写入目标集群的表；TiDesk 无法得知全量备份包含哪些数据库，因此每次 BR 恢复都需要输入目标环境的名称。BR 会自行校验校验和。</translation>
+    </message>
+    <message>
+        <source>Every database of the backup (RESTORE DATABASE *)</source>
+        <translation>备份中的所有数据库（RESTORE DATABASE *）</translation>
+    </message>
+    <message>
+        <source>These &amp;databases (RESTORE DATABASE a, b):</source>
+        <translation>这些数据库(&amp;D)（RESTORE DATABASE a, b）：</translation>
+    </message>
+    <message>
+        <source>db1, db2</source>
+        <translation>db1, db2</translation>
+    </message>
+    <message>
+        <source>Databases to restore</source>
+        <translation>要恢复的数据库</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Point in time unavailable: %1</source>
+        <extracomment>%1 = why (BR's error, SSH ...)</extracomment>
+        <translation>无法按时间点恢复：%1</translation>
+    </message>
+    <message>
+        <source>the log backup has no window yet</source>
+        <translation>日志备份尚无可恢复窗口</translation>
+    </message>
+    <message>
+        <source>The log backup reaches from %1 to %2.</source>
+        <extracomment>%1, %2 = local date and time</extracomment>
+        <translation>日志备份覆盖 %1 至 %2。</translation>
+    </message>
+    <message>
+        <source>You are restoring into PRODUCTION (%1).</source>
+        <extracomment>%1 = environment name</extracomment>
+        <translation>你正在恢复到生产环境（%1）。</translation>
+    </message>
+    <message>
+        <source>This is the cluster the backup was taken from.</source>
+        <translation>这是备份的来源集群。</translation>
+    </message>
+    <message>
+        <source>There is no TiDB environment to restore into.</source>
+        <translation>没有可恢复到的 TiDB 环境。</translation>
+    </message>
+    <message>
+        <source>Name the databases to restore.</source>
+        <translation>请填写要恢复的数据库。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a plain database name (letters, digits, _ and $).</source>
+        <extracomment>%1 = a database name</extracomment>
+        <translation>“%1”不是简单的数据库名（字母、数字、_ 和 $）。</translation>
+    </message>
+    <message>
+        <source>Name one database, or database.table (letters, digits, _ and $).</source>
+        <translation>请填写一个数据库，或 数据库.表（字母、数字、_ 和 $）。</translation>
+    </message>
+    <message>
+        <source>The time is outside the log backup's window.</source>
+        <translation>该时间不在日志备份的窗口内。</translation>
+    </message>
+    <message>
+        <source>The time is before this backup's snapshot (%1): choose a later time or an older backup.</source>
+        <extracomment>%1 = date and time</extracomment>
+        <translation>该时间早于此备份的快照（%1）：请选择更晚的时间或更早的备份。</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1758,11 @@
         <extracomment>%1 = database.table</extracomment>
         <translation>服务器对 %1 执行 COUNT(*) 返回的结果不是数字。</translation>
     </message>
+    <message>
+        <source>The drill's checksum file is damaged at line %1.</source>
+        <extracomment>%1 = a line number</extracomment>
+        <translation>演练的校验和文件在第 %1 行损坏。</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::ChecksumReport</name>
@@ -1672,10 +1930,6 @@ Active alerts from each environment's Alertmanager, worst first.</source>
         <translation>等待备份结束</translation>
     </message>
     <message>
-        <source>do not record the source's checksums after a logical backup</source>
-        <translation>逻辑备份后不记录源数据的校验和</translation>
-    </message>
-    <message>
         <source>BR: back up this table of --database</source>
         <translation>BR：备份 --database 中的此表</translation>
     </message>
@@ -1820,38 +2074,6 @@ Active alerts from each environment's Alertmanager, worst first.</source>
         <translation>logical（默认）、physical、br 或 sql</translation>
     </message>
     <message>
-        <source>Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]
-           [--to DIR] [--database DB]... [--wait] [--json]
-       tidesk-cli [global options] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
-       tidesk-cli [global options] backup start ENV --kind br [--database DB [--table T]]
-           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
-       tidesk-cli [global options] backup list [ENV] [--json]
-       tidesk-cli [global options] backup status JOB [--wait] [--json]
-       tidesk-cli [global options] backup cancel JOB [--json]
-       tidesk-cli [global options] backup run-due [--json]
-       tidesk-cli [global options] backup health [ENV] [--json]
-       tidesk-cli [global options] backup log start|status|pause|resume|stop|metadata|truncate ENV
-           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]
-       tidesk-cli [global options] backup schedule list|add|remove|export-timer ...
-MariaDB/MySQL backups run on the environment's SSH host (or this machine when it has none),
-detached: they go on if TiDesk stops, and are followed again by `backup status`.</source>
-        <translation>用法：tidesk-cli [全局选项] backup start ENV [--kind logical|physical]
-           [--to DIR] [--database DB]... [--wait] [--json]
-       tidesk-cli [全局选项] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
-       tidesk-cli [全局选项] backup start ENV --kind br [--database DB [--table T]]
-           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
-       tidesk-cli [全局选项] backup list [ENV] [--json]
-       tidesk-cli [全局选项] backup status JOB [--wait] [--json]
-       tidesk-cli [全局选项] backup cancel JOB [--json]
-       tidesk-cli [全局选项] backup run-due [--json]
-       tidesk-cli [全局选项] backup health [ENV] [--json]
-       tidesk-cli [全局选项] backup log start|status|pause|resume|stop|metadata|truncate ENV
-           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]
-       tidesk-cli [全局选项] backup schedule list|add|remove|export-timer ...
-MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时在本机运行），
-以分离方式运行：TiDesk 停止后备份仍会继续，之后可通过 `backup status` 重新跟踪。</translation>
-    </message>
-    <message>
         <source>the log backup task (default pitr)</source>
         <translation>日志备份任务（默认 pitr）</translation>
     </message>
@@ -1899,6 +2121,51 @@ MariaDB/MySQL 备份在环境的 SSH 主机上运行（未设置 SSH 主机时�
     <message>
         <source>unknown backup log action '%1'</source>
         <translation>未知的 backup log 操作“%1”</translation>
+    </message>
+    <message>
+        <source>  drill of %1 in a scratch server</source>
+        <extracomment>%1 = the physical backup's job id</extracomment>
+        <translation>  在临时服务器中演练 %1</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] backup start ENV [--kind logical|physical]
+           [--to DIR] [--database DB]... [--wait] [--json]
+       tidesk-cli [global options] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
+       tidesk-cli [global options] backup start ENV --kind br [--database DB [--table T]]
+           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
+       tidesk-cli [global options] backup list [ENV] [--json]
+       tidesk-cli [global options] backup status JOB [--wait] [--json]
+       tidesk-cli [global options] backup cancel JOB [--json]
+       tidesk-cli [global options] backup run-due [--json]
+       tidesk-cli [global options] backup health [ENV] [--cached] [--json]
+       tidesk-cli [global options] backup log start|status|pause|resume|stop|metadata|truncate ENV
+           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]
+       tidesk-cli [global options] backup schedule list|add|remove|export-timer ...
+MariaDB/MySQL backups run on the environment's SSH host (or this machine when it has none),
+detached: they go on if TiDesk stops, and are followed again by `backup status`.</source>
+        <translation>用法：tidesk-cli [全局选项] backup start ENV [--kind logical|physical]
+           [--to DIR] [--database DB]... [--wait] [--json]
+       tidesk-cli [全局选项] backup start ENV --kind sql [--database DB]... [--storage URL] [--json]
+       tidesk-cli [全局选项] backup start ENV --kind br [--database DB [--table T]]
+           [--storage URL] [--br PROGRAM] [--last-backup-ts TS] [--wait] [--json]
+       tidesk-cli [全局选项] backup list [ENV] [--json]
+       tidesk-cli [全局选项] backup status JOB [--wait] [--json]
+       tidesk-cli [全局选项] backup cancel JOB [--json]
+       tidesk-cli [全局选项] backup run-due [--json]
+       tidesk-cli [全局选项] backup health [ENV] [--cached] [--json]
+       tidesk-cli [全局选项] backup log start|status|pause|resume|stop|metadata|truncate ENV
+           [--task NAME] [--storage URL] [--br PROGRAM] [--until TIME] [--json]
+       tidesk-cli [全局选项] backup schedule list|add|remove|export-timer ...
+MariaDB/MySQL 备份在环境的 SSH 主机（没有时在本机）上以分离方式运行：
+TiDesk 停止后备份继续进行，之后可由 `backup status` 重新跟踪。</translation>
+    </message>
+    <message>
+        <source>do not record the source's checksums after the backup</source>
+        <translation>备份后不记录源的校验和</translation>
+    </message>
+    <message>
+        <source>LOG BACKUP</source>
+        <translation>日志备份</translation>
     </message>
 </context>
 <context>
@@ -2822,18 +3089,6 @@ MySQL/MariaDB 图表：%2</translation>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <source>Usage: tidesk-cli [global options] restore ENV --backup ID --into TARGET
-           [--rename SRC=DST]... [--overwrite] [--confirm TARGET] [--yes] [--json]
-       tidesk-cli [global options] restore drill ENV --into TARGET [--keep] [--json]
-Loads a logical backup into TARGET and verifies row counts and checksums against
-those recorded at backup time.</source>
-        <translation>用法：tidesk-cli [全局选项] restore ENV --backup ID --into TARGET
-           [--rename SRC=DST]... [--overwrite] [--confirm TARGET] [--yes] [--json]
-       tidesk-cli [全局选项] restore drill ENV --into TARGET [--keep] [--json]
-将逻辑备份加载到 TARGET 中，并按备份时记录的行数和校验和
-进行校验。</translation>
-    </message>
-    <message>
         <source>the backup's job id</source>
         <translation>备份的任务 ID</translation>
     </message>
@@ -2874,16 +3129,8 @@ those recorded at backup time.</source>
         <translation>--rename 的格式应为 SRC=DST，而不是 %1</translation>
     </message>
     <message>
-        <source>the scratch environment</source>
-        <translation>临时环境</translation>
-    </message>
-    <message>
         <source>keep the drill databases afterwards</source>
         <translation>完成后保留演练数据库</translation>
-    </message>
-    <message>
-        <source>restore drill needs ENV and --into TARGET</source>
-        <translation>restore drill 需要 ENV 和 --into TARGET</translation>
     </message>
     <message>
         <source>Drill: restoring %1 of %2 into %3 as %4</source>
@@ -2911,16 +3158,65 @@ those recorded at backup time.</source>
         <translation>将 %1 恢复到 %2，时间点 %3 UTC？[y/N] </translation>
     </message>
     <message>
-        <source>BR: restore only this database</source>
-        <translation>BR：只恢复此数据库</translation>
-    </message>
-    <message>
         <source>BR: restore only this table of --database</source>
         <translation>BR：只恢复 --database 中的此表</translation>
     </message>
     <message>
         <source>--table needs --database</source>
         <translation>--table 需要 --database</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli [global options] restore ENV --backup ID --into TARGET
+           [--rename SRC=DST]... [--overwrite] [--confirm TARGET] [--yes] [--json]
+       tidesk-cli [global options] restore drill ENV --into TARGET [--keep] [--json]
+       tidesk-cli [global options] restore drill ENV [--kind physical] [--json]
+Loads a logical backup into TARGET and verifies row counts and checksums against
+those recorded at backup time. A physical drill restores the latest physical backup
+into a scratch server on the backup's host, verifies it the same way and removes it.</source>
+        <translation>用法：tidesk-cli [全局选项] restore ENV --backup ID --into TARGET
+           [--rename SRC=DST]... [--overwrite] [--confirm TARGET] [--yes] [--json]
+       tidesk-cli [全局选项] restore drill ENV --into TARGET [--keep] [--json]
+       tidesk-cli [全局选项] restore drill ENV [--kind physical] [--json]
+将逻辑备份加载到 TARGET，并将行数和校验和与备份时记录的值进行比较。
+物理演练将最新的物理备份恢复到备份所在主机上的临时服务器，
+以同样方式校验后将其删除。</translation>
+    </message>
+    <message>
+        <source>BR: restore only this database; SQL BACKUP: these databases (repeat)</source>
+        <translation>BR：只恢复此数据库；SQL BACKUP：这些数据库（可重复）</translation>
+    </message>
+    <message>
+        <source>A SQL BACKUP is restored by database: --table is for BR</source>
+        <translation>SQL BACKUP 按数据库恢复：--table 仅用于 BR</translation>
+    </message>
+    <message>
+        <source>the scratch environment (logical drill)</source>
+        <translation>临时环境（逻辑演练）</translation>
+    </message>
+    <message>
+        <source>logical (restored into --into) or physical (a scratch server on the backup's host); default: logical with --into, physical without</source>
+        <translation>logical（恢复到 --into）或 physical（备份所在主机上的临时服务器）；默认：有 --into 时为 logical，否则为 physical</translation>
+    </message>
+    <message>
+        <source>restore drill needs ENV (and --into TARGET for a logical drill)</source>
+        <translation>restore drill 需要 ENV（逻辑演练还需要 --into TARGET）</translation>
+    </message>
+    <message>
+        <source>--kind must be logical or physical</source>
+        <translation>--kind 必须是 logical 或 physical</translation>
+    </message>
+    <message>
+        <source>a logical drill needs --into TARGET (a physical drill needs none: --kind physical)</source>
+        <translation>逻辑演练需要 --into TARGET（物理演练不需要：--kind physical）</translation>
+    </message>
+    <message>
+        <source>--into and --keep are for a logical drill: a physical drill runs in a scratch server on the backup's host and leaves nothing behind</source>
+        <translation>--into 和 --keep 仅用于逻辑演练：物理演练在备份所在主机上的临时服务器中运行，不留下任何东西</translation>
+    </message>
+    <message>
+        <source>Drill: restoring %1 of %2 into a scratch server on %3</source>
+        <extracomment>%1 = backup id, %2 = environment, %3 = user@host or "local"</extracomment>
+        <translation>演练：将 %2 的 %1 恢复到 %3 上的临时服务器</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +4496,18 @@ SQL 为“-”时从标准输入读取。</translation>
     <message>
         <source>The watch duration must be longer than zero</source>
         <translation>监视时长必须大于零</translation>
+    </message>
+    <message>
+        <source>SQL RESTORE</source>
+        <translation>SQL RESTORE</translation>
+    </message>
+    <message>
+        <source>SHOW RESTORES</source>
+        <translation>SHOW RESTORES</translation>
+    </message>
+    <message>
+        <source>A restore needs the backup's URL</source>
+        <translation>恢复需要备份的 URL</translation>
     </message>
 </context>
 <context>
@@ -6412,6 +6720,67 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::LogBackupState</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a log backup state file: %2</source>
+        <extracomment>%1 = file, %2 = parser message</extracomment>
+        <translation>%1 不是日志备份状态文件：%2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <extracomment>%1 = BR's first error line</extracomment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>ERROR: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>paused (checkpoint %1 behind)</source>
+        <extracomment>%1 = age such as "3 h"</extracomment>
+        <translation>已暂停（检查点落后 %1）</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>checkpoint %1 behind</source>
+        <extracomment>%1 = age such as "2 min"</extracomment>
+        <translation>检查点落后 %1</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>%1; last check failed: %2</source>
+        <extracomment>%1 = the state above, %2 = why the last status check failed</extracomment>
+        <translation>%1；上次检查失败：%2</translation>
+    </message>
+    <message>
+        <source>A log backup state has no "env".</source>
+        <translation>日志备份状态缺少 "env"。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 = file, %2 = problem</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::Main</name>
     <message>
         <source>%1 needs a value</source>
@@ -7178,6 +7547,10 @@ Global options:
     <message>
         <source>The drill databases were not dropped: %1</source>
         <translation>演练数据库未被删除：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no successful physical backup to drill.</source>
+        <translation>%1 没有可用于演练的成功物理备份。</translation>
     </message>
 </context>
 <context>
@@ -9065,8 +9438,40 @@ Global options:
     </message>
     <message>
         <source>%1 runs %2: BACKUP is a TiDB statement.</source>
-        <extracomment>%1 = environment, %2 = engine such as MariaDB 10.11</extracomment>
         <translation>%1 运行的是 %2：BACKUP 是 TiDB 语句。</translation>
+    </message>
+    <message>
+        <source>%1 is not a succeeded SQL BACKUP.</source>
+        <translation>%1 不是成功的 SQL BACKUP。</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <extracomment>%1 = the environment restored into, %2 = the backup's storage (credentials redacted)</extracomment>
+        <translation>%1，来自 %2</translation>
+    </message>
+    <message>
+        <source>%1 runs %2: RESTORE is a TiDB statement.</source>
+        <extracomment>%1 = environment, %2 = engine such as MariaDB 10.11</extracomment>
+        <translation>%1 运行的是 %2：RESTORE 是 TiDB 语句。</translation>
+    </message>
+    <message>
+        <source>TiDesk stopped before the statement was sent or its connection was known: it cannot be found in %1. Check the target before relying on it.</source>
+        <extracomment>%1 = SHOW BACKUPS or SHOW RESTORES</extracomment>
+        <translation>在语句发送或其连接确定之前 TiDesk 已停止：无法在 %1 中找到它。依赖它之前请检查目标。</translation>
+    </message>
+    <message>
+        <source>Cannot look for it in %1 after the restart: %2. It may still be running on the cluster.</source>
+        <extracomment>%1 = SHOW BACKUPS or SHOW RESTORES, %2 = the server's error</extracomment>
+        <translation>重启后无法在 %1 中查找它：%2。它可能仍在集群上运行。</translation>
+    </message>
+    <message>
+        <source>It left %1 while TiDesk followed it after a restart: its result (size, BackupTS, success or error) went to the connection that started it, which is closed. Check the target before relying on it.</source>
+        <extracomment>%1 = SHOW BACKUPS or SHOW RESTORES</extracomment>
+        <translation>重启后 TiDesk 跟踪期间它已从 %1 中消失：其结果（大小、BackupTS、成功或错误）返回给了启动它的连接，而该连接已关闭。依赖它之前请检查目标。</translation>
+    </message>
+    <message>
+        <source>It is no longer in %1: it ended while TiDesk was not running, and its result went to the connection that started it, which is closed. Check the target before relying on it.</source>
+        <translation>它已不在 %1 中：它在 TiDesk 未运行时结束，其结果返回给了启动它的连接，而该连接已关闭。依赖它之前请检查目标。</translation>
     </message>
 </context>
 <context>
@@ -9468,6 +9873,7 @@ Global options:
     </message>
     <message>
         <source>The backup runs on %1 over SSH, detached: it goes on if TiDesk stops, and TiDesk follows it again when it starts.</source>
+        <extracomment>%1 = SSH host</extracomment>
         <translation>备份通过 SSH 在 %1 上以分离方式运行：即使 TiDesk 停止，备份也会继续；TiDesk 再次启动时会重新跟踪它。</translation>
     </message>
     <message>
@@ -9477,6 +9883,55 @@ Global options:
     <message>
         <source>Start backup</source>
         <translation>开始备份</translation>
+    </message>
+    <message>
+        <source>BR snapshot (br backup on the control host)</source>
+        <translation>BR 快照（在控制主机上运行 br backup）</translation>
+    </message>
+    <message>
+        <source>SQL BACKUP (TiDB's BACKUP DATABASE statement)</source>
+        <translation>SQL BACKUP（TiDB 的 BACKUP DATABASE 语句）</translation>
+    </message>
+    <message>
+        <source>&amp;Storage:</source>
+        <translation>存储(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Backup storage URL</source>
+        <translation>备份存储 URL</translation>
+    </message>
+    <message>
+        <source>s3://bucket/prefix or local:///path</source>
+        <translation>s3://bucket/prefix 或 local:///path</translation>
+    </message>
+    <message>
+        <source>the whole cluster, or one db or db.table</source>
+        <translation>整个集群，或一个 db 或 db.table</translation>
+    </message>
+    <message>
+        <source>all databases</source>
+        <translation>所有数据库</translation>
+    </message>
+    <message>
+        <source>%1 has no backup storage URL: type one (s3://..., local://...) or set it in the environment.</source>
+        <extracomment>%1 = environment</extracomment>
+        <translation>%1 没有备份存储 URL：请填写一个（s3://...、local://...）或在环境中设置。</translation>
+    </message>
+    <message>
+        <source>The storage must be a URL such as s3://bucket/prefix or local:///path.</source>
+        <translation>存储必须是 URL，例如 s3://bucket/prefix 或 local:///path。</translation>
+    </message>
+    <message>
+        <source>BR backs up the whole cluster, one database or one table: name at most one.</source>
+        <translation>BR 备份整个集群、一个数据库或一张表：最多填写一个。</translation>
+    </message>
+    <message>
+        <source>BR runs on the control host (the environment's SSH host, or this machine), detached, and writes to the storage from every TiKV. Storage credentials come from the secret store and reach BR through its environment only.</source>
+        <translation>BR 在控制主机（环境的 SSH 主机或本机）上以分离方式运行，并从每个 TiKV 写入存储。存储凭据来自密钥存储，仅通过环境变量传给 BR。</translation>
+    </message>
+    <message>
+        <source>TiDB runs the backup: the statement waits on a connection of its own while SHOW BACKUPS reports the progress. Cancel sends KILL TIDB QUERY.</source>
+        <translation>由 TiDB 执行备份：语句在独立的连接上等待，进度由 SHOW BACKUPS 报告。取消会发送 KILL TIDB QUERY。</translation>
     </message>
 </context>
 <context>
@@ -9943,6 +10398,10 @@ Hover line: %1 series legend, %2 its value with unit</extracomment>
     <message>
         <source>Environment name to confirm</source>
         <translation>用于确认的环境名称</translation>
+    </message>
+    <message>
+        <source>Type the name of %1 to confirm:</source>
+        <translation>输入 %1 的名称以确认：</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,14 @@ Error noInventory()
                        BackupManager::tr("The inventory is not open: backups cannot be started."));
 }
 
+// On a pool thread: the environment named, or why not.
+Result<Environment> envNamed(const std::shared_ptr<InventoryStore> &inventory, const QString &name)
+{
+    if (!inventory)
+        return noInventory();
+    return inventory->findByName(name);
+}
+
 DialectOptions dialectOptionsOf(const CoreServices &services)
 {
     DialectOptions o;
@@ -144,6 +152,52 @@ void BackupManager::remember(const BackupJob &job)
     m_jobs.insert(job.id, job);
 }
 
+template<typename T>
+void BackupManager::onPool(QList<QFutureWatcherBase *> &list, std::function<T()> work,
+                           std::function<void(T)> done)
+{
+    auto *watcher = new QFutureWatcher<T>(this);
+    list.append(watcher);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, &list, done = std::move(done)] {
+                list.removeOne(watcher);
+                watcher->deleteLater();
+                if (watcher->future().resultCount() > 0)
+                    done(watcher->future().takeResult()); // moved on: a password is not kept
+            });
+    watcher->setFuture(QtConcurrent::run(m_services.pool, std::move(work)));
+}
+
+void BackupManager::followPrepared(Result<PreparedJob> prepared, const QString &envName,
+                                   bool restore)
+{
+    if (!prepared) {
+        if (restore)
+            emit restoreFailed(envName, prepared.error());
+        else
+            emit startFailed(envName, prepared.error());
+        return;
+    }
+    const BackupJob job = prepared->job;
+    follow(std::move(*prepared), Mode::Start, false);
+    emit backupStarted(job);
+}
+
+void BackupManager::followSqlPrepared(Result<SqlBackupRunner::Prepared> prepared,
+                                      const QString &envName, bool restore)
+{
+    if (!prepared) {
+        if (restore)
+            emit restoreFailed(envName, prepared.error());
+        else
+            emit startFailed(envName, prepared.error());
+        return;
+    }
+    const BackupJob job = prepared->job;
+    followSql(std::move(*prepared), Mode::Start);
+    emit backupStarted(job);
+}
+
 void BackupManager::startBackup(const QString &envName, const BackupJobRequest &request)
 {
     startPrepared(envName, [request](const Environment &env, CredentialStore *secrets) {
@@ -162,105 +216,55 @@ void BackupManager::startPrepared(
     const QString &envName,
     std::function<Result<PreparedJob>(const Environment &, CredentialStore *)> prepare)
 {
-    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
-    m_preparing.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        // takeResult: the password is moved on, not left behind in the future.
-        Result<PreparedJob> prepared = watcher->future().takeResult();
-        if (!prepared) {
-            emit startFailed(envName, prepared.error());
-            return;
-        }
-        const BackupJob job = prepared->job;
-        follow(std::move(*prepared), Mode::Start, false);
-        emit backupStarted(job);
-    });
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
-    watcher->setFuture(QtConcurrent::run(
-        m_services.pool,
+    onPool<Result<PreparedJob>>(
+        m_preparing,
         [inventory, secrets, envName, prepare = std::move(prepare)]() -> Result<PreparedJob> {
-            if (!inventory)
-                return noInventory();
-            const Result<Environment> env = inventory->findByName(envName);
+            const Result<Environment> env = envNamed(inventory, envName);
             if (!env)
                 return env.error();
             return prepare(*env, secrets);
-        }));
+        },
+        [this, envName](Result<PreparedJob> p) { followPrepared(std::move(p), envName, false); });
 }
 
 void BackupManager::startSqlBackup(const QString &envName, const QString &storage,
                                    const QStringList &databases)
 {
     using Prepared = Result<SqlBackupRunner::Prepared>;
-    auto *watcher = new QFutureWatcher<Prepared>(this);
-    m_preparing.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        Prepared prepared = watcher->future().takeResult();
-        if (!prepared) {
-            emit startFailed(envName, prepared.error());
-            return;
-        }
-        const BackupJob job = prepared->job;
-        followSql(std::move(*prepared), Mode::Start);
-        emit backupStarted(job);
-    });
     const CoreServices services = m_services;
-    watcher->setFuture(
-        QtConcurrent::run(m_services.pool, [services, envName, storage, databases]() -> Prepared {
-            if (!services.inventory)
-                return noInventory();
-            const Result<Environment> env = services.inventory->findByName(envName);
+    onPool<Prepared>(
+        m_preparing,
+        [services, envName, storage, databases]() -> Prepared {
+            const Result<Environment> env = envNamed(services.inventory, envName);
             if (!env)
                 return env.error();
             return SqlBackupRunner::prepare(*env, services.secrets, services.tunnels,
                                             dialectOptionsOf(services), storage, databases);
-        }));
+        },
+        [this, envName](Prepared p) { followSqlPrepared(std::move(p), envName, false); });
 }
 
 void BackupManager::startSqlRestore(const QString &sourceEnv, const QString &intoEnv,
                                     const BackupJob &backup, const QStringList &databases)
 {
     using Prepared = Result<SqlBackupRunner::Prepared>;
-    auto *watcher = new QFutureWatcher<Prepared>(this);
-    m_preparing.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, intoEnv] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        Prepared prepared = watcher->future().takeResult();
-        if (!prepared) {
-            emit restoreFailed(intoEnv, prepared.error());
-            return;
-        }
-        const BackupJob job = prepared->job;
-        followSql(std::move(*prepared), Mode::Start);
-        emit backupStarted(job);
-    });
     const CoreServices services = m_services;
-    watcher->setFuture(QtConcurrent::run(
-        m_services.pool, [services, sourceEnv, intoEnv, backup, databases]() -> Prepared {
-            if (!services.inventory)
-                return noInventory();
-            const Result<Environment> source = services.inventory->findByName(sourceEnv);
+    onPool<Prepared>(
+        m_preparing,
+        [services, sourceEnv, intoEnv, backup, databases]() -> Prepared {
+            const Result<Environment> source = envNamed(services.inventory, sourceEnv);
             if (!source)
                 return source.error();
-            const Result<Environment> into = services.inventory->findByName(intoEnv);
+            const Result<Environment> into = envNamed(services.inventory, intoEnv);
             if (!into)
                 return into.error();
             return SqlBackupRunner::prepareRestore(*source, *into, services.secrets,
                                                    services.tunnels, dialectOptionsOf(services),
                                                    backup, databases);
-        }));
+        },
+        [this, intoEnv](Prepared p) { followSqlPrepared(std::move(p), intoEnv, true); });
 }
 
 void BackupManager::followSql(SqlBackupRunner::Prepared prepared, Mode mode)
@@ -289,33 +293,15 @@ void BackupManager::followSql(SqlBackupRunner::Prepared prepared, Mode mode)
 
 void BackupManager::startBrRestore(const BrRestoreOrder &order)
 {
-    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
-    m_preparing.append(watcher);
-    const QString intoEnv = order.intoEnv;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, intoEnv] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        Result<PreparedJob> prepared = watcher->future().takeResult();
-        if (!prepared) {
-            emit restoreFailed(intoEnv, prepared.error());
-            return;
-        }
-        const BackupJob job = prepared->job;
-        follow(std::move(*prepared), Mode::Start, false);
-        emit backupStarted(job);
-    });
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
-    watcher->setFuture(
-        QtConcurrent::run(m_services.pool, [inventory, secrets, order]() -> Result<PreparedJob> {
-            if (!inventory)
-                return noInventory();
-            const Result<Environment> source = inventory->findByName(order.sourceEnv);
+    onPool<Result<PreparedJob>>(
+        m_preparing,
+        [inventory, secrets, order]() -> Result<PreparedJob> {
+            const Result<Environment> source = envNamed(inventory, order.sourceEnv);
             if (!source)
                 return source.error();
-            const Result<Environment> into = inventory->findByName(order.intoEnv);
+            const Result<Environment> into = envNamed(inventory, order.intoEnv);
             if (!into)
                 return into.error();
             if (order.until.isValid())
@@ -324,39 +310,34 @@ void BackupManager::startBrRestore(const BrRestoreOrder &order)
                                                              order.program);
             return BackupLauncher::prepareBrRestore(*source, *into, secrets, order.backup,
                                                     order.target, order.program);
-        }));
+        },
+        [this, intoEnv = order.intoEnv](Result<PreparedJob> p) {
+            followPrepared(std::move(p), intoEnv, true);
+        });
 }
 
 void BackupManager::readLogWindow(const QString &envName, const QString &program)
 {
     using Window = Result<BrLog::Metadata>;
-    auto *watcher = new QFutureWatcher<Window>(this);
-    m_attaching.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
-        m_attaching.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        const Window w = watcher->future().result();
-        if (w)
-            emit logWindowRead(envName, w->minDate, w->maxDate, {});
-        else
-            emit logWindowRead(envName, {}, {}, w.error().message);
-    });
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
-    watcher->setFuture(
-        QtConcurrent::run(m_services.pool, [inventory, secrets, envName, program]() -> Window {
-            if (!inventory)
-                return noInventory();
-            const Result<Environment> env = inventory->findByName(envName);
+    onPool<Window>(
+        m_attaching,
+        [inventory, secrets, envName, program]() -> Window {
+            const Result<Environment> env = envNamed(inventory, envName);
             if (!env)
                 return env.error();
             BrLogClient::Options o;
             o.program = program;
             o.timeoutMs = 60000;
             return BrLogClient::metadata(*env, secrets, o);
-        }));
+        },
+        [this, envName](Window w) {
+            if (w)
+                emit logWindowRead(envName, w->minDate, w->maxDate, {});
+            else
+                emit logWindowRead(envName, {}, {}, w.error().message);
+        });
 }
 
 void BackupManager::follow(PreparedJob prepared, Mode mode, bool cancelAfter)
@@ -511,44 +492,32 @@ void BackupManager::runDueSchedules()
 
 void BackupManager::startClaimed(const ScheduledRuns::Claim &claim)
 {
-    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
-    m_preparing.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, claim] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        Result<PreparedJob> prepared = watcher->future().takeResult();
-        if (!prepared) {
-            // The slot counts as run: the failure is recorded like any failed backup.
-            BackupJob failed = claim.job;
-            failed.status = BackupJob::Status::Failed;
-            failed.finishedAt = QDateTime::currentDateTimeUtc();
-            failed.error = prepared.error().message;
-            m_scheduled.remove(failed.id);
-            remember(failed);
-            const std::shared_ptr<BackupHistory> history = m_history;
-            (void)QtConcurrent::run(m_services.pool,
-                                    [history, failed] { (void)history->save(failed); });
-            emit jobChanged(failed);
-            emit startFailed(claim.schedule.envName, prepared.error());
-            return;
-        }
-        const BackupJob job = prepared->job;
-        follow(std::move(*prepared), Mode::Start, false);
-        emit backupStarted(job);
-    });
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
-    watcher->setFuture(
-        QtConcurrent::run(m_services.pool, [inventory, secrets, claim]() -> Result<PreparedJob> {
-            if (!inventory)
-                return noInventory();
-            const Result<Environment> env = inventory->findByName(claim.schedule.envName);
+    onPool<Result<PreparedJob>>(
+        m_preparing,
+        [inventory, secrets, claim]() -> Result<PreparedJob> {
+            const Result<Environment> env = envNamed(inventory, claim.schedule.envName);
             if (!env)
                 return env.error();
             return ScheduledRuns::prepare(claim, *env, secrets);
-        }));
+        },
+        [this, claim](Result<PreparedJob> prepared) {
+            if (!prepared) {
+                // The slot counts as run: the failure is recorded like any failed backup.
+                BackupJob failed = claim.job;
+                failed.status = BackupJob::Status::Failed;
+                failed.finishedAt = QDateTime::currentDateTimeUtc();
+                failed.error = prepared.error().message;
+                m_scheduled.remove(failed.id);
+                remember(failed);
+                const std::shared_ptr<BackupHistory> history = m_history;
+                (void)QtConcurrent::run(m_services.pool,
+                                        [history, failed] { (void)history->save(failed); });
+                emit jobChanged(failed);
+            }
+            followPrepared(std::move(prepared), claim.schedule.envName, false);
+        });
 }
 
 void BackupManager::startRestore(const RestoreOrder &order)
@@ -595,30 +564,13 @@ void BackupManager::startDrill(const QString &envName, const QString &intoEnv, b
 
 void BackupManager::startScratchDrill(const QString &envName)
 {
-    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
-    m_preparing.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, envName] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        Result<PreparedJob> prepared = watcher->future().takeResult();
-        if (!prepared) {
-            emit restoreFailed(envName, prepared.error());
-            return;
-        }
-        const BackupJob job = prepared->job;
-        follow(std::move(*prepared), Mode::Start, false);
-        emit backupStarted(job);
-    });
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     const std::shared_ptr<BackupHistory> history = m_history;
     CredentialStore *secrets = m_services.secrets;
-    watcher->setFuture(QtConcurrent::run(
-        m_services.pool, [inventory, history, secrets, envName]() -> Result<PreparedJob> {
-            if (!inventory)
-                return noInventory();
-            const Result<Environment> source = inventory->findByName(envName);
+    onPool<Result<PreparedJob>>(
+        m_preparing,
+        [inventory, history, secrets, envName]() -> Result<PreparedJob> {
+            const Result<Environment> source = envNamed(inventory, envName);
             if (!source)
                 return source.error();
             const Result<QList<BackupJob>> jobs = history->list(source->name);
@@ -629,32 +581,16 @@ void BackupManager::startScratchDrill(const QString &envName)
             if (!latest)
                 return latest.error();
             return BackupLauncher::prepareScratchDrill(*source, secrets, *latest);
-        }));
+        },
+        [this, envName](Result<PreparedJob> p) { followPrepared(std::move(p), envName, true); });
 }
 
 void BackupManager::launchRestore(const QString &intoEnv,
                                   std::function<Result<RestoreOrder>()> buildOrder)
 {
-    auto *watcher = new QFutureWatcher<Result<PreparedRestore>>(this);
-    m_preparing.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, intoEnv] {
-        m_preparing.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0)
-            return;
-        Result<PreparedRestore> r = watcher->future().takeResult();
-        if (!r) {
-            emit restoreFailed(intoEnv, r.error());
-            return;
-        }
-        const BackupJob job = r->prepared.job;
-        m_restores.insert(job.id, r->order);
-        follow(std::move(r->prepared), Mode::Start, false);
-        emit backupStarted(job);
-    });
     const CoreServices services = m_services;
-    watcher->setFuture(QtConcurrent::run(
-        m_services.pool,
+    onPool<Result<PreparedRestore>>(
+        m_preparing,
         [services, buildOrder = std::move(buildOrder)]() -> Result<PreparedRestore> {
             Result<RestoreOrder> order = buildOrder();
             if (!order)
@@ -676,7 +612,15 @@ void BackupManager::launchRestore(const QString &intoEnv,
             if (!prepared)
                 return prepared.error();
             return PreparedRestore { *order, std::move(*prepared) };
-        }));
+        },
+        [this, intoEnv](Result<PreparedRestore> r) {
+            if (!r) {
+                emit restoreFailed(intoEnv, r.error());
+                return;
+            }
+            m_restores.insert(r->prepared.job.id, r->order);
+            followPrepared(std::move(r->prepared), intoEnv, true);
+        });
 }
 
 void BackupManager::finishOnPool(const QFuture<BackupJob> &work)
@@ -803,39 +747,29 @@ void BackupManager::cancel(const QString &jobId)
 void BackupManager::prepareAttach(const BackupJob &job, bool cancelAfter)
 {
     m_following.insert(job.id);
-    auto *watcher = new QFutureWatcher<Result<PreparedJob>>(this);
-    m_attaching.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job, cancelAfter] {
-        m_attaching.removeOne(watcher);
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0) {
-            m_following.remove(job.id);
-            return;
-        }
-        Result<PreparedJob> prepared = watcher->future().takeResult();
-        if (!prepared) {
-            m_following.remove(job.id);
-            m_cancelWhenFollowed.remove(job.id);
-            if (cancelAfter)
-                emit cancelFailed(job.id, prepared.error());
-            else
-                emit attachFailed(job, prepared.error());
-            return;
-        }
-        const bool cancelNow = cancelAfter || m_cancelWhenFollowed.contains(job.id);
-        follow(std::move(*prepared), Mode::Attach, cancelNow);
-    });
     const std::shared_ptr<InventoryStore> inventory = m_services.inventory;
     CredentialStore *secrets = m_services.secrets;
-    watcher->setFuture(
-        QtConcurrent::run(m_services.pool, [inventory, secrets, job]() -> Result<PreparedJob> {
-            if (!inventory)
-                return noInventory();
-            const Result<Environment> env = inventory->findByName(job.envName);
+    onPool<Result<PreparedJob>>(
+        m_attaching,
+        [inventory, secrets, job]() -> Result<PreparedJob> {
+            const Result<Environment> env = envNamed(inventory, job.envName);
             if (!env)
                 return env.error();
             return BackupLauncher::prepareAttach(*env, secrets, job);
-        }));
+        },
+        [this, job, cancelAfter](Result<PreparedJob> prepared) {
+            if (!prepared) {
+                m_following.remove(job.id);
+                m_cancelWhenFollowed.remove(job.id);
+                if (cancelAfter)
+                    emit cancelFailed(job.id, prepared.error());
+                else
+                    emit attachFailed(job, prepared.error());
+                return;
+            }
+            const bool cancelNow = cancelAfter || m_cancelWhenFollowed.contains(job.id);
+            follow(std::move(*prepared), Mode::Attach, cancelNow);
+        });
 }
 
 void BackupManager::reload()

@@ -161,6 +161,15 @@ private:
         QList<std::shared_ptr<AttachPlan>> attach;
     };
 
+    // Runs work on the pool and done(result) here afterwards; the watcher is kept in list
+    // (m_preparing or m_attaching) until then, and the destructor waits for it.
+    template<typename T>
+    void onPool(QList<QFutureWatcherBase *> &list, std::function<T()> work,
+                std::function<void(T)> done);
+    // A preparation's end: followed and backupStarted(), or startFailed()/restoreFailed().
+    void followPrepared(Result<PreparedJob> prepared, const QString &envName, bool restore);
+    void followSqlPrepared(Result<SqlBackupRunner::Prepared> prepared, const QString &envName,
+                           bool restore);
     void follow(PreparedJob prepared, Mode mode, bool cancelAfter);
     void followSql(SqlBackupRunner::Prepared prepared, Mode mode);
     void startPrepared(

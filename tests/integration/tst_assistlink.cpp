@@ -106,7 +106,9 @@ class TestAssistLink : public QObject
         t.start();
         QSignalSpy listening(&host, &AssistHostLink::listening);
         host.open(relay);
-        if (!QTest::qWaitFor([&] { return !listening.isEmpty() || host.state() == AssistLink::State::Closed; }, 10000)
+        if (!QTest::qWaitFor(
+                [&] { return !listening.isEmpty() || host.state() == AssistLink::State::Closed; },
+                10000)
             || listening.isEmpty())
             return -1;
         const qint64 listenMs = t.elapsed();
@@ -302,9 +304,10 @@ private slots:
     {
         QTemporaryDir tmp;
         const QString key = tmp.path() + u"/stranger"_s;
-        QCOMPARE(QProcess::execute(u"ssh-keygen"_s,
-                                   { u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, key }),
-                 0);
+        QCOMPARE(
+            QProcess::execute(u"ssh-keygen"_s,
+                              { u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, key }),
+            0);
         SshConnectOptions o = m_relay;
         o.identityFiles = { key };
         AssistExpertLink expert;
@@ -431,15 +434,16 @@ private slots:
         connect(&host, &AssistLink::closed, this, [&] { hostMs = t.elapsed(); });
         connect(&expert, &AssistLink::closed, this, [&] { expertMs = t.elapsed(); });
         const QList<pid_t> tree = sshdTree(sshd.dir());
-        QVERIFY2(tree.size() >= 3, qPrintable(QString::number(tree.size()))); // listener + 2 sessions
+        QVERIFY2(tree.size() >= 3,
+                 qPrintable(QString::number(tree.size()))); // listener + 2 sessions
         t.start();
         for (pid_t p : tree)
             ::kill(p, SIGSTOP);
         QTRY_VERIFY_WITH_TIMEOUT(hostMs >= 0 && expertMs >= 0, 7000);
         for (pid_t p : tree)
             ::kill(p, SIGCONT);
-        qInfo("relay frozen: host closed after %lld ms, expert after %lld ms; expert: %s",
-              hostMs, expertMs, qPrintable(closeReasonOf(expertClosed).toString()));
+        qInfo("relay frozen: host closed after %lld ms, expert after %lld ms; expert: %s", hostMs,
+              expertMs, qPrintable(closeReasonOf(expertClosed).toString()));
         QCOMPARE(closeReasonOf(hostClosed).code, int(AT::NoAnswer));
         QCOMPARE(closeReasonOf(expertClosed).code, int(AT::NoAnswer));
         QCOMPARE(closeReasonOf(hostClosed).kind, ErrorKind::Timeout);

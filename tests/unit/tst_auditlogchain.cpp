@@ -96,7 +96,7 @@ private slots:
         QCOMPARE(first.value(u"kind"_s).toString(), u"system"_s);
         QCOMPARE(first.value(u"prev"_s).toString(), AuditLogChain::genesisHash(v.sessionId));
         const QStringList kinds { u"system"_s, u"message"_s, u"proposal"_s, u"decision"_s,
-                                  u"result"_s, u"chat"_s, u"system"_s };
+                                  u"result"_s, u"chat"_s,    u"system"_s };
         for (int i = 0; i < lines.size(); ++i) {
             const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
             QCOMPARE(o.value(u"seq"_s).toInteger(), i + 1);
@@ -180,8 +180,7 @@ private slots:
         QJsonObject o = QJsonDocument::fromJson(lines.at(2)).object();
         o.insert(u"summary"_s, u"run nothing"_s);
         o.remove(u"hash"_s);
-        o.insert(u"hash"_s,
-                 Crypto::sha256Hex(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        o.insert(u"hash"_s, Crypto::sha256Hex(QJsonDocument(o).toJson(QJsonDocument::Compact)));
         lines[2] = QJsonDocument(o).toJson(QJsonDocument::Compact);
         writeAll(path, joinLines(lines));
         const AuditVerification v = AuditLogChain::verify(path);

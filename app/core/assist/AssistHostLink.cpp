@@ -37,8 +37,8 @@ void AssistHostLink::onRelayConnected()
     m_forward = new RemoteForward(m_session, u"127.0.0.1"_s, 0, this);
     connect(m_forward, &RemoteForward::listening, this, [this](int port) {
         m_port = port;
-        qCInfo(lcAssistTransport).noquote() << "host: relay" << relayName() << "listens on port"
-                                            << port;
+        qCInfo(lcAssistTransport).noquote()
+            << "host: relay" << relayName() << "listens on port" << port;
         setState(State::Listening);
         emit listening(port);
     });

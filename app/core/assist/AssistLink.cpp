@@ -153,8 +153,9 @@ void AssistLink::attachChannel(SshChannel *channel)
     connect(m_frames, &FrameStream::bytesArrived, this, [this] { m_sinceReceived.start(); });
     connect(m_frames, &FrameStream::protocolError, this, [this](const Error &e) {
         shutdown(withCode(ErrorKind::InvalidInput, ProtocolError,
-                          isHost() ? tr("The expert sent a malformed frame; the session was closed.")
-                                   : tr("The host sent a malformed frame; the session was closed."),
+                          isHost()
+                              ? tr("The expert sent a malformed frame; the session was closed.")
+                              : tr("The host sent a malformed frame; the session was closed."),
                           e.message),
                  GoodbyeReason::ProtocolError);
     });

@@ -47,7 +47,9 @@ struct FileState
 
 FileState statFile(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return {};
     FileState s;
@@ -323,13 +325,12 @@ AuditVerification AuditLogChain::verifyBytes(const QByteArray &bytes, const QStr
             const int later = seqAt.value(number, 0);
             if (later > number)
                 //: %1 = seq expected here, %2 = the line where it is
-                return broken(number, Problem::Reordered,
-                              tr("Lines are out of order: record %1 is at line %2.")
-                                  .arg(number)
-                                  .arg(later));
-            return broken(number, Problem::Deleted,
-                          tr("%n line(s) before this one were deleted.", nullptr,
-                             int(seq - number)));
+                return broken(
+                    number, Problem::Reordered,
+                    tr("Lines are out of order: record %1 is at line %2.").arg(number).arg(later));
+            return broken(
+                number, Problem::Deleted,
+                tr("%n line(s) before this one were deleted.", nullptr, int(seq - number)));
         }
         if (seq < number) {
             const int first = seqAt.value(seq, 0);
@@ -340,10 +341,9 @@ AuditVerification AuditLogChain::verifyBytes(const QByteArray &bytes, const QStr
                                  "was inserted.")
                                   .arg(seq)
                                   .arg(first));
-            return broken(number, Problem::Reordered,
-                          tr("Lines are out of order: record %1 is at line %2.")
-                              .arg(seq)
-                              .arg(number));
+            return broken(
+                number, Problem::Reordered,
+                tr("Lines are out of order: record %1 is at line %2.").arg(seq).arg(number));
         }
         if (o.value(u"prev"_s).toString() != prev) {
             if (number == 1)
@@ -369,8 +369,7 @@ AuditVerification AuditLogChain::verifyBytes(const QByteArray &bytes, const QStr
     return v;
 }
 
-Result<AuditVerification> AuditLogChain::exportTo(const QString &source,
-                                                  const QString &destination,
+Result<AuditVerification> AuditLogChain::exportTo(const QString &source, const QString &destination,
                                                   const QString &expectedHead)
 {
     QFile in(source);

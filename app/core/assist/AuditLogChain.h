@@ -94,9 +94,8 @@ public:
                                                        const QString &expectedHead = {});
     // Copies the log byte for byte to `destination` and writes `destination`.verification.json
     // (the verification of exactly those bytes). Io error when a file cannot be written.
-    [[nodiscard]] static Result<AuditVerification> exportTo(const QString &source,
-                                                            const QString &destination,
-                                                            const QString &expectedHead = {});
+    [[nodiscard]] static Result<AuditVerification>
+    exportTo(const QString &source, const QString &destination, const QString &expectedHead = {});
 
 private:
     AuditLogChain(QString path, QString sessionId);

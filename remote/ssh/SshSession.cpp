@@ -576,7 +576,7 @@ bool SshSession::handleSessionError(int rc, const QString &context)
 
 void SshSession::fail(Error error)
 {
-    if (m_state == State::Disconnected || m_state == State::Error)
+    if (m_state == State::Disconnected || m_state == State::Error || m_tearingDown)
         return;
     const bool wasConnected = m_state == State::Connected;
     m_error = error;
@@ -591,7 +591,9 @@ void SshSession::fail(Error error)
 
 void SshSession::disconnectFromHost()
 {
-    if (m_state == State::Disconnected || m_state == State::Error)
+    // Called from a slot of aboutToClose (a channel's errorOccurred during teardown): the
+    // session is already going down; a second teardown would free libssh2's session twice.
+    if (m_state == State::Disconnected || m_state == State::Error || m_tearingDown)
         return;
     if (m_state != State::Connected) {
         fail(Error::make(ErrorKind::Cancelled,
@@ -636,6 +638,9 @@ void SshSession::abandonOpen(const void *owner, std::function<bool(_LIBSSH2_SESS
 
 void SshSession::teardown()
 {
+    if (m_tearingDown)
+        return;
+    m_tearingDown = true;
     m_openOwner = nullptr;
     m_abandonedOpen = nullptr;
     m_connectTimer.stop();
@@ -660,6 +665,7 @@ void SshSession::teardown()
         m_ssh.reset();
     }
     closeSocket();
+    m_tearingDown = false;
 }
 
 } // namespace TiDesk

@@ -138,6 +138,7 @@ private:
     LibSsh2::SessionPtr m_ssh;
     std::unique_ptr<SshAuthenticator> m_auth;
     bool m_waitingForUser = false;
+    bool m_tearingDown = false; // inside teardown(): aboutToClose slots must not re-enter it
     bool m_idleDataPending = false;
     QTimer m_connectTimer;
     QTimer m_keepaliveTimer;

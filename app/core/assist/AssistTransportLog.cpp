@@ -1,0 +1,5 @@
+#include "AssistTransportLog.h"
+
+namespace TiDesk {
+Q_LOGGING_CATEGORY(lcAssistTransport, "tidesk.assist.transport", QtInfoMsg)
+} // namespace TiDesk

@@ -3,6 +3,7 @@
 // four messages never yields a session, version mismatch in either direction, identities and
 // X25519 keys bound, fresh session keys for every run with the same secret.
 #include "assist/AssistHandshake.h"
+#include "assist/AttemptLimiter.h"
 
 #include <QTest>
 
@@ -84,6 +85,7 @@ private slots:
     void manInTheMiddleWithTheSecretShowsDifferentSas();
     void rejectsBadIdentities();
     void terminalAfterFailure();
+    void fiveWrongSecretsBurnTheCode();
 };
 
 void TestAssistHandshake::establishesWithSameSasAndCrossingKeys()
@@ -364,6 +366,44 @@ void TestAssistHandshake::terminalAfterFailure()
     QCOMPARE(s.outcome, Outcome::WrongSecret);
     QVERIFY(s.output.isEmpty());
     QVERIFY(h.sendKey().isEmpty());
+}
+
+void TestAssistHandshake::fiveWrongSecretsBurnTheCode()
+{
+    // The host's loop as the session controller will run it: one limiter per code, a fresh
+    // handshake per connection, every non-Established outcome a failure.
+    const QDateTime start(QDate(2026, 11, 30), QTime(16, 0), Qt::UTC);
+    QDateTime now = start;
+    AttemptLimiter limiter(start.addSecs(1800), [&now] { return now; });
+    auto attempt = [&](const QByteArray &expertSecret) {
+        if (!limiter.beginAttempt())
+            return false;
+        AssistHandshake e = expert(expertSecret);
+        AssistHandshake h = host();
+        exchange(e, h);
+        if (h.isEstablished())
+            limiter.recordSuccess();
+        else
+            limiter.recordFailure();
+        return h.isEstablished();
+    };
+    for (int i = 0; i < AttemptLimiter::kMaxFailures; ++i) {
+        QVERIFY(!attempt("GUESS" + QByteArray::number(i)));
+        now = now.addSecs(10);
+    }
+    QCOMPARE(limiter.state(), AttemptLimiter::State::Burned);
+    QVERIFY(!attempt(kSecret)); // even the right secret: the code is burned
+    QCOMPARE(limiter.failures(), AttemptLimiter::kMaxFailures);
+
+    // Four wrong guesses, then the right one: established, and the code is used up.
+    AttemptLimiter second(start.addSecs(1800), [&now] { return now; });
+    now = start;
+    std::swap(limiter, second);
+    for (int i = 0; i < AttemptLimiter::kMaxFailures - 1; ++i)
+        QVERIFY(!attempt("GUESS" + QByteArray::number(i)));
+    QVERIFY(attempt(kSecret));
+    QCOMPARE(limiter.state(), AttemptLimiter::State::Used);
+    QVERIFY(!attempt(kSecret));
 }
 
 QTEST_GUILESS_MAIN(TestAssistHandshake)

@@ -166,6 +166,7 @@ AssistHandshake::Step AssistHandshake::start()
         return protocolError(tr("The secure handshake could not start."),
                              x25519.error().toString());
     m_spake = std::move(spake.value());
+    Crypto::secureWipe(m_w); // the Spake2 run keeps its own copy
     m_x25519Private = x25519.value().privateKey;
     m_x25519Public = x25519.value().publicKey;
     Crypto::secureWipe(x25519.value().privateKey);
@@ -275,6 +276,7 @@ AssistHandshake::Step AssistHandshake::onExpertHello(const QByteArray &body)
         return protocolError(tr("The secure handshake failed internally."),
                              x25519.error().toString());
     m_spake = std::move(spake.value());
+    Crypto::secureWipe(m_w); // the Spake2 run keeps its own copy
     m_x25519Private = x25519.value().privateKey;
     m_x25519Public = x25519.value().publicKey;
     Crypto::secureWipe(x25519.value().privateKey);

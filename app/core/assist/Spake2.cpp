@@ -48,6 +48,7 @@ using Point = std::unique_ptr<EC_POINT, PointDeleter>;
 using Bn = std::unique_ptr<BIGNUM, BnDeleter>;
 using BnCtx = std::unique_ptr<BN_CTX, BnCtxDeleter>;
 
+// Call sites mark their literals with QT_TRANSLATE_NOOP so lupdate finds them.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("TiDesk::Spake2", text);
@@ -158,7 +159,8 @@ Spake2::~Spake2()
 Result<QByteArray> Spake2::passwordScalar(const QByteArray &secret, const QByteArray &context)
 {
     if (secret.isEmpty())
-        return Error::make(ErrorKind::InvalidInput, tr("the one-time secret is empty"));
+        return Error::make(ErrorKind::InvalidInput,
+                           tr(QT_TRANSLATE_NOOP("TiDesk::Spake2", "the one-time secret is empty")));
     auto wide = AssistPrimitives::hkdfSha256(QByteArray(kWSalt), secret, context, kWExpandBytes);
     if (!wide)
         return wide.error();
@@ -199,8 +201,10 @@ Result<Spake2> Spake2::startWithScalar(Role role, const QByteArray &w, const QBy
 Result<Spake2> Spake2::build(Role role, const QByteArray &w, const QByteArray &scalar)
 {
     if (w.size() != kScalarBytes || scalar.size() != kScalarBytes)
-        return Error::make(ErrorKind::InvalidInput, tr("invalid key exchange parameter"),
-                           u"w and the scalar must be 32 bytes"_s);
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr(QT_TRANSLATE_NOOP("TiDesk::Spake2", "invalid key exchange parameter")),
+            u"w and the scalar must be 32 bytes"_s);
     const Group group = p256();
     const BnCtx ctx(BN_CTX_new());
     if (!group || !ctx)
@@ -209,8 +213,10 @@ Result<Spake2> Spake2::build(Role role, const QByteArray &w, const QByteArray &s
     const Bn wBn = toBn(w);
     const Bn xBn = toBn(scalar);
     if (!wBn || !xBn || !inScalarRange(wBn.get(), order) || !inScalarRange(xBn.get(), order))
-        return Error::make(ErrorKind::InvalidInput, tr("invalid key exchange parameter"),
-                           u"w and the scalar must lie in [1, p-1]"_s);
+        return Error::make(
+            ErrorKind::InvalidInput,
+            tr(QT_TRANSLATE_NOOP("TiDesk::Spake2", "invalid key exchange parameter")),
+            u"w and the scalar must lie in [1, p-1]"_s);
     const Point mask
         = decodePoint(group.get(), QByteArray::fromHex(role == Role::A ? kMHex : kNHex), ctx.get());
     if (!mask)
@@ -238,7 +244,9 @@ VoidResult Spake2::finish(const QByteArray &peerShare, const QByteArray &idA, co
                           const QByteArray &aad)
 {
     if (isFinished())
-        return Error::make(ErrorKind::Internal, tr("the key exchange was already completed"));
+        return Error::make(
+            ErrorKind::Internal,
+            tr(QT_TRANSLATE_NOOP("TiDesk::Spake2", "the key exchange was already completed")));
     // Only the uncompressed encoding the RFC's vectors use; anything else is refused, so there
     // is exactly one byte string per point in the transcript.
     if (peerShare.size() != kShareBytes || peerShare.at(0) != '\x04')

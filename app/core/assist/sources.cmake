@@ -1,5 +1,6 @@
-# Expert session (issue 7): the relay transport (host/expert links over SSH, frames, heartbeats)
-# and the tamper-evident session audit log.
+# Expert session (issue 7). docs/decisions/assist-session.md is the map.
+# The relay transport (host/expert links over SSH, frames, heartbeats) and the tamper-evident
+# session audit log (docs/decisions/assist-transport.md).
 target_sources(tidesk_core PRIVATE
     assist/AssistTransport.h
     assist/AssistTransportLog.h assist/AssistTransportLog.cpp
@@ -9,4 +10,16 @@ target_sources(tidesk_core PRIVATE
     assist/AssistHostLink.h assist/AssistHostLink.cpp
     assist/AssistExpertLink.h assist/AssistExpertLink.cpp
     assist/AuditLogChain.h assist/AuditLogChain.cpp
+)
+# The cryptographic core of the end-to-end protocol, pure code without networking: SPAKE2 (RFC
+# 9382), the handshake state machine, AEAD framing, the short authentication string, the session
+# code and its attempt limiter (docs/decisions/assist-protocol.md: protocol and threat model).
+target_sources(tidesk_core PRIVATE
+    assist/AssistPrimitives.h assist/AssistPrimitives.cpp
+    assist/Spake2.h assist/Spake2.cpp
+    assist/Sas.h assist/Sas.cpp
+    assist/FrameCipher.h assist/FrameCipher.cpp
+    assist/AssistHandshake.h assist/AssistHandshake.cpp
+    assist/SessionCode.h assist/SessionCode.cpp
+    assist/AttemptLimiter.h assist/AttemptLimiter.cpp
 )

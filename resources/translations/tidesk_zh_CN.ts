@@ -336,6 +336,229 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistExpertLink</name>
+    <message>
+        <source>The relay %1 does not allow you to open connections through it (TCP forwarding is off).</source>
+        <extracomment>%1 = user@relay-host:port</extracomment>
+        <translation>中继 %1 不允许你通过它建立连接（TCP 转发已关闭）。</translation>
+    </message>
+    <message>
+        <source>Nothing listens on port %1 of the relay %2: the host has ended the session, or the code is out of date.</source>
+        <extracomment>%1 = port number, %2 = user@relay-host:port</extracomment>
+        <translation>中继 %2 的端口 %1 上没有监听：主机已结束会话，或会话码已过期。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistHandshake</name>
+    <message>
+        <source>The expert name and key fingerprint must each be 1 to 255 bytes long.</source>
+        <translation>专家名称和密钥指纹都必须为 1 到 255 字节。</translation>
+    </message>
+    <message>
+        <source>The host name must be 1 to 255 bytes long.</source>
+        <translation>主机名称必须为 1 到 255 字节。</translation>
+    </message>
+    <message>
+        <source>The secure handshake could not start.</source>
+        <translation>安全握手无法开始。</translation>
+    </message>
+    <message>
+        <source>The secure handshake received data before it started.</source>
+        <translation>安全握手在开始前收到了数据。</translation>
+    </message>
+    <message>
+        <source>The secure handshake received a malformed message.</source>
+        <translation>安全握手收到了格式错误的消息。</translation>
+    </message>
+    <message>
+        <source>The other side does not speak the TiDesk assist protocol.</source>
+        <translation>对方不使用 TiDesk 协助协议。</translation>
+    </message>
+    <message>
+        <source>The other side uses assist protocol version %1, this TiDesk uses version %2; both must use the same version.</source>
+        <extracomment>%1 is the peer's protocol version number, %2 ours</extracomment>
+        <translation>对方使用协助协议版本 %1，本 TiDesk 使用版本 %2；双方必须使用相同的版本。</translation>
+    </message>
+    <message>
+        <source>The secure handshake received an unexpected message.</source>
+        <translation>安全握手收到了意外的消息。</translation>
+    </message>
+    <message>
+        <source>The secure handshake failed internally.</source>
+        <translation>安全握手内部失败。</translation>
+    </message>
+    <message>
+        <source>The secure handshake received an invalid key.</source>
+        <translation>安全握手收到了无效的密钥。</translation>
+    </message>
+    <message>
+        <source>The secure handshake was altered in transit.</source>
+        <translation>安全握手在传输中被篡改。</translation>
+    </message>
+    <message>
+        <source>The other side rejected the one-time secret: check the session code.</source>
+        <translation>对方拒绝了一次性密钥：请检查会话码。</translation>
+    </message>
+    <message>
+        <source>The other side uses a different assist protocol version; both must use the same version.</source>
+        <translation>对方使用不同的协助协议版本；双方必须使用相同的版本。</translation>
+    </message>
+    <message>
+        <source>The other side ended the secure handshake after an error.</source>
+        <translation>对方在出错后结束了安全握手。</translation>
+    </message>
+    <message>
+        <source>The one-time secret did not match (or the handshake was altered in transit): check the session code.</source>
+        <translation>一次性密钥不匹配（或握手在传输中被篡改）：请检查会话码。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistHostLink</name>
+    <message>
+        <source>The relay %1 refused to listen for the expert (is TCP forwarding allowed there?).</source>
+        <extracomment>%1 = user@relay-host:port</extracomment>
+        <translation>中继 %1 拒绝为专家监听（那里是否允许 TCP 转发？）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistLink</name>
+    <message>
+        <source>The relay %1 refused your SSH key.</source>
+        <extracomment>%1 = user@relay-host:port</extracomment>
+        <translation>中继 %1 拒绝了你的 SSH 密钥。</translation>
+    </message>
+    <message>
+        <source>The relay %1 is not trusted: %2</source>
+        <extracomment>%1 = user@relay-host:port, %2 = why (unknown / changed host key, with fingerprint)</extracomment>
+        <translation>中继 %1 不受信任：%2</translation>
+    </message>
+    <message>
+        <source>The session was ended.</source>
+        <translation>会话已结束。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay %1.</source>
+        <extracomment>%1 = user@relay-host:port</extracomment>
+        <translation>无法连接中继 %1。</translation>
+    </message>
+    <message>
+        <source>The connection to the relay %1 was lost.</source>
+        <extracomment>%1 = user@relay-host:port</extracomment>
+        <translation>与中继 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The expert sent a malformed frame; the session was closed.</source>
+        <translation>专家发送了格式错误的帧；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The host sent a malformed frame; the session was closed.</source>
+        <translation>主机发送了格式错误的帧；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The expert's connection closed without a goodbye (their TiDesk quit or crashed).</source>
+        <translation>专家的连接未告别即关闭（其 TiDesk 已退出或崩溃）。</translation>
+    </message>
+    <message>
+        <source>The host's connection closed without a goodbye (their TiDesk quit or crashed).</source>
+        <translation>主机的连接未告别即关闭（其 TiDesk 已退出或崩溃）。</translation>
+    </message>
+    <message>
+        <source>A frame from the expert failed verification; the session was closed.</source>
+        <translation>来自专家的帧未通过验证；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>A frame from the host failed verification; the session was closed.</source>
+        <translation>来自主机的帧未通过验证；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The expert sent an empty frame; the session was closed.</source>
+        <translation>专家发送了空帧；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The host sent an empty frame; the session was closed.</source>
+        <translation>主机发送了空帧；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The host already has an expert connected; this connection was refused.</source>
+        <translation>主机已有专家连接；此连接被拒绝。</translation>
+    </message>
+    <message>
+        <source>The expert closed the session after a protocol error.</source>
+        <translation>专家在协议错误后关闭了会话。</translation>
+    </message>
+    <message>
+        <source>The host closed the session after a protocol error.</source>
+        <translation>主机在协议错误后关闭了会话。</translation>
+    </message>
+    <message>
+        <source>The expert ended the session.</source>
+        <translation>专家结束了会话。</translation>
+    </message>
+    <message>
+        <source>The host ended the session.</source>
+        <translation>主机结束了会话。</translation>
+    </message>
+    <message>
+        <source>The expert sent an unknown transport frame (type %1); the session was closed.</source>
+        <translation>专家发送了未知的传输帧（类型 %1）；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The host sent an unknown transport frame (type %1); the session was closed.</source>
+        <translation>主机发送了未知的传输帧（类型 %1）；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>A frame could not be sealed; the session was closed.</source>
+        <translation>无法加密帧；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>No answer from the expert for %1 s: the relay or the network dropped.</source>
+        <extracomment>%1 = seconds</extracomment>
+        <translation>专家 %1 秒无响应：中继或网络已断开。</translation>
+    </message>
+    <message>
+        <source>No answer from the host for %1 s: the relay or the network dropped.</source>
+        <translation>主机 %1 秒无响应：中继或网络已断开。</translation>
+    </message>
+    <message>
+        <source>last byte received %1 ms ago</source>
+        <translation>最后一个字节收到于 %1 毫秒前</translation>
+    </message>
+    <message>
+        <source>You ended the session.</source>
+        <translation>你结束了会话。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistPrimitives</name>
+    <message>
+        <source>a cryptographic operation failed</source>
+        <translation>加密操作失败</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AttemptLimiter</name>
+    <message numerus="yes">
+        <source>%n attempt(s) left</source>
+        <translation><numerusform>剩余 %n 次尝试</numerusform></translation>
+    </message>
+    <message>
+        <source>An expert is connecting.</source>
+        <translation>有专家正在连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The code is burned after %n wrong attempt(s); open a new session.</source>
+        <translation><numerusform>错误尝试 %n 次后会话码已作废；请开启新会话。</numerusform></translation>
+    </message>
+    <message>
+        <source>The code expired; open a new session.</source>
+        <translation>会话码已过期；请开启新会话。</translation>
+    </message>
+    <message>
+        <source>The code was used; it cannot be used again.</source>
+        <translation>会话码已使用，不能再次使用。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AuditLog</name>
     <message>
         <source>Cannot write the audit log %1.</source>
@@ -344,6 +567,117 @@
     <message>
         <source>Cannot read the audit log %1.</source>
         <translation>无法读取审计日志 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AuditLogChain</name>
+    <message>
+        <source>An audit log needs a session id.</source>
+        <translation>审计日志需要会话 ID。</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log %1.</source>
+        <translation>无法读取审计日志 %1。</translation>
+    </message>
+    <message>
+        <source>The audit log %1 is broken at line %2: %3 TiDesk will not continue it.</source>
+        <extracomment>%1 = file, %2 = line number, %3 = why</extracomment>
+        <translation>审计日志 %1 在第 %2 行损坏：%3 TiDesk 不会继续写入它。</translation>
+    </message>
+    <message>
+        <source>The audit log %1 belongs to another session.</source>
+        <translation>审计日志 %1 属于另一个会话。</translation>
+    </message>
+    <message>
+        <source>The audit log %1 was modified by something else (%2); TiDesk will not append to it.</source>
+        <extracomment>%1 = file, %2 = what changed</extracomment>
+        <translation>审计日志 %1 被其他程序修改（%2）；TiDesk 不会向其追加。</translation>
+    </message>
+    <message>
+        <source>it was deleted</source>
+        <translation>它已被删除</translation>
+    </message>
+    <message>
+        <source>it was replaced by another file</source>
+        <translation>它已被另一个文件替换</translation>
+    </message>
+    <message>
+        <source>its size changed from %1 to %2 bytes</source>
+        <translation>其大小从 %1 字节变为 %2 字节</translation>
+    </message>
+    <message>
+        <source>it was written to since TiDesk's last line</source>
+        <translation>在 TiDesk 写入最后一行之后它又被写入</translation>
+    </message>
+    <message>
+        <source>its last line changed</source>
+        <translation>其最后一行已更改</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log %1.</source>
+        <translation>无法写入审计日志 %1。</translation>
+    </message>
+    <message>
+        <source>Writing the audit log %1 failed.</source>
+        <translation>写入审计日志 %1 失败。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>An empty line was inserted.</source>
+        <translation>插入了一个空行。</translation>
+    </message>
+    <message>
+        <source>The line is not a JSON object: it was edited.</source>
+        <translation>该行不是 JSON 对象：已被编辑。</translation>
+    </message>
+    <message>
+        <source>The line is not byte for byte what TiDesk wrote: it was edited.</source>
+        <translation>该行与 TiDesk 写入的内容不一致：已被编辑。</translation>
+    </message>
+    <message>
+        <source>The line's content does not match its hash: it was edited.</source>
+        <translation>该行内容与其哈希不符：已被编辑。</translation>
+    </message>
+    <message>
+        <source>The line belongs to another session: it was inserted.</source>
+        <translation>该行属于另一个会话：是被插入的。</translation>
+    </message>
+    <message>
+        <source>Lines are out of order: record %1 is at line %2.</source>
+        <extracomment>%1 = seq expected here, %2 = the line where it is</extracomment>
+        <translation>行顺序错乱：记录 %1 位于第 %2 行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) before this one were deleted.</source>
+        <translation><numerusform>此行之前有 %n 行被删除。</numerusform></translation>
+    </message>
+    <message>
+        <source>Record %1 appears a second time (first at line %2): a line was inserted.</source>
+        <extracomment>%1 = record number, %2 = line number</extracomment>
+        <translation>记录 %1 第二次出现（首次在第 %2 行）：插入了一行。</translation>
+    </message>
+    <message>
+        <source>The first line does not start the session's chain: it was rewritten or lines were removed from the start.</source>
+        <translation>第一行不是会话链的起点：它被改写，或开头的行被删除。</translation>
+    </message>
+    <message>
+        <source>The line does not follow line %1: one of the two was rewritten.</source>
+        <translation>该行与第 %1 行不衔接：其中一行被改写。</translation>
+    </message>
+    <message>
+        <source>The last line is incomplete: the file was cut mid-line.</source>
+        <translation>最后一行不完整：文件在行中间被截断。</translation>
+    </message>
+    <message>
+        <source>The log does not end at the line recorded when it was written: lines were removed from its end, or added or rewritten after it.</source>
+        <translation>日志未在写入时记录的那一行结束：末尾的行被删除，或之后有行被添加或改写。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -5703,6 +6037,60 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     </message>
 </context>
 <context>
+    <name>TiDesk::FrameCipher</name>
+    <message>
+        <source>The encrypted channel is closed after an error.</source>
+        <translation>加密通道因错误已关闭。</translation>
+    </message>
+    <message>
+        <source>Internal error in the encrypted channel.</source>
+        <translation>加密通道内部错误。</translation>
+    </message>
+    <message>
+        <source>A message is too large for the encrypted channel.</source>
+        <translation>消息对加密通道来说过大。</translation>
+    </message>
+    <message>
+        <source>The encrypted channel ran out of sequence numbers.</source>
+        <translation>加密通道的序号已用尽。</translation>
+    </message>
+    <message>
+        <source>Encrypting a message failed.</source>
+        <translation>加密消息失败。</translation>
+    </message>
+    <message>
+        <source>The peer sent a replayed or reordered message; the session is closed.</source>
+        <translation>对方发送了重放或乱序的消息；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>A message was altered in transit; the session is closed.</source>
+        <translation>消息在传输中被篡改；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>A message was truncated; the session is closed.</source>
+        <translation>消息被截断；会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The peer sent a message of an invalid size; the session is closed.</source>
+        <translation>对方发送了大小无效的消息；会话已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::FrameStream</name>
+    <message>
+        <source>A frame could not be written completely.</source>
+        <translation>帧未能完整写入。</translation>
+    </message>
+    <message>
+        <source>The peer announced a frame of %1 bytes; at most %2 are allowed.</source>
+        <translation>对方声明的帧为 %1 字节；最多允许 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The stream ended inside a frame (%1 bytes of an incomplete frame).</source>
+        <translation>数据流在帧中间结束（不完整帧的 %1 字节）。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::GuardrailReader</name>
     <message>
         <source>%1 could not be read: %2</source>
@@ -8508,6 +8896,57 @@ Global options:
     </message>
 </context>
 <context>
+    <name>TiDesk::SessionCode</name>
+    <message>
+        <source>A session code needs the relay host, its port and the forwarded port.</source>
+        <translation>会话码需要中继主机、其端口和转发端口。</translation>
+    </message>
+    <message>
+        <source>A session code must be valid for 1 minute to 12 hours.</source>
+        <translation>会话码的有效期必须为 1 分钟到 12 小时。</translation>
+    </message>
+    <message>
+        <source>The session code is empty.</source>
+        <translation>会话码为空。</translation>
+    </message>
+    <message>
+        <source>A session code has 4 parts separated by '/' (relay, port, secret, expiry); this one has %1.</source>
+        <extracomment>%1 is the number of parts found</extracomment>
+        <translation>会话码由 4 部分组成，以“/”分隔（中继、端口、密钥、过期时间）；此会话码有 %1 部分。</translation>
+    </message>
+    <message>
+        <source>The relay in the session code must look like user@host:port.</source>
+        <translation>会话码中的中继必须形如 user@host:port。</translation>
+    </message>
+    <message>
+        <source>The port in the session code must be a number from 1 to 65535.</source>
+        <translation>会话码中的端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The secret in the session code contains '%1', which is not one of its letters or digits.</source>
+        <extracomment>%1 is the offending character</extracomment>
+        <translation>会话码中的密钥包含“%1”，它不是允许的字母或数字。</translation>
+    </message>
+    <message>
+        <source>The secret in the session code must have %1 characters and a check character; it has %2.</source>
+        <extracomment>%1 and %2 are character counts</extracomment>
+        <translation>会话码中的密钥必须有 %1 个字符加一个校验字符；它有 %2 个。</translation>
+    </message>
+    <message>
+        <source>The expiry in the session code must be a UTC time like 1730Z.</source>
+        <translation>会话码中的过期时间必须是 UTC 时间，例如 1730Z。</translation>
+    </message>
+    <message>
+        <source>The session code has a typo: its check character does not match. Compare the port, secret and expiry with the host's code.</source>
+        <translation>会话码有输入错误：校验字符不匹配。请将端口、密钥和过期时间与主机的会话码核对。</translation>
+    </message>
+    <message>
+        <source>This session code expired at %1 UTC; ask the host for a new one.</source>
+        <extracomment>%1 is a UTC time like 17:30</extracomment>
+        <translation>此会话码已于 UTC %1 过期；请向主机索取新的会话码。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::SessionDigestModel</name>
     <message>
         <source>Digest</source>
@@ -9413,6 +9852,17 @@ Global options:
         <source>; only the newest %1 of %2 read</source>
         <extracomment>appended: %1 = bytes read, %2 = the file's size</extracomment>
         <translation>；仅读取了 %2 中最新的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Spake2</name>
+    <message>
+        <source>the key exchange failed internally</source>
+        <translation>密钥交换内部失败</translation>
+    </message>
+    <message>
+        <source>the peer sent an invalid key exchange value</source>
+        <translation>对方发送了无效的密钥交换值</translation>
     </message>
 </context>
 <context>

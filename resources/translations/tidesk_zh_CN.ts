@@ -536,10 +536,27 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistSecureSession</name>
+    <message>
+        <source>A handshake message arrived inside the encrypted session.</source>
+        <translation>加密会话中收到了握手消息。</translation>
+    </message>
+    <message>
+        <source>A session message arrived before the secure handshake ended.</source>
+        <translation>安全握手结束前收到了会话消息。</translation>
+    </message>
+    <message>
+        <source>Extra bytes followed the secure handshake; the session was closed.</source>
+        <translation>安全握手之后有多余字节；会话已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AttemptLimiter</name>
     <message numerus="yes">
         <source>%n attempt(s) left</source>
-        <translation><numerusform>剩余 %n 次尝试</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 次尝试</numerusform>
+        </translation>
     </message>
     <message>
         <source>An expert is connecting.</source>
@@ -547,7 +564,9 @@
     </message>
     <message numerus="yes">
         <source>The code is burned after %n wrong attempt(s); open a new session.</source>
-        <translation><numerusform>错误尝试 %n 次后会话码已作废；请开启新会话。</numerusform></translation>
+        <translation>
+            <numerusform>错误尝试 %n 次后会话码已作废；请开启新会话。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The code expired; open a new session.</source>
@@ -652,7 +671,9 @@
     </message>
     <message numerus="yes">
         <source>%n line(s) before this one were deleted.</source>
-        <translation><numerusform>此行之前有 %n 行被删除。</numerusform></translation>
+        <translation>
+            <numerusform>此行之前有 %n 行被删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Record %1 appears a second time (first at line %2): a line was inserted.</source>

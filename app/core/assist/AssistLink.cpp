@@ -320,7 +320,7 @@ void AssistLink::onTick()
                  std::nullopt);
         return;
     }
-    if (m_sinceSent.elapsed() >= kHeartbeatInterval.count())
+    if (!m_heartbeatsPaused && m_sinceSent.elapsed() >= kHeartbeatInterval.count())
         sendHeartbeat();
 }
 

@@ -62,6 +62,10 @@ public:
     // relay session closes. closed(EndedHere) follows. Safe in any state.
     void end();
 
+    // While paused the link sends no heartbeats (it still watches the peer's silence): the expert
+    // pauses between its last handshake message and the host's confirmation, so no plaintext
+    // heartbeat can reach a host that already expects encrypted frames.
+    void setHeartbeatsPaused(bool paused) { m_heartbeatsPaused = paused; }
     [[nodiscard]] quint64 heartbeatsSent() const { return m_heartbeatsSent; }
     [[nodiscard]] quint64 heartbeatsReceived() const { return m_heartbeatsReceived; }
     // Milliseconds since the last byte from the peer (-1 before Connected).
@@ -123,6 +127,7 @@ private:
     QElapsedTimer m_sinceSent;
     QElapsedTimer m_sinceReceived;
     quint64 m_heartbeatsSent = 0;
+    bool m_heartbeatsPaused = false;
     quint64 m_heartbeatsReceived = 0;
 };
 

@@ -23,3 +23,8 @@ target_sources(tidesk_core PRIVATE
     assist/SessionCode.h assist/SessionCode.cpp
     assist/AttemptLimiter.h assist/AttemptLimiter.cpp
 )
+# Both halves together: the handshake over a link, then the link's frames sealed.
+target_sources(tidesk_core PRIVATE
+    assist/AssistCipherFilter.h assist/AssistCipherFilter.cpp
+    assist/AssistSecureSession.h assist/AssistSecureSession.cpp
+)

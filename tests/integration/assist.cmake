@@ -7,3 +7,8 @@ tidesk_add_test(tst_assistlink SOURCES tst_assistlink.cpp PrivateSshd.h SshTestS
 # proxy on the relay side that finds none of the session's texts, a wrong secret, a flipped bit.
 tidesk_add_test(tst_assistsecure SOURCES tst_assistsecure.cpp SshTestSupport.h
     LIBS tidesk_core Qt6::Network LABEL integration)
+# A whole session in one process: consent, views, proposals (auto-approved, approved, typed name
+# for prod, refused), row limits, a real kill, chat, end, timeouts, retries on the same code, the
+# code burned after 5 failures, and the audit chain.
+tidesk_add_test(tst_assistsession SOURCES tst_assistsession.cpp SshTestSupport.h VictimSession.h
+    LIBS tidesk_core Qt6::Network LABEL integration)

@@ -27,14 +27,15 @@ AssistHostLink::~AssistHostLink()
     m_refusing.clear();
 }
 
-void AssistHostLink::open(const SshConnectOptions &relay)
+void AssistHostLink::open(const SshConnectOptions &relay, int port)
 {
+    m_requestedPort = port;
     connectRelay(relay);
 }
 
 void AssistHostLink::onRelayConnected()
 {
-    m_forward = new RemoteForward(m_session, u"127.0.0.1"_s, 0, this);
+    m_forward = new RemoteForward(m_session, u"127.0.0.1"_s, m_requestedPort, this);
     connect(m_forward, &RemoteForward::listening, this, [this](int port) {
         m_port = port;
         qCInfo(lcAssistTransport).noquote()

@@ -25,7 +25,9 @@ public:
     ~AssistHostLink() override;
 
     // Connects to the relay and asks for the forward. Only from Idle (one use per object).
-    void open(const SshConnectOptions &relay);
+    // port 0: the relay picks one; else that port (a host re-listening on the same session code
+    // after a failed attempt asks for the port the code names).
+    void open(const SshConnectOptions &relay, int port = 0);
 
     // The port the relay listens on (0 before listening()).
     [[nodiscard]] int port() const { return m_port; }
@@ -49,6 +51,7 @@ private:
 
     RemoteForward *m_forward = nullptr;
     int m_port = 0;
+    int m_requestedPort = 0;
     bool m_expertTaken = false;
     int m_refused = 0;
     QList<QPointer<SshChannel>> m_refusing; // closing in the background, deleted on closed()

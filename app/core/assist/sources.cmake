@@ -28,3 +28,15 @@ target_sources(tidesk_core PRIVATE
     assist/AssistCipherFilter.h assist/AssistCipherFilter.cpp
     assist/AssistSecureSession.h assist/AssistSecureSession.cpp
 )
+# The session above the channel (docs/decisions/assist-session.md): messages, proposals, views,
+# results, the host's blocking work, and the two ends' controllers.
+target_sources(tidesk_core PRIVATE
+    assist/StatementClass.h assist/StatementClass.cpp
+    assist/AssistMessage.h assist/AssistMessage.cpp
+    assist/AssistProposal.h assist/AssistProposal.cpp
+    assist/AssistView.h assist/AssistView.cpp
+    assist/AssistResult.h assist/AssistResult.cpp
+    assist/AssistHostWork.h assist/AssistHostWork.cpp
+    assist/AssistHostSession.h assist/AssistHostSession.cpp
+    assist/AssistExpertSession.h assist/AssistExpertSession.cpp
+)

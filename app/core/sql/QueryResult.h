@@ -24,6 +24,9 @@ struct QueryResult
     qint64 affectedRows = -1; // for statements without a result set
     qint64 durationMs = 0;
     QList<SqlWarning> warnings; // filled when the caller asked for SHOW WARNINGS
+    // Rows the server sent beyond the caller's keep limit (SqlConnection::query's keepRows):
+    // read and counted, not kept. rows.size() + rowsNotKept = every row of the result.
+    qint64 rowsNotKept = 0;
 
     [[nodiscard]] bool hasResultSet() const { return !columns.isEmpty(); }
     [[nodiscard]] int columnIndex(const QString &name) const; // case-insensitive; -1 if absent

@@ -475,7 +475,8 @@ VoidResult SqlConnection::reconnect()
     return open(p);
 }
 
-Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarnings)
+Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarnings,
+                                         qint64 keepRows)
 {
     const QDateTime startedAt = QDateTime::currentDateTime();
     if (!d->conn) {
@@ -505,6 +506,10 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
                 precisions << md->getPrecision(i);
             }
             while (rs->next()) {
+                if (keepRows >= 0 && result.rows.size() >= keepRows) {
+                    ++result.rowsNotKept;
+                    continue;
+                }
                 QVariantList row;
                 row.reserve(n);
                 for (unsigned i = 1; i <= n; ++i)
@@ -528,10 +533,11 @@ Result<QueryResult> SqlConnection::query(const QString &sqlText, bool fetchWarni
         return err;
     }
     result.durationMs = timer.elapsed();
-    const qint64 rows = result.hasResultSet() ? result.rows.size() : result.affectedRows;
+    const qint64 rows
+        = result.hasResultSet() ? result.rows.size() + result.rowsNotKept : result.affectedRows;
     d->record(sqlText, result.durationMs, rows, true,
-              result.hasResultSet() ? QCoreApplication::translate(
-                  "TiDesk::SqlConnection", "%n row(s)", nullptr, int(result.rows.size()))
+              result.hasResultSet() ? QCoreApplication::translate("TiDesk::SqlConnection",
+                                                                  "%n row(s)", nullptr, int(rows))
                                     : QCoreApplication::translate("TiDesk::SqlConnection", "OK"),
               startedAt);
 

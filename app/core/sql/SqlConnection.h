@@ -41,7 +41,10 @@ public:
 
     // Runs one statement; rows are materialised. When fetchWarnings is set and the server
     // reported warnings, SHOW WARNINGS is run and its rows land in QueryResult::warnings.
-    [[nodiscard]] Result<QueryResult> query(const QString &sql, bool fetchWarnings = false);
+    // keepRows >= 0 keeps only the first keepRows rows (the rest are read from the server and
+    // counted in QueryResult::rowsNotKept): a row-limited result of an arbitrary statement.
+    [[nodiscard]] Result<QueryResult> query(const QString &sql, bool fetchWarnings = false,
+                                            qint64 keepRows = -1);
 
     // Statements sent on the current connection so far (those open() runs included; reset when
     // the connection closes): what the server's session counter Questions has counted for it.

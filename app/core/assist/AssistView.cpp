@@ -1,0 +1,77 @@
+#include "AssistView.h"
+
+#include "AssistMessage.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace TiDesk {
+
+QString AssistView::kindName(Kind k)
+{
+    switch (k) {
+    case Kind::Fleet: return u"fleet"_s;
+    case Kind::Sessions: return u"sessions"_s;
+    case Kind::SlowDigests: return u"slow"_s;
+    case Kind::Alerts: return u"alerts"_s;
+    }
+    return {};
+}
+
+std::optional<AssistView::Kind> AssistView::kindFromName(const QString &name)
+{
+    for (Kind k : { Kind::Fleet, Kind::Sessions, Kind::SlowDigests, Kind::Alerts })
+        if (kindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+
+QString AssistView::kindTitle(Kind k)
+{
+    switch (k) {
+    case Kind::Fleet: return tr("Fleet");
+    case Kind::Sessions: return tr("Live sessions");
+    case Kind::SlowDigests: return tr("Slow queries by digest");
+    case Kind::Alerts: return tr("Alerts");
+    }
+    return {};
+}
+
+QJsonObject AssistView::toJson() const
+{
+    QJsonArray rowArray;
+    for (const QStringList &r : rows)
+        rowArray.append(QJsonArray::fromStringList(r));
+    return QJsonObject {
+        { u"t"_s, QString::fromLatin1(AssistMessage::kView) },
+        { u"view"_s, kindName(kind) },
+        { u"env"_s, environment },
+        { u"at"_s, atUtc.toString(Qt::ISODateWithMs) },
+        { u"columns"_s, QJsonArray::fromStringList(columns) },
+        { u"rows"_s, rowArray },
+        { u"note"_s, note },
+        { u"error"_s, error },
+    };
+}
+
+AssistView AssistView::fromJson(const QJsonObject &o)
+{
+    AssistView v;
+    v.kind = kindFromName(o.value(u"view"_s).toString()).value_or(Kind::Fleet);
+    v.environment = o.value(u"env"_s).toString();
+    v.atUtc = QDateTime::fromString(o.value(u"at"_s).toString(), Qt::ISODateWithMs);
+    for (const QJsonValue &c : o.value(u"columns"_s).toArray())
+        v.columns << c.toString();
+    for (const QJsonValue &r : o.value(u"rows"_s).toArray()) {
+        QStringList cells;
+        for (const QJsonValue &c : r.toArray())
+            cells << c.toString();
+        v.rows << cells;
+    }
+    v.note = o.value(u"note"_s).toString();
+    v.error = o.value(u"error"_s).toString();
+    return v;
+}
+
+} // namespace TiDesk

@@ -412,7 +412,12 @@ private slots:
         QVERIFY(hostMs < 5000);
         QVERIFY(expertMs < 5000);
         QCOMPARE(closeReasonOf(hostClosed).code, int(AT::RelayLost));
-        QCOMPARE(closeReasonOf(expertClosed).code, int(AT::RelayLost));
+        // The sshd processes die one after the other: when the host's connection process goes
+        // first, the expert's (still alive for a moment) closes the forwarded channel before it
+        // dies, and the expert truthfully sees the host's side close. Both say so within 5 s.
+        const int expertCode = closeReasonOf(expertClosed).code;
+        QVERIFY2(expertCode == int(AT::RelayLost) || expertCode == int(AT::PeerClosed),
+                 qPrintable(closeReasonOf(expertClosed).toString()));
     }
 
     void relayFrozenHeartbeatsNotice()

@@ -14,7 +14,8 @@
 //    QUERY": the card names the victim's statement; approved, the victim's query is killed;
 //  - chat crosses both ways; End session on the page ends the workspace too, with the reason.
 // And a wrong code: the page says "A wrong code was tried ... 4 attempts left".
-// Saves assist-host-code.png, assist-consent.png, assist-pending-proposal.png and
+// Saves assist-join-typo.png, assist-start-form.png, assist-host-code.png, assist-consent.png,
+// assist-pending-proposal.png, assist-prod-card.png, assist-prod-confirm.png and
 // assist-expert-workspace.png. FAILS without the sandbox.
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
@@ -60,8 +61,8 @@ class TestAssistPage : public QObject
 
     Environment sandboxEnv(const QString &name, Tier tier)
     {
-        Environment e = UiTestFixture::makeEnv(
-            name, tier, u"127.0.0.1"_s, m_sandbox.mariadbPort(name), m_sandbox.adminUser());
+        Environment e = UiTestFixture::makeEnv(name, tier, u"127.0.0.1"_s,
+                                               m_sandbox.mariadbPort(name), m_sandbox.adminUser());
         e.id = QUuid::createUuid();
         e.tls.mode = TlsMode::Disabled;
         e.connectTimeoutMs = 3000;
@@ -166,6 +167,7 @@ private slots:
     void joinDialogValidatesTheCode()
     {
         AssistJoinDialog dlg;
+        dlg.show();
         QVERIFY(!dlg.joinButton()->isEnabled());
         const Result<SessionCode> code
             = SessionCode::generate(u"dba"_s, u"relay.example.com"_s, 22, 40123,
@@ -185,6 +187,8 @@ private slots:
         QVERIFY(!dlg.codeProblem()->isHidden());
         QVERIFY(!dlg.codeProblem()->text().isEmpty());
         QVERIFY(!dlg.joinButton()->isEnabled());
+        QTest::qWait(50);
+        QVERIFY(!UiTestFixture::screenshot(&dlg, u"assist-join-typo.png"_s).isEmpty());
         dlg.codeEdit()->setText(u"not a code"_s);
         QVERIFY(dlg.codeProblem()->text().contains(u"4 parts"_s));
         QVERIFY(!dlg.joinButton()->isEnabled());
@@ -206,6 +210,7 @@ private slots:
         fillForm(page);
         if (QTest::currentTestFailed())
             return;
+        QVERIFY(!UiTestFixture::screenshot(&page, u"assist-start-form.png"_s).isEmpty());
         QTest::mouseClick(page.startForm()->startButton(), Qt::LeftButton);
         QCOMPARE(page.screen(), AssistPage::Screen::Code);
         const std::optional<SessionCode> code = waitForCode(page);
@@ -214,6 +219,8 @@ private slots:
         QTRY_VERIFY(page.attemptsLabel()->text().contains(u"5"_s));
         QVERIFY(page.expiryLabel()->text().startsWith(u"Valid until"_s));
         QVERIFY(page.attemptFailedLabel()->isHidden());
+        QTest::qWait(100); // the layout follows the labels' new texts
+        QVERIFY(page.expiryLabel()->width() >= page.expiryLabel()->sizeHint().width());
         QVERIFY(!UiTestFixture::screenshot(&page, u"assist-host-code.png"_s).isEmpty());
 
         // The expert: the code as text (lower case, as someone might type it) in the dialog.
@@ -250,8 +257,8 @@ private slots:
         QCOMPARE(fleetNames, (QStringList { u"dev"_s, u"prod"_s }));
 
         // 1. Read-only on dev: auto-approved, the result in the expert's table.
-        const qint64 readId = proposeSql(ws, u"dev"_s,
-                                         u"SELECT id, v FROM tidesk_assist_ui.flags ORDER BY id"_s);
+        const qint64 readId
+            = proposeSql(ws, u"dev"_s, u"SELECT id, v FROM tidesk_assist_ui.flags ORDER BY id"_s);
         QVERIFY(readId > 0);
         QTRY_VERIFY_WITH_TIMEOUT(page.card(readId), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(page.card(readId)->status(), AssistProposal::Status::Done, 15000);
@@ -276,9 +283,8 @@ private slots:
         const QString update = u"UPDATE tidesk_assist_ui.flags SET v = 11 WHERE id = 1"_s;
         const qint64 writeId = proposeSql(ws, u"dev"_s, update);
         QVERIFY(writeId > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(page.card(writeId)
-                                     && page.card(writeId)->approveButton()->isVisible(),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.card(writeId) && page.card(writeId)->approveButton()->isVisible(), 15000);
         AssistProposalCard *writeCard = page.card(writeId);
         QCOMPARE(writeCard->status(), AssistProposal::Status::Pending);
         QCOMPARE(writeCard->statementText(), update);
@@ -299,21 +305,21 @@ private slots:
                                   AssistProposal::Status::Done, 5000);
 
         // 4. Prod: never auto-approved; the typed name is asked before it runs.
-        const qint64 prodId
-            = proposeSql(ws, u"prod"_s, u"SELECT @@hostname IS NOT NULL AS ok"_s);
+        const qint64 prodId = proposeSql(ws, u"prod"_s, u"SELECT @@hostname IS NOT NULL AS ok"_s);
         QVERIFY(prodId > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(page.card(prodId)
-                                     && page.card(prodId)->approveButton()->isVisible(),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.card(prodId) && page.card(prodId)->approveButton()->isVisible(), 15000);
         AssistProposalCard *prodCard = page.card(prodId);
         QCOMPARE(prodCard->status(), AssistProposal::Status::Pending);
         QVERIFY(!prodCard->findChild<QLabel *>(u"assistCardProduction"_s)->isHidden());
         QVERIFY(!page.approveDialog());
+        QVERIFY(!UiTestFixture::screenshot(&page, u"assist-prod-card.png"_s).isEmpty());
         QTest::mouseClick(prodCard->approveButton(), Qt::LeftButton);
         ConfirmActionDialog *confirm = page.approveDialog();
         QVERIFY(confirm);
         QVERIFY(confirm->requiresTypedName());
         QVERIFY(!confirm->actionButton()->isEnabled());
+        QVERIFY(!UiTestFixture::screenshot(confirm, u"assist-prod-confirm.png"_s).isEmpty());
         confirm->typedNameEdit()->setText(u"PROD"_s);
         QVERIFY(!confirm->actionButton()->isEnabled());
         QTest::qWait(200);
@@ -362,19 +368,18 @@ private slots:
         const qint64 killId = ws.session()->proposals().last().proposal.id;
         QCOMPARE(ws.session()->proposals().last().proposal.action,
                  AssistProposal::Action::KillQuery);
-        QTRY_VERIFY_WITH_TIMEOUT(page.card(killId)
-                                     && page.card(killId)->approveButton()->isVisible(),
-                                 15000);
-        QVERIFY2(page.card(killId)
-                     ->findChild<QLabel *>(u"assistCardAffects"_s)
-                     ->text()
-                     .contains(u"assist_ui_victim"_s),
-                 qPrintable(page.card(killId)->findChild<QLabel *>(u"assistCardAffects"_s)->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.card(killId) && page.card(killId)->approveButton()->isVisible(), 15000);
+        QVERIFY2(
+            page.card(killId)
+                ->findChild<QLabel *>(u"assistCardAffects"_s)
+                ->text()
+                .contains(u"assist_ui_victim"_s),
+            qPrintable(page.card(killId)->findChild<QLabel *>(u"assistCardAffects"_s)->text()));
         QVERIFY(page.card(killId)->statementText().contains(victimId));
         QTest::mouseClick(page.card(killId)->approveButton(), Qt::LeftButton);
         QVERIFY(victimFailed.wait(20000));
-        QTRY_COMPARE_WITH_TIMEOUT(page.card(killId)->status(), AssistProposal::Status::Done,
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.card(killId)->status(), AssistProposal::Status::Done, 10000);
 
         // The expert's workspace with a view and a result, for the screenshot.
         ws.showView(AssistView::Kind::Fleet);
@@ -391,8 +396,7 @@ private slots:
         QVERIFY(page.chatPane()->historyText().contains(u"Ada Expert:"_s));
         page.chatPane()->input()->setText(u"Not today."_s);
         QTest::keyClick(page.chatPane()->input(), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(ws.chatPane()->historyText().contains(u"DBA: Not today."_s),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(ws.chatPane()->historyText().contains(u"DBA: Not today."_s), 5000);
         QVERIFY(!UiTestFixture::screenshot(&ws, u"assist-expert-workspace.png"_s).isEmpty());
 
         // 7. The DBA ends; both say why.

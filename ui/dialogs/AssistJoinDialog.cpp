@@ -104,8 +104,12 @@ AssistJoinDialog::AssistJoinDialog(QWidget *parent)
     form->addRow(tr("Your &name:"), m_name);
     form->addRow(tr("&Relay account:"), m_relay);
     form->addRow(QString(), m_relayProblem);
-    form->addRow(tr("SSH &key:"), keyRow);
-    form->addRow(tr("known_&hosts:"), khRow);
+    auto *keyLabel = new QLabel(tr("SSH &key:"), this);
+    keyLabel->setBuddy(m_key);
+    form->addRow(keyLabel, keyRow);
+    auto *khLabel = new QLabel(tr("known_&hosts:"), this);
+    khLabel->setBuddy(m_knownHosts);
+    form->addRow(khLabel, khRow);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     joinButton()->setText(tr("Join"));
@@ -160,6 +164,13 @@ void AssistJoinDialog::validate()
     m_relayProblem->setText(relayOk ? QString() : why);
     m_relayProblem->setVisible(!relayOk);
     joinButton()->setEnabled(canJoin());
+    // A wrapped problem line needs more height than the dialog was opened with.
+    if (QLayout *l = layout(); l && l->hasHeightForWidth()) {
+        l->activate();
+        const int h = l->totalHeightForWidth(width());
+        if (h > height())
+            resize(width(), h);
+    }
 }
 
 bool AssistJoinDialog::canJoin() const

@@ -11,14 +11,15 @@
 #include "dialogs/ConfirmActionDialog.h"
 
 #include <QClipboard>
-#include <QDir>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -115,7 +116,7 @@ QWidget *AssistPage::buildCodeScreen()
                                "joins with it from TiDesk (Join an expert session\u2026)."),
                             w);
     hint->setWordWrap(true);
-    m_code = bigMono(u"assistCodeLabel"_s, tr("Session code"), 1.9, w);
+    m_code = bigMono(u"assistCodeLabel"_s, tr("Session code"), 2.3, w);
     m_code->setFrameShape(QFrame::StyledPanel);
     m_code->setMargin(14);
     m_code->setWordWrap(true);
@@ -130,12 +131,24 @@ QWidget *AssistPage::buildCodeScreen()
     auto *codeRow = new QHBoxLayout;
     codeRow->addWidget(m_code, 1);
     codeRow->addWidget(m_copy, 0, Qt::AlignVCenter);
-    m_expiry = plain(u"assistCodeExpiry"_s, w);
-    m_attempts = plain(u"assistAttemptsLeft"_s, w);
+    m_expiry = plain(u"assistCodeExpiry"_s, w, false);
+    m_attempts = plain(u"assistAttemptsLeft"_s, w, false);
+    m_codeShared = plain(u"assistCodeShared"_s, w);
+    m_codeShared->setTextFormat(Qt::RichText);
+    auto *next = new QLabel(
+        tr("What happens next:<ol>"
+           "<li>The expert joins with the code; you see their name and key here.</li>"
+           "<li>You both read six digits aloud. Only if they match, you accept.</li>"
+           "<li>The expert sees the shared environments and proposes statements; you approve "
+           "or reject each one. Everything is written to the session's audit log.</li></ol>"),
+        w);
+    next->setObjectName(u"assistCodeNextSteps"_s);
+    next->setWordWrap(true);
+    next->setTextFormat(Qt::RichText);
     m_codeState = new StatusPill(w);
     m_codeState->setObjectName(u"assistCodeState"_s);
-    m_attemptFailed = PageHeading::makeHeadline(u"assistAttemptFailed"_s,
-                                                tr("Failed attempt"), 1.1, w);
+    m_attemptFailed
+        = PageHeading::makeHeadline(u"assistAttemptFailed"_s, tr("Failed attempt"), 1.1, w);
     PageHeading::setHeadlineColor(m_attemptFailed, StatusPill::colorFor(StatusPill::State::Error));
     m_attemptFailed->hide();
     m_cancel = new QPushButton(tr("Cancel session"), w);
@@ -160,8 +173,40 @@ QWidget *AssistPage::buildCodeScreen()
     l->addLayout(codeRow);
     l->addLayout(facts);
     l->addWidget(m_attemptFailed);
+    l->addSpacing(8);
+    l->addWidget(m_codeShared);
+    l->addWidget(next);
     l->addStretch(1);
     return w;
+}
+
+QString AssistPage::sharedText(const AssistHostOptions &o)
+{
+    QStringList shared;
+    for (const Environment &e : o.sharedEnvironments)
+        shared << (e.isProduction() ? u"<b style=\"color:%1\">%2 (%3)</b>"_s.arg(
+                       TierStyle::color(e).name(), e.name.toHtmlEscaped(),
+                       TierStyle::longName(e).toHtmlEscaped())
+                                    : u"%1 (%2)"_s.arg(e.name.toHtmlEscaped(),
+                                                       TierStyle::badgeText(e).toHtmlEscaped()));
+    //: %1 = the shared environments, comma-separated
+    QString text = tr("Shared: %1.").arg(shared.join(u", "_s));
+    text += u' '
+        + (o.autoApproveReadOnly
+               ? tr("Read-only statements on non-production run without asking; everything else "
+                    "waits for you.")
+               : tr("Every proposal waits for you."));
+    return text;
+}
+
+QString AssistPage::limitsText(const AssistHostOptions &o)
+{
+    //: %1 = maximum duration, %2 = idle timeout, %3 = rows per result
+    return tr("Ends after %1, or after %2 without activity. At most %3 rows of a result are sent "
+              "to the expert.")
+        .arg(AssistTimeText::duration(qint64(o.maxDuration.count()) * 60),
+             AssistTimeText::duration(qint64(o.idleTimeout.count())),
+             QLocale().toString(o.rowLimit));
 }
 
 QWidget *AssistPage::buildConsentScreen()
@@ -343,6 +388,8 @@ void AssistPage::startSession()
     m_codeState->setStatus(StatusPill::State::Unknown,
                            AssistHostSession::stateText(AssistHostSession::State::Opening));
     m_copy->setEnabled(false);
+    m_codeShared->setText(sharedText(m_form->options()) + u"<br>"_s
+                          + limitsText(m_form->options()).toHtmlEscaped());
     setScreen(Screen::Code);
     s->start();
 }
@@ -355,13 +402,13 @@ void AssistPage::connectSession(AssistHostSession *s)
     connect(s, &AssistHostSession::expertWaiting, this, &AssistPage::onExpertWaiting);
     connect(s, &AssistHostSession::cardAdded, this, &AssistPage::onCardAdded);
     connect(s, &AssistHostSession::cardChanged, this, &AssistPage::onCardChanged);
-    connect(s, &AssistHostSession::chatAdded, this,
-            [this](const AssistHostSession::ChatLine &line) {
-                m_chat->addLine(!line.fromExpert,
-                                line.fromExpert ? (m_session ? m_session->expertName() : tr("Expert"))
-                                                : tr("You"),
-                                line.text, line.atUtc);
-            });
+    connect(
+        s, &AssistHostSession::chatAdded, this, [this](const AssistHostSession::ChatLine &line) {
+            m_chat->addLine(!line.fromExpert,
+                            line.fromExpert ? (m_session ? m_session->expertName() : tr("Expert"))
+                                            : tr("You"),
+                            line.text, line.atUtc);
+        });
     connect(s, &AssistHostSession::ended, this, &AssistPage::onEnded);
     connect(s, &AssistHostSession::auditFailed, this, [this](const Error &e) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
@@ -394,22 +441,12 @@ void AssistPage::onStateChanged(AssistHostSession::State state)
     case AssistHostSession::State::Active: {
         setScreen(Screen::Active);
         const AssistHostSession &s = *m_session;
-        //: %1 = the expert's name, %2 = key fingerprint
+        //: %1 = the expert's name
         m_activeExpert->setText(tr("Expert: %1").arg(s.expertName()));
         m_activeExpert->setToolTip(s.expertKeyFingerprint());
-        QStringList shared;
-        for (const Environment &e : s.sharedEnvironments())
-            shared << (e.isProduction() ? u"<b style=\"color:%1\">%2 (%3)</b>"_s.arg(
-                           TierStyle::color(e).name(), e.name.toHtmlEscaped(),
-                           TierStyle::badgeText(e))
-                                        : u"%1 (%2)"_s.arg(e.name.toHtmlEscaped(),
-                                                           TierStyle::badgeText(e)));
-        QString line = tr("Shared: %1").arg(shared.join(u", "_s));
-        if (s.options().autoApproveReadOnly)
-            line += u" \u2014 "_s
-                + tr("read-only statements on non-production run without asking.");
         m_sharedLine->setTextFormat(Qt::RichText);
-        m_sharedLine->setText(line);
+        m_sharedLine->setText(sharedText(s.options()));
+        m_sharedLine->setToolTip(limitsText(s.options()));
         m_auditPath->setText(QDir::toNativeSeparators(s.auditPath()));
         m_chat->setInputEnabled(true);
         m_end->setEnabled(true);
@@ -431,11 +468,10 @@ void AssistPage::onCodeReady(const SessionCode &code)
 void AssistPage::onAttemptFailed(const Error &error, int remaining)
 {
     m_attemptFailed->setText(
-        remaining == 1
-            ? tr("A wrong code was tried (or the attempt dropped); 1 attempt left.")
-            //: After a failed join; %1 = attempts the same code still allows (2 or more)
-            : tr("A wrong code was tried (or the attempt dropped); %1 attempts left.")
-                  .arg(remaining));
+        remaining == 1 ? tr("A wrong code was tried (or the attempt dropped); 1 attempt left.")
+                       //: After a failed join; %1 = attempts the same code still allows (2 or more)
+                       : tr("A wrong code was tried (or the attempt dropped); %1 attempts left.")
+                             .arg(remaining));
     m_attemptFailed->setToolTip(error.toString());
     m_attemptFailed->show();
     tick();
@@ -449,7 +485,8 @@ void AssistPage::onExpertWaiting(const QString &name, const QString &fingerprint
     m_fingerprint->setText(fingerprint.isEmpty() ? tr("Key fingerprint: (not given)")
                                                  : tr("Key fingerprint: %1").arg(fingerprint));
     m_sas->setText(sas.text());
-    m_sas->setAccessibleDescription(tr("Read these six digits with the expert: %1").arg(sas.text()));
+    m_sas->setAccessibleDescription(
+        tr("Read these six digits with the expert: %1").arg(sas.text()));
     setScreen(Screen::Consent);
     m_accept->setFocus();
 }
@@ -497,14 +534,13 @@ void AssistPage::approve(qint64 id)
     auto *dlg = new ConfirmActionDialog(
         card->environment, tr("Run the expert's proposal #%1 on production?").arg(id),
         //: %1 = what the statement affects
-        tr("The expert proposed this; it runs with your credentials. %1")
-            .arg(card->facts.affects),
+        tr("The expert proposed this; it runs with your credentials. %1").arg(card->facts.affects),
         card->facts.statement, tr("Approve and run"), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     m_approveDialog = dlg;
     connect(dlg, &QDialog::accepted, this, [this, id, dlg] {
-        const QString typed = dlg->typedNameEdit() ? dlg->typedNameEdit()->text().trimmed()
-                                                   : QString();
+        const QString typed
+            = dlg->typedNameEdit() ? dlg->typedNameEdit()->text().trimmed() : QString();
         QString reason;
         if (m_session && !m_session->approve(id, typed, &reason))
             m_banner->showMessage(MessageBanner::Kind::Warning,
@@ -541,7 +577,8 @@ void AssistPage::onEnded(const Error &reason)
     m_end->setEnabled(false);
     m_timeLeft->setText(tr("Ended"));
     for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it)
-        if (const AssistHostSession::Card *cardData = m_session ? m_session->card(it.key()) : nullptr)
+        if (const AssistHostSession::Card *cardData
+            = m_session ? m_session->card(it.key()) : nullptr)
             it.value()->setCard(*cardData, false);
     updatePendingCount();
     if (was != Screen::Active)

@@ -98,6 +98,10 @@ private:
     void resetToStart();
     void clearActive();
     void updatePendingCount();
+    // "Shared: prod (PRODUCTION), dev (DEV). Read-only ... without asking" (rich text).
+    [[nodiscard]] static QString sharedText(const AssistHostOptions &options);
+    // "Ends after 2 h 0 min, or after 15 min 0 s without activity. At most 1,000 rows ..."
+    [[nodiscard]] static QString limitsText(const AssistHostOptions &options);
 
     CoreServices m_services;
     AssistHostSession *m_session = nullptr; // a child; replaced by the next start
@@ -115,6 +119,7 @@ private:
     QLabel *m_attempts = nullptr;
     StatusPill *m_codeState = nullptr;
     QLabel *m_attemptFailed = nullptr;
+    QLabel *m_codeShared = nullptr;
     QPushButton *m_cancel = nullptr;
 
     // Consent

@@ -169,8 +169,10 @@ QString AssistProposalCard::actionTitle(const AssistProposal &p)
     switch (p.action) {
     case AssistProposal::Action::Sql: return tr("Run SQL");
     //: %1 = connection id
-    case AssistProposal::Action::KillQuery: return tr("Kill the query of connection %1").arg(p.connectionId);
-    case AssistProposal::Action::KillConnection: return tr("Kill connection %1").arg(p.connectionId);
+    case AssistProposal::Action::KillQuery:
+        return tr("Kill the query of connection %1").arg(p.connectionId);
+    case AssistProposal::Action::KillConnection:
+        return tr("Kill connection %1").arg(p.connectionId);
     //: %1 = server variable
     case AssistProposal::Action::SetVariable: return tr("Change %1").arg(p.variable);
     }
@@ -208,8 +210,8 @@ void AssistProposalCard::setCard(const AssistHostSession::Card &card, bool sessi
 
     const AssistCardFacts &f = card.facts;
     QString statement = card.factsReady && !f.statement.isEmpty() ? f.statement
-        : card.proposal.action == AssistProposal::Action::Sql    ? card.proposal.sql
-                                                                 : card.proposal.summary();
+        : card.proposal.action == AssistProposal::Action::Sql     ? card.proposal.sql
+                                                                  : card.proposal.summary();
     if (m_statement->toPlainText() != statement)
         m_statement->setPlainText(statement);
     const int lines = qBound(1, int(statement.count(u'\n')) + 1 + int(statement.size() / 90), 8);
@@ -224,8 +226,9 @@ void AssistProposalCard::setCard(const AssistHostSession::Card &card, bool sessi
         m_readOnly->setText(f.readOnly ? tr("Read-only")
                                        //: %1 = why the statement is not read-only
                                        : tr("Not read-only: %1").arg(f.notReadOnlyReason));
-        setTextColor(m_readOnly, StatusPill::colorFor(f.readOnly ? StatusPill::State::Ok
-                                                                 : StatusPill::State::Warning));
+        setTextColor(
+            m_readOnly,
+            StatusPill::colorFor(f.readOnly ? StatusPill::State::Ok : StatusPill::State::Warning));
         m_readOnly->show();
     }
     m_affects->setVisible(!m_affects->text().isEmpty());
@@ -242,11 +245,12 @@ void AssistProposalCard::setCard(const AssistHostSession::Card &card, bool sessi
         setExplainVisible(!AssistProposal::isFinal(card.status));
     else if (!hasExplain)
         setExplainVisible(false);
-    m_explainError->setText(f.explainError.isEmpty() ? QString()
-                                                     : tr("EXPLAIN failed: %1").arg(f.explainError));
+    m_explainError->setText(
+        f.explainError.isEmpty() ? QString() : tr("EXPLAIN failed: %1").arg(f.explainError));
     m_explainError->setVisible(card.factsReady && !f.explainError.isEmpty());
 
-    m_note->setText(card.decisionNote.isEmpty() ? QString() : tr("Note: %1").arg(card.decisionNote));
+    m_note->setText(card.decisionNote.isEmpty() ? QString()
+                                                : tr("Note: %1").arg(card.decisionNote));
     m_note->setVisible(!card.decisionNote.isEmpty());
 
     if (card.result) {
@@ -255,8 +259,8 @@ void AssistProposalCard::setCard(const AssistHostSession::Card &card, bool sessi
         if (r.ok && !r.message.isEmpty() && !r.summary().contains(r.message))
             text += u" \u2014 "_s + r.message;
         m_result->setText(text);
-        setTextColor(m_result, StatusPill::colorFor(r.ok ? StatusPill::State::Ok
-                                                         : StatusPill::State::Error));
+        setTextColor(m_result,
+                     StatusPill::colorFor(r.ok ? StatusPill::State::Ok : StatusPill::State::Error));
         m_result->show();
     } else {
         m_result->hide();

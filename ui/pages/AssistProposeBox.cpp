@@ -132,8 +132,7 @@ void AssistProposeBox::setEnvironments(const QList<AssistExpertSession::SharedEn
         const QColor c(e.color);
         m_env->addItem(dot(c.isValid() ? c : QColor(0x75, 0x75, 0x75)),
                        //: Environment combo: %1 = name, %2 = tier
-                       tr("%1 (%2)").arg(e.name, e.production ? tr("PRODUCTION") : e.tier),
-                       e.name);
+                       tr("%1 (%2)").arg(e.name, e.production ? tr("PRODUCTION") : e.tier), e.name);
     }
     if (!current.isEmpty())
         setEnvironment(current);
@@ -179,8 +178,8 @@ void AssistProposeBox::updateEnvHint()
         if (e.production) {
             m_envHint->setText(tr("PRODUCTION: every proposal waits for the DBA, who types the "
                                   "environment's name to approve."));
-            p.setColor(QPalette::WindowText, QColor(e.color).isValid() ? QColor(e.color)
-                                                                       : QColor(0xc6, 0x28, 0x28));
+            p.setColor(QPalette::WindowText,
+                       QColor(e.color).isValid() ? QColor(e.color) : QColor(0xc6, 0x28, 0x28));
         } else {
             m_envHint->setText(e.autoApproveReadOnly
                                    ? tr("Read-only statements run at once; others wait for the "

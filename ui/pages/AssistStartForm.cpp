@@ -87,7 +87,8 @@ AssistStartForm::AssistStartForm(QWidget *parent)
     m_envs = new QListWidget(this);
     m_envs->setObjectName(u"assistEnvironmentList"_s);
     m_envs->setAccessibleName(tr("Environments to share"));
-    m_envs->setMinimumHeight(110);
+    m_envs->setMinimumHeight(90);
+    m_envs->setMaximumHeight(150);
 
     m_autoApprove = new QCheckBox(
         tr("Auto-approve read-only statements on non-production environments"), this);
@@ -112,11 +113,17 @@ AssistStartForm::AssistStartForm(QWidget *parent)
     m_rowLimit->setRange(1, 100000);
     m_rowLimit->setValue(1000);
     m_rowLimit->setGroupSeparatorShown(true);
+    for (QSpinBox *box : { m_maxMinutes, m_idleMinutes, m_rowLimit })
+        box->setMaximumWidth(box->fontMetrics().horizontalAdvance(u"0000000000 min"_s) + 40);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Relay:"), m_relay);
-    form->addRow(tr("SSH &key:"), keyRow);
-    form->addRow(tr("known_&hosts:"), khRow);
+    auto *keyLabel = new QLabel(tr("SSH &key:"), this);
+    keyLabel->setBuddy(m_key);
+    form->addRow(keyLabel, keyRow);
+    auto *khLabel = new QLabel(tr("known_&hosts:"), this);
+    khLabel->setBuddy(m_knownHosts);
+    form->addRow(khLabel, khRow);
     form->addRow(tr("Share:"), m_envs);
     form->addRow(QString(), m_autoApprove);
     form->addRow(tr("Ends after:"), m_maxMinutes);
@@ -169,9 +176,9 @@ void AssistStartForm::setEnvironments(const EnvironmentList &envs)
     for (int i = 0; i < envs.size(); ++i) {
         const Environment &e = envs.at(i);
         //: Environment list: %1 = name, %2 = tier ("PRODUCTION")
-        auto *item = new QListWidgetItem(tierDot(TierStyle::color(e)),
-                                         tr("%1  \u2014  %2").arg(e.name, TierStyle::longName(e)),
-                                         m_envs);
+        auto *item
+            = new QListWidgetItem(tierDot(TierStyle::color(e)),
+                                  tr("%1  \u2014  %2").arg(e.name, TierStyle::longName(e)), m_envs);
         item->setData(Qt::UserRole, i);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(checked.contains(e.id) ? Qt::Checked : Qt::Unchecked);

@@ -110,8 +110,8 @@ AssistWorkspace::AssistWorkspace(const AssistExpertOptions &options, const Sessi
             &AssistWorkspace::onProposalChanged);
     connect(m_session, &AssistExpertSession::chatAdded, this,
             [this](const AssistExpertSession::ChatLine &line) {
-                m_chat->addLine(line.fromExpert, line.fromExpert ? tr("You") : tr("DBA"),
-                                line.text, line.atUtc);
+                m_chat->addLine(line.fromExpert, line.fromExpert ? tr("You") : tr("DBA"), line.text,
+                                line.atUtc);
             });
     connect(m_session, &AssistExpertSession::ended, this, &AssistWorkspace::onEnded);
     resize(1280, 820);
@@ -326,8 +326,8 @@ void AssistWorkspace::onWelcomed()
         const QColor c = QColor(e.color).isValid() ? QColor(e.color) : QColor(0x75, 0x75, 0x75);
         auto *badge = new TierBadge(
             //: Shared environment badge: %1 = name, %2 = tier
-            tr("%1 \u00b7 %2").arg(e.name, e.production ? tr("PRODUCTION") : e.tier.toUpper()),
-            c, this);
+            tr("%1 \u00b7 %2").arg(e.name, e.production ? tr("PRODUCTION") : e.tier.toUpper()), c,
+            this);
         badge->setToolTip(e.production ? tr("Production: the DBA approves every proposal with the "
                                             "typed environment name.")
                               : e.autoApproveReadOnly
@@ -377,7 +377,7 @@ void AssistWorkspace::onView(const AssistView &view)
     if (AssistView::needsEnvironment(kind) && view.environment != m_viewEnv->currentData())
         return;
     m_view->setTable(view.columns, view.rows);
-    const QString at = QLocale().toString(view.atUtc.toLocalTime().time(), QLocale::LongFormat);
+    const QString at = view.atUtc.toLocalTime().toString(u"HH:mm:ss"_s);
     //: %1 = the view's own note, %2 = time it was read
     m_viewNote->setText(view.note.isEmpty() ? tr("Read at %1.").arg(at)
                                             : tr("%1 Read at %2.").arg(view.note, at));

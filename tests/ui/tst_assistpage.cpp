@@ -12,11 +12,15 @@
 //    disabled until "prod" is typed, and then it runs;
 //  - a live session of dev (SELECT SLEEP) selected in the Live sessions view and "Propose KILL
 //    QUERY": the card names the victim's statement; approved, the victim's query is killed;
+//  - SET GLOBAL proposed from the small form, rejected with a note the expert sees;
 //  - chat crosses both ways; End session on the page ends the workspace too, with the reason.
 // And a wrong code: the page says "A wrong code was tried ... 4 attempts left".
 // Saves assist-join-typo.png, assist-start-form.png, assist-host-code.png, assist-consent.png,
-// assist-pending-proposal.png, assist-prod-card.png, assist-prod-confirm.png and
-// assist-expert-workspace.png. FAILS without the sandbox.
+// assist-expert-waiting.png, assist-pending-proposal.png, assist-prod-card.png,
+// assist-prod-confirm.png, assist-expert-workspace.png and assist-ended.png.
+// Last: the main window has the page (View and Session menus) and "Join an expert session...".
+// FAILS without the sandbox.
+#include "MainWindow.h"
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
 #include "UiTestFixture.h"
@@ -32,6 +36,7 @@
 #include "sql/SqlConnection.h"
 #include "sql/SqlWorker.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -239,6 +244,7 @@ private slots:
         QVERIFY(page.expertLabel()->text().contains(u"Ada Expert"_s));
         QVERIFY(!ws.isActive()); // nothing before the DBA accepts
         QVERIFY(!UiTestFixture::screenshot(&page, u"assist-consent.png"_s).isEmpty());
+        QVERIFY(!UiTestFixture::screenshot(&ws, u"assist-expert-waiting.png"_s).isEmpty());
 
         QTest::mouseClick(page.acceptButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(ws.isActive(), 10000);
@@ -381,13 +387,36 @@ private slots:
         QVERIFY(victimFailed.wait(20000));
         QTRY_COMPARE_WITH_TIMEOUT(page.card(killId)->status(), AssistProposal::Status::Done, 10000);
 
+        // 6. SET GLOBAL from the small form, rejected with a note that reaches the expert.
+        AssistProposeBox *box = ws.proposeBox();
+        QVERIFY(box->setEnvironment(u"dev"_s));
+        box->variableEdit()->setText(u"max_statement_time"_s);
+        box->valueEdit()->setText(u"30"_s);
+        QVERIFY(box->proposeSetButton()->isEnabled());
+        QTest::mouseClick(box->proposeSetButton(), Qt::LeftButton);
+        const qint64 setId = ws.session()->proposals().last().proposal.id;
+        QCOMPARE(ws.session()->proposals().last().proposal.action,
+                 AssistProposal::Action::SetVariable);
+        QTRY_VERIFY_WITH_TIMEOUT(page.card(setId) && page.card(setId)->rejectButton()->isVisible(),
+                                 15000);
+        QVERIFY2(page.card(setId)->statementText().contains(u"SET GLOBAL"_s),
+                 qPrintable(page.card(setId)->statementText()));
+        page.card(setId)->rejectNote()->setText(u"not during business hours"_s);
+        QTest::mouseClick(page.card(setId)->rejectButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ws.session()->proposal(setId)->status,
+                                  AssistProposal::Status::Rejected, 5000);
+        QCOMPARE(ws.session()->proposal(setId)->note, u"not during business hours"_s);
+        QCOMPARE(page.card(setId)->status(), AssistProposal::Status::Rejected);
+        ws.selectProposal(setId);
+        QVERIFY(ws.resultLabel()->text().contains(u"not during business hours"_s));
+
         // The expert's workspace with a view and a result, for the screenshot.
         ws.showView(AssistView::Kind::Fleet);
         QTRY_COMPARE_WITH_TIMEOUT(ws.viewTable()->rowCount(), 2, 20000);
         ws.selectProposal(manyId);
         QTRY_COMPARE(ws.resultTable()->rowCount(), 1000);
 
-        // 6. Chat both ways.
+        // 7. Chat both ways.
         ws.chatPane()->input()->setText(u"Could you share the slow log of prod too?"_s);
         QTest::mouseClick(ws.chatPane()->sendButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -399,7 +428,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ws.chatPane()->historyText().contains(u"DBA: Not today."_s), 5000);
         QVERIFY(!UiTestFixture::screenshot(&ws, u"assist-expert-workspace.png"_s).isEmpty());
 
-        // 7. The DBA ends; both say why.
+        // 8. The DBA ends; both say why.
         QTest::mouseClick(page.endButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(ws.session()->state(), AssistExpertSession::State::Ended, 10000);
         QVERIFY(!page.banner()->isHidden());
@@ -413,7 +442,29 @@ private slots:
         QCOMPARE(ws.leaveButton()->text(), u"Close"_s);
         // The cards stay readable; the decisions are gone.
         QCOMPARE(page.screen(), AssistPage::Screen::Active);
-        QVERIFY(page.cardCount() >= 5);
+        QVERIFY(page.cardCount() >= 6);
+        QVERIFY(!page.card(killId)->approveButton()->isVisible());
+        QVERIFY(!UiTestFixture::screenshot(&page, u"assist-ended.png"_s).isEmpty());
+    }
+
+    void mainWindowHasThePageAndTheJoinAction()
+    {
+        MainWindow w(m_fx.services);
+        w.show();
+        QAction *page = w.action(u"actionAssist"_s);
+        QAction *join = w.action(u"actionJoinAssist"_s);
+        QVERIFY(page);
+        QVERIFY(join);
+        page->trigger();
+        QCOMPARE(w.currentPage(), MainWindow::Page::Assist);
+        QVERIFY(w.assistPage()->isVisible());
+        QCOMPARE(w.assistPage()->screen(), AssistPage::Screen::Start);
+        join->trigger();
+        auto *dlg = w.findChild<AssistJoinDialog *>();
+        QVERIFY(dlg);
+        QTRY_VERIFY(dlg->isVisible());
+        dlg->reject();
+        QVERIFY(w.assistWorkspaces().isEmpty());
     }
 
     void wrongCodeShowsAttemptsLeft()

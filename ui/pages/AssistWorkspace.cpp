@@ -151,12 +151,18 @@ QWidget *AssistWorkspace::buildWaiting()
     m_sas->setMargin(16);
     m_sas->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_sas->hide();
+    m_sasHint = new QLabel(tr("The DBA sees six digits too. If theirs differ from yours, leave: "
+                              "someone may be between you."),
+                           w);
+    m_sasHint->setWordWrap(true);
+    m_sasHint->hide();
     auto *l = new QVBoxLayout(w);
     l->setContentsMargins(0, 12, 0, 0);
     l->addWidget(m_waitText);
     l->addSpacing(8);
     l->addWidget(m_sasIntro);
     l->addWidget(m_sas);
+    l->addWidget(m_sasHint);
     l->addStretch(1);
     return w;
 }
@@ -304,6 +310,7 @@ void AssistWorkspace::onEstablished(const Sas &sas)
     m_sas->setAccessibleDescription(tr("Read these six digits with the DBA: %1").arg(sas.text()));
     m_sasIntro->show();
     m_sas->show();
+    m_sasHint->show();
 }
 
 void AssistWorkspace::onWelcomed()
@@ -528,6 +535,7 @@ void AssistWorkspace::onEnded(const Error &reason)
     if (m_screens->currentIndex() == 0) {
         m_waitText->setText(tr("Not connected."));
         m_sasIntro->hide();
+        m_sasHint->hide();
     }
 }
 

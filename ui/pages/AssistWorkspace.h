@@ -100,6 +100,7 @@ private:
     QLabel *m_waitText = nullptr;
     QLabel *m_sasIntro = nullptr;
     QLabel *m_sas = nullptr;
+    QLabel *m_sasHint = nullptr;
 
     // Active
     QHBoxLayout *m_envStrip = nullptr;

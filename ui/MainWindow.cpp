@@ -8,6 +8,7 @@
 #include "StatusPill.h"
 #include "TierBanner.h"
 #include "TierStyle.h"
+#include "assist/AssistHostSession.h"
 #include "backup/BackupHealthPoller.h"
 #include "common/AppSettings.h"
 #include "dialogs/AssistJoinDialog.h"
@@ -408,10 +409,19 @@ void MainWindow::createActions()
     connect(m_backupsAction, &QAction::triggered, this, [this] { showPage(Page::Backups); });
     connect(m_assistAction, &QAction::triggered, this, [this] { showPage(Page::Assist); });
     connect(m_joinAssistAction, &QAction::triggered, this, &MainWindow::joinAssistSession);
-    connect(m_assistPage, &AssistPage::sessionRunningChanged, this, [this](bool running) {
-        //: Toolbar while an expert session runs
-        m_assistAction->setText(running ? tr("E&xpert session (on)") : tr("E&xpert session"));
-    });
+    // The toolbar says when a session runs and how many proposals wait, whichever page is shown.
+    auto assistText = [this] {
+        const int pending = m_assistPage->session() ? m_assistPage->session()->pendingCount() : 0;
+        if (pending > 0)
+            //: Toolbar: %1 = the expert's proposals waiting for the DBA
+            m_assistAction->setText(tr("E&xpert session (%1 waiting)").arg(pending));
+        else
+            //: Toolbar while an expert session runs
+            m_assistAction->setText(m_assistPage->isSessionRunning() ? tr("E&xpert session (on)")
+                                                                     : tr("E&xpert session"));
+    };
+    connect(m_assistPage, &AssistPage::sessionRunningChanged, this, assistText);
+    connect(m_assistPage, &AssistPage::pendingCountChanged, this, assistText);
     connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
         if (currentPage() == Page::Cluster)
             m_health->showCluster(env);

@@ -20,6 +20,7 @@
 // assist-prod-confirm.png, assist-expert-workspace.png and assist-ended.png.
 // Last: the main window has the page (View and Session menus) and "Join an expert session...".
 // FAILS without the sandbox.
+#include "AssistRelayText.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "SandboxEnv.h"
@@ -32,6 +33,7 @@
 #include "pages/AssistProposeBox.h"
 #include "pages/AssistStartForm.h"
 #include "pages/AssistTable.h"
+#include "pages/AssistTimeText.h"
 #include "pages/AssistWorkspace.h"
 #include "sql/SqlConnection.h"
 #include "sql/SqlWorker.h"
@@ -167,6 +169,33 @@ private slots:
                  QString());
         QCOMPARE(devValue(u"INSERT INTO tidesk_assist_ui.flags VALUES (1, 10), (2, 20)"_s),
                  QString());
+    }
+
+    void relayAndTimeTexts()
+    {
+        SshConnectOptions o;
+        QVERIFY(AssistRelayText::parse(u" dba@bastion.example.com:2222 "_s, &o));
+        QCOMPARE(o.user, u"dba"_s);
+        QCOMPARE(o.host, u"bastion.example.com"_s);
+        QCOMPARE(o.port, 2222);
+        QCOMPARE(AssistRelayText::format(o), u"dba@bastion.example.com:2222"_s);
+        QVERIFY(AssistRelayText::parse(u"[::1]"_s, &o));
+        QCOMPARE(o.host, u"::1"_s);
+        QCOMPARE(o.port, 22);
+        QCOMPARE(AssistRelayText::format(o), u"[::1]:22"_s);
+        QString why;
+        QVERIFY(!AssistRelayText::parse(u"dba@host:70000"_s, nullptr, &why));
+        QVERIFY(why.contains(u"65535"_s));
+        QVERIFY(!AssistRelayText::parse(u"a b"_s, nullptr, &why));
+        QVERIFY(!AssistRelayText::parse(QString(), nullptr, &why));
+        QCOMPARE(AssistTimeText::duration(7200), u"2 h"_s);
+        QCOMPARE(AssistTimeText::duration(6720), u"1 h 52 min"_s);
+        QCOMPARE(AssistTimeText::duration(250), u"4 min 10 s"_s);
+        QCOMPARE(AssistTimeText::duration(-5), u"0 s"_s);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(AssistTimeText::left(now.addSecs(900), now), u"15 min left"_s);
+        QVERIFY(AssistTimeText::left(QDateTime(), now).isEmpty());
+        QVERIFY(AssistTimeText::validUntil(now.addSecs(-1), now).startsWith(u"Expired at"_s));
     }
 
     void joinDialogValidatesTheCode()

@@ -613,6 +613,10 @@ void AssistPage::updatePendingCount()
     QFont f = m_pending->font();
     f.setBold(n > 0);
     m_pending->setFont(f);
+    if (n != m_lastPending) {
+        m_lastPending = n;
+        emit pendingCountChanged(n);
+    }
 }
 
 void AssistPage::tick()

@@ -78,6 +78,8 @@ public:
 signals:
     // Running (code shown, consent or active) or not: the window can say so in its chrome.
     void sessionRunningChanged(bool running);
+    // Proposals waiting for the DBA's decision (0 when none or no session).
+    void pendingCountChanged(int pending);
 
 private:
     QWidget *buildCodeScreen();
@@ -106,6 +108,7 @@ private:
     CoreServices m_services;
     AssistHostSession *m_session = nullptr; // a child; replaced by the next start
     bool m_wasRunning = false;
+    int m_lastPending = 0;
     PageHeading *m_heading = nullptr;
     MessageBanner *m_banner = nullptr;
     QStackedWidget *m_screens = nullptr;

@@ -130,9 +130,10 @@ void AssistProposeBox::setEnvironments(const QList<AssistExpertSession::SharedEn
     m_env->clear();
     for (const AssistExpertSession::SharedEnvironment &e : envs) {
         const QColor c(e.color);
-        m_env->addItem(dot(c.isValid() ? c : QColor(0x75, 0x75, 0x75)),
-                       //: Environment combo: %1 = name, %2 = tier
-                       tr("%1 (%2)").arg(e.name, e.production ? tr("PRODUCTION") : e.tier), e.name);
+        m_env->addItem(
+            dot(c.isValid() ? c : QColor(0x75, 0x75, 0x75)),
+            //: Environment combo: %1 = name, %2 = tier
+            tr("%1 (%2)").arg(e.name, e.production ? tr("PRODUCTION") : e.tier.toUpper()), e.name);
     }
     if (!current.isEmpty())
         setEnvironment(current);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -36,6 +37,18 @@ StatusPill::State pillFor(AssistProposal::Status s)
     case AssistProposal::Status::Pending: return StatusPill::State::Warning;
     default: return StatusPill::State::Unknown;
     }
+}
+
+QIcon dot(const QColor &color)
+{
+    QPixmap pm(12, 12);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(QRectF(1, 1, 10, 10));
+    return QIcon(pm);
 }
 
 QLabel *boldLabel(const QString &text, QWidget *parent)
@@ -272,6 +285,14 @@ QWidget *AssistWorkspace::buildActive()
     return w;
 }
 
+const AssistExpertSession::SharedEnvironment *AssistWorkspace::sharedEnv(const QString &name) const
+{
+    for (const AssistExpertSession::SharedEnvironment &e : m_session->environments())
+        if (e.name == name)
+            return &e;
+    return nullptr;
+}
+
 bool AssistWorkspace::isActive() const
 {
     return m_session->state() == AssistExpertSession::State::Active;
@@ -384,6 +405,21 @@ void AssistWorkspace::onView(const AssistView &view)
     if (AssistView::needsEnvironment(kind) && view.environment != m_viewEnv->currentData())
         return;
     m_view->setTable(view.columns, view.rows);
+    // Environment names in the fleet and alerts in their tier colour (production bold).
+    if (!AssistView::needsEnvironment(kind)) {
+        for (int r = 0; r < m_view->rowCount(); ++r) {
+            QTableWidgetItem *cell = m_view->item(r, 0);
+            const AssistExpertSession::SharedEnvironment *env
+                = cell ? sharedEnv(cell->text()) : nullptr;
+            if (!env)
+                continue;
+            cell->setForeground(QColor(env->color).isValid() ? QColor(env->color)
+                                                             : palette().color(QPalette::Text));
+            QFont f = cell->font();
+            f.setBold(env->production);
+            cell->setFont(f);
+        }
+    }
     const QString at = view.atUtc.toLocalTime().toString(u"HH:mm:ss"_s);
     //: %1 = the view's own note, %2 = time it was read
     m_viewNote->setText(view.note.isEmpty() ? tr("Read at %1.").arg(at)
@@ -439,6 +475,9 @@ void AssistWorkspace::propose(const AssistProposal &proposal)
     }
     auto *item = new QListWidgetItem(m_proposals);
     item->setData(Qt::UserRole, id);
+    if (const AssistExpertSession::SharedEnvironment *env = sharedEnv(proposal.environment))
+        item->setIcon(
+            dot(QColor(env->color).isValid() ? QColor(env->color) : QColor(0x75, 0x75, 0x75)));
     m_items.insert(id, item);
     onProposalChanged(id);
     m_proposals->setCurrentItem(item);

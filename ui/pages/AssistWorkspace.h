@@ -86,6 +86,8 @@ private:
     void updateKillButton();
     void showSelectedResult();
     void tick();
+    [[nodiscard]] const AssistExpertSession::SharedEnvironment *
+    sharedEnv(const QString &name) const;
 
     AssistExpertSession *m_session = nullptr;
     MessageBanner *m_banner = nullptr;

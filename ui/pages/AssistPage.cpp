@@ -218,7 +218,7 @@ QWidget *AssistPage::buildConsentScreen()
     m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *read = new QLabel(tr("Read these six digits with the expert, aloud or on a call:"), w);
     read->setWordWrap(true);
-    m_sas = bigMono(u"assistSasLabel"_s, tr("Short authentication string"), 3.2, w);
+    m_sas = bigMono(u"assistSasLabel"_s, tr("Short authentication string"), 4.0, w);
     m_sas->setFrameShape(QFrame::StyledPanel);
     m_sas->setMargin(16);
     auto *warn = new QLabel(tr("Accept only if the expert reads exactly the same digits. Different "
@@ -228,6 +228,8 @@ QWidget *AssistPage::buildConsentScreen()
     QFont wf = warn->font();
     wf.setBold(true);
     warn->setFont(wf);
+    m_consentShared = plain(u"assistConsentShared"_s, w);
+    m_consentShared->setTextFormat(Qt::RichText);
     m_accept = new QPushButton(tr("Accept \u2014 the digits match"), w);
     m_accept->setObjectName(u"assistAccept"_s);
     m_accept->setAccessibleName(tr("Accept the expert"));
@@ -255,6 +257,8 @@ QWidget *AssistPage::buildConsentScreen()
     l->addWidget(read);
     l->addWidget(m_sas);
     l->addWidget(warn);
+    l->addSpacing(6);
+    l->addWidget(m_consentShared);
     l->addLayout(buttons);
     l->addStretch(1);
     return w;
@@ -485,6 +489,11 @@ void AssistPage::onExpertWaiting(const QString &name, const QString &fingerprint
     m_fingerprint->setText(fingerprint.isEmpty() ? tr("Key fingerprint: (not given)")
                                                  : tr("Key fingerprint: %1").arg(fingerprint));
     m_sas->setText(sas.text());
+    if (m_session)
+        //: %1 = "Shared: prod (PRODUCTION), dev (DEV). ..."
+        m_consentShared->setText(tr("Accepting lets the expert see and propose on what you "
+                                    "chose. %1")
+                                     .arg(sharedText(m_session->options())));
     m_sas->setAccessibleDescription(
         tr("Read these six digits with the expert: %1").arg(sas.text()));
     setScreen(Screen::Consent);

@@ -129,6 +129,7 @@ private:
     QLabel *m_expert = nullptr;
     QLabel *m_fingerprint = nullptr;
     QLabel *m_sas = nullptr;
+    QLabel *m_consentShared = nullptr;
     QPushButton *m_accept = nullptr;
     QPushButton *m_refuse = nullptr;
 

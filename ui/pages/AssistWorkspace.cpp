@@ -156,7 +156,7 @@ QWidget *AssistWorkspace::buildWaiting()
     m_sas->setObjectName(u"assistExpertSas"_s);
     m_sas->setAccessibleName(tr("Short authentication string"));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(QLabel().font().pointSizeF() * 3.2);
+    mono.setPointSizeF(QLabel().font().pointSizeF() * 4.0);
     mono.setBold(true);
     m_sas->setFont(mono);
     m_sas->setAlignment(Qt::AlignCenter);

@@ -3,7 +3,7 @@
 // from the page's label and typed into the Join dialog (a mistyped character is refused inline);
 // the expert's AssistWorkspace joins with it and both windows show the same six digits; the DBA
 // accepts on the page. Then, from the workspace's widgets:
-//  - the fleet view streams both environments;
+//  - the fleet view streams both environments, the slow queries of dev their digests;
 //  - a read-only SELECT on dev is auto-approved: its card is Done and the result is in the
 //    expert's table; a 5,000-row SELECT comes back as "1,000 of 5,000 rows";
 //  - an UPDATE on dev waits as a pending card (statement, EXPLAIN, Approve): the row is unchanged
@@ -17,7 +17,7 @@
 // And a wrong code: the page says "A wrong code was tried ... 4 attempts left".
 // Saves assist-join-typo.png, assist-start-form.png, assist-host-code.png, assist-consent.png,
 // assist-expert-waiting.png, assist-pending-proposal.png, assist-prod-card.png,
-// assist-prod-confirm.png, assist-expert-workspace.png and assist-ended.png.
+// assist-prod-confirm.png, assist-expert-workspace.png, assist-ended.png and assist-wrong-code.png.
 // Last: the main window has the page (View and Session menus) and "Join an expert session...".
 // FAILS without the sandbox.
 #include "AssistRelayText.h"
@@ -291,6 +291,13 @@ private slots:
         fleetNames.sort();
         QCOMPARE(fleetNames, (QStringList { u"dev"_s, u"prod"_s }));
 
+        // Slow queries by digest of dev: the table and its note.
+        ws.showView(AssistView::Kind::SlowDigests, u"dev"_s);
+        QVERIFY(ws.viewEnvironmentCombo()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(ws.viewTable()->columnOf(u"Digest"_s) >= 0, 20000);
+        QVERIFY2(ws.viewErrorLabel()->isHidden(), qPrintable(ws.viewErrorLabel()->text()));
+        QVERIFY(ws.viewNoteLabel()->text().contains(u"Last hour"_s));
+
         // 1. Read-only on dev: auto-approved, the result in the expert's table.
         const qint64 readId
             = proposeSql(ws, u"dev"_s, u"SELECT id, v FROM tidesk_assist_ui.flags ORDER BY id"_s);
@@ -524,6 +531,7 @@ private slots:
                  qPrintable(page.attemptFailedLabel()->text()));
         QCOMPARE(page.screen(), AssistPage::Screen::Code);
         QTRY_VERIFY(page.attemptsLabel()->text().contains(u"4"_s));
+        QVERIFY(!UiTestFixture::screenshot(&page, u"assist-wrong-code.png"_s).isEmpty());
         // Cancel ends it; the page goes back to the form with the reason.
         QTest::mouseClick(page.findChild<QPushButton *>(u"assistCancelCode"_s), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(page.screen(), AssistPage::Screen::Start, 5000);

@@ -2,6 +2,7 @@
 // global options, AppContext, dispatch to the command classes in app/cli/.
 #include "AppContext.h"
 #include "cli/AlertCommands.h"
+#include "cli/AssistCommands.h"
 #include "cli/BackupCommands.h"
 #include "cli/CliContext.h"
 #include "cli/CliIo.h"
@@ -39,6 +40,8 @@ QString mainUsage()
         "  backup start|list|status|cancel  MariaDB/MySQL backups on the environment's host\n"
         "  restore ENV --backup ID --into TARGET  restore a logical backup and verify it\n"
         "  restore drill ENV --into TARGET  restore the latest backup, verify, record\n"
+        "  assist host|join  an expert session through an SSH relay, end-to-end encrypted, "
+        "every action approved by the DBA\n"
         "  alerts [ENV]   active alerts from the environments' Alertmanagers, worst first\n"
         "  metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus\n"
         "  fleet status   every environment at a glance: reachable, QPS, connections, alerts\n"
@@ -172,9 +175,13 @@ int main(int argc, char *argv[])
         return SlowCommands(context).slowlog(args);
     if (command == u"digest")
         return SlowCommands(context).digest(args);
+    // The expert's side needs no inventory and no secrets: the expert holds none.
+    if (command == u"assist" && args.value(0) != u"host")
+        return AssistCommands(context).run(args);
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
         && command != u"guardrails" && command != u"kill" && command != u"rules"
-        && command != u"sessions" && command != u"backup" && command != u"restore") {
+        && command != u"sessions" && command != u"backup" && command != u"restore"
+        && command != u"assist") {
         CliIo::err(QCoreApplication::translate("TiDesk::Main", "tidesk-cli: unknown command '%1'")
                        .arg(command));
         CliIo::err(mainUsage());
@@ -200,5 +207,7 @@ int main(int argc, char *argv[])
         return BackupCommands(context).run(args);
     if (command == u"restore")
         return RestoreCommands(context).run(args);
+    if (command == u"assist")
+        return AssistCommands(context).run(args);
     return EnvCommands(context).run(args);
 }

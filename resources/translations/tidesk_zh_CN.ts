@@ -349,6 +349,53 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistExpertSession</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting through the relay</source>
+        <translation>正在通过中继连接</translation>
+    </message>
+    <message>
+        <source>Checking the session code</source>
+        <translation>正在核对会话码</translation>
+    </message>
+    <message>
+        <source>Waiting for the DBA to accept</source>
+        <translation>等待 DBA 接受</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Give your name: the DBA sees it before letting you in.</source>
+        <translation>请填写你的名字：DBA 会在放你进入前看到它。</translation>
+    </message>
+    <message>
+        <source>You left the session.</source>
+        <translation>你离开了会话。</translation>
+    </message>
+    <message>
+        <source>The host sent an unknown kind of frame; the session was closed.</source>
+        <translation>主机发送了未知类型的帧，会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The DBA ended the session.</source>
+        <translation>DBA 结束了会话。</translation>
+    </message>
+    <message>
+        <source>The host sent a message before accepting; the session was closed.</source>
+        <translation>主机在接受之前发送了消息，会话已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AssistHandshake</name>
     <message>
         <source>The expert name and key fingerprint must each be 1 to 255 bytes long.</source>
@@ -418,6 +465,336 @@
         <source>The relay %1 refused to listen for the expert (is TCP forwarding allowed there?).</source>
         <extracomment>%1 = user@relay-host:port</extracomment>
         <translation>中继 %1 拒绝为专家监听（那里是否允许 TCP 转发？）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistHostSession</name>
+    <message numerus="yes">
+        <source>No message and no decision for %n minute(s): the session ended.</source>
+        <translation><numerusform>%n 分钟内没有消息也没有决定：会话已结束。</numerusform></translation>
+    </message>
+    <message>
+        <source>The session reached its maximum duration and ended.</source>
+        <translation>会话达到最长时长，已结束。</translation>
+    </message>
+    <message>
+        <source>The session code expired before an expert joined.</source>
+        <translation>会话码在专家加入前已过期。</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Connecting to the relay</source>
+        <translation>正在连接中继</translation>
+    </message>
+    <message>
+        <source>Waiting for the expert</source>
+        <translation>等待专家</translation>
+    </message>
+    <message>
+        <source>Checking the session code</source>
+        <translation>正在核对会话码</translation>
+    </message>
+    <message>
+        <source>Compare the code and accept</source>
+        <translation>核对短码并接受</translation>
+    </message>
+    <message>
+        <source>Expert connected</source>
+        <translation>专家已连接</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Share at least one environment before starting a session.</source>
+        <translation>开始会话前请至少共享一个环境。</translation>
+    </message>
+    <message>
+        <source>No relay is set: name the SSH server both you and the expert can reach.</source>
+        <translation>未设置中继：请填写你和专家都能访问的 SSH 服务器。</translation>
+    </message>
+    <message>
+        <source>The DBA did not accept the session.</source>
+        <translation>DBA 没有接受此会话。</translation>
+    </message>
+    <message>
+        <source>You refused the expert; the session ended.</source>
+        <translation>你拒绝了专家，会话已结束。</translation>
+    </message>
+    <message>
+        <source>The expert's program sent an unknown kind of frame; the session was closed.</source>
+        <translation>专家的程序发送了未知类型的帧，会话已关闭。</translation>
+    </message>
+    <message>
+        <source>The expert ended the session.</source>
+        <translation>专家结束了会话。</translation>
+    </message>
+    <message>
+        <source>The expert's program sent a message before you accepted; the session was closed.</source>
+        <translation>专家的程序在你接受之前发送了消息，会话已关闭。</translation>
+    </message>
+    <message>
+        <source>A proposal with this id was already made.</source>
+        <translation>已有相同编号的提议。</translation>
+    </message>
+    <message>
+        <source>The environment %1 is not shared in this session.</source>
+        <translation>本次会话没有共享环境 %1。</translation>
+    </message>
+    <message>
+        <source>Too many proposals are waiting; wait for the DBA's decisions.</source>
+        <translation>等待中的提议过多，请等待 DBA 的决定。</translation>
+    </message>
+    <message>
+        <source>Read-only on a non-production environment, and you chose to auto-approve those.</source>
+        <translation>在非生产环境上只读，且你选择了自动批准此类语句。</translation>
+    </message>
+    <message>
+        <source>There is no proposal #%1.</source>
+        <translation>没有提议 #%1。</translation>
+    </message>
+    <message>
+        <source>The session is not active.</source>
+        <translation>会话未处于活动状态。</translation>
+    </message>
+    <message>
+        <source>Proposal #%1 is %2.</source>
+        <translation>提议 #%1 的状态：%2。</translation>
+    </message>
+    <message>
+        <source>TiDesk is still preparing proposal #%1.</source>
+        <translation>TiDesk 仍在准备提议 #%1。</translation>
+    </message>
+    <message>
+        <source>%1 is a production environment: type its name to approve.</source>
+        <translation>%1 是生产环境：输入其名称才能批准。</translation>
+    </message>
+    <message>
+        <source>Unknown view.</source>
+        <translation>未知视图。</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No Alertmanager is set for the shared environments.</source>
+        <translation>共享的环境没有设置 Alertmanager。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) for the shared environments.</source>
+        <extracomment>%1 = number of alerts</extracomment>
+        <translation><numerusform>共享环境共有 %n 条告警。</numerusform></translation>
+    </message>
+    <message>
+        <source>You ended the session.</source>
+        <translation>你结束了会话。</translation>
+    </message>
+    <message>
+        <source>The DBA ended the session.</source>
+        <translation>DBA 结束了会话。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistHostWork</name>
+    <message>
+        <source>The proposal holds more than one statement; TiDesk runs one statement per card.</source>
+        <translation>该提议包含多条语句；TiDesk 每张卡片只执行一条语句。</translation>
+    </message>
+    <message>
+        <source>The proposal has no statement.</source>
+        <translation>该提议没有语句。</translation>
+    </message>
+    <message>
+        <source>Reads only; runs as written.</source>
+        <translation>只读；按原样执行。</translation>
+    </message>
+    <message>
+        <source>Not explainable: %1.</source>
+        <translation>无法 EXPLAIN：%1。</translation>
+    </message>
+    <message>
+        <source>Reads only.</source>
+        <translation>只读。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Reads only; the plan estimates up to %1 rows.</source>
+        <translation>只读；执行计划估计最多 %1 行。</translation>
+    </message>
+    <message>
+        <source>%1: the plan estimates up to %2 rows.</source>
+        <extracomment>%1 = the statement's verb (UPDATE ...), %2 = row estimate</extracomment>
+        <translation>%1：执行计划估计最多影响 %2 行。</translation>
+    </message>
+    <message>
+        <source>kills a session</source>
+        <translation>会终止一个会话</translation>
+    </message>
+    <message>
+        <source>Connection %1 is not running on this environment now.</source>
+        <extracomment>%1 = connection id</extracomment>
+        <translation>连接 %1 当前不在此环境上运行。</translation>
+    </message>
+    <message>
+        <source>%1, %2 in its command: %3</source>
+        <extracomment>%1 = user@host, %2 = for how long, %3 = the statement</extracomment>
+        <translation>%1，当前命令已持续 %2：%3</translation>
+    </message>
+    <message>
+        <source>(no statement)</source>
+        <translation>（无语句）</translation>
+    </message>
+    <message>
+        <source>changes a server setting</source>
+        <translation>会修改服务器设置</translation>
+    </message>
+    <message>
+        <source>(not readable)</source>
+        <translation>（无法读取）</translation>
+    </message>
+    <message>
+        <source>Every new session: %1 from %2 to %3</source>
+        <extracomment>%1 = variable, %2 = current value, %3 = proposed value</extracomment>
+        <translation>之后的每个新会话：%1 从 %2 改为 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 = the statement, %2 = the server's answer ("Applied.")</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Total s</source>
+        <translation>总耗时（秒）</translation>
+    </message>
+    <message>
+        <source>Avg s</source>
+        <translation>平均（秒）</translation>
+    </message>
+    <message>
+        <source>Max s</source>
+        <translation>最长（秒）</translation>
+    </message>
+    <message>
+        <source>Rows examined</source>
+        <translation>扫描行数</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>语句</translation>
+    </message>
+    <message>
+        <source>Last hour: %1 statements in %2 digests (top 50 by total time).</source>
+        <extracomment>%1 = statements read, %2 = digests</extracomment>
+        <translation>最近一小时：%1 条语句，%2 个摘要（按总耗时取前 50）。</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>DB</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 running, %2 idle or system not shown.</source>
+        <extracomment>%1 = running sessions, %2 = idle or system sessions not shown</extracomment>
+        <translation>%1 个运行中，另有 %2 个空闲或系统会话未显示。</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -529,10 +906,138 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistMessage</name>
+    <message>
+        <source>The peer sent a message of %1 bytes; the limit is %2.</source>
+        <translation>对方发送了 %1 字节的消息，上限为 %2。</translation>
+    </message>
+    <message>
+        <source>The peer sent a message that is not a JSON object.</source>
+        <translation>对方发送的消息不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The peer sent a message this side does not accept: "%1".</source>
+        <extracomment>%1 = a message type such as "propose"</extracomment>
+        <translation>对方发送了本端不接受的消息：“%1”。</translation>
+    </message>
+    <message>
+        <source>The peer sent a chat message without text or longer than %1 characters.</source>
+        <translation>对方发送的聊天消息没有文字或超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The peer sent a "%1" message without a numeric id.</source>
+        <translation>对方发送的“%1”消息没有数字编号。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AssistPrimitives</name>
     <message>
         <source>a cryptographic operation failed</source>
         <translation>加密操作失败</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistProposal</name>
+    <message>
+        <source>waiting for the DBA</source>
+        <translation>等待 DBA</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>auto-approved (read-only)</source>
+        <translation>已自动批准（只读）</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>The proposal has no valid id.</source>
+        <translation>该提议没有有效的编号。</translation>
+    </message>
+    <message>
+        <source>The proposal's action "%1" is unknown.</source>
+        <extracomment>%1 = the action the expert's program sent</extracomment>
+        <translation>提议的操作“%1”未知。</translation>
+    </message>
+    <message>
+        <source>The proposal names no environment.</source>
+        <translation>该提议没有指定环境。</translation>
+    </message>
+    <message>
+        <source>The proposal has no statement.</source>
+        <translation>该提议没有语句。</translation>
+    </message>
+    <message>
+        <source>The proposed statement is longer than %1 characters.</source>
+        <translation>提议的语句超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The kill proposal has no valid connection id.</source>
+        <translation>该终止提议没有有效的连接 ID。</translation>
+    </message>
+    <message>
+        <source>The proposal's variable name is not valid.</source>
+        <translation>提议的变量名无效。</translation>
+    </message>
+    <message>
+        <source>The proposal's variable value is too long.</source>
+        <translation>提议的变量值过长。</translation>
+    </message>
+    <message>
+        <source>SQL on %2: %1</source>
+        <extracomment>%1 = a SQL statement, %2 = environment name</extracomment>
+        <translation>%2 上的 SQL：%1</translation>
+    </message>
+    <message>
+        <source>KILL QUERY %1 on %2</source>
+        <extracomment>%1 = connection id, %2 = environment name</extracomment>
+        <translation>在 %2 上 KILL QUERY %1</translation>
+    </message>
+    <message>
+        <source>KILL %1 on %2</source>
+        <translation>在 %2 上 KILL %1</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL %1 = %2 on %3</source>
+        <extracomment>%1 = variable, %2 = value, %3 = environment name</extracomment>
+        <translation>在 %3 上 SET GLOBAL %1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistResult</name>
+    <message>
+        <source>failed: %1</source>
+        <extracomment>%1 = the error in one sentence</extracomment>
+        <translation>失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in %1 ms</source>
+        <translation><numerusform>%n 行，用时 %1 ms</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <extracomment>%1 = rows sent to the expert</extracomment>
+        <translation>已发送 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) affected in %1 ms</source>
+        <translation><numerusform>影响 %n 行，用时 %1 ms</numerusform></translation>
     </message>
 </context>
 <context>
@@ -548,6 +1053,25 @@
     <message>
         <source>Extra bytes followed the secure handshake; the session was closed.</source>
         <translation>安全握手之后有多余字节；会话已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistView</name>
+    <message>
+        <source>Fleet</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Live sessions</source>
+        <translation>实时会话</translation>
+    </message>
+    <message>
+        <source>Slow queries by digest</source>
+        <translation>按摘要汇总的慢查询</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2723,242 @@ Active alerts from each environment's Alertmanager, worst first.</source>
     <message>
         <source>No active alerts.</source>
         <translation>没有活动告警。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::Cli::AssistCommands</name>
+    <message>
+        <source>%1 of %2 rows shown (the session's row limit is %3).</source>
+        <extracomment>%1 rows shown of %2 (the session's row limit is %3)</extracomment>
+        <translation>显示 %2 行中的 %1 行（会话的行数上限为 %3）。</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli assist host --relay USER@HOST[:PORT] --key PATH --share ENV[,ENV] [--auto-approve-readonly] [--json]
+       tidesk-cli assist join CODE --key PATH [--relay USER@HOST[:PORT]] [--name NAME] [--env ENV --run SQL] [--json]
+An outside expert helps through an SSH relay both can reach; the session is end-to-end encrypted and every action the expert proposes waits for the DBA's decision (docs/cli.md).</source>
+        <translation>用法：tidesk-cli assist host --relay USER@HOST[:PORT] --key PATH --share ENV[,ENV] [--auto-approve-readonly] [--json]
+      tidesk-cli assist join CODE --key PATH [--relay USER@HOST[:PORT]] [--name NAME] [--env ENV --run SQL] [--json]
+外部专家通过双方都能访问的 SSH 中继提供帮助；会话端到端加密，专家提议的每个操作都要等待 DBA 的决定（docs/cli.md）。</translation>
+    </message>
+    <message>
+        <source>assist needs host or join</source>
+        <translation>assist 需要 host 或 join</translation>
+    </message>
+    <message>
+        <source>the SSH relay: USER@HOST[:PORT]</source>
+        <translation>SSH 中继：USER@HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>your SSH private key for the relay</source>
+        <translation>用于中继的 SSH 私钥</translation>
+    </message>
+    <message>
+        <source>environments to share, comma-separated</source>
+        <translation>要共享的环境，逗号分隔</translation>
+    </message>
+    <message>
+        <source>run read-only statements on non-production environments without asking</source>
+        <translation>在非生产环境上无需询问即执行只读语句</translation>
+    </message>
+    <message>
+        <source>longest session (default 120)</source>
+        <translation>会话最长时长（默认 120）</translation>
+    </message>
+    <message>
+        <source>end after this long without activity (default 15)</source>
+        <translation>无活动超过此时长后结束（默认 15）</translation>
+    </message>
+    <message>
+        <source>how long the session code is valid (default 15)</source>
+        <translation>会话码的有效时长（默认 15）</translation>
+    </message>
+    <message>
+        <source>rows of a result sent to the expert (default 1000)</source>
+        <translation>发送给专家的结果行数（默认 1000）</translation>
+    </message>
+    <message>
+        <source>known_hosts file for the relay (default ~/.ssh/known_hosts)</source>
+        <translation>中继的 known_hosts 文件（默认 ~/.ssh/known_hosts）</translation>
+    </message>
+    <message>
+        <source>keep result rows in the session's audit log</source>
+        <translation>在会话审计日志中保留结果行</translation>
+    </message>
+    <message>
+        <source>assist host takes no positional arguments</source>
+        <translation>assist host 不接受位置参数</translation>
+    </message>
+    <message>
+        <source>--relay needs USER@HOST[:PORT]</source>
+        <translation>--relay 需要 USER@HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>--key needs your SSH private key for the relay</source>
+        <translation>--key 需要用于中继的 SSH 私钥</translation>
+    </message>
+    <message>
+        <source>--max-minutes, --idle-minutes, --code-minutes and --row-limit need positive numbers</source>
+        <translation>--max-minutes、--idle-minutes、--code-minutes 和 --row-limit 需要正数</translation>
+    </message>
+    <message>
+        <source>--share needs at least one environment</source>
+        <translation>--share 至少需要一个环境</translation>
+    </message>
+    <message>
+        <source>The expert %1 (key %2) wants to join. Compare this short code with the expert: %3. Let them in? [y/N]</source>
+        <translation>专家 %1（密钥 %2）请求加入。请与专家核对此短码：%3。允许加入吗？[y/N]</translation>
+    </message>
+    <message>
+        <source>#%1 runs on the PRODUCTION environment %2. Type %2 to approve, anything else rejects:</source>
+        <translation>#%1 将在生产环境 %2 上运行。输入 %2 以批准，输入其他内容则拒绝：</translation>
+    </message>
+    <message>
+        <source>Approve #%1 on %2? [y/N]</source>
+        <translation>批准在 %2 上执行 #%1 吗？[y/N]</translation>
+    </message>
+    <message>
+        <source>Proposal #%1 on %2 (%3):</source>
+        <translation>提议 #%1，环境 %2（%3）：</translation>
+    </message>
+    <message>
+        <source>Session code (give it to the expert; valid until %1 UTC):
+  %2</source>
+        <translation>会话码（交给专家；有效期至 UTC %1）：
+  %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>A connection attempt failed (%1); the code works %n more time(s).</source>
+        <translation><numerusform>一次连接尝试失败（%1）；此会话码还可使用 %n 次。</numerusform></translation>
+    </message>
+    <message>
+        <source>The expert is in. Lines you type are chat; /end ends the session.</source>
+        <translation>专家已加入。你输入的每一行都是聊天消息；/end 结束会话。</translation>
+    </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>#%1 auto-approved: %2</source>
+        <translation>#%1 已自动批准：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The session's audit log cannot be written: %1</source>
+        <translation>无法写入会话审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Session ended: %1
+Audit log: %2</source>
+        <translation>会话已结束：%1
+审计日志：%2</translation>
+    </message>
+    <message>
+        <source>The DBA did not confirm the production name.</source>
+        <translation>DBA 没有确认生产环境名称。</translation>
+    </message>
+    <message>
+        <source>Nothing to send to yet: the expert has not joined.</source>
+        <translation>还没有可发送的对象：专家尚未加入。</translation>
+    </message>
+    <message>
+        <source>your account on the relay: USER@HOST[:PORT] (default: the code's relay)</source>
+        <translation>你在中继上的账号：USER@HOST[:PORT]（默认：会话码中的中继）</translation>
+    </message>
+    <message>
+        <source>your name, shown to the DBA</source>
+        <translation>你的名字，会显示给 DBA</translation>
+    </message>
+    <message>
+        <source>known_hosts file for the relay</source>
+        <translation>中继的 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>the shared environment to act on</source>
+        <translation>要操作的共享环境</translation>
+    </message>
+    <message>
+        <source>propose this statement, print its result, leave</source>
+        <translation>提议此语句，打印其结果，然后离开</translation>
+    </message>
+    <message>
+        <source>propose killing this connection's statement</source>
+        <translation>提议终止此连接的语句</translation>
+    </message>
+    <message>
+        <source>with --kill: the whole connection, not just the statement</source>
+        <translation>与 --kill 一起使用：终止整个连接，而不仅是语句</translation>
+    </message>
+    <message>
+        <source>how long to wait for the DBA (default 600)</source>
+        <translation>等待 DBA 的时长（默认 600）</translation>
+    </message>
+    <message>
+        <source>assist join needs the session CODE</source>
+        <translation>assist join 需要会话码 CODE</translation>
+    </message>
+    <message>
+        <source>use either --run or --kill</source>
+        <translation>--run 和 --kill 只能二选一</translation>
+    </message>
+    <message>
+        <source>--run and --kill need --env</source>
+        <translation>--run 和 --kill 需要 --env</translation>
+    </message>
+    <message>
+        <source>--kill needs a connection id</source>
+        <translation>--kill 需要连接 ID</translation>
+    </message>
+    <message>
+        <source>--wait-s needs a number of seconds</source>
+        <translation>--wait-s 需要秒数</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Read this short code with the DBA: %2. Waiting for the DBA to let you in...</source>
+        <translation>已连接到 %1。请与 DBA 核对此短码：%2。正在等待 DBA 允许你加入……</translation>
+    </message>
+    <message>
+        <source>Choose an environment first: /env NAME</source>
+        <translation>请先选择环境：/env NAME</translation>
+    </message>
+    <message>
+        <source>Proposed #%1: %2</source>
+        <translation>已提议 #%1：%2</translation>
+    </message>
+    <message>
+        <source>The DBA let you in. Shared: %1. Results are limited to %2 rows.</source>
+        <translation>DBA 已允许你加入。共享环境：%1。结果最多 %2 行。</translation>
+    </message>
+    <message>
+        <source>The environment %1 is not shared in this session.</source>
+        <translation>本次会话没有共享环境 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No decision from the DBA within %n second(s).</source>
+        <translation><numerusform>DBA 在 %n 秒内没有做出决定。</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1 %2%3</source>
+        <translation>#%1 %2%3</translation>
+    </message>
+    <message>
+        <source>DBA: %1</source>
+        <translation>DBA：%1</translation>
+    </message>
+    <message>
+        <source>Session ended: %1</source>
+        <translation>会话已结束：%1</translation>
+    </message>
+    <message>
+        <source>Not yet: the DBA has not let you in.</source>
+        <translation>还不行：DBA 尚未允许你加入。</translation>
+    </message>
+    <message>
+        <source>Views: fleet, sessions, slow, alerts</source>
+        <translation>视图：fleet、sessions、slow、alerts</translation>
     </message>
 </context>
 <context>
@@ -7248,6 +8008,10 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <translation>tidesk：未知页面“%1”</translation>
     </message>
     <message>
+        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails, backups or settings.</source>
+        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails、backups 或 settings。</translation>
+    </message>
+    <message>
         <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
 
 Commands:
@@ -7255,6 +8019,7 @@ Commands:
   backup start|list|status|cancel  MariaDB/MySQL backups on the environment's host
   restore ENV --backup ID --into TARGET  restore a logical backup and verify it
   restore drill ENV --into TARGET  restore the latest backup, verify, record
+  assist host|join  an expert session through an SSH relay, end-to-end encrypted, every action approved by the DBA
   alerts [ENV]   active alerts from the environments' Alertmanagers, worst first
   metrics ENV --chart NAME [--range 1h]  one chart from the environment's Prometheus
   fleet status   every environment at a glance: reachable, QPS, connections, alerts
@@ -7283,6 +8048,7 @@ Global options:
   backup start|list|status|cancel  在环境的主机上执行 MariaDB/MySQL 备份
   restore ENV --backup ID --into TARGET  恢复逻辑备份并进行校验
   restore drill ENV --into TARGET  恢复最新的备份，进行校验并记录结果
+  assist host|join  通过 SSH 中继的专家会话，端到端加密，每个操作都由 DBA 批准
   alerts [ENV]   各环境 Alertmanager 中的活动告警，最严重的在前
   metrics ENV --chart NAME [--range 1h]  从环境的 Prometheus 读取一张图表
   fleet status   一览所有环境：是否可达、QPS、连接数、告警
@@ -7304,10 +8070,6 @@ Global options:
                               known_hosts（已变更的密钥始终会被拒绝）
   --json                      输出机器可读格式
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
-    </message>
-    <message>
-        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails, backups or settings.</source>
-        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails、backups 或 settings。</translation>
     </message>
 </context>
 <context>
@@ -10403,6 +11165,33 @@ Global options:
     <message>
         <source>TiDB runs the backup: the statement waits on a connection of its own while SHOW BACKUPS reports the progress. Cancel sends KILL TIDB QUERY.</source>
         <translation>由 TiDB 执行备份：语句在独立的连接上等待，进度由 SHOW BACKUPS 报告。取消会发送 KILL TIDB QUERY。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::StatementClass</name>
+    <message>
+        <source>more than one statement</source>
+        <translation>包含多条语句</translation>
+    </message>
+    <message>
+        <source>an unterminated string or comment</source>
+        <translation>字符串或注释未结束</translation>
+    </message>
+    <message>
+        <source>%1 changes data or settings</source>
+        <translation>%1 会修改数据或设置</translation>
+    </message>
+    <message>
+        <source>a /*! ... */ comment the server executes</source>
+        <translation>服务器会执行的 /*! ... */ 注释</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE runs the statement</source>
+        <translation>EXPLAIN ANALYZE 会实际执行语句</translation>
+    </message>
+    <message>
+        <source>it contains %1</source>
+        <translation>包含 %1</translation>
     </message>
 </context>
 <context>

@@ -34,3 +34,7 @@ target_link_libraries(bench_sessions PRIVATE tidesk_core tidesk_warnings)
 add_executable(bench_backup bench_backup.cpp)
 target_link_libraries(bench_backup PRIVATE tidesk_core tidesk_warnings)
 target_include_directories(bench_backup PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
+# ./run bench assist: expert session setup time and a 100k-row result streamed vs direct.
+add_executable(bench_assist bench_assist.cpp)
+target_link_libraries(bench_assist PRIVATE tidesk_core tidesk_warnings)
+target_include_directories(bench_assist PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)

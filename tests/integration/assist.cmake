@@ -12,3 +12,8 @@ tidesk_add_test(tst_assistsecure SOURCES tst_assistsecure.cpp SshTestSupport.h
 # code burned after 5 failures, and the audit chain.
 tidesk_add_test(tst_assistsession SOURCES tst_assistsession.cpp SshTestSupport.h VictimSession.h
     LIBS tidesk_core Qt6::Network LABEL integration)
+# The same across two processes: `tidesk-cli assist host` answering on stdin and
+# `tidesk-cli assist join --run`, plus the CLI's bad-input paths.
+tidesk_add_test(tst_cli_assist SOURCES tst_cli_assist.cpp LIBS tidesk_core LABEL integration)
+target_compile_definitions(tst_cli_assist PRIVATE TIDESK_CLI_BINARY="$<TARGET_FILE:tidesk-cli>")
+add_dependencies(tst_cli_assist tidesk-cli)

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -106,12 +107,15 @@ void AssistExpertSession::join(const SessionCode &code)
     connect(secure, &AssistSecureSession::frameReceived, this, &AssistExpertSession::onMessage);
     connect(link, &AssistLink::closed, this, [this, link](const Error &reason) {
         link->deleteLater();
-        if (m_state == State::Ended)
+        m_link.clear();
+        if (m_state == State::Ended) { // finish() already ran and waited for this
+            emit transportClosed();
             return;
+        }
         if (!m_hostEndReason.isEmpty()) {
             Error e = Error::make(ErrorKind::Cancelled, m_hostEndReason);
             e.code = AssistTransport::EndedByPeer;
-            finish(e);
+            finish(e); // no link any more: transportClosed() follows
             return;
         }
         finish(reason);
@@ -178,8 +182,10 @@ void AssistExpertSession::finish(const Error &reason)
         return;
     m_endReason = reason;
     setState(State::Ended);
-    if (AssistExpertLink *link = m_link.data())
+    if (AssistExpertLink *link = m_link.data(); link && link->state() != AssistLink::State::Closed)
         link->end();
+    else
+        QTimer::singleShot(0, this, &AssistExpertSession::transportClosed);
     emit ended(reason);
 }
 

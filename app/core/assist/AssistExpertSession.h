@@ -108,6 +108,9 @@ signals:
     void resultReady(qint64 proposalId);
     void chatAdded(const TiDesk::AssistExpertSession::ChatLine &line);
     void ended(const TiDesk::Error &reason);
+    // After ended(): the relay connection is closed too (the goodbye was flushed). A process
+    // that exits after a session waits for this, so the peer hears a goodbye, not a drop.
+    void transportClosed();
 
 private:
     void setState(State s);

@@ -240,10 +240,16 @@ void AssistHostSession::openLink(int port)
 {
     auto *link = new AssistHostLink(this);
     m_link = link;
+    m_expertArrived = false;
+    connect(link, &AssistLink::stateChanged, this, [this, link](AssistLink::State st) {
+        if (link == m_link.data() && st == AssistLink::State::Connected)
+            m_expertArrived = true;
+    });
     connect(link, &AssistHostLink::listening, this, [this, link](int boundPort) {
         if (link != m_link.data())
             return;
-        if (!m_code) {
+        const bool first = !m_code;
+        if (first) {
             const Result<SessionCode> code = SessionCode::generate(
                 m_options.relay.user, m_options.relay.host, quint16(m_options.relay.port),
                 quint16(boundPort), m_options.codeValidity, QDateTime::currentDateTimeUtc());
@@ -260,27 +266,27 @@ void AssistHostSession::openLink(int port)
             audit(AuditKind::System, u"tidesk"_s,
                   u"session code issued: relay port %1, expires %2"_s.arg(
                       QString::number(boundPort), m_code->expiresUtc().toString(Qt::ISODate)));
-            setState(State::WaitingForExpert);
-            emit codeReady(*m_code);
-        } else {
-            setState(State::WaitingForExpert);
         }
-    });
-    connect(link, &AssistHostLink::expertConnected, this, [this, link] {
-        if (link != m_link.data() || !m_code)
-            return;
-        setState(State::Handshaking);
+        // The secure session exists before anyone can connect: the expert speaks first, and
+        // its first handshake frame may arrive together with the channel.
         auto *secure = AssistSecureSession::forHost(link, m_code->secretBytes(), m_options.hostId,
                                                     m_limiter.get(), this);
         m_secure = secure;
         connect(secure, &AssistSecureSession::established, this, &AssistHostSession::onEstablished);
         connect(secure, &AssistSecureSession::failed, this, [this](const Error &e) {
-            if (m_state == State::Handshaking)
+            if (m_state == State::Handshaking || m_state == State::WaitingForExpert)
                 audit(AuditKind::System, u"tidesk"_s, u"handshake failed: %1"_s.arg(e.message));
             else
                 finish(e);
         });
         connect(secure, &AssistSecureSession::frameReceived, this, &AssistHostSession::onMessage);
+        setState(State::WaitingForExpert);
+        if (first)
+            emit codeReady(*m_code);
+    });
+    connect(link, &AssistHostLink::expertConnected, this, [this, link] {
+        if (link == m_link.data() && m_state == State::WaitingForExpert)
+            setState(State::Handshaking);
     });
     connect(link, &AssistHostLink::extraConnectionRefused, this, [this](int count) {
         audit(AuditKind::System, u"tidesk"_s,
@@ -290,7 +296,10 @@ void AssistHostSession::openLink(int port)
         link->deleteLater();
         if (link != m_link.data())
             return;
+        const bool endedBefore = m_state == State::Ended; // finish() already ran: it waited for us
         onLinkClosed(reason);
+        if (endedBefore)
+            emit transportClosed();
     });
     link->open(m_options.relay, port);
 }
@@ -298,7 +307,9 @@ void AssistHostSession::openLink(int port)
 void AssistHostSession::onLinkClosed(const Error &reason)
 {
     AssistSecureSession *secure = m_secure.data();
-    const bool attempted = m_state == State::Handshaking && secure;
+    // An attempt: someone reached the forwarded port (the link was connected) before it closed.
+    const bool attempted
+        = m_expertArrived && m_state != State::Active && m_state != State::AwaitingAccept;
     if (secure) {
         secure->deleteLater();
         m_secure.clear();
@@ -917,8 +928,10 @@ void AssistHostSession::finish(const Error &reason)
     m_viewKind.reset();
     audit(AuditKind::System, u"tidesk"_s, u"session ended: %1"_s.arg(reason.message));
     setState(State::Ended);
-    if (AssistHostLink *link = m_link.data())
+    if (AssistHostLink *link = m_link.data(); link && link->state() != AssistLink::State::Closed)
         link->end();
+    else
+        QTimer::singleShot(0, this, &AssistHostSession::transportClosed);
     emit ended(reason);
 }
 

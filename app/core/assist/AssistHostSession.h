@@ -156,6 +156,9 @@ signals:
     void chatAdded(const TiDesk::AssistHostSession::ChatLine &line);
     void viewServed(TiDesk::AssistView::Kind kind, const QString &environment);
     void ended(const TiDesk::Error &reason);
+    // After ended(): the relay connection is closed too (the goodbye was flushed). A process
+    // that exits after a session waits for this, so the peer hears a goodbye, not a drop.
+    void transportClosed();
     // The audit log could not be written (the session goes on; the DBA is told once).
     void auditFailed(const TiDesk::Error &error);
 
@@ -213,6 +216,7 @@ private:
     std::shared_ptr<AuditState> m_auditState;
     QString m_auditPath;
     bool m_auditFailedReported = false;
+    bool m_expertArrived = false; // the current link got a connection (an attempt began)
 };
 
 } // namespace TiDesk

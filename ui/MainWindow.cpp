@@ -8,8 +8,10 @@
 #include "StatusPill.h"
 #include "TierBanner.h"
 #include "TierStyle.h"
+#include "assist/AssistHostSession.h"
 #include "backup/BackupHealthPoller.h"
 #include "common/AppSettings.h"
+#include "dialogs/AssistJoinDialog.h"
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
 #include "dialogs/HostKeyDialog.h"
@@ -22,6 +24,8 @@
 #include "models/FleetStatusModel.h"
 #include "pages/ActivityPage.h"
 #include "pages/AlertsPage.h"
+#include "pages/AssistPage.h"
+#include "pages/AssistWorkspace.h"
 #include "pages/BackupsPage.h"
 #include "pages/ClusterPage.h"
 #include "pages/EnvironmentPage.h"
@@ -136,6 +140,9 @@ MainWindow::~MainWindow()
     m_loadWatcher.disconnect(this);
     m_removeWatcher.disconnect(this);
     m_vaultProbe.disconnect(this);
+    // Expert windows still open leave their sessions (the DBA hears it) with the window.
+    for (const QPointer<AssistWorkspace> &w : std::as_const(m_workspaces))
+        delete w.data();
     // Questions nobody will answer now: say no at once rather than let the connects wait for
     // the prompt timeout. (Without a receiver, later questions are refused by the tunnels.)
     if (BastionTunnels *tunnels = m_services.tunnels) {
@@ -265,7 +272,9 @@ void MainWindow::createCentral()
     m_pages->addWidget(m_sql->slowQueriesPage());
     m_pages->addWidget(m_sql->rulesPage());
     m_pages->addWidget(m_sql->guardrailsPage());
+    m_assistPage = new AssistPage(m_services, m_pages);
     m_pages->addWidget(m_backupsPage);
+    m_pages->addWidget(m_assistPage);
     m_pages->addWidget(m_settingsPage);
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
@@ -355,6 +364,11 @@ void MainWindow::createActions()
     m_backupsAction = make(u"actionBackups"_s, tr("&Backups"),
                            tr("Backups of the selected environment: health, jobs, start, cancel"),
                            QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_assistAction = make(u"actionAssist"_s, tr("E&xpert session"),
+                          tr("Let an outside expert see chosen environments and propose "
+                             "statements you approve"));
+    m_joinAssistAction = make(u"actionJoinAssist"_s, tr("&Join an expert session\u2026"),
+                              tr("Join another DBA's expert session with the code they gave you"));
     m_settingsAction
         = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -367,7 +381,7 @@ void MainWindow::createActions()
     auto *pageGroup = new QActionGroup(this);
     for (QAction *a : { m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                         m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
-                        m_guardrailsAction, m_backupsAction, m_settingsAction }) {
+                        m_guardrailsAction, m_backupsAction, m_assistAction, m_settingsAction }) {
         a->setCheckable(true);
         pageGroup->addAction(a);
     }
@@ -393,6 +407,21 @@ void MainWindow::createActions()
     connect(m_rulesAction, &QAction::triggered, this, [this] { showPage(Page::Rules); });
     connect(m_guardrailsAction, &QAction::triggered, this, [this] { showPage(Page::Guardrails); });
     connect(m_backupsAction, &QAction::triggered, this, [this] { showPage(Page::Backups); });
+    connect(m_assistAction, &QAction::triggered, this, [this] { showPage(Page::Assist); });
+    connect(m_joinAssistAction, &QAction::triggered, this, &MainWindow::joinAssistSession);
+    // The toolbar says when a session runs and how many proposals wait, whichever page is shown.
+    auto assistText = [this] {
+        const int pending = m_assistPage->session() ? m_assistPage->session()->pendingCount() : 0;
+        if (pending > 0)
+            //: Toolbar: %1 = the expert's proposals waiting for the DBA
+            m_assistAction->setText(tr("E&xpert session (%1 waiting)").arg(pending));
+        else
+            //: Toolbar while an expert session runs
+            m_assistAction->setText(m_assistPage->isSessionRunning() ? tr("E&xpert session (on)")
+                                                                     : tr("E&xpert session"));
+    };
+    connect(m_assistPage, &AssistPage::sessionRunningChanged, this, assistText);
+    connect(m_assistPage, &AssistPage::pendingCountChanged, this, assistText);
     connect(this, &MainWindow::currentEnvironmentChanged, this, [this](const Environment &env) {
         if (currentPage() == Page::Cluster)
             m_health->showCluster(env);
@@ -415,10 +444,13 @@ void MainWindow::createActions()
     envMenu->addAction(m_unlockAction);
     envMenu->addSeparator();
     envMenu->addAction(m_quitAction);
+    QMenu *sessionMenu = menuBar()->addMenu(tr("&Session"));
+    sessionMenu->addAction(m_assistAction);
+    sessionMenu->addAction(m_joinAssistAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                            m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
-                           m_guardrailsAction, m_backupsAction, m_settingsAction });
+                           m_guardrailsAction, m_backupsAction, m_assistAction, m_settingsAction });
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -431,7 +463,7 @@ void MainWindow::createActions()
     tb->addSeparator();
     tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                      m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
-                     m_guardrailsAction, m_backupsAction, m_settingsAction });
+                     m_guardrailsAction, m_backupsAction, m_assistAction, m_settingsAction });
 }
 
 void MainWindow::createStatusBar()
@@ -667,6 +699,10 @@ void MainWindow::showPage(Page page)
         m_pages->setCurrentWidget(m_backupsPage);
         m_backupsAction->setChecked(true);
         break;
+    case Page::Assist:
+        m_pages->setCurrentWidget(m_assistPage);
+        m_assistAction->setChecked(true);
+        break;
     case Page::Settings:
         m_pages->setCurrentWidget(m_settingsPage);
         m_settingsAction->setChecked(true);
@@ -721,6 +757,8 @@ MainWindow::Page MainWindow::currentPage() const
         return Page::Rules;
     if (m_pages->currentWidget() == m_backupsPage)
         return Page::Backups;
+    if (m_pages->currentWidget() == m_assistPage)
+        return Page::Assist;
     return Page::Environment;
 }
 
@@ -773,10 +811,36 @@ void MainWindow::checkFleet()
     m_health->setEnvironments(m_model->environments());
     m_sql->setEnvironments(m_model->environments());
     m_backupsPage->setEnvironments(m_model->environments());
+    m_assistPage->setEnvironments(m_model->environments());
     // Backups still running on record (a restart, or started by tidesk-cli) are followed; after
     // the vault is unlocked this runs again and follows those that needed a secret.
     m_backupsPage->reattachRunning();
     updateFleetStatus();
+}
+
+void MainWindow::joinAssistSession()
+{
+    auto *dlg = new AssistJoinDialog(this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const std::optional<SessionCode> code = dlg->code();
+        if (!code)
+            return;
+        auto *w = new AssistWorkspace(dlg->options(), *code, nullptr);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        m_workspaces.append(w);
+        w->show();
+    });
+    dlg->open();
+}
+
+QList<AssistWorkspace *> MainWindow::assistWorkspaces() const
+{
+    QList<AssistWorkspace *> out;
+    for (const QPointer<AssistWorkspace> &w : m_workspaces)
+        if (w)
+            out << w.data();
+    return out;
 }
 
 void MainWindow::pollVault()

@@ -41,6 +41,8 @@ class QTimer;
 namespace TiDesk {
 
 class ActivityPage;
+class AssistPage;
+class AssistWorkspace;
 class AlertsPage;
 class BackupManager;
 class BackupsPage;
@@ -78,6 +80,7 @@ public:
         Rules,
         Guardrails,
         Backups,
+        Assist,
         Settings
     };
     Q_ENUM(Page)
@@ -111,6 +114,9 @@ public:
     [[nodiscard]] RulesPage *rulesPage() const;
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settingsPage; }
     [[nodiscard]] BackupsPage *backupsPage() const { return m_backupsPage; }
+    [[nodiscard]] AssistPage *assistPage() const { return m_assistPage; }
+    // The expert windows opened from "Join an expert session..." (closed ones are gone).
+    [[nodiscard]] QList<AssistWorkspace *> assistWorkspaces() const;
     // Follows every backup started here or still running on record (re-attached at each check).
     [[nodiscard]] BackupManager *backupManager() const;
     [[nodiscard]] QAction *action(const QString &objectName) const;
@@ -129,6 +135,8 @@ public slots:
     void unlockVault();
     // Checks every environment in the sidebar now (a run in progress is restarted).
     void checkFleet();
+    // Asks for a session code (AssistJoinDialog) and opens the expert's workspace with it.
+    void joinAssistSession();
 
 signals:
     void inventoryReloaded();
@@ -187,6 +195,8 @@ private:
     QHash<QUuid, bool> m_pollerReachable; // the poller's last verdict per environment
     SettingsPage *m_settingsPage = nullptr;
     BackupsPage *m_backupsPage = nullptr;
+    AssistPage *m_assistPage = nullptr;
+    QList<QPointer<AssistWorkspace>> m_workspaces;
     QLabel *m_countLabel = nullptr;
     QLabel *m_backendLabel = nullptr;
     StatusPill *m_checkPill = nullptr;
@@ -209,6 +219,8 @@ private:
     QAction *m_rulesAction = nullptr;
     QAction *m_guardrailsAction = nullptr;
     QAction *m_backupsAction = nullptr;
+    QAction *m_assistAction = nullptr;
+    QAction *m_joinAssistAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -7,6 +7,7 @@ target_sources(tidesk_ui PRIVATE
     EnvironmentDelegate.h EnvironmentDelegate.cpp
     EnvironmentText.h EnvironmentText.cpp
     TierBanner.h TierBanner.cpp
+    AssistRelayText.h AssistRelayText.cpp
     PageHeading.h PageHeading.cpp
     TierStyle.h TierStyle.cpp
     Theme.h Theme.cpp
@@ -32,6 +33,14 @@ target_sources(tidesk_ui PRIVATE
     pages/BackupsPage.h pages/BackupsPage.cpp
     pages/BackupProgressDelegate.h pages/BackupProgressDelegate.cpp
     pages/BackupStyleModel.h pages/BackupStyleModel.cpp
+    pages/AssistPage.h pages/AssistPage.cpp
+    pages/AssistStartForm.h pages/AssistStartForm.cpp
+    pages/AssistProposalCard.h pages/AssistProposalCard.cpp
+    pages/AssistChatPane.h pages/AssistChatPane.cpp
+    pages/AssistTable.h pages/AssistTable.cpp
+    pages/AssistTimeText.h pages/AssistTimeText.cpp
+    pages/AssistProposeBox.h pages/AssistProposeBox.cpp
+    pages/AssistWorkspace.h pages/AssistWorkspace.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp
     dialogs/EndpointListEditor.h dialogs/EndpointListEditor.cpp
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
@@ -44,4 +53,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/StartBackupDialog.h dialogs/StartBackupDialog.cpp
     dialogs/RestoreDialog.h dialogs/RestoreDialog.cpp
     dialogs/BrRestoreDialog.h dialogs/BrRestoreDialog.cpp
+    dialogs/AssistJoinDialog.h dialogs/AssistJoinDialog.cpp
 )

@@ -14,6 +14,10 @@ const QString kLastEnvironment = u"ui/lastEnvironment"_s;
 const QString kWindowGeometry = u"ui/windowGeometry"_s;
 const QString kWindowState = u"ui/windowState"_s;
 const QString kDefaultConnectTimeoutMs = u"sql/defaultConnectTimeoutMs"_s;
+const QString kAssistRelay = u"assist/relay"_s;
+const QString kAssistKeyPath = u"assist/keyPath"_s;
+const QString kAssistKnownHosts = u"assist/knownHosts"_s;
+const QString kAssistExpertName = u"assist/expertName"_s;
 
 QString oneOf(const QString &value, std::initializer_list<QString> allowed, const QString &fallback)
 {
@@ -100,6 +104,42 @@ void AppSettings::setDefaultConnectTimeoutMs(int ms)
 void AppSettings::sync()
 {
     m_settings.sync();
+}
+
+QString AppSettings::assistRelay() const
+{
+    return m_settings.value(kAssistRelay).toString();
+}
+void AppSettings::setAssistRelay(const QString &relay)
+{
+    m_settings.setValue(kAssistRelay, relay);
+}
+
+QString AppSettings::assistKeyPath() const
+{
+    return m_settings.value(kAssistKeyPath).toString();
+}
+void AppSettings::setAssistKeyPath(const QString &path)
+{
+    m_settings.setValue(kAssistKeyPath, path);
+}
+
+QString AppSettings::assistKnownHosts() const
+{
+    return m_settings.value(kAssistKnownHosts).toString();
+}
+void AppSettings::setAssistKnownHosts(const QString &path)
+{
+    m_settings.setValue(kAssistKnownHosts, path);
+}
+
+QString AppSettings::assistExpertName() const
+{
+    return m_settings.value(kAssistExpertName).toString();
+}
+void AppSettings::setAssistExpertName(const QString &name)
+{
+    m_settings.setValue(kAssistExpertName, name);
 }
 
 } // namespace TiDesk

@@ -38,6 +38,17 @@ public:
     [[nodiscard]] int defaultConnectTimeoutMs() const;
     void setDefaultConnectTimeoutMs(int ms);
 
+    // Expert sessions (issue 7): the relay (user@host:port), the SSH key and known_hosts file
+    // used to reach it (paths, never a passphrase), and the name an expert gives when joining.
+    [[nodiscard]] QString assistRelay() const;
+    void setAssistRelay(const QString &relay);
+    [[nodiscard]] QString assistKeyPath() const;
+    void setAssistKeyPath(const QString &path);
+    [[nodiscard]] QString assistKnownHosts() const;
+    void setAssistKnownHosts(const QString &path);
+    [[nodiscard]] QString assistExpertName() const;
+    void setAssistExpertName(const QString &name);
+
     void sync();
 
 private:

@@ -444,19 +444,26 @@ int AssistCommands::join(const QStringList &args)
                                         "statement"));
     const QCommandLineOption waitOpt(u"wait-s"_s, tr("how long to wait for the DBA (default 600)"),
                                      u"s"_s);
-    p.addOptions(
-        { relayOpt, keyOpt, nameOpt, knownOpt, envOpt, runOpt, killOpt, connOpt, waitOpt });
+    const QCommandLineOption backupOpt(u"backup"_s, tr("propose a backup: logical or physical"),
+                                       u"kind"_s);
+    const QCommandLineOption dbsOpt(u"databases"_s,
+                                    tr("with --backup logical: these databases only"), u"db,db"_s);
+    p.addOptions({ relayOpt, keyOpt, nameOpt, knownOpt, envOpt, runOpt, killOpt, connOpt, backupOpt,
+                   dbsOpt, waitOpt });
     if (!p.parse(QStringList { u"tidesk-cli assist join"_s } + args))
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1)
         return usage(tr("assist join needs the session CODE"));
     if (!p.isSet(keyOpt))
         return usage(tr("--key needs your SSH private key for the relay"));
-    if (p.isSet(runOpt) && p.isSet(killOpt))
-        return usage(tr("use either --run or --kill"));
-    const bool oneShot = p.isSet(runOpt) || p.isSet(killOpt);
+    if (int(p.isSet(runOpt)) + int(p.isSet(killOpt)) + int(p.isSet(backupOpt)) > 1)
+        return usage(tr("use one of --run, --kill and --backup"));
+    const bool oneShot = p.isSet(runOpt) || p.isSet(killOpt) || p.isSet(backupOpt);
     if (oneShot && !p.isSet(envOpt))
-        return usage(tr("--run and --kill need --env"));
+        return usage(tr("--run, --kill and --backup need --env"));
+    if (p.isSet(backupOpt) && p.value(backupOpt) != u"logical"_s
+        && p.value(backupOpt) != u"physical"_s)
+        return usage(tr("--backup needs logical or physical"));
     quint64 killId = 0;
     if (p.isSet(killOpt)) {
         bool ok = false;
@@ -559,6 +566,10 @@ int AssistCommands::join(const QStringList &args)
         if (p.isSet(runOpt)) {
             prop.action = AssistProposal::Action::Sql;
             prop.sql = p.value(runOpt);
+        } else if (p.isSet(backupOpt)) {
+            prop.action = AssistProposal::Action::Backup;
+            prop.backupKind = p.value(backupOpt);
+            prop.databases = p.value(dbsOpt).split(u',', Qt::SkipEmptyParts);
         } else {
             prop.action = p.isSet(connOpt) ? AssistProposal::Action::KillConnection
                                            : AssistProposal::Action::KillQuery;

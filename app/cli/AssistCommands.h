@@ -8,8 +8,10 @@
 //        approved only by typing the environment's name. With no question open, a line is a chat
 //        message; "/end" ends the session. SIGINT/SIGTERM end it too.
 //  join: CODE [--relay USER@HOST[:PORT]] --key PATH [--name NAME] [--known-hosts FILE]
-//        [--env ENV (--run SQL | --kill ID [--connection])] [--wait-s N] [--json]
-//        joins with the expert's own SSH key. With --run/--kill: proposes that one action, prints
+//        [--env ENV (--run SQL | --kill ID [--connection] | --backup logical|physical
+//        [--databases DB,DB])] [--wait-s N] [--json]
+//        joins with the expert's own SSH key. With --run/--kill/--backup: proposes that one action,
+//        prints
 //        its result and leaves. Without: lines on stdin are SQL proposals on the current
 //        environment; "/env ENV", "/view fleet|sessions|slow|alerts [ENV]", "/kill ID",
 //        "/say TEXT", "/end".

@@ -1,5 +1,7 @@
 #include "AssistPage.h"
 
+#include "backup/BackupManager.h"
+
 #include "AssistChatPane.h"
 #include "AssistProposalCard.h"
 #include "AssistStartForm.h"
@@ -371,6 +373,11 @@ AssistProposalCard *AssistPage::card(qint64 proposalId) const
     return m_cards.value(proposalId, nullptr);
 }
 
+void AssistPage::setBackupManager(BackupManager *manager)
+{
+    m_backupManager = manager;
+}
+
 void AssistPage::startSession()
 {
     if (isSessionRunning() || !m_form->canStart())
@@ -383,6 +390,7 @@ void AssistPage::startSession()
     clearActive();
     m_banner->clear();
     auto *s = new AssistHostSession(m_services, m_form->options(), this);
+    s->setBackupManager(m_backupManager.data());
     m_session = s;
     connectSession(s);
     m_code->setText(tr("Connecting to the relay\u2026"));

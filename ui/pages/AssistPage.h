@@ -29,6 +29,8 @@ class QVBoxLayout;
 
 namespace TiDesk {
 
+class BackupManager;
+
 class AssistChatPane;
 class AssistProposalCard;
 class AssistStartForm;
@@ -47,6 +49,9 @@ public:
     explicit AssistPage(const CoreServices &services, QWidget *parent = nullptr);
     ~AssistPage() override;
 
+    // Where approved backup proposals start (the Backups page's manager, so the page follows
+    // them); not owned.
+    void setBackupManager(BackupManager *manager);
     // The inventory's environments (the ones the form offers to share).
     void setEnvironments(const EnvironmentList &envs);
     // Starts a session with the form's options (what the Start button does).
@@ -146,6 +151,7 @@ private:
     QLabel *m_auditPath = nullptr;
     QPushButton *m_openFolder = nullptr;
     QPointer<ConfirmActionDialog> m_approveDialog;
+    QPointer<BackupManager> m_backupManager;
 };
 
 } // namespace TiDesk

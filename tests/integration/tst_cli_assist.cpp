@@ -146,6 +146,7 @@ private slots:
     void rejectedProposalRunsNothing();
     void productionNeedsTheTypedName();
     void backupProposalRunsAfterApproval();
+    void sessionLogsVerifyAndExport();
     void badInput();
 
 private:
@@ -403,6 +404,50 @@ void TestCliAssist::backupProposalRunsAfterApproval()
                      { u"--json"_s, u"backup"_s, u"list"_s, u"dev-a"_s });
     QVERIFY2(r.exitCode == 0, r.both().constData());
     QVERIFY2(r.out.contains("succeeded"), r.out.constData());
+}
+
+void TestCliAssist::sessionLogsVerifyAndExport()
+{
+    // The sessions above left their logs in TIDESK_HOME's assist/.
+    Test::CliRun r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                                  { u"--json"_s, u"assist"_s, u"log"_s });
+    QVERIFY2(r.exitCode == 0, r.both().constData());
+    const QJsonArray logs = r.json().value(u"logs"_s).toArray();
+    QVERIFY(logs.size() >= 4);
+    for (const QJsonValue &l : logs)
+        QVERIFY2(l.toObject().value(u"ok"_s).toBool(),
+                 qPrintable(l.toObject().value(u"reason"_s).toString()));
+    const QString file = logs.first().toObject().value(u"file"_s).toString();
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"--json"_s, u"assist"_s, u"log"_s, u"show"_s, file });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("accepted the expert Ada Expert"));
+    QVERIFY(r.out.contains("session ended"));
+    // Export, then edit the original: verification names the line.
+    const QString copy = m_home.filePath(u"exported.jsonl"_s);
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"assist"_s, u"log"_s, u"export"_s, file, u"--to"_s, copy });
+    QVERIFY2(r.exitCode == 0, r.both().constData());
+    QVERIFY(QFile::exists(copy));
+    QVERIFY(QFile::exists(copy + u".verification.json"_s));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    QVERIFY(bytes.contains("accepted the expert"));
+    bytes.replace("accepted the expert", "accepted the EXPERT");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+    f.close();
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"--json"_s, u"assist"_s, u"log"_s, u"verify"_s, file });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"problem"_s).toString(), u"edited"_s);
+    QVERIFY(r.json().value(u"broken_line"_s).toInt() > 1);
+    // The export kept the intact copy.
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"assist"_s, u"log"_s, u"verify"_s, copy });
+    QCOMPARE(r.exitCode, 0);
 }
 
 void TestCliAssist::badInput()

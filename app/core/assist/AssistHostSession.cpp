@@ -42,6 +42,15 @@ namespace {
 
 constexpr int kMaxOpenCards = 50;
 
+// The environment with the host's secrets (blocks on the credential store: pool threads).
+Result<EnvironmentTarget> resolveTarget(const CoreServices &services, const Environment &env)
+{
+    DialectOptions opts;
+    if (!services.tidbCatalogSchema.isEmpty())
+        opts.catalogSchema = services.tidbCatalogSchema;
+    return EnvironmentTarget::resolve(env, services.secrets, services.tunnels, opts);
+}
+
 template<typename T>
 void onPool(QObject *context, QThreadPool *pool, std::function<T()> work,
             std::function<void(const T &)> done)
@@ -56,6 +65,20 @@ void onPool(QObject *context, QThreadPool *pool, std::function<T()> work,
 }
 
 } // namespace
+
+void AssistHostSession::reportAuditFailure(const QPointer<AssistHostSession> &self,
+                                           const Error &error)
+{
+    QMetaObject::invokeMethod(
+        qApp,
+        [self, error] {
+            if (AssistHostSession *s = self.data(); s && !s->m_auditFailedReported) {
+                s->m_auditFailedReported = true;
+                emit s->auditFailed(error);
+            }
+        },
+        Qt::QueuedConnection);
+}
 
 AssistHostSession::AssistHostSession(CoreServices services, AssistHostOptions options,
                                      QObject *parent)
@@ -173,15 +196,7 @@ void AssistHostSession::audit(AuditKind kind, const QString &actor, const QStrin
             : state->chain->appendWithDetail(kind, actor, summary, detail);
         if (!r) {
             const Error e = r.error();
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, e] {
-                    if (AssistHostSession *s = self.data(); s && !s->m_auditFailedReported) {
-                        s->m_auditFailedReported = true;
-                        emit s->auditFailed(e);
-                    }
-                },
-                Qt::QueuedConnection);
+            reportAuditFailure(self, e);
         }
     });
 }
@@ -216,15 +231,7 @@ void AssistHostSession::start()
         if (!chain) {
             state->error = chain.error();
             const Error e = chain.error();
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, e] {
-                    if (AssistHostSession *s = self.data(); s && !s->m_auditFailedReported) {
-                        s->m_auditFailedReported = true;
-                        emit s->auditFailed(e);
-                    }
-                },
-                Qt::QueuedConnection);
+            reportAuditFailure(self, e);
             return;
         }
         state->chain = std::move(*chain);
@@ -529,11 +536,7 @@ void AssistHostSession::onPropose(const QJsonObject &o)
     onPool<AssistCardFacts>(
         this, services.pool,
         [services, proposal, env] {
-            DialectOptions opts;
-            if (!services.tidbCatalogSchema.isEmpty())
-                opts.catalogSchema = services.tidbCatalogSchema;
-            const Result<EnvironmentTarget> t
-                = EnvironmentTarget::resolve(env, services.secrets, services.tunnels, opts);
+            const Result<EnvironmentTarget> t = resolveTarget(services, env);
             if (!t) {
                 AssistCardFacts f;
                 f.statement = proposal.summary();
@@ -669,11 +672,7 @@ void AssistHostSession::startRun(qint64 id)
     onPool<AssistResult>(
         this, services.pool,
         [services, proposal, env, rowLimit] {
-            DialectOptions opts;
-            if (!services.tidbCatalogSchema.isEmpty())
-                opts.catalogSchema = services.tidbCatalogSchema;
-            const Result<EnvironmentTarget> t
-                = EnvironmentTarget::resolve(env, services.secrets, services.tunnels, opts);
+            const Result<EnvironmentTarget> t = resolveTarget(services, env);
             if (!t) {
                 AssistResult r;
                 r.proposalId = proposal.id;
@@ -873,17 +872,13 @@ void AssistHostSession::refreshView()
     onPool<AssistView>(
         this, services.pool,
         [services, envs, kind] {
-            DialectOptions opts;
-            if (!services.tidbCatalogSchema.isEmpty())
-                opts.catalogSchema = services.tidbCatalogSchema;
             AssistView v;
             v.kind = kind;
             v.atUtc = QDateTime::currentDateTimeUtc();
             if (kind == AssistView::Kind::Fleet)
                 v.columns = AssistHostWork::fleetColumns();
             for (const Environment &env : envs) {
-                const Result<EnvironmentTarget> t
-                    = EnvironmentTarget::resolve(env, services.secrets, services.tunnels, opts);
+                const Result<EnvironmentTarget> t = resolveTarget(services, env);
                 if (kind != AssistView::Kind::Fleet) {
                     if (!t) {
                         v.environment = env.name;
@@ -1022,11 +1017,7 @@ void AssistHostSession::readHealth()
     onPool<Result<Engine>>(
         this, services.pool,
         [services, e = *env]() -> Result<Engine> {
-            DialectOptions opts;
-            if (!services.tidbCatalogSchema.isEmpty())
-                opts.catalogSchema = services.tidbCatalogSchema;
-            const Result<EnvironmentTarget> t
-                = EnvironmentTarget::resolve(e, services.secrets, services.tunnels, opts);
+            const Result<EnvironmentTarget> t = resolveTarget(services, e);
             if (!t)
                 return t.error();
             SqlConnection conn(services.activityLog);

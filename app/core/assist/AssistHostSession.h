@@ -195,6 +195,8 @@ private:
     // Appends to the session's audit log on the audit pool (in order).
     void audit(AuditKind kind, const QString &actor, const QString &summary,
                const QJsonObject &detail = {});
+    // From an audit pool thread: auditFailed() once, on the session's thread.
+    static void reportAuditFailure(const QPointer<AssistHostSession> &self, const Error &error);
     [[nodiscard]] std::optional<Environment> sharedByName(const QString &name) const;
     [[nodiscard]] QString expertActor() const;
 

@@ -12,8 +12,8 @@
 #include "assist/AuditLogChain.h"
 #include "common/AppPaths.h"
 #include "dialogs/AssistLogDialog.h"
-#include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/AssistLogReplay.h"
+#include "dialogs/ConfirmActionDialog.h"
 #include "pages/AssistPage.h"
 
 #include <QAction>
@@ -112,8 +112,8 @@ private slots:
         QCOMPARE(t->rowCount(), 6);
         QCOMPARE(column(t, 0), (QStringList { u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s }));
         QCOMPARE(column(t, 2),
-                 (QStringList { u"System"_s, u"System"_s, u"Proposal"_s, u"Decision"_s,
-                                u"Result"_s, u"Chat"_s }));
+                 (QStringList { u"System"_s, u"System"_s, u"Proposal"_s, u"Decision"_s, u"Result"_s,
+                                u"Chat"_s }));
         QCOMPARE(t->item(2, 3)->text(), u"expert:Ada"_s);
         QCOMPARE(t->item(3, 4)->text(), u"approved proposal 1"_s);
         QCOMPARE(t->item(0, 4)->text(), u"session log opened"_s);
@@ -176,6 +176,8 @@ private slots:
         QCOMPARE(verdict->kind(), MessageBanner::Kind::Error);
         QVERIFY2(verdict->text().startsWith(u"Broken at line 3: "_s), qPrintable(verdict->text()));
         QVERIFY2(verdict->detail().contains(u"edited"_s), qPrintable(verdict->detail()));
+        QVERIFY2(verdict->detail().contains(u"Lines 1 to 2 are intact"_s),
+                 qPrintable(verdict->detail()));
         QListWidgetItem *item = dlg.logList()->item(0);
         QCOMPARE(item->data(AssistLogDialog::StateRole).toInt(),
                  int(AssistLogDialog::ItemState::Broken));

@@ -34,7 +34,7 @@ namespace {
 enum Column { ColSeq, ColTime, ColKind, ColActor, ColSummary, ColumnCount };
 
 // Runs `work` on the pool; `done` gets its result on the owner's thread unless the owner is gone.
-template <typename Work, typename Done>
+template<typename Work, typename Done>
 void runWatched(QObject *owner, QThreadPool *pool, Work &&work, Done &&done)
 {
     using T = std::invoke_result_t<Work>;
@@ -86,9 +86,9 @@ QString linesText(int n)
 
 QString detailText(const QJsonObject &detail)
 {
-    return detail.isEmpty() ? QString()
-                            : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Indented))
-                                  .trimmed();
+    return detail.isEmpty()
+        ? QString()
+        : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Indented)).trimmed();
 }
 
 } // namespace
@@ -235,11 +235,11 @@ void AssistLogDialog::onListed(quint64 generation, const QList<AssistLogFile> &f
             item->setData(PathRole, f.path);
             item->setToolTip(QDir::toNativeSeparators(f.path));
             //: List of session logs: %1 = file name, %2 = last written (local time)
-            item->setData(Qt::UserRole + 2,
-                          tr("%1\nlast written %2")
-                              .arg(QFileInfo(f.path).fileName(),
-                                   QLocale().toString(f.modifiedUtc.toLocalTime(),
-                                                      QLocale::ShortFormat)));
+            item->setData(
+                Qt::UserRole + 2,
+                tr("%1\nlast written %2")
+                    .arg(QFileInfo(f.path).fileName(),
+                         QLocale().toString(f.modifiedUtc.toLocalTime(), QLocale::ShortFormat)));
             item->setData(StateRole, int(ItemState::Checking));
             item->setText(item->data(Qt::UserRole + 2).toString() + u'\n' + tr("Checking\u2026"));
             item->setIcon(dot(StatusPill::colorFor(StatusPill::State::Unknown)));
@@ -358,10 +358,16 @@ void AssistLogDialog::showContent(const AssistLogContent &content)
             //: %1 = line number, %2 = why (one sentence)
             tr("Broken at line %1: %2").arg(v.brokenLine).arg(v.reason),
             content.readError.isEmpty()
-                //: %1 = "6 lines", %2 = the problem's stable name (edited, deleted ...)
-                ? tr("%1 read; problem: %2. The lines before it are intact; this line and "
-                     "everything after it cannot be trusted.")
-                      .arg(linesText(v.lines), AuditVerification::problemName(v.problem))
+                ? (v.brokenLine > 1
+                       //: %1 = the problem's stable name (edited, deleted ...), %2 = last
+                       //: intact line
+                       ? tr("Problem: %1. Lines 1 to %2 are intact; this line and everything "
+                            "after it cannot be trusted.")
+                             .arg(AuditVerification::problemName(v.problem))
+                             .arg(v.brokenLine - 1)
+                       //: %1 = the problem's stable name (edited, deleted ...)
+                       : tr("Problem: %1. No line of this log can be trusted.")
+                             .arg(AuditVerification::problemName(v.problem)))
                 : content.readError);
     }
 
@@ -375,8 +381,9 @@ void AssistLogDialog::showContent(const AssistLogContent &content)
     for (int r = 0; r < m_lines.size(); ++r) {
         const AssistLogLine &l = m_lines.at(r);
         lineNumbers << QString::number(l.line);
-        const QString tip = l.isJson ? (l.detail.isEmpty() ? tr("No detail.") : detailText(l.detail))
-                                     : tr("This line is not a JSON object.");
+        const QString tip = l.isJson
+            ? (l.detail.isEmpty() ? tr("No detail.") : detailText(l.detail))
+            : tr("This line is not a JSON object.");
         const QStringList cells {
             l.seq >= 0 ? QString::number(l.seq) : u"\u2014"_s,
             l.timeUtc.isValid() ? l.timeUtc.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)
@@ -399,9 +406,8 @@ void AssistLogDialog::showContent(const AssistLogContent &content)
         }
     }
     m_table->setVerticalHeaderLabels(lineNumbers);
-    m_table->resizeColumnsToContents();
-    if (m_table->columnWidth(ColSummary) > 600)
-        m_table->setColumnWidth(ColSummary, 600);
+    for (int c = 0; c < ColSummary; ++c) // the summary stretches
+        m_table->resizeColumnToContents(c);
     m_detail->clear();
     if (!v.ok && v.brokenLine > 0 && v.brokenLine <= m_table->rowCount()) {
         m_table->selectRow(v.brokenLine - 1);
@@ -426,7 +432,8 @@ void AssistLogDialog::showDetail()
         text << tr("Not a JSON object:") << l.summary;
     } else {
         text << tr("Summary: %1").arg(l.summary);
-        text << (l.detail.isEmpty() ? tr("Detail: none") : tr("Detail:\n%1").arg(detailText(l.detail)));
+        text << (l.detail.isEmpty() ? tr("Detail: none")
+                                    : tr("Detail:\n%1").arg(detailText(l.detail)));
         text << tr("prev: %1").arg(l.prev) << tr("hash: %1").arg(l.hash);
     }
     m_detail->setPlainText(text.join(u'\n'));

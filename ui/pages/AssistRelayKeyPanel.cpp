@@ -47,7 +47,7 @@ bool isFirstContact(const KnownHosts::Lookup &l)
     return l.status == KnownHosts::Status::NotFound && l.otherKeyTypes.isEmpty();
 }
 
-template <typename Work, typename Done>
+template<typename Work, typename Done>
 void runWatched(QObject *owner, QThreadPool *pool, Work &&work, Done &&done)
 {
     using T = std::invoke_result_t<Work>;
@@ -209,8 +209,7 @@ void AssistRelayKeyPanel::onProbeKey()
                 return;
             }
             if (st.lookup.status == KnownHosts::Status::Match) {
-                m_headline->setText(
-                    tr("The relay %1 is in known_hosts by now.").arg(relayText()));
+                m_headline->setText(tr("The relay %1 is in known_hosts by now.").arg(relayText()));
                 m_fingerprint->setText(m_key.fingerprint);
                 m_fingerprint->show();
                 m_advice->hide();
@@ -231,8 +230,8 @@ void AssistRelayKeyPanel::onProbeKey()
                 return;
             }
             //: %1 = user@relay:port
-            m_headline->setText(tr("The relay %1 presented a host key TiDesk has never seen")
-                                    .arg(relayText()));
+            m_headline->setText(
+                tr("The relay %1 presented a host key TiDesk has never seen").arg(relayText()));
             //: %1 = key type (ssh-ed25519 ...), %2 = fingerprint (SHA256:...)
             m_fingerprint->setText(tr("%1  %2").arg(m_key.keyType, m_key.fingerprint));
             m_fingerprint->show();
@@ -286,15 +285,26 @@ void AssistRelayKeyPanel::onProbeError(const Error &e)
 
 void AssistRelayKeyPanel::showRefused(const Error &e)
 {
+    // The banner above already carries the full refusal (the known_hosts line): here the key
+    // that was presented and what to do, worded for a relay.
     const HostKeyProblem::Kind kind = HostKeyProblem::classify(e);
     QPalette p = m_headline->palette();
     p.setColor(QPalette::WindowText, StatusPill::colorFor(StatusPill::State::Error));
     m_headline->setPalette(p);
     m_headline->setText(HostKeyProblem::headline(kind));
-    m_fingerprint->setText(e.message);
-    m_fingerprint->setFont(font());
+    //: %1 = user@relay:port, %2 = key type, %3 = fingerprint (SHA256:...)
+    m_fingerprint->setText(
+        m_key.fingerprint.isEmpty()
+            ? e.message
+            : tr("%1 presented %2  %3").arg(relayText(), m_key.keyType, m_key.fingerprint));
     m_fingerprint->show();
-    m_advice->setText(HostKeyProblem::advice(kind));
+    m_advice->setText(
+        kind == HostKeyProblem::Kind::Changed || kind == HostKeyProblem::Kind::Revoked
+            ? tr("Do not work around this: TiDesk does not offer to trust a changed key. Ask the "
+                 "relay's administrator whether its host key was replaced, and compare the new "
+                 "fingerprint with one obtained from them before removing the old known_hosts "
+                 "entry.")
+            : e.message);
     m_advice->show();
     m_trust->hide();
     setFinding(Finding::Refused);

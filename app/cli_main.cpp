@@ -176,7 +176,7 @@ int main(int argc, char *argv[])
     if (command == u"digest")
         return SlowCommands(context).digest(args);
     // The expert's side needs no inventory and no secrets: the expert holds none.
-    if (command == u"assist" && args.value(0) != u"host")
+    if (command == u"assist" && args.value(0) == u"join")
         return AssistCommands(context).run(args);
     if (command != u"env" && command != u"alerts" && command != u"metrics" && command != u"fleet"
         && command != u"guardrails" && command != u"kill" && command != u"rules"

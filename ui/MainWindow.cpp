@@ -273,6 +273,7 @@ void MainWindow::createCentral()
     m_pages->addWidget(m_sql->rulesPage());
     m_pages->addWidget(m_sql->guardrailsPage());
     m_assistPage = new AssistPage(m_services, m_pages);
+    m_assistPage->setBackupManager(m_backupsPage->manager());
     m_pages->addWidget(m_backupsPage);
     m_pages->addWidget(m_assistPage);
     m_pages->addWidget(m_settingsPage);

@@ -3,15 +3,19 @@
 #include "assist/AssistExpertSession.h"
 #include "assist/AssistHostSession.h"
 #include "assist/AssistTransport.h"
+#include "assist/AuditLogChain.h"
 #include "cli/CliContext.h"
 #include "cli/CliIo.h"
 #include "cli/StdinLines.h"
 #include "cli/StopSignals.h"
+#include "common/AppPaths.h"
 #include "inventory/InventoryStore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -114,7 +118,9 @@ int AssistCommands::run(const QStringList &args)
         return host(args.mid(1));
     if (args.first() == u"join"_s)
         return join(args.mid(1));
-    return usage(tr("assist needs host or join"));
+    if (args.first() == u"log"_s)
+        return log(args.mid(1));
+    return usage(tr("assist needs host, join or log"));
 }
 
 int AssistCommands::host(const QStringList &args)
@@ -444,19 +450,26 @@ int AssistCommands::join(const QStringList &args)
                                         "statement"));
     const QCommandLineOption waitOpt(u"wait-s"_s, tr("how long to wait for the DBA (default 600)"),
                                      u"s"_s);
-    p.addOptions(
-        { relayOpt, keyOpt, nameOpt, knownOpt, envOpt, runOpt, killOpt, connOpt, waitOpt });
+    const QCommandLineOption backupOpt(u"backup"_s, tr("propose a backup: logical or physical"),
+                                       u"kind"_s);
+    const QCommandLineOption dbsOpt(u"databases"_s,
+                                    tr("with --backup logical: these databases only"), u"db,db"_s);
+    p.addOptions({ relayOpt, keyOpt, nameOpt, knownOpt, envOpt, runOpt, killOpt, connOpt, backupOpt,
+                   dbsOpt, waitOpt });
     if (!p.parse(QStringList { u"tidesk-cli assist join"_s } + args))
         return usage(p.errorText());
     if (p.positionalArguments().size() != 1)
         return usage(tr("assist join needs the session CODE"));
     if (!p.isSet(keyOpt))
         return usage(tr("--key needs your SSH private key for the relay"));
-    if (p.isSet(runOpt) && p.isSet(killOpt))
-        return usage(tr("use either --run or --kill"));
-    const bool oneShot = p.isSet(runOpt) || p.isSet(killOpt);
+    if (int(p.isSet(runOpt)) + int(p.isSet(killOpt)) + int(p.isSet(backupOpt)) > 1)
+        return usage(tr("use one of --run, --kill and --backup"));
+    const bool oneShot = p.isSet(runOpt) || p.isSet(killOpt) || p.isSet(backupOpt);
     if (oneShot && !p.isSet(envOpt))
-        return usage(tr("--run and --kill need --env"));
+        return usage(tr("--run, --kill and --backup need --env"));
+    if (p.isSet(backupOpt) && p.value(backupOpt) != u"logical"_s
+        && p.value(backupOpt) != u"physical"_s)
+        return usage(tr("--backup needs logical or physical"));
     quint64 killId = 0;
     if (p.isSet(killOpt)) {
         bool ok = false;
@@ -559,6 +572,10 @@ int AssistCommands::join(const QStringList &args)
         if (p.isSet(runOpt)) {
             prop.action = AssistProposal::Action::Sql;
             prop.sql = p.value(runOpt);
+        } else if (p.isSet(backupOpt)) {
+            prop.action = AssistProposal::Action::Backup;
+            prop.backupKind = p.value(backupOpt);
+            prop.databases = p.value(dbsOpt).split(u',', Qt::SkipEmptyParts);
         } else {
             prop.action = p.isSet(connOpt) ? AssistProposal::Action::KillConnection
                                            : AssistProposal::Action::KillQuery;
@@ -689,6 +706,119 @@ int AssistCommands::join(const QStringList &args)
     if (session.state() != AssistExpertSession::State::Ended)
         loop.exec();
     return exitCode;
+}
+
+int AssistCommands::log(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption dirOpt(u"dir"_s,
+                                    tr("where the session logs are (default: the data "
+                                       "directory's assist/)"),
+                                    u"dir"_s);
+    const QCommandLineOption toOpt(u"to"_s, tr("export: the copy to write"), u"file"_s);
+    const QCommandLineOption headOpt(
+        u"head"_s, tr("verify: the last line's hash you kept elsewhere"), u"sha256"_s);
+    p.addOptions({ dirOpt, toOpt, headOpt });
+    if (!p.parse(QStringList { u"tidesk-cli assist log"_s } + args))
+        return usage(p.errorText());
+    const QStringList pos = p.positionalArguments();
+    const QString dir
+        = p.isSet(dirOpt) ? expandHome(p.value(dirOpt)) : AppPaths::dataDir() + u"/assist"_s;
+    const bool json = m_ctx.json();
+    auto verificationJson = [](const AuditVerification &v) {
+        return QJsonObject { { u"ok"_s, v.ok },
+                             { u"lines"_s, v.lines },
+                             { u"broken_line"_s, v.brokenLine },
+                             { u"problem"_s, AuditVerification::problemName(v.problem) },
+                             { u"reason"_s, v.reason },
+                             { u"session"_s, v.sessionId },
+                             { u"head"_s, v.headHash },
+                             { u"file_sha256"_s, v.fileSha256 } };
+    };
+    auto verdict = [](const AuditVerification &v) {
+        return v.ok ? tr("intact: %n line(s), head %1", nullptr, v.lines).arg(v.headHash.left(16))
+                    //: %1 = line number, %2 = why
+                    : tr("BROKEN at line %1: %2").arg(v.brokenLine).arg(v.reason);
+    };
+    if (pos.isEmpty()) { // the list
+        const QFileInfoList files
+            = QDir(dir).entryInfoList({ u"*.jsonl"_s }, QDir::Files, QDir::Name | QDir::Reversed);
+        QJsonArray list;
+        QList<QStringList> rows;
+        for (const QFileInfo &f : files) {
+            const AuditVerification v = AuditLogChain::verify(f.absoluteFilePath());
+            QJsonObject o = verificationJson(v);
+            o.insert(u"file"_s, f.absoluteFilePath());
+            list.append(o);
+            rows << QStringList { f.fileName(), QString::number(v.lines), verdict(v) };
+        }
+        if (json)
+            event(QJsonObject { { u"dir"_s, dir }, { u"logs"_s, list } });
+        else if (rows.isEmpty())
+            CliIo::out(tr("No session logs in %1").arg(dir));
+        else
+            CliIo::out(CliIo::table({ tr("LOG"), tr("LINES"), tr("CHAIN") }, rows));
+        return ExitOk;
+    }
+    const QString verb = pos.first();
+    if ((verb != u"show"_s && verb != u"verify"_s && verb != u"export"_s) || pos.size() != 2)
+        return usage(tr("Usage: tidesk-cli assist log [show|verify|export FILE] [--dir DIR] "
+                        "[--to FILE] [--head SHA256]"));
+    QString file = expandHome(pos.at(1));
+    if (!QFileInfo::exists(file) && QFileInfo::exists(dir + u'/' + file))
+        file = dir + u'/' + file;
+    if (!QFileInfo::exists(file))
+        return m_ctx.fail(Error::make(ErrorKind::NotFound, tr("No such session log: %1").arg(file)),
+                          ExitInvalidInput);
+    if (verb == u"export"_s) {
+        if (!p.isSet(toOpt))
+            return usage(tr("export needs --to FILE"));
+        const Result<AuditVerification> v
+            = AuditLogChain::exportTo(file, expandHome(p.value(toOpt)), p.value(headOpt));
+        if (!v)
+            return m_ctx.fail(v.error(), ExitFailure);
+        if (json)
+            event(verificationJson(*v));
+        else
+            CliIo::out(tr("Exported to %1 with %1.verification.json: %2")
+                           .arg(expandHome(p.value(toOpt)), verdict(*v)));
+        return v->ok ? ExitOk : ExitFailure;
+    }
+    const AuditVerification v = AuditLogChain::verify(file, p.value(headOpt));
+    if (verb == u"show"_s) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return m_ctx.fail(Error::make(ErrorKind::Io, tr("Cannot read %1").arg(file)),
+                              ExitFailure);
+        QList<QStringList> rows;
+        QJsonArray lines;
+        while (!f.atEnd()) {
+            const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+            if (o.isEmpty())
+                continue;
+            lines.append(o);
+            rows << QStringList { QString::number(o.value(u"seq"_s).toInteger()),
+                                  o.value(u"time"_s).toString(), o.value(u"kind"_s).toString(),
+                                  o.value(u"actor"_s).toString(),
+                                  o.value(u"summary"_s).toString().left(160) };
+        }
+        if (json) {
+            event(QJsonObject { { u"file"_s, file },
+                                { u"verification"_s, verificationJson(v) },
+                                { u"lines"_s, lines } });
+        } else {
+            CliIo::out(CliIo::table(
+                { tr("SEQ"), tr("TIME"), tr("KIND"), tr("ACTOR"), tr("SUMMARY") }, rows));
+            CliIo::out(verdict(v));
+        }
+        return v.ok ? ExitOk : ExitFailure;
+    }
+    if (json)
+        event(verificationJson(v));
+    else
+        CliIo::out(verdict(v));
+    return v.ok ? ExitOk : ExitFailure;
 }
 
 } // namespace TiDesk::Cli

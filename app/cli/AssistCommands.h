@@ -8,11 +8,16 @@
 //        approved only by typing the environment's name. With no question open, a line is a chat
 //        message; "/end" ends the session. SIGINT/SIGTERM end it too.
 //  join: CODE [--relay USER@HOST[:PORT]] --key PATH [--name NAME] [--known-hosts FILE]
-//        [--env ENV (--run SQL | --kill ID [--connection])] [--wait-s N] [--json]
-//        joins with the expert's own SSH key. With --run/--kill: proposes that one action, prints
+//        [--env ENV (--run SQL | --kill ID [--connection] | --backup logical|physical
+//        [--databases DB,DB])] [--wait-s N] [--json]
+//        joins with the expert's own SSH key. With --run/--kill/--backup: proposes that one action,
+//        prints
 //        its result and leaves. Without: lines on stdin are SQL proposals on the current
 //        environment; "/env ENV", "/view fleet|sessions|slow|alerts [ENV]", "/kill ID",
 //        "/say TEXT", "/end".
+//  log [show|verify|export FILE] [--dir DIR] [--to FILE] [--head SHA256]: the host's session
+//        logs (hash-chained, AuditLogChain): the list with each chain's state, one replayed
+//        line by line, verified (exit 1 when broken), or exported with its verification.
 // --json: one JSON object per line per event ({"event":"code",...}). Exit status: 0 the session
 // ended normally (and, with --run, the action succeeded), 1 it failed (relay, code, rejected,
 // the statement failed), 2 usage, 3 unknown environment / bad code, 4 secrets.
@@ -43,6 +48,7 @@ public:
 private:
     int host(const QStringList &args);
     int join(const QStringList &args);
+    int log(const QStringList &args);
     int usage(const QString &why);
 
     CliContext &m_ctx;

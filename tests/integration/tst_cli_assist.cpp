@@ -145,6 +145,8 @@ private slots:
     void writeWaitsForTheDba();
     void rejectedProposalRunsNothing();
     void productionNeedsTheTypedName();
+    void backupProposalRunsAfterApproval();
+    void sessionLogsVerifyAndExport();
     void badInput();
 
 private:
@@ -357,6 +359,95 @@ void TestCliAssist::productionNeedsTheTypedName()
     QCOMPARE(result->value(u"rows"_s).toArray().at(0).toArray().at(0).toString(), u"1"_s);
     QCOMPARE(s.expert->finish(), 0);
     QCOMPARE(s.host->finish(), 0);
+}
+
+void TestCliAssist::backupProposalRunsAfterApproval()
+{
+    QVERIFY(setFlag(10));
+    // A local environment (no SSH host): the backup job runs on the host's machine, into the
+    // test's TIDESK_HOME.
+    Test::CliRun r = Test::runCli(
+        QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), m_vaultPass,
+        { u"env"_s, u"add"_s, u"dev-a"_s, u"--tier"_s, u"dev"_s, u"--host"_s,
+          u"127.0.0.1:"_s + QString::number(m_sandbox.mariadbPort(u"dev"_s)), u"--user"_s,
+          m_sandbox.adminUser(), u"--tls-mode"_s, u"disabled"_s, u"--password-stdin"_s },
+        (m_sandbox.adminPassword() + u'\n').toUtf8());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    Session s;
+    s.host = std::make_unique<CliProcess>(m_home.path(), m_vaultPass, hostArgs(u"dev-a"_s));
+    const std::optional<QJsonObject> code = s.host->waitEvent(u"code"_s);
+    QVERIFY2(code.has_value(), s.host->stderrText().constData());
+    QStringList args = joinArgs(code->value(u"code"_s).toString(), u"dev-a"_s, QString());
+    const qsizetype run = args.indexOf(u"--run"_s);
+    args.remove(run, 2);
+    args << u"--backup"_s << u"logical"_s << u"--databases"_s << u"tidesk_cli_assist"_s;
+    s.expert = std::make_unique<CliProcess>(m_home.path(), QString(), args);
+    QVERIFY(s.host->waitEvent(u"expert"_s).has_value());
+    QVERIFY(s.host->waitStderr("Let them in?"));
+    s.host->write("y");
+    const std::optional<QJsonObject> card = s.host->waitEvent(u"proposal"_s);
+    QVERIFY2(card.has_value(), s.host->stderrText().constData());
+    QCOMPARE(card->value(u"action"_s).toString(), u"backup"_s);
+    QVERIFY2(card->value(u"statement"_s).toString().contains(u"mariadb-dump"_s),
+             qPrintable(card->value(u"statement"_s).toString()));
+    QVERIFY(!card->value(u"read_only"_s).toBool()); // never auto-approved
+    QVERIFY(s.host->waitStderr("Approve #1 on dev-a?"));
+    s.host->write("y");
+    const std::optional<QJsonObject> result = s.expert->waitEvent(u"result"_s, 120000);
+    QVERIFY2(result.has_value(), s.expert->stderrText().constData());
+    QVERIFY2(result->value(u"ok"_s).toBool(), qPrintable(result->value(u"message"_s).toString()));
+    QVERIFY(result->value(u"message"_s).toString().contains(u"succeeded"_s));
+    QCOMPARE(s.expert->finish(), 0);
+    QCOMPARE(s.host->finish(), 0);
+    // The job is in the backup history like any other.
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), m_vaultPass,
+                     { u"--json"_s, u"backup"_s, u"list"_s, u"dev-a"_s });
+    QVERIFY2(r.exitCode == 0, r.both().constData());
+    QVERIFY2(r.out.contains("succeeded"), r.out.constData());
+}
+
+void TestCliAssist::sessionLogsVerifyAndExport()
+{
+    // The sessions above left their logs in TIDESK_HOME's assist/.
+    Test::CliRun r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                                  { u"--json"_s, u"assist"_s, u"log"_s });
+    QVERIFY2(r.exitCode == 0, r.both().constData());
+    const QJsonArray logs = r.json().value(u"logs"_s).toArray();
+    QVERIFY(logs.size() >= 4);
+    for (const QJsonValue &l : logs)
+        QVERIFY2(l.toObject().value(u"ok"_s).toBool(),
+                 qPrintable(l.toObject().value(u"reason"_s).toString()));
+    const QString file = logs.first().toObject().value(u"file"_s).toString();
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"--json"_s, u"assist"_s, u"log"_s, u"show"_s, file });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("accepted the expert Ada Expert"));
+    QVERIFY(r.out.contains("session ended"));
+    // Export, then edit the original: verification names the line.
+    const QString copy = m_home.filePath(u"exported.jsonl"_s);
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"assist"_s, u"log"_s, u"export"_s, file, u"--to"_s, copy });
+    QVERIFY2(r.exitCode == 0, r.both().constData());
+    QVERIFY(QFile::exists(copy));
+    QVERIFY(QFile::exists(copy + u".verification.json"_s));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    QVERIFY(bytes.contains("accepted the expert"));
+    bytes.replace("accepted the expert", "accepted the EXPERT");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+    f.close();
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"--json"_s, u"assist"_s, u"log"_s, u"verify"_s, file });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value(u"problem"_s).toString(), u"edited"_s);
+    QVERIFY(r.json().value(u"broken_line"_s).toInt() > 1);
+    // The export kept the intact copy.
+    r = Test::runCli(QStringLiteral(TIDESK_CLI_BINARY), m_home.path(), QString(),
+                     { u"assist"_s, u"log"_s, u"verify"_s, copy });
+    QCOMPARE(r.exitCode, 0);
 }
 
 void TestCliAssist::badInput()

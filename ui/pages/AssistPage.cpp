@@ -1,5 +1,7 @@
 #include "AssistPage.h"
 
+#include "backup/BackupManager.h"
+
 #include "AssistChatPane.h"
 #include "AssistProposalCard.h"
 #include "AssistRelayKeyPanel.h"
@@ -384,6 +386,11 @@ AssistProposalCard *AssistPage::card(qint64 proposalId) const
     return m_cards.value(proposalId, nullptr);
 }
 
+void AssistPage::setBackupManager(BackupManager *manager)
+{
+    m_backupManager = manager;
+}
+
 void AssistPage::startSession()
 {
     if (isSessionRunning() || !m_form->canStart())
@@ -397,6 +404,7 @@ void AssistPage::startSession()
     m_banner->clear();
     m_relayKey->clear();
     auto *s = new AssistHostSession(m_services, m_form->options(), this);
+    s->setBackupManager(m_backupManager.data());
     m_session = s;
     connectSession(s);
     m_code->setText(tr("Connecting to the relay\u2026"));

@@ -31,6 +31,8 @@ class QVBoxLayout;
 
 namespace TiDesk {
 
+class BackupManager;
+
 class AssistChatPane;
 class AssistLogDialog;
 class AssistProposalCard;
@@ -51,6 +53,9 @@ public:
     explicit AssistPage(const CoreServices &services, QWidget *parent = nullptr);
     ~AssistPage() override;
 
+    // Where approved backup proposals start (the Backups page's manager, so the page follows
+    // them); not owned.
+    void setBackupManager(BackupManager *manager);
     // The inventory's environments (the ones the form offers to share).
     void setEnvironments(const EnvironmentList &envs);
     // Starts a session with the form's options (what the Start button does).
@@ -160,6 +165,7 @@ private:
     QPushButton *m_showLogs = nullptr;
     QPointer<AssistLogDialog> m_logDialog;
     QPointer<ConfirmActionDialog> m_approveDialog;
+    QPointer<BackupManager> m_backupManager;
 };
 
 } // namespace TiDesk

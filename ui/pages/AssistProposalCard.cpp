@@ -175,6 +175,8 @@ QString AssistProposalCard::actionTitle(const AssistProposal &p)
         return tr("Kill connection %1").arg(p.connectionId);
     //: %1 = server variable
     case AssistProposal::Action::SetVariable: return tr("Change %1").arg(p.variable);
+    //: %1 = logical or physical
+    case AssistProposal::Action::Backup: return tr("Start a %1 backup").arg(p.backupKind);
     }
     return {};
 }

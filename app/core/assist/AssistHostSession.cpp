@@ -6,6 +6,8 @@
 #include "AttemptLimiter.h"
 #include "AuditLogChain.h"
 #include "alerts/AlertmanagerClient.h"
+#include "backup/BackupLauncher.h"
+#include "backup/BackupManager.h"
 #include "common/AppPaths.h"
 #include "sessions/AuditLog.h"
 #include "sessions/KillRequest.h"
@@ -653,6 +655,10 @@ void AssistHostSession::startRun(qint64 id)
         });
         return;
     }
+    if (proposal.action == AssistProposal::Action::Backup) {
+        startBackup(id);
+        return;
+    }
     const CoreServices services = m_services;
     const int rowLimit = m_options.rowLimit;
     onPool<AssistResult>(
@@ -675,6 +681,84 @@ void AssistHostSession::startRun(qint64 id)
             return AssistHostWork::runSql(*t, proposal, rowLimit, services.activityLog);
         },
         [this](const AssistResult &r) { finishRun(r); });
+}
+
+void AssistHostSession::setBackupManager(BackupManager *manager)
+{
+    m_backups = manager;
+}
+
+void AssistHostSession::startBackup(qint64 id)
+{
+    Card *c = findCard(id);
+    if (!c)
+        return;
+    if (!m_backups) {
+        if (!m_ownBackups)
+            m_ownBackups = new BackupManager(m_services, QString(), this);
+        m_backups = m_ownBackups;
+    }
+    BackupManager *manager = m_backups.data();
+    if (!m_backupsWired) {
+        m_backupsWired = true;
+        // A manager may serve several sessions one after the other: each connection is this
+        // session's (context = this) and matches only what this session started.
+        connect(manager, &BackupManager::backupStarted, this, [this](const BackupJob &job) {
+            for (qsizetype i = 0; i < m_backupsStarting.size(); ++i) {
+                Card *card = findCard(m_backupsStarting.at(i));
+                if (card && card->environment.name == job.envName) {
+                    m_backupJobs.insert(job.id, card->proposal.id);
+                    m_backupsStarting.removeAt(i);
+                    card->decisionNote = tr("Backup job %1 started.").arg(job.id);
+                    audit(AuditKind::Result, u"tidesk"_s,
+                          u"#%1 backup job %2 started"_s.arg(card->proposal.id).arg(job.id));
+                    if (m_state != State::Ended)
+                        sendStatus(*card);
+                    emit cardChanged(card->proposal.id);
+                    return;
+                }
+            }
+        });
+        connect(manager, &BackupManager::startFailed, this,
+                [this](const QString &envName, const Error &error) {
+                    for (qsizetype i = 0; i < m_backupsStarting.size(); ++i) {
+                        Card *card = findCard(m_backupsStarting.at(i));
+                        if (card && card->environment.name == envName) {
+                            m_backupsStarting.removeAt(i);
+                            AssistResult r;
+                            r.proposalId = card->proposal.id;
+                            r.message = error.message;
+                            finishRun(r);
+                            return;
+                        }
+                    }
+                });
+        connect(manager, &BackupManager::jobFinished, this, [this](const BackupJob &job) {
+            const auto it = m_backupJobs.constFind(job.id);
+            if (it == m_backupJobs.cend())
+                return;
+            const qint64 proposal = it.value();
+            m_backupJobs.erase(it);
+            AssistResult r;
+            r.proposalId = proposal;
+            r.ok = job.status == BackupJob::Status::Succeeded;
+            r.durationMs = job.startedAt.isValid() && job.finishedAt.isValid()
+                ? job.startedAt.msecsTo(job.finishedAt)
+                : 0;
+            r.message = r.ok
+                //: %1 = job id, %2 = size in bytes
+                ? tr("Backup %1 succeeded (%2 bytes).").arg(job.id).arg(job.sizeBytes)
+                : tr("Backup %1 ended %2: %3")
+                      .arg(job.id, BackupJob::statusName(job.status), job.error);
+            finishRun(r);
+        });
+    }
+    m_backupsStarting << id;
+    BackupJobRequest request;
+    request.kind = c->proposal.backupKind == u"physical"_s ? BackupJob::Kind::Physical
+                                                           : BackupJob::Kind::Logical;
+    request.databases = c->proposal.databases;
+    manager->startBackup(c->environment.name, request);
 }
 
 void AssistHostSession::finishRun(const AssistResult &r)

@@ -33,6 +33,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -48,6 +49,8 @@ class QNetworkAccessManager;
 namespace TiDesk {
 
 class AlertmanagerClient;
+class BackupManager;
+struct BackupJob;
 class AssistHostLink;
 class AssistSecureSession;
 class AttemptLimiter;
@@ -114,6 +117,10 @@ public:
     // Opens the audit log and the relay link. Errors (nothing shared, no relay) end the session
     // at once with ended(reason).
     void start();
+    // Where approved backup proposals start (the GUI's, so the Backups page follows them; not
+    // owned). Unset: the session creates its own on first use.
+    void setBackupManager(BackupManager *manager);
+
     // The DBA compared the SAS and lets the expert in (AwaitingAccept only).
     void accept();
     // The DBA refuses the expert who connected; the session ends.
@@ -208,7 +215,13 @@ private:
     QString m_viewEnv;
     bool m_viewInFlight = false;
     quint64 m_viewGeneration = 0;
+    void startBackup(qint64 proposalId);
     SessionKiller *m_killer = nullptr;
+    QPointer<BackupManager> m_backups;
+    BackupManager *m_ownBackups = nullptr;
+    QHash<QString, qint64> m_backupJobs; // job id -> proposal
+    bool m_backupsWired = false;
+    QList<qint64> m_backupsStarting; // approved, waiting for backupStarted / startFailed
     QNetworkAccessManager *m_network = nullptr;
     AlertmanagerClient *m_alerts = nullptr;
     QThreadPool m_auditPool; // one thread: appends in order

@@ -1,6 +1,7 @@
 #include "AssistHostWork.h"
 
 #include "StatementClass.h"
+#include "backup/BackupLauncher.h"
 #include "guardrails/GuardrailWriter.h"
 #include "sessions/SessionFormat.h"
 #include "sessions/SessionReader.h"
@@ -84,7 +85,34 @@ AssistCardFacts AssistHostWork::prepare(const EnvironmentTarget &target,
         return f;
     }
     const Dialect &dialect = *opened->dialect;
+    if (proposal.action == AssistProposal::Action::Backup) {
+        const bool physical = proposal.backupKind == u"physical"_s;
+        f.statement = physical
+            ? tr("mariadb-backup --backup, then --prepare: a physical copy of the whole server")
+            : tr("mariadb-dump --single-transaction | gzip of %1")
+                  .arg(proposal.databases.isEmpty() ? tr("every database but the system ones")
+                                                    : proposal.databases.join(u", "_s));
+        f.notReadOnlyReason = tr("starts a backup job");
+        const QString where = target.environment.ssh.enabled
+            ? tr("on %1 over SSH").arg(target.environment.ssh.host)
+            : tr("on the DBA's machine");
+        //: %1 = where the job runs, %2 = where the files go
+        f.affects = tr("Reads every table it copies (no locks beyond the dump's consistent "
+                       "snapshot); the job runs %1 and writes to %2. It shows on the Backups "
+                       "page like any backup.")
+                        .arg(where, [&] {
+                            const Result<QString> root
+                                = BackupLauncher::rootFor(target.environment, QString());
+                            return root ? *root : tr("the default backup directory");
+                        }());
+        if (opened->engine.engine == Engine::TiDB)
+            f.error = Error::make(ErrorKind::Unsupported,
+                                  tr("TiDB backups (BR, BACKUP) are started from the Backups "
+                                     "page, not proposed in a session."));
+        return f;
+    }
     switch (proposal.action) {
+    case AssistProposal::Action::Backup: break; // above
     case AssistProposal::Action::Sql: {
         const StatementClass c = StatementClass::of(proposal.sql);
         if (!c.isExplainable()) {
@@ -100,10 +128,16 @@ AssistCardFacts AssistHostWork::prepare(const EnvironmentTarget &target,
         }
         f.explain = *ex;
         const std::optional<double> est = estimatedRows(*ex);
-        const QString rows = est ? QLocale().toString(qint64(*est)) : tr("unknown");
-        f.affects = f.readOnly ? tr("Reads only; the plan estimates up to %1 rows.").arg(rows)
-                               //: %1 = the statement's verb (UPDATE ...), %2 = row estimate
-                               : tr("%1: the plan estimates up to %2 rows.").arg(c.verb(), rows);
+        if (!est)
+            f.affects = f.readOnly ? tr("Reads only; the plan gives no row estimate.")
+                                   //: %1 = the statement's verb (UPDATE ...)
+                                   : tr("%1; the plan gives no row estimate.").arg(c.verb());
+        else
+            f.affects = f.readOnly ? tr("Reads only; the plan estimates up to %1 rows.")
+                                         .arg(QLocale().toString(qint64(*est)))
+                                   //: %1 = the statement's verb (UPDATE ...), %2 = row estimate
+                                   : tr("%1: the plan estimates up to %2 rows.")
+                                         .arg(c.verb(), QLocale().toString(qint64(*est)));
         break;
     }
     case AssistProposal::Action::KillQuery:

@@ -2,6 +2,7 @@
 
 #include "AssistMessage.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,7 @@ constexpr ActionName kActions[] = {
     { AssistProposal::Action::KillQuery, "kill-query" },
     { AssistProposal::Action::KillConnection, "kill-connection" },
     { AssistProposal::Action::SetVariable, "set-variable" },
+    { AssistProposal::Action::Backup, "backup" },
 };
 
 struct StatusName
@@ -95,6 +97,10 @@ QJsonObject AssistProposal::toJson() const
         o.insert(u"variable"_s, variable);
         o.insert(u"value"_s, value);
         break;
+    case Action::Backup:
+        o.insert(u"backup_kind"_s, backupKind);
+        o.insert(u"databases"_s, QJsonArray::fromStringList(databases));
+        break;
     }
     return o;
 }
@@ -152,6 +158,27 @@ Result<AssistProposal> AssistProposal::fromJson(const QJsonObject &o)
                                tr("The proposal's variable value is too long."));
         break;
     }
+    case Action::Backup: {
+        p.backupKind = o.value(u"backup_kind"_s).toString();
+        if (p.backupKind != u"logical"_s && p.backupKind != u"physical"_s)
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("A backup proposal must be logical or physical."));
+        static const QRegularExpression db(u"^[A-Za-z0-9_$]{1,64}$"_s);
+        const QJsonArray dbs = o.value(u"databases"_s).toArray();
+        if (dbs.size() > 256)
+            return Error::make(ErrorKind::InvalidInput, tr("The backup names too many databases."));
+        for (const QJsonValue &v : dbs) {
+            if (!db.match(v.toString()).hasMatch())
+                return Error::make(ErrorKind::InvalidInput,
+                                   tr("The backup names a database that is not valid."));
+            p.databases << v.toString();
+        }
+        if (p.backupKind == u"physical"_s && !p.databases.isEmpty())
+            return Error::make(ErrorKind::InvalidInput,
+                               tr("A physical backup copies the whole server; it takes no "
+                                  "database list."));
+        break;
+    }
     }
     return p;
 }
@@ -173,6 +200,12 @@ QString AssistProposal::summary() const
     case Action::SetVariable:
         //: %1 = variable, %2 = value, %3 = environment name
         return tr("SET GLOBAL %1 = %2 on %3").arg(variable, value, environment);
+    case Action::Backup:
+        return databases.isEmpty()
+            //: %1 = logical or physical, %2 = environment name
+            ? tr("%1 backup of %2").arg(backupKind, environment)
+            //: %1 = logical, %2 = database names, %3 = environment name
+            : tr("%1 backup of %2 on %3").arg(backupKind, databases.join(u", "_s), environment);
     }
     return {};
 }

@@ -1,5 +1,5 @@
 // AssistProposal: one action an expert proposes in a session (issue 7) - run a SQL statement,
-// kill a session's statement or connection, or set a guardrail variable - always on an
+// kill a session's statement or connection, set a guardrail variable, or start a backup - on an
 // environment the host shares, named by its name (never an address or a credential). Its
 // life on the host (pending -> approved / auto-approved / rejected -> running -> done / failed)
 // is Status. JSON both ways (the "propose" and "status" messages); fromJson() checks every
@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,7 +22,7 @@ struct AssistProposal
 {
     Q_DECLARE_TR_FUNCTIONS(TiDesk::AssistProposal)
 public:
-    enum class Action { Sql, KillQuery, KillConnection, SetVariable };
+    enum class Action { Sql, KillQuery, KillConnection, SetVariable, Backup };
     enum class Status { Pending, Approved, AutoApproved, Rejected, Running, Done, Failed };
 
     qint64 id = 0; // chosen by the expert, unique within the session
@@ -32,6 +33,8 @@ public:
     QString instance; // Kill* on TiDB: the tidb-server (host:status-port); empty elsewhere
     QString variable; // SetVariable
     QString value; // SetVariable
+    QString backupKind; // Backup: "logical" or "physical" (MariaDB/MySQL, like the Backups page)
+    QStringList databases; // Backup, logical only: empty = every database but the system ones
 
     [[nodiscard]] QJsonObject toJson() const; // the "propose" message (with "t")
     [[nodiscard]] static Result<AssistProposal> fromJson(const QJsonObject &o);

@@ -18,7 +18,7 @@ QString AssistResult::summary() const
         //: %1 = the error in one sentence
         return tr("failed: %1").arg(message);
     if (!columns.isEmpty()) {
-        QString s = tr("%n row(s) in %1 ms", nullptr, int(qMin<qint64>(totalRows, INT_MAX)))
+        QString s = tr("%Ln row(s) in %1 ms", nullptr, int(qMin<qint64>(totalRows, INT_MAX)))
                         .arg(durationMs);
         if (isTruncated())
             //: %1 = rows sent to the expert
@@ -26,7 +26,7 @@ QString AssistResult::summary() const
         return s;
     }
     if (affectedRows >= 0)
-        return tr("%n row(s) affected in %1 ms", nullptr, int(qMin<qint64>(affectedRows, INT_MAX)))
+        return tr("%Ln row(s) affected in %1 ms", nullptr, int(qMin<qint64>(affectedRows, INT_MAX)))
             .arg(durationMs);
     return message;
 }

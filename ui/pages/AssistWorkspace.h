@@ -4,7 +4,7 @@
 // environments (tier-coloured, production marked), a view selector (Fleet, Live sessions, Slow
 // queries by digest, Alerts; an environment for the ones that need it) over a read-only table
 // of the streamed snapshot (its note and error under it), "Propose KILL QUERY" on the selected
-// live session, the Propose area (SQL or SET GLOBAL, AssistProposeBox), the list of my
+// live session, the Propose area (SQL, SET GLOBAL or a backup, AssistProposeBox), the list of my
 // proposals with their status and the selected one's result (row-limited: "1,000 of 5,000
 // rows"), the chat, the time left and Leave. When the session ends a banner says why.
 // The expert holds no credential: every action here is a message the DBA decides on.

@@ -569,6 +569,8 @@ QString AssistWorkspace::resultSummary(const AssistResult &r, int rowLimit)
     }
     if (!r.message.isEmpty())
         text = text.isEmpty() ? r.message : text + u" \u2014 "_s + r.message;
+    if (text.endsWith(u'.')) // "Backup ... succeeded (7,762 bytes)." reads on: "... in 1260 ms"
+        text.chop(1);
     //: %1 = the outcome, %2 = milliseconds
     return tr("Done: %1 in %2 ms").arg(text.isEmpty() ? tr("ok") : text).arg(r.durationMs);
 }

@@ -5,7 +5,7 @@
 //  - both see the same short authentication string; nothing is shared before the DBA accepts
 //    (a proposal before then is not even sent);
 //  - views stream: the fleet (both environments), dev's live sessions (a victim's SLEEP is in
-//    it), slow queries by digest;
+//    it), slow queries by digest, health charts from dev's Prometheus;
 //  - read-only SQL on dev is auto-approved and its result comes back; a 5,000-row result is
 //    cut to the row limit and says how many rows there were;
 //  - an UPDATE waits: the table is unchanged until the DBA approves, then it runs;
@@ -169,6 +169,8 @@ void TestAssistSession::initTestCase()
     QVERIFY(m_vault->unlockOrCreate(u"assist session test"_s).ok());
     m_audit = std::make_unique<AuditLog>(m_dir.filePath(u"audit.jsonl"_s));
     m_dev = makeEnv(u"dev"_s, u"dev"_s, Tier::Dev);
+    m_dev.prometheusUrl = u"http://127.0.0.1:%1"_s.arg(m_sandbox.prometheusPort());
+    m_dev.prometheusSelector = u"env=\"dev\""_s;
     m_prod = makeEnv(u"prod"_s, u"prod"_s, Tier::Prod);
     m_unshared = makeEnv(u"test01"_s, u"test01"_s, Tier::Test);
     QVERIFY(adminExec(u"CREATE DATABASE IF NOT EXISTS tidesk_assist"_s));
@@ -268,6 +270,18 @@ void TestAssistSession::fullFlow()
     QVERIFY2(slow.error.isEmpty(), qPrintable(slow.error));
     QVERIFY(slow.columns.contains(u"Digest"_s));
     QVERIFY(!slow.note.isEmpty());
+
+    // Health charts from dev's Prometheus (mysqld_exporter series of the sandbox), last hour.
+    views.clear();
+    QVERIFY(expert.subscribe(AssistView::Kind::Health, u"dev"_s));
+    QVERIFY(views.wait(20000));
+    const AssistView health = views.last().at(0).value<AssistView>();
+    QCOMPARE(health.kind, AssistView::Kind::Health);
+    QVERIFY2(health.error.isEmpty(), qPrintable(health.error));
+    QVERIFY2(!health.rows.isEmpty(), qPrintable(health.note));
+    QVERIFY(!health.series.isEmpty());
+    QVERIFY(health.series.first().points.size() > 1);
+    QVERIFY(health.series.first().points.size() <= AssistView::kMaxPoints);
 
     // An unshared environment's view is refused.
     views.clear();

@@ -234,8 +234,9 @@ QWidget *AssistWorkspace::buildActive()
     m_viewKind = new QComboBox(left);
     m_viewKind->setObjectName(u"assistViewKind"_s);
     m_viewKind->setAccessibleName(tr("View"));
-    for (AssistView::Kind k : { AssistView::Kind::Fleet, AssistView::Kind::Sessions,
-                                AssistView::Kind::SlowDigests, AssistView::Kind::Alerts })
+    for (AssistView::Kind k :
+         { AssistView::Kind::Fleet, AssistView::Kind::Sessions, AssistView::Kind::SlowDigests,
+           AssistView::Kind::Health, AssistView::Kind::Alerts })
         m_viewKind->addItem(AssistView::kindTitle(k), int(k));
     m_viewEnv = new QComboBox(left);
     m_viewEnv->setObjectName(u"assistViewEnvironment"_s);

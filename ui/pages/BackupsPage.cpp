@@ -754,7 +754,7 @@ void BackupsPage::proposePhysicalDrill(const BackupJob &backup)
            "starts a throwaway MariaDB server on it with no network, compares every table's row "
            "count and checksum with those recorded after the backup, then stops the server and "
            "removes the copy. The backup itself and the running servers are not touched.")
-            .arg(backup.id, backup.host.isEmpty() ? tr("this machine") : backup.host,
+            .arg(backup.id, backup.host.isEmpty() || backup.host == u"local"_s ? tr("this machine") : backup.host,
                  BackupJobsModel::sizeText(backup.sizeBytes)),
         {}, tr("Run drill"), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);

@@ -9,9 +9,14 @@
 #include "backup/BackupLauncher.h"
 #include "backup/BackupManager.h"
 #include "common/AppPaths.h"
+#include "common/MetricFormat.h"
+#include "metrics/ChartCatalog.h"
+#include "metrics/MetricRange.h"
+#include "metrics/PrometheusClient.h"
 #include "sessions/AuditLog.h"
 #include "sessions/KillRequest.h"
 #include "sessions/SessionKiller.h"
+#include "sql/SqlConnection.h"
 #include "tunnel/BastionTunnels.h"
 
 #include <QDir>
@@ -839,6 +844,7 @@ void AssistHostSession::onSubscribe(const QJsonObject &o)
     case AssistView::Kind::Sessions: every = m_options.sessionsRefresh; break;
     case AssistView::Kind::SlowDigests: every = m_options.slowRefresh; break;
     case AssistView::Kind::Alerts: every = m_options.alertsRefresh; break;
+    case AssistView::Kind::Health: every = m_options.healthRefresh; break;
     case AssistView::Kind::Fleet: break;
     }
     m_viewTimer.start(every);
@@ -852,6 +858,10 @@ void AssistHostSession::refreshView()
     const AssistView::Kind kind = *m_viewKind;
     if (kind == AssistView::Kind::Alerts) {
         readAlerts();
+        return;
+    }
+    if (kind == AssistView::Kind::Health) {
+        readHealth();
         return;
     }
     m_viewInFlight = true;
@@ -978,6 +988,153 @@ void AssistHostSession::readAlerts()
         pending->outstanding.insert(m_alerts->fetchAlerts(u));
     // The context goes once every answer came (or with the session).
     QTimer::singleShot(30000, ctx, &QObject::deleteLater);
+}
+
+void AssistHostSession::readHealth()
+{
+    const std::optional<Environment> env = sharedByName(m_viewEnv);
+    if (!env)
+        return;
+    const quint64 generation = m_viewGeneration;
+    if (env->prometheusUrl.isEmpty()) {
+        AssistView v;
+        v.kind = AssistView::Kind::Health;
+        v.environment = env->name;
+        v.atUtc = QDateTime::currentDateTimeUtc();
+        v.note = tr("No Prometheus is set for %1.").arg(env->name);
+        send(v.toJson());
+        emit viewServed(v.kind, v.environment);
+        return;
+    }
+    m_viewInFlight = true;
+    switch (env->engine) {
+    case EngineOverride::TiDB: fetchHealth(*env, Engine::TiDB, generation); return;
+    case EngineOverride::MySQL: fetchHealth(*env, Engine::MySQL, generation); return;
+    case EngineOverride::MariaDB: fetchHealth(*env, Engine::MariaDB, generation); return;
+    case EngineOverride::Auto: break;
+    }
+    if (m_engines.contains(env->name)) {
+        fetchHealth(*env, m_engines.value(env->name), generation);
+        return;
+    }
+    // Which charts apply depends on the engine: detect it once (a connection, on the pool).
+    const CoreServices services = m_services;
+    onPool<Result<Engine>>(
+        this, services.pool,
+        [services, e = *env]() -> Result<Engine> {
+            DialectOptions opts;
+            if (!services.tidbCatalogSchema.isEmpty())
+                opts.catalogSchema = services.tidbCatalogSchema;
+            const Result<EnvironmentTarget> t
+                = EnvironmentTarget::resolve(e, services.secrets, services.tunnels, opts);
+            if (!t)
+                return t.error();
+            SqlConnection conn(services.activityLog);
+            const Result<OpenedEnvironment> opened = openEnvironment(*t, conn);
+            if (!opened)
+                return opened.error();
+            return opened->engine.engine;
+        },
+        [this, e = *env, generation](const Result<Engine> &engine) {
+            if (generation != m_viewGeneration)
+                return;
+            if (!engine) {
+                m_viewInFlight = false;
+                AssistView v;
+                v.kind = AssistView::Kind::Health;
+                v.environment = e.name;
+                v.atUtc = QDateTime::currentDateTimeUtc();
+                v.error = engine.error().message;
+                send(v.toJson());
+                return;
+            }
+            m_engines.insert(e.name, *engine);
+            fetchHealth(e, *engine, generation);
+        });
+}
+
+void AssistHostSession::fetchHealth(const Environment &env, Engine engine, quint64 generation)
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    if (!m_prometheus)
+        m_prometheus = new PrometheusClient(m_network, this);
+    const Result<MetricRange> range
+        = MetricRange::fromPreset(u"1h"_s, QDateTime::currentMSecsSinceEpoch());
+    QList<ChartDef> charts;
+    for (const ChartDef &c :
+         ChartCatalog::charts(engine, env.prometheusSelector, range ? range->stepMs : 15000))
+        if (c.isSupported() && charts.size() < 4)
+            charts << c;
+    struct Pending
+    {
+        AssistView view;
+        int outstanding = 0;
+        QStringList errors;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->view.kind = AssistView::Kind::Health;
+    pending->view.environment = env.name;
+    pending->view.atUtc = QDateTime::currentDateTimeUtc();
+    pending->view.columns
+        = QStringList { tr("Chart"), tr("Series"), tr("Now"), tr("Min"), tr("Max") };
+    pending->outstanding = int(charts.size());
+    auto done = [this, pending, generation] {
+        if (--pending->outstanding > 0 || generation != m_viewGeneration)
+            return;
+        m_viewInFlight = false;
+        if (!pending->errors.isEmpty())
+            pending->view.error = pending->errors.join(u' ');
+        pending->view.note = tr("Last hour, from the environment's Prometheus.");
+        if (m_state == State::Active) {
+            send(pending->view.toJson());
+            emit viewServed(pending->view.kind, pending->view.environment);
+        }
+    };
+    if (charts.isEmpty() || !range) {
+        pending->outstanding = 1;
+        pending->errors << tr("No health chart applies to this engine.");
+        done();
+        return;
+    }
+    QPointer<AssistHostSession> self(this);
+    for (const ChartDef &chart : std::as_const(charts)) {
+        m_prometheus->fetchChart(
+            QUrl(env.prometheusUrl), chart, *range,
+            [self, pending, done, title = chart.title,
+             unit = chart.unit](const Result<SeriesSet> &r) {
+                if (!self)
+                    return;
+                if (!r) {
+                    pending->errors << r.error().message;
+                } else {
+                    for (const TimeSeries &ts : r->series) {
+                        if (ts.points.isEmpty() || pending->view.series.size() >= 32)
+                            continue;
+                        double lo = ts.points.first().y(), hi = lo;
+                        for (const QPointF &p : ts.points) {
+                            lo = qMin(lo, p.y());
+                            hi = qMax(hi, p.y());
+                        }
+                        pending->view.rows << QStringList {
+                            title, ts.legend, MetricFormat::value(ts.points.last().y(), unit),
+                            MetricFormat::value(lo, unit), MetricFormat::value(hi, unit)
+                        };
+                        AssistView::Series s;
+                        s.chart = title;
+                        s.legend = ts.legend;
+                        const qsizetype stride
+                            = qMax<qsizetype>(1,
+                                              (ts.points.size() + AssistView::kMaxPoints - 1)
+                                                  / AssistView::kMaxPoints);
+                        for (qsizetype i = 0; i < ts.points.size(); i += stride)
+                            s.points << ts.points.at(i);
+                        pending->view.series << s;
+                    }
+                }
+                done();
+            });
+    }
 }
 
 void AssistHostSession::end()

@@ -30,6 +30,7 @@
 #include "SshConnectOptions.h"
 #include "common/Error.h"
 #include "inventory/Environment.h"
+#include "sql/EngineInfo.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -49,6 +50,7 @@ class QNetworkAccessManager;
 namespace TiDesk {
 
 class AlertmanagerClient;
+class PrometheusClient;
 class BackupManager;
 struct BackupJob;
 class AssistHostLink;
@@ -75,6 +77,7 @@ struct AssistHostOptions
     std::chrono::milliseconds fleetRefresh { 10000 };
     std::chrono::milliseconds slowRefresh { 60000 };
     std::chrono::milliseconds alertsRefresh { 15000 };
+    std::chrono::milliseconds healthRefresh { 30000 };
 };
 
 class AssistHostSession final : public QObject
@@ -184,6 +187,8 @@ private:
     void finishRun(const AssistResult &result);
     void refreshView();
     void readAlerts();
+    void readHealth();
+    void fetchHealth(const Environment &env, Engine engine, quint64 generation);
     void touch(); // activity: restarts the idle timer
     void finish(const Error &reason);
     Card *findCard(qint64 id);
@@ -224,6 +229,8 @@ private:
     QList<qint64> m_backupsStarting; // approved, waiting for backupStarted / startFailed
     QNetworkAccessManager *m_network = nullptr;
     AlertmanagerClient *m_alerts = nullptr;
+    PrometheusClient *m_prometheus = nullptr;
+    QHash<QString, Engine> m_engines; // detected per environment for the health charts
     QThreadPool m_auditPool; // one thread: appends in order
     struct AuditState;
     std::shared_ptr<AuditState> m_auditState;

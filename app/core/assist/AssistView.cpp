@@ -15,13 +15,14 @@ QString AssistView::kindName(Kind k)
     case Kind::Sessions: return u"sessions"_s;
     case Kind::SlowDigests: return u"slow"_s;
     case Kind::Alerts: return u"alerts"_s;
+    case Kind::Health: return u"health"_s;
     }
     return {};
 }
 
 std::optional<AssistView::Kind> AssistView::kindFromName(const QString &name)
 {
-    for (Kind k : { Kind::Fleet, Kind::Sessions, Kind::SlowDigests, Kind::Alerts })
+    for (Kind k : { Kind::Fleet, Kind::Sessions, Kind::SlowDigests, Kind::Alerts, Kind::Health })
         if (kindName(k) == name)
             return k;
     return std::nullopt;
@@ -34,6 +35,7 @@ QString AssistView::kindTitle(Kind k)
     case Kind::Sessions: return tr("Live sessions");
     case Kind::SlowDigests: return tr("Slow queries by digest");
     case Kind::Alerts: return tr("Alerts");
+    case Kind::Health: return tr("Health charts");
     }
     return {};
 }
@@ -43,7 +45,16 @@ QJsonObject AssistView::toJson() const
     QJsonArray rowArray;
     for (const QStringList &r : rows)
         rowArray.append(QJsonArray::fromStringList(r));
+    QJsonArray seriesArray;
+    for (const Series &s : series) {
+        QJsonArray pts;
+        for (const QPointF &p : s.points)
+            pts.append(QJsonArray { p.x(), p.y() });
+        seriesArray.append(QJsonObject {
+            { u"chart"_s, s.chart }, { u"legend"_s, s.legend }, { u"points"_s, pts } });
+    }
     return QJsonObject {
+        { u"series"_s, seriesArray },
         { u"t"_s, QString::fromLatin1(AssistMessage::kView) },
         { u"view"_s, kindName(kind) },
         { u"env"_s, environment },
@@ -71,6 +82,20 @@ AssistView AssistView::fromJson(const QJsonObject &o)
     }
     v.note = o.value(u"note"_s).toString();
     v.error = o.value(u"error"_s).toString();
+    for (const QJsonValue &sv : o.value(u"series"_s).toArray()) {
+        const QJsonObject so = sv.toObject();
+        Series s;
+        s.chart = so.value(u"chart"_s).toString();
+        s.legend = so.value(u"legend"_s).toString();
+        const QJsonArray pts = so.value(u"points"_s).toArray();
+        for (qsizetype i = 0; i < pts.size() && i < kMaxPoints; ++i) {
+            const QJsonArray p = pts.at(i).toArray();
+            s.points << QPointF(p.at(0).toDouble(), p.at(1).toDouble());
+        }
+        v.series << s;
+        if (v.series.size() >= 64)
+            break;
+    }
     return v;
 }
 

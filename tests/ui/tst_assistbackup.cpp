@@ -62,9 +62,9 @@ private slots:
                  QString());
         QCOMPARE(devQuery(u"INSERT INTO tidesk_assist_backup.t VALUES (1), (2), (3)"_s), QString());
         // The backup machinery finds the environment in the inventory, like the Backups page.
-        Environment e = UiTestFixture::makeEnv(u"dev"_s, Tier::Dev, u"127.0.0.1"_s,
-                                               m_sandbox.mariadbPort(u"dev"_s),
-                                               m_sandbox.adminUser());
+        Environment e
+            = UiTestFixture::makeEnv(u"dev"_s, Tier::Dev, u"127.0.0.1"_s,
+                                     m_sandbox.mariadbPort(u"dev"_s), m_sandbox.adminUser());
         e.tls.mode = TlsMode::Disabled;
         const Result<Environment> saved = m_fx.inventory->save(e);
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().toString()));
@@ -90,8 +90,8 @@ private slots:
         std::optional<SessionCode> code;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const Result<SessionCode> r = SessionCode::parse(page.codeLabel()->text(),
-                                                                 QDateTime::currentDateTimeUtc());
+                const Result<SessionCode> r
+                    = SessionCode::parse(page.codeLabel()->text(), QDateTime::currentDateTimeUtc());
                 if (r.ok())
                     code = *r;
                 return code.has_value();
@@ -123,9 +123,8 @@ private slots:
         // The DBA's card: the action, the command the core prepared, waiting for a decision.
         QTRY_VERIFY_WITH_TIMEOUT(page.card(id), 10000);
         AssistProposalCard *card = page.card(id);
-        QTRY_VERIFY_WITH_TIMEOUT(card->approveButton()->isVisible()
-                                     && card->approveButton()->isEnabled(),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            card->approveButton()->isVisible() && card->approveButton()->isEnabled(), 20000);
         QCOMPARE(card->status(), AssistProposal::Status::Pending);
         bool titled = false;
         for (const QLabel *l : card->findChildren<QLabel *>())

@@ -370,6 +370,9 @@ void MainWindow::createActions()
                              "statements you approve"));
     m_joinAssistAction = make(u"actionJoinAssist"_s, tr("&Join an expert session\u2026"),
                               tr("Join another DBA's expert session with the code they gave you"));
+    m_assistLogsAction = make(u"actionAssistLogs"_s, tr("Session &logs\u2026"),
+                              tr("Replay and verify the audit logs of the expert sessions you "
+                                 "hosted"));
     m_settingsAction
         = make(u"actionSettings"_s, tr("&Settings"), tr("Secret backend, language and theme"),
                QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -410,6 +413,7 @@ void MainWindow::createActions()
     connect(m_backupsAction, &QAction::triggered, this, [this] { showPage(Page::Backups); });
     connect(m_assistAction, &QAction::triggered, this, [this] { showPage(Page::Assist); });
     connect(m_joinAssistAction, &QAction::triggered, this, &MainWindow::joinAssistSession);
+    connect(m_assistLogsAction, &QAction::triggered, m_assistPage, &AssistPage::showLogs);
     // The toolbar says when a session runs and how many proposals wait, whichever page is shown.
     auto assistText = [this] {
         const int pending = m_assistPage->session() ? m_assistPage->session()->pendingCount() : 0;
@@ -448,6 +452,8 @@ void MainWindow::createActions()
     QMenu *sessionMenu = menuBar()->addMenu(tr("&Session"));
     sessionMenu->addAction(m_assistAction);
     sessionMenu->addAction(m_joinAssistAction);
+    sessionMenu->addSeparator();
+    sessionMenu->addAction(m_assistLogsAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                            m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,

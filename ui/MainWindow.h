@@ -221,6 +221,7 @@ private:
     QAction *m_backupsAction = nullptr;
     QAction *m_assistAction = nullptr;
     QAction *m_joinAssistAction = nullptr;
+    QAction *m_assistLogsAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;

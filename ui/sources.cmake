@@ -34,6 +34,7 @@ target_sources(tidesk_ui PRIVATE
     pages/BackupProgressDelegate.h pages/BackupProgressDelegate.cpp
     pages/BackupStyleModel.h pages/BackupStyleModel.cpp
     pages/AssistPage.h pages/AssistPage.cpp
+    pages/AssistRelayKeyPanel.h pages/AssistRelayKeyPanel.cpp
     pages/AssistStartForm.h pages/AssistStartForm.cpp
     pages/AssistProposalCard.h pages/AssistProposalCard.cpp
     pages/AssistChatPane.h pages/AssistChatPane.cpp
@@ -54,4 +55,6 @@ target_sources(tidesk_ui PRIVATE
     dialogs/RestoreDialog.h dialogs/RestoreDialog.cpp
     dialogs/BrRestoreDialog.h dialogs/BrRestoreDialog.cpp
     dialogs/AssistJoinDialog.h dialogs/AssistJoinDialog.cpp
+    dialogs/AssistLogDialog.h dialogs/AssistLogDialog.cpp
+    dialogs/AssistLogReplay.h dialogs/AssistLogReplay.cpp
 )

@@ -4,12 +4,14 @@
 
 #include "AssistChatPane.h"
 #include "AssistProposalCard.h"
+#include "AssistRelayKeyPanel.h"
 #include "AssistStartForm.h"
 #include "AssistTimeText.h"
 #include "MessageBanner.h"
 #include "PageHeading.h"
 #include "StatusPill.h"
 #include "TierStyle.h"
+#include "dialogs/AssistLogDialog.h"
 #include "dialogs/ConfirmActionDialog.h"
 
 #include <QClipboard>
@@ -82,6 +84,8 @@ AssistPage::AssistPage(const CoreServices &services, QWidget *parent)
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"assistBanner"_s);
     connect(m_banner, &MessageBanner::actionTriggered, this, &AssistPage::resetToStart);
+    m_relayKey = new AssistRelayKeyPanel(m_services.pool, this);
+    connect(m_relayKey, &AssistRelayKeyPanel::trusted, this, &AssistPage::startSession);
 
     m_form = new AssistStartForm(this);
     connect(m_form, &AssistStartForm::startRequested, this, &AssistPage::startSession);
@@ -99,6 +103,7 @@ AssistPage::AssistPage(const CoreServices &services, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_banner);
+    layout->addWidget(m_relayKey);
     layout->addWidget(m_screens, 1);
 }
 
@@ -325,12 +330,20 @@ QWidget *AssistPage::buildActiveScreen()
             QDesktopServices::openUrl(
                 QUrl::fromLocalFile(QFileInfo(m_session->auditPath()).absolutePath()));
     });
+    m_showLogs = new QPushButton(tr("Session logs\u2026"), right);
+    m_showLogs->setObjectName(u"assistShowLogs"_s);
+    m_showLogs->setAccessibleName(tr("Replay and verify the session logs"));
+    connect(m_showLogs, &QPushButton::clicked, this, &AssistPage::showLogs);
+    auto *auditButtons = new QHBoxLayout;
+    auditButtons->addWidget(m_openFolder);
+    auditButtons->addWidget(m_showLogs);
+    auditButtons->addStretch(1);
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(6, 0, 0, 0);
     rl->addWidget(m_chat, 1);
     rl->addWidget(auditTitle);
     rl->addWidget(m_auditPath);
-    rl->addWidget(m_openFolder, 0, Qt::AlignLeft);
+    rl->addLayout(auditButtons);
 
     auto *split = new QSplitter(Qt::Horizontal, w);
     split->addWidget(scroll);
@@ -389,6 +402,7 @@ void AssistPage::startSession()
     }
     clearActive();
     m_banner->clear();
+    m_relayKey->clear();
     auto *s = new AssistHostSession(m_services, m_form->options(), this);
     s->setBackupManager(m_backupManager.data());
     m_session = s;
@@ -600,6 +614,44 @@ void AssistPage::onEnded(const Error &reason)
     updatePendingCount();
     if (was != Screen::Active)
         setScreen(Screen::Start);
+    // An unknown relay key: what it is and a way to trust it (a changed one: why not).
+    if (m_session && reason.kind == ErrorKind::HostKey)
+        m_relayKey->examine(reason, m_session->options().relay);
+}
+
+AssistLogDialog *AssistPage::logDialog() const
+{
+    return m_logDialog.data();
+}
+
+AssistLogDialog *AssistPage::showLogs()
+{
+    // The last session's directory (AssistHostOptions::auditDir may have moved it), else the
+    // default one.
+    QString dir = AssistLogDialog::defaultDirectory();
+    QString current;
+    if (m_session && !m_session->auditPath().isEmpty()) {
+        current = m_session->auditPath();
+        dir = QFileInfo(current).absolutePath();
+    }
+    AssistLogDialog *dlg = m_logDialog.data();
+    if (dlg && (!dlg->isVisible() || dlg->directory() != dir)) {
+        dlg->close(); // deletes itself later
+        dlg = nullptr;
+    }
+    if (dlg) {
+        dlg->refresh();
+    } else {
+        dlg = new AssistLogDialog(dir, m_services.pool, this);
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        m_logDialog = dlg;
+    }
+    if (!current.isEmpty())
+        dlg->selectLog(current);
+    dlg->show();
+    dlg->raise();
+    dlg->activateWindow();
+    return dlg;
 }
 
 void AssistPage::resetToStart()
@@ -607,6 +659,7 @@ void AssistPage::resetToStart()
     if (isSessionRunning())
         return;
     m_banner->clear();
+    m_relayKey->clear();
     setScreen(Screen::Start);
 }
 

@@ -7,8 +7,10 @@
 //    expert; Accept or Refuse;
 //  - Active: the proposal cards (AssistProposalCard, newest first; production approvals ask the
 //    typed environment name in a ConfirmActionDialog), the chat, the time left, End session, and
-//    the audit log's path with Open folder.
+//    the audit log's path with Open folder and Session logs... (AssistLogDialog).
 // When the session ends, a banner says why (and offers a new session); the cards stay readable.
+// When it ends because the relay's host key is unknown, AssistRelayKeyPanel shows the
+// fingerprint and offers "Trust this relay and retry" (never for a changed key).
 // Threading: GUI thread. AssistHostSession is a non-blocking QObject of this thread; nothing
 // here blocks (the folder is opened by the desktop, asynchronously).
 #pragma once
@@ -32,7 +34,9 @@ namespace TiDesk {
 class BackupManager;
 
 class AssistChatPane;
+class AssistLogDialog;
 class AssistProposalCard;
+class AssistRelayKeyPanel;
 class AssistStartForm;
 class ConfirmActionDialog;
 class MessageBanner;
@@ -77,6 +81,13 @@ public:
     [[nodiscard]] QLabel *timeLeftLabel() const { return m_timeLeft; }
     [[nodiscard]] QLabel *auditPathLabel() const { return m_auditPath; }
     [[nodiscard]] QPushButton *endButton() const { return m_end; }
+    [[nodiscard]] AssistRelayKeyPanel *relayKeyPanel() const { return m_relayKey; }
+    [[nodiscard]] QPushButton *sessionLogsButton() const { return m_showLogs; }
+    // Opens the session-log viewer on the directory the logs are written to (this session's, or
+    // the form's / the default), the current session's log chosen. Returns the dialog (shown,
+    // non-modal; one at a time).
+    AssistLogDialog *showLogs();
+    [[nodiscard]] AssistLogDialog *logDialog() const;
     // The typed-name confirmation of a production approval on screen (null when none).
     [[nodiscard]] ConfirmActionDialog *approveDialog() const { return m_approveDialog.data(); }
 
@@ -116,6 +127,7 @@ private:
     int m_lastPending = 0;
     PageHeading *m_heading = nullptr;
     MessageBanner *m_banner = nullptr;
+    AssistRelayKeyPanel *m_relayKey = nullptr;
     QStackedWidget *m_screens = nullptr;
     AssistStartForm *m_form = nullptr;
     QTimer *m_tick = nullptr;
@@ -150,6 +162,8 @@ private:
     AssistChatPane *m_chat = nullptr;
     QLabel *m_auditPath = nullptr;
     QPushButton *m_openFolder = nullptr;
+    QPushButton *m_showLogs = nullptr;
+    QPointer<AssistLogDialog> m_logDialog;
     QPointer<ConfirmActionDialog> m_approveDialog;
     QPointer<BackupManager> m_backupManager;
 };

@@ -175,8 +175,9 @@ QString AssistProposalCard::actionTitle(const AssistProposal &p)
         return tr("Kill connection %1").arg(p.connectionId);
     //: %1 = server variable
     case AssistProposal::Action::SetVariable: return tr("Change %1").arg(p.variable);
-    //: %1 = logical or physical
-    case AssistProposal::Action::Backup: return tr("Start a %1 backup").arg(p.backupKind);
+    case AssistProposal::Action::Backup:
+        return p.backupKind == u"physical"_s ? tr("Start a physical backup")
+                                             : tr("Start a logical backup");
     }
     return {};
 }

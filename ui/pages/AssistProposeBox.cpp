@@ -81,6 +81,26 @@ AssistProposeBox::AssistProposeBox(QWidget *parent)
     setRow->addWidget(m_value, 1);
     setRow->addWidget(m_proposeSet);
 
+    m_backupKind = new QComboBox(this);
+    m_backupKind->setObjectName(u"assistProposeBackupKind"_s);
+    m_backupKind->setAccessibleName(tr("Kind of backup"));
+    m_backupKind->addItem(tr("Logical (SQL dump)"), u"logical"_s);
+    m_backupKind->addItem(tr("Physical (whole server)"), u"physical"_s);
+    m_backupDatabases = new QLineEdit(this);
+    m_backupDatabases->setObjectName(u"assistProposeBackupDatabases"_s);
+    m_backupDatabases->setAccessibleName(tr("Databases to back up"));
+    m_backupDatabases->setPlaceholderText(tr("databases, e.g. shop, crm (empty: all)"));
+    m_backupDatabases->setToolTip(tr("A logical backup of these databases only; empty backs up "
+                                     "every database but the system ones."));
+    m_proposeBackup = new QPushButton(tr("Propose backup"), this);
+    m_proposeBackup->setObjectName(u"assistProposeBackup"_s);
+    m_proposeBackup->setAccessibleName(tr("Propose starting a backup"));
+    auto *backupRow = new QHBoxLayout;
+    backupRow->addWidget(new QLabel(tr("Backup:"), this));
+    backupRow->addWidget(m_backupKind);
+    backupRow->addWidget(m_backupDatabases, 1);
+    backupRow->addWidget(m_proposeBackup);
+
     auto *sqlButtons = new QHBoxLayout;
     sqlButtons->addStretch(1);
     sqlButtons->addWidget(m_propose);
@@ -92,10 +112,13 @@ AssistProposeBox::AssistProposeBox(QWidget *parent)
     layout->addWidget(m_sql);
     layout->addLayout(sqlButtons);
     layout->addLayout(setRow);
+    layout->addLayout(backupRow);
 
     connect(m_sql, &QPlainTextEdit::textChanged, this, &AssistProposeBox::updateButtons);
     connect(m_variable, &QLineEdit::textChanged, this, &AssistProposeBox::updateButtons);
     connect(m_value, &QLineEdit::textChanged, this, &AssistProposeBox::updateButtons);
+    connect(m_backupDatabases, &QLineEdit::textChanged, this, &AssistProposeBox::updateButtons);
+    connect(m_backupKind, &QComboBox::currentIndexChanged, this, &AssistProposeBox::updateButtons);
     connect(m_env, &QComboBox::currentIndexChanged, this, [this] {
         updateEnvHint();
         updateButtons();
@@ -119,7 +142,38 @@ AssistProposeBox::AssistProposeBox(QWidget *parent)
             return;
         emit proposeRequested(p);
     });
+    connect(m_proposeBackup, &QPushButton::clicked, this, [this] {
+        AssistProposal p;
+        p.action = AssistProposal::Action::Backup;
+        p.environment = environment();
+        p.backupKind = m_backupKind->currentData().toString();
+        if (p.environment.isEmpty())
+            return;
+        if (p.backupKind == u"logical"_s) { // a physical backup takes no database list
+            const std::optional<QStringList> dbs = backupDatabases();
+            if (!dbs)
+                return;
+            p.databases = *dbs;
+        }
+        emit proposeRequested(p);
+    });
     updateButtons();
+}
+
+std::optional<QStringList> AssistProposeBox::backupDatabases() const
+{
+    // The names the host accepts (AssistProposal::fromJson).
+    static const QRegularExpression name(u"^[A-Za-z0-9_$]{1,64}$"_s);
+    static const QRegularExpression separators(u"[,\\s]+"_s);
+    QStringList out;
+    const QStringList parts = m_backupDatabases->text().split(separators, Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        if (!name.match(part).hasMatch())
+            return std::nullopt;
+        if (!out.contains(part))
+            out << part;
+    }
+    return out;
 }
 
 void AssistProposeBox::setEnvironments(const QList<AssistExpertSession::SharedEnvironment> &envs)
@@ -167,6 +221,14 @@ void AssistProposeBox::updateButtons()
     m_propose->setEnabled(m_enabled && env && !m_sql->toPlainText().trimmed().isEmpty());
     m_proposeSet->setEnabled(m_enabled && env && !m_variable->text().trimmed().isEmpty()
                              && !m_value->text().trimmed().isEmpty());
+    // A physical backup copies the whole server: no database list.
+    const bool logical = m_backupKind->currentData().toString() == u"logical"_s;
+    m_backupDatabases->setEnabled(logical);
+    const bool dbsOk = !logical || backupDatabases().has_value();
+    m_proposeBackup->setEnabled(m_enabled && env && dbsOk);
+    m_proposeBackup->setToolTip(dbsOk ? QString()
+                                      : tr("A database name may hold letters, digits, _ and $ "
+                                           "only."));
 }
 
 void AssistProposeBox::updateEnvHint()

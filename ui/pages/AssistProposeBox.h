@@ -1,12 +1,15 @@
 // AssistProposeBox: where the expert writes a proposal in the workspace: the environment (the
-// shared ones, production marked), a SQL editor with Propose, and a small "SET GLOBAL variable =
-// value" form. It only builds the AssistProposal; the workspace sends it.
+// shared ones, production marked), a SQL editor with Propose, a small "SET GLOBAL variable =
+// value" form and "Propose backup" (logical with optional databases, or physical - the whole
+// server). It only builds the AssistProposal; the workspace sends it.
 // Threading: GUI thread only.
 #pragma once
 
 #include "assist/AssistExpertSession.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -33,6 +36,12 @@ public:
     [[nodiscard]] QLineEdit *variableEdit() const { return m_variable; }
     [[nodiscard]] QLineEdit *valueEdit() const { return m_value; }
     [[nodiscard]] QPushButton *proposeSetButton() const { return m_proposeSet; }
+    [[nodiscard]] QComboBox *backupKindCombo() const { return m_backupKind; }
+    [[nodiscard]] QLineEdit *backupDatabasesEdit() const { return m_backupDatabases; }
+    [[nodiscard]] QPushButton *proposeBackupButton() const { return m_proposeBackup; }
+    // The databases typed for a logical backup (comma or space separated); nullopt when one is
+    // not a valid name.
+    [[nodiscard]] std::optional<QStringList> backupDatabases() const;
 
 signals:
     void proposeRequested(const TiDesk::AssistProposal &proposal);
@@ -50,6 +59,9 @@ private:
     QLineEdit *m_variable = nullptr;
     QLineEdit *m_value = nullptr;
     QPushButton *m_proposeSet = nullptr;
+    QComboBox *m_backupKind = nullptr;
+    QLineEdit *m_backupDatabases = nullptr;
+    QPushButton *m_proposeBackup = nullptr;
 };
 
 } // namespace TiDesk

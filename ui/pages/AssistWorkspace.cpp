@@ -2,6 +2,7 @@
 
 #include "AssistChatPane.h"
 #include "AssistProposeBox.h"
+#include "AssistRelayKeyPanel.h"
 #include "AssistTable.h"
 #include "AssistTimeText.h"
 #include "MessageBanner.h"
@@ -65,11 +66,12 @@ QLabel *boldLabel(const QString &text, QWidget *parent)
 AssistWorkspace::AssistWorkspace(const AssistExpertOptions &options, const SessionCode &code,
                                  QWidget *parent)
     : QWidget(parent, Qt::Window)
+    , m_options(options)
+    , m_code(code)
 {
     setObjectName(u"assistWorkspace"_s);
     setAttribute(Qt::WA_DeleteOnClose, false);
     setWindowTitle(tr("Expert session \u2014 TiDesk"));
-    m_session = new AssistExpertSession(options, this);
 
     m_title = new QLabel(tr("Expert session"), this);
     QFont tf = m_title->font();
@@ -100,6 +102,8 @@ AssistWorkspace::AssistWorkspace(const AssistExpertOptions &options, const Sessi
 
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(u"assistExpertBanner"_s);
+    m_relayKey = new AssistRelayKeyPanel(nullptr, this);
+    connect(m_relayKey, &AssistRelayKeyPanel::trusted, this, &AssistWorkspace::join);
     m_screens = new QStackedWidget(this);
     m_screens->addWidget(buildWaiting());
     m_screens->addWidget(buildActive());
@@ -107,12 +111,49 @@ AssistWorkspace::AssistWorkspace(const AssistExpertOptions &options, const Sessi
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(head);
     layout->addWidget(m_banner);
+    layout->addWidget(m_relayKey);
     layout->addWidget(m_screens, 1);
 
     m_tick = new QTimer(this);
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &AssistWorkspace::tick);
 
+    resize(1280, 820);
+    join();
+}
+
+SshConnectOptions AssistWorkspace::relayFor(const AssistExpertOptions &options,
+                                            const SessionCode &code)
+{
+    SshConnectOptions relay = options.relay;
+    if (relay.host.isEmpty())
+        relay.host = code.relayHost();
+    if (relay.port <= 0 || (options.relay.host.isEmpty() && code.relayPort() != 0))
+        relay.port = code.relayPort();
+    if (relay.user.isEmpty())
+        relay.user = code.relayUser();
+    return relay;
+}
+
+void AssistWorkspace::join()
+{
+    if (m_session) {
+        if (m_session->state() != AssistExpertSession::State::Ended)
+            return;
+        m_session->disconnect(this);
+        m_session->deleteLater();
+    }
+    m_relayKey->clear();
+    m_banner->clear();
+    m_banner->setClosable(true);
+    m_leave->setText(tr("Leave"));
+    m_leave->setAccessibleName(tr("Leave the expert session"));
+    m_timeLeft->clear();
+    m_screens->setCurrentIndex(0);
+    m_sasIntro->hide();
+    m_sas->hide();
+    m_sasHint->hide();
+    m_session = new AssistExpertSession(m_options, this);
     connect(m_session, &AssistExpertSession::stateChanged, this, &AssistWorkspace::onStateChanged);
     connect(m_session, &AssistExpertSession::established, this, &AssistWorkspace::onEstablished);
     connect(m_session, &AssistExpertSession::welcomed, this, &AssistWorkspace::onWelcomed);
@@ -127,13 +168,14 @@ AssistWorkspace::AssistWorkspace(const AssistExpertOptions &options, const Sessi
                                 line.atUtc);
             });
     connect(m_session, &AssistExpertSession::ended, this, &AssistWorkspace::onEnded);
-    resize(1280, 820);
     onStateChanged(m_session->state());
-    m_session->join(code);
+    m_session->join(m_code);
 }
 
 AssistWorkspace::~AssistWorkspace()
 {
+    if (!m_session)
+        return;
     m_session->disconnect(this);
     if (m_session->state() != AssistExpertSession::State::Ended)
         m_session->end();
@@ -528,6 +570,8 @@ QString AssistWorkspace::resultSummary(const AssistResult &r, int rowLimit)
     }
     if (!r.message.isEmpty())
         text = text.isEmpty() ? r.message : text + u" \u2014 "_s + r.message;
+    if (text.endsWith(u'.')) // "Backup ... succeeded (7,762 bytes)." reads on: "... in 1260 ms"
+        text.chop(1);
     //: %1 = the outcome, %2 = milliseconds
     return tr("Done: %1 in %2 ms").arg(text.isEmpty() ? tr("ok") : text).arg(r.durationMs);
 }
@@ -577,6 +621,9 @@ void AssistWorkspace::onEnded(const Error &reason)
         m_sasIntro->hide();
         m_sasHint->hide();
     }
+    // An unknown relay key: what it is and a way to trust it (a changed one: why not).
+    if (reason.kind == ErrorKind::HostKey)
+        m_relayKey->examine(reason, relayFor(m_options, m_code));
 }
 
 void AssistWorkspace::tick()

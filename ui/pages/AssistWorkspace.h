@@ -4,10 +4,13 @@
 // environments (tier-coloured, production marked), a view selector (Fleet, Live sessions, Slow
 // queries by digest, Alerts; an environment for the ones that need it) over a read-only table
 // of the streamed snapshot (its note and error under it), "Propose KILL QUERY" on the selected
-// live session, the Propose area (SQL or SET GLOBAL, AssistProposeBox), the list of my
+// live session, the Propose area (SQL, SET GLOBAL or a backup, AssistProposeBox), the list of my
 // proposals with their status and the selected one's result (row-limited: "1,000 of 5,000
 // rows"), the chat, the time left and Leave. When the session ends a banner says why.
 // The expert holds no credential: every action here is a message the DBA decides on.
+// When the join fails because the relay's host key is unknown, AssistRelayKeyPanel shows the
+// fingerprint and offers "Trust this relay and retry" (never for a changed key), which joins
+// again with the same code.
 // Threading: GUI thread. AssistExpertSession is a non-blocking QObject of this thread.
 #pragma once
 
@@ -29,6 +32,7 @@ namespace TiDesk {
 
 class AssistChatPane;
 class AssistProposeBox;
+class AssistRelayKeyPanel;
 class AssistTable;
 class MessageBanner;
 class StatusPill;
@@ -45,6 +49,11 @@ public:
     [[nodiscard]] AssistExpertSession *session() const { return m_session; }
     [[nodiscard]] bool isActive() const;
     [[nodiscard]] MessageBanner *banner() const { return m_banner; }
+    [[nodiscard]] AssistRelayKeyPanel *relayKeyPanel() const { return m_relayKey; }
+    // The relay the session dials: the join options' relay, the code filling what they leave
+    // out (as AssistExpertSession::join does).
+    [[nodiscard]] static SshConnectOptions relayFor(const AssistExpertOptions &options,
+                                                    const SessionCode &code);
     [[nodiscard]] StatusPill *statePill() const { return m_state; }
     [[nodiscard]] QLabel *sasLabel() const { return m_sas; }
     [[nodiscard]] QComboBox *viewKindCombo() const { return m_viewKind; }
@@ -72,6 +81,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // A new AssistExpertSession (the ended one is released), connected to this window, joining.
+    void join();
     QWidget *buildWaiting();
     QWidget *buildActive();
     void onStateChanged(AssistExpertSession::State state);
@@ -89,8 +100,11 @@ private:
     [[nodiscard]] const AssistExpertSession::SharedEnvironment *
     sharedEnv(const QString &name) const;
 
+    AssistExpertOptions m_options;
+    SessionCode m_code;
     AssistExpertSession *m_session = nullptr;
     MessageBanner *m_banner = nullptr;
+    AssistRelayKeyPanel *m_relayKey = nullptr;
     QLabel *m_title = nullptr;
     StatusPill *m_state = nullptr;
     QLabel *m_timeLeft = nullptr;

@@ -336,6 +336,38 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistChatPane</name>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Chat history</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <source>Chat message</source>
+        <translation>聊天消息</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>输入消息…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the chat message</source>
+        <translation>发送聊天消息</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>Chat line: %1 = who wrote it</extracomment>
+        <translation>%1:</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AssistExpertLink</name>
     <message>
         <source>The relay %1 does not allow you to open connections through it (TCP forwarding is off).</source>
@@ -471,7 +503,9 @@
     <name>TiDesk::AssistHostSession</name>
     <message numerus="yes">
         <source>No message and no decision for %n minute(s): the session ended.</source>
-        <translation><numerusform>%n 分钟内没有消息也没有决定：会话已结束。</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟内没有消息也没有决定：会话已结束。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The session reached its maximum duration and ended.</source>
@@ -608,7 +642,9 @@
     <message numerus="yes">
         <source>%n alert(s) for the shared environments.</source>
         <extracomment>%1 = number of alerts</extracomment>
-        <translation><numerusform>共享环境共有 %n 条告警。</numerusform></translation>
+        <translation>
+            <numerusform>共享环境共有 %n 条告警。</numerusform>
+        </translation>
     </message>
     <message>
         <source>You ended the session.</source>
@@ -617,6 +653,50 @@
     <message>
         <source>The DBA ended the session.</source>
         <translation>DBA 结束了会话。</translation>
+    </message>
+    <message>
+        <source>Backup job %1 started.</source>
+        <translation>备份任务 %1 已启动。</translation>
+    </message>
+    <message>
+        <source>Backup %1 succeeded (%2 bytes).</source>
+        <translation>备份 %1 成功（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>Backup %1 ended %2: %3</source>
+        <translation>备份 %1 结束，状态 %2：%3</translation>
+    </message>
+    <message>
+        <source>No Prometheus is set for %1.</source>
+        <translation>%1 没有设置 Prometheus。</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Last hour, from the environment's Prometheus.</source>
+        <translation>最近一小时，来自该环境的 Prometheus。</translation>
+    </message>
+    <message>
+        <source>No health chart applies to this engine.</source>
+        <translation>此引擎没有适用的健康图表。</translation>
     </message>
 </context>
 <context>
@@ -640,10 +720,6 @@
     <message>
         <source>Reads only.</source>
         <translation>只读。</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
     </message>
     <message>
         <source>Reads only; the plan estimates up to %1 rows.</source>
@@ -796,6 +872,142 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>mariadb-backup --backup, then --prepare: a physical copy of the whole server</source>
+        <translation>mariadb-backup --backup，然后 --prepare：整个服务器的物理副本</translation>
+    </message>
+    <message>
+        <source>mariadb-dump --single-transaction | gzip of %1</source>
+        <translation>对 %1 执行 mariadb-dump --single-transaction | gzip</translation>
+    </message>
+    <message>
+        <source>every database but the system ones</source>
+        <translation>除系统库外的所有数据库</translation>
+    </message>
+    <message>
+        <source>starts a backup job</source>
+        <translation>会启动一个备份任务</translation>
+    </message>
+    <message>
+        <source>on %1 over SSH</source>
+        <translation>通过 SSH 在 %1 上</translation>
+    </message>
+    <message>
+        <source>on the DBA's machine</source>
+        <translation>在 DBA 的机器上</translation>
+    </message>
+    <message>
+        <source>Reads every table it copies (no locks beyond the dump's consistent snapshot); the job runs %1 and writes to %2. It shows on the Backups page like any backup.</source>
+        <extracomment>%1 = where the job runs, %2 = where the files go</extracomment>
+        <translation>读取所复制的每张表（除导出的一致性快照外不加锁）；任务%1运行，写入 %2。它会像其他备份一样显示在“备份”页面。</translation>
+    </message>
+    <message>
+        <source>the default backup directory</source>
+        <translation>默认备份目录</translation>
+    </message>
+    <message>
+        <source>TiDB backups (BR, BACKUP) are started from the Backups page, not proposed in a session.</source>
+        <translation>TiDB 备份（BR、BACKUP）需在“备份”页面启动，不能在会话中提议。</translation>
+    </message>
+    <message>
+        <source>Reads only; the plan gives no row estimate.</source>
+        <translation>只读；执行计划没有给出行数估计。</translation>
+    </message>
+    <message>
+        <source>%1; the plan gives no row estimate.</source>
+        <translation>%1；执行计划没有给出行数估计。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistJoinDialog</name>
+    <message>
+        <source>Join an expert session</source>
+        <translation>加入专家会话</translation>
+    </message>
+    <message>
+        <source>Paste the session code the DBA gave you. You will see nothing and run nothing until the DBA compares six digits with you and accepts.</source>
+        <translation>粘贴 DBA 给你的会话码。在 DBA 与你核对六位数字并接受之前，你看不到任何内容，也无法执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Session code</source>
+        <translation>会话码</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>Shown to the DBA, e.g. Ada Lovelace (Example Corp)</source>
+        <translation>显示给 DBA，例如 Ada Lovelace（Example Corp）</translation>
+    </message>
+    <message>
+        <source>Your relay account (user@host:port)</source>
+        <translation>你的中继账号（user@host:port）</translation>
+    </message>
+    <message>
+        <source>Empty: the relay in the code</source>
+        <translation>留空：使用会话码中的中继</translation>
+    </message>
+    <message>
+        <source>Your SSH key</source>
+        <translation>你的 SSH 密钥</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose your SSH key file</source>
+        <translation>选择你的 SSH 密钥文件</translation>
+    </message>
+    <message>
+        <source>known_hosts file for the relay</source>
+        <translation>中继的 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts (default)</source>
+        <translation>~/.ssh/known_hosts（默认）</translation>
+    </message>
+    <message>
+        <source>Choose the known_hosts file</source>
+        <translation>选择 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>Your SSH key for the relay</source>
+        <translation>你用于中继的 SSH 密钥</translation>
+    </message>
+    <message>
+        <source>Session &amp;code:</source>
+        <translation>会话码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>你的名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relay account:</source>
+        <translation>中继账号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key:</source>
+        <translation>SSH 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>known_&amp;hosts:</source>
+        <translation>known_hosts(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Join the session</source>
+        <translation>加入会话</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::AssistLink</name>
@@ -906,6 +1118,241 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistLogDialog</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <extracomment>%1 = number of lines (2 or more, or 0)</extracomment>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Expert session logs</source>
+        <translation>专家会话日志</translation>
+    </message>
+    <message>
+        <source>Logs in %1. Each line is chained to the one before it by its SHA-256: any change to a line shows up as a broken chain.</source>
+        <extracomment>%1 = a directory</extracomment>
+        <translation>日志位于 %1。每一行都通过 SHA-256 与前一行相链：对任何一行的修改都会表现为链条断裂。</translation>
+    </message>
+    <message>
+        <source>Session logs</source>
+        <translation>会话日志</translation>
+    </message>
+    <message>
+        <source>Session logs, newest first</source>
+        <translation>会话日志，最新的在前</translation>
+    </message>
+    <message>
+        <source>Lines of the session log</source>
+        <translation>会话日志的行</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Line of the file</source>
+        <translation>文件中的行</translation>
+    </message>
+    <message>
+        <source>Detail of the selected line</source>
+        <translation>所选行的详情</translation>
+    </message>
+    <message>
+        <source>Select a line to see its detail, prev and hash.</source>
+        <translation>选择一行以查看其详情、prev 和 hash。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List and verify the logs again</source>
+        <translation>重新列出并校验日志</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the chosen log with its verification</source>
+        <translation>导出所选日志及其校验结果</translation>
+    </message>
+    <message>
+        <source>%1
+last written %2</source>
+        <extracomment>List of session logs: %1 = file name, %2 = last written (local time)</extracomment>
+        <translation>%1
+最后写入于 %2</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>No session logs in %1 yet. A log is written for every expert session you host.</source>
+        <extracomment>%1 = a directory</extracomment>
+        <translation>%1 中还没有会话日志。你主持的每个专家会话都会写一份日志。</translation>
+    </message>
+    <message>
+        <source>Verified, %1</source>
+        <translation>已校验，%1</translation>
+    </message>
+    <message>
+        <source>BROKEN at line %1</source>
+        <extracomment>Session log list: %1 = the first broken line</extracomment>
+        <translation>第 %1 行处断裂</translation>
+    </message>
+    <message>
+        <source>Reading and verifying the log…</source>
+        <translation>正在读取并校验日志…</translation>
+    </message>
+    <message>
+        <source>Verified: %1, chain intact, head %2</source>
+        <extracomment>%1 = "6 lines", %2 = SHA-256 of the last line</extracomment>
+        <translation>已校验：%1，链条完整，头部 %2</translation>
+    </message>
+    <message>
+        <source>Session %1. SHA-256 of the file: %2. Only a head hash kept elsewhere (the expert's copy, an export) also proves that no lines were cut off the end.</source>
+        <extracomment>%1 = session id, %2 = SHA-256 of the file</extracomment>
+        <translation>会话 %1。文件的 SHA-256：%2。只有保存在别处的头部哈希（专家的副本、导出文件）才能同时证明末尾没有被截掉行。</translation>
+    </message>
+    <message>
+        <source>Broken at line %1: %2</source>
+        <extracomment>%1 = line number, %2 = why (one sentence)</extracomment>
+        <translation>第 %1 行处断裂：%2</translation>
+    </message>
+    <message>
+        <source>Problem: %1. Lines 1 to %2 are intact; this line and everything after it cannot be trusted.</source>
+        <translation>问题：%1。第 1 至 %2 行完整；这一行及其后的所有内容都不可信。</translation>
+    </message>
+    <message>
+        <source>Problem: %1. No line of this log can be trusted.</source>
+        <translation>问题：%1。此日志中没有任何一行可信。</translation>
+    </message>
+    <message>
+        <source>No detail.</source>
+        <translation>无详情。</translation>
+    </message>
+    <message>
+        <source>This line is not a JSON object.</source>
+        <translation>这一行不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>(not JSON)</source>
+        <translation>（不是 JSON）</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <extracomment>Detail pane: %1 = line of the file</extracomment>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Not a JSON object:</source>
+        <translation>不是 JSON 对象：</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>摘要：%1</translation>
+    </message>
+    <message>
+        <source>Detail: none</source>
+        <translation>详情：无</translation>
+    </message>
+    <message>
+        <source>Detail:
+%1</source>
+        <translation>详情：
+%1</translation>
+    </message>
+    <message>
+        <source>prev: %1</source>
+        <translation>prev：%1</translation>
+    </message>
+    <message>
+        <source>hash: %1</source>
+        <translation>hash：%1</translation>
+    </message>
+    <message>
+        <source>Export the session log</source>
+        <translation>导出会话日志</translation>
+    </message>
+    <message>
+        <source>Session logs (*.jsonl)</source>
+        <translation>会话日志 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Choose another file: the export cannot replace the log itself.</source>
+        <translation>请选择其他文件：导出不能覆盖日志本身。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>The log could not be exported to %1.</source>
+        <extracomment>%1 = the destination file</extracomment>
+        <translation>无法将日志导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Exported: %1 (the log, byte for byte) and %2 (its verification).</source>
+        <extracomment>%1 = the copy of the log, %2 = the verification summary next to it</extracomment>
+        <translation>已导出：%1（日志，逐字节一致）和 %2（其校验结果）。</translation>
+    </message>
+    <message>
+        <source>The copy verifies: %1, head %2.</source>
+        <extracomment>%1 = "6 lines", %2 = SHA-256 of the last line</extracomment>
+        <translation>副本校验通过：%1，头部 %2。</translation>
+    </message>
+    <message>
+        <source>The copy is broken at line %1 (%2); it was exported as evidence.</source>
+        <translation>副本在第 %1 行处断裂（%2）；已作为证据导出。</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AssistMessage</name>
     <message>
         <source>The peer sent a message of %1 bytes; the limit is %2.</source>
@@ -927,6 +1374,247 @@
     <message>
         <source>The peer sent a "%1" message without a numeric id.</source>
         <translation>对方发送的“%1”消息没有数字编号。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistPage</name>
+    <message>
+        <source>Expert session</source>
+        <translation>专家会话</translation>
+    </message>
+    <message>
+        <source>Give this session code to the expert</source>
+        <translation>把此会话码交给专家</translation>
+    </message>
+    <message>
+        <source>Read it aloud or paste it into a channel you trust. The expert joins with it from TiDesk (Join an expert session…).</source>
+        <translation>口头读出，或粘贴到你信任的渠道。专家在 TiDesk 中用它加入（加入专家会话…）。</translation>
+    </message>
+    <message>
+        <source>Session code</source>
+        <translation>会话码</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制会话码</translation>
+    </message>
+    <message>
+        <source>Copy the session code</source>
+        <translation>复制会话码</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>What happens next:&lt;ol&gt;&lt;li&gt;The expert joins with the code; you see their name and key here.&lt;/li&gt;&lt;li&gt;You both read six digits aloud. Only if they match, you accept.&lt;/li&gt;&lt;li&gt;The expert sees the shared environments and proposes statements; you approve or reject each one. Everything is written to the session's audit log.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>接下来：&lt;ol&gt;&lt;li&gt;专家用会话码加入；你会在这里看到其名字和密钥。&lt;/li&gt;&lt;li&gt;你们双方读出六位数字。只有一致时你才接受。&lt;/li&gt;&lt;li&gt;专家查看共享的环境并提议语句；你逐条批准或拒绝。所有内容都会写入会话审计日志。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Failed attempt</source>
+        <translation>失败的尝试</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>取消会话</translation>
+    </message>
+    <message>
+        <source>Cancel the session before anyone joins</source>
+        <translation>在有人加入前取消会话</translation>
+    </message>
+    <message>
+        <source>Shared: %1.</source>
+        <extracomment>%1 = the shared environments, comma-separated</extracomment>
+        <translation>共享：%1。</translation>
+    </message>
+    <message>
+        <source>Read-only statements on non-production run without asking; everything else waits for you.</source>
+        <translation>非生产环境上的只读语句无需询问即执行；其他一切都等待你决定。</translation>
+    </message>
+    <message>
+        <source>Every proposal waits for you.</source>
+        <translation>每个提议都等待你决定。</translation>
+    </message>
+    <message>
+        <source>Ends after %1, or after %2 without activity. At most %3 rows of a result are sent to the expert.</source>
+        <extracomment>%1 = maximum duration, %2 = idle timeout, %3 = rows per result</extracomment>
+        <translation>%1 后结束，或无活动 %2 后结束。每个结果最多向专家发送 %3 行。</translation>
+    </message>
+    <message>
+        <source>An expert wants to join</source>
+        <translation>有专家请求加入</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Read these six digits with the expert, aloud or on a call:</source>
+        <translation>请与专家一起读出这六位数字（当面或通话）：</translation>
+    </message>
+    <message>
+        <source>Short authentication string</source>
+        <translation>短认证码</translation>
+    </message>
+    <message>
+        <source>Accept only if the expert reads exactly the same digits. Different digits mean someone else is in the middle: refuse.</source>
+        <translation>只有专家读出完全相同的数字时才接受。数字不同意味着中间有人：请拒绝。</translation>
+    </message>
+    <message>
+        <source>Accept — the digits match</source>
+        <translation>接受——数字一致</translation>
+    </message>
+    <message>
+        <source>Accept the expert</source>
+        <translation>接受专家</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Refuse the expert</source>
+        <translation>拒绝专家</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>End the expert session</source>
+        <translation>结束专家会话</translation>
+    </message>
+    <message>
+        <source>No proposal yet. The expert's proposals appear here; nothing runs before you approve it.</source>
+        <translation>还没有提议。专家的提议会显示在这里；在你批准之前不会执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Audit log file</source>
+        <translation>审计日志文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open the audit log's folder</source>
+        <translation>打开审计日志所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Session logs…</source>
+        <translation>会话日志…</translation>
+    </message>
+    <message>
+        <source>Replay and verify the session logs</source>
+        <translation>回放并校验会话日志</translation>
+    </message>
+    <message>
+        <source>Connecting to the relay…</source>
+        <translation>正在连接中继…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>The audit log of this session could not be written.</source>
+        <translation>无法写入此会话的审计日志。</translation>
+    </message>
+    <message>
+        <source>Expert: %1</source>
+        <extracomment>%1 = the expert's name</extracomment>
+        <translation>专家：%1</translation>
+    </message>
+    <message>
+        <source>A wrong code was tried (or the attempt dropped); 1 attempt left.</source>
+        <translation>有人尝试了错误的会话码（或尝试中断）；还剩 1 次机会。</translation>
+    </message>
+    <message>
+        <source>A wrong code was tried (or the attempt dropped); %1 attempts left.</source>
+        <translation>有人尝试了错误的会话码（或尝试中断）；还剩 %1 次机会。</translation>
+    </message>
+    <message>
+        <source>%1 connected with the session code.</source>
+        <extracomment>%1 = the name the expert gave</extracomment>
+        <translation>%1 已用会话码连接。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: (not given)</source>
+        <extracomment>%1 = SSH key fingerprint (SHA256:...)</extracomment>
+        <translation>密钥指纹：（未提供）</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: %1</source>
+        <translation>密钥指纹：%1</translation>
+    </message>
+    <message>
+        <source>Accepting lets the expert see and propose on what you chose. %1</source>
+        <extracomment>%1 = "Shared: prod (PRODUCTION), dev (DEV). ..."</extracomment>
+        <translation>接受后，专家可以查看你选择共享的内容并提出提议。%1</translation>
+    </message>
+    <message>
+        <source>Read these six digits with the expert: %1</source>
+        <translation>请与专家一起读出这六位数字：%1</translation>
+    </message>
+    <message>
+        <source>Proposal #%1 could not be approved.</source>
+        <translation>无法批准提议 #%1。</translation>
+    </message>
+    <message>
+        <source>Run the expert's proposal #%1 on production?</source>
+        <translation>要在生产环境上执行专家的提议 #%1 吗？</translation>
+    </message>
+    <message>
+        <source>The expert proposed this; it runs with your credentials. %1</source>
+        <extracomment>%1 = what the statement affects</extracomment>
+        <translation>这是专家的提议；它将使用你的凭据执行。%1</translation>
+    </message>
+    <message>
+        <source>Approve and run</source>
+        <translation>批准并执行</translation>
+    </message>
+    <message>
+        <source>Proposal #%1 could not be rejected.</source>
+        <translation>无法拒绝提议 #%1。</translation>
+    </message>
+    <message>
+        <source>The expert session ended: %1</source>
+        <extracomment>Banner when an expert session ends: %1 = why ("You ended the session.")</extracomment>
+        <translation>专家会话已结束：%1</translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation>新会话…</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for you</source>
+        <extracomment>%n = proposals waiting for the DBA's decision</extracomment>
+        <translation><numerusform>%n 个等待你决定</numerusform></translation>
+    </message>
+    <message>
+        <source>1 attempt left</source>
+        <extracomment>%1 = attempts the code still allows (2 or more)</extracomment>
+        <translation>还剩 1 次机会</translation>
+    </message>
+    <message>
+        <source>%1 attempts left</source>
+        <translation>还剩 %1 次机会</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1706,350 @@
         <extracomment>%1 = variable, %2 = value, %3 = environment name</extracomment>
         <translation>在 %3 上 SET GLOBAL %1 = %2</translation>
     </message>
+    <message>
+        <source>A backup proposal must be logical or physical.</source>
+        <translation>备份提议必须是逻辑备份或物理备份。</translation>
+    </message>
+    <message>
+        <source>The backup names too many databases.</source>
+        <translation>备份指定的数据库过多。</translation>
+    </message>
+    <message>
+        <source>The backup names a database that is not valid.</source>
+        <translation>备份指定了无效的数据库名。</translation>
+    </message>
+    <message>
+        <source>A physical backup copies the whole server; it takes no database list.</source>
+        <translation>物理备份复制整个服务器，不接受数据库列表。</translation>
+    </message>
+    <message>
+        <source>%1 backup of %2</source>
+        <extracomment>%1 = logical or physical, %2 = environment name</extracomment>
+        <translation>%2 的 %1 备份</translation>
+    </message>
+    <message>
+        <source>%1 backup of %2 on %3</source>
+        <extracomment>%1 = logical, %2 = database names, %3 = environment name</extracomment>
+        <translation>%3 上 %2 的 %1 备份</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistProposalCard</name>
+    <message>
+        <source>Statement TiDesk will run</source>
+        <translation>TiDesk 将执行的语句</translation>
+    </message>
+    <message>
+        <source>Show or hide the EXPLAIN</source>
+        <translation>显示或隐藏 EXPLAIN</translation>
+    </message>
+    <message>
+        <source>EXPLAIN</source>
+        <translation>EXPLAIN</translation>
+    </message>
+    <message>
+        <source>EXPLAIN of the statement</source>
+        <translation>语句的 EXPLAIN</translation>
+    </message>
+    <message>
+        <source>Note for the expert when rejecting</source>
+        <translation>拒绝时给专家的说明</translation>
+    </message>
+    <message>
+        <source>Why not (optional, sent with a rejection)</source>
+        <translation>拒绝原因（可选，随拒绝一起发送）</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Reject proposal %1</source>
+        <translation>拒绝提议 %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approve proposal %1</source>
+        <translation>批准提议 %1</translation>
+    </message>
+    <message>
+        <source>Run SQL</source>
+        <translation>执行 SQL</translation>
+    </message>
+    <message>
+        <source>Kill the query of connection %1</source>
+        <extracomment>%1 = connection id</extracomment>
+        <translation>终止连接 %1 的查询</translation>
+    </message>
+    <message>
+        <source>Kill connection %1</source>
+        <translation>终止连接 %1</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <extracomment>%1 = server variable</extracomment>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>Start a physical backup</source>
+        <translation>启动物理备份</translation>
+    </message>
+    <message>
+        <source>Start a logical backup</source>
+        <translation>启动逻辑备份</translation>
+    </message>
+    <message>
+        <source>#%1  %2</source>
+        <extracomment>Card heading: %1 = proposal number, %2 = action ("Run SQL")</extracomment>
+        <translation>#%1  %2</translation>
+    </message>
+    <message>
+        <source>PRODUCTION — %1. Approving asks you to type the environment's name.</source>
+        <translation>生产环境——%1。批准时需要输入环境名称。</translation>
+    </message>
+    <message>
+        <source>Preparing the card: reading the plan and what it affects…</source>
+        <translation>正在准备卡片：读取执行计划和影响范围…</translation>
+    </message>
+    <message>
+        <source>Affects: %1</source>
+        <translation>影响：%1</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Not read-only: %1</source>
+        <translation>非只读：%1</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>无法执行：%1</translation>
+    </message>
+    <message>
+        <source>EXPLAIN failed: %1</source>
+        <translation>EXPLAIN 失败：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Approve (type name)…</source>
+        <translation>批准（输入名称）…</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistProposeBox</name>
+    <message>
+        <source>Propose</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Environment of the proposal</source>
+        <translation>提议的目标环境</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>SQL statement to propose</source>
+        <translation>要提议的 SQL 语句</translation>
+    </message>
+    <message>
+        <source>One statement, e.g. SELECT * FROM orders WHERE id = 42</source>
+        <translation>一条语句，例如 SELECT * FROM orders WHERE id = 42</translation>
+    </message>
+    <message>
+        <source>Propose SQL</source>
+        <translation>提议 SQL</translation>
+    </message>
+    <message>
+        <source>Propose the SQL statement</source>
+        <translation>提议此 SQL 语句</translation>
+    </message>
+    <message>
+        <source>Server variable</source>
+        <translation>服务器变量</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Propose SET GLOBAL</source>
+        <translation>提议 SET GLOBAL</translation>
+    </message>
+    <message>
+        <source>Propose changing the server variable</source>
+        <translation>提议修改服务器变量</translation>
+    </message>
+    <message>
+        <source>Kind of backup</source>
+        <translation>备份类型</translation>
+    </message>
+    <message>
+        <source>Logical (SQL dump)</source>
+        <translation>逻辑（SQL 导出）</translation>
+    </message>
+    <message>
+        <source>Physical (whole server)</source>
+        <translation>物理（整个服务器）</translation>
+    </message>
+    <message>
+        <source>Databases to back up</source>
+        <translation>要备份的数据库</translation>
+    </message>
+    <message>
+        <source>databases, e.g. shop, crm (empty: all)</source>
+        <translation>数据库，例如 shop, crm（留空：全部）</translation>
+    </message>
+    <message>
+        <source>A logical backup of these databases only; empty backs up every database but the system ones.</source>
+        <translation>只对这些数据库做逻辑备份；留空则备份除系统库外的所有数据库。</translation>
+    </message>
+    <message>
+        <source>Propose backup</source>
+        <translation>提议备份</translation>
+    </message>
+    <message>
+        <source>Propose starting a backup</source>
+        <translation>提议启动备份</translation>
+    </message>
+    <message>
+        <source>Backup:</source>
+        <translation>备份：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Environment combo: %1 = name, %2 = tier</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>生产环境</translation>
+    </message>
+    <message>
+        <source>A database name may hold letters, digits, _ and $ only.</source>
+        <translation>数据库名只能包含字母、数字、_ 和 $。</translation>
+    </message>
+    <message>
+        <source>PRODUCTION: every proposal waits for the DBA, who types the environment's name to approve.</source>
+        <translation>生产环境：每个提议都等待 DBA，DBA 需输入环境名称才能批准。</translation>
+    </message>
+    <message>
+        <source>Read-only statements run at once; others wait for the DBA.</source>
+        <translation>只读语句立即执行；其他语句等待 DBA。</translation>
+    </message>
+    <message>
+        <source>Every proposal waits for the DBA.</source>
+        <translation>每个提议都等待 DBA 决定。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistRelayKeyPanel</name>
+    <message>
+        <source>Fingerprint of the relay's host key</source>
+        <translation>中继主机密钥的指纹</translation>
+    </message>
+    <message>
+        <source>Trust this relay and retry</source>
+        <translation>信任此中继并重试</translation>
+    </message>
+    <message>
+        <source>Add the relay's host key to known_hosts and try again</source>
+        <translation>把中继的主机密钥加入 known_hosts 并重试</translation>
+    </message>
+    <message>
+        <source>Checking the host key of the relay %1…</source>
+        <extracomment>%1 = user@relay:port</extracomment>
+        <translation>正在检查中继 %1 的主机密钥…</translation>
+    </message>
+    <message>
+        <source>known_hosts could not be read.</source>
+        <translation>无法读取 known_hosts。</translation>
+    </message>
+    <message>
+        <source>The relay %1 is in known_hosts by now.</source>
+        <translation>中继 %1 现在已在 known_hosts 中。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>%1 is known with a %2 key, but presented a %3 key. TiDesk does not trust it from here: verify the new key with the relay's administrator.</source>
+        <extracomment>%1 = user@relay:port, %2 = key types on record, %3 = presented type</extracomment>
+        <translation>已记录 %1 使用 %2 密钥，但它出示了 %3 密钥。TiDesk 不会在此信任它：请与中继管理员核实新密钥。</translation>
+    </message>
+    <message>
+        <source>The relay %1 presented a host key TiDesk has never seen</source>
+        <extracomment>%1 = user@relay:port</extracomment>
+        <translation>中继 %1 出示了 TiDesk 从未见过的主机密钥</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <extracomment>%1 = key type (ssh-ed25519 ...), %2 = fingerprint (SHA256:...)</extracomment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Before trusting it, compare this fingerprint with one obtained another way, e.g. ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub run on the relay, or from its administrator. Trusting adds exactly this key to %1 and tries again.</source>
+        <extracomment>%1 = the known_hosts file</extracomment>
+        <translation>信任之前，请将此指纹与通过其他途径获得的指纹比对，例如在中继上运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub，或向其管理员索取。信任会把这一个密钥加入 %1 并重试。</translation>
+    </message>
+    <message>
+        <source>The relay could not be reached to check its host key.</source>
+        <translation>无法连接中继以检查其主机密钥。</translation>
+    </message>
+    <message>
+        <source>%1 presented %2  %3</source>
+        <extracomment>%1 = user@relay:port, %2 = key type, %3 = fingerprint (SHA256:...)</extracomment>
+        <translation>%1 出示了 %2  %3</translation>
+    </message>
+    <message>
+        <source>Do not work around this: TiDesk does not offer to trust a changed key. Ask the relay's administrator whether its host key was replaced, and compare the new fingerprint with one obtained from them before removing the old known_hosts entry.</source>
+        <translation>不要绕过此检查：TiDesk 不提供信任已变更密钥的选项。请询问中继管理员其主机密钥是否已更换，并在删除旧的 known_hosts 条目之前，将新指纹与从管理员处获得的指纹比对。</translation>
+    </message>
+    <message>
+        <source>known_hosts changed meanwhile and now holds another key for this relay; nothing was added.</source>
+        <translation>known_hosts 在此期间已被修改，现在保存了此中继的另一个密钥；未添加任何内容。</translation>
+    </message>
+    <message>
+        <source>The relay's key could not be added to known_hosts.</source>
+        <translation>无法将中继的密钥加入 known_hosts。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistRelayText</name>
+    <message>
+        <source>Name the relay: an SSH server you and the expert can both reach (user@host:port).</source>
+        <translation>请填写中继：你和专家都能访问的 SSH 服务器（user@host:port）。</translation>
+    </message>
+    <message>
+        <source>The relay must look like user@host:port (the port may be left out).</source>
+        <translation>中继格式应为 user@host:port（端口可省略）。</translation>
+    </message>
+    <message>
+        <source>The relay's port must be a number from 1 to 65535.</source>
+        <translation>中继端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::AssistResult</name>
@@ -1026,18 +2058,18 @@
         <extracomment>%1 = the error in one sentence</extracomment>
         <translation>失败：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) in %1 ms</source>
-        <translation><numerusform>%n 行，用时 %1 ms</numerusform></translation>
-    </message>
     <message>
         <source>%1 sent</source>
         <extracomment>%1 = rows sent to the expert</extracomment>
         <translation>已发送 %1 行</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) affected in %1 ms</source>
-        <translation><numerusform>影响 %n 行，用时 %1 ms</numerusform></translation>
+        <source>%Ln row(s) in %1 ms</source>
+        <translation><numerusform>%Ln 行，用时 %1 ms</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) affected in %1 ms</source>
+        <translation><numerusform>影响 %Ln 行，用时 %1 ms</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1053,6 +2085,159 @@
     <message>
         <source>Extra bytes followed the secure handshake; the session was closed.</source>
         <translation>安全握手之后有多余字节；会话已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistStartForm</name>
+    <message>
+        <source>Let an outside expert look at chosen environments and propose statements. The expert never gets a password or an address: every proposal waits for your approval and runs with your credentials. Both of you reach the session through an SSH server (the relay).</source>
+        <translation>让外部专家查看你选择的环境并提议语句。专家永远拿不到密码或地址：每个提议都等待你的批准，并使用你的凭据执行。双方通过一台 SSH 服务器（中继）进入会话。</translation>
+    </message>
+    <message>
+        <source>Relay (user@host:port)</source>
+        <translation>中继（user@host:port）</translation>
+    </message>
+    <message>
+        <source>SSH key for the relay</source>
+        <translation>用于中继的 SSH 密钥</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the SSH key file</source>
+        <translation>选择 SSH 密钥文件</translation>
+    </message>
+    <message>
+        <source>known_hosts file for the relay</source>
+        <translation>中继的 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts (default)</source>
+        <translation>~/.ssh/known_hosts（默认）</translation>
+    </message>
+    <message>
+        <source>Choose the known_hosts file</source>
+        <translation>选择 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>Environments to share</source>
+        <translation>要共享的环境</translation>
+    </message>
+    <message>
+        <source>Auto-approve read-only statements on non-production environments</source>
+        <translation>自动批准非生产环境上的只读语句</translation>
+    </message>
+    <message>
+        <source>Production proposals always wait for you, read-only or not.</source>
+        <translation>生产环境的提议无论是否只读都会等待你。</translation>
+    </message>
+    <message>
+        <source>Maximum duration in minutes</source>
+        <translation>最长时长（分钟）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Idle timeout in minutes</source>
+        <translation>空闲超时（分钟）</translation>
+    </message>
+    <message>
+        <source>Rows sent back per result</source>
+        <translation>每个结果回传的行数</translation>
+    </message>
+    <message>
+        <source>&amp;Relay:</source>
+        <translation>中继(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key:</source>
+        <translation>SSH 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>known_&amp;hosts:</source>
+        <translation>known_hosts(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Share:</source>
+        <translation>共享：</translation>
+    </message>
+    <message>
+        <source>Ends after:</source>
+        <translation>最长时长：</translation>
+    </message>
+    <message>
+        <source>Ends when idle for:</source>
+        <translation>空闲多久后结束：</translation>
+    </message>
+    <message>
+        <source>Rows sent back:</source>
+        <translation>回传行数：</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>开始会话</translation>
+    </message>
+    <message>
+        <source>Start the expert session</source>
+        <translation>开始专家会话</translation>
+    </message>
+    <message>
+        <source>%1  —  %2</source>
+        <extracomment>Environment list: %1 = name, %2 = tier ("PRODUCTION")</extracomment>
+        <translation>%1  —  %2</translation>
+    </message>
+    <message>
+        <source>Production: the expert's proposals here always wait for you and need the typed name.</source>
+        <translation>生产环境：专家在此的提议始终等待你，并且需要输入名称。</translation>
+    </message>
+    <message>
+        <source>Check at least one environment to share.</source>
+        <translation>请至少勾选一个要共享的环境。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistTimeText</name>
+    <message>
+        <source>%1 h</source>
+        <extracomment>Durations: %1 = hours, %2 = minutes</extracomment>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>Durations: %1 = minutes, %2 = seconds</extracomment>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Durations: %1 = seconds</extracomment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <extracomment>%1 = a duration ("1 h 52 min")</extracomment>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Expired at %1</source>
+        <extracomment>%1 = a time of day</extracomment>
+        <translation>已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>Valid until %1 (%2)</source>
+        <extracomment>%1 = a time of day, %2 = a duration ("14 min 3 s")</extracomment>
+        <translation>有效期至 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +2257,234 @@
     <message>
         <source>Alerts</source>
         <translation>告警</translation>
+    </message>
+    <message>
+        <source>Health charts</source>
+        <translation>健康图表</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::AssistWorkspace</name>
+    <message>
+        <source>Expert session — TiDesk</source>
+        <translation>专家会话 — TiDesk</translation>
+    </message>
+    <message>
+        <source>Expert session</source>
+        <translation>专家会话</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Leave the expert session</source>
+        <translation>离开专家会话</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>DBA</source>
+        <translation>DBA</translation>
+    </message>
+    <message>
+        <source>Read these six digits with the DBA, aloud or on a call:</source>
+        <translation>请与 DBA 一起读出这六位数字（当面或通话）：</translation>
+    </message>
+    <message>
+        <source>Short authentication string</source>
+        <translation>短认证码</translation>
+    </message>
+    <message>
+        <source>The DBA sees six digits too. If theirs differ from yours, leave: someone may be between you.</source>
+        <translation>DBA 也会看到六位数字。如果与你的不同，请离开：可能有人在你们之间。</translation>
+    </message>
+    <message>
+        <source>Shared with you:</source>
+        <translation>与你共享：</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Environment of the view</source>
+        <translation>视图的环境</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <source>Shared view</source>
+        <translation>共享视图</translation>
+    </message>
+    <message>
+        <source>Propose KILL QUERY of the selected session</source>
+        <translation>提议 KILL QUERY 所选会话</translation>
+    </message>
+    <message>
+        <source>Propose killing the selected session's query</source>
+        <translation>提议终止所选会话的查询</translation>
+    </message>
+    <message>
+        <source>My proposals</source>
+        <translation>我的提议</translation>
+    </message>
+    <message>
+        <source>Result of the selected proposal</source>
+        <translation>所选提议的结果</translation>
+    </message>
+    <message>
+        <source>Connecting to the relay…</source>
+        <translation>正在连接中继…</translation>
+    </message>
+    <message>
+        <source>Checking the session code with the DBA's TiDesk…</source>
+        <translation>正在与 DBA 的 TiDesk 核对会话码…</translation>
+    </message>
+    <message>
+        <source>Connected. Waiting for the DBA to compare the digits and let you in.</source>
+        <translation>已连接。正在等待 DBA 核对数字并允许你加入。</translation>
+    </message>
+    <message>
+        <source>Read these six digits with the DBA: %1</source>
+        <translation>请与 DBA 一起读出这六位数字：%1</translation>
+    </message>
+    <message>
+        <source>Expert session with %1</source>
+        <extracomment>%1 = how the DBA's TiDesk names itself (user@machine)</extracomment>
+        <translation>与 %1 的专家会话</translation>
+    </message>
+    <message>
+        <source>Expert session with %1 — TiDesk</source>
+        <translation>与 %1 的专家会话 — TiDesk</translation>
+    </message>
+    <message>
+        <source>Digits compared: %1</source>
+        <translation>已核对的数字：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Shared environment badge: %1 = name, %2 = tier</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>生产环境</translation>
+    </message>
+    <message>
+        <source>Production: the DBA approves every proposal with the typed environment name.</source>
+        <translation>生产环境：DBA 需输入环境名称来批准每个提议。</translation>
+    </message>
+    <message>
+        <source>Read-only statements run without waiting for the DBA.</source>
+        <translation>只读语句无需等待 DBA 即执行。</translation>
+    </message>
+    <message>
+        <source>Every proposal waits for the DBA.</source>
+        <translation>每个提议都等待 DBA 决定。</translation>
+    </message>
+    <message>
+        <source>Waiting for the DBA's TiDesk to read the view…</source>
+        <translation>正在等待 DBA 的 TiDesk 读取视图…</translation>
+    </message>
+    <message>
+        <source>Read at %1.</source>
+        <extracomment>%1 = the view's own note, %2 = time it was read</extracomment>
+        <translation>读取于 %1。</translation>
+    </message>
+    <message>
+        <source>%1 Read at %2.</source>
+        <translation>%1 读取于 %2。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>The selected row has no connection id.</source>
+        <translation>所选行没有连接 ID。</translation>
+    </message>
+    <message>
+        <source>The proposal could not be sent: the session is not active.</source>
+        <translation>无法发送提议：会话未处于活动状态。</translation>
+    </message>
+    <message>
+        <source>#%1  %2 — %3</source>
+        <extracomment>My proposals list: %1 = number, %2 = summary, %3 = status</extracomment>
+        <translation>#%1  %2 — %3</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <extracomment>%1 = the server's error</extracomment>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (the DBA's limit is %3 rows)</source>
+        <extracomment>%1 = rows shown, %2 = rows the statement returned, %3 = the row limit</extracomment>
+        <translation>%2 行中的 %1 行（DBA 设置的上限为 %3 行）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) affected</source>
+        <translation><numerusform>影响 %n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>Done: %1 in %2 ms</source>
+        <extracomment>%1 = the outcome, %2 = milliseconds</extracomment>
+        <translation>完成：%1，用时 %2 ms</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <extracomment>%1 = status text</extracomment>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Runs as: %1</source>
+        <translation>执行语句：%1</translation>
+    </message>
+    <message>
+        <source>DBA's note: %1</source>
+        <translation>DBA 的说明：%1</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>关闭此窗口</translation>
+    </message>
+    <message>
+        <source>The expert session ended: %1</source>
+        <extracomment>%1 = why ("The DBA ended the session.")</extracomment>
+        <translation>专家会话已结束：%1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
     </message>
 </context>
 <context>
@@ -2741,10 +4154,6 @@ An outside expert helps through an SSH relay both can reach; the session is end-
 外部专家通过双方都能访问的 SSH 中继提供帮助；会话端到端加密，专家提议的每个操作都要等待 DBA 的决定（docs/cli.md）。</translation>
     </message>
     <message>
-        <source>assist needs host or join</source>
-        <translation>assist 需要 host 或 join</translation>
-    </message>
-    <message>
         <source>the SSH relay: USER@HOST[:PORT]</source>
         <translation>SSH 中继：USER@HOST[:PORT]</translation>
     </message>
@@ -2828,7 +4237,9 @@ An outside expert helps through an SSH relay both can reach; the session is end-
     </message>
     <message numerus="yes">
         <source>A connection attempt failed (%1); the code works %n more time(s).</source>
-        <translation><numerusform>一次连接尝试失败（%1）；此会话码还可使用 %n 次。</numerusform></translation>
+        <translation>
+            <numerusform>一次连接尝试失败（%1）；此会话码还可使用 %n 次。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The expert is in. Lines you type are chat; /end ends the session.</source>
@@ -2901,14 +4312,6 @@ Audit log: %2</source>
         <translation>assist join 需要会话码 CODE</translation>
     </message>
     <message>
-        <source>use either --run or --kill</source>
-        <translation>--run 和 --kill 只能二选一</translation>
-    </message>
-    <message>
-        <source>--run and --kill need --env</source>
-        <translation>--run 和 --kill 需要 --env</translation>
-    </message>
-    <message>
         <source>--kill needs a connection id</source>
         <translation>--kill 需要连接 ID</translation>
     </message>
@@ -2938,7 +4341,9 @@ Audit log: %2</source>
     </message>
     <message numerus="yes">
         <source>No decision from the DBA within %n second(s).</source>
-        <translation><numerusform>DBA 在 %n 秒内没有做出决定。</numerusform></translation>
+        <translation>
+            <numerusform>DBA 在 %n 秒内没有做出决定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>#%1 %2%3</source>
@@ -2959,6 +4364,107 @@ Audit log: %2</source>
     <message>
         <source>Views: fleet, sessions, slow, alerts</source>
         <translation>视图：fleet、sessions、slow、alerts</translation>
+    </message>
+    <message>
+        <source>assist needs host, join or log</source>
+        <translation>assist 需要 host、join 或 log</translation>
+    </message>
+    <message>
+        <source>propose a backup: logical or physical</source>
+        <translation>提议备份：logical 或 physical</translation>
+    </message>
+    <message>
+        <source>with --backup logical: these databases only</source>
+        <translation>与 --backup logical 一起使用：只备份这些数据库</translation>
+    </message>
+    <message>
+        <source>use one of --run, --kill and --backup</source>
+        <translation>--run、--kill 和 --backup 只能选一个</translation>
+    </message>
+    <message>
+        <source>--run, --kill and --backup need --env</source>
+        <translation>--run、--kill 和 --backup 需要 --env</translation>
+    </message>
+    <message>
+        <source>--backup needs logical or physical</source>
+        <translation>--backup 需要 logical 或 physical</translation>
+    </message>
+    <message>
+        <source>where the session logs are (default: the data directory's assist/)</source>
+        <translation>会话日志所在目录（默认：数据目录下的 assist/）</translation>
+    </message>
+    <message>
+        <source>export: the copy to write</source>
+        <translation>export：要写入的副本</translation>
+    </message>
+    <message>
+        <source>verify: the last line's hash you kept elsewhere</source>
+        <translation>verify：你在别处保存的最后一行哈希</translation>
+    </message>
+    <message numerus="yes">
+        <source>intact: %n line(s), head %1</source>
+        <translation><numerusform>完整：%n 行，头部 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>BROKEN at line %1: %2</source>
+        <extracomment>%1 = line number, %2 = why</extracomment>
+        <translation>第 %1 行处断裂：%2</translation>
+    </message>
+    <message>
+        <source>No session logs in %1</source>
+        <translation>%1 中没有会话日志</translation>
+    </message>
+    <message>
+        <source>LOG</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>LINES</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>CHAIN</source>
+        <translation>链条</translation>
+    </message>
+    <message>
+        <source>Usage: tidesk-cli assist log [show|verify|export FILE] [--dir DIR] [--to FILE] [--head SHA256]</source>
+        <translation>用法：tidesk-cli assist log [show|verify|export FILE] [--dir DIR] [--to FILE] [--head SHA256]</translation>
+    </message>
+    <message>
+        <source>No such session log: %1</source>
+        <translation>没有这个会话日志：%1</translation>
+    </message>
+    <message>
+        <source>export needs --to FILE</source>
+        <translation>export 需要 --to FILE</translation>
+    </message>
+    <message>
+        <source>Exported to %1 with %1.verification.json: %2</source>
+        <translation>已导出到 %1，并附 %1.verification.json：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>SEQ</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>SUMMARY</source>
+        <translation>摘要</translation>
     </message>
 </context>
 <context>
@@ -8342,6 +9848,44 @@ Global options:
     <message>
         <source>Backups of the selected environment: health, jobs, start, cancel</source>
         <translation>选中环境的备份：健康状况、任务、启动、取消</translation>
+    </message>
+    <message>
+        <source>E&amp;xpert session</source>
+        <translation>专家会话(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Let an outside expert see chosen environments and propose statements you approve</source>
+        <translation>让外部专家查看选定的环境，并提议由你批准的语句</translation>
+    </message>
+    <message>
+        <source>&amp;Join an expert session…</source>
+        <translation>加入专家会话(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Join another DBA's expert session with the code they gave you</source>
+        <translation>用其他 DBA 给你的会话码加入其专家会话</translation>
+    </message>
+    <message>
+        <source>Session &amp;logs…</source>
+        <translation>会话日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Replay and verify the audit logs of the expert sessions you hosted</source>
+        <translation>回放并校验你主持过的专家会话的审计日志</translation>
+    </message>
+    <message>
+        <source>E&amp;xpert session (%1 waiting)</source>
+        <extracomment>Toolbar: %1 = the expert's proposals waiting for the DBA</extracomment>
+        <translation>专家会话(&amp;X)（%1 个等待）</translation>
+    </message>
+    <message>
+        <source>E&amp;xpert session (on)</source>
+        <extracomment>Toolbar while an expert session runs</extracomment>
+        <translation>专家会话(&amp;X)（进行中）</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
     </message>
 </context>
 <context>

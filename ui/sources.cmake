@@ -34,6 +34,7 @@ target_sources(tidesk_ui PRIVATE
     pages/BackupProgressDelegate.h pages/BackupProgressDelegate.cpp
     pages/BackupStyleModel.h pages/BackupStyleModel.cpp
     pages/AssistPage.h pages/AssistPage.cpp
+    pages/AssistHealthCharts.h pages/AssistHealthCharts.cpp
     pages/AssistRelayKeyPanel.h pages/AssistRelayKeyPanel.cpp
     pages/AssistStartForm.h pages/AssistStartForm.cpp
     pages/AssistProposalCard.h pages/AssistProposalCard.cpp

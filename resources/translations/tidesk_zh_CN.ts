@@ -492,6 +492,13 @@
     </message>
 </context>
 <context>
+    <name>TiDesk::AssistHealthCharts</name>
+    <message>
+        <source>Health charts of the shared environment</source>
+        <translation>共享环境的健康图表</translation>
+    </message>
+</context>
+<context>
     <name>TiDesk::AssistHostLink</name>
     <message>
         <source>The relay %1 refused to listen for the expert (is TCP forwarding allowed there?).</source>
@@ -1605,7 +1612,9 @@ last written %2</source>
     <message numerus="yes">
         <source>%n waiting for you</source>
         <extracomment>%n = proposals waiting for the DBA's decision</extracomment>
-        <translation><numerusform>%n 个等待你决定</numerusform></translation>
+        <translation>
+            <numerusform>%n 个等待你决定</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 attempt left</source>
@@ -2065,11 +2074,15 @@ last written %2</source>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) in %1 ms</source>
-        <translation><numerusform>%Ln 行，用时 %1 ms</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 行，用时 %1 ms</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) affected in %1 ms</source>
-        <translation><numerusform>影响 %Ln 行，用时 %1 ms</numerusform></translation>
+        <translation>
+            <numerusform>影响 %Ln 行，用时 %1 ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2437,11 +2450,15 @@ last written %2</source>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n 行</numerusform></translation>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) affected</source>
-        <translation><numerusform>影响 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>影响 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Done: %1 in %2 ms</source>
@@ -4403,7 +4420,9 @@ Audit log: %2</source>
     </message>
     <message numerus="yes">
         <source>intact: %n line(s), head %1</source>
-        <translation><numerusform>完整：%n 行，头部 %1</numerusform></translation>
+        <translation>
+            <numerusform>完整：%n 行，头部 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>BROKEN at line %1: %2</source>

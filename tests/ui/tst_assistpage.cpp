@@ -28,6 +28,7 @@
 #include "dialogs/AssistJoinDialog.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "pages/AssistChatPane.h"
+#include "pages/AssistHealthCharts.h"
 #include "pages/AssistPage.h"
 #include "pages/AssistProposalCard.h"
 #include "pages/AssistProposeBox.h"
@@ -161,6 +162,8 @@ private slots:
         const QString err = m_fx.init();
         QVERIFY2(err.isEmpty(), qPrintable(err));
         m_dev = sandboxEnv(u"dev"_s, Tier::Dev);
+        m_dev.prometheusUrl = u"http://127.0.0.1:%1"_s.arg(m_sandbox.prometheusPort());
+        m_dev.prometheusSelector = u"env=\"dev\""_s;
         m_prod = sandboxEnv(u"prod"_s, Tier::Prod);
         m_test = sandboxEnv(u"test01"_s, Tier::Test);
         QCOMPARE(devValue(u"CREATE DATABASE IF NOT EXISTS tidesk_assist_ui"_s), QString());
@@ -297,6 +300,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ws.viewTable()->columnOf(u"Digest"_s) >= 0, 20000);
         QVERIFY2(ws.viewErrorLabel()->isHidden(), qPrintable(ws.viewErrorLabel()->text()));
         QVERIFY(ws.viewNoteLabel()->text().contains(u"Last hour"_s));
+
+        // Health charts of dev: drawn from the lines the host streams, now/min/max below.
+        ws.showView(AssistView::Kind::Health, u"dev"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!ws.healthCharts()->chartTitles().isEmpty(), 20000);
+        QVERIFY(ws.healthCharts()->isVisible());
+        QVERIFY(ws.viewTable()->columnOf(u"Now"_s) >= 0);
+        QVERIFY(ws.viewTable()->rowCount() > 0);
+        QVERIFY(!UiTestFixture::screenshot(&ws, u"assist-expert-health.png"_s).isEmpty());
 
         // 1. Read-only on dev: auto-approved, the result in the expert's table.
         const qint64 readId

@@ -1,5 +1,7 @@
 #include "AssistWorkspace.h"
 
+#include "AssistHealthCharts.h"
+
 #include "AssistChatPane.h"
 #include "AssistProposeBox.h"
 #include "AssistRelayKeyPanel.h"
@@ -247,6 +249,9 @@ QWidget *AssistWorkspace::buildActive()
     viewRow->addWidget(m_viewKind);
     viewRow->addWidget(m_viewEnv);
     viewRow->addStretch(1);
+    m_healthCharts = new AssistHealthCharts(left);
+    m_healthCharts->setObjectName(u"assistHealthCharts"_s);
+    m_healthCharts->hide();
     m_view = new AssistTable(left);
     m_view->setObjectName(u"assistViewTable"_s);
     m_view->setAccessibleName(tr("Shared view"));
@@ -267,6 +272,7 @@ QWidget *AssistWorkspace::buildActive()
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 6, 0);
     ll->addLayout(viewRow);
+    ll->addWidget(m_healthCharts, 2);
     ll->addWidget(m_view, 1);
     ll->addWidget(m_viewNote);
     ll->addWidget(m_viewError);
@@ -448,6 +454,9 @@ void AssistWorkspace::onView(const AssistView &view)
     if (AssistView::needsEnvironment(kind) && view.environment != m_viewEnv->currentData())
         return;
     m_view->setTable(view.columns, view.rows);
+    m_healthCharts->setVisible(kind == AssistView::Kind::Health && !view.series.isEmpty());
+    if (kind == AssistView::Kind::Health)
+        m_healthCharts->setView(view);
     // Environment names in the fleet and alerts in their tier colour (production bold).
     if (!AssistView::needsEnvironment(kind)) {
         for (int r = 0; r < m_view->rowCount(); ++r) {

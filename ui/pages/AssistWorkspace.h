@@ -30,6 +30,8 @@ class QTimer;
 
 namespace TiDesk {
 
+class AssistHealthCharts;
+
 class AssistChatPane;
 class AssistProposeBox;
 class AssistRelayKeyPanel;
@@ -59,6 +61,7 @@ public:
     [[nodiscard]] QComboBox *viewKindCombo() const { return m_viewKind; }
     [[nodiscard]] QComboBox *viewEnvironmentCombo() const { return m_viewEnv; }
     [[nodiscard]] AssistTable *viewTable() const { return m_view; }
+    [[nodiscard]] AssistHealthCharts *healthCharts() const { return m_healthCharts; }
     [[nodiscard]] QLabel *viewNoteLabel() const { return m_viewNote; }
     [[nodiscard]] QLabel *viewErrorLabel() const { return m_viewError; }
     [[nodiscard]] QPushButton *proposeKillButton() const { return m_proposeKill; }
@@ -123,6 +126,7 @@ private:
     QComboBox *m_viewKind = nullptr;
     QComboBox *m_viewEnv = nullptr;
     AssistTable *m_view = nullptr;
+    AssistHealthCharts *m_healthCharts = nullptr;
     QLabel *m_viewNote = nullptr;
     QLabel *m_viewError = nullptr;
     QPushButton *m_proposeKill = nullptr;

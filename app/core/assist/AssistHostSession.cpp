@@ -1114,6 +1114,7 @@ void AssistHostSession::fetchHealth(const Environment &env, Engine engine, quint
                         AssistView::Series s;
                         s.chart = title;
                         s.legend = ts.legend;
+                        s.unit = unit;
                         const qsizetype stride
                             = qMax<qsizetype>(1,
                                               (ts.points.size() + AssistView::kMaxPoints - 1)

@@ -40,6 +40,37 @@ QString AssistView::kindTitle(Kind k)
     return {};
 }
 
+namespace {
+
+struct UnitName
+{
+    MetricUnit unit;
+    const char *name;
+};
+constexpr UnitName kUnits[] = {
+    { MetricUnit::Count, "count" },     { MetricUnit::PerSecond, "per_second" },
+    { MetricUnit::Seconds, "seconds" }, { MetricUnit::Bytes, "bytes" },
+    { MetricUnit::Ratio, "ratio" },     { MetricUnit::Cores, "cores" },
+};
+
+QString unitName(MetricUnit u)
+{
+    for (const UnitName &n : kUnits)
+        if (n.unit == u)
+            return QString::fromLatin1(n.name);
+    return u"count"_s;
+}
+
+MetricUnit unitFromName(const QString &name)
+{
+    for (const UnitName &n : kUnits)
+        if (name == QLatin1String(n.name))
+            return n.unit;
+    return MetricUnit::Count;
+}
+
+} // namespace
+
 QJsonObject AssistView::toJson() const
 {
     QJsonArray rowArray;
@@ -50,8 +81,10 @@ QJsonObject AssistView::toJson() const
         QJsonArray pts;
         for (const QPointF &p : s.points)
             pts.append(QJsonArray { p.x(), p.y() });
-        seriesArray.append(QJsonObject {
-            { u"chart"_s, s.chart }, { u"legend"_s, s.legend }, { u"points"_s, pts } });
+        seriesArray.append(QJsonObject { { u"chart"_s, s.chart },
+                                         { u"legend"_s, s.legend },
+                                         { u"unit"_s, unitName(s.unit) },
+                                         { u"points"_s, pts } });
     }
     return QJsonObject {
         { u"series"_s, seriesArray },
@@ -87,6 +120,7 @@ AssistView AssistView::fromJson(const QJsonObject &o)
         Series s;
         s.chart = so.value(u"chart"_s).toString();
         s.legend = so.value(u"legend"_s).toString();
+        s.unit = unitFromName(so.value(u"unit"_s).toString());
         const QJsonArray pts = so.value(u"points"_s).toArray();
         for (qsizetype i = 0; i < pts.size() && i < kMaxPoints; ++i) {
             const QJsonArray p = pts.at(i).toArray();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/TimeSeries.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -29,6 +30,7 @@ public:
     {
         QString chart; // translated chart title
         QString legend;
+        MetricUnit unit = MetricUnit::Count;
         QList<QPointF> points; // x = ms since the epoch (UTC)
         bool operator==(const Series &) const = default;
     };

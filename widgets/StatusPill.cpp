@@ -1,5 +1,7 @@
 #include "StatusPill.h"
 
+#include <QPixmap>
+
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
@@ -94,6 +96,18 @@ void StatusPill::paintEvent(QPaintEvent *)
                          height());
     p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                fm.elidedText(m_text, Qt::ElideRight, textRect.width()));
+}
+
+QIcon StatusPill::dotIcon(const QColor &color, int size)
+{
+    QPixmap pm(size, size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(QRectF(1, 1, size - 2, size - 2));
+    return QIcon(pm);
 }
 
 } // namespace TiDesk

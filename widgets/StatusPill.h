@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QString>
 #include <QWidget>
 
@@ -26,7 +27,9 @@ public:
     void setStatus(State state, const QString &text);
 
     // The dot colour for a state.
-    static QColor colorFor(State state);
+    static QIcon dotIcon(const QColor &color,
+                         int size = 12); // a filled circle, e.g. a tier or state in a list
+    [[nodiscard]] static QColor colorFor(State state);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

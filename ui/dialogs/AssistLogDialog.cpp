@@ -47,18 +47,6 @@ void runWatched(QObject *owner, QThreadPool *pool, Work &&work, Done &&done)
     watcher->setFuture(QtConcurrent::run(pool, std::forward<Work>(work)));
 }
 
-QIcon dot(const QColor &color)
-{
-    QPixmap pm(12, 12);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(1, 1, 10, 10));
-    return QIcon(pm);
-}
-
 QString kindText(const QString &kind)
 {
     if (kind == u"message"_s)
@@ -242,7 +230,7 @@ void AssistLogDialog::onListed(quint64 generation, const QList<AssistLogFile> &f
                          QLocale().toString(f.modifiedUtc.toLocalTime(), QLocale::ShortFormat)));
             item->setData(StateRole, int(ItemState::Checking));
             item->setText(item->data(Qt::UserRole + 2).toString() + u'\n' + tr("Checking\u2026"));
-            item->setIcon(dot(StatusPill::colorFor(StatusPill::State::Unknown)));
+            item->setIcon(StatusPill::dotIcon(StatusPill::colorFor(StatusPill::State::Unknown)));
         }
     }
     //: %1 = a directory
@@ -286,8 +274,8 @@ void AssistLogDialog::setItemVerification(QListWidgetItem *item, const AuditVeri
         //: Session log list: %1 = the first broken line
         : tr("BROKEN at line %1").arg(v.brokenLine);
     item->setText(item->data(Qt::UserRole + 2).toString() + u'\n' + state);
-    item->setIcon(
-        dot(StatusPill::colorFor(v.ok ? StatusPill::State::Ok : StatusPill::State::Error)));
+    item->setIcon(StatusPill::dotIcon(
+        StatusPill::colorFor(v.ok ? StatusPill::State::Ok : StatusPill::State::Error)));
     item->setForeground(v.ok ? QBrush() : QBrush(StatusPill::colorFor(StatusPill::State::Error)));
 }
 

@@ -1,5 +1,7 @@
 #include "AssistProposeBox.h"
 
+#include "StatusPill.h"
+
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -15,21 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace TiDesk {
 
-namespace {
-
-QIcon dot(const QColor &color)
-{
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(1, 1, 12, 12));
-    return QIcon(pm);
-}
-
-} // namespace
+namespace { } // namespace
 
 AssistProposeBox::AssistProposeBox(QWidget *parent)
     : QWidget(parent)
@@ -185,7 +173,7 @@ void AssistProposeBox::setEnvironments(const QList<AssistExpertSession::SharedEn
     for (const AssistExpertSession::SharedEnvironment &e : envs) {
         const QColor c(e.color);
         m_env->addItem(
-            dot(c.isValid() ? c : QColor(0x75, 0x75, 0x75)),
+            StatusPill::dotIcon(c.isValid() ? c : QColor(0x75, 0x75, 0x75), 14),
             //: Environment combo: %1 = name, %2 = tier
             tr("%1 (%2)").arg(e.name, e.production ? tr("PRODUCTION") : e.tier.toUpper()), e.name);
     }

@@ -24,18 +24,6 @@ namespace TiDesk {
 
 namespace {
 
-QIcon tierDot(const QColor &color)
-{
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(1, 1, 12, 12));
-    return QIcon(pm);
-}
-
 QString expandHome(const QString &path)
 {
     const QString t = path.trimmed();
@@ -177,7 +165,7 @@ void AssistStartForm::setEnvironments(const EnvironmentList &envs)
         const Environment &e = envs.at(i);
         //: Environment list: %1 = name, %2 = tier ("PRODUCTION")
         auto *item
-            = new QListWidgetItem(tierDot(TierStyle::color(e)),
+            = new QListWidgetItem(StatusPill::dotIcon(TierStyle::color(e), 14),
                                   tr("%1  \u2014  %2").arg(e.name, TierStyle::longName(e)), m_envs);
         item->setData(Qt::UserRole, i);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);

@@ -42,18 +42,6 @@ StatusPill::State pillFor(AssistProposal::Status s)
     }
 }
 
-QIcon dot(const QColor &color)
-{
-    QPixmap pm(12, 12);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(QRectF(1, 1, 10, 10));
-    return QIcon(pm);
-}
-
 QLabel *boldLabel(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text, parent);
@@ -528,8 +516,8 @@ void AssistWorkspace::propose(const AssistProposal &proposal)
     auto *item = new QListWidgetItem(m_proposals);
     item->setData(Qt::UserRole, id);
     if (const AssistExpertSession::SharedEnvironment *env = sharedEnv(proposal.environment))
-        item->setIcon(
-            dot(QColor(env->color).isValid() ? QColor(env->color) : QColor(0x75, 0x75, 0x75)));
+        item->setIcon(StatusPill::dotIcon(QColor(env->color).isValid() ? QColor(env->color)
+                                                                       : QColor(0x75, 0x75, 0x75)));
     m_items.insert(id, item);
     onProposalChanged(id);
     m_proposals->setCurrentItem(item);

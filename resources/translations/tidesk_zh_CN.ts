@@ -6670,6 +6670,61 @@ SQL 为“-”时从标准输入读取。</translation>
         <source>Heartbeat</source>
         <translation>心跳</translation>
     </message>
+    <message>
+        <source>Up</source>
+        <extracomment>PD store state</extracomment>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <extracomment>PD store state</extracomment>
+        <translation>宕机</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <extracomment>PD store state: being taken out of the cluster, data still moving away</extracomment>
+        <translation>下线中</translation>
+    </message>
+    <message>
+        <source>Tombstone</source>
+        <extracomment>PD store state: removed from the cluster, only its record is left</extracomment>
+        <translation>已下线（Tombstone）</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <extracomment>PD store state: no heartbeat for a while</extracomment>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <extracomment>PD store state</extracomment>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <extracomment>PD store node state (TiDB 7+)</extracomment>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <extracomment>PD store node state (TiDB 7+): joining, not yet serving</extracomment>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>Removing</source>
+        <extracomment>PD store node state (TiDB 7+)</extracomment>
+        <translation>移除中</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <extracomment>PD store node state (TiDB 7+)</extracomment>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>PD reports: %1</source>
+        <extracomment>%1 = the state word exactly as PD reports it, e.g. Up, Offline, Tombstone</extracomment>
+        <translation>PD 报告的状态：%1</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::ClusterPage</name>

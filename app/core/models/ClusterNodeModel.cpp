@@ -76,6 +76,43 @@ QString ClusterNodeModel::typeDisplayName(const QString &type)
     return type;
 }
 
+// PD's store and node states, in the user's language (the raw word stays in the tooltip).
+QString ClusterNodeModel::stateText(const QString &state)
+{
+    const QString s = state.toLower();
+    if (s == u"up")
+        //: PD store state
+        return tr("Up");
+    if (s == u"down")
+        //: PD store state
+        return tr("Down");
+    if (s == u"offline")
+        //: PD store state: being taken out of the cluster, data still moving away
+        return tr("Offline");
+    if (s == u"tombstone")
+        //: PD store state: removed from the cluster, only its record is left
+        return tr("Tombstone");
+    if (s == u"disconnected")
+        //: PD store state: no heartbeat for a while
+        return tr("Disconnected");
+    if (s == u"unhealthy")
+        //: PD store state
+        return tr("Unhealthy");
+    if (s == u"serving")
+        //: PD store node state (TiDB 7+)
+        return tr("Serving");
+    if (s == u"preparing")
+        //: PD store node state (TiDB 7+): joining, not yet serving
+        return tr("Preparing");
+    if (s == u"removing")
+        //: PD store node state (TiDB 7+)
+        return tr("Removing");
+    if (s == u"removed")
+        //: PD store node state (TiDB 7+)
+        return tr("Removed");
+    return state;
+}
+
 QVariant ClusterNodeModel::display(const ClusterNode &n, int column) const
 {
     const QLocale locale;
@@ -87,7 +124,7 @@ QVariant ClusterNodeModel::display(const ClusterNode &n, int column) const
         if (n.state.isEmpty())
             //: CLUSTER_INFO lists the node, so it answered, but nothing reports its state
             return tr("listed");
-        return n.state;
+        return stateText(n.state);
     case VersionColumn: return n.version.isEmpty() ? kUnknown : n.version;
     case UptimeColumn: {
         if (n.uptimeSeconds < 0)
@@ -147,6 +184,9 @@ QVariant ClusterNodeModel::data(const QModelIndex &index, int role) const
         if (index.column() == InstanceColumn && !n.statusAddress.isEmpty())
             //: %1 = host:port of the node's HTTP status port
             return tr("Status address: %1").arg(n.statusAddress);
+        if (index.column() == StateColumn && !n.state.isEmpty())
+            //: %1 = the state word exactly as PD reports it, e.g. Up, Offline, Tombstone
+            return tr("PD reports: %1").arg(n.state);
         if (index.column() == VersionColumn && !n.gitHash.isEmpty())
             return tr("Git hash: %1").arg(n.gitHash);
         return {};

@@ -54,6 +54,7 @@ public:
 
 private:
     [[nodiscard]] QVariant display(const ClusterNode &n, int column) const;
+    [[nodiscard]] static QString stateText(const QString &state);
     [[nodiscard]] static QVariant sortValue(const ClusterNode &n, int column);
 
     ClusterTopology m_topology;

@@ -5,6 +5,7 @@
 #include "slowsql/DigestAggregator.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QTest>
 
@@ -16,6 +17,8 @@ class TestDigestClassModel : public QObject
     Q_OBJECT
 
 private slots:
+    // Numbers follow the locale (grouping, decimal mark): fixed to en_US here, de_DE once below.
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void modelContract();
     void displayAndRoles();
     void sortsNumbersAsNumbers();
@@ -98,7 +101,11 @@ void TestDigestClassModel::displayAndRoles()
     QVERIFY(!model.headerData(DigestClassModel::TotalColumn, Qt::Horizontal).toString().isEmpty());
     QVERIFY(model.roleNames().contains(DigestClassModel::SampleRole));
     QCOMPARE(DigestClassModel::bytes(512), u"512 B"_s);
-    QCOMPARE(DigestClassModel::seconds(1234.4), u"1234"_s);
+    QCOMPARE(DigestClassModel::seconds(1234.4), u"1,234"_s);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(DigestClassModel::seconds(1234.4), u"1.234"_s);
+    QCOMPARE(DigestClassModel::seconds(1.5), u"1,500"_s);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestDigestClassModel::sortsNumbersAsNumbers()
@@ -110,7 +117,7 @@ void TestDigestClassModel::sortsNumbersAsNumbers()
     proxy.setSortRole(DigestClassModel::SortRole);
     // Rows examined 100000 / 15 / 3: as text "100000" < "15"; as numbers it is the largest.
     proxy.sort(DigestClassModel::RowsExaminedColumn, Qt::DescendingOrder);
-    QCOMPARE(proxy.index(0, DigestClassModel::RowsExaminedColumn).data().toString(), u"100000"_s);
+    QCOMPARE(proxy.index(0, DigestClassModel::RowsExaminedColumn).data().toString(), u"100,000"_s);
     QCOMPARE(proxy.index(2, DigestClassModel::RowsExaminedColumn).data().toString(), u"3"_s);
 }
 

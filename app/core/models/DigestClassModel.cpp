@@ -1,5 +1,7 @@
 #include "DigestClassModel.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -44,11 +46,12 @@ int DigestClassModel::columnCount(const QModelIndex &parent) const
 
 QString DigestClassModel::seconds(double s)
 {
+    const QLocale locale;
     if (s < 10)
-        return QString::number(s, 'f', 3);
+        return locale.toString(s, 'f', 3);
     if (s < 1000)
-        return QString::number(s, 'f', 1);
-    return QString::number(s, 'f', 0);
+        return locale.toString(s, 'f', 1);
+    return locale.toString(s, 'f', 0);
 }
 
 QString DigestClassModel::bytes(qint64 b)
@@ -63,7 +66,7 @@ QString DigestClassModel::bytes(qint64 b)
         ++u;
     }
     //: %1 = number, %2 = binary unit (KiB, MiB ...)
-    return tr("%1 %2").arg(QString::number(v, 'f', 1), QLatin1String(units[u]));
+    return tr("%1 %2").arg(QLocale().toString(v, 'f', 1), QLatin1String(units[u]));
 }
 
 QVariant DigestClassModel::data(const QModelIndex &index, int role) const
@@ -103,11 +106,11 @@ QVariant DigestClassModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case TotalColumn: return seconds(c.totalSec);
-        case CountColumn: return QString::number(c.count);
+        case CountColumn: return QLocale().toString(c.count);
         case AvgColumn: return seconds(c.avgSec());
         case MaxColumn: return seconds(c.maxSec);
         case RowsExaminedColumn:
-            return c.rowsExamined >= 0 ? QString::number(c.rowsExamined) : QString();
+            return c.rowsExamined >= 0 ? QLocale().toString(c.rowsExamined) : QString();
         case MaxMemColumn: return c.maxMemBytes >= 0 ? bytes(c.maxMemBytes) : QString();
         case FirstSeenColumn: return stamp(c.firstSeen);
         case LastSeenColumn: return stamp(c.lastSeen);

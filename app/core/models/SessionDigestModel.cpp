@@ -1,5 +1,7 @@
 #include "SessionDigestModel.h"
 
+#include <QLocale>
+
 #include "models/KeyedRowDiff.h"
 #include "sessions/SessionFormat.h"
 
@@ -158,7 +160,7 @@ QVariant SessionDigestModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case DigestColumn: return g.digest.left(16);
-        case CountColumn: return QString::number(g.count);
+        case CountColumn: return QLocale().toString(g.count);
         case TotalTimeColumn: return SessionFormat::duration(g.totalTimeMs);
         case MaxTimeColumn: return SessionFormat::duration(g.maxTimeMs);
         case TotalMemoryColumn: return SessionFormat::bytes(g.totalMemBytes);

@@ -1317,11 +1317,11 @@ last written %2</source>
     </message>
     <message>
         <source>prev: %1</source>
-        <translation>prev：%1</translation>
+        <translation>上一条哈希：%1</translation>
     </message>
     <message>
         <source>hash: %1</source>
-        <translation>hash：%1</translation>
+        <translation>哈希：%1</translation>
     </message>
     <message>
         <source>Export the session log</source>
@@ -7274,7 +7274,7 @@ SQL 为“-”时从标准输入读取。</translation>
     </message>
     <message>
         <source>host:port[,host:port…]</source>
-        <translation>host:port[,host:port…]</translation>
+        <translation>主机:端口[,主机:端口…]</translation>
     </message>
     <message>
         <source>One or more SQL endpoints, e.g. 10.0.0.1:4000,10.0.0.2:4000 (press Enter to add)</source>

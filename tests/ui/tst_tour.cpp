@@ -19,7 +19,9 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolBar>
 #include <QTranslator>
 
@@ -49,6 +52,9 @@ struct Stop
     MainWindow::Page page;
     QString name; // file name part
     QString environment; // selected before the page is shown ("" = keep)
+    // Dialogs opened from this page: the objectName of the QAction or button that opens it, and
+    // the file name part of its screenshot.
+    QList<QPair<QString, QString>> dialogs = {};
 };
 
 bool hasCjk(const QString &s)
@@ -87,6 +93,8 @@ private:
     void removeLanguage();
     void tour(const QString &language, QStringList *untranslated);
     void collectTexts(QWidget *root, const QString &page, QStringList *out);
+    void openDialog(MainWindow *window, const QString &trigger, const QString &file,
+                    QStringList *untranslated);
     bool isAllowedEnglish(const QString &text) const;
 
     QTemporaryDir m_home;
@@ -133,15 +141,23 @@ void TestTour::initTestCase()
     QVERIFY(m_envNames.contains(u"dev"_s));
 
     m_stops = {
-        { MainWindow::Page::Environment, u"environment"_s, u"prod"_s },
+        { MainWindow::Page::Environment,
+          u"environment"_s,
+          u"prod"_s,
+          { { u"actionAddEnvironment"_s, u"dialog-environment"_s },
+            { u"actionJoinAssist"_s, u"dialog-join-expert"_s },
+            { u"actionAssistLogs"_s, u"dialog-session-logs"_s } } },
         { MainWindow::Page::Fleet, u"fleet"_s, u"prod"_s },
         { MainWindow::Page::Alerts, u"alerts"_s, {} },
         { MainWindow::Page::Cluster, u"cluster"_s, tidb },
         { MainWindow::Page::Sessions, u"sessions"_s, u"dev"_s },
         { MainWindow::Page::SlowQueries, u"slow"_s, tidb },
-        { MainWindow::Page::Rules, u"rules"_s, {} },
+        { MainWindow::Page::Rules, u"rules"_s, {}, { { u"rulesAdd"_s, u"dialog-rule"_s } } },
         { MainWindow::Page::Guardrails, u"guardrails"_s, tidb },
-        { MainWindow::Page::Backups, u"backups"_s, u"dev"_s },
+        { MainWindow::Page::Backups,
+          u"backups"_s,
+          u"dev"_s,
+          { { u"backupsStart"_s, u"dialog-start-backup"_s } } },
         { MainWindow::Page::Assist, u"assist"_s, {} },
         { MainWindow::Page::Activity, u"activity"_s, {} },
         { MainWindow::Page::Settings, u"settings"_s, {} },
@@ -199,7 +215,46 @@ void TestTour::tour(const QString &language, QStringList *untranslated)
         QVERIFY2(!UiTestFixture::screenshot(&window, file).isEmpty(), qPrintable(file));
         if (untranslated)
             collectTexts(&window, stop.name, untranslated);
+        for (const auto &[trigger, name] : stop.dialogs)
+            openDialog(&window, trigger, u"guide-%1-%2.png"_s.arg(language, name), untranslated);
     }
+}
+
+// Clicks the button (or triggers the action) named trigger, then, from a timer (so a dialog run
+// with exec() is handled too), checks the dialog that opened, saves its screenshot and closes it.
+void TestTour::openDialog(MainWindow *window, const QString &trigger, const QString &file,
+                          QStringList *untranslated)
+{
+    auto *button = window->findChild<QAbstractButton *>(trigger);
+    auto *action = window->findChild<QAction *>(trigger);
+    QVERIFY2(button || action, qPrintable(trigger));
+    QVERIFY2(button ? button->isEnabled() : action->isEnabled(), qPrintable(trigger));
+    bool inspected = false;
+    QString problem;
+    QTimer::singleShot(1500, window, [&] {
+        QDialog *dialog = nullptr;
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<QDialog *>(w); d && d->isVisible())
+                dialog = d;
+        }
+        if (!dialog) {
+            problem = u"no dialog opened from "_s + trigger;
+        } else {
+            if (untranslated)
+                collectTexts(dialog, file, untranslated);
+            if (UiTestFixture::screenshot(dialog, file).isEmpty())
+                problem = u"cannot save "_s + file;
+            dialog->reject();
+        }
+        inspected = true;
+    });
+    if (button)
+        button->click();
+    else
+        action->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(inspected, 10000);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTest::qWait(200); // the rejected dialog goes away (WA_DeleteOnClose ones are deleted)
 }
 
 // Every visible text a DBA reads on the window now, as "page: kind: text" for the ones that are
@@ -300,7 +355,7 @@ bool TestTour::isAllowedEnglish(const QString &text) const
     };
     // Data: environment names, and text made only of identifiers, numbers, hosts and paths.
     static const QRegularExpression data(
-        u"[a-z]+://\\S+|[\\w.\\-]+@[\\w.\\-]+(:\\d+)?|(/[\\w.\\-]+)+"_s);
+        u"[a-z]+://\\S+|\\w+=\"[^\"]*\"|[\\w.\\-]+@[\\w.\\-]+(:\\d+)?|(/[\\w.\\-]+)+"_s);
     QString rest = text;
     rest.replace(data, u" "_s);
     for (const QString &env : m_envNames)

@@ -9,6 +9,7 @@
 #include "AppContext.h"
 #include "MainWindow.h"
 #include "SandboxEnv.h"
+#include "Theme.h"
 #include "UiTestFixture.h"
 #include "inventory/InventoryImporter.h"
 #include "inventory/InventoryStore.h"
@@ -92,6 +93,7 @@ private:
     void installLanguage(const QString &language);
     void removeLanguage();
     void tour(const QString &language, QStringList *untranslated);
+    void darkShot(const QString &language);
     void collectTexts(QWidget *root, const QString &page, QStringList *out);
     void openDialog(MainWindow *window, const QString &trigger, const QString &file,
                     QStringList *untranslated);
@@ -218,6 +220,25 @@ void TestTour::tour(const QString &language, QStringList *untranslated)
         for (const auto &[trigger, name] : stop.dialogs)
             openDialog(&window, trigger, u"guide-%1-%2.png"_s.arg(language, name), untranslated);
     }
+}
+
+// The fleet with production selected in the dark theme (a fresh window, as after a restart).
+void TestTour::darkShot(const QString &language)
+{
+    Theme::apply(*qApp, u"dark"_s);
+    {
+        MainWindow window(m_context->services());
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.environmentCount(), int(m_envNames.size()), 15000);
+        QVERIFY(window.selectEnvironment(u"prod"_s));
+        window.showPage(MainWindow::Page::Fleet);
+        QVERIFY(window.palette().color(QPalette::Window).lightness() < 100);
+        QTest::qWait(4000);
+        QVERIFY(!UiTestFixture::screenshot(&window, u"guide-%1-dark.png"_s.arg(language)).isEmpty());
+    }
+    Theme::apply(*qApp, u"light"_s);
 }
 
 // Clicks the button (or triggers the action) named trigger, then, from a timer (so a dialog run
@@ -380,6 +401,7 @@ void TestTour::english()
 {
     installLanguage(u"en"_s);
     tour(u"en"_s, nullptr);
+    darkShot(u"en"_s);
     removeLanguage();
 }
 
@@ -388,6 +410,7 @@ void TestTour::chinese()
     installLanguage(u"zh_CN"_s);
     QStringList untranslated;
     tour(u"zh_CN"_s, &untranslated);
+    darkShot(u"zh_CN"_s);
     removeLanguage();
     // The check looked at the pages for real: thousands of texts, nearly all of them Chinese.
     qInfo("zh_CN tour: %d visible texts checked, %d Chinese", m_textsSeen, m_textsChinese);

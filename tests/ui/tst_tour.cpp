@@ -155,7 +155,7 @@ void TestTour::initTestCase()
         { MainWindow::Page::Sessions, u"sessions"_s, u"dev"_s },
         { MainWindow::Page::SlowQueries, u"slow"_s, tidb },
         { MainWindow::Page::Rules, u"rules"_s, {}, { { u"rulesAdd"_s, u"dialog-rule"_s } } },
-        { MainWindow::Page::Guardrails, u"guardrails"_s, tidb },
+        { MainWindow::Page::Guardrails, u"guardrails"_s, u"prod"_s },
         { MainWindow::Page::Backups,
           u"backups"_s,
           u"dev"_s,

@@ -79,6 +79,8 @@ expect=(
     /usr/share/man/man1/tidesk.1.gz
     /usr/share/man/man1/tidesk-cli.1.gz
     /usr/share/bash-completion/completions/tidesk-cli
+    /usr/share/doc/tidesk/cli.md
+    /usr/share/doc/tidesk/rules.md
 )
 sizes=(16 22 24 32 48 64 128 256)
 for s in "${sizes[@]}"; do expect+=("/usr/share/icons/hicolor/${s}x${s}/apps/io.tidesk.TiDesk.png"); done
@@ -109,6 +111,8 @@ for s in "${sizes[@]}"; do
 done
 for m in tidesk tidesk-cli; do
     gzip -t "$root/usr/share/man/man1/$m.1.gz" || fail "$m.1.gz is not gzip"
+    warnings="$(MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$m.1.gz" 2>&1 >/dev/null)"
+    [ -z "$warnings" ] || fail "man warns about the shipped $m.1.gz: $warnings"
 done
 
 # --- The extracted binaries run (their libraries and plugins come from the system) ---

@@ -117,6 +117,16 @@ bool takeGlobalOptions(QStringList &args, CliOptions &options, QString *error)
     return true;
 }
 
+// Commands and subcommands whose own parser prints a help of their options.
+bool hasOwnHelp(const QString &command, const QString &sub)
+{
+    if (command == u"alerts" || command == u"metrics" || command == u"kill"
+        || command == u"sessions" || command == u"slow" || command == u"slowlog"
+        || command == u"digest")
+        return true;
+    return (command == u"env" && sub == u"add") || (command == u"fleet" && sub == u"status");
+}
+
 void installTranslators(QCoreApplication &app)
 {
     const QLocale locale;
@@ -158,6 +168,10 @@ int main(int argc, char *argv[])
         CliIo::err(mainUsage());
         return ExitUsage;
     }
+    if (args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        CliIo::out(mainUsage()); // `tidesk-cli --secrets vault --help`
+        return ExitOk;
+    }
 
     // Scripts read stdout and stderr: informational logging only on request.
     if (!options.verbose && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
@@ -167,6 +181,13 @@ int main(int argc, char *argv[])
     SqlConnection::initDriver();
     CliContext context(options);
     const QString command = args.takeFirst();
+    // --help after a subcommand that has no help of its own (`env list --help`, `backup start
+    // --help`) shows the command's usage, which lists its subcommands; those with their own
+    // options answer themselves. Help never opens the inventory.
+    const bool helpOnly = (args.contains(u"--help"_s) || args.contains(u"-h"_s))
+        && !hasOwnHelp(command, args.value(0));
+    if (helpOnly)
+        args = QStringList { u"--help"_s };
     // These open the inventory themselves, and only when they need it (a local slow-log file or
     // a digest needs no inventory).
     if (command == u"slow")
@@ -187,7 +208,7 @@ int main(int argc, char *argv[])
         CliIo::err(mainUsage());
         return ExitUsage;
     }
-    if (const VoidResult opened = context.open(); !opened)
+    if (const VoidResult opened = helpOnly ? VoidResult() : context.open(); !opened)
         return context.fail(opened.error(), ExitInvalidInput);
     if (command == u"alerts")
         return AlertCommands(context).run(args);

@@ -38,6 +38,7 @@ private slots:
     void exportHasNoSecrets();
     void removeProdNeedsConfirmation();
     void badCommandLine();
+    void helpAnywhere();
     void passwordNeverOnDiskOrInOutput();
 
 private:
@@ -413,6 +414,32 @@ void TestCli::badCommandLine()
                  .exitCode,
              3);
     QCOMPARE(cli({ u"--secrets"_s, u"bogus"_s, u"env"_s, u"list"_s }).exitCode, 2);
+}
+
+// --help after the global options or after any subcommand prints a usage, exit 0, and opens
+// nothing (before: "unknown command '--help'" / "Unknown option 'help'", exit 2).
+void TestCli::helpAnywhere()
+{
+    const struct
+    {
+        QStringList args;
+        QByteArray expected;
+    } cases[] = {
+        { { u"--secrets"_s, u"vault"_s, u"--help"_s }, "Commands:" },
+        { { u"env"_s, u"list"_s, u"--help"_s }, "env <command>" },
+        { { u"backup"_s, u"start"_s, u"--help"_s }, "backup start ENV" },
+        { { u"rules"_s, u"run"_s, u"-h"_s }, "rules run" },
+        { { u"assist"_s, u"join"_s, u"--help"_s }, "assist join CODE" },
+        { { u"env"_s, u"add"_s, u"--help"_s }, "--host" }, // its own option list
+    };
+    for (const auto &c : cases) {
+        const CliRun r = cli(c.args);
+        QVERIFY2(r.exitCode == 0,
+                 qPrintable(c.args.join(u' ') + u" -> "_s + QString::number(r.exitCode) + u' '
+                            + QString::fromUtf8(r.err)));
+        QVERIFY2(r.out.contains(c.expected),
+                 qPrintable(c.args.join(u' ') + u": "_s + QString::fromUtf8(r.out.left(300))));
+    }
 }
 
 void TestCli::passwordNeverOnDiskOrInOutput()

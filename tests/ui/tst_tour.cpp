@@ -236,7 +236,8 @@ void TestTour::darkShot(const QString &language)
         window.showPage(MainWindow::Page::Fleet);
         QVERIFY(window.palette().color(QPalette::Window).lightness() < 100);
         QTest::qWait(4000);
-        QVERIFY(!UiTestFixture::screenshot(&window, u"guide-%1-dark.png"_s.arg(language)).isEmpty());
+        QVERIFY(
+            !UiTestFixture::screenshot(&window, u"guide-%1-dark.png"_s.arg(language)).isEmpty());
     }
     Theme::apply(*qApp, u"light"_s);
 }

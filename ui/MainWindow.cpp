@@ -49,6 +49,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -60,6 +61,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -524,6 +526,26 @@ void MainWindow::createActions()
     tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                      m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
                      m_guardrailsAction, m_backupsAction, m_assistAction, m_settingsAction });
+    // Qt's "»" button for the actions that do not fit has no text of its own.
+    if (auto *more = tb->findChild<QToolButton *>(u"qt_toolbar_ext_button"_s))
+        more->setAccessibleName(tr("More toolbar actions"));
+    // Ctrl+K opens the switcher from a text field too (line edits read it as "delete to the end
+    // of the line" and would swallow it).
+    qApp->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && m_switchAction->isEnabled()) {
+        auto *w = qobject_cast<QWidget *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (w && w->window() == this
+            && QKeySequence(key->keyCombination()) == m_switchAction->shortcut()) {
+            event->ignore(); // not overridden: the window's shortcut runs
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createStatusBar()

@@ -9,11 +9,13 @@
 #include "MessageBanner.h"
 #include "Theme.h"
 #include "UiTestFixture.h"
+#include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
 #include "dialogs/EnvironmentSwitcher.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "health/FleetChecker.h"
 #include "inventory/LocalSandbox.h"
+#include "models/FleetStatusModel.h"
 #include "pages/WelcomePage.h"
 #include "sql/SqlConnection.h"
 
@@ -320,8 +322,8 @@ void TestWelcome::lastRemovedBringsWelcomeBack()
     QVERIFY(m_window->selectEnvironment(saved[0].name));
     QSignalSpy removed(m_window.get(), &MainWindow::environmentRemoved);
     m_window->removeEnvironment();
-    QDialog *confirm = nullptr;
-    QTRY_VERIFY((confirm = m_window->findChild<QDialog *>()) && confirm->isVisible());
+    ConfirmRemoveDialog *confirm = nullptr;
+    QTRY_VERIFY((confirm = m_window->findChild<ConfirmRemoveDialog *>()) && confirm->isVisible());
     if (auto *typed = confirm->findChild<QLineEdit *>())
         QTest::keyClicks(typed, saved[0].name);
     confirm->accept();
@@ -377,8 +379,16 @@ void TestWelcome::switcherSelectsByTyping()
     QTRY_COMPARE(m_window->environmentCount(), 3);
     QTRY_VERIFY(!m_window->isReloading());
 
+    // Ctrl+K from inside a text field (which would read it as "delete to the end of the line").
     m_window->activateWindow();
-    QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *sideFilter = m_window->findChild<QLineEdit *>(u"environmentFilter"_s);
+    sideFilter->setFocus();
+    sideFilter->setText(u"shop"_s);
+    sideFilter->setCursorPosition(0);
+    QTest::keyClick(sideFilter, Qt::Key_K, Qt::ControlModifier);
+    QCOMPARE(sideFilter->text(), u"shop"_s);
+    sideFilter->clear();
     EnvironmentSwitcher *sw = nullptr;
     QTRY_VERIFY((sw = m_window->findChild<EnvironmentSwitcher *>()) && sw->isVisible());
     QCOMPARE(sw->list()->model()->rowCount(), 3);
@@ -407,6 +417,7 @@ void TestWelcome::nextPreviousEnvironment()
     // Sidebar order: shop-prod, shop-uat, billing-dev. Works with the focus in the sidebar list.
     QVERIFY(m_window->selectEnvironment(u"shop-prod"_s));
     m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     auto *sidebar = m_window->findChild<QListView *>(u"environmentList"_s);
     sidebar->setFocus();
     QTest::keyClick(sidebar, Qt::Key_PageDown, Qt::ControlModifier);
@@ -433,6 +444,7 @@ void TestWelcome::shortcutsDialogListsLiveShortcuts()
         }
 
     m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_F1);
     ShortcutsDialog *dlg = nullptr;
     QTRY_VERIFY((dlg = m_window->findChild<ShortcutsDialog *>()) && dlg->isVisible());

@@ -61,7 +61,9 @@ void TestWelcomeSandbox::importsTheRunningSandbox()
     QVERIFY(imported.wait(10000));
     QTRY_COMPARE(w.environmentCount(), int(expected.size()));
     QTRY_VERIFY(!w.isWelcomeShown());
-    for (const Environment &e : *fx.inventory->load()) {
+    const Result<EnvironmentList> stored = fx.inventory->load();
+    QVERIFY(stored.ok());
+    for (const Environment &e : stored.value()) {
         const Result<QString> pw = fx.vault->read(e.passwordSecretKey());
         QVERIFY2(pw.ok(), qPrintable(e.name));
         QCOMPARE(*pw, sandbox.adminPassword());

@@ -14,7 +14,9 @@
 #include "dialogs/AssistJoinDialog.h"
 #include "dialogs/ConfirmRemoveDialog.h"
 #include "dialogs/EnvironmentDialog.h"
+#include "dialogs/EnvironmentSwitcher.h"
 #include "dialogs/HostKeyDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "dialogs/UnlockVaultDialog.h"
 #include "health/FleetChecker.h"
 #include "health/FleetPoller.h"
@@ -35,6 +37,7 @@
 #include "pages/SessionsPage.h"
 #include "pages/SettingsPage.h"
 #include "pages/SlowQueriesPage.h"
+#include "pages/WelcomePage.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/VaultFileStore.h"
 #include "tunnel/BastionTunnels.h"
@@ -43,16 +46,23 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPainter>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -277,6 +287,21 @@ void MainWindow::createCentral()
     m_pages->addWidget(m_backupsPage);
     m_pages->addWidget(m_assistPage);
     m_pages->addWidget(m_settingsPage);
+    m_welcomePage = new WelcomePage(m_services, m_pages);
+    m_pages->addWidget(m_welcomePage);
+    connect(m_welcomePage, &WelcomePage::addEnvironmentRequested, this,
+            &MainWindow::addEnvironment);
+    connect(m_welcomePage, &WelcomePage::unlockRequested, this, &MainWindow::unlockVault);
+    connect(m_welcomePage, &WelcomePage::imported, this, [this](const EnvironmentList &saved) {
+        // Select what the sidebar shows first (prod first) once the reload brings it in.
+        const auto first = std::min_element(saved.cbegin(), saved.cend(),
+                                            [](const Environment &a, const Environment &b) {
+                                                return Environment::sortsBefore(a, b);
+                                            });
+        if (first != saved.cend())
+            m_pendingId = first->id;
+        reloadInventory();
+    });
     connect(m_envPage, &EnvironmentPage::editRequested, this, &MainWindow::editEnvironment);
     connect(m_envPage, &EnvironmentPage::checkFinished, this, &MainWindow::onCheckFinished);
     connect(m_envPage, &EnvironmentPage::checkStarted, this, [this](const QString &name) {
@@ -379,6 +404,23 @@ void MainWindow::createActions()
     m_unlockAction
         = make(u"actionUnlockVault"_s, tr("&Unlock vault\u2026"), tr("Enter the vault passphrase"));
     m_quitAction = make(u"actionQuit"_s, tr("&Quit"), tr("Quit TiDesk"), QKeySequence::Quit);
+    m_switchAction = make(u"actionSwitchEnvironment"_s, tr("S&witch environment\u2026"),
+                          tr("Find an environment by typing its name, tier, tag or host"),
+                          QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_previousEnvAction = make(u"actionPreviousEnvironment"_s, tr("&Previous environment"),
+                               tr("Select the environment above in the list"),
+                               QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    m_nextEnvAction = make(u"actionNextEnvironment"_s, tr("&Next environment"),
+                           tr("Select the environment below in the list"),
+                           QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    m_shortcutsAction = make(u"actionShortcuts"_s, tr("&Keyboard shortcuts"),
+                             tr("Every keyboard shortcut of TiDesk"));
+    m_shortcutsAction->setShortcuts(
+        { QKeySequence(QKeySequence::HelpContents), QKeySequence(Qt::CTRL | Qt::Key_Slash) });
+    m_guideAction = make(u"actionUserGuide"_s, tr("&User guide"),
+                         tr("Open the TiDesk user guide installed with TiDesk"));
+    m_aboutAction = make(u"actionAbout"_s, tr("&About TiDesk"), tr("Version of TiDesk and of Qt"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut); // Delete only in the sidebar
     m_sidebar->addAction(m_removeAction);
 
@@ -439,12 +481,20 @@ void MainWindow::createActions()
     connect(m_settingsAction, &QAction::triggered, this, [this] { showPage(Page::Settings); });
     connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockVault);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_switchAction, &QAction::triggered, this, &MainWindow::switchEnvironment);
+    connect(m_previousEnvAction, &QAction::triggered, this, &MainWindow::selectPreviousEnvironment);
+    connect(m_nextEnvAction, &QAction::triggered, this, &MainWindow::selectNextEnvironment);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_guideAction, &QAction::triggered, this, &MainWindow::openUserGuide);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     m_unlockAction->setVisible(dynamic_cast<VaultFileStore *>(m_services.secrets) != nullptr);
 
     QMenu *envMenu = menuBar()->addMenu(tr("&Environment"));
     envMenu->addActions({ m_addAction, m_editAction, m_duplicateAction, m_removeAction });
     envMenu->addSeparator();
     envMenu->addActions({ m_testAction, m_refreshAction });
+    envMenu->addSeparator();
+    envMenu->addActions({ m_switchAction, m_previousEnvAction, m_nextEnvAction });
     envMenu->addSeparator();
     envMenu->addAction(m_unlockAction);
     envMenu->addSeparator();
@@ -458,6 +508,11 @@ void MainWindow::createActions()
     viewMenu->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                            m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
                            m_guardrailsAction, m_backupsAction, m_assistAction, m_settingsAction });
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_shortcutsAction);
+    helpMenu->addAction(m_guideAction);
+    helpMenu->addSeparator();
+    helpMenu->addAction(m_aboutAction);
 
     QToolBar *tb = addToolBar(tr("Main"));
     tb->setObjectName(u"mainToolBar"_s);
@@ -471,6 +526,26 @@ void MainWindow::createActions()
     tb->addActions({ m_envPageAction, m_activityAction, m_alertsAction, m_clusterAction,
                      m_fleetAction, m_sessionsAction, m_slowAction, m_rulesAction,
                      m_guardrailsAction, m_backupsAction, m_assistAction, m_settingsAction });
+    // Qt's "»" button for the actions that do not fit has no text of its own.
+    if (auto *more = tb->findChild<QToolButton *>(u"qt_toolbar_ext_button"_s))
+        more->setAccessibleName(tr("More toolbar actions"));
+    // Ctrl+K opens the switcher from a text field too (line edits read it as "delete to the end
+    // of the line" and would swallow it).
+    qApp->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && m_switchAction->isEnabled()) {
+        auto *w = qobject_cast<QWidget *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (w && w->window() == this
+            && QKeySequence(key->keyCombination()) == m_switchAction->shortcut()) {
+            event->ignore(); // not overridden: the window's shortcut runs
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createStatusBar()
@@ -542,6 +617,7 @@ void MainWindow::onLoadFinished()
         return;
     }
     const bool first = !m_loadedOnce;
+    const int before = m_model->rowCount();
     m_loadedOnce = true;
     m_model->setEnvironments(r.value());
     updateStatusBar();
@@ -562,8 +638,25 @@ void MainWindow::onLoadFinished()
         m_sidebar->setCurrentIndex(m_filterModel->index(0, 0));
     else if (!selected && m_filterModel->rowCount() == 0)
         onCurrentRowChanged();
+    updateWelcome(m_model->rowCount() == 0 && (first || before > 0));
     updateActions();
     emit inventoryReloaded();
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_pages->currentWidget() == m_welcomePage;
+}
+
+void MainWindow::updateWelcome(bool becameEmpty)
+{
+    const bool empty = m_loadedOnce && m_model->rowCount() == 0;
+    if (empty && (becameEmpty || m_pages->currentWidget() == m_envPage)) {
+        m_pages->setCurrentWidget(m_welcomePage);
+        m_envPageAction->setChecked(true);
+    } else if (!empty && m_pages->currentWidget() == m_welcomePage) {
+        m_pages->setCurrentWidget(m_envPage);
+    }
 }
 
 bool MainWindow::selectById(const QUuid &id)
@@ -660,7 +753,10 @@ void MainWindow::showPage(Page page)
 {
     switch (page) {
     case Page::Environment:
-        m_pages->setCurrentWidget(m_envPage);
+        if (m_loadedOnce && m_model->rowCount() == 0)
+            m_pages->setCurrentWidget(m_welcomePage);
+        else
+            m_pages->setCurrentWidget(m_envPage);
         m_envPageAction->setChecked(true);
         break;
     case Page::Activity:
@@ -778,6 +874,9 @@ void MainWindow::updateActions()
     m_duplicateAction->setEnabled(has && store);
     m_removeAction->setEnabled(has && store && !m_removeWatcher.isRunning());
     m_testAction->setEnabled(has && !m_envPage->isChecking());
+    const bool any = m_model->rowCount() > 0;
+    for (QAction *a : { m_switchAction, m_previousEnvAction, m_nextEnvAction })
+        a->setEnabled(any);
 }
 
 void MainWindow::updateStatusBar()
@@ -1001,6 +1100,108 @@ void MainWindow::unlockVault()
         checkFleet();
     });
     dlg->open();
+}
+
+void MainWindow::switchEnvironment()
+{
+    if (m_switcher) {
+        m_switcher->raise();
+        m_switcher->activateWindow();
+        return;
+    }
+    auto *dlg = new EnvironmentSwitcher(m_statusModel, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &EnvironmentSwitcher::environmentChosen, this,
+            [this](const QUuid &id) { selectById(id); });
+    // Near the top of the window, centred, like a command palette.
+    const QPoint topCentre = mapToGlobal(QPoint(width() / 2, 0));
+    dlg->move(topCentre.x() - dlg->width() / 2, topCentre.y() + height() / 8);
+    m_switcher = dlg;
+    dlg->open();
+    dlg->filterEdit()->setFocus();
+}
+
+void MainWindow::selectNextEnvironment()
+{
+    selectAdjacentEnvironment(1);
+}
+
+void MainWindow::selectPreviousEnvironment()
+{
+    selectAdjacentEnvironment(-1);
+}
+
+void MainWindow::selectAdjacentEnvironment(int step)
+{
+    const int n = m_filterModel->rowCount();
+    if (n == 0)
+        return;
+    const QModelIndex current = m_sidebar->currentIndex();
+    const int row = current.isValid() ? (current.row() + step + n) % n : (step > 0 ? 0 : n - 1);
+    const QModelIndex idx = m_filterModel->index(row, 0);
+    m_sidebar->setCurrentIndex(idx);
+    m_sidebar->scrollTo(idx);
+}
+
+void MainWindow::showShortcuts()
+{
+    if (auto *open = findChild<ShortcutsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dlg = new ShortcutsDialog(this, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->open();
+}
+
+void MainWindow::openUserGuide()
+{
+    if (m_guideLookup.isRunning())
+        return;
+    // The packaged copy first, then one installed next to the binary, then the source tree's.
+    QStringList candidates { u"/usr/share/doc/tidesk/user-guide.md"_s,
+                             QDir(QCoreApplication::applicationDirPath())
+                                 .filePath(u"../share/doc/tidesk/user-guide.md"_s) };
+#ifdef TIDESK_SOURCE_DIR
+    candidates << QStringLiteral(TIDESK_SOURCE_DIR "/docs/user-guide.md");
+#endif
+    m_guideLookup.setFuture(QtConcurrent::run(m_services.pool, [candidates] {
+        for (const QString &path : candidates)
+            if (QFileInfo(path).isFile())
+                return QFileInfo(path).canonicalFilePath();
+        return QString();
+    }));
+    m_guideLookup.future().then(this, [this, candidates](const QString &path) {
+        if (path.isEmpty()) {
+            //: %1 = the places looked in, one per line
+            m_windowBanner->showMessage(MessageBanner::Kind::Warning,
+                                        tr("The user guide is not installed."),
+                                        tr("Looked in: %1").arg(candidates.join(u", "_s)));
+            return;
+        }
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+            m_windowBanner->showMessage(MessageBanner::Kind::Warning,
+                                        tr("No application opens %1.").arg(path));
+    });
+}
+
+void MainWindow::showAbout()
+{
+    const QString version = QCoreApplication::applicationVersion();
+    //: About box: %1 = TiDesk version, %2 = Qt version it runs on, %3 = Qt version it was built
+    //: with
+    const QString text
+        = tr("<h3>TiDesk %1</h3><p>A desktop console for DBAs who look after many TiDB and "
+             "MariaDB/MySQL environments.</p><p>Qt %2 (built with Qt %3)</p>")
+              .arg(version.isEmpty() ? tr("(development build)") : version.toHtmlEscaped(),
+                   QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR));
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About TiDesk"), text,
+                                QMessageBox::Close, this);
+    box->setObjectName(u"aboutBox"_s);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 // ---- SSH bastions

@@ -11,6 +11,11 @@
 // HostKeyDialog (one at a time, the others queued, none lost) and the answer goes back to
 // BastionTunnels::answerHostKey(); a bastion that goes down is named in the status bar.
 //
+// While the loaded inventory is empty the Environment page shows the WelcomePage (import a file,
+// add an environment, open the local sandbox); it comes back when the last environment goes.
+// Help ▸ Keyboard shortcuts lists every shortcut from the live actions (ShortcutsDialog); Ctrl+K
+// opens the quick switcher (EnvironmentSwitcher), Ctrl+PgUp / Ctrl+PgDown step through the sidebar.
+//
 // Threading: GUI thread. Inventory loads/removes, secret deletes, the fleet checks and the
 // vault-unlocked probe run on services.pool (QFutureWatcher members, FleetChecker); no call here
 // blocks. Usable as `MainWindow w(services); w.show();`.
@@ -55,6 +60,7 @@ class SessionsPage;
 class SlowQueriesPage;
 class SqlPages;
 class EnvironmentDelegate;
+class EnvironmentSwitcher;
 class EnvironmentFilterModel;
 class EnvironmentPage;
 class FleetChecker;
@@ -64,6 +70,7 @@ class MessageBanner;
 class SettingsPage;
 class StatusPill;
 class TierBanner;
+class WelcomePage;
 
 class MainWindow final : public QMainWindow
 {
@@ -102,6 +109,9 @@ public:
     [[nodiscard]] FleetChecker *fleetChecker() const { return m_fleet; }
     [[nodiscard]] TierBanner *tierBanner() const { return m_tierBanner; }
     [[nodiscard]] EnvironmentPage *environmentPage() const { return m_envPage; }
+    [[nodiscard]] WelcomePage *welcomePage() const { return m_welcomePage; }
+    // True while the loaded inventory is empty and the welcome screen is on show.
+    [[nodiscard]] bool isWelcomeShown() const;
     [[nodiscard]] ActivityPage *activityPage() const { return m_activityPage; }
     [[nodiscard]] AlertsPage *alertsPage() const { return m_alertsPage; }
     [[nodiscard]] ClusterPage *clusterPage() const { return m_clusterPage; }
@@ -137,6 +147,15 @@ public slots:
     void checkFleet();
     // Asks for a session code (AssistJoinDialog) and opens the expert's workspace with it.
     void joinAssistSession();
+    // Ctrl+K: the quick switcher over the sidebar's environments.
+    void switchEnvironment();
+    // Ctrl+PgDown / Ctrl+PgUp: the next / previous environment in the sidebar (wraps around).
+    void selectNextEnvironment();
+    void selectPreviousEnvironment();
+    // Help menu.
+    void showShortcuts();
+    void openUserGuide();
+    void showAbout();
 
 signals:
     void inventoryReloaded();
@@ -147,12 +166,15 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
     void createCentral();
     void createStatusBar();
     void onLoadFinished();
+    void updateWelcome(bool becameEmpty);
+    void selectAdjacentEnvironment(int step);
     void onCurrentRowChanged();
     void applyChrome(const Environment *env);
     void updateActions();
@@ -186,6 +208,8 @@ private:
     MessageBanner *m_windowBanner = nullptr;
     QStackedWidget *m_pages = nullptr;
     EnvironmentPage *m_envPage = nullptr;
+    WelcomePage *m_welcomePage = nullptr;
+    QPointer<EnvironmentSwitcher> m_switcher;
     ActivityPage *m_activityPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     ClusterPage *m_clusterPage = nullptr;
@@ -225,10 +249,17 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_unlockAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_switchAction = nullptr;
+    QAction *m_previousEnvAction = nullptr;
+    QAction *m_nextEnvAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_guideAction = nullptr;
+    QAction *m_aboutAction = nullptr;
 
     QFutureWatcher<Result<EnvironmentList>> m_loadWatcher;
     QFutureWatcher<VoidResult> m_removeWatcher;
     QFutureWatcher<bool> m_vaultProbe;
+    QFutureWatcher<QString> m_guideLookup;
     QList<PendingHostKeyQuestion> m_hostKeyQueue;
     QPointer<HostKeyDialog> m_hostKeyDialog;
     bool m_reloadAgain = false;

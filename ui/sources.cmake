@@ -13,6 +13,7 @@ target_sources(tidesk_ui PRIVATE
     Theme.h Theme.cpp
     TrayNotifier.h TrayNotifier.cpp
     pages/EnvironmentPage.h pages/EnvironmentPage.cpp
+    pages/WelcomePage.h pages/WelcomePage.cpp
     pages/ActivityPage.h pages/ActivityPage.cpp
     pages/AlertLevelDelegate.h pages/AlertLevelDelegate.cpp
     pages/AlertsPage.h pages/AlertsPage.cpp
@@ -44,6 +45,8 @@ target_sources(tidesk_ui PRIVATE
     pages/AssistProposeBox.h pages/AssistProposeBox.cpp
     pages/AssistWorkspace.h pages/AssistWorkspace.cpp
     dialogs/EnvironmentDialog.h dialogs/EnvironmentDialog.cpp
+    dialogs/EnvironmentSwitcher.h dialogs/EnvironmentSwitcher.cpp
+    dialogs/ShortcutsDialog.h dialogs/ShortcutsDialog.cpp
     dialogs/EndpointListEditor.h dialogs/EndpointListEditor.cpp
     dialogs/ConfirmRemoveDialog.h dialogs/ConfirmRemoveDialog.cpp
     dialogs/UnlockVaultDialog.h dialogs/UnlockVaultDialog.cpp
@@ -59,3 +62,5 @@ target_sources(tidesk_ui PRIVATE
     dialogs/AssistLogDialog.h dialogs/AssistLogDialog.cpp
     dialogs/AssistLogReplay.h dialogs/AssistLogReplay.cpp
 )
+# Help ▸ User guide falls back to the source tree's docs/user-guide.md in a development build.
+target_compile_definitions(tidesk_ui PRIVATE TIDESK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -1,6 +1,7 @@
 #include "ActivityPage.h"
 
 #include "ActivityRowDelegate.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "models/ActivityFilterModel.h"
 #include "models/ActivityModel.h"
 #include "sql/ActivityLog.h"
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -60,6 +62,14 @@ ActivityPage::ActivityPage(const CoreServices &services, QWidget *parent)
     connect(m_textFilter, &QLineEdit::textChanged, this, [this](const QString &t) {
         m_filter->setText(t);
         updateCount();
+    });
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    find->setWhatsThis(tr("Activity log: go to the filter box"));
+    find->setProperty(ShortcutsDialog::kGroupProperty, tr("Search"));
+    connect(find, &QShortcut::activated, this, [this] {
+        m_textFilter->setFocus(Qt::ShortcutFocusReason);
+        m_textFilter->selectAll();
     });
 
     m_copyButton = new QPushButton(tr("Copy"), this);

@@ -45,8 +45,9 @@ EnvironmentPage::EnvironmentPage(const CoreServices &services, QWidget *parent)
     setObjectName(u"environmentPage"_s);
     m_stack = new QStackedWidget(this);
 
-    m_placeholder = new QLabel(tr("No environment selected.\nAdd one with Environment \u25b8 Add, "
-                                  "or pick one on the left."),
+    // An empty inventory shows the welcome screen instead: here there are environments to pick.
+    m_placeholder = new QLabel(tr("No environment selected.\nPick one on the left, or press "
+                                  "Ctrl+K to find one by name."),
                                this);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setObjectName(u"environmentPlaceholder"_s);

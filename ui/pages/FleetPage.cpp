@@ -6,6 +6,7 @@
 #include "SparklineDelegate.h"
 #include "TierBadgeDelegate.h"
 #include "TierStyle.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "inventory/InventoryModel.h"
 #include "models/FleetFilterModel.h"
 #include "models/FleetModel.h"
@@ -107,6 +108,8 @@ FleetPage::FleetPage(FleetModel *model, QWidget *parent)
     });
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
+    find->setWhatsThis(tr("Fleet: go to the search box"));
+    find->setProperty(ShortcutsDialog::kGroupProperty, tr("Search"));
     connect(find, &QShortcut::activated, this, &FleetPage::focusSearch);
 
     m_shown = new QLabel(this);

@@ -3,6 +3,7 @@
 #include "MessageBanner.h"
 #include "PageHeading.h"
 #include "common/MetricFormat.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "models/SessionDigestModel.h"
 #include "models/SessionFilterModel.h"
 #include "models/SessionsModel.h"
@@ -157,6 +158,8 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
     toggles->addWidget(m_groupBox);
     toggles->addStretch(1);
     auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setWhatsThis(tr("Sessions: go to the text filter"));
+    find->setProperty(ShortcutsDialog::kGroupProperty, tr("Search"));
     connect(find, &QShortcut::activated, this, [this] {
         m_text->setFocus();
         m_text->selectAll();
@@ -186,9 +189,13 @@ SessionsPage::SessionsPage(const CoreServices &services, QWidget *parent)
             &SessionsPage::updateDetails);
     auto *killQueryKey = new QShortcut(QKeySequence::Delete, m_table);
     killQueryKey->setContext(Qt::WidgetShortcut);
+    killQueryKey->setWhatsThis(tr("Kill the selected session's statement (KILL QUERY)"));
+    killQueryKey->setProperty(ShortcutsDialog::kGroupProperty, tr("Sessions"));
     connect(killQueryKey, &QShortcut::activated, this, [this] { killSelected(KillKind::Query); });
     auto *killConnKey = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete), m_table);
     killConnKey->setContext(Qt::WidgetShortcut);
+    killConnKey->setWhatsThis(tr("Kill the selected session's connection"));
+    killConnKey->setProperty(ShortcutsDialog::kGroupProperty, tr("Sessions"));
     connect(killConnKey, &QShortcut::activated, this,
             [this] { killSelected(KillKind::Connection); });
 

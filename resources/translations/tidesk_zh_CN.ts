@@ -95,6 +95,14 @@
         <source>Shown: %1 of %2</source>
         <translation>显示：%1 / %2</translation>
     </message>
+    <message>
+        <source>Activity log: go to the filter box</source>
+        <translation>活动日志：转到筛选框</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::Alert</name>
@@ -7834,12 +7842,6 @@ SQL 为“-”时从标准输入读取。</translation>
 <context>
     <name>TiDesk::EnvironmentPage</name>
     <message>
-        <source>No environment selected.
-Add one with Environment ▸ Add, or pick one on the left.</source>
-        <translation>未选择环境。
-请通过“环境 ▸ 添加”新建一个，或在左侧选择。</translation>
-    </message>
-    <message>
         <source>Environment name</source>
         <translation>环境名称</translation>
     </message>
@@ -7988,6 +7990,35 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <source>The last check connected via %1.</source>
         <extracomment>SSH bastion row, second line: %1 = the route, "ssh root@10.0.0.1:22"</extracomment>
         <translation>上次检查经由 %1 连接。</translation>
+    </message>
+    <message>
+        <source>No environment selected.
+Pick one on the left, or press Ctrl+K to find one by name.</source>
+        <translation>未选择环境。
+请在左侧选择一个，或按 Ctrl+K 按名称查找。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::EnvironmentSwitcher</name>
+    <message>
+        <source>Switch environment</source>
+        <translation>切换环境</translation>
+    </message>
+    <message>
+        <source>Environment to switch to</source>
+        <translation>要切换到的环境</translation>
+    </message>
+    <message>
+        <source>Type a name, tier, tag or host…</source>
+        <translation>输入名称、级别、标签或主机…</translation>
+    </message>
+    <message>
+        <source>Matching environments</source>
+        <translation>匹配的环境</translation>
+    </message>
+    <message>
+        <source>Enter to switch, Esc to close</source>
+        <translation>回车切换，Esc 关闭</translation>
     </message>
 </context>
 <context>
@@ -8334,6 +8365,14 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
         <source>%1 environments</source>
         <extracomment>Fleet page, filter bar: %1 = number of environments</extracomment>
         <translation>%1 个环境</translation>
+    </message>
+    <message>
+        <source>Fleet: go to the search box</source>
+        <translation>总览：转到搜索框</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 <context>
@@ -9017,6 +9056,38 @@ Add one with Environment ▸ Add, or pick one on the left.</source>
     <message>
         <source>%1 line %2: the file is not UTF-8 text (convert it to UTF-8 first).</source>
         <translation>%1 第 %2 行：文件不是 UTF-8 文本（请先转换为 UTF-8）。</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::InventoryImport</name>
+    <message>
+        <source>The sandbox in %1 names no admin password.</source>
+        <translation>%1 中的沙箱未提供管理员密码。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>%1 does not name its cluster: give the environment a name.</source>
+        <translation>%1 未指明集群名称：请为环境指定名称。</translation>
+    </message>
+    <message>
+        <source>No secret store is open: the passwords cannot be stored.</source>
+        <translation>没有打开的密码存储：无法保存密码。</translation>
+    </message>
+    <message>
+        <source>The vault is locked: unlock it to store the passwords.</source>
+        <translation>保险库已锁定：请先解锁再保存密码。</translation>
+    </message>
+    <message>
+        <source>The secret store is not available: the passwords cannot be stored.</source>
+        <translation>密码存储不可用：无法保存密码。</translation>
+    </message>
+    <message>
+        <source>The password of %1 could not be stored: %2</source>
+        <extracomment>%1 = environment name, %2 = why the secret store refused</extracomment>
+        <translation>无法保存 %1 的密码：%2</translation>
     </message>
 </context>
 <context>
@@ -9960,6 +10031,88 @@ Global options:
     <message>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch environment…</source>
+        <translation>切换环境(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Find an environment by typing its name, tier, tag or host</source>
+        <translation>输入名称、级别、标签或主机查找环境</translation>
+    </message>
+    <message>
+        <source>&amp;Previous environment</source>
+        <translation>上一个环境(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select the environment above in the list</source>
+        <translation>选择列表中上方的环境</translation>
+    </message>
+    <message>
+        <source>&amp;Next environment</source>
+        <translation>下一个环境(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Select the environment below in the list</source>
+        <translation>选择列表中下方的环境</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of TiDesk</source>
+        <translation>TiDesk 的所有键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the TiDesk user guide installed with TiDesk</source>
+        <translation>打开随 TiDesk 安装的用户指南</translation>
+    </message>
+    <message>
+        <source>&amp;About TiDesk</source>
+        <translation>关于 TiDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version of TiDesk and of Qt</source>
+        <translation>TiDesk 和 Qt 的版本</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>More toolbar actions</source>
+        <translation>更多工具栏操作</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed.</source>
+        <extracomment>%1 = the places looked in, one per line</extracomment>
+        <translation>未安装用户指南。</translation>
+    </message>
+    <message>
+        <source>Looked in: %1</source>
+        <translation>已查找：%1</translation>
+    </message>
+    <message>
+        <source>No application opens %1.</source>
+        <translation>没有可打开 %1 的应用程序。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TiDesk %1&lt;/h3&gt;&lt;p&gt;A desktop console for DBAs who look after many TiDB and MariaDB/MySQL environments.&lt;/p&gt;&lt;p&gt;Qt %2 (built with Qt %3)&lt;/p&gt;</source>
+        <extracomment>About box: %1 = TiDesk version, %2 = Qt version it runs on, %3 = Qt version it was built with</extracomment>
+        <translation>&lt;h3&gt;TiDesk %1&lt;/h3&gt;&lt;p&gt;面向管理众多 TiDB 和 MariaDB/MySQL 环境的 DBA 的桌面控制台。&lt;/p&gt;&lt;p&gt;Qt %2（构建于 Qt %3）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(development build)</source>
+        <translation>（开发版本）</translation>
+    </message>
+    <message>
+        <source>About TiDesk</source>
+        <translation>关于 TiDesk</translation>
     </message>
 </context>
 <context>
@@ -11805,6 +11958,22 @@ Global options:
         <extracomment>%1 = the KILL statement, %2 = where it was sent</extracomment>
         <translation>已将 %1 发送到 %2</translation>
     </message>
+    <message>
+        <source>Sessions: go to the text filter</source>
+        <translation>会话：转到文本筛选</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Kill the selected session's statement (KILL QUERY)</source>
+        <translation>终止所选会话的语句（KILL QUERY）</translation>
+    </message>
+    <message>
+        <source>Kill the selected session's connection</source>
+        <translation>终止所选会话的连接</translation>
+    </message>
 </context>
 <context>
     <name>TiDesk::SettingsPage</name>
@@ -11910,6 +12079,34 @@ Global options:
         <extracomment>%1 = what the chosen backend does, %2 = which backend this session uses</extracomment>
         <translation>%1
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::ShortcutsDialog</name>
+    <message>
+        <source> (in %1)</source>
+        <extracomment>Shortcuts list: an action that works only in one place; %1 = that place</extracomment>
+        <translation>（在%1中）</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Shortcuts of this window, read from its menus and pages.</source>
+        <translation>本窗口的快捷键，读取自其菜单和页面。</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
@@ -13430,6 +13627,152 @@ Choose a passphrase (at least %2 characters). It cannot be recovered: without it
     <message>
         <source>the vault was written by a newer TiDesk; upgrade TiDesk to open it</source>
         <translation>该保险库由更新的 TiDesk 写入；请升级 TiDesk 后再打开</translation>
+    </message>
+</context>
+<context>
+    <name>TiDesk::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Welcome to TiDesk</source>
+        <translation>欢迎使用 TiDesk</translation>
+    </message>
+    <message>
+        <source>TiDesk is a desktop console for DBAs who look after many TiDB and MariaDB/MySQL environments: fleet health, live sessions, slow queries, kill rules, backups and alerts in one window.</source>
+        <translation>TiDesk 是面向管理众多 TiDB 和 MariaDB/MySQL 环境的 DBA 的桌面控制台：集群健康、实时会话、慢查询、终止规则、备份和告警，尽在一个窗口。</translation>
+    </message>
+    <message>
+        <source>Your inventory is empty. The list on the left fills as soon as environments exist; start with one of these:</source>
+        <translation>你的清单是空的。一旦有了环境，左侧列表就会显示它们；请从以下方式之一开始：</translation>
+    </message>
+    <message>
+        <source>Import a TiUP topology or meta.yaml…</source>
+        <translation>导入 TiUP 拓扑或 meta.yaml…</translation>
+    </message>
+    <message>
+        <source>Reads a TiUP topology.yaml, a cluster's meta.yaml, the JSON of tiup cluster display, or a TiDesk export. You see what will be added before anything is saved.</source>
+        <translation>读取 TiUP 的 topology.yaml、集群的 meta.yaml、tiup cluster display 的 JSON 或 TiDesk 导出文件。保存之前你会先看到将要添加的内容。</translation>
+    </message>
+    <message>
+        <source>Add an environment…</source>
+        <translation>添加环境…</translation>
+    </message>
+    <message>
+        <source>Type in the endpoints, user, tier and password of one TiDB cluster or MySQL/MariaDB server.</source>
+        <translation>填写一个 TiDB 集群或 MySQL/MariaDB 服务器的端点、用户、级别和密码。</translation>
+    </message>
+    <message>
+        <source>Open the local sandbox</source>
+        <translation>打开本地沙箱</translation>
+    </message>
+    <message>
+        <source>Looking for a running TiDesk sandbox in %1…</source>
+        <extracomment>%1 = directory of the development sandbox</extracomment>
+        <translation>正在 %1 中查找运行中的 TiDesk 沙箱…</translation>
+    </message>
+    <message>
+        <source>Environments to add</source>
+        <translation>将要添加的环境</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Environment name</source>
+        <translation>环境名称</translation>
+    </message>
+    <message>
+        <source>e.g. shop-prod</source>
+        <translation>例如 shop-prod</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>级别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>A TiDesk sandbox runs in %1 (%2): import its environments and store their admin password.</source>
+        <extracomment>%1 = sandbox directory, %2 = its environments ("dev test01 uat01 prod tidb")</extracomment>
+        <translation>%1 中正在运行 TiDesk 沙箱（%2）：导入其环境并保存管理员密码。</translation>
+    </message>
+    <message>
+        <source>No running sandbox in %1. Start one with ./run sandbox up in the TiDesk source tree.</source>
+        <extracomment>%1 = directory where the sandbox was looked for</extracomment>
+        <translation>%1 中没有运行中的沙箱。请在 TiDesk 源码目录中用 ./run sandbox up 启动一个。</translation>
+    </message>
+    <message>
+        <source>Import environments</source>
+        <translation>导入环境</translation>
+    </message>
+    <message>
+        <source>Inventory files (*.yaml *.yml *.json)</source>
+        <translation>清单文件 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>From %1.</source>
+        <extracomment>%1 = the full path of the file being imported</extracomment>
+        <translation>来自 %1。</translation>
+    </message>
+    <message>
+        <source>The file does not name its cluster: give it a name.</source>
+        <translation>该文件未指明集群名称：请为其指定名称。</translation>
+    </message>
+    <message>
+        <source>The sandbox's admin password will be stored in the secret store for %1.</source>
+        <extracomment>%1 = environment names</extracomment>
+        <translation>将为 %1 在密码存储中保存沙箱的管理员密码。</translation>
+    </message>
+    <message>
+        <source>No password is imported: add each one with Environment ▸ Edit.</source>
+        <translation>不会导入密码：请通过 环境 ▸ 编辑 逐个添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n environment(s) from %1?</source>
+        <extracomment>%n = environments in the file, %1 = file name</extracomment>
+        <translation><numerusform>从 %1 添加 %n 个环境？</numerusform></translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未命名）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n environment(s)</source>
+        <translation><numerusform>添加 %n 个环境</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n environment(s).</source>
+        <extracomment>%n = environments added</extracomment>
+        <translation><numerusform>已添加 %n 个环境。</numerusform></translation>
+    </message>
+    <message>
+        <source>Unlock vault…</source>
+        <translation>解锁保险库…</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,8 @@ if [ "$en" != "$zh" ]; then
     fail=1
 fi
 # Every page the tour visits (tests/ui/tst_tour.cpp, MainWindow::Page) has its screenshot.
-pages=$(grep -o 'MainWindow::Page::[A-Za-z]*,[[:space:]]*u"[a-z-]*"_s' "$root/tests/ui/tst_tour.cpp" \
+pages=$(tr '\n' ' ' <"$root/tests/ui/tst_tour.cpp" \
+    | grep -o 'MainWindow::Page::[A-Za-z]*,[[:space:]]*u"[a-z-]*"_s' \
     | sed 's/.*u"\([a-z-]*\)"_s/\1/' | sort -u)
 [ -n "$pages" ] || { echo "no pages found in tests/ui/tst_tour.cpp"; exit 1; }
 for p in $pages; do

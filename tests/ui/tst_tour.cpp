@@ -94,6 +94,7 @@ private:
     void removeLanguage();
     void tour(const QString &language, QStringList *untranslated);
     void darkShot(const QString &language);
+    void firstRun(const QString &language, QStringList *untranslated);
     void collectTexts(QWidget *root, const QString &page, QStringList *out);
     void openDialog(MainWindow *window, const QString &trigger, const QString &file,
                     QStringList *untranslated);
@@ -148,7 +149,9 @@ void TestTour::initTestCase()
           u"prod"_s,
           { { u"actionAddEnvironment"_s, u"dialog-environment"_s },
             { u"actionJoinAssist"_s, u"dialog-join-expert"_s },
-            { u"actionAssistLogs"_s, u"dialog-session-logs"_s } } },
+            { u"actionAssistLogs"_s, u"dialog-session-logs"_s },
+            { u"actionShortcuts"_s, u"shortcuts"_s },
+            { u"actionSwitchEnvironment"_s, u"switcher"_s } } },
         { MainWindow::Page::Fleet, u"fleet"_s, u"prod"_s },
         { MainWindow::Page::Alerts, u"alerts"_s, {} },
         { MainWindow::Page::Cluster, u"cluster"_s, tidb },
@@ -220,6 +223,35 @@ void TestTour::tour(const QString &language, QStringList *untranslated)
         for (const auto &[trigger, name] : stop.dialogs)
             openDialog(&window, trigger, u"guide-%1-%2.png"_s.arg(language, name), untranslated);
     }
+}
+
+// A first start: an empty inventory of its own (the sandbox is up, so all three ways in are
+// offered).
+void TestTour::firstRun(const QString &language, QStringList *untranslated)
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    AppContext context(AppContext::Options { home.filePath(u"inventory.sqlite"_s),
+                                             home.filePath(u"secrets.vault"_s), u"vault"_s,
+                                             HostKeyPolicy::Ask });
+    QVERIFY(context.open().ok());
+    QVERIFY(context.vault()->unlockOrCreate(u"first-run passphrase"_s).ok());
+    {
+        MainWindow window(context.services());
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *welcome = window.findChild<QWidget *>(u"welcomePage"_s);
+        QVERIFY(welcome);
+        QTRY_VERIFY_WITH_TIMEOUT(welcome->isVisible(), 10000);
+        QCOMPARE(window.environmentCount(), 0);
+        QTest::qWait(500);
+        if (untranslated)
+            collectTexts(&window, u"first-run"_s, untranslated);
+        QVERIFY(!UiTestFixture::screenshot(&window, u"guide-%1-first-run.png"_s.arg(language))
+                     .isEmpty());
+    }
+    context.services().pool->waitForDone();
 }
 
 // The fleet with production selected in the dark theme (a fresh window, as after a restart).
@@ -403,6 +435,7 @@ void TestTour::english()
     installLanguage(u"en"_s);
     tour(u"en"_s, nullptr);
     darkShot(u"en"_s);
+    firstRun(u"en"_s, nullptr);
     removeLanguage();
 }
 
@@ -412,6 +445,7 @@ void TestTour::chinese()
     QStringList untranslated;
     tour(u"zh_CN"_s, &untranslated);
     darkShot(u"zh_CN"_s);
+    firstRun(u"zh_CN"_s, &untranslated);
     removeLanguage();
     // The check looked at the pages for real: thousands of texts, nearly all of them Chinese.
     qInfo("zh_CN tour: %d visible texts checked, %d Chinese", m_textsSeen, m_textsChinese);

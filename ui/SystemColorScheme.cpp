@@ -38,8 +38,7 @@ int unwrapScheme(QVariant v)
 
 SystemColorScheme::SystemColorScheme(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 bool SystemColorScheme::isDarkColor(const QColor &window)
 {

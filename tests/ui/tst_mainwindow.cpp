@@ -580,7 +580,8 @@ void TestMainWindow::settingsPage()
     theme->setCurrentIndex(theme->findData(u"dark"_s));
     QVERIFY(!page->isRestartNeeded());
     QVERIFY(Theme::isDarkPaletteApplied());
-    QVERIFY(page->palette().color(QPalette::Window).lightness() < 64);
+    // The palette reaches the widgets through the window's event (next event-loop turn).
+    QTRY_VERIFY(page->palette().color(QPalette::Window).lightness() < 64);
     QCOMPARE(AppSettings().theme(), u"dark"_s);
     // The secret backend is read at start-up: that one needs a restart.
     backend->setCurrentIndex(backend->findData(u"keychain"_s));
@@ -590,7 +591,7 @@ void TestMainWindow::settingsPage()
     QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"settings-page.png"_s).isEmpty());
     theme->setCurrentIndex(theme->findData(u"system"_s));
     QVERIFY(!Theme::isDarkPaletteApplied());
-    QVERIFY(page->palette().color(QPalette::Window).lightness() > 192);
+    QTRY_VERIFY(page->palette().color(QPalette::Window).lightness() > 192);
     backend->setCurrentIndex(backend->findData(u"auto"_s));
     QVERIFY(!page->isRestartNeeded());
     m_window->showPage(MainWindow::Page::Environment);

@@ -44,7 +44,8 @@ CheckResult fakeCheck(const Environment &env, const QString &)
         r.engine = EngineInfo::parse(u"10.11.19-MariaDB-log"_s);
         r.latencyMs = 8;
     } else {
-        r.error = Error::make(ErrorKind::Connection, u"Can't connect to server on '127.0.0.1' (111)"_s);
+        r.error
+            = Error::make(ErrorKind::Connection, u"Can't connect to server on '127.0.0.1' (111)"_s);
     }
     return r;
 }
@@ -163,7 +164,8 @@ void TestThemes::checkTheme(const QString &theme)
     TierBanner *banner = m_window->tierBanner();
     QVERIFY(banner->isVisible() && banner->isProduction());
     QCOMPARE(banner->backgroundColor(), TierStyle::color(*m_window->currentEnvironment()));
-    const double contrast = ThemeColors::contrastRatio(banner->textColor(), banner->backgroundColor());
+    const double contrast
+        = ThemeColors::contrastRatio(banner->textColor(), banner->backgroundColor());
     qInfo() << theme << "prod banner text" << banner->textColor().name() << "on"
             << banner->backgroundColor().name() << contrast;
     QVERIFY2(contrast >= 4.5, qPrintable(QString::number(contrast)));
@@ -188,9 +190,12 @@ void TestThemes::shootPages(const QString &theme)
         MainWindow::Page page;
         const char *name;
     } pages[] = {
-        { MainWindow::Page::Environment, "environment" }, { MainWindow::Page::Fleet, "fleet" },
-        { MainWindow::Page::Sessions, "sessions" },       { MainWindow::Page::Cluster, "cluster" },
-        { MainWindow::Page::Alerts, "alerts" },           { MainWindow::Page::Settings, "settings" },
+        { MainWindow::Page::Environment, "environment" },
+        { MainWindow::Page::Fleet, "fleet" },
+        { MainWindow::Page::Sessions, "sessions" },
+        { MainWindow::Page::Cluster, "cluster" },
+        { MainWindow::Page::Alerts, "alerts" },
+        { MainWindow::Page::Settings, "settings" },
     };
     for (const auto &p : pages) {
         m_window->showPage(p.page);
@@ -201,8 +206,9 @@ void TestThemes::shootPages(const QString &theme)
             if (!b->isVisible())
                 continue;
             const double c = ThemeColors::contrastRatio(b->textColor(), b->backgroundColor());
-            QVERIFY2(c >= 4.5, qPrintable(u"%1: %2 on %3"_s.arg(b->text(), b->textColor().name(),
-                                                                  b->backgroundColor().name())));
+            QVERIFY2(c >= 4.5,
+                     qPrintable(u"%1: %2 on %3"_s.arg(b->text(), b->textColor().name(),
+                                                      b->backgroundColor().name())));
             if (b->kind() != MessageBanner::Kind::Critical)
                 QCOMPARE(ThemeColors::relativeLuminance(b->backgroundColor()) < 0.2, dark);
         }

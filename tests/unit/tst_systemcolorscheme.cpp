@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QtTest>
 
+#include <atomic>
+
 #ifdef TIDESK_HAVE_DBUS
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -28,10 +30,13 @@ class FakePortal : public QObject
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.portal.Settings")
 public:
     uint scheme = 1;
+    std::atomic<int> delayMs = 0; // > 0: a portal that hangs
 
 public slots:
     QDBusVariant Read(const QString &ns, const QString &key)
     {
+        if (delayMs > 0)
+            QThread::msleep(ulong(delayMs.load()));
         if (ns == u"org.freedesktop.appearance" && key == u"color-scheme")
             // Read() answers v holding v holding u, like xdg-desktop-portal.
             return QDBusVariant(QVariant::fromValue(QDBusVariant(QVariant(scheme))));
@@ -75,22 +80,22 @@ void TestSystemColorScheme::decide_data()
     // The portal says light but the platform is dark: leave the platform alone.
     QTest::newRow("portal light, dark palette") << 2 << u""_s << dark << Scheme::Light << false;
     // The portal outranks GTK_THEME.
-    QTest::newRow("portal light beats GTK_THEME") << 2 << u"Adwaita:dark"_s << light << Scheme::Light
-                                                  << false;
+    QTest::newRow("portal light beats GTK_THEME")
+        << 2 << u"Adwaita:dark"_s << light << Scheme::Light << false;
     QTest::newRow("no preference, plain") << 0 << u""_s << light << Scheme::NoPreference << false;
-    QTest::newRow("no preference, GTK_THEME dark") << 0 << u"Adwaita:dark"_s << light
-                                                   << Scheme::Dark << true;
-    QTest::newRow("no portal, GTK_THEME dark") << none << u"Adwaita:dark"_s << light << Scheme::Dark
-                                               << true;
-    QTest::newRow("no portal, GTK_THEME upper case") << none << u"Yaru:DARK"_s << light
-                                                     << Scheme::Dark << true;
-    QTest::newRow("no portal, GTK_THEME light") << none << u"Adwaita"_s << light
-                                                << Scheme::NoPreference << false;
+    QTest::newRow("no preference, GTK_THEME dark")
+        << 0 << u"Adwaita:dark"_s << light << Scheme::Dark << true;
+    QTest::newRow("no portal, GTK_THEME dark")
+        << none << u"Adwaita:dark"_s << light << Scheme::Dark << true;
+    QTest::newRow("no portal, GTK_THEME upper case")
+        << none << u"Yaru:DARK"_s << light << Scheme::Dark << true;
+    QTest::newRow("no portal, GTK_THEME light")
+        << none << u"Adwaita"_s << light << Scheme::NoPreference << false;
     QTest::newRow("no portal, dark palette") << none << u""_s << dark << Scheme::Dark << false;
     // Headless / offscreen: nothing says dark.
     QTest::newRow("no portal, nothing") << none << u""_s << light << Scheme::NoPreference << false;
-    QTest::newRow("no portal, no palette") << none << u""_s << QColor() << Scheme::NoPreference
-                                           << false;
+    QTest::newRow("no portal, no palette")
+        << none << u""_s << QColor() << Scheme::NoPreference << false;
     QTest::newRow("unknown portal value") << 7 << u""_s << light << Scheme::NoPreference << false;
 }
 
@@ -118,7 +123,8 @@ void TestSystemColorScheme::portal()
     if (daemon.isEmpty())
         QSKIP("no dbus-daemon on this machine");
     // A private session bus: the address must be set before the first sessionBus() call.
-    m_bus.start(daemon, { u"--session"_s, u"--nofork"_s, u"--nopidfile"_s, u"--print-address=1"_s });
+    m_bus.start(daemon,
+                { u"--session"_s, u"--nofork"_s, u"--nopidfile"_s, u"--print-address=1"_s });
     QVERIFY(m_bus.waitForStarted());
     QTRY_VERIFY(m_bus.canReadLine());
     const QByteArray address = m_bus.readLine().trimmed();
@@ -134,8 +140,8 @@ void TestSystemColorScheme::portal()
     // The fake portal answers on its own connection and thread (the read blocks this one).
     // Registered first (that gives it a child), then moved with its child to the thread.
     auto *fake = new FakePortal;
-    QDBusConnection service = QDBusConnection::connectToBus(QString::fromUtf8(address),
-                                                            u"fakeportal"_s);
+    QDBusConnection service
+        = QDBusConnection::connectToBus(QString::fromUtf8(address), u"fakeportal"_s);
     QVERIFY(service.isConnected());
     QVERIFY(service.registerObject(u"/org/freedesktop/portal/desktop"_s, fake,
                                    QDBusConnection::ExportAllSlots
@@ -175,6 +181,13 @@ void TestSystemColorScheme::portal()
         Qt::BlockingQueuedConnection);
     QTest::qWait(100);
     QCOMPARE(changed.count(), 1);
+
+    // A portal that hangs: the read gives up after its timeout; the GUI thread is not held longer.
+    fake->delayMs = 1000;
+    QCOMPARE(scheme.readPortal(200), SystemColorScheme::kNoPortal);
+    qInfo() << "portal hanging: readPortal took" << scheme.lastReadMs() << "ms";
+    QVERIFY2(scheme.lastReadMs() >= 150 && scheme.lastReadMs() < 400,
+             qPrintable(QString::number(scheme.lastReadMs())));
 
     service.unregisterObject(u"/org/freedesktop/portal/desktop"_s);
     QDBusConnection::disconnectFromBus(u"fakeportal"_s);

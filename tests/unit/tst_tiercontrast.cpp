@@ -134,9 +134,8 @@ void TestTierContrast::customColoursAdapt_data()
     QTest::addColumn<QString>("palette");
     QTest::addColumn<QString>("color");
     for (const QString &p : { u"light"_s, u"dark"_s })
-        for (const QString &c :
-             { u"#ffff00"_s, u"#ffffff"_s, u"#000000"_s, u"#777777"_s, u"#303030"_s, u"#e0e0e0"_s,
-               u"#6a1b9a"_s, u"#ef6c00"_s })
+        for (const QString &c : { u"#ffff00"_s, u"#ffffff"_s, u"#000000"_s, u"#777777"_s,
+                                  u"#303030"_s, u"#e0e0e0"_s, u"#6a1b9a"_s, u"#ef6c00"_s })
             QTest::addRow("%s-%s", qPrintable(p), qPrintable(c)) << p << c;
 }
 
@@ -184,9 +183,9 @@ void TestTierContrast::roles()
     // Every message banner kind, as painted on a widget with this palette.
     MessageBanner banner;
     banner.setPalette(pal);
-    for (auto kind : { MessageBanner::Kind::Info, MessageBanner::Kind::Success,
-                       MessageBanner::Kind::Warning, MessageBanner::Kind::Error,
-                       MessageBanner::Kind::Critical }) {
+    for (auto kind :
+         { MessageBanner::Kind::Info, MessageBanner::Kind::Success, MessageBanner::Kind::Warning,
+           MessageBanner::Kind::Error, MessageBanner::Kind::Critical }) {
         banner.showMessage(kind, u"text"_s);
         const double c = ThemeColors::contrastRatio(banner.textColor(), banner.backgroundColor());
         QVERIFY2(c >= 4.5, qPrintable(fmt(c)));

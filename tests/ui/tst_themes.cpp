@@ -15,6 +15,7 @@
 #include "TimeSeriesChart.h"
 #include "UiTestFixture.h"
 #include "alerts/Alert.h"
+#include "common/TimeSeries.h"
 #include "dialogs/SilenceDialog.h"
 #include "dialogs/StartBackupDialog.h"
 #include "health/FleetChecker.h"
@@ -27,6 +28,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace TiDesk;
@@ -72,6 +75,7 @@ private:
     void checkTheme(const QString &theme);
     void shootPages(const QString &theme);
     void shootDialogs(const QString &theme);
+    void shootChart(const QString &theme);
 
     UiTestFixture m_fx;
     std::unique_ptr<MainWindow> m_window;
@@ -263,6 +267,45 @@ void TestThemes::shootDialogs(const QString &theme)
     }
 }
 
+void TestThemes::shootChart(const QString &theme)
+{
+    // A chart with lines and a failed refresh (the red overlay that used to be a pink box).
+    const bool dark = theme == u"dark";
+    TimeSeriesChart chart;
+    SeriesSet set;
+    set.title = u"QPS by type"_s;
+    set.unit = MetricUnit::PerSecond;
+    set.toMs = 1'764'547'200'000;
+    set.fromMs = set.toMs - 3'600'000;
+    set.stepMs = 15'000;
+    for (int s = 0; s < 3; ++s) {
+        TimeSeries ts;
+        ts.legend = QStringList { u"select"_s, u"insert"_s, u"update"_s }.at(s);
+        for (int i = 0; i < 240; ++i)
+            ts.points.append(QPointF(double(set.fromMs + i * set.stepMs),
+                                     (3 - s) * 400.0 * (1.0 + 0.3 * std::sin(i / 20.0 + s))));
+        set.series.append(ts);
+    }
+    chart.setSeriesSet(set);
+    chart.resize(720, 360);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const double bg = luminanceAt(&chart, QPoint(2, 2));
+    QVERIFY2(dark ? bg < 0.05 : bg > 0.6, qPrintable(QString::number(bg)));
+    QVERIFY(!UiTestFixture::screenshot(&chart, u"theme-%1-chart.png"_s.arg(theme)).isEmpty());
+
+    chart.setMessage(u"Prometheus at http://127.0.0.1:1 is unreachable: Connection refused"_s,
+                     TimeSeriesChart::MessageKind::Error);
+    QCoreApplication::processEvents();
+    auto *label = chart.findChild<QLabel *>(u"chartMessage"_s);
+    QVERIFY(label && label->isVisible());
+    // The overlay's own box (its middle, left of the text) is on the theme's side.
+    const QImage img = label->grab().toImage();
+    const QColor box = img.pixelColor(QPoint(3, img.height() / 2));
+    QCOMPARE(ThemeColors::relativeLuminance(box) < 0.2, dark);
+    QVERIFY(!UiTestFixture::screenshot(&chart, u"theme-%1-chart-error.png"_s.arg(theme)).isEmpty());
+}
+
 void TestThemes::lightAndDarkLive()
 {
     for (const QString &theme : { u"light"_s, u"dark"_s }) {
@@ -270,6 +313,7 @@ void TestThemes::lightAndDarkLive()
         checkTheme(theme);
         shootPages(theme);
         shootDialogs(theme);
+        shootChart(theme);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "EnvironmentDelegate.h"
 
+#include "ThemeColors.h"
+
 #include "TierBadge.h"
 #include "TierStyle.h"
 #include "inventory/InventoryModel.h"
@@ -87,7 +89,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setRenderHint(QPainter::Antialiasing);
     QRect r = option.rect;
     const Tier tier = tierOf(index);
-    const QColor color(index.data(InventoryModel::ColorRole).toString());
+    const QColor color
+        = TierStyle::color(tier, index.data(InventoryModel::ColorRole).toString(), option.palette);
     const bool prod = index.data(InventoryModel::IsProductionRole).toBool();
     const QPalette &pal = option.palette;
 
@@ -100,8 +103,10 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         hf.setCapitalization(QFont::AllUppercase);
         hf.setLetterSpacing(QFont::PercentageSpacing, 108);
         painter->setFont(hf);
-        painter->setPen(prod ? Environment::defaultColor(Tier::Prod)
-                             : pal.color(QPalette::PlaceholderText));
+        painter->setPen(
+            prod ? ThemeColors::withContrast(TierStyle::color(Tier::Prod, QString(), pal),
+                                             pal.color(QPalette::Base), 4.5)
+                 : pal.color(QPalette::PlaceholderText));
         //: Sidebar group heading: %1 = tier group name, %2 = number of environments
         const QString text
             = tr("%1 \u00b7 %2").arg(TierStyle::groupName(tier)).arg(groupSize(index));

@@ -1,5 +1,7 @@
 #include "PageHeading.h"
 
+#include "ThemeColors.h"
+
 #include "TierBadge.h"
 #include "TierStyle.h"
 
@@ -57,11 +59,26 @@ QLabel *PageHeading::makeHeadline(const QString &objectName, const QString &acce
 
 void PageHeading::setHeadlineColor(QLabel *headline, const QColor &color)
 {
-    QPalette p = headline->palette();
-    p.setColor(QPalette::WindowText,
-               color.isValid() ? color
-                               : headline->parentWidget()->palette().color(QPalette::WindowText));
-    headline->setPalette(p);
+    // Kept on the label and re-applied on every palette change (a live theme switch): the
+    // colour made readable (4.5:1) on the window, or the window text when none is asked for.
+    constexpr const char *kColor = "tideskHeadlineColor";
+    headline->setProperty(kColor, color);
+    const auto apply = [headline] {
+        const QColor wanted = headline->property(kColor).value<QColor>();
+        const QPalette parent = headline->parentWidget()->palette();
+        QPalette p = headline->palette();
+        p.setColor(QPalette::WindowText,
+                   wanted.isValid()
+                       ? ThemeColors::withContrast(wanted, parent.color(QPalette::Window), 4.5)
+                       : parent.color(QPalette::WindowText));
+        headline->setPalette(p);
+    };
+    if (headline->property("tideskHeadlineFollowed").toBool()) {
+        apply();
+        return;
+    }
+    headline->setProperty("tideskHeadlineFollowed", true);
+    ThemeColors::follow(headline, apply);
 }
 
 } // namespace TiDesk

@@ -2,6 +2,7 @@
 
 #include "TierStyle.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -29,35 +30,51 @@ TierBanner::TierBanner(QWidget *parent)
 
 void TierBanner::setEnvironment(const Environment &env)
 {
+    m_env = env;
+    m_hasEnv = true;
     m_production = env.isProduction();
-    m_accent = TierStyle::color(env);
     QFont f = font();
     f.setBold(true);
-    QPalette pal = m_label->palette();
     if (m_production) {
-        m_background = m_accent;
         f.setPointSizeF(f.pointSizeF() * 1.6);
         f.setLetterSpacing(QFont::PercentageSpacing, 106);
-        pal.setColor(QPalette::WindowText, Qt::white);
         m_hint->setText(tr("Changes here affect live systems"));
         setFixedHeight(48);
     } else {
-        m_background = m_accent;
-        m_background.setAlpha(38);
         f.setPointSizeF(f.pointSizeF() * 1.15);
-        const bool darkTheme = palette().color(QPalette::Window).lightness() < 128;
-        pal.setColor(QPalette::WindowText,
-                     darkTheme ? m_accent.lighter(160) : m_accent.darker(130));
         m_hint->clear();
         setFixedHeight(32);
     }
     m_label->setFont(f);
-    m_label->setPalette(pal);
-    m_hint->setPalette(pal);
     m_label->setText(TierStyle::bannerText(env));
     setAccessibleDescription(m_label->text());
+    applyColors();
     show();
     update();
+}
+
+void TierBanner::applyColors()
+{
+    if (!m_hasEnv)
+        return;
+    const TierStyle::BannerColors colors = TierStyle::bannerColors(m_env, palette());
+    m_background = colors.background;
+    m_accent = colors.accent;
+    m_text = colors.text;
+    for (QLabel *label : { m_label, m_hint }) {
+        QPalette pal = label->palette();
+        pal.setColor(QPalette::WindowText, m_text);
+        label->setPalette(pal);
+    }
+    update();
+}
+
+void TierBanner::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The children's palettes are set here, never this widget's: no recursion.
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
 }
 
 void TierBanner::clearEnvironment()
@@ -65,6 +82,7 @@ void TierBanner::clearEnvironment()
     m_label->clear();
     m_hint->clear();
     m_production = false;
+    m_hasEnv = false;
     hide();
 }
 

@@ -1,5 +1,9 @@
 #include "TierStyle.h"
 
+#include "ThemeColors.h"
+
+#include <QGuiApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace TiDesk {
@@ -66,8 +70,40 @@ QString TierStyle::windowTitle(const Environment *env)
 
 QColor TierStyle::color(const Environment &env)
 {
-    const QColor c(env.effectiveColor());
-    return c.isValid() ? c : QColor(Environment::defaultColor(env.tier));
+    return color(env, QGuiApplication::palette());
+}
+
+QColor TierStyle::color(Tier tier, const QString &customColor, const QPalette &palette)
+{
+    QColor c(customColor);
+    if (!c.isValid())
+        c = QColor(Environment::defaultColor(tier));
+    return ThemeColors::withContrast(c, palette.color(QPalette::Window), 3.0);
+}
+
+QColor TierStyle::color(const Environment &env, const QPalette &palette)
+{
+    return color(env.tier, env.color, palette);
+}
+
+QColor TierStyle::textColor(const QColor &tierColor)
+{
+    return ThemeColors::bestTextOn(tierColor);
+}
+
+TierStyle::BannerColors TierStyle::bannerColors(const Environment &env, const QPalette &palette)
+{
+    BannerColors c;
+    c.accent = color(env, palette);
+    if (env.isProduction()) {
+        c.background = c.accent;
+        c.text = textColor(c.background);
+        return c;
+    }
+    const QColor window = palette.color(QPalette::Window);
+    c.background = ThemeColors::blend(window, c.accent, ThemeColors::isDark(palette) ? 0.22 : 0.15);
+    c.text = ThemeColors::withContrast(c.accent, c.background, 5.0); // 4.5 with a margin
+    return c;
 }
 
 } // namespace TiDesk

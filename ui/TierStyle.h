@@ -1,12 +1,15 @@
 // TierStyle: how an environment's tier is named and coloured on screen (badge text, banner text,
 // window-title tag, colours). One place so the sidebar, the banner, the page and the title agree.
-// Threading: any thread (pure functions; texts go through tr()).
+// Colours adapt to the palette: a tier colour keeps 3:1 against the window, its text 4.5:1.
+// Threading: any thread for the functions taking a palette; color(env) reads the application
+// palette (GUI thread).
 #pragma once
 
 #include "inventory/Environment.h"
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QPalette>
 #include <QString>
 
 namespace TiDesk {
@@ -27,7 +30,24 @@ public:
     static QString bannerText(const Environment &env);
     // "TiDesk — prod [PRODUCTION]"; without an environment just "TiDesk".
     static QString windowTitle(const Environment *env);
+    // The tier colour for the current application palette (GUI thread).
     static QColor color(const Environment &env);
+    // The tier colour as drawn on palette: the environment's colour (or its tier's default),
+    // lightened or darkened only when it would not reach 3:1 against the window.
+    static QColor color(const Environment &env, const QPalette &palette);
+    static QColor color(Tier tier, const QString &customColor, const QPalette &palette);
+    // Text on a tier-coloured fill (badge, production banner): black or white, >= 4.5:1.
+    static QColor textColor(const QColor &tierColor);
+
+    // The top-of-window banner: production is a solid tier-coloured strip with text in
+    // textColor(); other tiers a tint of the tier colour over the window with tier-coloured text.
+    struct BannerColors
+    {
+        QColor background;
+        QColor text;
+        QColor accent; // the edge strip
+    };
+    static BannerColors bannerColors(const Environment &env, const QPalette &palette);
 };
 
 } // namespace TiDesk

@@ -11,6 +11,7 @@ target_sources(tidesk_ui PRIVATE
     PageHeading.h PageHeading.cpp
     TierStyle.h TierStyle.cpp
     Theme.h Theme.cpp
+    SystemColorScheme.h SystemColorScheme.cpp
     TrayNotifier.h TrayNotifier.cpp
     pages/EnvironmentPage.h pages/EnvironmentPage.cpp
     pages/WelcomePage.h pages/WelcomePage.cpp

@@ -1,5 +1,8 @@
 #include "MessageBanner.h"
 
+#include "ThemeColors.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -13,34 +16,40 @@ using namespace Qt::StringLiterals;
 namespace TiDesk {
 
 namespace {
-QColor accentFor(MessageBanner::Kind kind)
+ThemeColors::Role roleFor(MessageBanner::Kind kind)
 {
     switch (kind) {
-    case MessageBanner::Kind::Info: return QColor(0x15, 0x65, 0xc0);
-    case MessageBanner::Kind::Success: return QColor(0x2e, 0x7d, 0x32);
-    case MessageBanner::Kind::Warning: return QColor(0xef, 0x8f, 0x00);
-    case MessageBanner::Kind::Error: return QColor(0xc6, 0x28, 0x28);
-    case MessageBanner::Kind::Critical: return QColor(0x7f, 0x00, 0x00);
+    case MessageBanner::Kind::Info: return ThemeColors::Role::Info;
+    case MessageBanner::Kind::Success: return ThemeColors::Role::Ok;
+    case MessageBanner::Kind::Warning: return ThemeColors::Role::Warning;
+    case MessageBanner::Kind::Error:
+    case MessageBanner::Kind::Critical: return ThemeColors::Role::Error;
     }
-    return QColor(0x75, 0x75, 0x75);
+    return ThemeColors::Role::Muted;
 }
 
-QColor backgroundFor(MessageBanner::Kind kind)
+// Colours from the palette at the time of asking, so a theme switch repaints them right.
+QColor accentFor(MessageBanner::Kind kind, const QPalette &pal)
 {
-    switch (kind) {
-    case MessageBanner::Kind::Info: return QColor(0xe3, 0xf2, 0xfd);
-    case MessageBanner::Kind::Success: return QColor(0xe8, 0xf5, 0xe9);
-    case MessageBanner::Kind::Warning: return QColor(0xff, 0xf3, 0xe0);
-    case MessageBanner::Kind::Error: return QColor(0xff, 0xeb, 0xee);
-    case MessageBanner::Kind::Critical: return QColor(0xc6, 0x28, 0x28); // the production red
-    }
-    return QColor(0xf5, 0xf5, 0xf5);
+    if (kind == MessageBanner::Kind::Critical)
+        return ThemeColors::criticalBackground().darker(150);
+    return ThemeColors::foreground(roleFor(kind), pal);
+}
+
+QColor backgroundFor(MessageBanner::Kind kind, const QPalette &pal)
+{
+    if (kind == MessageBanner::Kind::Critical)
+        return ThemeColors::criticalBackground(); // the production red
+    return ThemeColors::tint(roleFor(kind), pal);
 }
 
 // Text on the banner's own background, whatever the theme.
-QColor textFor(MessageBanner::Kind kind)
+QColor textFor(MessageBanner::Kind kind, const QPalette &pal)
 {
-    return kind == MessageBanner::Kind::Critical ? QColor(Qt::white) : QColor(0x21, 0x21, 0x21);
+    const QColor bg = backgroundFor(kind, pal);
+    if (kind == MessageBanner::Kind::Critical)
+        return ThemeColors::bestTextOn(bg);
+    return ThemeColors::withContrast(pal.color(QPalette::WindowText), bg, 7.0);
 }
 
 QString glyphFor(MessageBanner::Kind kind)
@@ -117,21 +126,12 @@ void MessageBanner::showMessage(Kind kind, const QString &text, const QString &d
     m_kind = kind;
     const bool critical = kind == Kind::Critical;
     m_icon->setText(glyphFor(kind));
-    QPalette pal = m_icon->palette();
-    pal.setColor(QPalette::WindowText, critical ? textFor(kind) : accentFor(kind));
-    m_icon->setPalette(pal);
     QFont iconFont = font();
     iconFont.setPointSizeF(iconFont.pointSizeF() * (critical ? 2.2 : 1.4));
     iconFont.setBold(true);
     m_icon->setFont(iconFont);
 
-    // The banner paints its own background, so force its text colour whatever the theme.
-    QPalette textPal = m_text->palette();
-    textPal.setColor(QPalette::WindowText, textFor(kind));
-    textPal.setColor(QPalette::ButtonText, textFor(kind));
-    m_text->setPalette(textPal);
-    m_detail->setPalette(textPal);
-    m_close->setPalette(textPal);
+    applyColors();
     QFont headline = font();
     headline.setBold(true);
     if (critical)
@@ -148,6 +148,40 @@ void MessageBanner::showMessage(Kind kind, const QString &text, const QString &d
     setAccessibleDescription(detail.isEmpty() ? text : text + u'\n' + detail);
     show();
     update();
+}
+
+void MessageBanner::applyColors()
+{
+    const QPalette &base = palette();
+    const bool critical = m_kind == Kind::Critical;
+    QPalette pal = m_icon->palette();
+    pal.setColor(QPalette::WindowText, critical ? textFor(m_kind, base) : accentFor(m_kind, base));
+    m_icon->setPalette(pal);
+    // The banner paints its own background, so force its text colour whatever the theme.
+    QPalette textPal = m_text->palette();
+    textPal.setColor(QPalette::WindowText, textFor(m_kind, base));
+    textPal.setColor(QPalette::ButtonText, textFor(m_kind, base));
+    m_text->setPalette(textPal);
+    m_detail->setPalette(textPal);
+    m_close->setPalette(textPal);
+}
+
+QColor MessageBanner::backgroundColor() const
+{
+    return backgroundFor(m_kind, palette());
+}
+
+QColor MessageBanner::textColor() const
+{
+    return textFor(m_kind, palette());
+}
+
+void MessageBanner::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Only the children's palettes are set here: no recursion.
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
 }
 
 void MessageBanner::clear()
@@ -180,12 +214,13 @@ void MessageBanner::paintEvent(QPaintEvent *)
     const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
     QPainterPath path;
     path.addRoundedRect(r, 4, 4);
-    p.fillPath(path, backgroundFor(m_kind));
+    const QPalette &pal = palette();
+    p.fillPath(path, backgroundFor(m_kind, pal));
     const qreal border = m_kind == Kind::Critical ? 2 : 1;
-    p.setPen(QPen(accentFor(m_kind), border));
+    p.setPen(QPen(accentFor(m_kind, pal), border));
     p.drawPath(path);
     p.fillRect(QRectF(r.left(), r.top(), m_kind == Kind::Critical ? 8 : 4, r.height()),
-               accentFor(m_kind));
+               accentFor(m_kind, pal));
 }
 
 } // namespace TiDesk

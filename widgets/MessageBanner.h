@@ -2,7 +2,7 @@
 // content it concerns, with a close button and an optional action button ("Retry", "Unlock…").
 // Pages use it for recoverable errors instead of modal message boxes. Hidden until showMessage().
 // Critical is for the rare message that must not be missed (a possible attack): white on solid
-// red with a larger headline.
+// red with a larger headline. Colours derive from the palette and follow a theme switch.
 // Threading: GUI thread only.
 #pragma once
 
@@ -36,6 +36,9 @@ public:
     [[nodiscard]] QString detail() const;
     [[nodiscard]] bool isClosable() const { return m_closable; }
     void setClosable(bool closable);
+    // The colours as painted now (they follow the palette).
+    [[nodiscard]] QColor backgroundColor() const;
+    [[nodiscard]] QColor textColor() const;
 
 signals:
     void actionTriggered();
@@ -43,8 +46,11 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyColors();
+
     Kind m_kind = Kind::Info;
     bool m_closable = true;
     QLabel *m_icon = nullptr;

@@ -1,5 +1,7 @@
 #include "PillDelegate.h"
 
+#include "ThemeColors.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -52,7 +54,7 @@ void PillDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     path.addRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), pill.height() / 2, pill.height() / 2);
     if (p.style == PillStyle::Solid) {
         painter->fillPath(path, p.color);
-        painter->setPen(Qt::white);
+        painter->setPen(ThemeColors::bestTextOn(p.color));
     } else {
         QColor tint = p.color;
         tint.setAlpha(p.style == PillStyle::Dashed ? 30 : 38);
@@ -61,7 +63,10 @@ void PillDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             QPen(p.color, 1, p.style == PillStyle::Dashed ? Qt::DashLine : Qt::SolidLine));
         painter->drawPath(path);
         if (p.style == PillStyle::Dashed)
-            painter->setPen(p.color);
+            // The pill's colour as text, made readable on this theme's background.
+            painter->setPen(ThemeColors::withContrast(
+                p.color, ThemeColors::blend(opt.palette.color(QPalette::Base), p.color, 30 / 255.0),
+                4.5));
         else
             painter->setPen((opt.state & QStyle::State_Selected)
                                 ? opt.palette.color(QPalette::HighlightedText)

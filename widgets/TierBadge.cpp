@@ -1,5 +1,7 @@
 #include "TierBadge.h"
 
+#include "ThemeColors.h"
+
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
@@ -64,10 +66,8 @@ QSize TierBadge::minimumSizeHint() const
 
 QColor TierBadge::textColorFor(const QColor &background)
 {
-    // Relative luminance (sRGB approximation): tier colours are mostly dark, so white wins often.
-    const double lum = 0.2126 * double(background.redF()) + 0.7152 * double(background.greenF())
-        + 0.0722 * double(background.blueF());
-    return lum > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+    // WCAG contrast: whichever of black and white reads better (at least 4.58:1).
+    return ThemeColors::bestTextOn(background);
 }
 
 QRect TierBadge::paint(QPainter *painter, const QRect &rect, const QColor &color,

@@ -27,7 +27,7 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-    // Black or white, whichever reads better on background.
+    // Black or white, whichever has the higher WCAG contrast on background.
     static QColor textColorFor(const QColor &background);
     // Draws a pill centred vertically in rect, left-aligned; returns the rectangle painted.
     static QRect paint(QPainter *painter, const QRect &rect, const QColor &color,

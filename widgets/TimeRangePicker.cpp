@@ -1,5 +1,7 @@
 #include "TimeRangePicker.h"
 
+#include "ThemeColors.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTime>
@@ -23,11 +25,22 @@ constexpr qint64 kMinute = 60 * 1000;
 constexpr int kAutoRefreshSeconds[] = { 0, 10, 30, 60 };
 const QString kDateTimeFormat = u"yyyy-MM-dd HH:mm"_s;
 // The active range must be obvious at a glance: the checked button is filled, not just sunken.
-const QString kPresetStyle = u"QToolButton { padding: 3px 8px; border: 1px solid #b0b0b0;"
-                             " border-radius: 3px; background: #fafafa; color: #212121; }"
-                             " QToolButton:hover:!checked { background: #eeeeee; }"
-                             " QToolButton:checked { background: #1565c0; border-color: #0d47a1;"
-                             " color: white; font-weight: bold; }"_s;
+// Colours from the palette so the buttons read in light and dark themes.
+QString presetStyle(const QPalette &pal)
+{
+    const QColor button = pal.color(QPalette::Button);
+    const QColor text = pal.color(QPalette::ButtonText);
+    const QColor border = ThemeColors::blend(button, text, 0.35);
+    const QColor hover = ThemeColors::blend(button, text, 0.08);
+    const QColor checked
+        = ThemeColors::withContrast(pal.color(QPalette::Highlight), Qt::white, 4.5);
+    return u"QToolButton { padding: 3px 8px; border: 1px solid %1; border-radius: 3px;"
+           " background: %2; color: %3; }"
+           " QToolButton:hover:!checked { background: %4; }"
+           " QToolButton:checked { background: %5; border-color: %6; color: white;"
+           " font-weight: bold; }"_s.arg(border.name(), button.name(), text.name(), hover.name(),
+                                         checked.name(), checked.darker(130).name());
+}
 
 } // namespace
 
@@ -69,7 +82,6 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
         b->setCheckable(true);
         b->setObjectName(p.objectName);
         b->setMinimumWidth(40);
-        b->setStyleSheet(kPresetStyle);
         m_presets->addButton(b, int(p.preset));
         top->addWidget(b);
     }
@@ -79,7 +91,6 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
     m_customButton->setAccessibleName(tr("Custom time range"));
     m_customButton->setObjectName(u"presetCustom"_s);
     m_customButton->setCheckable(true);
-    m_customButton->setStyleSheet(kPresetStyle);
     m_presets->addButton(m_customButton, int(Preset::Custom));
     top->addWidget(m_customButton);
     top->addSpacing(16);
@@ -106,7 +117,12 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
     m_refreshButton->setToolTip(tr("Fetch the charts again now"));
     m_refreshButton->setAccessibleName(tr("Refresh"));
     m_refreshButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_refreshButton->setStyleSheet(kPresetStyle);
+    ThemeColors::follow(this, [this] {
+        const QString css = presetStyle(palette());
+        for (QAbstractButton *b : m_presets->buttons())
+            b->setStyleSheet(css);
+        m_refreshButton->setStyleSheet(css);
+    });
     top->addWidget(m_refreshButton);
 
     // The custom editor row, shown by "Custom…".
@@ -132,7 +148,7 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
     m_applyButton->setObjectName(u"customApply"_s);
     m_error = new QLabel(m_customRow);
     m_error->setObjectName(u"customError"_s);
-    m_error->setStyleSheet(u"QLabel { color: #c62828; }"_s);
+    ThemeColors::setTextRole(m_error, ThemeColors::Role::Error);
     m_error->hide();
     row->addWidget(fromLabel);
     row->addWidget(m_fromEdit);

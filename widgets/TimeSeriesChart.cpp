@@ -1,5 +1,6 @@
 #include "TimeSeriesChart.h"
 
+#include "ThemeColors.h"
 #include "common/Downsample.h"
 #include "common/MetricFormat.h"
 
@@ -37,12 +38,28 @@ const QColor kPalette[] = {
 };
 constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
 const QColor kStale(0xbd, 0xbd, 0xbd);
-// The message overlay: neutral for "no data", MessageBanner's error colours for a failure.
-const QString kInfoStyle = u"QLabel { background: rgba(255,255,255,225); color: #424242;"
-                           " border: 1px solid #bdbdbd; border-radius: 4px; padding: 8px 14px; }"_s;
-const QString kErrorStyle = u"QLabel { background: rgba(255,235,238,240); color: #b71c1c;"
-                            " border: 1px solid #c62828; border-radius: 4px; padding: 8px 14px;"
-                            " font-weight: bold; }"_s;
+// The message overlay: neutral for "no data", the error role's colours for a failure; both from
+// the palette (ThemeColors) so they read in light and dark.
+QString infoStyle(const QPalette &pal)
+{
+    QColor bg = pal.color(QPalette::Base);
+    bg.setAlpha(235);
+    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px;"
+           " padding: 8px 14px; }"_s.arg(
+               bg.name(QColor::HexArgb),
+               ThemeColors::foreground(ThemeColors::Role::Muted, pal).name(),
+               pal.color(QPalette::Mid).name());
+}
+
+QString errorStyle(const QPalette &pal)
+{
+    const QColor accent = ThemeColors::foreground(ThemeColors::Role::Error, pal);
+    const QColor bg = ThemeColors::tint(ThemeColors::Role::Error, pal);
+    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px;"
+           " padding: 8px 14px; font-weight: bold; }"_s.arg(
+               bg.name(), ThemeColors::withContrast(accent, bg, 4.5).name(), accent.name());
+}
+
 // Antialiased strokes wider than 1 px cost about 5x more to paint (bench_charts: 10 x 1,116
 // points take ~100 ms at 1.5 px, ~20 ms at 1 px), so only sparse charts get the nicer line.
 constexpr qreal kPenWidth = 1.5;
@@ -114,16 +131,8 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
 
     QFont axisFont = font();
     axisFont.setPointSizeF(axisFont.pointSizeF() * 0.9);
-    const QColor grid(0xe6, 0xe6, 0xe6);
-    const QColor labels(0x55, 0x55, 0x55);
     m_timeAxis->setLabelsFont(axisFont);
-    m_timeAxis->setLabelsColor(labels);
-    m_timeAxis->setGridLineColor(grid);
-    m_timeAxis->setLinePenColor(grid.darker(130));
     m_valueAxis->setLabelsFont(axisFont);
-    m_valueAxis->setLabelsColor(labels);
-    m_valueAxis->setGridLineColor(grid);
-    m_valueAxis->setLinePenColor(grid.darker(130));
     m_valueAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
@@ -136,7 +145,6 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_view->viewport()->installEventFilter(this);
 
     m_crosshair = new QGraphicsLineItem(m_chart);
-    m_crosshair->setPen(QPen(QColor(0x42, 0x42, 0x42, 160), 1, Qt::DashLine));
     m_crosshair->setZValue(1000);
     m_crosshair->hide();
 
@@ -148,15 +156,14 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
         label->hide();
         return label;
     };
-    m_hoverBox = overlay(u"hoverBox"_s,
-                         u"QLabel { background: rgba(255,255,255,235); color: #212121;"
-                         " border: 1px solid #9e9e9e; border-radius: 3px; padding: 4px 6px; }"_s);
+    m_hoverBox = overlay(u"hoverBox"_s, QString());
     m_hoverBox->setTextFormat(Qt::RichText);
-    m_messageLabel = overlay(u"chartMessage"_s, kInfoStyle);
+    m_messageLabel = overlay(u"chartMessage"_s, QString());
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setAlignment(Qt::AlignCenter);
-    m_loadingLabel = overlay(u"chartLoading"_s, u"QLabel { color: #616161; padding: 2px 6px; }"_s);
+    m_loadingLabel = overlay(u"chartLoading"_s, QString());
     m_loadingLabel->setText(tr("Loading…"));
+    applyChrome();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -369,6 +376,48 @@ void TimeSeriesChart::replot()
     applyColors(); // the pen width depends on how many points are drawn
 }
 
+void TimeSeriesChart::applyChrome()
+{
+    const QPalette &pal = palette();
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor muted = ThemeColors::foreground(ThemeColors::Role::Muted, pal);
+    // Grid lines a little off the background, axis lines a little more.
+    const QColor grid = ThemeColors::blend(base, text, ThemeColors::isDark(pal) ? 0.14 : 0.10);
+    const QColor axis = ThemeColors::blend(base, text, 0.30);
+    m_chart->setBackgroundBrush(base);
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->setPlotAreaBackgroundVisible(false);
+    m_chart->setTitleBrush(text);
+    m_chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *a :
+         { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis) }) {
+        a->setLabelsColor(muted);
+        a->setGridLineColor(grid);
+        a->setLinePenColor(axis);
+    }
+    QColor cross = text;
+    cross.setAlpha(160);
+    m_crosshair->setPen(QPen(cross, 1, Qt::DashLine));
+    QColor hoverBg = base;
+    hoverBg.setAlpha(240);
+    m_hoverBox->setStyleSheet(u"QLabel { background: %1; color: %2; border: 1px solid %3;"
+                              " border-radius: 3px; padding: 4px 6px; }"_s.arg(
+                                  hoverBg.name(QColor::HexArgb), text.name(), axis.name()));
+    m_loadingLabel->setStyleSheet(u"QLabel { color: %1; padding: 2px 6px; }"_s.arg(muted.name()));
+    m_messageLabel->setStyleSheet(QString()); // placeOverlays() sets it for the current message
+    placeOverlays();
+    applyColors();
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Only children's style sheets and the chart's brushes change here: no recursion.
+    if (event->type() == QEvent::PaletteChange)
+        applyChrome();
+}
+
 void TimeSeriesChart::applyColors()
 {
     const bool stale = !m_message.isEmpty();
@@ -384,7 +433,7 @@ void TimeSeriesChart::applyColors()
     }
     for (int i = 0; i < m_dots.size(); ++i) {
         m_dots.at(i)->setBrush(stale ? kStale : seriesColor(i));
-        m_dots.at(i)->setPen(QPen(Qt::white, 1.5));
+        m_dots.at(i)->setPen(QPen(palette().color(QPalette::Base), 1.5));
     }
 }
 
@@ -436,7 +485,7 @@ void TimeSeriesChart::placeOverlays()
     if (text.isEmpty() && noData && !m_loading && (m_set.fromMs != 0 || !m_set.series.isEmpty()))
         text = tr("No data for this time range");
     const bool error = !m_message.isEmpty() && m_messageKind == MessageKind::Error;
-    const QString &style = error ? kErrorStyle : kInfoStyle;
+    const QString style = error ? errorStyle(palette()) : infoStyle(palette());
     if (m_messageLabel->styleSheet() != style)
         m_messageLabel->setStyleSheet(style);
     m_messageLabel->setText(text);

@@ -78,6 +78,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Line
@@ -90,6 +91,8 @@ private:
     void updateAxes();
     void replot(); // (re)downsample into the existing lines for the current plot width
     void applyColors();
+    // Background, axes, grid, title, legend and overlays from the palette (light or dark).
+    void applyChrome();
     void onPlotAreaChanged();
     void showHoverAt(const QPointF &chartPos);
     void hideHover();

@@ -1,4 +1,5 @@
 target_sources(tidesk_widgets PRIVATE
+    ThemeColors.h ThemeColors.cpp
     TierBadge.h TierBadge.cpp
     StatusPill.h StatusPill.cpp
     PillDelegate.h PillDelegate.cpp

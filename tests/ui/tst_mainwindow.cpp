@@ -259,7 +259,7 @@ void TestMainWindow::prodChromeIsUnmistakable()
     QVERIFY(banner->isVisible());
     QCOMPARE(banner->text(), u"PRODUCTION — prod"_s);
     QVERIFY(banner->isProduction());
-    QCOMPARE(banner->backgroundColor(), QColor(u"#c62828"_s));
+    QCOMPARE(banner->backgroundColor(), QColor(Environment::defaultColor(Tier::Prod)));
     QCOMPARE(m_window->windowTitle(), u"TiDesk — prod [PRODUCTION]"_s);
     auto *text = banner->findChild<QLabel *>(u"tierBannerText"_s);
     QCOMPARE(text->palette().color(QPalette::WindowText), QColor(Qt::white));
@@ -268,9 +268,12 @@ void TestMainWindow::prodChromeIsUnmistakable()
     const QImage img = m_window->grab().toImage();
     const QPoint bannerPt
         = banner->mapTo(m_window.get(), QPoint(banner->width() - 4, banner->height() / 2));
-    QCOMPARE(img.pixelColor(bannerPt * img.devicePixelRatio()), QColor(u"#c62828"_s));
-    QCOMPARE(img.pixelColor(QPoint(1, img.height() / 2)), QColor(u"#c62828"_s));
-    QCOMPARE(img.pixelColor(QPoint(img.width() / 2, img.height() - 2)), QColor(u"#c62828"_s));
+    QCOMPARE(img.pixelColor(bannerPt * img.devicePixelRatio()),
+             QColor(Environment::defaultColor(Tier::Prod)));
+    QCOMPARE(img.pixelColor(QPoint(1, img.height() / 2)),
+             QColor(Environment::defaultColor(Tier::Prod)));
+    QCOMPARE(img.pixelColor(QPoint(img.width() / 2, img.height() - 2)),
+             QColor(Environment::defaultColor(Tier::Prod)));
 
     // The page: the name is the biggest text.
     auto *name = m_window->environmentPage()->findChild<QLabel *>(u"environmentName"_s);
@@ -289,7 +292,8 @@ void TestMainWindow::devChromeIsSubtle()
     QVERIFY(!banner->isProduction());
     QCOMPARE(m_window->windowTitle(), u"TiDesk — dev [DEVELOPMENT]"_s);
     const QImage img = m_window->grab().toImage();
-    QVERIFY(img.pixelColor(QPoint(1, img.height() / 2)) != QColor(u"#c62828"_s));
+    QVERIFY(img.pixelColor(QPoint(1, img.height() / 2))
+            != QColor(Environment::defaultColor(Tier::Prod)));
     QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"mainwindow-dev.png"_s).isEmpty());
 }
 
@@ -572,14 +576,22 @@ void TestMainWindow::settingsPage()
     auto *backend = page->findChild<QComboBox *>(u"settingsSecretBackend"_s);
     auto *help = page->findChild<QLabel *>(u"settingsSecretBackendHelp"_s);
     QVERIFY(help->text().contains(u"vault"_s));
+    // The theme applies at once: no restart, the page is dark now.
     theme->setCurrentIndex(theme->findData(u"dark"_s));
+    QVERIFY(!page->isRestartNeeded());
+    QVERIFY(Theme::isDarkPaletteApplied());
+    // The palette reaches the widgets through the window's event (next event-loop turn).
+    QTRY_VERIFY(page->palette().color(QPalette::Window).lightness() < 64);
+    QCOMPARE(AppSettings().theme(), u"dark"_s);
+    // The secret backend is read at start-up: that one needs a restart.
+    backend->setCurrentIndex(backend->findData(u"keychain"_s));
+    QCOMPARE(AppSettings().secretsBackend(), u"keychain"_s);
     QVERIFY(page->isRestartNeeded());
     QVERIFY(page->findChild<MessageBanner *>(u"settingsRestartBanner"_s)->isVisible());
-    QCOMPARE(AppSettings().theme(), u"dark"_s);
-    backend->setCurrentIndex(backend->findData(u"vault"_s));
-    QCOMPARE(AppSettings().secretsBackend(), u"vault"_s);
     QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"settings-page.png"_s).isEmpty());
     theme->setCurrentIndex(theme->findData(u"system"_s));
+    QVERIFY(!Theme::isDarkPaletteApplied());
+    QTRY_VERIFY(page->palette().color(QPalette::Window).lightness() > 192);
     backend->setCurrentIndex(backend->findData(u"auto"_s));
     QVERIFY(!page->isRestartNeeded());
     m_window->showPage(MainWindow::Page::Environment);
@@ -614,7 +626,7 @@ void TestMainWindow::darkTheme()
     QTRY_VERIFY(w.environmentCount() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!w.fleetChecker()->isRunning(), 10000);
     QVERIFY(w.selectEnvironment(u"prod"_s));
-    QCOMPARE(w.tierBanner()->backgroundColor(), QColor(u"#c62828"_s));
+    QCOMPARE(w.tierBanner()->backgroundColor(), QColor(Environment::defaultColor(Tier::Prod)));
     QVERIFY(!UiTestFixture::screenshot(&w, u"mainwindow-prod-dark.png"_s).isEmpty());
     QVERIFY(w.selectEnvironment(u"uat01"_s));
     QVERIFY(!UiTestFixture::screenshot(&w, u"mainwindow-uat-dark.png"_s).isEmpty());

@@ -1,5 +1,7 @@
 #include "BrRestoreDialog.h"
 
+#include "ThemeColors.h"
+
 #include "TierBadge.h"
 #include "TierStyle.h"
 #include "TypedNameField.h"
@@ -160,7 +162,7 @@ BrRestoreDialog::BrRestoreDialog(const Environment &source, const BackupJob &bac
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"brRestoreProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828;"_s);
+    ThemeColors::setTextRole(m_problem, ThemeColors::Role::Error);
     m_confirmBox = new QVBoxLayout;
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -204,14 +206,14 @@ void BrRestoreDialog::setLogWindow(const QDateTime &from, const QDateTime &to, c
         m_window->setText(
             tr("Point in time unavailable: %1")
                 .arg(error.isEmpty() ? tr("the log backup has no window yet") : error));
-        m_window->setStyleSheet(u"color: #b26a00;"_s);
+        ThemeColors::setTextRole(m_window, ThemeColors::Role::Warning);
         updateState();
         return;
     }
     //: %1, %2 = local date and time
     m_window->setText(
         tr("The log backup reaches from %1 to %2.").arg(shortTime(m_from), shortTime(m_to)));
-    m_window->setStyleSheet({});
+    ThemeColors::clearTextRole(m_window);
     m_until->setDateTimeRange(m_from.toLocalTime(), m_to.toLocalTime());
     m_until->setDateTime(m_to.toLocalTime());
     updateState();
@@ -245,7 +247,11 @@ void BrRestoreDialog::onTargetChanged()
         warnings << tr("This is the cluster the backup was taken from.");
     m_warning->setText(warnings.join(u' '));
     m_warning->setVisible(!warnings.isEmpty());
-    const QColor color = target.name.isEmpty() ? QColor(u"#b26a00"_s) : TierStyle::color(target);
+    // Text in the target's tier colour, made readable on this theme's window.
+    const QColor color = target.name.isEmpty()
+        ? ThemeColors::foreground(ThemeColors::Role::Warning, palette())
+        : ThemeColors::withContrast(TierStyle::color(target, palette()),
+                                    palette().color(QPalette::Window), 4.5);
     m_warning->setStyleSheet(u"color: %1; font-weight: bold;"_s.arg(color.name()));
     updateState();
     if (isVisible())

@@ -1,5 +1,7 @@
 #include "EndpointListEditor.h"
 
+#include "ThemeColors.h"
+
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -124,7 +126,8 @@ void EndpointListEditor::addFromEntry()
     const Result<QList<SqlEndpoint>> parsed = parse(m_entry->text(), m_defaultPort);
     if (!parsed.ok()) {
         m_entry->setToolTip(parsed.error().message);
-        m_entry->setStyleSheet(u"QLineEdit { border: 2px solid #c62828; }"_s);
+        m_entry->setStyleSheet(u"QLineEdit { border: 2px solid %1; }"_s.arg(
+            ThemeColors::foreground(ThemeColors::Role::Error, palette()).name()));
         return;
     }
     m_entry->setStyleSheet(QString());

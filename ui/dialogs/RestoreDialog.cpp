@@ -1,5 +1,7 @@
 #include "RestoreDialog.h"
 
+#include "ThemeColors.h"
+
 #include "TierBadge.h"
 #include "TierStyle.h"
 #include "TypedNameField.h"
@@ -85,7 +87,7 @@ RestoreDialog::RestoreDialog(Mode mode, const Environment &source, const BackupJ
     verify->setObjectName(u"restoreVerifyNote"_s);
     verify->setWordWrap(true);
     if (!checksumsRecorded)
-        verify->setStyleSheet(u"color: #b26a00;"_s);
+        ThemeColors::setTextRole(verify, ThemeColors::Role::Warning);
 
     m_target = new QComboBox(this);
     m_target->setObjectName(u"restoreTarget"_s);
@@ -137,7 +139,7 @@ RestoreDialog::RestoreDialog(Mode mode, const Environment &source, const BackupJ
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"restoreProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828;"_s);
+    ThemeColors::setTextRole(m_problem, ThemeColors::Role::Error);
     m_confirmBox = new QVBoxLayout;
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -215,7 +217,11 @@ void RestoreDialog::onTargetChanged()
         warnings << tr("This is the environment the backup was taken from.");
     m_warning->setText(warnings.join(u' '));
     m_warning->setVisible(!warnings.isEmpty());
-    const QColor color = target.name.isEmpty() ? QColor(u"#b26a00"_s) : TierStyle::color(target);
+    // Text in the target's tier colour, made readable on this theme's window.
+    const QColor color = target.name.isEmpty()
+        ? ThemeColors::foreground(ThemeColors::Role::Warning, palette())
+        : ThemeColors::withContrast(TierStyle::color(target, palette()),
+                                    palette().color(QPalette::Window), 4.5);
     m_warning->setStyleSheet(u"color: %1; font-weight: bold;"_s.arg(color.name()));
     updateState();
     if (isVisible())

@@ -1,5 +1,7 @@
 #include "SilenceDialog.h"
 
+#include "ThemeColors.h"
+
 #include "pages/AlertLevelDelegate.h"
 
 #include <QCheckBox>
@@ -38,9 +40,10 @@ SilenceDialog::SilenceDialog(const Alert &alert, const QString &envName, bool pr
     title->setWordWrap(true);
     auto *level = new QLabel(Alert::levelDisplayName(alert.level), this);
     level->setObjectName(u"silenceLevel"_s);
-    level->setStyleSheet(u"QLabel { color: white; background: %1; border-radius: 8px; "
+    const QColor levelColor = AlertLevelDelegate::colorFor(alert.level);
+    level->setStyleSheet(u"QLabel { color: %1; background: %2; border-radius: 8px; "
                          "padding: 1px 8px; font-weight: bold; }"_s.arg(
-                             AlertLevelDelegate::colorFor(alert.level).name()));
+                             ThemeColors::bestTextOn(levelColor).name(), levelColor.name()));
     auto *head = new QHBoxLayout;
     head->addWidget(title, 1);
     head->addWidget(level, 0, Qt::AlignTop);
@@ -120,9 +123,7 @@ SilenceDialog::SilenceDialog(const Alert &alert, const QString &envName, bool pr
             tr("%1 is a PRODUCTION environment: I want to silence this alert there").arg(envName),
             this);
         m_confirm->setObjectName(u"silenceConfirmProd"_s);
-        QPalette p = m_confirm->palette();
-        p.setColor(QPalette::WindowText, AlertLevelDelegate::colorFor(AlertLevel::Critical));
-        m_confirm->setPalette(p);
+        ThemeColors::setTextRole(m_confirm, ThemeColors::Role::Error);
         QFont cf = m_confirm->font();
         cf.setBold(true);
         m_confirm->setFont(cf);

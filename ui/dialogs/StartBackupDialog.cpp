@@ -1,5 +1,7 @@
 #include "StartBackupDialog.h"
 
+#include "ThemeColors.h"
+
 #include "TierBadge.h"
 #include "TierStyle.h"
 
@@ -82,7 +84,7 @@ StartBackupDialog::StartBackupDialog(const Environment &env, QWidget *parent)
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"backupProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #c62828;"_s);
+    ThemeColors::setTextRole(m_problem, ThemeColors::Role::Error);
     m_problem->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -217,6 +219,8 @@ void StartBackupDialog::updateState()
     m_problem->setVisible(!problem.isEmpty());
     m_problem->setText(problem);
     m_start->setEnabled(problem.isEmpty());
+    if (isVisible())
+        adjustSize(); // room for the wrapped problem line instead of overlapping the hint
 }
 
 } // namespace TiDesk

@@ -1,5 +1,7 @@
 #include "ActivityRowDelegate.h"
 
+#include "ThemeColors.h"
+
 #include "models/ActivityModel.h"
 
 namespace TiDesk {
@@ -9,8 +11,9 @@ void ActivityRowDelegate::initStyleOption(QStyleOptionViewItem *option,
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (!index.data(ActivityModel::OkRole).toBool()) {
-        const QColor red(0xc6, 0x28, 0x28);
-        option->palette.setColor(QPalette::Text, red);
+        // The error red readable on this theme's base (lighter in dark themes).
+        option->palette.setColor(
+            QPalette::Text, ThemeColors::foreground(ThemeColors::Role::Error, option->palette));
         option->palette.setColor(QPalette::HighlightedText, Qt::white);
         if (index.column() == ActivityModel::ResultColumn)
             option->font.setBold(true);

@@ -1,5 +1,7 @@
 #include "ClusterPage.h"
 
+#include "ThemeColors.h"
+
 #include "MessageBanner.h"
 #include "health/PdClient.h"
 #include "health/TopologyReader.h"
@@ -8,6 +10,7 @@
 #include "tunnel/BastionTunnels.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
@@ -30,8 +33,15 @@ namespace TiDesk {
 namespace {
 
 constexpr int kRefreshMs = 30000;
-const QString kRed = u"#c62828"_s;
-const QString kGreen = u"#2e7d32"_s;
+// Readable on the current palette (the light theme keeps #c62828 / #2e7d32; dark lightens them).
+QString errorColorName()
+{
+    return ThemeColors::foreground(ThemeColors::Role::Error, QGuiApplication::palette()).name();
+}
+QString okColorName()
+{
+    return ThemeColors::foreground(ThemeColors::Role::Ok, QGuiApplication::palette()).name();
+}
 
 // Nodes a DBA must look at (Down, Disconnected, Offline, unhealthy PD): the row tinted red and
 // its state in red, like the fleet page's down rows. Colours are UI; the core model only says
@@ -47,7 +57,7 @@ public:
             if (role == Qt::BackgroundRole)
                 return QBrush(QColor(0xc6, 0x28, 0x28, 40));
             if (index.column() == ClusterNodeModel::StateColumn)
-                return QBrush(QColor(kRed));
+                return QBrush(QColor(errorColorName()));
         }
         return QIdentityProxyModel::data(index, role);
     }
@@ -260,8 +270,8 @@ void ClusterPage::onRead()
             emit topologyRead(*r);
         } else {
             m_updated->setText(tr("Failed"));
-            m_headline->setText(
-                u"<span style=\"color:%1\">%2</span>"_s.arg(kRed, tr("Cannot read the topology")));
+            m_headline->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
+                errorColorName(), tr("Cannot read the topology")));
             m_banner->showMessage(MessageBanner::Kind::Error, r.error().message, r.error().detail,
                                   tr("Retry"));
             emit readFailed(r.error());
@@ -302,15 +312,15 @@ void ClusterPage::showTopology(const ClusterTopology &topo)
     if (problems > 0)
         //: %1 = number of nodes that are Down, Disconnected, Offline or unhealthy
         status = u"<span style=\"color:%1\">%2</span>"_s.arg(
-            kRed,
+            errorColorName(),
             problems == 1 ? tr("1 node in trouble") : tr("%1 nodes in trouble").arg(problems));
     else if (brokenChannels > 0)
         status = u"<span style=\"color:%1\">%2</span>"_s.arg(
-            kRed,
+            errorColorName(),
             brokenChannels == 1 ? tr("1 replication channel broken")
                                 : tr("%1 replication channels broken").arg(brokenChannels));
     else
-        status = u"<span style=\"color:%1\">%2</span>"_s.arg(kGreen, tr("all nodes up"));
+        status = u"<span style=\"color:%1\">%2</span>"_s.arg(okColorName(), tr("all nodes up"));
     m_headline->setText(counts.join(u" \u00b7 "_s) + u" \u2014 "_s + status);
 
     if (topo.problems.isEmpty())
@@ -367,7 +377,7 @@ void ClusterPage::showReplication(const ClusterTopology &topo)
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells[col]);
             if (!c.isHealthy() && (col == 2 || col == 3 || col == 5))
-                item->setForeground(QColor(kRed));
+                item->setForeground(QColor(errorColorName()));
             m_replication->setItem(i, col, item);
         }
     }

@@ -1,5 +1,7 @@
 #include "FleetStyleModel.h"
 
+#include "ThemeColors.h"
+
 #include "AlertLevelDelegate.h"
 #include "FleetStateDelegate.h"
 #include "inventory/InventoryModel.h"
@@ -8,6 +10,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 
 namespace TiDesk {
 
@@ -16,6 +19,13 @@ bool isDown(const QModelIndex &index)
 {
     return FleetModel::Severity(index.data(FleetModel::SeverityRole).toInt())
         == FleetModel::Severity::Down;
+}
+// Text colours are asked for at paint time: made readable (4.5:1) on the current palette's base,
+// so they follow a theme switch (a dark theme gets them lightened).
+QBrush readable(const QColor &c)
+{
+    return QBrush(
+        ThemeColors::withContrast(c, QGuiApplication::palette().color(QPalette::Base), 4.5));
 }
 } // namespace
 
@@ -36,25 +46,25 @@ QVariant FleetStyleModel::data(const QModelIndex &index, int role) const
         case FleetModel::AlertsColumn: {
             const int level = index.data(FleetModel::WorstAlertLevelRole).toInt();
             if (level >= 0 && AlertLevel(level) <= AlertLevel::Warning)
-                return QBrush(AlertLevelDelegate::colorFor(AlertLevel(level)));
+                return readable(AlertLevelDelegate::colorFor(AlertLevel(level)));
             if (!index.data(FleetModel::HasSampleRole).toBool())
-                return QBrush(QColor(0x8a, 0x8a, 0x8a));
+                return readable(QColor(0x8a, 0x8a, 0x8a));
             break;
         }
         case FleetModel::BackupColumn: {
             const QVariant level = index.data(FleetModel::BackupLevelRole);
             if (!level.isValid())
-                return QBrush(QColor(0x8a, 0x8a, 0x8a));
+                return readable(QColor(0x8a, 0x8a, 0x8a));
             switch (BackupHealth::Level(level.toInt())) {
-            case BackupHealth::Level::Critical: return QBrush(QColor(0xc6, 0x28, 0x28));
-            case BackupHealth::Level::Warning: return QBrush(QColor(0xb2, 0x6a, 0x00));
-            case BackupHealth::Level::Ok: return QBrush(QColor(0x2e, 0x7d, 0x32));
+            case BackupHealth::Level::Critical: return readable(QColor(0xc6, 0x28, 0x28));
+            case BackupHealth::Level::Warning: return readable(QColor(0xb2, 0x6a, 0x00));
+            case BackupHealth::Level::Ok: return readable(QColor(0x2e, 0x7d, 0x32));
             }
             break;
         }
         case FleetModel::LastErrorColumn:
             if (isDown(index))
-                return QBrush(FleetStateDelegate::colorFor(FleetModel::Severity::Down));
+                return readable(FleetStateDelegate::colorFor(FleetModel::Severity::Down));
             break;
         case FleetModel::EngineColumn:
         case FleetModel::UptimeColumn:
@@ -62,7 +72,7 @@ QVariant FleetStyleModel::data(const QModelIndex &index, int role) const
         case FleetModel::QpsColumn:
         case FleetModel::P99Column:
             if (!index.data(FleetModel::SortRole).isValid())
-                return QBrush(QColor(0x8a, 0x8a, 0x8a));
+                return readable(QColor(0x8a, 0x8a, 0x8a));
             break;
         default: break;
         }

@@ -1,9 +1,11 @@
 #include "SettingsPage.h"
 
 #include "MessageBanner.h"
+#include "Theme.h"
 #include "common/AppSettings.h"
 #include "secrets/CredentialStore.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -119,10 +121,10 @@ void SettingsPage::reload()
     const auto settings = openSettings(m_settingsPath);
     m_loadedBackend = settings->secretsBackend();
     m_loadedLanguage = settings->language();
-    m_loadedTheme = settings->theme();
+    m_appliedTheme = settings->theme();
     m_backend->setCurrentIndex(qMax(0, m_backend->findData(m_loadedBackend)));
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_loadedLanguage)));
-    m_theme->setCurrentIndex(qMax(0, m_theme->findData(m_loadedTheme)));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(m_appliedTheme)));
     m_loading = false;
     m_restartNeeded = false;
     m_restartBanner->clear();
@@ -142,12 +144,18 @@ void SettingsPage::save()
     settings->setTheme(theme);
     settings->sync();
 
-    m_restartNeeded
-        = backend != m_loadedBackend || language != m_loadedLanguage || theme != m_loadedTheme;
+    // The theme applies at once (every widget follows the palette); the secret backend and the
+    // language are read at start-up only.
+    if (theme != m_appliedTheme) {
+        m_appliedTheme = theme;
+        if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+            Theme::apply(*app, theme);
+    }
+    m_restartNeeded = backend != m_loadedBackend || language != m_loadedLanguage;
     if (m_restartNeeded)
         m_restartBanner->showMessage(
             MessageBanner::Kind::Info,
-            tr("Saved. Restart TiDesk to apply the new secret backend, language or theme."));
+            tr("Saved. Restart TiDesk to apply the new secret backend or language."));
     else
         m_restartBanner->clear();
     updateExplanation();

@@ -1,7 +1,7 @@
 // SettingsPage: secret backend (auto / keychain / vault, with what is in use now), language
 // (system / English / 中文) and theme (system / light / dark), saved in AppSettings as soon as
-// they change. Language, theme and backend are applied at start-up, so the page says when a
-// restart is needed.
+// they change. The theme applies at once (Theme::apply, live); language and backend are read at
+// start-up, so the page says when a restart is needed.
 // Threading: GUI thread (AppSettings writes a small INI file).
 #pragma once
 
@@ -44,7 +44,7 @@ private:
     MessageBanner *m_restartBanner = nullptr;
     QString m_loadedBackend;
     QString m_loadedLanguage;
-    QString m_loadedTheme;
+    QString m_appliedTheme; // the theme setting as last applied (or read)
     bool m_restartNeeded = false;
     bool m_loading = false;
 };

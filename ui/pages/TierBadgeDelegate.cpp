@@ -40,10 +40,10 @@ void TierBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QWidget *widget = opt.widget;
     (widget ? widget->style() : QApplication::style())
         ->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-    QColor color(index.data(InventoryModel::ColorRole).toString());
-    if (!color.isValid())
-        color
-            = QColor(Environment::defaultColor(Tier(index.data(InventoryModel::TierRole).toInt())));
+    // The tier colour as drawn on this palette (3:1 on the window; readable badge text).
+    const QColor color
+        = TierStyle::color(Tier(index.data(InventoryModel::TierRole).toInt()),
+                           index.data(InventoryModel::ColorRole).toString(), opt.palette);
     TierBadge::paint(painter, opt.rect.adjusted(kMargin, 0, -kMargin, 0), color, badgeText(index),
                      opt.font);
 }

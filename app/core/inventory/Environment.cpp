@@ -60,11 +60,13 @@ QString Environment::validate() const
 QString Environment::defaultColor(Tier tier)
 {
     switch (tier) {
+    // Readable in the light and the dark theme: 3:1 on either window, badge text (white, or
+    // black on orange) at 4.5:1. tests/unit/tst_tiercontrast checks every one.
     case Tier::Dev: return u"#2e7d32"_s; // green
-    case Tier::Test: return u"#1565c0"_s; // blue
-    case Tier::Uat: return u"#ef6c00"_s; // orange
-    case Tier::Prod: return u"#c62828"_s; // red
-    case Tier::Custom: return u"#6a1b9a"_s; // purple
+    case Tier::Test: return u"#1976d2"_s; // blue
+    case Tier::Uat: return u"#d86100"_s; // orange (black text)
+    case Tier::Prod: return u"#d32f2f"_s; // red
+    case Tier::Custom: return u"#9c4dcc"_s; // purple
     }
     return u"#757575"_s;
 }

@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPaintEvent>
+#include <QProcess>
 #include <QTimer>
 #include <QTranslator>
 #include <QtConcurrent>
@@ -138,7 +139,7 @@ int main(int argc, char *argv[])
         QCoreApplication::translate(
             "TiDesk::Main",
             "Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, "
-            "rules, guardrails, backups or settings."),
+            "rules, guardrails, backups, assist or settings."),
         u"page"_s);
     const QCommandLineOption shownOpt(
         u"report-shown"_s,
@@ -183,6 +184,7 @@ int main(int argc, char *argv[])
             { u"rules"_s, MainWindow::Page::Rules },
             { u"guardrails"_s, MainWindow::Page::Guardrails },
             { u"backups"_s, MainWindow::Page::Backups },
+            { u"assist"_s, MainWindow::Page::Assist },
             { u"settings"_s, MainWindow::Page::Settings },
         };
         const QString name = parser.value(pageOpt).toLower();
@@ -235,7 +237,27 @@ int main(int argc, char *argv[])
             app.exit(code);
         });
     }
+    // Settings ▸ "Restart now" (a new language or secret backend): close, then start again with
+    // the same options, minus --lang (the new setting decides) and the automation ones.
+    bool restart = false;
+    QObject::connect(&window, &MainWindow::restartRequested, &window, [&window, &restart] {
+        restart = true;
+        window.close();
+    });
     const int rc = QApplication::exec();
     unlockWatcher.waitForFinished();
+    if (restart && rc == 0) {
+        QStringList args = QCoreApplication::arguments().mid(1);
+        for (const QString &drop : { u"--lang"_s, u"--screenshot"_s, u"--quit-after-ms"_s }) {
+            for (qsizetype i = args.indexOf(drop); i >= 0; i = args.indexOf(drop)) {
+                args.remove(i, qMin<qsizetype>(2, args.size() - i));
+            }
+            args.removeIf([&drop](const QString &a) { return a.startsWith(drop + u'='); });
+        }
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("TiDesk::Main",
+                                                                "TiDesk could not start again.")));
+    }
     return rc;
 }

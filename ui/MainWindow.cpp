@@ -53,6 +53,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
@@ -266,6 +267,7 @@ void MainWindow::createCentral()
             showPage(Page::Guardrails);
     });
     m_settingsPage = new SettingsPage(m_services, QString(), m_pages);
+    connect(m_settingsPage, &SettingsPage::restartRequested, this, &MainWindow::restartRequested);
     // The page owns the BackupManager: backups/BackupLauncher.h and sql/Dialect.h (included
     // here through the guardrails page) both define a TiDesk::BackupRequest.
     m_backupsPage = new BackupsPage(m_services, nullptr, m_pages);
@@ -1160,11 +1162,15 @@ void MainWindow::openUserGuide()
     if (m_guideLookup.isRunning())
         return;
     // The packaged copy first, then one installed next to the binary, then the source tree's.
-    QStringList candidates { u"/usr/share/doc/tidesk/user-guide.md"_s,
-                             QDir(QCoreApplication::applicationDirPath())
-                                 .filePath(u"../share/doc/tidesk/user-guide.md"_s) };
+    // In Chinese the Chinese guide, else the English one.
+    const QString file
+        = QLocale().language() == QLocale::Chinese ? u"user-guide.zh_CN.md"_s : u"user-guide.md"_s;
+    QStringList candidates {
+        u"/usr/share/doc/tidesk/"_s + file,
+        QDir(QCoreApplication::applicationDirPath()).filePath(u"../share/doc/tidesk/"_s + file)
+    };
 #ifdef TIDESK_SOURCE_DIR
-    candidates << QStringLiteral(TIDESK_SOURCE_DIR "/docs/user-guide.md");
+    candidates << QStringLiteral(TIDESK_SOURCE_DIR "/docs/") + file;
 #endif
     m_guideLookup.setFuture(QtConcurrent::run(m_services.pool, [candidates] {
         for (const QString &path : candidates)

@@ -158,6 +158,9 @@ public slots:
     void showAbout();
 
 signals:
+    // Settings ▸ "Restart now": the composition root (main.cpp) restarts the program after the
+    // window has closed.
+    void restartRequested();
     void inventoryReloaded();
     void currentEnvironmentChanged(const TiDesk::Environment &env);
     // A remove requested through the UI finished (ok or not).

@@ -9659,10 +9659,6 @@ Pick one on the left, or press Ctrl+K to find one by name.</source>
         <translation>tidesk：未知页面“%1”</translation>
     </message>
     <message>
-        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails, backups or settings.</source>
-        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails、backups 或 settings。</translation>
-    </message>
-    <message>
         <source>Usage: tidesk-cli [global options] &lt;command&gt; ...
 
 Commands:
@@ -9721,6 +9717,14 @@ Global options:
                               known_hosts（已变更的密钥始终会被拒绝）
   --json                      输出机器可读格式
   --verbose                   将 TiDesk 的操作记录输出到 stderr（绝不包含密钥）</translation>
+    </message>
+    <message>
+        <source>TiDesk could not start again.</source>
+        <translation>TiDesk 无法重新启动。</translation>
+    </message>
+    <message>
+        <source>Page to show at start: environment, activity, alerts, cluster, fleet, sessions, slow, rules, guardrails, backups, assist or settings.</source>
+        <translation>启动时显示的页面：environment、activity、alerts、cluster、fleet、sessions、slow、rules、guardrails、backups、assist 或 settings。</translation>
     </message>
 </context>
 <context>
@@ -12046,10 +12050,6 @@ Global options:
         <translation>设置在更改后立即保存。密码绝不会存入设置文件。</translation>
     </message>
     <message>
-        <source>Saved. Restart TiDesk to apply the new secret backend, language or theme.</source>
-        <translation>已保存。重启 TiDesk 后新的密钥后端、语言或主题才会生效。</translation>
-    </message>
-    <message>
         <source>Passwords are kept in the operating system's keychain (Secret Service, KWallet, macOS Keychain or Windows Credential Manager). TiDesk will not start its vault.</source>
         <translation>密码保存在操作系统的钥匙串中（Secret Service、KWallet、macOS 钥匙串或 Windows 凭据管理器）。TiDesk 不会启用自己的保险库。</translation>
     </message>
@@ -12079,6 +12079,14 @@ Global options:
         <extracomment>%1 = what the chosen backend does, %2 = which backend this session uses</extracomment>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>Saved. Restart TiDesk to apply the new secret backend or language.</source>
+        <translation>已保存。重启 TiDesk 后新的密码后端或语言才会生效。</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
     </message>
 </context>
 <context>
@@ -13755,7 +13763,9 @@ Choose a passphrase (at least %2 characters). It cannot be recovered: without it
     <message numerus="yes">
         <source>Add %n environment(s) from %1?</source>
         <extracomment>%n = environments in the file, %1 = file name</extracomment>
-        <translation><numerusform>从 %1 添加 %n 个环境？</numerusform></translation>
+        <translation>
+            <numerusform>从 %1 添加 %n 个环境？</numerusform>
+        </translation>
     </message>
     <message>
         <source>(no name yet)</source>
@@ -13763,12 +13773,16 @@ Choose a passphrase (at least %2 characters). It cannot be recovered: without it
     </message>
     <message numerus="yes">
         <source>Add %n environment(s)</source>
-        <translation><numerusform>添加 %n 个环境</numerusform></translation>
+        <translation>
+            <numerusform>添加 %n 个环境</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Added %n environment(s).</source>
         <extracomment>%n = environments added</extracomment>
-        <translation><numerusform>已添加 %n 个环境。</numerusform></translation>
+        <translation>
+            <numerusform>已添加 %n 个环境。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlock vault…</source>

@@ -81,6 +81,10 @@ expect=(
     /usr/share/bash-completion/completions/tidesk-cli
     /usr/share/doc/tidesk/cli.md
     /usr/share/doc/tidesk/rules.md
+    /usr/share/doc/tidesk/user-guide.md
+    /usr/share/doc/tidesk/user-guide.zh_CN.md
+    /usr/share/doc/tidesk/images/guide/en-fleet.png
+    /usr/share/doc/tidesk/images/guide/zh_CN-first-run.png
 )
 sizes=(16 22 24 32 48 64 128 256)
 for s in "${sizes[@]}"; do expect+=("/usr/share/icons/hicolor/${s}x${s}/apps/io.tidesk.TiDesk.png"); done

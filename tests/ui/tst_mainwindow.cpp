@@ -587,7 +587,17 @@ void TestMainWindow::settingsPage()
     backend->setCurrentIndex(backend->findData(u"keychain"_s));
     QCOMPARE(AppSettings().secretsBackend(), u"keychain"_s);
     QVERIFY(page->isRestartNeeded());
-    QVERIFY(page->findChild<MessageBanner *>(u"settingsRestartBanner"_s)->isVisible());
+    auto *restartBanner = page->findChild<MessageBanner *>(u"settingsRestartBanner"_s);
+    QVERIFY(restartBanner->isVisible());
+    // "Restart now" asks the composition root to restart (main.cpp); here only the signal.
+    QPushButton *restartNow = nullptr;
+    for (QPushButton *b : restartBanner->findChildren<QPushButton *>())
+        if (b->isVisible() && b->text().remove(u'&') == u"Restart now"_s)
+            restartNow = b;
+    QVERIFY(restartNow);
+    QSignalSpy restart(m_window.get(), &MainWindow::restartRequested);
+    restartNow->click();
+    QCOMPARE(restart.count(), 1);
     QVERIFY(!UiTestFixture::screenshot(m_window.get(), u"settings-page.png"_s).isEmpty());
     theme->setCurrentIndex(theme->findData(u"system"_s));
     QVERIFY(!Theme::isDarkPaletteApplied());

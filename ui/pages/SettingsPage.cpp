@@ -65,6 +65,8 @@ SettingsPage::SettingsPage(const CoreServices &services, const QString &settings
 
     m_restartBanner = new MessageBanner(this);
     m_restartBanner->setObjectName(u"settingsRestartBanner"_s);
+    connect(m_restartBanner, &MessageBanner::actionTriggered, this,
+            &SettingsPage::restartRequested);
 
     for (QComboBox *c : { m_backend, m_language, m_theme })
         c->setMinimumWidth(260);
@@ -155,7 +157,8 @@ void SettingsPage::save()
     if (m_restartNeeded)
         m_restartBanner->showMessage(
             MessageBanner::Kind::Info,
-            tr("Saved. Restart TiDesk to apply the new secret backend or language."));
+            tr("Saved. Restart TiDesk to apply the new secret backend or language."), {},
+            tr("Restart now"));
     else
         m_restartBanner->clear();
     updateExplanation();

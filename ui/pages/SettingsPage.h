@@ -29,6 +29,8 @@ public:
     [[nodiscard]] bool isRestartNeeded() const { return m_restartNeeded; }
 
 signals:
+    // "Restart now" on the restart banner: the window closes and starts TiDesk again.
+    void restartRequested();
     void settingsChanged();
 
 private:
